@@ -1,0 +1,85 @@
+"""The command line: thin. Each command parses its arguments, calls one library function, prints.
+
+Errors raised by the library (:class:`extract.errors.ZhkgError`) become one line on stderr and
+an exit code; ``--debug`` shows the traceback instead.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import ZhkgError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="zhkg: Chinese business news -> knowledge graph of entities and numeric claims.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+_DEBUG = False
+
+
+@app.callback()
+def _root(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False) -> None:
+    global _DEBUG
+    _DEBUG = debug
+
+
+@app.command()
+def normalize(
+    file: Annotated[Path, typer.Argument(help="An article file (UTF-8/16, GB18030 or Big5).")],
+    show_text: Annotated[bool, typer.Option("--text", help="Print the normalized text of each article.")] = False,
+) -> None:
+    """Normalize an article file and report what was found.
+
+    Example: zhkg normalize corpus/kuaishou-2020.txt --text
+    """
+    from .normalize import normalize_file
+
+    norm = normalize_file(file)
+    out.print(f"{file}: encoding {norm.encoding}, {len(norm.raw)} raw chars -> {len(norm.text)} normalized, "
+              f"{norm.pinyin_removed} pinyin annotations removed, {len(norm.mojibake)} mojibake spans, "
+              f"{len(norm.articles)} article(s)")
+    for art in norm.articles:
+        out.print(f"  {art.id}  {art.title}  ({len(art.text)} chars, {len(art.sentences())} sentences)")
+        for a, b in art.mojibake:
+            ra, rb = art.raw_span(a, b)
+            out.print(f"    mojibake at raw {ra}-{rb}: {art.text[a:b]!r}")
+        if show_text:
+            out.print(art.text)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Entry point of the ``zhkg`` console script."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except ZhkgError as e:
+        if _DEBUG:
+            raise
+        err.print(f"zhkg: error: {e}", markup=False)
+        return e.exit_code
+    except typer.Exit as e:
+        return e.exit_code
+    except typer.Abort:
+        err.print("zhkg: aborted", markup=False)
+        return 130
+    except KeyboardInterrupt:
+        err.print("zhkg: interrupted", markup=False)
+        return 130
+    except Exception as e:  # click usage errors and the like
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            return e.exit_code
+        if _DEBUG:
+            raise
+        err.print(f"zhkg: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", markup=False)
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
