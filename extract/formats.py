@@ -1,0 +1,106 @@
+"""Output formats, chosen by name through a registry (like rdflib's plugin registry).
+
+A writer takes a list of Documents and returns the serialized text. ``jsonl`` is the contract of
+the evaluation (one JSON object a line: entities, claims, relations, quotes); the RDF formats are
+registered by :mod:`extract.rdf`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import OutputError
+from .model import Document
+
+Writer = Callable[[list[Document]], str]
+_WRITERS: dict[str, Writer] = {}
+EXTENSIONS: dict[str, str] = {}
+
+
+def register(name: str, ext: str) -> Callable[[Writer], Writer]:
+    def deco(fn: Writer) -> Writer:
+        _WRITERS[name] = fn
+        EXTENSIONS[ext] = name
+        return fn
+
+    return deco
+
+
+def writer(name: str) -> Writer:
+    _load_plugins()
+    try:
+        return _WRITERS[name]
+    except KeyError:
+        raise OutputError(f"unknown output format {name!r}; choose one of {', '.join(sorted(_WRITERS))}") from None
+
+
+def names() -> list[str]:
+    _load_plugins()
+    return sorted(_WRITERS)
+
+
+def format_for(path: str | Path, given: str | None) -> str:
+    """The format named by ``given``, else by the output file's extension, else Turtle."""
+    _load_plugins()
+    if given:
+        return given
+    return EXTENSIONS.get(Path(path).suffix.lower(), "ttl")
+
+
+def _load_plugins() -> None:
+    from . import rdf  # noqa: F401  registers the RDF formats
+
+
+@register("jsonl", ".jsonl")
+def to_jsonl(docs: list[Document]) -> str:
+    """The evaluation's JSONL contract: entities, then claims, relations and quotes of each article."""
+    from .rdf import claim_iri, doc_iri, entity_iri
+
+    lines = []
+    for d in docs:
+        for e in d.entities:
+            row = {"kind": "entity", "doc": d.id, "class": e.cls, "label": e.label, "aliases": e.aliases,
+                   "iri": str(entity_iri(e.cls, e.label)), "confidence": e.confidence}
+            if e.cls == "Person":
+                row.update(role=e.role, org=e.org)
+            lines.append(row)
+        for c in d.claims:
+            ch = [x.model_dump(exclude_none=True) for x in c.changes()]
+            lines.append({"kind": "claim", "doc": d.id, "subject": c.subject, "metric": c.metric,
+                          "value": c.value, "unit": c.unit, "period": c.period, "qualifier": c.qualifier,
+                          "change": (ch[0] if len(ch) == 1 else ch) if ch else None,
+                          "evidence": c.evidence.text, "start": c.evidence.raw_start, "end": c.evidence.raw_end,
+                          "surface": c.surface, "confidence": c.confidence, "iri": str(claim_iri(d.id, c)),
+                          "document": str(doc_iri(d.id))})
+        for r in d.relations:
+            lines.append({"kind": "relation", "doc": d.id, **r.model_dump(exclude_none=True, exclude={"evidence"})})
+        for q in d.quotes:
+            lines.append({"kind": "quote", "doc": d.id, "speaker": q.speaker, "text": q.text,
+                          "start": q.evidence.raw_start, "end": q.evidence.raw_end})
+    return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
+    reader never sees half a file; errors name the path."""
+    p = Path(path)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    except OSError as e:
+        raise OutputError(f"cannot write here: {e.strerror or e}", str(p)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(f"cannot write: {e.strerror or e}", str(p)) from None

@@ -1,0 +1,78 @@
+"""The context patterns and word lists of ``ontology/patterns.toml``, loaded and compiled once."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError
+from .resources import ontology_path
+
+
+class _PatternRow(BaseModel):
+    class_: Literal["Person", "Organization", "Platform", "Program"]
+    confidence: float
+    regex: str
+
+
+class _PatternFile(BaseModel):
+    roles: list[str]
+    org_heads: list[str]
+    speech: list[str]
+    left_bounds: list[str]
+    org_head_after: str
+    surnames: str
+    double_surnames: list[str]
+    not_names: list[str]
+    generic: list[str]
+    org_prefix_stop: str
+    platform_heads: list[str]
+    pattern: list[dict]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    compiled: tuple[tuple[re.Pattern[str], str, float], ...]
+    roles: tuple[str, ...]
+    role_rx: re.Pattern[str]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    org_head_after: str
+    generic: frozenset[str]
+    platform_heads: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def load_patterns() -> Patterns:
+    """Load and compile ``ontology/patterns.toml``; a bad entry raises DataError naming it."""
+    path = ontology_path("patterns.toml")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _PatternFile.model_validate(raw)
+    except (tomllib.TOMLDecodeError, ValidationError) as e:
+        raise DataError(f"invalid pattern file: {e}".splitlines()[0], str(path)) from None
+    lb = "(?:(?<=^)|(?<=" + ")|(?<=".join(re.escape(c) for c in data.left_bounds if len(c) == 1) + "))"
+    subst = {"{ROLE}": _alt(data.roles), "{ORGHEAD}": _alt(data.org_heads), "{SPEECH}": _alt(data.speech),
+             "{LB}": lb, "{ORGSTOP}": re.escape(data.org_prefix_stop)}
+    compiled = []
+    for i, p in enumerate(data.pattern, 1):
+        try:
+            row = _PatternRow.model_validate({"class_": p.get("class"), **{k: v for k, v in p.items() if k != "class"}})
+            rx = row.regex
+            for k, v in subst.items():
+                rx = rx.replace(k, v)
+            compiled.append((re.compile(rx), row.class_, row.confidence))
+        except (ValidationError, re.error) as e:
+            raise DataError(f"pattern {i}: {str(e).splitlines()[0]}", str(path)) from None
+    surnames = frozenset(re.sub(r"\s", "", data.surnames)) | frozenset(data.double_surnames)
+    return Patterns(tuple(compiled), tuple(data.roles), re.compile(_alt(data.roles)), surnames,
+                    frozenset(data.not_names), data.org_head_after, frozenset(data.generic),
+                    tuple(data.platform_heads))

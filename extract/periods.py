@@ -1,0 +1,129 @@
+"""Periods named in a sentence: 2020年四季度 -> 2020Q4, 上半年 -> 2020H1, 截至2020年12月 ->
+asof:2020-12, 去年/今年/同期/上一季度 resolved against the article's year.
+
+:func:`find_periods` returns the period mentions of a sentence in order, each with its span, so
+the claim builder can let a period govern the clauses after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
+_ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter"),
+    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter"),
+    (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter"),
+    (re.compile(_Y + r"(?P<h>上|下)半年"), "half"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year"),
+    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?"), "month"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第|上半|下半|Q))"), "year"),
+    (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
+                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?)?"), "relative"),
+    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度)(?P<end>末)?"), "relq"),
+    (re.compile(_ASOF + r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四])\s*季度(?P<end>末|底)?"), "bare_quarter"),
+    (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half"),
+    (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter"),
+    (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month"),
+]
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: str  # 2020, 2020Q4, 2020H1, 2021-03, asof:2020-12
+    year: int
+    base: bool = False  # the base of a comparison (较2022年12月): it does not govern claims
+
+
+def _fmt(kind: str, y: int, q: int | None = None, h: str | None = None, m: int | None = None,
+         asof: bool = False) -> str:
+    if q:
+        p = f"{y}Q{q}"
+        if asof:
+            p = f"asof:{y}-{q * 3:02d}"
+    elif h:
+        p = f"{y}H{2 if h == '下' else 1}"
+    elif m:
+        p = f"{y}-{m:02d}"
+        if asof:
+            p = "asof:" + p
+    else:
+        p = str(y)
+    return p
+
+
+def find_periods(text: str, year: int | None, quarter: str | None = None) -> list[PeriodMention]:
+    """Period mentions of ``text``; relative ones (去年, 本季度) need the article's ``year`` and,
+    for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known.
+
+    >>> [p.period for p in find_periods("2020年四季度,DAU 2.71亿;截至2020年12月,网民规模达9.89亿", 2021)]
+    ['2020Q4', 'asof:2020-12']
+    >>> [p.period for p in find_periods("毛利率从去年同期的23%增长至本季度的24%", 2021, "2021Q1")]
+    ['2020Q1', '2021Q1']
+    """
+    out: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    cur_q = re.match(r"(\d{4})Q([1-4])", quarter or "")
+    for rx, kind in _RULES:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if m.group(0).strip() == "" or any(x < b and a < y for x, y in taken):
+                continue
+            g = m.groupdict()
+            asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2"))
+            q = _CN.get(g.get("q") or "")
+            h = g.get("h")
+            mo = int(g["m"]) if g.get("m") else None
+            if kind in ("quarter", "half", "month", "year"):
+                y = int(g["y"])
+            elif kind == "relative":
+                if year is None:
+                    continue
+                rel = g["rel"]
+                y = {"去年": year - 1, "上年": year - 1, "前年": year - 2, "明年": year + 1}.get(rel, year)
+                if rel in ("去年同期", "上年同期", "同期"):
+                    if cur_q and not (q or h or mo):
+                        q = int(cur_q.group(2))
+                        y = int(cur_q.group(1)) - 1
+                    else:
+                        y = year - 1
+            elif kind == "relq":
+                if cur_q:
+                    y, q = int(cur_q.group(1)), int(cur_q.group(2))
+                    if g["rel2"] in ("上季度", "上一季度", "上个季度"):
+                        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+                else:
+                    continue
+            else:  # bare quarter, half or month: this year's
+                if year is None:
+                    continue
+                y = year
+            # a period after 较/比/相比 is the base of a comparison, not the claim's own period
+            base = bool(re.search(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$", text[max(0, a - 4):a]))
+            out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, base))
+            taken.append((a, b))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
+_DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(1[0-2]|0?[1-9])\s*[月\-/.]\s*([0-3]?\d)\s*日?")
+
+
+def article_year(text: str, given: int | None = None) -> int | None:
+    """The year an article was written: ``given`` (``--year``), else a full date in its first
+    lines (a dateline), else the latest year it mentions (a report mentions its own year)."""
+    if given:
+        return given
+    head = text[:300]
+    m = _DATELINE.search(head)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None

@@ -1,0 +1,206 @@
+"""build_nlp(): spaCy "zh" with the jieba segmenter and the zhkg components, built once.
+
+Each article runs through ``nlp`` as one Doc whose ``doc._.article`` holds the normalized
+article (its sentences, mojibake spans and offset map). The components, in order:
+
+- ``zhkg_entities``: lexicon names, context patterns and the NER backend, fused
+  (``doc.spans["zhkg_entities"]``, ``doc._.mentions``), and the topic entity (``doc._.topic``);
+- ``zhkg_claims``: numeric claims (``doc._.claims``, drafts with sentence offsets).
+
+:func:`extract_article` turns the Doc into a :class:`extract.model.Document`.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import __version__
+from .components import claims as claims_mod
+from .components import entities as ents_mod
+from .components.topic import topic_entity
+from .lexicon import load_lexicon
+from .model import Change, Claim, Document, Entity, Evidence
+from .normalize import Article, NormalizedText, normalize_file, normalize_text
+from .numbers import find_quantities
+from .periods import article_year
+
+BACKENDS = ("lac", "fast")
+
+for _name in ("article", "mentions", "topic", "claims", "year"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("zhkg_entities", default_config={"backend": "lac"},
+                  requires=["doc._.article"], assigns=["doc.spans", "doc._.mentions", "doc._.topic"])
+def make_entities(nlp: Language, name: str, backend: str):
+    lex = load_lexicon()
+
+    def entities(doc: Doc) -> Doc:
+        art: Article = doc._.article
+        sents = [(s.start, s.text) for s in art.sentences()]
+        mentions = ents_mod.recognize(art.text, sents, art.mojibake, backend=backend, lex=lex)
+        doc._.mentions = mentions
+        spans = []
+        for m in mentions:
+            sp = doc.char_span(m.start, m.end, label=m.cls, alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans["zhkg_entities"] = spans
+        doc._.topic = topic_entity(mentions, sents)
+        return doc
+
+    return entities
+
+
+@Language.factory("zhkg_claims", default_config={"year": 0},
+                  requires=["doc._.article", "doc._.mentions"], assigns=["doc._.claims"])
+def make_claims(nlp: Language, name: str, year: int):
+    lex = load_lexicon()
+
+    def claims(doc: Doc) -> Doc:
+        art: Article = doc._.article
+        y = article_year(art.text, doc._.year or year or None)
+        doc._.year = y
+        out = []
+        period = None
+        subject = None
+        quarter = None
+        prev_par = -1
+        mentions: list[ents_mod.Mention] = doc._.mentions or []
+        for s in art.sentences():
+            par = art.text.count("\n", 0, s.start)
+            if par != prev_par:
+                subject, prev_par = None, par
+            qs = [q for q in find_quantities(s.text)
+                  if not q.non_claim and not art.in_mojibake(s.start + q.start, s.start + q.end)
+                  and not _inside_name(s.start + q.start, s.start + q.end, mentions)]
+            local = [_shift(m, -s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
+            metric_spans = [(a - s.start, b - s.start, e) for a, b, e in ents_mod.metric_spans(art.text, lex)
+                            if s.start <= a and b <= s.end]
+            drafts, period, subject = claims_mod.build_claims(
+                s.text, qs, local, lex, y, period, subject, doc._.topic, quarter, metric_spans)
+            for d in drafts:
+                if d.period and "Q" in d.period and not d.period.startswith("asof"):
+                    quarter = d.period
+                out.append((s, d))
+        doc._.claims = out
+        return doc
+
+    return claims
+
+
+def _inside_name(a: int, b: int, mentions) -> bool:
+    """A number inside a name (36氪, 7-Eleven) is part of the name; a program's name (10亿补贴计划)
+    still states its amount."""
+    return any(m.start <= a and b <= m.end and m.cls != "Program" for m in mentions)
+
+
+def _shift(m: ents_mod.Mention, by: int) -> ents_mod.Mention:
+    from dataclasses import replace
+
+    return replace(m, start=m.start + by, end=m.end + by)
+
+
+@cache
+def build_nlp(ner: str = "lac", year: int = 0) -> Language:
+    """The pipeline, built once per (backend, year): jieba knows every lexicon surface, so a name
+    is never split."""
+    if ner not in BACKENDS:
+        raise ValueError(f"unknown NER backend {ner!r}; choose one of {BACKENDS}")
+    import jieba
+
+    jieba.setLogLevel(60)
+    lex = load_lexicon()
+    for e in (*lex.entities, *lex.metrics):
+        for s in e.surfaces:
+            jieba.add_word(s, freq=max(jieba.get_FREQ(s) or 0, 2000))
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("zhkg_entities", config={"backend": ner})
+    nlp.add_pipe("zhkg_claims", config={"year": year})
+    return nlp
+
+
+def run_article(nlp: Language, art: Article, year: int | None = None) -> Doc:
+    doc = nlp.make_doc(art.text)
+    doc._.article = art
+    doc._.year = year
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) -> Document:
+    """The Doc's findings as a pydantic Document (raw offsets through the offset map)."""
+    mentions: list[ents_mod.Mention] = doc._.mentions or []
+    entities = ents_mod.group_entities(mentions)
+    claims: list[Claim] = []
+    rejected: list[str] = []
+    seen: dict[tuple, Claim] = {}
+    for s, d in doc._.claims or []:
+        q = d.q
+        ra, rb = art.raw_span(s.start, s.end)
+        ch = [Change(kind=k, value=v) for k, v in d.changes]
+        if d.is_change and not d.attached:
+            ch = [Change(kind=d.change_kind, value=q.value)]
+        try:
+            c = Claim(subject=d.subject.label if d.subject else "未知", subject_cls=_model_cls(d.subject),
+                      metric=d.metric or "数量", value=q.value, unit=q.unit, period=d.period,
+                      qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
+                      evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb),
+                      surface=q.surface, upper=getattr(q, "upper", None),
+                      confidence=_confidence(d))
+        except ValueError as e:
+            rejected.append(f"{s.text[:40]}…: {str(e).splitlines()[0]}")
+            continue
+        key = (c.subject, c.value, c.unit, c.period)
+        if key in seen:
+            continue
+        seen[key] = c
+        claims.append(c)
+    topic = doc._.topic
+    return Document(id=art.id, title=art.title, source=source, sha256=sha, text=art.text,
+                    raw_offset=art.raw_span(0, 1)[0], year=doc._.year, encoding=encoding,
+                    topic=topic.label if topic else None, mojibake=art.mojibake,
+                    entities=entities, relations=ents_mod.relations(mentions, art), claims=claims,
+                    rejected=rejected)
+
+
+def _model_cls(m):
+    return m.cls if m is not None and m.cls in ("Organization", "Company", "Platform", "Person", "Program") else None
+
+
+def _confidence(d) -> float:
+    c = 0.85
+    if d.subject is None or d.subject.source != "lexicon":
+        c -= 0.15
+    if d.metric_key is None:
+        c -= 0.1
+    return round(max(0.3, c), 2)
+
+
+def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year: int | None = None,
+                 source: str = "<text>") -> list[Document]:
+    """Extract every article of ``text`` (already decoded) into Documents."""
+    norm = normalize_text(text, doc_id=doc_id)
+    return _extract(norm, source, hashlib.sha256(text.encode("utf-8")).hexdigest(), ner, year)
+
+
+def extract_file(path: str | Path, ner: str = "lac", year: int | None = None) -> list[Document]:
+    """Extract every article of the file ``path`` into Documents (one per article)."""
+    norm = normalize_file(path)
+    sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return _extract(norm, str(path), sha, ner, year)
+
+
+def _extract(norm: NormalizedText, source: str, sha: str, ner: str, year: int | None) -> list[Document]:
+    nlp = build_nlp(ner)
+    return [to_document(run_article(nlp, art, year), art, source, sha, norm.encoding) for art in norm.articles]
+
+
+TOOL_VERSION = __version__
