@@ -1,0 +1,98 @@
+"""The one vocabulary module: every zhkg ontology term, the data and unit namespaces, and the
+standard namespaces the graph uses. Code never spells an ontology IRI by hand.
+
+``ZHKG`` lists every term declared in ``ontology/zhkg.ttl`` (``_fail = True``: a misspelt term
+raises ``AttributeError``); ``tests/test_ontology.py`` checks both agree, in the style of rdflib's
+generated ``rdflib/namespace/_SH.py``.
+"""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, XSD,
+                              DefinedNamespace)
+
+__all__ = ["ZHKG", "ZHKGD", "UNIT", "unit_iri", "ONTOLOGY_IRI",
+           "PROV", "SKOS", "TIME", "ORG", "SCHEMA", "RDFS", "RDF", "XSD", "OWL", "SH", "DCTERMS"]
+
+SCHEMA = SDO  # schema.org, https://schema.org/
+
+#: data IRIs: https://w3id.org/zhkg/id/<kind>/<name>
+ZHKGD = Namespace("https://w3id.org/zhkg/id/")
+#: the unit list (SKOS concepts declared in zhkg.ttl): unit:CNY, unit:percent, unit:other/套
+UNIT = Namespace("https://w3id.org/zhkg/unit/")
+ONTOLOGY_IRI = URIRef("https://w3id.org/zhkg/ontology")
+
+
+class ZHKG(DefinedNamespace):
+    """zhkg ontology: classes and properties of the knowledge graph of Chinese business news."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/zhkg/ontology#")
+
+    # classes
+    Change: URIRef  # change
+    Claim: URIRef  # claim
+    Company: URIRef  # company
+    Conflict: URIRef  # conflict
+    Document: URIRef  # document
+    Evidence: URIRef  # evidence
+    ExtractionRun: URIRef  # extraction run
+    Metric: URIRef  # metric
+    Organization: URIRef  # organization
+    Period: URIRef  # period
+    Person: URIRef  # person
+    Platform: URIRef  # platform
+    Program: URIRef  # program
+    Quote: URIRef  # quote
+    Role: URIRef  # role
+    Unit: URIRef  # unit
+
+    # properties and individuals
+    Units: URIRef  # unit list
+    change: URIRef  # change
+    changeKind: URIRef  # change kind
+    competitor: URIRef  # competitor
+    confidence: URIRef  # confidence
+    conflictClaim: URIRef  # conflicting claim
+    docId: URIRef  # document id
+    encoding: URIRef  # encoding
+    end: URIRef  # end offset
+    inDocument: URIRef  # in document
+    launched: URIRef  # launched
+    lexiconKey: URIRef  # lexicon key
+    mentionedIn: URIRef  # mentioned in
+    mentions: URIRef  # mentions
+    metric: URIRef  # metric
+    operates: URIRef  # operates
+    period: URIRef  # period
+    periodCode: URIRef  # period code
+    published: URIRef  # publication date
+    qualifier: URIRef  # qualifier
+    rawEnd: URIRef  # raw end offset
+    rawStart: URIRef  # raw start offset
+    reason: URIRef  # reason
+    sha256: URIRef  # SHA-256 hash
+    source: URIRef  # source file
+    speaker: URIRef  # speaker
+    start: URIRef  # start offset
+    subject: URIRef  # subject
+    surface: URIRef  # surface form
+    text: URIRef  # text
+    title: URIRef  # title
+    toolVersion: URIRef  # tool version
+    topic: URIRef  # topic
+    unit: URIRef  # unit
+    unitKind: URIRef  # unit kind
+    upper: URIRef  # upper bound
+    value: URIRef  # value
+
+
+def unit_iri(unit: str) -> URIRef:
+    """The IRI of a unit of the JSONL contract (``CNY``, ``percent``, ``other:套``).
+
+    >>> unit_iri("CNY"), unit_iri("other:套")
+    (rdflib.term.URIRef('https://w3id.org/zhkg/unit/CNY'), rdflib.term.URIRef('https://w3id.org/zhkg/unit/other/套'))
+    """
+    if unit.startswith("other:"):
+        return UNIT["other/" + unit[len("other:"):]]
+    return UNIT[unit]
