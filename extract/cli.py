@@ -51,6 +51,27 @@ def normalize(
             out.print(art.text)
 
 
+@app.command()
+def validate(
+    graphs: Annotated[list[Path], typer.Argument(help="RDF files (.ttl, .nt, .nq, .trig, .jsonld, .rdf), read as one graph.")],
+) -> None:
+    """Check graphs against the SHACL shapes (ontology/shapes.ttl); print each violation as
+    `focus  path  message` and exit 1 when the graph does not conform.
+
+    Example: zhkg validate out/kuaishou-2020.ttl
+    """
+    from .errors import ValidationFailed
+    from .validate import validate_files
+
+    report = validate_files(graphs)
+    for v in report.violations:
+        out.print(f"{v}" + ("" if v.severity == "Violation" else f"  ({v.severity})"), markup=False)
+    bad = sum(v.severity == "Violation" for v in report.violations)
+    if not report.conforms:
+        raise ValidationFailed(f"{bad} violation(s) in {len(graphs)} file(s)")
+    out.print(f"conforms ({len(report.violations)} warning(s))", markup=False)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the ``zhkg`` console script."""
     try:
