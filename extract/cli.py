@@ -52,6 +52,51 @@ def normalize(
 
 
 @app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or directories of them.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (format from its extension).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
+    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
+    year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
+) -> None:
+    """Extract entities and numeric claims from articles and write them as RDF or JSONL.
+
+    Example: zhkg extract corpus/kuaishou-2020.txt -o out/kuaishou-2020.ttl
+    """
+    from .batch import extract_many
+    from .errors import InputError
+    from .formats import format_for, write_atomic, writer
+
+    name = format_for(output or "", fmt) if output else (fmt or "jsonl")
+    write = writer(name)
+    res = extract_many(inputs, ner=ner, year=year)
+    for e in res.errors:
+        err.print(f"zhkg: error: {e}", markup=False)
+    if not res.docs:
+        raise InputError("nothing extracted" + (f" ({len(res.errors)} file(s) failed)" if res.errors else ""))
+    text = write(res.docs)
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    _summary(res.docs, output)
+    if res.errors:
+        raise typer.Exit(1)
+
+
+def _summary(docs, output) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"zhkg extract -> {output}" if output else None, show_edge=False)
+    for col in ("article", "title", "entities", "claims", "mojibake", "left out"):
+        t.add_column(col, overflow="fold")
+    for d in docs:
+        t.add_row(d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)), str(len(d.mojibake)),
+                  str(len(d.rejected)))
+    err.print(t)
+
+
+@app.command()
 def validate(
     graphs: Annotated[list[Path], typer.Argument(help="RDF files (.ttl, .nt, .nq, .trig, .jsonld, .rdf), read as one graph.")],
 ) -> None:
