@@ -1,0 +1,466 @@
+"""Numbers and quantities in Chinese business text: the pure layer under the claims component.
+
+``parse_number`` reads one numeral (``2.71亿`` -> 271000000.0, ``两千万``, ``1,234.5``, ``１２３``);
+``find_quantities`` finds every number mention in a sentence with its unit, magnitude, hedge and
+range, and flags the ones that state no quantity (years, dates, ordinals, list markers, phone
+numbers, URLs, IDs, versions). Unit words, magnitudes, hedges and non-number words are data in
+``ontology/`` (see :mod:`extract.number_tables`); the patterns are built from them once.
+
+>>> parse_number("2.71亿"), parse_number("两千万"), parse_number("junk")
+(271000000.0, 20000000.0, None)
+>>> [(q.value, q.unit, q.qualifier) for q in find_quantities("日活用户破6000万,同比增长18%")]
+[(60000000.0, None, '破'), (0.18, 'percent', None)]
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+from typing import Literal, Optional
+
+import cn2an
+
+from .number_tables import HedgeRow, UnitRow, tables
+
+QuantityKind = Literal["money", "percent", "points", "duration", "users", "count", "measure",
+                       "multiple", "date", "bare"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number mention.
+
+    ``start``/``end`` index the text given to :func:`find_quantities` and cover hedge, currency
+    prefix, number, magnitude, unit and trailing hedge; ``surface`` is ``text[start:end]``.
+    ``value`` is in base units (亿 = 1e8; percentages and 个百分点 as fractions: 55% -> 0.55);
+    ``upper`` is the upper end of a range (3-5亿: value 3e8, upper 5e8). ``unit`` is a contract
+    unit (CNY USD HKD percent minutes hours seconds users count other:<word>) or None when the
+    text gives none (kind ``bare``: 2.71亿 alone; the claim layer decides from the metric).
+    ``kind`` is one of money percent points duration users count measure multiple bare, or date
+    (the number is part of a date or quarter, always a non-claim). ``qualifier`` is the hedge as
+    written (超过, 近, 多, 数百万) and ``hedge_dir`` what it says of the true value: gt ge lt le
+    approx, or None. ``non_claim`` is None for a quantity that may be a claim, else the reason:
+    year, year-like, date, time, quarter, ordinal, list, phone, url, email, id, latin, version,
+    event, indefinite (一个 used as an article); ``is_year`` marks years (2020年, 2019-2020年).
+    """
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: Optional[str] = None
+    kind: QuantityKind = "bare"
+    unit_word: Optional[str] = None
+    magnitude_word: Optional[str] = None
+    qualifier: Optional[str] = None
+    hedge_dir: Optional[Literal["gt", "ge", "lt", "le", "approx"]] = None
+    upper: Optional[float] = None
+    is_year: bool = False
+    non_claim: Optional[str] = None
+
+    @property
+    def is_claim(self) -> bool:
+        return self.non_claim is None
+
+
+# ---------------------------------------------------------------------------------------------
+# characters: full-width forms and dashes map one-to-one, so offsets survive the translation
+
+def _width_table() -> dict[int, str]:
+    t = {0xFF10 + i: str(i) for i in range(10)}
+    t.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
+    t.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
+    t.update({ord(a): b for a, b in zip("．％－～〜＄（）：／＋—–―−\u3000\u00a0",
+                                        ".%-~~$():/+----  ")})
+    return t
+
+
+_WIDTH = _width_table()
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_ALL = _CN_DIGITS + "十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟幺"
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_CN = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+[万亿]*)?"
+_ARABIC_RE = re.compile(rf"(?:{_ARABIC})")
+_CN_ONLY = re.compile(rf"[{_CN_ALL}]+")
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s+(?=[十百千万亿])")
+
+
+def _alt(words, lookahead: dict[str, str] | None = None, lookbehind: dict[str, str] | None = None) -> str:
+    """Regex alternation, longest word first, with per-word guards."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        p = re.escape(w)
+        if lookbehind and lookbehind.get(w):
+            p = f"(?<![{re.escape(lookbehind[w])}]){p}"
+        if lookahead and lookahead.get(w):
+            p = f"{p}(?![{re.escape(lookahead[w])}])"
+        parts.append(p)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    magnitudes: dict[str, int]
+    mag_re: re.Pattern
+    chain_re: re.Pattern
+    units_pre: dict[str, UnitRow]
+    units_post: dict[str, UnitRow]
+    hedges: dict[tuple[str, str], HedgeRow]
+    mask_re: re.Pattern
+    mask_reasons: dict[str, str]
+    main_re: re.Pattern
+
+
+_MASKS = {
+    "url": r"(?:https?://|www\.)[^\s，。；、）)\"'”\u4e00-\u9fff]+"
+           r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io|cc|me|tv)(?![A-Za-z0-9])(?:/[^\s，。；、）)\u4e00-\u9fff]*)?",
+    "email": r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+    "id": r"(?:ID|Id|id|微信号|公众号|账号|编号|代码)\s?[:：]\s*[A-Za-z0-9_.-]+|\d{4,6}\.(?:HK|SH|SZ|US|hk|sh|sz)(?![A-Za-z])",
+    "phone": r"(?<!\d)[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
+             r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)[48]00(?=\s?(?:电话|热线|客服|服务热线))"
+             r"|(?<=电话)[:：]?\s*[\d-]{5,}|(?<=热线)[:：]?\s*[\d-]{5,}",
+    "date": r"(?<![\d.])(?:19|20)\d{2}(?:[-/](?:1[0-2]|0?[1-9])(?:[-/](?:3[01]|[12]\d|0?[1-9]))?"
+            r"|\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9]))(?![\d.])",
+    "time": r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)",
+}
+
+
+@cache
+def _compiled() -> _Compiled:
+    """Every pattern, built from the data tables once per process."""
+    tb = tables()
+    mags = {m.word: m.value for m in tb.magnitudes}
+    mag = f"(?:{_alt(mags)})(?!分[点之])"       # 3百分点, 千分之五: 百/千 belong to the unit
+    units_pre = {u.word: u for u in tb.units if u.position in ("pre", "both")}
+    units_post = {u.word: u for u in tb.units if u.position in ("post", "both")}
+    hedges = {(h.word, h.position): h for h in tb.hedges}
+    pre_h = [h for h in tb.hedges if h.position == "pre"]
+    mid_h = [h.word for h in tb.hedges if h.position == "mid"]
+    post_h = [h.word for h in tb.hedges if h.position == "post"]
+    bare_after = "".join(sorted({h.word[-1] for h in pre_h}))
+    post_unit = _alt(units_post, lookahead={w: u.not_before for w, u in units_post.items()})
+    pre_unit = _alt(units_pre)
+    pre_hedge = _alt([h.word for h in pre_h], lookbehind={h.word: h.not_after for h in pre_h})
+
+    def core(p: str) -> str:
+        neg = rf"(?P<{p}neg>(?<![\dA-Za-z%年月日号亿万元)）])-)?" if p == "a" else ""
+        return (rf"{neg}(?P<{p}num>{_ARABIC}|{_CN}|(?<=[{re.escape(bare_after)}])(?:{mag}))"
+                rf"(?:[ ]?(?P<{p}mag>{mag})(?P<{p}more>(?:(?:{_ARABIC})[ ]?(?:{mag}))+)?)?"
+                rf"(?:(?P<{p}mid>{_alt(mid_h)})(?P<{p}mag2>{mag})?)?"
+                rf"(?:[ ]?(?P<{p}unit>{post_unit}))?")
+
+    main = (rf"(?:(?P<hedge>{pre_hedge})[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"
+            rf"(?:(?P<hedge2>{pre_hedge})[ ]?)?"
+            rf"{core('a')}(?:[ ]?(?P<sep>-|~|至|到)[ ]?{core('b')})?(?P<post>{_alt(post_h)})?")
+    masks = dict(_MASKS)
+    reasons = {k: k for k in masks}
+    for i, nn in enumerate(tb.non_numbers):
+        name = f"nn{i}"
+        masks[name] = re.escape(nn.word)
+        reasons[name] = "drop" if nn.action == "drop" else nn.reason
+    mask_re = re.compile("|".join(f"(?P<{k}>{v})" for k, v in masks.items()))
+    return _Compiled(
+        magnitudes=mags, mag_re=re.compile(mag),
+        chain_re=re.compile(rf"(?P<n>{_ARABIC})(?P<m>{mag})?"),
+        units_pre=units_pre, units_post=units_post, hedges=hedges,
+        mask_re=mask_re, mask_reasons=reasons, main_re=re.compile(main))
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_number
+
+@lru_cache(maxsize=4096)
+def _cn2an(s: str) -> Optional[Decimal]:
+    try:
+        v = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises ValueError, but also KeyError/IndexError on odd input
+        return None
+    return Decimal(str(v))
+
+
+def _arabic_chain(s: str, c: _Compiled) -> Optional[Decimal]:
+    """``2.71亿``, ``1,234.5``, ``3亿5000万``, ``1.2万亿``: Arabic numbers each with a magnitude,
+    magnitudes strictly decreasing."""
+    total, pos, last = Decimal(0), 0, None
+    for m in c.chain_re.finditer(s):
+        if m.start() != pos or last == 1 or (last is not None and not m.group("m")):
+            return None                         # 1万2 (colloquial 12000) is left alone
+        n = Decimal(m.group("n").replace(",", ""))
+        mag = c.magnitudes[m.group("m")] if m.group("m") else 1
+        if last is not None and mag >= last:
+            return None
+        total += n * mag
+        pos, last = m.end(), mag
+    return total if pos == len(s) and pos else None
+
+
+def _cn_number(s: str, c: _Compiled) -> Optional[Decimal]:
+    """A Chinese numeral through cn2an; what it rejects (一点二万, 三点五亿) by splitting off the
+    trailing magnitude by hand."""
+    v = _cn2an(s)
+    if v is not None:
+        return v
+    for word in sorted(c.magnitudes, key=len, reverse=True):
+        if s.endswith(word) and len(s) > len(word):
+            body = s[: -len(word)]
+            if "点" in body and not any(ch in body for ch in "万亿"):
+                b = _cn2an(body)
+                return None if b is None else b * c.magnitudes[word]
+    return None
+
+
+def _parse_decimal(text: str) -> Optional[Decimal]:
+    c = _compiled()
+    s = _SPACE_IN_NUMBER.sub("", text.translate(_WIDTH).strip())
+    sign = 1
+    if s[:1] in ("-", "负"):
+        sign, s = -1, s[1:]
+    if not s:
+        return None
+    if s in c.magnitudes:
+        v: Optional[Decimal] = Decimal(c.magnitudes[s])
+    elif s[0] in "0123456789":
+        v = _arabic_chain(s, c)
+    elif _CN_ONLY.fullmatch(s):
+        v = _cn_number(s, c)
+    else:
+        v = None
+    if v is None or not v.is_finite():
+        return None
+    return sign * v
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one numeral, or None if ``text`` is not exactly one.
+
+    Arabic (``1,234.5``, full-width ``１２３``), Chinese (``两千万``, ``一百零五``, ``二〇二〇``),
+    mixed (``2.71亿``, ``1.2万亿``, ``3亿5000万``) and bare magnitudes (``百万``). Units and
+    hedges are not numerals: ``55%``, ``百分之三十二``, ``一成``, ``100多万`` give None here;
+    :func:`find_quantities` reads them. Never raises.
+
+    >>> parse_number("1,234.5"), parse_number("一百零五"), parse_number("1.2万亿")
+    (1234.5, 105.0, 1200000000000.0)
+    """
+    if not isinstance(text, str) or len(text) > 200:
+        return None
+    try:
+        v = _parse_decimal(text)
+        f = None if v is None else float(v)
+    except (InvalidOperation, ValueError, ArithmeticError):
+        return None
+    return f if f is not None and math.isfinite(f) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# find_quantities
+
+_DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_SENTENCE_END = "\n。！？；;!?"
+_LIST_AFTER = "、.,，)）"
+_CN_BIG = ("万亿", "亿", "万")
+
+
+@dataclass
+class _Side:
+    """One number of a match (a range has two): its value before the unit, and its unit."""
+
+    num: str
+    raw: Decimal
+    mag_word: Optional[str]
+    unit: Optional[UnitRow]
+    end: int          # end of the side, its unit included when valid
+    num_end: int      # end of number and magnitude, unit excluded
+    mid: Optional[str]
+
+
+def _side(m: re.Match, p: str, c: _Compiled) -> Optional[_Side]:
+    num = m.group(p + "num")
+    mag, more, mid, mag2 = (m.group(p + x) for x in ("mag", "more", "mid", "mag2"))
+    if num[0] in "百千万亿":                      # a bare magnitude (近百, 数百万, 过亿)
+        raw: Optional[Decimal] = Decimal(c.magnitudes[num])
+        mag_word = num
+    else:
+        raw = _parse_decimal(num + (mag or "") + (more or ""))
+        mag_word = mag
+        if mag_word is None and num[0] not in "0123456789":
+            mag_word = next((w for w in _CN_BIG if num.endswith(w) and len(num) > len(w)), None)
+    if raw is None:
+        return None
+    if mid and mag2:
+        raw *= c.magnitudes[mag2]
+        mag_word = mag2
+    num_end = max(m.end(g) for g in (p + "num", p + "mag", p + "more", p + "mid", p + "mag2")
+                  if m.group(g) is not None)
+    unit = c.units_post[m.group(p + "unit")] if m.group(p + "unit") else None
+    if unit is not None and unit.word == "成" and (mag_word or raw > 10):
+        unit = None                             # 10亿成交额 is not 成 (a tenth)
+    return _Side(num, raw, mag_word, unit, m.end(p + "unit") if unit else num_end, num_end, mid)
+
+
+def _is_yearlike(side: _Side) -> bool:
+    n = side.num
+    if n.isascii():
+        return len(n) == 4 and n.isdigit() and 1900 <= int(n) <= 2099 and side.mag_word is None
+    return len(n) == 4 and all(ch in _CN_DIGITS for ch in n) and 1900 <= side.raw <= 2099
+
+
+def _is_cn_digit_string(num: str) -> bool:
+    return len(num) >= 2 and all(ch in _CN_DIGITS for ch in num)
+
+
+def _prev_char(scan: str, i: int) -> str:
+    while i > 0 and scan[i - 1] in " \t":
+        i -= 1
+    return scan[i - 1] if i > 0 else "\n"
+
+
+def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quantity]:
+    a = _side(m, "a", c)
+    if a is None:
+        return None
+    b = _side(m, "b", c) if m.group("bnum") else None
+    post = m.group("post")
+    if m.group("bnum") and b is None:
+        post = None
+    end = (m.end("post") if post else (b.end if b else a.end))
+    is_cn = a.num[0] not in "0123456789"
+    bare_mag = a.num[0] in "百千万亿"
+
+    # the hedge before the number, if it may stand there
+    hg = "hedge2" if m.group("hedge2") else "hedge"
+    hedge = c.hedges.get((m.group(hg), "pre")) if m.group(hg) else None
+    if hedge and hedge.applies == "magnitude" and not (bare_mag or a.num[0] in "十百千"):
+        hedge = None
+    if bare_mag and hedge is None:
+        return None
+    pre = c.units_pre.get(m.group("pre")) if m.group("pre") else None
+    num_start = m.start("aneg") if m.group("aneg") else m.start("anum")
+    spans_hedge = hedge is not None and hedge.qualifier != "none"   # 达 stays outside the span
+    start = min([num_start] + ([m.start("pre")] if pre else [])
+                + ([m.start(hg)] if spans_hedge else []))
+
+    # unit: a currency or 百分之 before the number, a unit word after it (or after the range)
+    post_unit = a.unit or (b.unit if b else None)
+    if pre and pre.kind == "percent":
+        unit = pre
+    elif pre and post_unit and post_unit.kind == "money" and post_unit.word != "元":
+        unit = post_unit
+    else:
+        unit = pre or post_unit
+    mult = unit.multiplier if unit else Decimal(1)
+
+    raw_a = -a.raw if m.group("aneg") else a.raw
+    upper = None
+    if b is not None:
+        if a.mag_word is None and b.mag_word is not None:
+            raw_a *= c.magnitudes[b.mag_word]
+        upper = float(b.raw * mult)
+    value = float(raw_a * mult)
+    if not math.isfinite(value) or (upper is not None and not math.isfinite(upper)):
+        return None
+
+    # hedges: before, between number and magnitude (100多万), after (50%左右)
+    qualifier, hdir = None, None
+    if hedge and hedge.qualifier != "none":
+        qualifier = hedge.word if hedge.qualifier == "word" else text[m.start(hg):a.num_end]
+        hdir = hedge.dir
+    mid = a.mid or (b.mid if b else None)
+    if qualifier is None and mid:
+        qualifier, hdir = mid, c.hedges[(mid, "mid")].dir
+    if qualifier is None and post:
+        qualifier, hdir = post, c.hedges[(post, "post")].dir
+
+    kind = unit.kind if unit else "bare"
+    plain = unit is None and a.mag_word is None and hedge is None and not a.mid and b is None
+
+    # what is not a claim
+    reason, is_year = None, False
+    word = post_unit.word if post_unit else None
+    if is_cn and (_is_cn_digit_string(a.num) and not (_is_yearlike(a) and word and word.startswith("年"))):
+        return None                               # 三一重工, 一二线城市: not numerals
+    if is_cn and unit is None and not any(ch in a.num for ch in "百千万亿点") and not mid:
+        return None                               # 一些, 十大: a bare small Chinese numeral
+    if word and word[0] == "年" and _is_yearlike(a) or (kind == "date" and _is_yearlike(a)):
+        reason, is_year = "year", True
+    elif kind == "date":
+        reason = "quarter" if word == "季度" else "date"
+    elif _prev_char(scan, start) == "第" or scan[start - 1:start] == "第":
+        reason = "ordinal"
+    elif is_cn and a.num == "一" and kind in ("count", "measure", "users", "duration") and not hedge:
+        reason = "indefinite"
+    if reason is None and not pre and not hedge:
+        before = scan[num_start - 1] if num_start else ""
+        before2 = scan[num_start - 2] if num_start > 1 else ""
+        if before.isascii() and before.isalpha():
+            reason = "quarter" if before in "QqHh" and a.raw in (1, 2, 3, 4) and plain else "latin"
+        elif before == "-" and before2.isascii() and before2.isalpha():
+            reason = "latin"
+        elif before == " " and before2.isascii() and before2.isalpha() and plain:
+            reason = "version"
+    if reason is None and plain:
+        after = scan[end:end + 1]
+        after2 = scan[end + 1:end + 2]
+        if (after.isascii() and after.isalpha()) or (after == "-" and after2.isascii() and after2.isalpha()):
+            if _is_yearlike(a) and after in "QqHh":
+                reason, is_year = "year", True
+            else:
+                reason = "latin"
+        elif a.num.isdigit() and int(a.num) < 100 and not m.group("aneg"):
+            if scan[num_start - 1:num_start] in "(（" and num_start and after in ")）":
+                reason = "list"
+            elif _prev_char(scan, num_start) in _SENTENCE_END and after and after in _LIST_AFTER:
+                reason = "list"
+        if reason is None and _is_yearlike(a):
+            reason, is_year = "year-like", True
+
+    if is_year:
+        kind, unit = "date", None
+    return Quantity(
+        start=start, end=end, surface=text[start:end], value=value,
+        unit=None if unit is None or unit.unit == "-" else unit.unit, kind=kind,
+        unit_word=(post_unit.word if post_unit else (pre.word if pre else None)),
+        magnitude_word=a.mag_word or (b.mag_word if b else None),
+        qualifier=qualifier, hedge_dir=None if hdir in (None, "exact") else hdir,
+        upper=upper, is_year=is_year, non_claim=reason)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number mention in ``text``, in order, as :class:`Quantity` (spans index ``text``).
+
+    Mentions that state no quantity (dates, years, ordinals, list markers, phone numbers, URLs,
+    IDs, versions) are returned with ``non_claim`` set to the reason; idioms (十分, 一些) and bare
+    small Chinese numerals are not returned at all. Never raises on a string.
+
+    >>> [(q.surface, q.value, q.unit, q.non_claim) for q in find_quantities("2020年营收219亿元")]
+    [('2020年', 2020.0, 'other:年', 'year'), ('219亿元', 21900000000.0, 'CNY', None)]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    c = _compiled()
+    t = text.translate(_WIDTH)
+    out: list[Quantity] = []
+    pieces, last = [], 0
+    for mm in c.mask_re.finditer(t):
+        s, e = mm.span()
+        if e == s:
+            continue
+        reason = c.mask_reasons[mm.lastgroup]
+        if reason != "drop":
+            for d in _DIGIT_RUN.finditer(t, s, e):
+                ds, de = d.span()
+                yearish = reason == "date" and len(d.group()) == 4
+                out.append(Quantity(ds, de, text[ds:de], float(d.group()),
+                                    kind="date" if reason in ("date", "time") else "bare",
+                                    is_year=yearish, non_claim="year" if yearish else reason))
+        pieces += [t[last:s], "\x00" * (e - s)]
+        last = e
+    pieces.append(t[last:])
+    scan = "".join(pieces)
+    for mm in c.main_re.finditer(scan):
+        q = _quantity(mm, text, scan, c)
+        if q is not None:
+            out.append(q)
+    out.sort(key=lambda q: q.start)
+    return out
