@@ -55,6 +55,7 @@ class UnitRow(_Row):
 class MagnitudeRow(_Row):
     word: str
     value: int
+    alone: bool = False
 
     @field_validator("value")
     @classmethod
@@ -127,7 +128,7 @@ def tables() -> Tables:
     return Tables(
         units=tuple(_read("units.tsv", UnitRow,
                           ("word", "unit", "multiplier", "kind", "position", "not_before"))),
-        magnitudes=tuple(_read("magnitudes.tsv", MagnitudeRow, ("word", "value"))),
+        magnitudes=tuple(_read("magnitudes.tsv", MagnitudeRow, ("word", "value", "alone"))),
         hedges=tuple(_read("hedges.tsv", HedgeRow,
                            ("word", "position", "dir", "qualifier", "applies", "not_after"))),
         non_numbers=tuple(_read("non_numbers.tsv", NonNumberRow, ("word", "action", "reason"))),

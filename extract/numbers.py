@@ -103,6 +103,7 @@ def _alt(words, lookahead: dict[str, str] | None = None, lookbehind: dict[str, s
 @dataclass(frozen=True)
 class _Compiled:
     magnitudes: dict[str, int]
+    alone: frozenset[str]
     mag_re: re.Pattern
     chain_re: re.Pattern
     units_pre: dict[str, UnitRow]
@@ -119,7 +120,8 @@ _MASKS = {
     "email": r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     "id": r"(?:ID|Id|id|微信号|公众号|账号|编号|代码)\s?[:：]\s*[A-Za-z0-9_.-]+|\d{4,6}\.(?:HK|SH|SZ|US|hk|sh|sz)(?![A-Za-z])",
     "phone": r"(?<!\d)[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
-             r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)[48]00(?=\s?(?:电话|热线|客服|服务热线))"
+             r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
+             r"|(?<!\d)[48]00(?=\s?[\u4e00-\u9fff]{0,3}(?:电话|热线|客服|号码))"
              r"|(?<=电话)[:：]?\s*[\d-]{5,}|(?<=热线)[:：]?\s*[\d-]{5,}",
     "date": r"(?<![\d.])(?:19|20)\d{2}(?:[-/](?:1[0-2]|0?[1-9])(?:[-/](?:3[01]|[12]\d|0?[1-9]))?"
             r"|\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9]))(?![\d.])",
@@ -133,6 +135,8 @@ def _compiled() -> _Compiled:
     tb = tables()
     mags = {m.word: m.value for m in tb.magnitudes}
     mag = f"(?:{_alt(mags)})(?!分[点之])"       # 3百分点, 千分之五: 百/千 belong to the unit
+    alone_words = frozenset(m.word for m in tb.magnitudes if m.alone)
+    alone = f"(?:{_alt(alone_words)})(?![万亿])" if alone_words else "(?!)"
     units_pre = {u.word: u for u in tb.units if u.position in ("pre", "both")}
     units_post = {u.word: u for u in tb.units if u.position in ("post", "both")}
     hedges = {(h.word, h.position): h for h in tb.hedges}
@@ -146,7 +150,7 @@ def _compiled() -> _Compiled:
 
     def core(p: str) -> str:
         neg = rf"(?P<{p}neg>(?<![\dA-Za-z%年月日号亿万元)）])-)?" if p == "a" else ""
-        return (rf"{neg}(?P<{p}num>{_ARABIC}|{_CN}|(?<=[{re.escape(bare_after)}])(?:{mag}))"
+        return (rf"{neg}(?P<{p}num>{_ARABIC}|{_CN}|(?<=[{re.escape(bare_after)}]){mag}|{alone})"
                 rf"(?:[ ]?(?P<{p}mag>{mag})(?P<{p}more>(?:(?:{_ARABIC})[ ]?(?:{mag}))+)?)?"
                 rf"(?:(?P<{p}mid>{_alt(mid_h)})(?P<{p}mag2>{mag})?)?"
                 rf"(?:[ ]?(?P<{p}unit>{post_unit}))?")
@@ -162,7 +166,7 @@ def _compiled() -> _Compiled:
         reasons[name] = "drop" if nn.action == "drop" else nn.reason
     mask_re = re.compile("|".join(f"(?P<{k}>{v})" for k, v in masks.items()))
     return _Compiled(
-        magnitudes=mags, mag_re=re.compile(mag),
+        magnitudes=mags, alone=alone_words, mag_re=re.compile(mag),
         chain_re=re.compile(rf"(?P<n>{_ARABIC})(?P<m>{mag})?"),
         units_pre=units_pre, units_post=units_post, hedges=hedges,
         mask_re=mask_re, mask_reasons=reasons, main_re=re.compile(main))
@@ -322,6 +326,9 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         return None
     b = _side(m, "b", c) if m.group("bnum") else None
     post = m.group("post")
+    if b is not None and ((_is_yearlike(b) and not _is_yearlike(a))
+                          or (a.unit and b.unit and a.unit.kind != b.unit.kind)):
+        b = None                                # 增长95.3%至2020年: not a range
     if m.group("bnum") and b is None:
         post = None
     end = (m.end("post") if post else (b.end if b else a.end))
@@ -333,7 +340,7 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
     hedge = c.hedges.get((m.group(hg), "pre")) if m.group(hg) else None
     if hedge and hedge.applies == "magnitude" and not (bare_mag or a.num[0] in "十百千"):
         hedge = None
-    if bare_mag and hedge is None:
+    if bare_mag and hedge is None and a.num not in c.alone:
         return None
     pre = c.units_pre.get(m.group("pre")) if m.group("pre") else None
     num_start = m.start("aneg") if m.group("aneg") else m.start("anum")
@@ -410,8 +417,8 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         elif a.num.isdigit() and int(a.num) < 100 and not m.group("aneg"):
             if scan[num_start - 1:num_start] in "(（" and num_start and after in ")）":
                 reason = "list"
-            elif _prev_char(scan, num_start) in _SENTENCE_END and after and after in _LIST_AFTER:
-                reason = "list"
+            elif _prev_char(scan, num_start) in _SENTENCE_END and after and after in _LIST_AFTER + " \n":
+                reason = "list"                 # 1、 1. 1, and a section number alone: "。 2 他们"
         if reason is None and _is_yearlike(a):
             reason, is_year = "year-like", True
 
@@ -434,7 +441,7 @@ def find_quantities(text: str) -> list[Quantity]:
     small Chinese numerals are not returned at all. Never raises on a string.
 
     >>> [(q.surface, q.value, q.unit, q.non_claim) for q in find_quantities("2020年营收219亿元")]
-    [('2020年', 2020.0, 'other:年', 'year'), ('219亿元', 21900000000.0, 'CNY', None)]
+    [('2020年', 2020.0, None, 'year'), ('219亿元', 21900000000.0, 'CNY', None)]
     """
     if not isinstance(text, str) or not text:
         return []
@@ -458,9 +465,11 @@ def find_quantities(text: str) -> list[Quantity]:
         last = e
     pieces.append(t[last:])
     scan = "".join(pieces)
-    for mm in c.main_re.finditer(scan):
+    pos = 0
+    while (mm := c.main_re.search(scan, pos)) is not None:
         q = _quantity(mm, text, scan, c)
         if q is not None:
             out.append(q)
+        pos = q.end if q is not None and q.end > mm.start() else mm.end()
     out.sort(key=lambda q: q.start)
     return out
