@@ -62,14 +62,18 @@ def to_jsonl(docs: list[Document]) -> str:
     lines = []
     for d in docs:
         for e in d.entities:
-            row = {"kind": "entity", "doc": d.id, "class": e.cls, "label": e.label, "aliases": e.aliases,
+            # the contract's classes: a Company is an Organization (its subclass in the ontology)
+            row = {"kind": "entity", "doc": d.id, "class": "Organization" if e.cls == "Company" else e.cls, "label": e.label, "aliases": e.aliases,
                    "iri": str(entity_iri(e.cls, e.label)), "confidence": e.confidence}
             if e.cls == "Person":
                 row.update(role=e.role, org=e.org)
             lines.append(row)
         for c in d.claims:
             ch = [x.model_dump(exclude_none=True) for x in c.changes()]
-            lines.append({"kind": "claim", "doc": d.id, "subject": c.subject, "metric": c.metric,
+            # subject and metric as the evidence words them (B站, 平均DAU); the IRIs and
+            # subject_label / metric_key give the canonical entity and metric
+            lines.append({"kind": "claim", "doc": d.id, "subject": c.subject_text or c.subject,
+                          "subject_label": c.subject, "metric": c.metric, "metric_key": c.metric_key,
                           "value": c.value, "unit": c.unit, "period": c.period, "qualifier": c.qualifier,
                           "change": (ch[0] if len(ch) == 1 else ch) if ch else None,
                           "evidence": c.evidence.text, "start": c.evidence.raw_start, "end": c.evidence.raw_end,

@@ -115,7 +115,9 @@ class Claim(_Model):
 
     subject: str = Field(min_length=1)
     subject_cls: Optional[EntityClass] = None
-    metric: str = Field(min_length=1)
+    subject_text: Optional[str] = Field(default=None, description="the subject as the evidence names it")
+    metric: str = Field(min_length=1, description="the metric as worded in the article")
+    metric_key: Optional[str] = Field(default=None, description="lexicon key of the canonical metric")
     value: float
     unit: str
     period: Optional[str] = None

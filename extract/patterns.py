@@ -32,6 +32,7 @@ class _PatternFile(BaseModel):
     org_prefix_stop: str
     platform_heads: list[str]
     pattern: list[dict]
+    non_claims: dict
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class Patterns:
     org_head_after: str
     generic: frozenset[str]
     platform_heads: tuple[str, ...]
+    non_claim_after: tuple[re.Pattern[str], ...] = ()
+    non_claim_before: tuple[re.Pattern[str], ...] = ()
+    prose_small_max: int = 20
 
 
 def _alt(words: list[str]) -> str:
@@ -75,4 +79,7 @@ def load_patterns() -> Patterns:
     surnames = frozenset(re.sub(r"\s", "", data.surnames)) | frozenset(data.double_surnames)
     return Patterns(tuple(compiled), tuple(data.roles), re.compile(_alt(data.roles)), surnames,
                     frozenset(data.not_names), data.org_head_after, frozenset(data.generic),
-                    tuple(data.platform_heads))
+                    tuple(data.platform_heads),
+                    tuple(re.compile(x) for x in data.non_claims.get("after", [])),
+                    tuple(re.compile(x) for x in data.non_claims.get("before", [])),
+                    int(data.non_claims.get("prose_small_max", 20)))

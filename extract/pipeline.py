@@ -78,8 +78,9 @@ def make_claims(nlp: Language, name: str, year: int):
             if par != prev_par:
                 subject, prev_par = None, par
             qs = [q for q in find_quantities(s.text)
-                  if not q.non_claim and not art.in_mojibake(s.start + q.start, s.start + q.end)
-                  and not _inside_name(s.start + q.start, s.start + q.end, mentions)]
+                  if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
+                  and not _inside_name(s.start + q.start, s.start + q.end, mentions)
+                  and not claims_mod.not_a_claim(s.text, q)]
             local = [_shift(m, -s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
             metric_spans = [(a - s.start, b - s.start, e) for a, b, e in ents_mod.metric_spans(art.text, lex)
                             if s.start <= a and b <= s.end]
@@ -150,7 +151,8 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             ch = [Change(kind=d.change_kind, value=q.value)]
         try:
             c = Claim(subject=d.subject.label if d.subject else "未知", subject_cls=_model_cls(d.subject),
-                      metric=d.metric or "数量", value=q.value, unit=q.unit, period=d.period,
+                      subject_text=d.subject.surface if d.subject else None, metric_key=d.metric_key,
+                      metric=d.metric or "数量", value=q.value, unit=d.unit or q.unit or "count", period=d.period,
                       qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
                       evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb),
                       surface=q.surface, upper=getattr(q, "upper", None),
@@ -158,10 +160,17 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         except ValueError as e:
             rejected.append(f"{s.text[:40]}…: {str(e).splitlines()[0]}")
             continue
-        key = (c.subject, c.value, c.unit, c.period)
-        if key in seen:
+        # one claim per fact: a repeat (a heading restating the lede) adds nothing; a repeat
+        # without a period merges into the mention that has one
+        key = (c.subject, c.value, c.unit)
+        prev = seen.get(key)
+        if prev is not None and (prev.period == c.period or c.period is None):
             continue
-        seen[key] = c
+        if prev is not None and prev.period is None:
+            claims[claims.index(prev)] = c
+            seen[key] = c
+            continue
+        seen.setdefault(key, c)
         claims.append(c)
     topic = doc._.topic
     return Document(id=art.id, title=art.title, source=source, sha256=sha, text=art.text,

@@ -77,6 +77,8 @@ class ZHKG(DefinedNamespace):
     start: URIRef  # start offset
     subject: URIRef  # subject
     surface: URIRef  # surface form
+    subjectText: URIRef  # the subject as written in the evidence
+    metricConcept: URIRef  # the canonical Metric a claim's worded metric links to
     text: URIRef  # text
     title: URIRef  # title
     toolVersion: URIRef  # tool version

@@ -113,7 +113,7 @@ FIELDS = {
     "Claim": {"subject": ZHKG.subject, "subject_cls": None, "metric": ZHKG.metric, "value": ZHKG.value,
               "unit": ZHKG.unit, "period": ZHKG.period, "qualifier": ZHKG.qualifier, "change": ZHKG.change,
               "evidence": PROV.wasDerivedFrom, "surface": ZHKG.surface, "confidence": ZHKG.confidence,
-              "upper": ZHKG.upper},
+              "upper": ZHKG.upper, "subject_text": ZHKG.subjectText, "metric_key": ZHKG.metricConcept},
     "Change": {"kind": ZHKG.changeKind, "value": ZHKG.value, "text": ZHKG.surface},
     "Evidence": {"text": ZHKG.text, "start": ZHKG.start, "end": ZHKG.end, "raw_start": ZHKG.rawStart,
                  "raw_end": ZHKG.rawEnd},

@@ -58,6 +58,7 @@ class Draft:
     subject: Mention | None = None
     metric: str | None = None
     metric_key: str | None = None
+    unit: str | None = None
 
 
 def _change_kind(cmp: str | None, q) -> str:
@@ -169,6 +170,65 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention]) -> str 
     return seg[-16:]
 
 
+_CLAUSE_END = re.compile(r"[,，;；。]")
+_COMPARE = re.compile(r"同比|环比|较|相比|相较")
+
+
+def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
+    """A period inside a clause that compares (在去年疫情期间高基数上同比再增30%) is the base
+    of the comparison, not the period of the claims after it."""
+    if p.base:
+        return p
+    m = _CLAUSE_END.search(sent, p.end)
+    clause_rest = sent[p.end:m.start() if m else len(sent)]
+    if _COMPARE.search(clause_rest) and not re.match(r"\s*的", clause_rest):
+        from dataclasses import replace
+
+        return replace(p, base=True)
+    return p
+
+
+_UNIT_OF_KIND = {"users": "users", "money": "CNY", "percent": "percent", "ratio": "percent",
+                 "minutes": "minutes", "count": "count", "multiple": "other:倍"}
+_USERS_AFTER = re.compile(r"^\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?)(?:用户|粉丝|网民|观众|会员|人次|人)")
+
+
+def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon) -> str:
+    """The unit of a bare number (2.71亿): the metric's unit kind, else users when users follow."""
+    if metric_key:
+        e = lex.entity(metric_key)
+        kind = getattr(e, "unit_kind", None)
+        if kind in _UNIT_OF_KIND:
+            return _UNIT_OF_KIND[kind]
+    if _USERS_AFTER.match(sent[q.end:q.end + 8]):
+        return "users"
+    return "count"
+
+
+_CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
+
+
+def not_a_claim(sent: str, q) -> str | None:
+    """Why the number ``q`` of ``sent`` states no claim (an enumeration, a century, a phone
+    prefix, a section number, a small count spelled out in prose), or None."""
+    from ..patterns import load_patterns
+
+    pats = load_patterns()
+    if sent.strip() == q.surface.strip():
+        return "a number standing alone (section number)"
+    after, before = sent[q.end:q.end + 12], sent[max(0, q.start - 6):q.start]
+    for rx in pats.non_claim_after:
+        if rx.search(after):
+            return f"context {rx.pattern!r}"
+    for rx in pats.non_claim_before:
+        if rx.search(before):
+            return f"context {rx.pattern!r}"
+    digits = re.sub(r"[个年次种点项位名家条大]$", "", q.surface.strip())
+    if _CN_NUMERAL.match(digits) and q.value < pats.prose_small_max and q.kind not in ("money", "percent"):
+        return "a small count spelled out in prose"
+    return None
+
+
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
@@ -178,7 +238,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     drafts = [Draft(q) for q in quantities]
     if not drafts:
         return [], carried_period if _CONTINUE.match(sent) else None, carried_subject
-    periods = find_periods(sent, year, quarter_ctx)
+    periods = [_mark_base(sent, p) for p in find_periods(sent, year, quarter_ctx)]
     _classify(sent, drafts)
     _attach(sent, drafts, periods)
     carry = carried_period if _CONTINUE.match(sent) else None
@@ -197,6 +257,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, mentions)
         if d.metric is None and out:  # 从A增至B: B is the same metric as A
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        d.unit = q.unit or _infer_unit(sent, q, d.metric_key, lex)
         floor = q.end
         out.append(d)
     last = [p for p in periods if not p.base]

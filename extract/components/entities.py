@@ -48,10 +48,12 @@ def _lexicon_regex(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list]]:
     for e in lex.entities:
         for s in e.surfaces:
             if len(s) >= 2 or not re.fullmatch(f"[{_HAN}]", s):
-                table.setdefault(s.lower(), []).append(e)
+                table.setdefault(re.sub(r"\s", "", s).lower(), []).append(e)
     parts = []
     for s in sorted(table, key=len, reverse=True):
-        esc = re.escape(s)
+        # news text often puts a space between Latin letters and Chinese (B 站, QQ 音乐)
+        esc = re.sub(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])", "\x00", s)
+        esc = re.escape(esc).replace("\x00", r"\s?")
         if re.match(r"[A-Za-z0-9]", s):
             esc = r"(?<![A-Za-z0-9])" + esc
         if re.search(r"[A-Za-z0-9]$", s):
@@ -65,7 +67,7 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
     rx, table = _lexicon_regex(lex)
     out = []
     for m in rx.finditer(text):
-        entries = table[m.group(0).lower()]
+        entries = table[re.sub(r"\s", "", m.group(0)).lower()]
         e = _prefer(entries, text, m.end())
         out.append(Mention(m.start(), m.end(), e.cls, e.label, m.group(0), "lexicon", 1.0, key=e.key,
                            role=e.role or None, org=e.org or None, aliases=tuple(e.aliases)))
