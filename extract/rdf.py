@@ -4,17 +4,45 @@ IRIs are stable and deterministic: a document by its id (file stem and article n
 by class and canonical label, a claim by document + subject + metric + period + value, so
 extracting the same article twice gives the same IRIs and re-extraction replaces instead of
 duplicating.
+
+:func:`to_dataset` puts each article in its own named graph (the document IRI): the document, its
+claims with their changes and evidence, relations, quotes, ``zhkg:mentionedIn`` links and the
+extraction run (a ``prov:Activity``). What is the same whatever the article says about it — an
+entity's class and labels, a metric, a period, a role name — goes into the shared entity graph
+:data:`ENTITY_GRAPH`, so replacing an article never touches another article's triples.
+
+Literals, chosen so an Oxigraph store gives back exactly what was put in:
+
+* numbers (value, upper, change value, confidence) are ``xsd:decimal`` in canonical form
+  (``271000000``, ``0.32``); offsets and counts ``xsd:integer``;
+* ``zhkg:mentions`` (how often an article names an entity) sits in the article's graph, beside
+  ``zhkg:mentionedIn``;
+* ``skos:prefLabel`` is the canonical label tagged ``@zh``; ``rdfs:label`` repeats it as a plain
+  string, the key saved queries match a ``--param`` on; aliases (``skos:altLabel``) are plain
+  strings, their language unknown (快手APP, Kuaishou).
+
+The extraction run's ``prov:startedAtTime`` is the only triple that changes between two runs on
+the same input. It is the current time, or ``SOURCE_DATE_EPOCH`` (seconds, the
+reproducible-builds convention) when that is set; the golden test leaves it out of the comparison.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from decimal import Decimal
 from urllib.parse import quote
 
-from rdflib import URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
-from .model import Claim
+from .model import Claim, Document, Entity
+from .vocab import ORG, PROV, RDF, RDFS, SKOS, TIME, UNIT, XSD, ZHKG, ZHKGD, unit_iri
 
 DATA = "https://w3id.org/zhkg/id/"
+
+#: the named graph of entity, metric, period and role-name descriptions shared by all articles
+ENTITY_GRAPH = ZHKGD["graph/entities"]
 
 
 def _slug(text: str) -> str:
@@ -26,7 +54,11 @@ def _h(*parts: object) -> str:
 
 
 def mint(kind: str, *parts: object) -> URIRef:
-    """``{DATA}{kind}/{slug}``; one readable part is kept readable, several are hashed."""
+    """``{DATA}{kind}/{slug}``; one readable part is kept readable, several are hashed.
+
+    >>> mint("period", "2020Q4")
+    rdflib.term.URIRef('https://w3id.org/zhkg/id/period/2020Q4')
+    """
     if len(parts) == 1:
         return URIRef(f"{DATA}{kind}/{_slug(str(parts[0]))}")
     return URIRef(f"{DATA}{kind}/{_h(*parts)}")
@@ -42,3 +74,297 @@ def entity_iri(cls: str, label: str) -> URIRef:
 
 def claim_iri(doc_id: str, c: Claim) -> URIRef:
     return mint("claim", doc_id, c.subject, c.metric, c.period, repr(float(c.value)), c.unit)
+
+
+def evidence_iri(doc_id: str, raw_start: int, raw_end: int) -> URIRef:
+    """One node per sentence span: claims stated in the same sentence share it."""
+    return mint("evidence", doc_id, raw_start, raw_end)
+
+
+def period_iri(code: str) -> URIRef:
+    return mint("period", code)
+
+
+def run_iri(d: Document) -> URIRef:
+    """The extraction of one article: by document id, input hash and tool version."""
+    from . import __version__
+
+    return mint("run", d.id, d.sha256, __version__)
+
+
+def decimal(x: float) -> Literal:
+    """A float as a canonical ``xsd:decimal`` (no exponent, no trailing zeros).
+
+    >>> decimal(2.71e8), decimal(0.320), decimal(-0.05)
+    (rdflib.term.Literal('271000000', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')), rdflib.term.Literal('0.32', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')), rdflib.term.Literal('-0.05', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')))
+    """
+    d = Decimal(repr(float(x))).normalize()
+    text = format(d, "f")
+    return Literal("0" if text in ("-0", "0") else text, datatype=XSD.decimal)
+
+
+def run_time() -> datetime:
+    """Now (UTC), or ``SOURCE_DATE_EPOCH`` when set, for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _published(value: str) -> Literal:
+    """``2021-03-05`` as ``xsd:date``; a partial date stays a plain string."""
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return Literal(value, datatype=XSD.date)
+    return Literal(value)
+
+
+class _Writer:
+    """Writes one article into its named graph and its shared descriptions into the entity graph."""
+
+    def __init__(self, ds: Dataset, d: Document, started: datetime):
+        self.d = d
+        self.doc = doc_iri(d.id)
+        self.g = ds.graph(self.doc)
+        self.e = ds.graph(ENTITY_GRAPH)
+        self.started = started
+        # label (canonical or alias) -> class, for subjects and relation ends given by label only
+        self.classes: dict[str, str] = {}
+        for ent in d.entities:
+            self.classes.setdefault(ent.label, ent.cls)
+        for ent in d.entities:
+            for a in ent.aliases:
+                self.classes.setdefault(a, ent.cls)
+
+    # -- shared descriptions ------------------------------------------------------------------
+    def entity(self, cls: str, label: str, ent: Entity | None = None) -> URIRef:
+        node = entity_iri(cls, label)
+        e = self.e
+        e.add((node, RDF.type, ZHKG[cls]))
+        if cls == "Company":
+            e.add((node, RDF.type, ZHKG.Organization))
+        e.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
+        e.add((node, RDFS.label, Literal(label)))
+        if ent is not None:
+            for a in ent.aliases:
+                if a.strip() and a != label:
+                    e.add((node, SKOS.altLabel, Literal(a)))
+            if ent.key:
+                e.add((node, ZHKG.lexiconKey, Literal(ent.key)))
+            if ent.unit_kind and cls == "Metric":
+                e.add((node, ZHKG.unitKind, Literal(ent.unit_kind)))
+            self.g.add((node, ZHKG.mentions, Literal(ent.mentions)))
+        self.g.add((node, ZHKG.mentionedIn, self.doc))
+        return node
+
+    def by_label(self, label: str, default: str, cls: str | None = None) -> URIRef:
+        """The node of the entity called ``label`` (canonical or alias) in this article; its
+        class from the article's entities, else ``default``; ``cls`` forces the class."""
+        cls = cls or self.classes.get(label, default)
+        canonical = next((x.label for x in self.d.entities if x.cls == cls and
+                          (x.label == label or label in x.aliases)), label)
+        return self.entity(cls, canonical)
+
+    def period(self, code: str) -> URIRef:
+        node = period_iri(code)
+        self.e.add((node, RDF.type, ZHKG.Period))
+        self.e.add((node, RDF.type, TIME.Instant if code.startswith("asof:") else TIME.Interval))
+        self.e.add((node, ZHKG.periodCode, Literal(code)))
+        return node
+
+    # -- the article ----------------------------------------------------------------------------
+    def document(self) -> None:
+        d, g, doc = self.d, self.g, self.doc
+        g.add((doc, RDF.type, ZHKG.Document))
+        g.add((doc, ZHKG.docId, Literal(d.id)))
+        if d.title:
+            g.add((doc, ZHKG.title, Literal(d.title)))
+        g.add((doc, ZHKG.source, Literal(d.source)))
+        g.add((doc, ZHKG.sha256, Literal(d.sha256)))
+        g.add((doc, ZHKG.encoding, Literal(d.encoding)))
+        if d.published:
+            g.add((doc, ZHKG.published, _published(d.published)))
+        if d.topic:
+            g.add((doc, ZHKG.topic, Literal(d.topic)))
+        from . import __version__
+
+        run = run_iri(d)
+        g.add((run, RDF.type, ZHKG.ExtractionRun))
+        g.add((run, RDF.type, PROV.Activity))
+        g.add((run, PROV.used, doc))
+        g.add((run, ZHKG.toolVersion, Literal(__version__)))
+        g.add((run, PROV.startedAtTime, Literal(self.started.isoformat(), datatype=XSD.dateTime)))
+        for ent in d.entities:
+            self.entity(ent.cls, ent.label, ent)
+
+    def evidence(self, ev) -> URIRef:
+        node = evidence_iri(self.d.id, ev.raw_start, ev.raw_end)
+        g = self.g
+        g.add((node, RDF.type, ZHKG.Evidence))
+        g.add((node, ZHKG.text, Literal(ev.text)))
+        g.add((node, ZHKG.start, Literal(ev.start)))
+        g.add((node, ZHKG.end, Literal(ev.end)))
+        g.add((node, ZHKG.rawStart, Literal(ev.raw_start)))
+        g.add((node, ZHKG.rawEnd, Literal(ev.raw_end)))
+        g.add((node, ZHKG.inDocument, self.doc))
+        g.add((node, PROV.wasQuotedFrom, self.doc))
+        return node
+
+    def claim(self, c: Claim) -> None:
+        g, node = self.g, claim_iri(self.d.id, c)
+        g.add((node, RDF.type, ZHKG.Claim))
+        subject = (self.entity(c.subject_cls, c.subject) if c.subject_cls
+                   else self.by_label(c.subject, "Organization"))
+        g.add((node, ZHKG.subject, subject))
+        if c.subject_text and c.subject_text != c.subject:
+            g.add((node, ZHKG.subjectText, Literal(c.subject_text)))
+        # zhkg:metric: the canonical lexicon Metric when the wording was linked to one (also
+        # zhkg:metricConcept), else a Metric named by the wording; the wording is zhkg:metricText
+        canonical = c.metric_key.split(":", 1)[-1] if c.metric_key else None
+        metric = self.by_label(canonical or c.metric, "Metric", cls="Metric")
+        g.add((node, ZHKG.metric, metric))
+        if canonical:
+            g.add((node, ZHKG.metricConcept, metric))
+        g.add((node, ZHKG.metricText, Literal(c.metric)))
+        g.add((node, ZHKG.value, decimal(c.value)))
+        if c.upper is not None:
+            g.add((node, ZHKG.upper, decimal(c.upper)))
+        g.add((node, ZHKG.unit, unit_iri(c.unit)))
+        if c.period:
+            g.add((node, ZHKG.period, self.period(c.period)))
+        if c.qualifier:
+            g.add((node, ZHKG.qualifier, Literal(c.qualifier)))
+        if c.surface:
+            g.add((node, ZHKG.surface, Literal(c.surface)))
+        g.add((node, ZHKG.confidence, decimal(c.confidence)))
+        for i, ch in enumerate(c.changes()):
+            cn = mint("change", str(node), i)
+            g.add((node, ZHKG.change, cn))
+            g.add((cn, RDF.type, ZHKG.Change))
+            g.add((cn, ZHKG.changeKind, Literal(ch.kind)))
+            g.add((cn, ZHKG.value, decimal(ch.value)))
+            if ch.text:
+                g.add((cn, ZHKG.surface, Literal(ch.text)))
+        g.add((node, PROV.wasDerivedFrom, self.evidence(c.evidence)))
+        g.add((node, PROV.wasGeneratedBy, run_iri(self.d)))
+
+    def role(self, person: str, org: str, role: str, period: str | None = None) -> None:
+        g = self.g
+        p = self.by_label(person, "Person")
+        o = self.by_label(org, "Organization")
+        r = mint("role", role)
+        self.e.add((r, RDF.type, ORG.Role))
+        self.e.add((r, SKOS.prefLabel, Literal(role, lang="zh")))
+        self.e.add((r, RDFS.label, Literal(role)))
+        m = mint("membership", p, o, r)
+        g.add((m, RDF.type, ZHKG.Role))
+        g.add((m, ORG.member, p))
+        g.add((m, ORG.organization, o))
+        g.add((m, ORG.role, r))
+        if period:
+            g.add((m, ORG.memberDuring, self.period(period)))
+
+    def relations(self) -> None:
+        g = self.g
+        for ent in self.d.entities:
+            if ent.cls == "Person" and ent.role and ent.org:
+                self.role(ent.label, ent.org, ent.role)
+        for r in self.d.relations:
+            if not r.source or not r.target:
+                continue
+            if r.kind == "role":
+                if r.role:
+                    self.role(r.source, r.target, r.role, r.period)
+            elif r.kind == "operates":
+                g.add((self.by_label(r.source, "Organization"), ZHKG.operates, self.by_label(r.target, "Platform")))
+            elif r.kind == "launched":
+                g.add((self.by_label(r.source, "Platform"), ZHKG.launched, self.by_label(r.target, "Program")))
+            elif r.kind == "competitor":
+                g.add((self.by_label(r.source, "Organization"), ZHKG.competitor,
+                       self.by_label(r.target, "Organization")))
+            elif r.kind == "parent":  # source is part of target
+                g.add((self.by_label(r.source, "Organization"), ORG.subOrganizationOf,
+                       self.by_label(r.target, "Organization")))
+
+    def quotes(self) -> None:
+        g = self.g
+        for q in self.d.quotes:
+            node = mint("quote", self.d.id, q.evidence.raw_start, q.evidence.raw_end, q.speaker)
+            g.add((node, RDF.type, ZHKG.Quote))
+            g.add((node, ZHKG.speaker, self.by_label(q.speaker, "Person")))
+            g.add((node, ZHKG.text, Literal(q.text)))
+            g.add((node, PROV.wasDerivedFrom, self.evidence(q.evidence)))
+
+
+PREFIXES = {"zhkg": ZHKG._NS, "id": ZHKGD, "unit": UNIT, "skos": SKOS, "prov": PROV,
+            "org": ORG, "time": TIME, "xsd": XSD, "rdfs": RDFS}
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns, override=True, replace=True)
+    return g
+
+
+def to_dataset(docs: Iterable[Document], started: datetime | None = None) -> Dataset:
+    """Documents -> a Dataset: one named graph per article (its document IRI) and the shared
+    entity graph :data:`ENTITY_GRAPH`. ``started`` is the run's time (default :func:`run_time`)."""
+    ds = bind_prefixes(Dataset())
+    started = started or run_time()
+    for d in docs:
+        w = _Writer(ds, d, started)
+        w.document()
+        for c in d.claims:
+            w.claim(c)
+        w.relations()
+        w.quotes()
+    return ds
+
+
+def to_graph(docs: Iterable[Document], started: datetime | None = None) -> Graph:
+    """All triples of :func:`to_dataset` merged into one graph (for triple formats)."""
+    g = bind_prefixes(Graph())
+    for s, p, o, _ in to_dataset(docs, started).quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def _sorted_lines(text: str) -> str:
+    return "".join(sorted(set(line + "\n" for line in text.splitlines() if line.strip())))
+
+
+# -- writers, chosen by name (extract.formats) ----------------------------------------------------
+from .formats import register  # noqa: E402  (formats imports this module lazily)
+
+
+@register("ttl", ".ttl")
+def to_turtle(docs: list[Document]) -> str:
+    """Turtle: every graph merged (Turtle has no named graphs)."""
+    return to_graph(docs).serialize(format="turtle")
+
+
+@register("nt", ".nt")
+def to_ntriples(docs: list[Document]) -> str:
+    """N-Triples, every graph merged, lines sorted."""
+    return _sorted_lines(to_graph(docs).serialize(format="nt"))
+
+
+@register("nq", ".nq")
+def to_nquads(docs: list[Document]) -> str:
+    """N-Quads with the named graphs, lines sorted."""
+    return _sorted_lines(to_dataset(docs).serialize(format="nquads"))
+
+
+@register("trig", ".trig")
+def to_trig(docs: list[Document]) -> str:
+    """TriG with the named graphs."""
+    return to_dataset(docs).serialize(format="trig")
+
+
+@register("jsonld", ".jsonld")
+def to_jsonld(docs: list[Document]) -> str:
+    """JSON-LD with the named graphs."""
+    return to_dataset(docs).serialize(format="json-ld", indent=1, auto_compact=True)
+
+
+__all__ = ["DATA", "ENTITY_GRAPH", "mint", "doc_iri", "entity_iri", "claim_iri", "evidence_iri", "period_iri",
+           "run_iri", "decimal", "to_dataset", "to_graph"]
