@@ -48,6 +48,7 @@ class Patterns:
     non_claim_after: tuple[re.Pattern[str], ...] = ()
     non_claim_before: tuple[re.Pattern[str], ...] = ()
     prose_small_max: int = 20
+    money_heads: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -82,4 +83,5 @@ def load_patterns() -> Patterns:
                     tuple(data.platform_heads),
                     tuple(re.compile(x) for x in data.non_claims.get("after", [])),
                     tuple(re.compile(x) for x in data.non_claims.get("before", [])),
-                    int(data.non_claims.get("prose_small_max", 20)))
+                    int(data.non_claims.get("prose_small_max", 20)),
+                    tuple(data.non_claims.get("money_heads", [])))

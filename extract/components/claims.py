@@ -40,7 +40,9 @@ _NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\s]|显示|表明|
 _TRIM_TAIL = re.compile(r"(?:进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右)+$")
-_TRIM_HEAD = re.compile(r"^(?:而|且|但|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|我国|通过|并|的|之|中)+")
+_TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
+                        r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
+                        r"同时|都|又|再|便|却|更|最)+")
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
 _SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program")
 
@@ -125,6 +127,31 @@ def _compatible(level: Draft, change: Draft) -> bool:
     return True
 
 
+_PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如)\s*$")
+
+
+def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
+    """The entity in subject position before ``pos``: the first one of the number's clause that
+    no preposition governs (通过快手… is not the subject), else the nearest such one in the
+    clauses before it."""
+    cands = [m for m in mentions if m.end <= pos and m.cls in _SUBJECT_CLASSES
+             and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])]
+    if not cands:
+        return None
+    cut = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
+    in_clause = [m for m in cands if m.start >= cut]
+    return in_clause[0] if in_clause else cands[-1]
+
+
+def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
+    """29岁的赵中立: a number that qualifies the entity right after it (through 的)."""
+    m = re.match(r"[\u4e00-\u9fff]{0,2}的", sent[end:end + 3])
+    if not m:
+        return None
+    at = end + m.end()
+    return next((x for x in mentions if x.start == at and x.cls in _SUBJECT_CLASSES), None)
+
+
 def _period_for(pos: int, periods: list[PeriodMention], carried: str | None) -> str | None:
     gov = [p for p in periods if p.end <= pos and not p.base]
     if gov:
@@ -134,21 +161,50 @@ def _period_for(pos: int, periods: list[PeriodMention], carried: str | None) -> 
 
 def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[int, int, object]],
                 mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """The metric of a number: the nearest lexicon metric before it in its stretch of the
+    sentence (widened to the phrase as written), else what the number qualifies after it
+    (25%的月活用户, 160套房子, 3亿日活), else the noun phrase before it, else its unit noun."""
     q = d.q
-    cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start]
+    cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
+             and not _CLAUSE_BREAK.search(sent[b:q.start])]
     np = _np_before(sent, q.start, start_floor, mentions)
     if cands:
         a, b, e = cands[-1]
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
-        if np and sent.find(np) <= a and sent[a:b] in np:
+        if np and sent[a:b] in np:
             return np, e.key
         return sent[a:b], e.key
+    after = _np_after(sent, q, lex_metrics)
+    if after:
+        return after
     if np and len(np) >= 2:
         return np, None
-    m = _AFTER_NOUN.match(sent[q.end:])
-    if m and len(m.group("n")) >= 1:
-        return m.group("n"), None
+    if q.unit_word and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", q.unit_word):
+        return q.unit_word + "数", None
     return None, None
+
+
+_CLAUSE_BREAK = re.compile(r"[;；。]")
+_AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中)")
+_MEASURE_UNITS = ("other:", "count")
+
+
+def _np_after(sent: str, q, lex_metrics) -> tuple[str, str | None] | None:
+    rest = sent[q.end:]
+    for a, b, e in lex_metrics:  # a lexicon metric right after the number (3亿日活)
+        if a == q.end or (a == q.end + 1 and rest[:1] == "的"):
+            return sent[a:b], e.key
+    via_de = rest.startswith("的")
+    measured = q.unit is None or any(str(q.unit).startswith(u) for u in _MEASURE_UNITS)
+    if not (via_de or measured or q.kind == "percent"):
+        return None
+    m = _AFTER_NP.match(rest)
+    if not m or not via_de and q.kind == "percent":
+        return None
+    n = m.group("n")
+    if q.kind == "percent":
+        n += "占比"
+    return n, None
 
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention]) -> str | None:
@@ -193,13 +249,18 @@ _UNIT_OF_KIND = {"users": "users", "money": "CNY", "percent": "percent", "ratio"
 _USERS_AFTER = re.compile(r"^\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?)(?:用户|粉丝|网民|观众|会员|人次|人)")
 
 
-def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon) -> str:
-    """The unit of a bare number (2.71亿): the metric's unit kind, else users when users follow."""
+def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str | None = None) -> str:
+    """The unit of a bare number (2.71亿): the metric's unit kind, else CNY for a money word
+    (佣金, 收入), else users when users follow, else a count."""
+    from ..patterns import load_patterns
+
     if metric_key:
         e = lex.entity(metric_key)
         kind = getattr(e, "unit_kind", None)
         if kind in _UNIT_OF_KIND:
             return _UNIT_OF_KIND[kind]
+    if metric and any(metric.endswith(h) for h in load_patterns().money_heads):
+        return "CNY"
     if _USERS_AFTER.match(sent[q.end:q.end + 8]):
         return "users"
     return "count"
@@ -237,7 +298,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     subject that carry over to the next sentence."""
     drafts = [Draft(q) for q in quantities]
     if not drafts:
-        return [], carried_period if _CONTINUE.match(sent) else None, carried_subject
+        return [], carried_period if _CONTINUE.match(sent) else None, \
+            _subject_before(sent, len(sent), mentions) or carried_subject
     periods = [_mark_base(sent, p) for p in find_periods(sent, year, quarter_ctx)]
     _classify(sent, drafts)
     _attach(sent, drafts, periods)
@@ -250,15 +312,17 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             continue
         q = d.q
         d.period = _period_for(q.start, periods, carry)
-        before = [m for m in mentions if m.end <= q.start and m.cls in _SUBJECT_CLASSES]
-        if before:
-            subj = before[-1]
+        found = _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
+        if found:
+            subj = found
         d.subject = subj or topic
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, mentions)
         if d.metric is None and out:  # 从A增至B: B is the same metric as A
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
-        d.unit = q.unit or _infer_unit(sent, q, d.metric_key, lex)
+        d.unit = q.unit or _infer_unit(sent, q, d.metric_key, lex, d.metric)
         floor = q.end
         out.append(d)
     last = [p for p in periods if not p.base]
+    # the subject carried to the next sentence: this sentence's subject-position entity
+    subj = _subject_before(sent, len(sent), mentions) or subj
     return out, (last[-1].period if last else carry), subj
