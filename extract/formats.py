@@ -97,6 +97,9 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as e:
         raise OutputError(f"cannot write here: {e.strerror or e}", str(p)) from None
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
