@@ -21,7 +21,7 @@ from .errors import DataError
 from .resources import ontology_path
 
 UnitKind = Literal["users", "money", "percent", "minutes", "count", "ratio", "multiple"]
-LexClass = Literal["Platform", "Company", "Organization", "Person", "Program"]
+LexClass = Literal["Platform", "Company", "Organization", "Person", "Program", "Place"]
 
 
 # ---- one pydantic model per file: a row as written -------------------------------------------------
@@ -76,6 +76,10 @@ class ProgramRow(_Row):
     platform: str = ""
 
 
+class PlaceRow(_Row):
+    pass
+
+
 class MetricRow(_Row):
     unit_kind: UnitKind
     en: str
@@ -95,6 +99,7 @@ FILES: dict[str, tuple[tuple[str, ...], type[_Row], str]] = {
     "people.tsv": (("label", "aliases", "role", "org"), PersonRow, "Person"),
     "programs.tsv": (("label", "aliases", "platform"), ProgramRow, "Program"),
     "metrics.tsv": (("label", "unit_kind", "aliases", "en"), MetricRow, "Metric"),
+    "places.tsv": (("label", "aliases"), PlaceRow, "Place"),
 }
 
 

@@ -49,6 +49,7 @@ class Patterns:
     non_claim_before: tuple[re.Pattern[str], ...] = ()
     prose_small_max: int = 20
     money_heads: tuple[str, ...] = ()
+    unit_metrics: dict = None
 
 
 def _alt(words: list[str]) -> str:
@@ -84,4 +85,5 @@ def load_patterns() -> Patterns:
                     tuple(re.compile(x) for x in data.non_claims.get("after", [])),
                     tuple(re.compile(x) for x in data.non_claims.get("before", [])),
                     int(data.non_claims.get("prose_small_max", 20)),
-                    tuple(data.non_claims.get("money_heads", [])))
+                    tuple(data.non_claims.get("money_heads", [])),
+                    dict(data.non_claims.get("unit_metrics", {})))

@@ -181,7 +181,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
 
 
 def _model_cls(m):
-    return m.cls if m is not None and m.cls in ("Organization", "Company", "Platform", "Person", "Program") else None
+    return m.cls if m is not None and m.cls in ("Organization", "Company", "Platform", "Person", "Program", "Place") else None
 
 
 def _confidence(d) -> float:

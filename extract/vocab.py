@@ -43,6 +43,7 @@ class ZHKG(DefinedNamespace):
     Person: URIRef  # person
     Platform: URIRef  # platform
     Program: URIRef  # program
+    Place: URIRef  # a country or region that statistics are about
     Quote: URIRef  # quote
     Role: URIRef  # role
     Unit: URIRef  # unit
@@ -79,6 +80,7 @@ class ZHKG(DefinedNamespace):
     surface: URIRef  # surface form
     subjectText: URIRef  # the subject as written in the evidence
     metricConcept: URIRef  # the canonical Metric a claim's worded metric links to
+    metricText: URIRef  # the metric as written in the evidence
     text: URIRef  # text
     title: URIRef  # title
     toolVersion: URIRef  # tool version

@@ -44,7 +44,7 @@ _TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
                         r"同时|都|又|再|便|却|更|最)+")
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
-_SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program")
+_SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program", "Place")
 
 
 @dataclass
@@ -111,11 +111,26 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> Non
                 target = nxt
         if target is not None and not any(k == d.change_kind for k, _ in target.changes):
             kind = d.change_kind
-            val = d.changes[0][1]
-            if kind == "abs" and d.q.kind == "points":
-                pass
-            target.changes.append((kind, val))
+            if kind == "growth" and target.q.start > q.end:
+                kind = _from_to_kind(sent, q, target, levels, periods) or kind
+            target.changes.append((kind, d.changes[0][1]))
             d.attached = True
+
+
+def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods) -> str | None:
+    """由2019年的42.3元增长95.3%至2020年的82.6元: a change between a level of one period and a
+    level of the period a year later is year on year."""
+    base = next((x for x in reversed(levels) if x.q.end <= change.start), None)
+    if base is None or _HARD_STOP.search(sent[base.q.end:target.q.start]):
+        return None
+    pa = _period_for(base.q.start, periods, None)
+    pb = _period_for(target.q.start, periods, None)
+    if not pa or not pb:
+        return None
+    ya, yb = re.match(r"(\d{4})(.*)", pa), re.match(r"(\d{4})(.*)", pb)
+    if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
+        return "yoy"
+    return None
 
 
 def _compatible(level: Draft, change: Draft) -> bool:
@@ -174,7 +189,7 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         if np and sent[a:b] in np:
             return np, e.key
         return sent[a:b], e.key
-    after = _np_after(sent, q, lex_metrics)
+    after = _np_after(sent, q, lex_metrics, mentions)
     if after:
         return after
     if np and len(np) >= 2:
@@ -189,11 +204,17 @@ _AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。
 _MEASURE_UNITS = ("other:", "count")
 
 
-def _np_after(sent: str, q, lex_metrics) -> tuple[str, str | None] | None:
+def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] | None:
+    from ..patterns import load_patterns
+
     rest = sent[q.end:]
-    for a, b, e in lex_metrics:  # a lexicon metric right after the number (3亿日活)
-        if a == q.end or (a == q.end + 1 and rest[:1] == "的"):
+    for a, b, e in lex_metrics:  # a lexicon metric right after the number, or as its unit (3亿日活)
+        if a == q.end or (a == q.end + 1 and rest[:1] == "的") or (q.start < a and b <= q.end):
             return sent[a:b], e.key
+    if q.unit_word in (load_patterns().unit_metrics or {}):
+        return load_patterns().unit_metrics[q.unit_word], None
+    if any(m.start in (q.end, q.end + 1) for m in mentions):  # 29岁的赵中立: an entity, not a metric
+        return None
     via_de = rest.startswith("的")
     measured = q.unit is None or any(str(q.unit).startswith(u) for u in _MEASURE_UNITS)
     if not (via_de or measured or q.kind == "percent"):
@@ -284,7 +305,10 @@ def not_a_claim(sent: str, q) -> str | None:
     for rx in pats.non_claim_before:
         if rx.search(before):
             return f"context {rx.pattern!r}"
-    digits = re.sub(r"[个年次种点项位名家条大]$", "", q.surface.strip())
+    digits = q.surface.strip()
+    if q.qualifier and digits.startswith(q.qualifier):
+        digits = digits[len(q.qualifier):]
+    digits = re.sub(r"[个年次种点项位名家条大]$", "", digits)
     if _CN_NUMERAL.match(digits) and q.value < pats.prose_small_max and q.kind not in ("money", "percent"):
         return "a small count spelled out in prose"
     return None

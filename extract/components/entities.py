@@ -85,7 +85,7 @@ def _prefer(entries: list, text: str, end: int):
         for e in entries:
             if e.cls in ("Company", "Organization"):
                 return e
-    for cls in ("Platform", "Company", "Organization", "Program", "Person"):
+    for cls in ("Platform", "Company", "Organization", "Program", "Person", "Place"):
         for e in entries:
             if e.cls == cls:
                 return e
@@ -115,7 +115,7 @@ def model_mentions(sentences: list[tuple[int, str]], backend: str) -> list[Menti
             pos = base
             for w, tag in words:
                 cls = _LAC_CLASS.get(tag)
-                if cls and _plausible_name(w, cls):
+                if cls and _plausible_name(w, cls, trusted=True):
                     out.append(Mention(pos, pos + len(w), cls, w, w, "lac", 0.6))
                 pos += len(w)
     else:
@@ -131,12 +131,14 @@ def model_mentions(sentences: list[tuple[int, str]], backend: str) -> list[Menti
     return out
 
 
-def _plausible_name(w: str, cls: str) -> bool:
+def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
+    """A name the model proposes: no stop word; a person has 2-4 Chinese characters and, unless
+    the model is the trusted statistical one (LAC), a common surname (jieba's nr is noisy)."""
     pats = load_patterns()
     if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names:
         return False
     if cls == "Person":
-        return bool(re.fullmatch(f"[{_HAN}]{{2,4}}", w)) and w[0] in pats.surnames
+        return bool(re.fullmatch(f"[{_HAN}]{{2,4}}", w)) and (trusted or w[0] in pats.surnames)
     return len(w) <= 20
 
 
