@@ -58,10 +58,14 @@ def extract(
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
     ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
     year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Also add the articles to this graph store "
+                                                  "(a directory, made if missing; an article already there is replaced).")] = None,
 ) -> None:
     """Extract entities and numeric claims from articles and write them as RDF or JSONL.
 
     Example: zhkg extract corpus/kuaishou-2020.txt -o out/kuaishou-2020.ttl
+
+    Example: zhkg extract corpus/ --store kg
     """
     from .batch import extract_many
     from .errors import InputError
@@ -77,8 +81,13 @@ def extract(
     text = write(res.docs)
     if output:
         write_atomic(output, text)
-    else:
+    elif not store:
         sys.stdout.write(text)
+    if store:
+        from .store import open_store
+
+        with open_store(store, create=True) as st:
+            st.add(res.docs)
     _summary(res.docs, output)
     if res.errors:
         raise typer.Exit(1)
@@ -115,6 +124,172 @@ def validate(
     if not report.conforms:
         raise ValidationFailed(f"{bad} violation(s) in {len(graphs)} file(s)")
     out.print(f"conforms ({len(report.violations)} warning(s))", markup=False)
+
+
+store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="The graph store (Oxigraph on disk): stats, list, remove, export.  "
+                             "Example: zhkg store stats --store kg")
+app.add_typer(store_app, name="store")
+StoreDir = Annotated[Path, typer.Option("--store", help="The store directory (made by zhkg extract --store DIR).")]
+
+
+@store_app.command("stats")
+def store_stats(store: StoreDir) -> None:
+    """Count the triples, named graphs, documents, claims, entities, metrics and evidence in a store.
+
+    Example: zhkg store stats --store kg
+    """
+    from .store import open_store
+
+    with open_store(store) as st:
+        for k, v in st.stats().items():
+            out.print(f"{k:>10}  {v}")
+
+
+@store_app.command("list")
+def store_list(store: StoreDir) -> None:
+    """List the documents in a store: id, claims, triples, title.
+
+    Example: zhkg store list --store kg
+    """
+    from rich.table import Table
+
+    from .store import open_store
+
+    with open_store(store) as st:
+        docs = st.list_documents()
+    t = Table(show_edge=False, box=None, header_style="bold")
+    for col, just in (("document", "left"), ("claims", "right"), ("triples", "right"), ("title", "left")):
+        t.add_column(col, justify=just)
+    for d in docs:
+        t.add_row(d["id"], str(d["claims"]), str(d["triples"]), d["title"])
+    out.print(t)
+    out.print(f"({len(docs)} documents)")
+
+
+@store_app.command("remove")
+def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuaishou-2020#1) or its IRI.")],
+                 store: StoreDir) -> None:
+    """Remove one document's named graph (and entity descriptions no other document uses).
+
+    Example: zhkg store remove 'kuaishou-2020#1' --store kg
+    """
+    from .store import open_store
+
+    with open_store(store) as st:
+        n = st.remove(doc)
+    err.print(f"removed {doc}: {n} triples", markup=False)
+
+
+@store_app.command("export")
+def store_export(
+    store: StoreDir,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="trig (default), nq, jsonld keep the named graphs; ttl, nt merge them.")] = "trig",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: standard output).")] = None,
+) -> None:
+    """Export the whole store as RDF.
+
+    Example: zhkg store export --store kg -f nq -o kg.nq
+    """
+    from .formats import write_atomic
+    from .store import open_store
+
+    with open_store(store) as st:
+        text = st.export(fmt)
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def query(
+    sources: Annotated[Optional[list[Path]], typer.Argument(
+        help="Graph files (.ttl .nt .nq .trig .jsonld) to query, and/or one QUERY.rq file.", show_default=False)] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Query this store instead of graph files.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="A saved query (see --list).")] = None,
+    expr: Annotated[Optional[str], typer.Option("-e", "--expr", help="The SPARQL text itself.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value, bound as an RDF term: "
+                                                       "value is a plain literal, <iri> an IRI, \"x\"@zh a tagged literal.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), csv, tsv or json (SPARQL 1.1 results).")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the saved queries and their parameters.")] = False,
+) -> None:
+    """Run a SPARQL query (a saved one, a .rq file or -e TEXT) over a store or graph files.
+
+    Example: zhkg query --store kg --name metric-series --param subject=快手 --param metric=GMV
+
+    Example: zhkg query out/kuaishou-2020.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' -f csv
+    """
+    import shutil
+
+    from .errors import QueryError
+    from .query import list_queries, load_query, run_query, saved_query
+    from .results import format_result
+
+    if list_:
+        for q in list_queries():
+            out.print(f"{q.name:<20} {q.description}", markup=False)
+            for p, meaning in q.params.items():
+                out.print(f"{'':<22}--param {p}=…  {meaning}", markup=False)
+        return
+    files = [p for p in (sources or []) if p.suffix.lower() != ".rq"]
+    rq = [p for p in (sources or []) if p.suffix.lower() == ".rq"]
+    given = [x for x in (rq[0] if rq else None, name, expr) if x is not None]
+    if len(rq) > 1 or len(given) != 1:
+        raise QueryError("give exactly one query: QUERY.rq, --name NAME or -e 'SPARQL'")
+    if bool(store) == bool(files):
+        raise QueryError("give either --store DIR or graph files, not both" if store else
+                         "nothing to query: give --store DIR or graph files")
+    params: dict[str, str] = {}
+    for item in param or []:
+        k, sep, v = item.partition("=")
+        if not sep or not k:
+            raise QueryError(f"--param {item!r}: write name=value")
+        params[k.strip()] = v
+    q = load_query(rq[0]) if rq else saved_query(name) if name is not None else expr
+    if store:
+        from .store import open_store
+
+        with open_store(store) as st:
+            res = run_query(st, q, params, as_text=expr is not None)
+    else:
+        res = run_query(files, q, params, as_text=expr is not None)
+    sys.stdout.write(format_result(res, fmt, width=shutil.get_terminal_size((200, 24)).columns))
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="Report A: an article, a graph file (.ttl .nt .nq .trig .jsonld), or with --store a document id.")],
+    b: Annotated[str, typer.Argument(help="Report B, the same kinds as A.")],
+    store: Annotated[Optional[Path], typer.Option("--store", help="Read A and B as document ids (or IRIs) from this store.")] = None,
+    rtol: Annotated[float, typer.Option("--rtol", help="Relative slack added to each figure's stated precision (0.01 = 1%).")] = 0.0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), json or ttl (each conflict as a zhkg:Conflict).")] = "table",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the diff to this file.")] = None,
+    ner: Annotated[str, typer.Option("--ner", help="NER backend for articles extracted on the fly: lac or fast.")] = "lac",
+) -> None:
+    """Compare the numeric claims of two reports: same, conflicting, related (other period or
+    sense), only in A, only in B. Exit 0 when nothing conflicts, 1 on conflicts, 2 on errors.
+
+    Example: zhkg diff corpus/kuaishou-2020.txt other-outlet.txt
+
+    Example: zhkg diff --store kg kuaishou-2020#1 kuaishou-2020-b#1 --format ttl -o conflicts.ttl
+    """
+    from .diff import diff_documents
+    from .diff_input import load_side
+    from .diff_output import names, render
+    from .errors import OutputError
+    from .formats import write_atomic
+
+    if fmt not in names():
+        raise OutputError(f"unknown diff format {fmt!r}; choose one of {', '.join(names())}")
+    res = diff_documents(load_side(a, store, ner), load_side(b, store, ner), rtol=rtol)
+    text = render(res, fmt, "A", "B")
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    if res.conflicting:
+        raise typer.Exit(1)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

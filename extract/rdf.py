@@ -164,6 +164,21 @@ class _Writer:
                           (x.label == label or label in x.aliases)), label)
         return self.entity(cls, canonical)
 
+    def lexicon_metric(self, node: URIRef, key: str) -> None:
+        """The lexicon's description of a canonical metric: aliases, unit kind, English label."""
+        from .lexicon import load_lexicon
+
+        entry = load_lexicon().entity(key)
+        if entry is None or entry.cls != "Metric":
+            return
+        e = self.e
+        e.add((node, ZHKG.lexiconKey, Literal(key)))
+        e.add((node, ZHKG.unitKind, Literal(entry.unit_kind)))
+        for a in entry.aliases:
+            e.add((node, SKOS.altLabel, Literal(a)))
+        if entry.en:
+            e.add((node, SKOS.prefLabel, Literal(entry.en, lang="en")))
+
     def period(self, code: str) -> URIRef:
         node = period_iri(code)
         self.e.add((node, RDF.type, ZHKG.Period))
@@ -221,6 +236,8 @@ class _Writer:
         # zhkg:metricConcept), else a Metric named by the wording; the wording is zhkg:metricText
         canonical = c.metric_key.split(":", 1)[-1] if c.metric_key else None
         metric = self.by_label(canonical or c.metric, "Metric", cls="Metric")
+        if c.metric_key:
+            self.lexicon_metric(metric, c.metric_key)
         g.add((node, ZHKG.metric, metric))
         if canonical:
             g.add((node, ZHKG.metricConcept, metric))

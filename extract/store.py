@@ -1,0 +1,202 @@
+"""The persistent graph store: Oxigraph on disk, through rdflib (``oxrdflib``): reads
+and queries go through an rdflib ``Dataset`` over an ``OxigraphStore``; updates go straight to the
+pyoxigraph store underneath, since rdflib would run an update on a union-graph Dataset with its
+own engine, triple by triple and outside any transaction.
+
+A store is a directory. Each article is its own named graph (its document IRI, see
+:mod:`extract.rdf`); entity, metric and period descriptions shared by articles live in the entity
+graph. :meth:`Store.add` replaces the named graphs of the articles it is given — drop and insert in
+one SPARQL update, which Oxigraph runs as one transaction — so adding the same article twice leaves
+one copy, and a failure leaves the store as it was.
+
+    >>> with open_store(tmp, create=True) as st:          # doctest: +SKIP
+    ...     st.add(docs); st.stats()["documents"]
+
+Errors name the store's path: a missing store, a directory that is not a store, a store another
+process holds (Oxigraph locks it), a corrupt one.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from .errors import StoreError
+from .model import Document
+from .rdf import ENTITY_GRAPH, bind_prefixes, doc_iri, to_dataset
+from .vocab import ZHKG
+
+#: documents per SPARQL update when adding many (one transaction each)
+BATCH = 200
+
+
+def _is_store(p: Path) -> bool:
+    return (p / "CURRENT").is_file()
+
+
+def open_store(path: str | Path, create: bool = False) -> Store:
+    """Open the store at ``path``; ``create`` makes it when missing (an existing store is opened).
+
+    Raises :class:`StoreError` naming the path when it is missing (and not ``create``), is not a
+    store, is held by another process, or cannot be read."""
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise StoreError("not a store (a file, not a directory)", str(p))
+    if not _is_store(p):
+        if p.is_dir() and any(p.iterdir()):
+            raise StoreError("not a zhkg store (a directory with other files in it)", str(p))
+        if not create:
+            raise StoreError("no store here; make one with: zhkg extract FILE --store DIR", str(p))
+    import pyoxigraph
+    from oxrdflib import OxigraphStore
+
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        ox = pyoxigraph.Store(str(p))
+    except OSError as e:
+        msg = str(e)
+        if "lock" in msg.lower():
+            raise StoreError("the store is in use by another process (locked)", str(p)) from None
+        raise StoreError(f"cannot open the store: {msg.splitlines()[0]}", str(p)) from None
+    except (RuntimeError, ValueError) as e:  # RocksDB corruption and the like
+        raise StoreError(f"the store is corrupt or unreadable: {str(e).splitlines()[0]}", str(p)) from None
+    # the rdflib Dataset (queries, reads) over the very pyoxigraph store that updates go to
+    ds = bind_prefixes(Dataset(store=OxigraphStore(store=ox), default_union=True))
+    return Store(ds, p, ox)
+
+
+class Store:
+    """An open store; use :func:`open_store`. A context manager: ``with open_store(d) as st``."""
+
+    def __init__(self, ds: Dataset, path: Path, ox):
+        self.ds = ds
+        self.path = path
+        self._ox = ox
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store (its lock goes with the last reference)."""
+        if self._ox is not None:
+            import gc
+
+            self._ox.flush()
+            self.ds.close()
+            self.ds = self._ox = None  # type: ignore[assignment]
+            # pyoxigraph has no close(): the lock goes when the last reference does, and rdflib
+            # result objects that reached the store can sit in reference cycles until collected
+            gc.collect()
+
+    def _update(self, text: str) -> None:
+        """One SPARQL update, run by Oxigraph as one transaction: all of it or none."""
+        try:
+            self._ox.update(text)
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"update failed, store unchanged: {str(e).splitlines()[0]}", str(self.path)) from None
+
+    def add(self, docs: Iterable[Document]) -> int:
+        """Put each article in the store, replacing its named graph if it is there; returns how
+        many articles were added. Each batch of :data:`BATCH` articles is one transaction."""
+        n = 0
+        batch: list[Document] = []
+        for d in docs:
+            batch.append(d)
+            if len(batch) == BATCH:
+                n += self._add(batch)
+                batch = []
+        if batch:
+            n += self._add(batch)
+        return n
+
+    def _add(self, docs: list[Document]) -> int:
+        ds = to_dataset(docs)
+        graphs = {doc_iri(d.id) for d in docs}
+        parts = [f"DROP SILENT GRAPH {g.n3()}" for g in sorted(graphs)]
+        body = []
+        for g in ds.graphs():
+            if len(g) and g.identifier in graphs | {ENTITY_GRAPH}:
+                body.append(f"GRAPH {g.identifier.n3()} {{\n" +
+                            "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in g) + "}")
+        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        self._update(" ;\n".join(parts))
+        return len(docs)
+
+    def remove(self, doc_id: str) -> int:
+        """Drop the article ``doc_id`` (its id, ``kuaishou-2020#1``, or its IRI) and the entity
+        descriptions no other article uses; returns the number of triples removed."""
+        g = URIRef(doc_id) if doc_id.startswith(("http://", "https://")) else doc_iri(doc_id)
+        if not self._has_graph(g):
+            raise StoreError(f"no document {doc_id!r} in the store (see: zhkg store list)", str(self.path))
+        before = sum(self._graph_sizes().values())
+        e = ENTITY_GRAPH.n3()
+        self._update(f"""DROP GRAPH {g.n3()} ;
+DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
+  GRAPH {e} {{ ?x ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?y }} FILTER (?g != {e}) }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?q ?x }} FILTER (?g != {e}) }}
+}}""")
+        return before - sum(self._graph_sizes().values())
+
+    def _has_graph(self, g: URIRef) -> bool:
+        return bool(self.ds.query(f"ASK {{ GRAPH {g.n3()} {{ ?s ?p ?o }} }}").askAnswer)
+
+    def list_documents(self) -> list[dict]:
+        """One row per article: id, title, IRI, number of claims and of triples, ordered by id."""
+        rows = self.ds.query(f"""
+            SELECT ?g ?id (SAMPLE(?t) AS ?title) (COUNT(DISTINCT ?c) AS ?claims) WHERE {{
+              GRAPH ?g {{ ?g {ZHKG.docId.n3()} ?id OPTIONAL {{ ?g {ZHKG.title.n3()} ?t }}
+                          OPTIONAL {{ ?c a {ZHKG.Claim.n3()} }} }}
+            }} GROUP BY ?g ?id ORDER BY ?id""")
+        sizes = self._graph_sizes()
+        return [{"id": str(r.id), "title": str(r.title or ""), "iri": str(r.g), "claims": int(r.claims),
+                 "triples": sizes.get(r.g, 0)} for r in rows]
+
+    def _graph_sizes(self) -> dict[URIRef, int]:
+        rows = self.ds.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return {r.g: int(r.n) for r in rows}
+
+    def stats(self) -> dict[str, int]:
+        """Counts: triples (all graphs), named graphs, documents, claims, entities, evidence."""
+        sizes = self._graph_sizes()
+
+        def count(cls: URIRef) -> int:
+            return int(next(iter(self.ds.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {cls.n3()} }}")))[0])
+
+        return {"triples": sum(sizes.values()), "graphs": len(sizes), "documents": count(ZHKG.Document),
+                "claims": count(ZHKG.Claim),
+                "entities": sum(count(ZHKG[c]) for c in ("Organization", "Platform", "Person", "Program")),
+                "metrics": count(ZHKG.Metric), "evidence": count(ZHKG.Evidence)}
+
+    def quads(self) -> Iterator[tuple]:
+        """Every quad (subject, predicate, object, graph IRI); plain strings as rdflib writes them."""
+        from .query import plain
+
+        for s, p, o, g in self.ds.quads((None, None, None, None)):
+            yield s, p, plain(o), g.identifier if isinstance(g, Graph) else g
+
+    def export(self, fmt: str = "trig") -> str:
+        """The whole store serialized: ``trig``, ``nq``, ``jsonld`` keep the named graphs; ``ttl``
+        and ``nt`` merge them."""
+        from .rdf import _sorted_lines
+
+        formats = {"trig": "trig", "nq": "nquads", "jsonld": "json-ld", "ttl": "turtle", "nt": "nt"}
+        if fmt not in formats:
+            raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(formats)}", str(self.path))
+        if fmt in ("ttl", "nt"):
+            out: Graph | Dataset = bind_prefixes(Graph())
+            for s, p, o, _ in self.quads():
+                out.add((s, p, o))
+        else:
+            out = bind_prefixes(Dataset())
+            for s, p, o, g in self.quads():
+                out.graph(g).add((s, p, o))
+        text = out.serialize(format=formats[fmt])
+        return _sorted_lines(text) if fmt in ("nt", "nq") else text
+
+
+__all__ = ["open_store", "Store", "BATCH"]
