@@ -12,6 +12,7 @@ article (its sentences, mojibake spans and offset map). The components, in order
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -76,7 +77,10 @@ def make_claims(nlp: Language, name: str, year: int):
         for s in art.sentences():
             par = art.text.count("\n", 0, s.start)
             if par != prev_par:
-                subject, prev_par = None, par
+                # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …)
+                if not claims_mod.continues(s.text):
+                    subject, period = None, None
+                prev_par = par
             qs = [q for q in find_quantities(s.text)
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, mentions)
@@ -143,6 +147,10 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
     claims: list[Claim] = []
     rejected: list[str] = []
     seen: dict[tuple, Claim] = {}
+    # a subject carried from elsewhere is named as the article mostly names it (B站, not 哔哩哔哩)
+    surfaces: dict[str, Counter] = {}
+    for m in mentions:
+        surfaces.setdefault(m.label, Counter())[m.surface] += 1
     for s, d in doc._.claims or []:
         q = d.q
         ra, rb = art.raw_span(s.start, s.end)
@@ -151,7 +159,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             ch = [Change(kind=d.change_kind, value=q.value)]
         try:
             c = Claim(subject=d.subject.label if d.subject else "未知", subject_cls=_model_cls(d.subject),
-                      subject_text=d.subject.surface if d.subject else None, metric_key=d.metric_key,
+                      subject_text=_named(d, surfaces), metric_key=d.metric_key,
                       metric=d.metric or "数量", value=q.value, unit=d.unit or q.unit or "count", period=d.period,
                       qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
                       evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb),
@@ -178,6 +186,16 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
                     topic=topic.label if topic else None, mojibake=art.mojibake,
                     entities=entities, relations=ents_mod.relations(mentions, art), claims=claims,
                     rejected=rejected)
+
+
+def _named(d, surfaces) -> str | None:
+    m = d.subject
+    if m is None:
+        return None
+    if d.subject_here:
+        return m.surface
+    common = surfaces.get(m.label)
+    return common.most_common(1)[0][0] if common else m.surface
 
 
 def _model_cls(m):

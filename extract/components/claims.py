@@ -36,8 +36,8 @@ _TO_AFTER = re.compile(r"^\s*(?:至|到)")
 _LEVEL_INTRO = re.compile(r"^[,，]?\s*(?:达到|达|至|到|为|是|突破|超过|升至|增至|降至)")
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
 _CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与此同时)")
-_NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\s]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|分别|已经|已")
-_TRIM_TAIL = re.compile(r"(?:进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
+_NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|分别|已经|已")
+_TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右)+$")
 _TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
@@ -61,6 +61,7 @@ class Draft:
     metric: str | None = None
     metric_key: str | None = None
     unit: str | None = None
+    subject_here: bool = False  # the subject is named in this sentence (else carried or the topic)
 
 
 def _change_kind(cmp: str | None, q) -> str:
@@ -99,16 +100,16 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> Non
         target = None
         if _TO_AFTER.match(after):
             target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
+        if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为
+            nxt = next((x for x in levels if x.q.start >= q.end), None)
+            if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip()) and len(sent[q.end:nxt.q.start]) <= 8:
+                target = nxt
         if target is None:
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
                     and sent[x.q.end:q.start].count(",") + sent[x.q.end:q.start].count("，") <= 1]
             prev = [x for x in prev if _compatible(x, d)]
             if prev:
                 target = prev[-1]
-        if target is None:
-            nxt = next((x for x in levels if x.q.start >= q.end), None)
-            if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start]) and len(sent[q.end:nxt.q.start]) <= 8:
-                target = nxt
         if target is not None and not any(k == d.change_kind for k, _ in target.changes):
             kind = d.change_kind
             if kind == "growth" and target.q.start > q.end:
@@ -175,14 +176,14 @@ def _period_for(pos: int, periods: list[PeriodMention], carried: str | None) -> 
 
 
 def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[int, int, object]],
-                mentions: list[Mention]) -> tuple[str | None, str | None]:
+                mentions: list[Mention], numbers=()) -> tuple[str | None, str | None]:
     """The metric of a number: the nearest lexicon metric before it in its stretch of the
     sentence (widened to the phrase as written), else what the number qualifies after it
     (25%的月活用户, 160套房子, 3亿日活), else the noun phrase before it, else its unit noun."""
     q = d.q
     cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
              and not _CLAUSE_BREAK.search(sent[b:q.start])]
-    np = _np_before(sent, q.start, start_floor, mentions)
+    np = _np_before(sent, q.start, start_floor, mentions, numbers)
     if cands:
         a, b, e = cands[-1]
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
@@ -228,10 +229,11 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     return n, None
 
 
-def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention]) -> str | None:
-    """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a period)."""
+def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
+    """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
+    period, another number)."""
     lo = floor
-    for m in mentions:
+    for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo:
             lo = m.end
     seg = sent[lo:pos]
@@ -241,7 +243,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention]) -> str 
     seg = re.sub(r"^.*?(?:年|季度|月|半年)(?:的|,|，)?", "", seg) if re.search(r"\d{4}\s*年|季度", seg) else seg
     seg = _TRIM_TAIL.sub("", seg)
     seg = _TRIM_HEAD.sub("", seg)
-    seg = seg.strip()
+    seg = re.sub(r"\s+", " ", seg).strip()
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
     return seg[-16:]
@@ -287,6 +289,11 @@ def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str 
     return "count"
 
 
+def continues(sent: str) -> bool:
+    """Does ``sent`` open by continuing what came before (其中, 同时, 此外 …)?"""
+    return bool(_CONTINUE.match(sent))
+
+
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
 
 
@@ -322,12 +329,12 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     subject that carry over to the next sentence."""
     drafts = [Draft(q) for q in quantities]
     if not drafts:
-        return [], carried_period if _CONTINUE.match(sent) else None, \
+        return [], carried_period, \
             _subject_before(sent, len(sent), mentions) or carried_subject
     periods = [_mark_base(sent, p) for p in find_periods(sent, year, quarter_ctx)]
     _classify(sent, drafts)
     _attach(sent, drafts, periods)
-    carry = carried_period if _CONTINUE.match(sent) else None
+    carry = carried_period
     subj = carried_subject
     floor = 0
     out: list[Draft] = []
@@ -340,7 +347,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if found:
             subj = found
         d.subject = subj or topic
-        d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, mentions)
+        d.subject_here = found is not None
+        d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, mentions,
+                                             [x.q for x in drafts if x is not d])
         if d.metric is None and out:  # 从A增至B: B is the same metric as A
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
         d.unit = q.unit or _infer_unit(sent, q, d.metric_key, lex, d.metric)
