@@ -169,7 +169,7 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
 
         return {"triples": sum(sizes.values()), "graphs": len(sizes), "documents": count(ZHKG.Document),
                 "claims": count(ZHKG.Claim),
-                "entities": sum(count(ZHKG[c]) for c in ("Organization", "Platform", "Person", "Program")),
+                "entities": sum(count(ZHKG[c]) for c in ("Organization", "Platform", "Person", "Program", "Place")),
                 "metrics": count(ZHKG.Metric), "evidence": count(ZHKG.Evidence)}
 
     def quads(self) -> Iterator[tuple]:
