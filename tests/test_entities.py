@@ -1,0 +1,290 @@
+"""Table-driven tests of entity recognition (issue 4), run with both NER backends.
+
+One row = a short text, the entities a careful analyst would annotate in it, and optionally the
+article's topic entity and the role relations. Every sentence was written for these tests; the
+new names (星河科技, 李明远, 青柠 …) are fictional and in no lexicon, so they test the context
+patterns and the statistical backend, not the lexicon. Each row runs as
+``extract_text(text, doc_id="t", year=2021, ner=...)`` for ``ner`` in ``lac`` and ``fast``.
+
+What a row checks:
+
+- ``ents``: each expected entity is there (class family: Company and Organization are one
+  family, since a new organization cannot be told apart; label exact, or one of a tuple), with
+  its lexicon key, the aliases as written in the text, and for a person the role and
+  organization when the row gives them;
+- ``exact`` (default): no other Person, Organization, Company, Platform or Program is found
+  (places and metrics are not checked);
+- ``absent``: labels that must not be an entity of any class;
+- ``topic``: the topic entity's label; ``rels``: role relations (person, organization, role).
+
+Known misses are ``xfail(strict=True)`` with the cause, per backend where they differ.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+ANY = object()
+BACKENDS = ("lac", "fast")
+_FAMILY = {"Company": "Org", "Organization": "Org"}
+CHECKED = ("Person", "Organization", "Company", "Platform", "Program")
+
+
+def P(cls, label, *, key=ANY, aliases=(), role=ANY, org=ANY):
+    """One expected entity; ``label`` may be a tuple of acceptable labels, ``role`` is matched
+    by containment (销售 in 汽车销售)."""
+    return dict(cls=cls, label=label if isinstance(label, tuple) else (label,), key=key,
+                aliases=aliases, role=role, org=org)
+
+
+def R(_id, text, *ents, exact=True, absent=(), topic=ANY, rels=(), xfail=None, xfail_lac=None,
+      xfail_fast=None, mojibake=False):
+    """A row, expanded into one param per backend; ``xfail`` marks both backends."""
+    out = []
+    for ner in BACKENDS:
+        reason = xfail or (xfail_lac if ner == "lac" else xfail_fast)
+        marks = pytest.mark.xfail(strict=True, reason=reason) if reason else ()
+        row = dict(text=text, ents=list(ents), exact=exact, absent=absent, topic=topic, rels=rels,
+                   mojibake=mojibake)
+        out.append(pytest.param(row, ner, id=f"{_id}-{ner}", marks=marks))
+    return out
+
+
+XF_PLATFORM_HEAD = ("ontology/patterns.toml lists platform_heads (APP/App/小程序/平台/客户端) but no "
+                    "[[pattern]] of class Platform uses them, so a new name before APP/平台/小程序 "
+                    "is never a Platform")
+XF_ROLE_AFTER_HAN = ("the role pattern drops a role whose left neighbour is a Chinese character that "
+                     "is neither 的 nor the end of a known organization")
+XF_APPOSITION = ("no pattern for a role in apposition after the name (李明远,星河科技创始人,…): the "
+                 "person gets no role or organization")
+
+# A fragment of UTF-8 text decoded as GBK (as in scraped pages), with lost bytes shown as '?'.
+# It was made from '孙立平称星海银行的用户' and '当地的一名中介王小林说', so names could be
+# "found" in it by accident.
+MOJI = "瀛欑珛骞崇О鏄熸捣閾惰?岀殑鐢ㄦ埛,早?018年以来,褰撳湴鐨勪竴鍚嶄腑浠嬬帇灏忔灄璇?"
+
+ROWS = [
+    # ------------------------------------------------------------------ known names, linked to the lexicon
+    *R("known-traditional", "騰訊與阿里巴巴集團宣布達成合作。",
+       P("Company", "腾讯", key="Company:腾讯", aliases=("騰訊",)),
+       P("Company", "阿里巴巴", key="Company:阿里巴巴", aliases=("阿里巴巴集團",))),
+    *R("known-english", "Tencent与Baidu达成战略合作。",
+       P("Company", "腾讯", key="Company:腾讯", aliases=("Tencent",)),
+       P("Company", "百度", key="Company:百度", aliases=("Baidu",))),
+    *R("known-app-and-platform-forms", "快手APP与抖音平台的用户重合度较高。",
+       P("Platform", "快手", key="Platform:快手", aliases=("快手APP",)),
+       P("Platform", "抖音", key="Platform:抖音", aliases=("抖音平台",))),
+    *R("known-short-and-traditional-alias", "嗶哩嗶哩也被用户称为B站。",
+       P("Platform", "哔哩哔哩", key="Platform:哔哩哔哩", aliases=("嗶哩嗶哩", "B站"))),
+    *R("known-company-vs-app", "快手公司公布了2020年财报,快手APP的用户继续增长。",
+       P("Company", "快手科技", key="Company:快手科技", aliases=("快手公司",)),
+       P("Platform", "快手", key="Platform:快手", aliases=("快手APP",))),
+    *R("known-parent-and-child", "京東集團旗下的京东物流表现亮眼。",
+       P("Company", "京东集团", key="Company:京东集团", aliases=("京東集團",)),
+       P("Company", "京东物流", key="Company:京东物流")),
+    *R("known-person-lexicon-role", "快手联合创始人程一笑表示,直播电商仍有空间。",
+       P("Person", "程一笑", key="Person:程一笑", role="联合创始人", org="快手科技"),
+       exact=False),
+    *R("known-company-before-cofounder", "快手联合创始人程一笑表示,直播电商仍有空间。",
+       P("Company", "快手科技", key="Company:快手科技"),
+       P("Person", "程一笑", key="Person:程一笑"),
+       xfail="entities._prefer links 快手 to the company only when patterns.org_head_after matches "
+             "right after it; that regex has 创始人 but not 联合创始人, so 快手 before 联合创始人 "
+             "becomes the Platform"),
+    *R("known-person-traditional", "馬化騰表示,微信仍将保持克制。",
+       P("Person", "马化腾", key="Person:马化腾", aliases=("馬化騰",), org="腾讯"),
+       P("Platform", "微信", key="Platform:微信")),
+
+    # ------------------------------------------------------------------ new people: title/role + speech
+    *R("person-ceo-says", "星河科技首席执行官李明远表示,公司将加大研发投入。",
+       P("Organization", "星河科技"),
+       P("Person", "李明远", role="首席执行官", org="星河科技"),
+       rels=[("李明远", "星河科技", "首席执行官")]),
+    *R("person-founder-reveals", "云帆文化创始人王思琪透露,今年将推出新品。",
+       P("Organization", "云帆文化"),
+       P("Person", "王思琪", role="创始人", org="云帆文化"),
+       rels=[("王思琪", "云帆文化", "创始人")]),
+    *R("person-vp-says", "华启集团副总裁陈雅琳称,业务增长稳定。",
+       P("Organization", "华启集团"),
+       P("Person", "陈雅琳", role="副总裁", org="华启集团"),
+       rels=[("陈雅琳", "华启集团", "副总裁")]),
+    *R("person-chairman-at-event", "星河科技董事长周文博在发布会上表示,公司将继续投入。",
+       P("Organization", "星河科技"),
+       P("Person", "周文博", role="董事长", org="星河科技")),
+    *R("person-latin-title", "星河科技CEO李明远在采访中透露了新计划。",
+       P("Organization", "星河科技"),
+       P("Person", "李明远", role="CEO", org="星河科技")),
+    *R("person-biaoshi", "赵立新表示,行业竞争正在加剧。",
+       P("Person", "赵立新")),
+    *R("person-renwei", "孙浩然认为,直播电商仍有增长空间。",
+       P("Person", "孙浩然")),
+    *R("person-ju-jieshao", "据孙浩然介绍,该平台用户增长迅速。",
+       P("Person", "孙浩然")),
+    *R("person-ju-org-role-jieshao", "据星河科技负责人钱学良介绍,新品将于下月上市。",
+       P("Organization", "星河科技"),
+       P("Person", "钱学良", role="负责人", org="星河科技"),
+       xfail="the organization-by-head pattern takes 据 into the name (据星河科技): it is anchored "
+             "at the sentence start and 据 is not in org_prefix_stop"),
+    *R("person-streamer", "主播林小满的直播间吸引了大量观众。",
+       P("Person", "林小满", role="主播")),
+    *R("person-car-sales", "汽车销售刘大勇说,今年车卖得不错。",
+       P("Person", "刘大勇", role="销售")),
+    *R("person-agent-after-measure-word", "当地的一名中介王小林说,房子很好卖。",
+       P("Person", "王小林", role="中介"),
+       xfail_lac=XF_ROLE_AFTER_HAN + " (一名中介); LAC finds the name without its role",
+       xfail_fast=XF_ROLE_AFTER_HAN + " (一名中介), and the speech pattern's left boundary "
+                  "excludes 介, so jieba alone misses 王小林 entirely"),
+    *R("person-cofounder-ceo-unknown-org", "蓝鲸数科联合创始人兼CEO郑一鸣说,今年是关键一年。",
+       P("Organization", "蓝鲸数科"),
+       P("Person", "郑一鸣", role="联合创始人兼CEO", org="蓝鲸数科"),
+       xfail_lac=XF_ROLE_AFTER_HAN + ": 蓝鲸数科 has no organization head, so the role is dropped "
+                 "and neither 蓝鲸数科 nor the role is found",
+       xfail_fast=XF_ROLE_AFTER_HAN + " (蓝鲸数科 has no organization head); jieba also tags 蓝鲸 "
+                  "as a person name (nr)"),
+    *R("person-apposition", "李明远,星河科技创始人,此前曾任职于腾讯。",
+       P("Person", "李明远", role="创始人", org="星河科技"),
+       P("Organization", "星河科技"),
+       P("Company", "腾讯", key="Company:腾讯"),
+       xfail_lac=XF_APPOSITION,
+       xfail_fast=XF_APPOSITION + "; jieba does not find 李明远 at all (no speech verb after it)"),
+
+    # ------------------------------------------------------------------ new organizations: heads and 'X发布…报告'
+    *R("org-bank", "晨曦银行推出了新的理财产品。",
+       P("Organization", "晨曦银行")),
+    *R("org-research-institute-report", "北辰研究院发布了《2021中国短视频行业报告》。",
+       P("Organization", "北辰研究院")),
+    *R("org-center-report", "北辰数据研究中心发布《2021年直播电商报告》。",
+       P("Organization", "北辰数据研究中心")),
+    *R("org-report-without-head", "晨星洞察近日发布了《2021年移动互联网发展报告》。",
+       P("Organization", "晨星洞察")),
+    *R("org-report-title-not-a-company", "晨星洞察近日发布了《2021中国移动互联网报告》。",
+       P("Organization", "晨星洞察"),
+       absent=("中国移动",),
+       xfail="a lexicon name inside a 《》 title is kept (only pattern and model names there are "
+             "dropped), and the lexicon regex matches 中国移动 across the words 中国|移动互联网"),
+    *R("org-consulting-report-shows", "北辰咨询发布的报告显示,短视频用户继续增长。",
+       P("Organization", "北辰咨询")),
+    *R("org-company-and-group", "蓝鲸数科公司与华启集团签署了合作协议。",
+       P("Organization", ("蓝鲸数科", "蓝鲸数科公司")),
+       P("Organization", "华启集团"),
+       xfail_fast="the organization-by-head pattern needs punctuation before the name (not 与), so "
+                  "华启集团 is left to the model, and jieba tags 华启 as a person name (nr)"),
+    *R("org-culture-media", "云帆文化与星海传媒宣布合并。",
+       P("Organization", "云帆文化"),
+       P("Organization", "星海传媒"),
+       xfail_fast="the organization-by-head pattern needs punctuation before the name (not 与), so "
+                  "星海传媒 after 与 is left to the model, and jieba does not tag it nt (LAC does)"),
+
+    # ------------------------------------------------------------------ new platforms: APP / App / 小程序 / 平台
+    *R("platform-app", "用户可以通过青柠APP下单。",
+       P("Platform", "青柠", aliases=("青柠APP",)),
+       xfail=XF_PLATFORM_HEAD),
+    *R("platform-mini-program", "用户可在青柠小程序中下单。",
+       P("Platform", "青柠"),
+       xfail=XF_PLATFORM_HEAD + "; the lexicon Program 小程序 is taken instead"),
+    *R("platform-pingtai-of-org", "星河科技旗下的青柠平台用户数持续增长。",
+       P("Organization", "星河科技"),
+       P("Platform", "青柠"),
+       xfail=XF_PLATFORM_HEAD),
+    *R("platform-app-and-channel", "青柠App上线了“青柠好物”频道。",
+       P("Platform", "青柠"),
+       P("Program", ("青柠好物", "青柠好物频道")),
+       xfail=XF_PLATFORM_HEAD + "; and the quoted-program pattern needs the head (频道) inside the "
+             "quotes, so “青柠好物”频道 is not a Program"),
+
+    # ------------------------------------------------------------------ programs: quoted names with heads
+    *R("program-plan-and-alliance", "该公司启动了“繁星计划”,并成立了“好物共赢联盟”。",
+       P("Program", "繁星计划"),
+       P("Program", "好物共赢联盟")),
+    *R("program-project-with-org", "华启集团推出了“百城千店工程”。",
+       P("Organization", "华启集团"),
+       P("Program", "百城千店工程")),
+    *R("program-unquoted-launch", "星河科技宣布启动千帆计划。",
+       P("Organization", "星河科技"),
+       P("Program", "千帆计划"),
+       xfail="the unquoted-program pattern's verb alternation matches 宣布 and the lazy name then "
+             "swallows the second verb: the Program is 启动千帆计划"),
+    *R("program-activity", "华启集团发起了“暖冬助农活动”。",
+       P("Organization", "华启集团"),
+       P("Program", "暖冬助农活动")),
+
+    # ------------------------------------------------------------------ topic entity of a short article
+    *R("topic-most-mentioned-new-org",
+       "星河科技公布2020年业绩。星河科技营收增长。腾讯也推出了类似产品。星河科技表示将继续投入。",
+       P("Organization", "星河科技"),
+       P("Company", "腾讯", key="Company:腾讯"),
+       topic="星河科技"),
+    *R("topic-platform-over-operator",
+       "腾讯的微信月活跃用户继续增长。阿里巴巴则表现平稳。微信的视频号也在扩张,微信仍是第一大社交平台。",
+       P("Company", "腾讯"), P("Company", "阿里巴巴"), P("Platform", "微信"),
+       P("Platform", "微信视频号"),
+       topic="微信"),
+    *R("topic-new-org-with-people",
+       "华启集团发布年报。华启集团副总裁陈雅琳称,华启集团的海外业务增长最快。晨曦银行为其提供了贷款。",
+       P("Organization", "华启集团"), P("Organization", "晨曦银行"),
+       P("Person", "陈雅琳", role="副总裁", org="华启集团"),
+       topic="华启集团"),
+
+    # ------------------------------------------------------------------ nothing inside mojibake
+    *R("mojibake-nothing-inside", "据悉," + MOJI + "。星河科技的业务保持增长。",
+       P("Organization", "星河科技"),
+       absent=("孙立平", "星海银行", "王小林"), mojibake=True),
+    *R("mojibake-between-names", "星河科技首席执行官李明远表示," + MOJI + "。华启集团也表示认同。",
+       P("Organization", "星河科技"),
+       P("Person", "李明远", role="首席执行官", org="星河科技"),
+       P("Organization", "华启集团"),
+       absent=("孙立平", "星海银行", "王小林"), mojibake=True,
+       xfail_lac="find_mojibake covers only the '?'-anchored part of the fragment (?岀殑鐢ㄦ埛); in "
+                 "the undetected rest (瀛…鏄熸捣阈惰) LAC tags 鏄熸 as PER and it is kept as a Person"),
+]
+
+
+def _show(doc):
+    return "\n".join(f"  {e.cls} {e.label} key={e.key} role={e.role} org={e.org} aliases={e.aliases}"
+                     for e in doc.entities if e.cls != "Metric") + f"\n  topic={doc.topic}"
+
+
+def _family(cls):
+    return _FAMILY.get(cls, cls)
+
+
+@pytest.mark.parametrize("row,ner", ROWS)
+def test_entities(row, ner):
+    docs = extract_text(row["text"], doc_id="t", year=2021, ner=ner)
+    assert len(docs) == 1
+    doc = docs[0]
+    shown = _show(doc)
+    if row["mojibake"]:
+        assert doc.mojibake, "the mojibake fragment was not detected"
+    matched = set()
+    for want in row["ents"]:
+        hit = [e for e in doc.entities
+               if _family(e.cls) == _family(want["cls"]) and e.label in want["label"]]
+        assert hit, f"missing {want['cls']} {want['label'][0]}:\n{shown}"
+        e = hit[0]
+        matched.add(id(e))
+        if want["key"] is not ANY:
+            assert e.key == want["key"], f"{e.label}: key {e.key}:\n{shown}"
+        for a in want["aliases"]:
+            assert a in e.aliases or a == e.label, f"{e.label}: alias {a} missing:\n{shown}"
+        if want["role"] is not ANY:
+            assert e.role and want["role"] in e.role, f"{e.label}: role {e.role}:\n{shown}"
+        if want["org"] is not ANY:
+            assert e.org == want["org"], f"{e.label}: org {e.org}:\n{shown}"
+    if row["exact"]:
+        extra = [f"{e.cls} {e.label}" for e in doc.entities if e.cls in CHECKED and id(e) not in matched]
+        assert not extra, f"spurious entities {extra}:\n{shown}"
+    for label in row["absent"]:
+        bad = [e for e in doc.entities if e.label == label or label in e.aliases]
+        assert not bad, f"{label} should not be an entity:\n{shown}"
+    if row["mojibake"]:
+        for e in doc.entities:
+            for s in (e.label, *e.aliases):
+                assert s not in MOJI, f"{e.cls} {s} recognized inside mojibake:\n{shown}"
+    if row["topic"] is not ANY:
+        assert doc.topic == row["topic"], f"topic {doc.topic}:\n{shown}"
+    for src, tgt, role in row["rels"]:
+        assert any(r.kind == "role" and r.source == src and r.target == tgt and r.role == role
+                   for r in doc.relations), \
+            f"no role relation {src} -{role}-> {tgt}: {[(r.kind, r.source, r.target, r.role) for r in doc.relations]}"
