@@ -373,14 +373,36 @@ def to_nquads(docs: list[Document]) -> str:
 
 @register("trig", ".trig")
 def to_trig(docs: list[Document]) -> str:
-    """TriG with the named graphs."""
-    return to_dataset(docs).serialize(format="trig")
+    """TriG with the named graphs, in IRI order (rdflib's own TriG writer orders them by hash,
+    which changes from one process to the next)."""
+    ds = to_dataset(docs)
+    prefixes: set[str] = set()
+    blocks = []
+    for g in sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier)):
+        one = bind_prefixes(Graph())
+        one += g
+        lines = one.serialize(format="turtle").splitlines()
+        prefixes.update(x for x in lines if x.startswith("@prefix"))
+        body = [("    " + x) if x.strip() else "" for x in lines if not x.startswith("@prefix")]
+        blocks.append(f"{g.identifier.n3()} {{\n" + "\n".join(body).strip("\n") + "\n}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 @register("jsonld", ".jsonld")
 def to_jsonld(docs: list[Document]) -> str:
-    """JSON-LD with the named graphs."""
-    return to_dataset(docs).serialize(format="json-ld", indent=1, auto_compact=True)
+    """JSON-LD with the named graphs; arrays sorted (no ``@list`` is used, so order carries no
+    meaning) for output that does not change between runs."""
+    import json
+
+    def ordered(x):
+        if isinstance(x, dict):
+            return {k: ordered(v) for k, v in sorted(x.items())}
+        if isinstance(x, list):
+            return sorted((ordered(v) for v in x), key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+        return x
+
+    text = to_dataset(docs).serialize(format="json-ld", auto_compact=True)
+    return json.dumps(ordered(json.loads(text)), ensure_ascii=False, indent=1) + "\n"
 
 
 __all__ = ["DATA", "ENTITY_GRAPH", "mint", "doc_iri", "entity_iri", "claim_iri", "evidence_iri", "period_iri",

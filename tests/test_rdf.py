@@ -156,3 +156,20 @@ def _numbers(g: Graph) -> Graph:
 def test_line_formats_are_sorted(docs):
     lines = formats.writer("nq")(docs).splitlines()
     assert lines == sorted(lines)
+
+
+@pytest.mark.parametrize("name", ["ttl", "nt", "nq", "trig", "jsonld"])
+def test_output_is_the_same_in_every_process(name):
+    """Serializers that follow hash order would differ between interpreters (PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; sys.path.insert(0, 'tests'); from sample_docs import sample_docs; "
+            f"from extract.formats import writer; sys.stdout.write(writer({name!r})(sample_docs()))")
+    root = Path(__file__).resolve().parent.parent
+    outs = {subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "0"}).stdout
+            for seed in ("1", "2")}
+    assert len(outs) == 1
