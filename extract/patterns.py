@@ -30,6 +30,8 @@ class _PatternFile(BaseModel):
     not_names: list[str]
     generic: list[str]
     org_prefix_stop: str
+    institution_heads: list[str]
+    role_after: str = ""
     platform_heads: list[str]
     pattern: list[dict]
     non_claims: dict
@@ -48,6 +50,7 @@ class Patterns:
     non_claim_after: tuple[re.Pattern[str], ...] = ()
     non_claim_before: tuple[re.Pattern[str], ...] = ()
     prose_small_max: int = 20
+    role_after: str = ""
     money_heads: tuple[str, ...] = ()
     unit_metrics: dict = None
 
@@ -67,7 +70,8 @@ def load_patterns() -> Patterns:
         raise DataError(f"invalid pattern file: {e}".splitlines()[0], str(path)) from None
     lb = "(?:(?<=^)|(?<=" + ")|(?<=".join(re.escape(c) for c in data.left_bounds if len(c) == 1) + "))"
     subst = {"{ROLE}": _alt(data.roles), "{ORGHEAD}": _alt(data.org_heads), "{SPEECH}": _alt(data.speech),
-             "{LB}": lb, "{ORGSTOP}": re.escape(data.org_prefix_stop)}
+             "{LB}": lb, "{ORGSTOP}": re.escape(data.org_prefix_stop),
+             "{INSTHEAD}": _alt(data.institution_heads)}
     compiled = []
     for i, p in enumerate(data.pattern, 1):
         try:
@@ -85,5 +89,6 @@ def load_patterns() -> Patterns:
                     tuple(re.compile(x) for x in data.non_claims.get("after", [])),
                     tuple(re.compile(x) for x in data.non_claims.get("before", [])),
                     int(data.non_claims.get("prose_small_max", 20)),
+                    data.role_after,
                     tuple(data.non_claims.get("money_heads", [])),
                     dict(data.non_claims.get("unit_metrics", {})))

@@ -123,41 +123,31 @@ ROWS = [
        P("Person", "孙浩然")),
     *R("person-ju-org-role-jieshao", "据星河科技负责人钱学良介绍,新品将于下月上市。",
        P("Organization", "星河科技"),
-       P("Person", "钱学良", role="负责人", org="星河科技"),
-       xfail="the organization-by-head pattern takes 据 into the name (据星河科技): it is anchored "
-             "at the sentence start and 据 is not in org_prefix_stop"),
+       P("Person", "钱学良", role="负责人", org="星河科技")),
     *R("person-streamer", "主播林小满的直播间吸引了大量观众。",
        P("Person", "林小满", role="主播")),
     *R("person-car-sales", "汽车销售刘大勇说,今年车卖得不错。",
        P("Person", "刘大勇", role="销售")),
     *R("person-agent-after-measure-word", "当地的一名中介王小林说,房子很好卖。",
-       P("Person", "王小林", role="中介"),
-       xfail_lac=XF_ROLE_AFTER_HAN + " (一名中介); LAC finds the name without its role",
-       xfail_fast=XF_ROLE_AFTER_HAN + " (一名中介), and the speech pattern's left boundary "
-                  "excludes 介, so jieba alone misses 王小林 entirely"),
+       P("Person", "王小林", role="中介")),
     *R("person-cofounder-ceo-unknown-org", "蓝鲸数科联合创始人兼CEO郑一鸣说,今年是关键一年。",
        P("Organization", "蓝鲸数科"),
-       P("Person", "郑一鸣", role="联合创始人兼CEO", org="蓝鲸数科"),
-       xfail_lac=XF_ROLE_AFTER_HAN + ": 蓝鲸数科 has no organization head, so the role is dropped "
-                 "and neither 蓝鲸数科 nor the role is found",
-       xfail_fast=XF_ROLE_AFTER_HAN + " (蓝鲸数科 has no organization head); jieba also tags 蓝鲸 "
-                  "as a person name (nr)"),
+       P("Person", "郑一鸣", role="联合创始人兼CEO", org="蓝鲸数科")),
     *R("person-apposition", "李明远,星河科技创始人,此前曾任职于腾讯。",
        P("Person", "李明远", role="创始人", org="星河科技"),
        P("Organization", "星河科技"),
-       P("Company", "腾讯", key="Company:腾讯"),
-       xfail_lac=XF_APPOSITION,
-       xfail_fast=XF_APPOSITION + "; jieba does not find 李明远 at all (no speech verb after it)"),
+       P("Company", "腾讯", key="Company:腾讯")),
 
     # ------------------------------------------------------------------ new organizations: heads and 'X发布…报告'
     *R("org-bank", "晨曦银行推出了新的理财产品。",
        P("Organization", "晨曦银行")),
+    # a work in book-title marks (a report, a video, a show) is a Program
     *R("org-research-institute-report", "北辰研究院发布了《2021中国短视频行业报告》。",
-       P("Organization", "北辰研究院")),
+       P("Organization", "北辰研究院"), P("Program", "2021中国短视频行业报告")),
     *R("org-center-report", "北辰数据研究中心发布《2021年直播电商报告》。",
-       P("Organization", "北辰数据研究中心")),
+       P("Organization", "北辰数据研究中心"), P("Program", "2021年直播电商报告")),
     *R("org-report-without-head", "晨星洞察近日发布了《2021年移动互联网发展报告》。",
-       P("Organization", "晨星洞察")),
+       P("Organization", "晨星洞察"), P("Program", "2021年移动互联网发展报告")),
     *R("org-report-title-not-a-company", "晨星洞察近日发布了《2021中国移动互联网报告》。",
        P("Organization", "晨星洞察"),
        absent=("中国移动",),
@@ -167,14 +157,10 @@ ROWS = [
        P("Organization", "北辰咨询")),
     *R("org-company-and-group", "蓝鲸数科公司与华启集团签署了合作协议。",
        P("Organization", ("蓝鲸数科", "蓝鲸数科公司")),
-       P("Organization", "华启集团"),
-       xfail_fast="the organization-by-head pattern needs punctuation before the name (not 与), so "
-                  "华启集团 is left to the model, and jieba tags 华启 as a person name (nr)"),
+       P("Organization", "华启集团")),
     *R("org-culture-media", "云帆文化与星海传媒宣布合并。",
        P("Organization", "云帆文化"),
-       P("Organization", "星海传媒"),
-       xfail_fast="the organization-by-head pattern needs punctuation before the name (not 与), so "
-                  "星海传媒 after 与 is left to the model, and jieba does not tag it nt (LAC does)"),
+       P("Organization", "星海传媒")),
 
     # ------------------------------------------------------------------ new platforms: APP / App / 小程序 / 平台
     *R("platform-app", "用户可以通过青柠APP下单。",
@@ -202,9 +188,7 @@ ROWS = [
        P("Program", "百城千店工程")),
     *R("program-unquoted-launch", "星河科技宣布启动千帆计划。",
        P("Organization", "星河科技"),
-       P("Program", "千帆计划"),
-       xfail="the unquoted-program pattern's verb alternation matches 宣布 and the lazy name then "
-             "swallows the second verb: the Program is 启动千帆计划"),
+       P("Program", "千帆计划")),
     *R("program-activity", "华启集团发起了“暖冬助农活动”。",
        P("Organization", "华启集团"),
        P("Program", "暖冬助农活动")),

@@ -143,15 +143,19 @@ def _compatible(level: Draft, change: Draft) -> bool:
     return True
 
 
-_PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如)\s*$")
+_PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
+
+
+_SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
 
 
 def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
     """The entity in subject position before ``pos``: the first one of the number's clause that
-    no preposition governs (通过快手… is not the subject), else the nearest such one in the
-    clauses before it."""
+    no preposition governs (通过快手… is not the subject) and that is no source (IT之家获悉,
+    艾瑞报告显示), else the nearest such one in the clauses before it."""
     cands = [m for m in mentions if m.end <= pos and m.cls in _SUBJECT_CLASSES
-             and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])]
+             and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
+             and not _SOURCE_AFTER.match(sent, m.end)]
     if not cands:
         return None
     cut = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)

@@ -63,10 +63,16 @@ def _lexicon_regex(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list]]:
     return out
 
 
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
 def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
     rx, table = _lexicon_regex(lex)
+    urls = [u.span() for u in _URL.finditer(text)]
     out = []
     for m in rx.finditer(text):
+        if any(a <= m.start() < b for a, b in urls):  # weixin.qq.com names no platform
+            continue
         entries = table[re.sub(r"\s", "", m.group(0)).lower()]
         e = _prefer(entries, text, m.end())
         out.append(Mention(m.start(), m.end(), e.cls, e.label, m.group(0), "lexicon", 1.0, key=e.key,
@@ -168,13 +174,56 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
                     owner = next((k for k in known if k.end == r0 and k.cls in _ORG_CLASSES), None)
                     if owner:
                         org = owner.label
-                    elif r0 > 0 and re.match(f"[{_HAN}]", text[r0 - 1]) and text[r0] != "的":
+                    elif r0 > 0 and re.match(f"[{_HAN}]", text[r0 - 1]) and text[r0] != "的" \
+                            and text[r0 - 1] not in pats.role_after:
                         continue
-                men = Mention(a, a + len(name), cls, name, name, "pattern", conf, role=role, org=org)
+                label = name.replace("“", "").replace("”", "")
+                men = Mention(a, a + len(name), cls, label, name, "pattern", conf, role=role, org=org)
                 out.append(men)
                 if cls in _ORG_CLASSES:
                     known.append(men)
     return out
+
+
+_POS_NAME = ("nz", "nr", "nrt", "ns", "nt", "eng", "x", "n", "j", "nrfg")
+
+
+def platform_mentions(sentences: list[tuple[int, str]]) -> list[Mention]:
+    """New apps and platforms by their head: the word right before APP/App/小程序/客户端/平台
+    (青柠APP), when it is a name-like word (a proper or rare noun, not 电商/短视频/这个)."""
+    from jieba import posseg
+
+    pats = load_patterns()
+    jieba = _jieba_dt()
+    heads = "|".join(re.escape(h) for h in sorted(pats.platform_heads, key=len, reverse=True))
+    rx = re.compile(f"(?:{heads})")
+    out: list[Mention] = []
+    for base, s in sentences:
+        if not rx.search(s):
+            continue
+        toks = list(jieba.tokenize(s))
+        for i, (w, a, b) in enumerate(toks):
+            if not rx.fullmatch(w) or i == 0:
+                continue
+            pw, pa, pb = toks[i - 1]
+            if pb != a or len(pw) < 2 or pw in pats.generic or pw in pats.not_names:
+                continue
+            flag = next(iter(posseg.lcut(pw)), None)
+            flag = flag.flag if flag else "x"
+            common = (jieba.FREQ.get(pw) or 0) > 3000
+            if flag not in _POS_NAME or (flag == "n" and common):
+                continue
+            out.append(Mention(base + pa, base + pb, "Platform", pw, pw, "pattern", 0.7))
+    return out
+
+
+@cache
+def _jieba_dt():
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba.dt
 
 
 # ------------------------------------------------------------------------------------ fusion
@@ -203,9 +252,11 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
     lex = lex or load_lexicon()
     # names found by patterns or the model inside a book or report title (《…》) are not entities
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
-    lexical = lexicon_mentions(text, lex)
-    guessed = [m for m in pattern_mentions(text, sentences, lexical) + model_mentions(sentences, backend)
-               if not any(a < m.start and m.end < b for a, b in titles)]
+    lexical = [m for m in lexicon_mentions(text, lex) if not any(a < m.start and m.end < b for a, b in titles)]
+    guessed = [m for m in pattern_mentions(text, sentences, lexical) + platform_mentions(sentences)
+               + model_mentions(sentences, backend)
+               if not any(a < m.start and m.end < b for a, b in titles)
+               or (m.cls == "Program" and m.source == "pattern")]
     mentions = fuse(lexical, [m for m in guessed if m.source == "pattern"],
                     [m for m in guessed if m.source != "pattern"], skip)
     # a name found once by a pattern or model is the same entity wherever else it occurs
