@@ -292,6 +292,36 @@ def diff(
         raise typer.Exit(1)
 
 
+@app.command()
+def report(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or directories of them.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
+    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
+    year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
+) -> None:
+    """Write one self-contained HTML page of the articles: highlighted text, claims table,
+    entity graph, metrics over time and conflicts (opens with no network).
+
+    Example: zhkg report corpus/kuaishou-2020.txt -o report.html
+    """
+    from .batch import extract_many
+    from .errors import InputError
+    from .formats import write_atomic
+    from .report import build_report
+
+    res = extract_many(inputs, ner=ner, year=year)
+    for e in res.errors:
+        err.print(f"zhkg: error: {e}", markup=False)
+    if not res.docs:
+        raise InputError("nothing extracted" + (f" ({len(res.errors)} file(s) failed)" if res.errors else ""))
+    page = build_report(res.docs)
+    write_atomic(output, page)
+    err.print(f"wrote {output} ({len(page.encode()):,} bytes, {len(res.docs)} article(s), "
+              f"{sum(len(d.claims) for d in res.docs)} claims)", markup=False)
+    if res.errors:
+        raise typer.Exit(1)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the ``zhkg`` console script."""
     try:
