@@ -52,6 +52,8 @@ class Patterns:
     prose_small_max: int = 20
     role_after: str = ""
     money_heads: tuple[str, ...] = ()
+    staff_words: tuple[str, ...] = ()
+    user_heads: tuple[str, ...] = ()
     unit_metrics: dict = None
 
 
@@ -91,4 +93,6 @@ def load_patterns() -> Patterns:
                     int(data.non_claims.get("prose_small_max", 20)),
                     data.role_after,
                     tuple(data.non_claims.get("money_heads", [])),
+                    tuple(data.non_claims.get("staff_words", [])),
+                    tuple(data.non_claims.get("user_heads", [])),
                     dict(data.non_claims.get("unit_metrics", {})))

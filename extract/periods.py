@@ -16,6 +16,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter"),
     (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter"),
     (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter"),
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)"), "yearend"),
     (re.compile(_Y + r"(?P<h>上|下)半年"), "half"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year"),
@@ -80,7 +81,9 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
             mo = int(g["m"]) if g.get("m") else None
-            if kind in ("quarter", "half", "month", "year"):
+            if kind == "yearend":  # 截至2020年底: the stock at the end of December
+                y, mo, asof = int(g["y"]), 12, True
+            elif kind in ("quarter", "half", "month", "year"):
                 y = int(g["y"])
             elif kind == "relative":
                 if year is None:
@@ -109,6 +112,16 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, base))
             taken.append((a, b))
     out.sort(key=lambda p: p.start)
+    # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
+    quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
+    if quarters and not cur_q:
+        fixed = []
+        for p in out:
+            if re.search(r"同期", text[p.start:p.end]) and re.fullmatch(r"\d{4}", p.period):
+                q = quarters[0].period
+                p = PeriodMention(p.start, p.end, f"{int(q[:4]) - 1}{q[4:]}", int(q[:4]) - 1, p.base)
+            fixed.append(p)
+        out = fixed
     return out
 
 

@@ -29,7 +29,7 @@ from .entities import Mention
 _CHANGE_VERB = re.compile(
     r"(?P<cmp>同比|环比|较上年同期|较去年同期|较上季度|较去年|较上年|比上年|比去年|较\S{0,10}?)?"
     r"(?:分别)?(?:再|继续|大幅|快速|稳步|显著|明显|持续)?"
-    r"(?P<verb>净增|增长|增加|上涨|上升|提升|提高|攀升|增|涨|下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌|翻了|翻)"
+    r"(?P<verb>净增|新增|增长|增加|上涨|上升|提升|提高|攀升|增|涨|下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌|翻了|翻)"
     r"(?:了)?(?:约|近|超过|超|逾)?\s*$")
 _DOWN = re.compile(r"下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌")
 _TO_AFTER = re.compile(r"^\s*(?:至|到)")
@@ -37,7 +37,7 @@ _LEVEL_INTRO = re.compile(r"^[,，]?\s*(?:达到|达|至|到|为|是|突破|超�
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
 _CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与此同时)")
 _NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|分别|已经|已")
-_TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
+_TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右)+$")
 _TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
@@ -62,6 +62,7 @@ class Draft:
     metric_key: str | None = None
     unit: str | None = None
     subject_here: bool = False  # the subject is named in this sentence (else carried or the topic)
+    target: Draft | None = None  # the level a change joined
 
 
 def _change_kind(cmp: str | None, q) -> str:
@@ -83,7 +84,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         m = _CHANGE_VERB.search(before)
         if not m:
             continue
-        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "增加", "减少", "增长", "下降"):
+        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降"):
             d.is_change = True
             d.change_kind = _change_kind(m.group("cmp"), q)
             sign = -1 if _DOWN.search(m.group("verb")) else 1
@@ -104,6 +105,10 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> Non
             nxt = next((x for x in levels if x.q.start >= q.end), None)
             if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip()) and len(sent[q.end:nxt.q.start]) <= 8:
                 target = nxt
+        if target is None:  # 同比增长17.9%,环比增加9.3%: the next change of the same level
+            before = [x for x in drafts if x.q.end <= q.start]
+            if before and before[-1].is_change and before[-1].attached and len(sent[before[-1].q.end:q.start]) <= 8:
+                target = before[-1].target
         if target is None:
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
                     and sent[x.q.end:q.start].count(",") + sent[x.q.end:q.start].count("，") <= 1]
@@ -116,6 +121,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> Non
                 kind = _from_to_kind(sent, q, target, levels, periods) or kind
             target.changes.append((kind, d.changes[0][1]))
             d.attached = True
+            d.target = target
 
 
 def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods) -> str | None:
@@ -160,6 +166,9 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
         return None
     cut = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
     in_clause = [m for m in cands if m.start >= cut]
+    owner = [m for m in in_clause if sent[m.end:m.end + 1] == "的"]
+    if owner:  # 星河科技创始人李明远的持股比例: the possessor is the subject
+        return owner[-1]
     return in_clause[0] if in_clause else cands[-1]
 
 
@@ -260,8 +269,8 @@ _COMPARE = re.compile(r"同比|环比|较|相比|相较")
 def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     """A period inside a clause that compares (在去年疫情期间高基数上同比再增30%) is the base
     of the comparison, not the period of the claims after it."""
-    if p.base:
-        return p
+    if p.base or not re.search(r"去年|上年|前年|同期|上季度|上一季度", sent[p.start:p.end]):
+        return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
     m = _CLAUSE_END.search(sent, p.end)
     clause_rest = sent[p.end:m.start() if m else len(sent)]
     if _COMPARE.search(clause_rest) and not re.match(r"\s*的", clause_rest):
@@ -274,6 +283,21 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
 _UNIT_OF_KIND = {"users": "users", "money": "CNY", "percent": "percent", "ratio": "percent",
                  "minutes": "minutes", "count": "count", "multiple": "other:倍"}
 _USERS_AFTER = re.compile(r"^\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?)(?:用户|粉丝|网民|观众|会员|人次|人)")
+
+
+def _unit_of(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str | None) -> str:
+    """The claim's unit: the quantity's own, corrected by the metric for head counts (员工 are a
+    count, not users), else inferred for a bare number."""
+    from ..patterns import load_patterns
+
+    pats = load_patterns()
+    if q.unit == "users" and metric and any(w in metric for w in pats.staff_words):
+        return "count"
+    if q.unit:
+        return q.unit
+    if metric and any(metric.endswith(w) for w in pats.user_heads):
+        return "users"
+    return _infer_unit(sent, q, metric_key, lex, metric)
 
 
 def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str | None = None) -> str:
@@ -356,7 +380,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                              [x.q for x in drafts if x is not d])
         if d.metric is None and out:  # 从A增至B: B is the same metric as A
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
-        d.unit = q.unit or _infer_unit(sent, q, d.metric_key, lex, d.metric)
+        d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
         floor = q.end
         out.append(d)
     last = [p for p in periods if not p.base]
