@@ -74,6 +74,7 @@ def make_claims(nlp: Language, name: str, year: int):
         quarter = None
         prev_par = -1
         mentions: list[ents_mod.Mention] = doc._.mentions or []
+        all_metrics = ents_mod.metric_spans(art.text, lex)  # once per article, not per sentence
         for s in art.sentences():
             par = art.text.count("\n", 0, s.start)
             if par != prev_par:
@@ -86,7 +87,7 @@ def make_claims(nlp: Language, name: str, year: int):
                   and not _inside_name(s.start + q.start, s.start + q.end, mentions)
                   and not claims_mod.not_a_claim(s.text, q)]
             local = [_shift(m, -s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
-            metric_spans = [(a - s.start, b - s.start, e) for a, b, e in ents_mod.metric_spans(art.text, lex)
+            metric_spans = [(a - s.start, b - s.start, e) for a, b, e in all_metrics
                             if s.start <= a and b <= s.end]
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, doc._.topic, quarter, metric_spans)
@@ -155,12 +156,14 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         q = d.q
         ra, rb = art.raw_span(s.start, s.end)
         ch = [Change(kind=k, value=v) for k, v in d.changes]
-        if d.is_change and not d.attached:
-            ch = [Change(kind=d.change_kind, value=q.value)]
+        value = q.value
+        if d.is_change and not d.attached:  # a bare change: its value is the (signed) change
+            value = d.changes[0][1]
+            ch = [Change(kind=d.change_kind, value=value)]
         try:
             c = Claim(subject=d.subject.label if d.subject else "未知", subject_cls=_model_cls(d.subject),
                       subject_text=_named(d, surfaces), metric_key=d.metric_key,
-                      metric=d.metric or "数量", value=q.value, unit=d.unit or q.unit or "count", period=d.period,
+                      metric=d.metric or "数量", value=value, unit=d.unit or q.unit or "count", period=d.period,
                       qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
                       evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb),
                       surface=q.surface, upper=getattr(q, "upper", None),
@@ -192,6 +195,8 @@ def _named(d, surfaces) -> str | None:
     m = d.subject
     if m is None:
         return None
+    if m.cls == "Place":  # 我国 and 全国 name 中国 from the writer's side: give the name
+        return m.label
     if d.subject_here:
         return m.surface
     common = surfaces.get(m.label)
