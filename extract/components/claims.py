@@ -181,6 +181,14 @@ def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | No
     return next((x for x in mentions if x.start == at and x.cls in _SUBJECT_CLASSES), None)
 
 
+def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
+    """分别有52.8%、51.7%的广告主…: numbers listed with 、 share the metric of the last one."""
+    for i in range(len(drafts) - 2, -1, -1):
+        a, b = drafts[i], drafts[i + 1]
+        if sent[a.q.end:b.q.start].strip() in ("、", "和", "与", "及") and b.metric and a.metric is None:
+            a.metric, a.metric_key = b.metric, b.metric_key
+
+
 def _period_for(pos: int, periods: list[PeriodMention], carried: str | None) -> str | None:
     gov = [p for p in periods if p.end <= pos and not p.base]
     if gov:
@@ -197,6 +205,12 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
     cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
              and not _CLAUSE_BREAK.search(sent[b:q.start])]
     np = _np_before(sent, q.start, start_floor, mentions, numbers)
+    clause_start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    if str(q.unit or "").startswith("other:") and not any(a >= clause_start for a, _, _ in cands):
+        # a counted thing named after the number (160套房子) beats a metric of an earlier clause
+        after = _np_after(sent, q, lex_metrics, mentions)
+        if after:
+            return after
     if cands:
         a, b, e = cands[-1]
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
@@ -380,9 +394,17 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                              [x.q for x in drafts if x is not d])
         if d.metric is None and out:  # 从A增至B: B is the same metric as A
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        prog = next((m for m in mentions if m.cls == "Program" and m.start <= q.start and q.end <= m.end), None)
+        if prog is not None:  # “10亿补贴计划”: the amount of the program, owned by who runs it
+            rest = (prog.label.replace(q.surface, "", 1) or prog.label).strip()
+            d.metric, d.metric_key = rest + "规模", None
+            owner = _subject_before(sent, prog.start, [m for m in mentions if m is not prog])
+            d.subject = owner or d.subject
+            d.subject_here = owner is not None or d.subject_here
         d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
         floor = q.end
         out.append(d)
+    _share_enumerated_metrics(sent, out)
     last = [p for p in periods if not p.base]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
