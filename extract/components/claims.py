@@ -42,7 +42,7 @@ _TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|拥有|共有|具有|拥|进
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右)+$")
 _TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
-                        r"同时|都|又|再|便|却|更|最)+")
+                        r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
 _SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program", "Place")
 
@@ -385,6 +385,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             continue
         q = d.q
         d.period = _period_for(q.start, periods, carry)
+        if d.period is None and d.is_change and not d.attached and year and \
+                re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
+            d.period = str(year)  # 较去年增长7%: this year's figure against last year's
         found = _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
         if found:
             subj = found
