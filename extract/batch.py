@@ -1,23 +1,24 @@
 """Extract many inputs at once: files and directories, one bad file reported and skipped."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, ZhkgError
+from .errors import DataError, InputError, ZhkgError
 from .model import Document
 
 INPUT_EXTS = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
 
 
 def expand_inputs(paths: list[str | Path]) -> Iterator[Path]:
-    """Files given, and the article files inside directories given (sorted, streamed)."""
+    """Files given, and the article files inside directories given (sorted, streamed). A
+    directory is listed when its turn comes, so a file listed then and gone by its own turn is
+    still yielded and reported as missing, not silently passed over."""
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_EXTS and not f.name.startswith("."):
-                    yield f
+            yield from [f for f in sorted(p.rglob("*"))
+                        if f.is_file() and f.suffix.lower() in INPUT_EXTS and not f.name.startswith(".")]
         else:
             yield p
 
@@ -32,16 +33,42 @@ def extract_many(paths: list[str | Path], ner: str = "lac", year: int | None = N
                  on_file=None) -> BatchResult:
     """Extract every input; a file that fails is recorded in ``errors`` (one line naming it)
     and the others go on. ``on_file(path)`` is called after each file (progress)."""
+    res = BatchResult()
+    res.docs.extend(iter_extract(paths, ner=ner, year=year, on_error=res.errors.append, on_file=on_file))
+    return res
+
+
+def iter_extract(paths: list[str | Path], ner: str = "lac", year: int | None = None,
+                 on_error: Callable[[str], None] | None = None, on_file=None,
+                 debug: bool = False) -> Iterator[Document]:
+    """The Documents of every input, one file at a time (memory does not grow with the count).
+
+    A file that cannot be read or decoded, or that trips an unexpected error, is reported to
+    ``on_error`` as one line naming it and skipped (``debug`` re-raises the unexpected ones);
+    bad data files (:class:`DataError`) concern every file and end the batch.
+    """
     from .pipeline import extract_file
 
-    res = BatchResult()
+    report = on_error or (lambda line: None)
     for f in expand_inputs(paths):
         try:
-            res.docs.extend(extract_file(f, ner=ner, year=year))
+            docs = extract_file(f, ner=ner, year=year)
+        except InputError as e:
+            report(str(e))
+            docs = []
+        except DataError:
+            raise
         except ZhkgError as e:
-            res.errors.append(str(e))
+            report(str(e))
+            docs = []
         except OSError as e:
-            res.errors.append(str(InputError(f"cannot read: {e.strerror or e}", str(f))))
+            report(str(InputError(f"cannot read: {e.strerror or e}", str(f))))
+            docs = []
+        except Exception as e:  # a bug met on one file: say so, keep going with the others
+            if debug:
+                raise
+            report(f"{f}: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+            docs = []
+        yield from docs
         if on_file:
             on_file(f)
-    return res

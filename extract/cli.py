@@ -41,7 +41,8 @@ def normalize(
     norm = normalize_file(file)
     out.print(f"{file}: encoding {norm.encoding}, {len(norm.raw)} raw chars -> {len(norm.text)} normalized, "
               f"{norm.pinyin_removed} pinyin annotations removed, {len(norm.mojibake)} mojibake spans, "
-              f"{len(norm.articles)} article(s)")
+              f"{len(norm.articles)} article(s)"
+              + (f", {norm.replaced} undecodable byte(s) replaced (marked as mojibake)" if norm.replaced else ""))
     for art in norm.articles:
         out.print(f"  {art.id}  {art.title}  ({len(art.text)} chars, {len(art.sentences())} sentences)")
         for a, b in art.mojibake:
@@ -67,41 +68,60 @@ def extract(
 
     Example: zhkg extract corpus/ --store kg
     """
-    from .batch import extract_many
+    from contextlib import ExitStack
+
+    from .batch import iter_extract
     from .errors import InputError
-    from .formats import format_for, write_atomic, writer
+    from .formats import format_for, stream, write_atomic_stream
 
     name = format_for(output or "", fmt) if output else (fmt or "jsonl")
-    write = writer(name)
-    res = extract_many(inputs, ner=ner, year=year)
-    for e in res.errors:
-        err.print(f"zhkg: error: {e}", markup=False)
-    if not res.docs:
-        raise InputError("nothing extracted" + (f" ({len(res.errors)} file(s) failed)" if res.errors else ""))
-    text = write(res.docs)
-    if output:
-        write_atomic(output, text)
-    elif not store:
-        sys.stdout.write(text)
-    if store:
-        from .store import open_store
+    chunks_of = stream(name)
+    errors: list[str] = []
+    rows: list[tuple[str, ...]] = []  # the summary: a few strings per article, not the articles
 
-        with open_store(store, create=True) as st:
-            st.add(res.docs)
-    _summary(res.docs, output)
-    if res.errors:
+    def failed(line: str) -> None:
+        errors.append(line)
+        err.print(f"zhkg: error: {line}", markup=False)
+
+    with ExitStack() as stack:
+        st = None
+        if store:  # opened first: a missing or locked store fails before any work
+            from .store import open_store
+
+            st = stack.enter_context(open_store(store, create=True))
+
+        def docs():
+            # documents stream through: written (and stored, one transaction each) as they come
+            for d in iter_extract(inputs, ner=ner, year=year, on_error=failed, debug=_DEBUG):
+                if st is not None:
+                    st.add([d])
+                rows.append((d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)),
+                             str(len(d.mojibake)), str(len(d.rejected))))
+                yield d
+            if not rows:  # raised inside the writer: no output file is left behind
+                raise InputError("nothing extracted" + (f" ({len(errors)} file(s) failed)" if errors else ""))
+
+        if output:
+            write_atomic_stream(output, chunks_of(docs()))
+        elif store:
+            for _ in docs():
+                pass
+        else:
+            for chunk in chunks_of(docs()):
+                sys.stdout.write(chunk)
+    _summary(rows, output)
+    if errors:
         raise typer.Exit(1)
 
 
-def _summary(docs, output) -> None:
+def _summary(rows, output) -> None:
     from rich.table import Table
 
     t = Table(title=f"zhkg extract -> {output}" if output else None, show_edge=False)
     for col in ("article", "title", "entities", "claims", "mojibake", "left out"):
         t.add_column(col, overflow="fold")
-    for d in docs:
-        t.add_row(d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)), str(len(d.mojibake)),
-                  str(len(d.rejected)))
+    for row in rows:
+        t.add_row(*row)
     err.print(t)
 
 
@@ -325,7 +345,8 @@ def report(
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the ``zhkg`` console script."""
     try:
-        app(args=argv, standalone_mode=False)
+        # with standalone_mode=False click returns a command's typer.Exit code instead of raising
+        rc = app(args=argv, standalone_mode=False)
     except ZhkgError as e:
         if _DEBUG:
             raise
@@ -333,8 +354,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         return e.exit_code
     except typer.Exit as e:
         return e.exit_code
-    except typer.Abort:
-        err.print("zhkg: aborted", markup=False)
+    except typer.Abort as e:  # click turns Ctrl-C into Abort
+        err.print("zhkg: interrupted" if isinstance(e.__cause__, KeyboardInterrupt) else "zhkg: aborted", markup=False)
         return 130
     except KeyboardInterrupt:
         err.print("zhkg: interrupted", markup=False)
@@ -349,7 +370,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             raise
         err.print(f"zhkg: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", markup=False)
         return 3
-    return 0
+    if rc == 130:  # typer turns Ctrl-C into typer.Exit(130)
+        err.print("zhkg: interrupted", markup=False)
+    return rc if isinstance(rc, int) else 0
 
 
 if __name__ == "__main__":

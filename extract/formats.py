@@ -6,10 +6,11 @@ registered by :mod:`extract.rdf`.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -90,24 +91,117 @@ def to_jsonl(docs: list[Document]) -> str:
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
     reader never sees half a file; errors name the path."""
+    write_atomic_stream(path, [text])
+
+
+def write_atomic_stream(path: str | Path, chunks: Iterable[str]) -> None:
+    """Write the text ``chunks`` to ``path`` as they come, into a temporary file in the same
+    folder renamed over ``path`` at the end. Whatever stops it (a write error, an error raised
+    while the chunks are made, Ctrl-C) removes the temporary file and leaves ``path`` as it was;
+    write errors (read-only folder, full disk) raise :class:`OutputError` naming the path."""
     p = Path(path)
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(f"cannot write here: {p.parent} is a file, not a folder", str(p)) from None
     except OSError as e:
         raise OutputError(f"cannot write here: {e.strerror or e}", str(p)) from None
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except OSError as e:
+        f = os.fdopen(fd, "w", encoding="utf-8")
+        try:
+            umask = os.umask(0)
+            os.umask(umask)
+            _out(p, os.chmod, tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
+            for chunk in chunks:  # an error raised while making a chunk propagates as it is
+                _out(p, f.write, chunk)
+            _out(p, f.flush)
+            _out(p, os.fsync, f.fileno())
+        finally:
+            try:
+                f.close()
+            except OSError:  # the buffer could not be flushed: already reported
+                pass
+        _out(p, os.replace, tmp, p)
+    except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        raise
+
+
+def _out(p: Path, fn, *args):
+    """``fn(*args)``, an OSError becoming :class:`OutputError` naming ``p``."""
+    try:
+        return fn(*args)
+    except OSError as e:
         raise OutputError(f"cannot write: {e.strerror or e}", str(p)) from None
+
+
+# -- streaming: the documents serialized one at a time ----------------------------------------
+
+Streamer = Callable[[Iterable[Document]], Iterator[str]]
+_STREAMERS: dict[str, Streamer] = {}
+
+
+def register_stream(name: str) -> Callable[[Streamer], Streamer]:
+    """Register a writer that serializes documents one at a time, so a batch of any size is
+    written without holding its documents in memory."""
+    def deco(fn: Streamer) -> Streamer:
+        _STREAMERS[name] = fn
+        return fn
+
+    return deco
+
+
+def stream(name: str) -> Streamer:
+    """The text chunks of format ``name`` for an iterable of documents: one chunk per document
+    for the line formats (jsonl, nt, nq); the graph formats (ttl, trig, jsonld) need every
+    document at once and give one chunk at the end."""
+    whole = writer(name)
+    if name in _STREAMERS:
+        return _STREAMERS[name]
+
+    def at_once(docs: Iterable[Document]) -> Iterator[str]:
+        yield whole(list(docs))
+
+    return at_once
+
+
+@register_stream("jsonl")
+def stream_jsonl(docs: Iterable[Document]) -> Iterator[str]:
+    """:func:`to_jsonl` one document at a time (the same lines)."""
+    for d in docs:
+        yield to_jsonl([d])
+
+
+def _stream_lines(docs: Iterable[Document], serialize) -> Iterator[str]:
+    """Each document's sorted lines, less the lines already written (the entity descriptions
+    articles share); the same set of lines as the whole-batch writer, sorted per document."""
+    from .rdf import run_time
+
+    started = run_time()
+    seen: set[bytes] = set()
+    for d in docs:
+        new = []
+        for line in sorted(set(serialize(d, started).splitlines())):
+            key = hashlib.blake2b(line.encode(), digest_size=16).digest()
+            if line.strip() and key not in seen:
+                seen.add(key)
+                new.append(line + "\n")
+        yield "".join(new)
+
+
+@register_stream("nt")
+def stream_ntriples(docs: Iterable[Document]) -> Iterator[str]:
+    from .rdf import to_graph
+
+    return _stream_lines(docs, lambda d, t: to_graph([d], t).serialize(format="nt"))
+
+
+@register_stream("nq")
+def stream_nquads(docs: Iterable[Document]) -> Iterator[str]:
+    from .rdf import to_dataset
+
+    return _stream_lines(docs, lambda d, t: to_dataset([d], t).serialize(format="nquads"))

@@ -64,10 +64,37 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
                                  f"(byte {e.start})", path) from None
     if b"\x00" in data:
         raise InputError("binary content (NUL bytes): not a text article", path)
+    text, _ = decode_damaged(data)
+    return (text, "utf-8") if text is not None else _decode_legacy(data, path)
+
+
+def decode_damaged(data: bytes) -> tuple[str | None, int]:
+    """Decode ``data`` as UTF-8 when it is UTF-8, perhaps with a few stray undecodable runs (a
+    pasted GB18030 fragment); return ``(text, replaced)``, or ``(None, 0)`` when the bytes are
+    not mostly UTF-8.
+
+    Each undecodable byte becomes U+FFFD, which :func:`find_mojibake` always marks, so the
+    damaged run is reported and skipped while the rest of the article is extracted. A legacy
+    file (GB18030, Big5) is almost all undecodable as UTF-8 and is left to its own decoding.
+
+    >>> decode_damaged("快手营收".encode() + "增长".encode("gb18030") + "百分之十二".encode())
+    ('快手营收����百分之十二', 4)
+    """
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
         pass
+    text, bad = _ESCAPED.subn("\ufffd", data.decode("utf-8", errors="surrogateescape"))
+    non_ascii = len(data) - len(data.translate(None, bytes(range(128, 256))))
+    if bad * 4 > non_ascii:
+        return None, 0
+    return text, bad
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")  # undecodable bytes under errors="surrogateescape"
+
+
+def _decode_legacy(data: bytes, path: str | None) -> tuple[str, str]:
     best: tuple[float, str, str] | None = None
     for enc in _LEGACY:
         try:
@@ -350,6 +377,8 @@ class NormalizedText:
     mojibake: list[tuple[int, int]] = field(default_factory=list)
     pinyin_removed: int = 0
     articles: list[Article] = field(default_factory=list)
+    #: undecodable bytes replaced by U+FFFD (a damaged run in a UTF-8 file; marked as mojibake)
+    replaced: int = 0
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets ``[a, b)`` covering the normalized span ``[start, end)``."""
@@ -474,7 +503,30 @@ def split_articles(text: str, window: int = 1500, threshold: float = 0.5) -> lis
         median = ranked[len(ranked) // 2]
         cuts.update(a for a, s in sims.items() if s < threshold * median)
     bounds = [0] + sorted(c for c in cuts if 0 < c < len(text)) + [len(text)]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if text[bounds[i]:bounds[i + 1]].strip()]
+    spans = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if text[bounds[i]:bounds[i + 1]].strip()]
+    return [part for a, b in spans for part in _cap(text, a, b)]
+
+
+def _cap(text: str, a: int, b: int, limit: int | None = None) -> list[tuple[int, int]]:
+    """``[a, b)`` cut into parts of at most ``limit`` (:data:`MAX_ARTICLE`) characters, at the
+    last line break (else sentence end, else anywhere) before the limit; no news article is that
+    long, and the later stages' cost per article stays bounded.
+
+    >>> _cap("一二。\\n三四五。六七。", 0, 11, limit=5)
+    [(0, 4), (4, 8), (8, 11)]
+    """
+    limit = limit or MAX_ARTICLE
+    out = []
+    while b - a > limit:
+        cut = text.rfind("\n", a + 1, a + limit) + 1 or text.rfind("。", a + 1, a + limit) + 1 or a + limit
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return [(x, y) for x, y in out if text[x:y].strip()]
+
+
+#: the longest article in characters; a longer run of text is cut into parts (see :func:`_cap`)
+MAX_ARTICLE = 100_000
 
 
 def _title_of(text: str) -> str:
@@ -532,9 +584,13 @@ def normalize_file(path: str | Path) -> NormalizedText:
     Raises :class:`InputError` naming the file when it is missing, unreadable, binary, empty or
     undecodable.
     """
-    p = Path(path)
+    return normalize_bytes(read_input(path), str(path))
+
+
+def read_input(path: str | Path) -> bytes:
+    """The bytes of the file ``path``; :class:`InputError` naming it when it cannot be read."""
     try:
-        data = p.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", str(path)) from None
     except IsADirectoryError:
@@ -543,12 +599,20 @@ def normalize_file(path: str | Path) -> NormalizedText:
         raise InputError("permission denied: cannot read it", str(path)) from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", str(path)) from None
-    text, enc = decode(data, str(path))
+
+
+def normalize_bytes(data: bytes, path: str) -> NormalizedText:
+    """Decode and normalize the bytes read from the file ``path`` (which names it in errors and
+    gives the article ids)."""
+    text, enc = decode(data, path)
     if not text.strip():
-        raise InputError("only whitespace: nothing to extract", str(path))
+        raise InputError("only whitespace: nothing to extract", path)
     if _looks_binary(text):
-        raise InputError("binary content, not a text article", str(path))
-    return normalize_text(text, doc_id=p.stem, encoding=enc)
+        raise InputError("binary content, not a text article", path)
+    norm = normalize_text(text, doc_id=Path(path).stem, encoding=enc)
+    if enc == "utf-8":
+        norm.replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    return norm
 
 
 def _looks_binary(text: str) -> bool:

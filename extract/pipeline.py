@@ -26,7 +26,7 @@ from .components import entities as ents_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
 from .model import Change, Claim, Document, Entity, Evidence
-from .normalize import Article, NormalizedText, normalize_file, normalize_text
+from .normalize import Article, NormalizedText, normalize_bytes, normalize_text, read_input
 from .numbers import find_quantities
 from .periods import article_year
 
@@ -225,9 +225,9 @@ def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year: int | N
 
 def extract_file(path: str | Path, ner: str = "lac", year: int | None = None) -> list[Document]:
     """Extract every article of the file ``path`` into Documents (one per article)."""
-    norm = normalize_file(path)
-    sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    return _extract(norm, str(path), sha, ner, year)
+    data = read_input(path)
+    norm = normalize_bytes(data, str(path))
+    return _extract(norm, str(path), hashlib.sha256(data).hexdigest(), ner, year)
 
 
 def _extract(norm: NormalizedText, source: str, sha: str, ner: str, year: int | None) -> list[Document]:

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from rdflib import BNode, Dataset, Graph, Node, URIRef
 
-from .errors import InputError
+from .errors import DataError, InputError
 from .resources import ontology_path
 from .vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SH, SKOS, TIME, UNIT, XSD, ZHKG, ZHKGD
 
@@ -50,8 +50,14 @@ class ValidationReport:
 
 @cache
 def shapes_graph() -> Graph:
-    """The SHACL shapes of ``ontology/shapes.ttl``, parsed once."""
-    return Graph().parse(ontology_path("shapes.ttl"), format="turtle")
+    """The SHACL shapes of ``ontology/shapes.ttl``, parsed once; :class:`DataError` naming the
+    file when it cannot be read or parsed."""
+    path = ontology_path("shapes.ttl")
+    try:
+        return Graph().parse(path, format="turtle")
+    except Exception as e:  # rdflib's parser raises BadSyntax and friends
+        raise DataError(f"cannot parse the SHACL shapes: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}",
+                        str(path)) from None
 
 
 def _show(node: Optional[Node]) -> str:
