@@ -54,7 +54,11 @@ def normalize(
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or directories of them.")],
+    inputs: Annotated[Optional[list[Path]], typer.Argument(
+        help="Article files (text, HTML or PDF, told apart by content) or directories of them; - reads one from standard input.",
+        show_default=False)] = None,
+    from_list: Annotated[Optional[Path], typer.Option("--from-list", help="A file listing input paths, one a line "
+                                                      "(read as it goes; - for standard input).")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (format from its extension).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
     ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
@@ -67,12 +71,21 @@ def extract(
     Example: zhkg extract corpus/kuaishou-2020.txt -o out/kuaishou-2020.ttl
 
     Example: zhkg extract corpus/ --store kg
+
+    Example: curl -s URL | zhkg extract - --format jsonl   (or: zhkg extract --from-list paths.txt -o kg.trig)
     """
+    import itertools
     from contextlib import ExitStack
 
-    from .batch import iter_extract
+    from .batch import STDIN, iter_extract, read_list
     from .errors import InputError
     from .formats import format_for, stream, write_atomic_stream
+
+    if not inputs and from_list is None:
+        raise InputError("nothing to extract: give files, directories, - (standard input) or --from-list FILE")
+    if from_list is not None and str(from_list) == STDIN and any(str(p) == STDIN for p in inputs or []):
+        raise InputError("standard input cannot be both an article (-) and the list (--from-list -)")
+    sources = itertools.chain(inputs or [], read_list(from_list) if from_list is not None else [])
 
     name = format_for(output or "", fmt) if output else (fmt or "jsonl")
     chunks_of = stream(name)
@@ -92,7 +105,7 @@ def extract(
 
         def docs():
             # documents stream through: written (and stored, one transaction each) as they come
-            for d in iter_extract(inputs, ner=ner, year=year, on_error=failed, debug=_DEBUG):
+            for d in iter_extract(sources, ner=ner, year=year, on_error=failed, debug=_DEBUG):
                 if st is not None:
                     st.add([d])
                 rows.append((d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)),

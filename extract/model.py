@@ -52,6 +52,10 @@ class Evidence(_Model):
     end: int = Field(ge=0)
     raw_start: int = Field(ge=0, description="start in the raw input file as read")
     raw_end: int = Field(ge=0)
+    page: Optional[int] = Field(default=None, ge=1, description="the PDF page (1-based)")
+    table: Optional[int] = Field(default=None, ge=1, description="the table's number on its page (1-based)")
+    row: Optional[int] = Field(default=None, ge=1, description="the table cell's row (1-based)")
+    column: Optional[int] = Field(default=None, ge=1, description="the table cell's column (1-based)")
 
     @model_validator(mode="after")
     def _ordered(self) -> Evidence:
@@ -169,6 +173,9 @@ class Document(_Model):
     text: str = Field(description="the normalized article text")
     raw_offset: int = 0
     published: Optional[str] = None
+    author: Optional[str] = None
+    site: Optional[str] = Field(default=None, description="the web site a page came from")
+    media_type: str = Field(default="text/plain", description="the input's format: text/plain, text/html, application/pdf")
     year: Optional[int] = None
     encoding: str = "utf-8"
     topic: Optional[str] = None

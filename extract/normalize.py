@@ -541,8 +541,11 @@ def _title_of(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # entry points
 
-def normalize_text(raw: str, doc_id: str = "doc", encoding: str = "utf-8") -> NormalizedText:
-    """Normalize an already decoded ``raw`` text; articles get ids ``{doc_id}#1``, ``#2`` …"""
+def normalize_text(raw: str, doc_id: str = "doc", encoding: str = "utf-8", split: bool = True) -> NormalizedText:
+    """Normalize an already decoded ``raw`` text; articles get ids ``{doc_id}#1``, ``#2`` …
+
+    ``split=False`` keeps the text one article (a web page, a PDF), only cut when it is longer
+    than :data:`MAX_ARTICLE`."""
     # CRLF and CR become one line break mapped to both raw characters
     t = _crlf(raw) if "\r" in raw else _Tracked.identity(raw)
     t = t.sub(_ENTITY, _unescape)
@@ -554,7 +557,8 @@ def normalize_text(raw: str, doc_id: str = "doc", encoding: str = "utf-8") -> No
     norm = NormalizedText(raw=raw, text=t.text, starts=t.starts, ends=t.ends, encoding=encoding,
                           pinyin_removed=pinyin)
     norm.mojibake = find_mojibake(norm.text)
-    for k, (a, b) in enumerate(split_articles(norm.text), 1):
+    spans = split_articles(norm.text) if split else _cap(norm.text, 0, len(norm.text))
+    for k, (a, b) in enumerate(spans, 1):
         body = norm.text[a:b]
         moj = [(x - a, y - a) for x, y in norm.mojibake if a <= x < b]
         norm.articles.append(Article(id=f"{doc_id}#{k}", title=_title_of(body), text=body, offset=a,
@@ -604,15 +608,22 @@ def read_input(path: str | Path) -> bytes:
 def normalize_bytes(data: bytes, path: str) -> NormalizedText:
     """Decode and normalize the bytes read from the file ``path`` (which names it in errors and
     gives the article ids)."""
+    text, enc, replaced = decode_article(data, path)
+    norm = normalize_text(text, doc_id=Path(path).stem, encoding=enc)
+    norm.replaced = replaced
+    return norm
+
+
+def decode_article(data: bytes, path: str) -> tuple[str, str, int]:
+    """Decode a text article read from ``path``: ``(text, encoding, bytes replaced by U+FFFD)``;
+    :class:`InputError` naming ``path`` when it is blank, binary or undecodable."""
     text, enc = decode(data, path)
     if not text.strip():
         raise InputError("only whitespace: nothing to extract", path)
     if _looks_binary(text):
         raise InputError("binary content, not a text article", path)
-    norm = normalize_text(text, doc_id=Path(path).stem, encoding=enc)
-    if enc == "utf-8":
-        norm.replaced = text.count("\ufffd") - data.count("\ufffd".encode())
-    return norm
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode()) if enc == "utf-8" else 0
+    return text, enc, replaced
 
 
 def _looks_binary(text: str) -> bool:

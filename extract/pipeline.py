@@ -26,7 +26,7 @@ from .components import entities as ents_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
 from .model import Change, Claim, Document, Entity, Evidence
-from .normalize import Article, NormalizedText, normalize_bytes, normalize_text, read_input
+from .normalize import Article, NormalizedText, normalize_text, read_input
 from .numbers import find_quantities
 from .periods import article_year
 
@@ -224,10 +224,26 @@ def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year: int | N
 
 
 def extract_file(path: str | Path, ner: str = "lac", year: int | None = None) -> list[Document]:
-    """Extract every article of the file ``path`` into Documents (one per article)."""
-    data = read_input(path)
-    norm = normalize_bytes(data, str(path))
-    return _extract(norm, str(path), hashlib.sha256(data).hexdigest(), ner, year)
+    """Extract every article of the file ``path`` (text, HTML or PDF) into Documents."""
+    return extract_bytes(read_input(path), str(path), ner=ner, year=year)
+
+
+def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None = None,
+                  doc_id: str | None = None) -> list[Document]:
+    """Extract the bytes read from ``source`` (a file name, or ``<stdin>`` with a ``doc_id``).
+
+    The format is detected from the content (:mod:`extract.inputs`: text, HTML, PDF); an HTML
+    page's date gives the year of 去年/今年 unless ``year`` is given; a PDF's tables are read as
+    tables. Evidence offsets of HTML and PDF inputs are offsets in the extracted text.
+    """
+    from .inputs import read_source
+    from .inputs.documents import apply_source
+
+    src = read_source(data, source)
+    norm = normalize_text(src.text, doc_id=doc_id or Path(source).stem, encoding=src.encoding, split=src.split)
+    norm.replaced = src.replaced
+    docs = _extract(norm, source, hashlib.sha256(data).hexdigest(), ner, year or src.year)
+    return apply_source(docs, norm, src)
 
 
 def _extract(norm: NormalizedText, source: str, sha: str, ner: str, year: int | None) -> list[Document]:

@@ -37,7 +37,7 @@ from urllib.parse import quote
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from .model import Claim, Document, Entity
-from .vocab import ORG, PROV, RDF, RDFS, SKOS, TIME, UNIT, XSD, ZHKG, ZHKGD, unit_iri
+from .vocab import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, UNIT, XSD, ZHKG, ZHKGD, unit_iri
 
 DATA = "https://w3id.org/zhkg/id/"
 
@@ -76,8 +76,11 @@ def claim_iri(doc_id: str, c: Claim) -> URIRef:
     return mint("claim", doc_id, c.subject, c.metric, c.period, repr(float(c.value)), c.unit)
 
 
-def evidence_iri(doc_id: str, raw_start: int, raw_end: int) -> URIRef:
-    """One node per sentence span: claims stated in the same sentence share it."""
+def evidence_iri(doc_id: str, raw_start: int, raw_end: int, cell: tuple | None = None) -> URIRef:
+    """One node per sentence span: claims stated in the same sentence share it; a table cell
+    (``(page, table, row, column)``) has a node of its own, its span being the cell's row."""
+    if cell is not None:
+        return mint("evidence", doc_id, raw_start, raw_end, *cell)
     return mint("evidence", doc_id, raw_start, raw_end)
 
 
@@ -198,6 +201,12 @@ class _Writer:
         g.add((doc, ZHKG.encoding, Literal(d.encoding)))
         if d.published:
             g.add((doc, ZHKG.published, _published(d.published)))
+        if d.author:
+            g.add((doc, DCTERMS.creator, Literal(d.author)))
+        if d.site:
+            g.add((doc, DCTERMS.publisher, Literal(d.site)))
+        if d.media_type != "text/plain":
+            g.add((doc, DCTERMS.format, Literal(d.media_type)))
         if d.topic:
             g.add((doc, ZHKG.topic, Literal(d.topic)))
         from . import __version__
@@ -212,7 +221,8 @@ class _Writer:
             self.entity(ent.cls, ent.label, ent)
 
     def evidence(self, ev) -> URIRef:
-        node = evidence_iri(self.d.id, ev.raw_start, ev.raw_end)
+        cell = (ev.page, ev.table, ev.row, ev.column) if ev.column is not None else None
+        node = evidence_iri(self.d.id, ev.raw_start, ev.raw_end, cell)
         g = self.g
         g.add((node, RDF.type, ZHKG.Evidence))
         g.add((node, ZHKG.text, Literal(ev.text)))
@@ -220,6 +230,10 @@ class _Writer:
         g.add((node, ZHKG.end, Literal(ev.end)))
         g.add((node, ZHKG.rawStart, Literal(ev.raw_start)))
         g.add((node, ZHKG.rawEnd, Literal(ev.raw_end)))
+        for prop, v in ((ZHKG.page, ev.page), (ZHKG.tableIndex, ev.table), (ZHKG.tableRow, ev.row),
+                        (ZHKG.tableColumn, ev.column)):
+            if v is not None:
+                g.add((node, prop, Literal(v)))
         g.add((node, ZHKG.inDocument, self.doc))
         g.add((node, PROV.wasQuotedFrom, self.doc))
         return node

@@ -65,6 +65,7 @@ class ZHKG(DefinedNamespace):
     mentions: URIRef  # mentions
     metric: URIRef  # metric
     operates: URIRef  # operates
+    page: URIRef  # page of a PDF
     period: URIRef  # period
     periodCode: URIRef  # period code
     published: URIRef  # publication date
@@ -78,6 +79,9 @@ class ZHKG(DefinedNamespace):
     start: URIRef  # start offset
     subject: URIRef  # subject
     surface: URIRef  # surface form
+    tableColumn: URIRef  # table cell column
+    tableIndex: URIRef  # table number on its page
+    tableRow: URIRef  # table cell row
     subjectText: URIRef  # the subject as written in the evidence
     metricConcept: URIRef  # the canonical Metric a claim's worded metric links to
     metricText: URIRef  # the metric as written in the evidence

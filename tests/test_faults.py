@@ -45,8 +45,10 @@ def leftovers(folder: Path) -> list[str]:
 BAD_INPUTS = [
     ("empty", b"", "empty file: nothing to extract"),
     ("whitespace", b"  \n\t\r\n  ", "only whitespace: nothing to extract"),
-    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "binary content (NUL bytes): not a text article"),
-    ("zip", _zip(), "binary content (NUL bytes): not a text article"),
+    # formats told from their magic bytes (extract/inputs): named, and said to be unsupported
+    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+     "a PNG image (OCR is not supported): this format is not supported (zhkg reads html, pdf, text)"),
+    ("zip", _zip(), "a ZIP archive (a .docx, .xlsx or .epub?): this format is not supported (zhkg reads html, pdf, text)"),
     ("nul", GOOD.encode() + b"\x00" + GOOD.encode(), "binary content (NUL bytes): not a text article"),
     ("undecodable", bytes(range(128, 256)) * 8,
      "cannot decode: not UTF-8, UTF-16 with BOM, GB18030 or Big5 (convert it to UTF-8)"),

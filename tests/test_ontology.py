@@ -7,7 +7,7 @@ from rdflib import Graph, URIRef
 
 from extract import model
 from extract.resources import ontology_path
-from extract.vocab import ORG, OWL, PROV, RDF, RDFS, SKOS, UNIT, ZHKG, unit_iri
+from extract.vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, UNIT, ZHKG, unit_iri
 
 NS = str(ZHKG._NS)
 
@@ -103,7 +103,8 @@ FIELDS = {
                  "published": ZHKG.published, "encoding": ZHKG.encoding, "topic": ZHKG.topic,
                  "entities": ZHKG.mentionedIn, "claims": ZHKG.inDocument, "quotes": ZHKG.inDocument,
                  "relations": None, "text": None, "raw_offset": None, "year": None, "mojibake": None,
-                 "rejected": None},
+                 "rejected": None, "author": DCTERMS.creator, "site": DCTERMS.publisher,
+                 "media_type": DCTERMS.format},
     "Entity": {"cls": RDF.type, "label": SKOS.prefLabel, "aliases": SKOS.altLabel, "key": ZHKG.lexiconKey,
                "confidence": ZHKG.confidence, "mentions": ZHKG.mentions, "role": ZHKG.Role, "org": ORG.organization,
                "unit_kind": ZHKG.unitKind},
@@ -116,7 +117,8 @@ FIELDS = {
               "upper": ZHKG.upper, "subject_text": ZHKG.subjectText, "metric_key": ZHKG.metricConcept},
     "Change": {"kind": ZHKG.changeKind, "value": ZHKG.value, "text": ZHKG.surface},
     "Evidence": {"text": ZHKG.text, "start": ZHKG.start, "end": ZHKG.end, "raw_start": ZHKG.rawStart,
-                 "raw_end": ZHKG.rawEnd},
+                 "raw_end": ZHKG.rawEnd, "page": ZHKG.page, "table": ZHKG.tableIndex, "row": ZHKG.tableRow,
+                 "column": ZHKG.tableColumn},
 }
 
 

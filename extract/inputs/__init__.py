@@ -1,0 +1,148 @@
+"""Stage 0: an input file's bytes -> the text to normalize, its metadata and provenance.
+
+The format is detected from the content (:func:`detect_format`: ``%PDF-`` magic bytes, HTML
+markup, known binary signatures), never from the extension alone, and the reader registered
+under that name (:func:`register`, like rdflib's plugin registry) turns the bytes into a
+:class:`Source`:
+
+- ``text``: the file decoded (UTF-8/16/32, GB18030, Big5; :mod:`extract.normalize`);
+- ``html``: the main text of the page (:mod:`.html`, trafilatura), its title, publication date,
+  author and site;
+- ``pdf``: the text layer, page by page, with each table laid out one row a line and kept as
+  cells (:mod:`.pdf`, pdfplumber), read as tables by :mod:`extract.tables`.
+
+``Source.text`` is what the later stages see as the raw text: evidence offsets (``start``/``end``
+of the JSONL, ``raw_start``/``raw_end`` of the models) of an HTML or PDF input are character
+offsets in this extracted text, not in the file's bytes; the Document records the file
+(``source``) and the hash of its bytes (``sha256``).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..tables import Table
+
+#: formats the readers handle
+Reader = Callable[[bytes, str], "Source"]
+_READERS: dict[str, Reader] = {}
+
+
+@dataclass
+class Source:
+    """What a reader made of an input: the text to normalize and what is known about it."""
+
+    text: str
+    format: str
+    encoding: str = "utf-8"
+    title: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    author: str | None = None
+    site: str | None = None
+    #: several articles may run together in a text file; a web page or a PDF is one document
+    split: bool = True
+    #: undecodable bytes replaced by U+FFFD (text inputs)
+    replaced: int = 0
+    #: PDF: offset in ``text`` where each page starts (page ``k`` starts at ``pages[k-1]``)
+    pages: list[int] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        """The publication year (resolves 去年/今年), when the date is known."""
+        m = re.match(r"(\d{4})", self.published or "")
+        return int(m.group(1)) if m else None
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset`` of ``text`` (PDF), else ``None``."""
+        return bisect_right(self.pages, offset) if self.pages else None
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES.get(self.format, "text/plain")
+
+
+MEDIA_TYPES = {"text": "text/plain", "html": "text/html", "pdf": "application/pdf"}
+
+
+def register(name: str) -> Callable[[Reader], Reader]:
+    """Register a reader under a format name (``text``, ``html``, ``pdf``)."""
+    def deco(fn: Reader) -> Reader:
+        _READERS[name] = fn
+        return fn
+
+    return deco
+
+
+def formats() -> list[str]:
+    """The format names that have a reader."""
+    _load_readers()
+    return sorted(_READERS)
+
+
+def _load_readers() -> None:
+    from . import html, pdf, text  # noqa: F401  each registers its reader
+
+
+# signatures of formats we recognize but cannot read: (magic, what it is)
+_UNSUPPORTED = (
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .epub?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image (OCR is not supported)"),
+    (b"\xff\xd8\xff", "a JPEG image (OCR is not supported)"),
+    (b"GIF8", "a GIF image (OCR is not supported)"),
+    (b"II*\x00", "a TIFF image (OCR is not supported)"),
+    (b"MM\x00*", "a TIFF image (OCR is not supported)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+# tags that only markup has; a text article quoting one is not enough (see detect_format)
+_TAGS = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|article|section|span|script|a\s)[\s>/]",
+                   re.IGNORECASE)
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def detect_format(data: bytes) -> str:
+    """The format of ``data`` from its content: ``pdf``, ``html``, ``text``, or a description of
+    a recognized format zhkg cannot read (``a PNG image …``).
+
+    >>> detect_format(b"%PDF-1.7 ..."), detect_format(b"<!DOCTYPE html><html><p>x</p>")
+    ('pdf', 'html')
+    >>> detect_format("营收增长12%。<br>".encode()), detect_format(b"\\x89PNG\\r\\n\\x1a\\n....")
+    ('text', 'a PNG image (OCR is not supported)')
+    """
+    head = data[:4096]
+    if b"%PDF-" in data[:1024]:  # the spec lets junk come before the header
+        return "pdf"
+    for magic, what in _UNSUPPORTED:
+        if head.startswith(magic):
+            return what
+    probe = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text or page: sniff its decoded head
+        try:
+            probe = head.decode("utf-16").encode("utf-8", "replace").lstrip()
+        except UnicodeDecodeError:
+            pass
+    if _HTML_START.match(probe) or len({m.group(0).lower()[:5] for m in _TAGS.finditer(probe)}) >= 3:
+        return "html"
+    return "text"
+
+
+def read_source(data: bytes, path: str) -> Source:
+    """Detect the format of the bytes read from ``path`` and read them with its reader.
+
+    Raises :class:`InputError` naming ``path`` when the format has no reader or the reader fails
+    (no text layer, undecodable, damaged).
+    """
+    _load_readers()
+    fmt = detect_format(data)
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise InputError(f"{fmt}: this format is not supported (zhkg reads {', '.join(formats())})", path)
+    return reader(data, path)
