@@ -4,8 +4,9 @@ A saved query is ``queries/<name>.rq``. Its header is the ``#`` comment lines at
 says what the query answers, ``# param: name — meaning`` declares a parameter (required unless its
 meaning says ``(optional)``), ``# example: …`` shows a command line.
 
-Parameters are bound with rdflib's ``initBindings`` (on the store: Oxigraph's substitutions),
-never pasted into the query text. A value becomes an RDF term like this:
+Parameters are bound as terms, never pasted into the query text: rdflib's ``initBindings`` on
+graph files, Oxigraph's substitutions on a store (what oxrdflib turns ``initBindings`` into;
+:meth:`extract.store.Store.sparql` calls it directly to convert large results fast). A value becomes an RDF term like this:
 
 * ``<https://…>`` — an IRI (``URIRef``);
 * ``"text"@zh``, ``"0.3"^^xsd:decimal``, ``"x"^^<datatype-iri>`` — a literal in Turtle syntax;
@@ -215,13 +216,15 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
     params = dict(params or {})
     text, saved = resolve(query, as_text)
     _check_params(text, params, saved)
-    if isinstance(source, Store):
-        graph: Graph = source.ds
-    elif isinstance(source, Graph):
-        graph = source
-    else:
-        graph = load_graphs(source)
     try:
+        if isinstance(source, Store):
+            kind, names, out = source.sparql(text, bindings(params))
+            if kind == "ASK":
+                return Result("ASK", boolean=out)
+            if kind == "CONSTRUCT":
+                return Result("CONSTRUCT", graph=out)
+            return Result("SELECT", vars=names, rows=out)
+        graph = source if isinstance(source, Graph) else load_graphs(source)
         res = graph.query(text, initBindings=bindings(params))
     except ParseBaseException as e:
         raise syntax_error(e) from None
@@ -234,7 +237,7 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
             raise QueryError(f"--param {m.group(1)}: the query must return ?{m.group(1)} (list it after SELECT) "
                              "to have it bound") from None
         raise QueryError(f"query failed: {msg.splitlines()[0]}") from None
-    except QueryError:
+    except (QueryError, InputError):
         raise
     except Exception as e:  # rdflib evaluation errors (unknown prefix …) are bare Exceptions
         raise QueryError(f"query failed: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None

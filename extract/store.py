@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .errors import StoreError
 from .model import Document
-from .rdf import ENTITY_GRAPH, bind_prefixes, doc_iri, to_dataset
+from .rdf import ENTITY_GRAPH, bind_prefixes, doc_iri, to_quads
 from .vocab import ZHKG
 
 #: documents per SPARQL update when adding many (one transaction each)
@@ -114,15 +115,13 @@ class Store:
         return n
 
     def _add(self, docs: list[Document]) -> int:
-        ds = to_dataset(docs)
         graphs = {doc_iri(d.id) for d in docs}
+        by_graph: dict[URIRef, list[str]] = {}
+        for s, p, o, g in to_quads(docs):
+            by_graph.setdefault(g, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
         parts = [f"DROP SILENT GRAPH {g.n3()}" for g in sorted(graphs)]
-        body = []
-        for g in ds.graphs():
-            if len(g) and g.identifier in graphs | {ENTITY_GRAPH}:
-                body.append(f"GRAPH {g.identifier.n3()} {{\n" +
-                            "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in g) + "}")
-        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        body = "\n".join(f"GRAPH {g.n3()} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+        parts.append("INSERT DATA {\n" + body + "\n}")
         self._update(" ;\n".join(parts))
         return len(docs)
 
@@ -144,6 +143,26 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
 
     def _has_graph(self, g: URIRef) -> bool:
         return bool(self.ds.query(f"ASK {{ GRAPH {g.n3()} {{ ?s ?p ?o }} }}").askAnswer)
+
+    def sparql(self, text: str, bindings: dict[str, Node] | None = None):
+        """Run a SPARQL query on Oxigraph with ``bindings`` substituted (what oxrdflib does with
+        rdflib's ``initBindings``), the default graph being the union of the named graphs.
+        Returns ``("SELECT", vars, rows)``, ``("ASK", [], bool)`` or ``("CONSTRUCT", [], Graph)``;
+        terms are converted to rdflib once per distinct term, which is what makes large results
+        fast (oxrdflib converts every cell). Oxigraph's own errors propagate."""
+        import pyoxigraph
+
+        subs = {pyoxigraph.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        res = self._ox.query(text, use_default_graph_as_union=True, substitutions=subs)
+        cache: dict = {}
+        if isinstance(res, pyoxigraph.QueryBoolean):
+            return "ASK", [], bool(res)
+        if isinstance(res, pyoxigraph.QuerySolutions):
+            names = [v.value for v in res.variables]
+            return "SELECT", names, [tuple(None if x is None else _from_ox(x, cache) for x in sol) for sol in res]
+        g = bind_prefixes(Graph())
+        g.addN((_from_ox(t.subject, cache), _from_ox(t.predicate, cache), _from_ox(t.object, cache), g) for t in res)
+        return "CONSTRUCT", [], g
 
     def list_documents(self) -> list[dict]:
         """One row per article: id, title, IRI, number of claims and of triples, ordered by id."""
@@ -197,6 +216,44 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
                 out.graph(g).add((s, p, o))
         text = out.serialize(format=formats[fmt])
         return _sorted_lines(text) if fmt in ("nt", "nq") else text
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _from_ox(t, cache: dict) -> Node:
+    """A pyoxigraph term as an rdflib term (plain strings without ``^^xsd:string``), memoized."""
+    r = cache.get(t)
+    if r is None:
+        import pyoxigraph
+
+        if isinstance(t, pyoxigraph.NamedNode):
+            r = URIRef(t.value)
+        elif isinstance(t, pyoxigraph.Literal):
+            if t.language:
+                r = Literal(t.value, lang=t.language)
+            elif t.datatype.value == _XSD_STRING:
+                r = Literal(t.value)
+            else:
+                r = Literal(t.value, datatype=URIRef(t.datatype.value))
+        else:
+            r = BNode(t.value)
+        cache[t] = r
+    return r
+
+
+def _to_ox(t: Node):
+    import pyoxigraph
+
+    if isinstance(t, URIRef):
+        return pyoxigraph.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return pyoxigraph.Literal(str(t), language=t.language)
+        if t.datatype:
+            return pyoxigraph.Literal(str(t), datatype=pyoxigraph.NamedNode(str(t.datatype)))
+        return pyoxigraph.Literal(str(t))
+    return pyoxigraph.BlankNode(str(t))
 
 
 __all__ = ["open_store", "Store", "BATCH"]
