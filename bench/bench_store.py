@@ -136,7 +136,7 @@ def params_for(docs: list[Document]) -> dict[str, dict[str, str]]:
     return {"claims-about": {"entity": subject}, "metric-series": {"subject": subject, "metric": metric},
             "changes-above": {"threshold": "0.3"}, "claims-by-period": {"period": period},
             "people-roles": {"org": role_org}, "platform-programs": {"platform": launcher},
-            "claim-evidence": {"subject": subject, "metric": metric}, "conflicting-claims": {},
+            "claim-evidence": {"subject": subject, "metric": metric}, "conflicting-claims": {"subject": subject},
             "top-entities": {}, "hedged-claims": {"qualifier": hedge},
             "metric-ranking": {"metric": metric, "period": qpd[0][0] if qpd else period}}
 
