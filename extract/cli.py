@@ -65,12 +65,19 @@ def extract(
     year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Also add the articles to this graph store "
                                                   "(a directory, made if missing; an article already there is replaced).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", envvar="ZHKG_JOBS", min=1, show_default=False,
+                                                help="Worker processes (default: one per core; 1 runs in this process). "
+                                                     "Output is the same whatever the number.")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Share the files out over the Dask "
+                                                "scheduler at ADDRESS (tcp://host:8786; pip install 'zhkg[dask]').")] = None,
 ) -> None:
     """Extract entities and numeric claims from articles and write them as RDF or JSONL.
 
     Example: zhkg extract corpus/kuaishou-2020.txt -o out/kuaishou-2020.ttl
 
     Example: zhkg extract corpus/ --store kg
+
+    Example: zhkg extract corpus/ --jobs 4 -o kg.nq
 
     Example: curl -s URL | zhkg extract - --format jsonl   (or: zhkg extract --from-list paths.txt -o kg.trig)
     """
@@ -80,6 +87,7 @@ def extract(
     from .batch import STDIN, iter_extract, read_list
     from .errors import InputError
     from .formats import format_for, stream, write_atomic_stream
+    from .parallel import iter_extract_parallel
 
     if not inputs and from_list is None:
         raise InputError("nothing to extract: give files, directories, - (standard input) or --from-list FILE")
@@ -105,7 +113,8 @@ def extract(
 
         def docs():
             # documents stream through: written (and stored, one transaction each) as they come
-            for d in iter_extract(sources, ner=ner, year=year, on_error=failed, debug=_DEBUG):
+            for d in iter_extract_parallel(sources, ner=ner, year=year, on_error=failed, debug=_DEBUG,
+                                           jobs=jobs, dask=dask):
                 if st is not None:
                     st.add([d])
                 rows.append((d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)),
@@ -246,12 +255,17 @@ def query(
                                                        "value is a plain literal, <iri> an IRI, \"x\"@zh a tagged literal.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), csv, tsv or json (SPARQL 1.1 results).")] = "table",
     list_: Annotated[bool, typer.Option("--list", help="List the saved queries and their parameters.")] = False,
+    endpoint: Annotated[Optional[str], typer.Option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint "
+                                                    "(http://host:7878/query) instead of a store or files.")] = None,
 ) -> None:
-    """Run a SPARQL query (a saved one, a .rq file or -e TEXT) over a store or graph files.
+    """Run a SPARQL query (a saved one, a .rq file or -e TEXT) over a store, graph files or a
+    SPARQL endpoint.
 
     Example: zhkg query --store kg --name metric-series --param subject=快手 --param metric=GMV
 
     Example: zhkg query out/kuaishou-2020.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' -f csv
+
+    Example: zhkg query --endpoint http://localhost:7878/query --name top-entities
     """
     import shutil
 
@@ -270,9 +284,10 @@ def query(
     given = [x for x in (rq[0] if rq else None, name, expr) if x is not None]
     if len(rq) > 1 or len(given) != 1:
         raise QueryError("give exactly one query: QUERY.rq, --name NAME or -e 'SPARQL'")
-    if bool(store) == bool(files):
-        raise QueryError("give either --store DIR or graph files, not both" if store else
-                         "nothing to query: give --store DIR or graph files")
+    if sum(map(bool, (store, files, endpoint))) != 1:
+        raise QueryError("nothing to query: give --store DIR, graph files or --endpoint URL"
+                         if not (store or files or endpoint) else
+                         "give one of --store DIR, graph files or --endpoint URL")
     params: dict[str, str] = {}
     for item in param or []:
         k, sep, v = item.partition("=")
@@ -280,7 +295,11 @@ def query(
             raise QueryError(f"--param {item!r}: write name=value")
         params[k.strip()] = v
     q = load_query(rq[0]) if rq else saved_query(name) if name is not None else expr
-    if store:
+    if endpoint:
+        from .remote import endpoint_dataset
+
+        res = run_query(endpoint_dataset(endpoint), q, params, as_text=expr is not None)
+    elif store:
         from .store import open_store
 
         with open_store(store) as st:
@@ -288,6 +307,36 @@ def query(
     else:
         res = run_query(files, q, params, as_text=expr is not None)
     sys.stdout.write(format_result(res, fmt, width=shutil.get_terminal_size((200, 24)).columns))
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", metavar="URL", help="The SPARQL 1.1 Graph Store endpoint "
+                                          "(Oxigraph: http://host:7878/store; Fuseki: http://host:3030/DATASET/data).")],
+    graphs: Annotated[Optional[list[Path]], typer.Argument(help="Graph files with named graphs (.trig, .nq, .jsonld).",
+                                                           show_default=False)] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Push every graph of this store instead of files.")] = None,
+) -> None:
+    """Load articles into a SPARQL server, one named graph per article, each replaced whole (HTTP
+    PUT); the shared entity graph is added to (POST).
+
+    Example: zhkg push --endpoint http://localhost:7878/store --store kg
+
+    Example: zhkg push --endpoint http://localhost:3030/kg/data out/corpus.trig
+    """
+    from .errors import InputError
+    from .remote import graphs_of_files, graphs_of_store, push as push_graphs
+
+    if bool(store) == bool(graphs):
+        raise InputError("give either --store DIR or graph files" + (", not both" if store else ""))
+    if store:
+        from .store import open_store
+
+        with open_store(store) as st:
+            n, t = push_graphs(endpoint, graphs_of_store(st))
+    else:
+        n, t = push_graphs(endpoint, graphs_of_files(graphs or []))
+    err.print(f"pushed {n} graph(s), {t} triples to {endpoint}", markup=False)
 
 
 @app.command()
