@@ -498,13 +498,40 @@ def split_articles(text: str, window: int = 1500, threshold: float = 0.5) -> lis
     cands = [a for a, b in lines if _title_like(text[a:b]) and a >= _MIN_ARTICLE
              and len(text) - a >= _MIN_ARTICLE]
     if len(cands) >= 3:
-        sims = {a: _cosine(_words(text[max(0, a - window):a]), _words(text[a:a + window])) for a in cands}
+        sims = _window_cosines(text, lines, cands, window)
         ranked = sorted(sims.values())
         median = ranked[len(ranked) // 2]
         cuts.update(a for a, s in sims.items() if s < threshold * median)
     bounds = [0] + sorted(c for c in cuts if 0 < c < len(text)) + [len(text)]
     spans = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if text[bounds[i]:bounds[i + 1]].strip()]
     return [part for a, b in spans for part in _cap(text, a, b)]
+
+
+def _window_cosines(text: str, lines: list[tuple[int, int]], cands: list[int], window: int) -> dict[int, float]:
+    """Cosine of the content words of the ``window`` characters before and after each candidate
+    line start. Each line is segmented once; a window sums the counts of the lines it holds and
+    segments only the part of a line it cuts through, so the cost stays linear in the text."""
+    starts = [a for a, _ in lines]
+    counts: dict[int, Counter[str]] = {}
+
+    def line_words(k: int) -> Counter[str]:
+        if k not in counts:
+            counts[k] = _words(text[lines[k][0]:lines[k][1]])
+        return counts[k]
+
+    def words_in(lo: int, hi: int) -> Counter[str]:
+        total: Counter[str] = Counter()
+        k = max(0, bisect.bisect_right(starts, lo) - 1)
+        while k < len(lines) and lines[k][0] < hi:
+            a, b = lines[k]
+            if lo <= a and b <= hi:
+                total.update(line_words(k))
+            else:
+                total.update(_words(text[max(a, lo):min(b, hi)]))
+            k += 1
+        return total
+
+    return {a: _cosine(words_in(max(0, a - window), a), words_in(a, a + window)) for a in cands}
 
 
 def _cap(text: str, a: int, b: int, limit: int | None = None) -> list[tuple[int, int]]:
