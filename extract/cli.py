@@ -70,6 +70,9 @@ def extract(
                                                      "Output is the same whatever the number.")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Share the files out over the Dask "
                                                 "scheduler at ADDRESS (tcp://host:8786; pip install 'zhkg[dask]').")] = None,
+    shacl: Annotated[bool, typer.Option("--shacl/--no-shacl", help="Check each article against the SHACL shapes; "
+                                        "violating claims are left out and listed (about 0.1 s an article).")] = True,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail the run (exit 1, no output) on any SHACL violation.")] = False,
 ) -> None:
     """Extract entities and numeric claims from articles and write them as RDF or JSONL.
 
@@ -88,6 +91,7 @@ def extract(
     from .errors import InputError
     from .formats import format_for, stream, write_atomic_stream
     from .parallel import iter_extract_parallel
+    from .validate import check_documents
 
     if not inputs and from_list is None:
         raise InputError("nothing to extract: give files, directories, - (standard input) or --from-list FILE")
@@ -115,6 +119,11 @@ def extract(
             # documents stream through: written (and stored, one transaction each) as they come
             for d in iter_extract_parallel(sources, ner=ner, year=year, on_error=failed, debug=_DEBUG,
                                            jobs=jobs, dask=dask):
+                if shacl or strict:  # violating claims never reach the output or the store
+                    d = check_documents([d], strict=strict)[0]
+                    for note in d.rejected:
+                        if note.startswith("SHACL:"):
+                            err.print(f"zhkg: {d.id}: left out: {note}", markup=False)
                 if st is not None:
                     st.add([d])
                 rows.append((d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)),

@@ -254,6 +254,8 @@ class _Writer:
     def claim(self, c: Claim) -> None:
         g, node = self.g, claim_iri(self.d.id, c)
         g.add((node, RDF.type, ZHKG.Claim))
+        if c.is_change_claim():
+            g.add((node, RDF.type, ZHKG.ChangeClaim))
         subject = (self.entity(c.subject_cls, c.subject) if c.subject_cls
                    else self.by_label(c.subject, "Organization"))
         g.add((node, ZHKG.subject, subject))

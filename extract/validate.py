@@ -37,6 +37,7 @@ class Violation:
     message: str
     severity: str = "Violation"  # Violation | Warning | Info
     value: Optional[str] = None
+    node: Optional[Node] = field(default=None, repr=False, compare=False)  # the focus node itself
 
     def __str__(self) -> str:
         return f"{self.focus}  {self.path}  {self.message}"
@@ -97,6 +98,7 @@ def validate_graph(graph: Graph) -> ValidationReport:
             message="; ".join(sorted(msgs)) or "does not conform",
             severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
             value=None if value is None else _show(value),
+            node=results.value(r, SH.focusNode),
         ))
     out.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path, v.message))
     return ValidationReport(conforms=bool(conforms), violations=out)
@@ -127,3 +129,37 @@ def read_graph(paths: Iterable[Path | str]) -> Graph:
 def validate_files(paths: Iterable[Path | str]) -> ValidationReport:
     """Read ``paths`` into one graph and validate it."""
     return validate_graph(read_graph(paths))
+
+
+def check_documents(docs: list, strict: bool = False) -> list:
+    """SHACL on each article's graph: claims that violate a shape are left out of the Document
+    and listed in its ``rejected`` (with the shape's message); with ``strict`` a violation
+    raises :class:`ValidationFailed` instead. Violations of entities are listed, not removed."""
+    from .errors import ValidationFailed
+    from .rdf import claim_iri, to_graph
+
+    out = []
+    for d in docs:
+        g = to_graph([d])
+        report = validate_graph(g)
+        bad = [v for v in report.violations if v.severity == "Violation"]
+        if not bad:
+            out.append(d)
+            continue
+        if strict:
+            raise ValidationFailed(f"{d.id}: {len(bad)} SHACL violation(s), first: {bad[0]}", d.source)
+        owner = {claim_iri(d.id, c): c for c in d.claims}
+        for node, claim in list(owner.items()):  # a claim's changes and evidence are its own
+            for p in (ZHKG.change, PROV.wasDerivedFrom):
+                for o in g.objects(node, p):
+                    owner.setdefault(o, claim)
+        dropped, notes = set(), []
+        for v in bad:
+            c = owner.get(v.node)
+            if c is not None:
+                dropped.add(id(c))
+            notes.append(f"SHACL: {v}")
+        d = d.model_copy(update={"claims": [c for c in d.claims if id(c) not in dropped],
+                                 "rejected": [*d.rejected, *notes]})
+        out.append(d)
+    return out

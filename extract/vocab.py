@@ -32,6 +32,7 @@ class ZHKG(DefinedNamespace):
     # classes
     Change: URIRef  # change
     Claim: URIRef  # claim
+    ChangeClaim: URIRef  # a claim whose value is a change stated with no base value
     Company: URIRef  # company
     Conflict: URIRef  # conflict
     Document: URIRef  # document

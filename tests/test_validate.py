@@ -47,7 +47,8 @@ def good_graph() -> Graph:
     t((rate, PROV.wasDerivedFrom, EV))
     other = ZHKGD["claim/3"]  # a bare change claim on a rate may exceed 1; other:套 is in the unit list
     ch3 = ZHKGD["change/3"]
-    t((other, RDF.type, ZHKG.Claim)); t((other, ZHKG.subject, CO)); t((other, ZHKG.metric, RATE))
+    t((other, RDF.type, ZHKG.Claim)); t((other, RDF.type, ZHKG.ChangeClaim))
+    t((other, ZHKG.subject, CO)); t((other, ZHKG.metric, RATE))
     t((other, ZHKG.value, Literal(1.5))); t((other, ZHKG.unit, unit_iri("percent")))
     t((other, PROV.wasDerivedFrom, EV)); t((other, ZHKG.change, ch3))
     t((ch3, RDF.type, ZHKG.Change)); t((ch3, ZHKG.changeKind, Literal("growth"))); t((ch3, ZHKG.value, Literal(1.5)))
@@ -176,3 +177,36 @@ def test_cli_validate(tmp_path, capsys):
 def test_cli_validate_help(capsys):
     assert main(["validate", "--help"]) == 0
     assert "Example: zhkg validate" in capsys.readouterr().out
+
+
+# ---- SHACL during extraction: violating claims are left out and listed; --strict fails the run
+
+ARTICLE = "星河科技2023年毛利率达150%,营收同比增长12%,达到30亿元。\n"
+
+
+def test_extract_leaves_out_violating_claims(tmp_path, capsys):
+    import json
+
+    from extract.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "a.jsonl"
+    assert main(["extract", str(src), "--ner", "fast", "--jobs", "1", "-o", str(out)]) == 0
+    claims = [r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines()) if r["kind"] == "claim"]
+    assert [c["value"] for c in claims] == [3000000000.0]  # the 150% gross margin is left out
+    assert "left out: SHACL:" in capsys.readouterr().err
+    # without the check the claim is written
+    assert main(["extract", str(src), "--ner", "fast", "--jobs", "1", "--no-shacl", "-o", str(out)]) == 0
+    assert 1.5 in [r.get("value") for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())]
+
+
+def test_extract_strict_fails_without_output(tmp_path, capsys):
+    from extract.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "a.ttl"
+    assert main(["extract", str(src), "--ner", "fast", "--jobs", "1", "--strict", "-o", str(out)]) == 1
+    assert "SHACL violation" in capsys.readouterr().err
+    assert not out.exists()
