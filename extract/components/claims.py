@@ -39,7 +39,8 @@ _CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与�
 _NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|分别|已经|已")
 _TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
-                        r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右)+$")
+                        r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
+                        r"增|降|升|涨|跌)+$")
 _TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
                         r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
@@ -211,11 +212,13 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         after = _np_after(sent, q, lex_metrics, mentions)
         if after:
             return after
+    if np and _ANAPHOR.fullmatch(np):
+        return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
     if cands:
         a, b, e = cands[-1]
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
         if np and sent[a:b] in np:
-            return np, e.key
+            return np, (e.key if _same_metric(np, sent[a:b]) else None)
         return sent[a:b], e.key
     after = _np_after(sent, q, lex_metrics, mentions)
     if after:
@@ -228,6 +231,31 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
 
 
 _CLAUSE_BREAK = re.compile(r"[;；。]")
+_ANAPHOR = re.compile(r"(?:这?一|该|此|这个|上述)?(?:数字|数据|指标|数值)")
+_PER_UNIT = re.compile(r"每|人均|单个|单位|户均|平均每")
+_RATIO_HEAD = re.compile(r"(?:占比|比重|比例|份额|率)$")
+
+
+def _lexicon_metric(lex: Lexicon, phrase: str) -> str | None:
+    """The lexicon metric a phrase names once a relative clause's verb is taken out (X产生的收入
+    -> X收入), or None."""
+    plain = re.sub(r"(?:产生|带来|贡献|实现|创造|获得|录得)的", "", phrase)
+    if plain == phrase:
+        return None
+    return next((e.key for e in lex.by_surface(plain) if getattr(e, "cls", "") == "Metric"), None)
+
+
+def _same_metric(phrase: str, match: str) -> bool:
+    """Is the phrase as written the lexicon metric it contains, or a different metric built on
+    it: per unit (每名日活跃用户平均线上营销服务收入), a share of it (占总收入比重), or a part of
+    it named through 的 (线上营销服务产生的收入)?"""
+    head = phrase[:phrase.rfind(match)] if match in phrase else phrase
+    if _PER_UNIT.search(head):
+        return False
+    if _RATIO_HEAD.search(phrase) and not _RATIO_HEAD.search(match):
+        return False
+    # a part named by what produces it: 线上营销服务产生的收入, 广告带来的收入
+    return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
 _AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中)")
 _MEASURE_UNITS = ("other:", "count")
 
@@ -256,6 +284,12 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     return n, None
 
 
+_PERIOD_WORDS = re.compile(
+    r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
+    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年)?|第?[一二三四]季度(?:末)?|本季度|上季度|去年同期|上年同期|去年|今年|同期|全年)"
+    r"\s*(?:的|,|，)?")
+
+
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
     period, another number)."""
@@ -267,13 +301,13 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     stops = list(_NP_STOP.finditer(seg))
     if stops:
         seg = seg[stops[-1].end():]
-    seg = re.sub(r"^.*?(?:年|季度|月|半年)(?:的|,|，)?", "", seg) if re.search(r"\d{4}\s*年|季度", seg) else seg
+    seg = _PERIOD_WORDS.sub("", seg)  # 占总收入比重从2019年的 -> 占总收入比重
     seg = _TRIM_TAIL.sub("", seg)
     seg = _TRIM_HEAD.sub("", seg)
     seg = re.sub(r"\s+", " ", seg).strip()
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
-    return seg[-16:]
+    return seg[-24:]
 
 
 _CLAUSE_END = re.compile(r"[,，;；。]")
@@ -397,6 +431,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                              [x.q for x in drafts if x is not d])
         if d.metric is None and out:  # 从A增至B: B is the same metric as A
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        if d.metric and d.metric_key is None:  # 线上营销服务产生的收入 is 线上营销服务收入
+            d.metric_key = _lexicon_metric(lex, d.metric)
         prog = next((m for m in mentions if m.cls == "Program" and m.start <= q.start and q.end <= m.end), None)
         if prog is not None:  # “10亿补贴计划”: the amount of the program, owned by who runs it
             rest = (prog.label.replace(q.surface, "", 1) or prog.label).strip()
