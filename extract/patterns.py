@@ -29,6 +29,7 @@ class _PatternFile(BaseModel):
     double_surnames: list[str]
     not_names: list[str]
     generic: list[str]
+    name_traps: list[str] = []
     org_prefix_stop: str
     institution_heads: list[str]
     role_after: str = ""
@@ -51,6 +52,7 @@ class Patterns:
     non_claim_before: tuple[re.Pattern[str], ...] = ()
     prose_small_max: int = 20
     role_after: str = ""
+    name_traps: re.Pattern[str] | None = None
     money_heads: tuple[str, ...] = ()
     staff_words: tuple[str, ...] = ()
     user_heads: tuple[str, ...] = ()
@@ -92,6 +94,7 @@ def load_patterns() -> Patterns:
                     tuple(re.compile(x) for x in data.non_claims.get("before", [])),
                     int(data.non_claims.get("prose_small_max", 20)),
                     data.role_after,
+                    re.compile(_alt(data.name_traps)) if data.name_traps else None,
                     tuple(data.non_claims.get("money_heads", [])),
                     tuple(data.non_claims.get("staff_words", [])),
                     tuple(data.non_claims.get("user_heads", [])),

@@ -83,10 +83,14 @@ _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+")
 def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
     rx, table = _lexicon_regex(lex)
     urls = [u.span() for u in _URL.finditer(text)]
+    traps = load_patterns().name_traps
+    traps = [t.span() for t in traps.finditer(text)] if traps else []
     out = []
     for m in rx.finditer(text):
         if any(a <= m.start() < b for a, b in urls):  # weixin.qq.com names no platform
             continue
+        if any(m.start() < b and a < m.end() and not (m.start() <= a and b <= m.end()) for a, b in traps):
+            continue  # 中国移动互联网: the name runs into a common word
         entries = table[re.sub(r"\s", "", m.group(0)).lower()]
         e = _prefer(entries, text, m.end())
         out.append(Mention(m.start(), m.end(), e.cls, e.label, m.group(0), "lexicon", 1.0, key=e.key,
