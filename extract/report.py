@@ -27,6 +27,7 @@ from html import escape
 from pathlib import Path
 
 from . import __version__
+from .names import name_pattern
 from .model import Claim, Document
 from .report_svg import CLASS_COLORS, EDGE_COLORS, OTHER_COLOR, entity_graph, period_x, series_chart
 
@@ -74,15 +75,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 table.setdefault(s, (e.cls, e.label))
     if not table:
         return []
-    parts = []
-    for s in sorted(table, key=len, reverse=True):
-        p = re.escape(s)
-        if re.match(r"[A-Za-z0-9]", s):
-            p = r"(?<![A-Za-z0-9])" + p
-        if re.search(r"[A-Za-z0-9]$", s):
-            p += r"(?![A-Za-z0-9])"
-        parts.append(p)
-    rx = re.compile("|".join(parts))
+    rx = name_pattern(table, flags=0)
     out = []
     for m in rx.finditer(doc.text):
         a, b = m.span()
