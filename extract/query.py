@@ -15,6 +15,12 @@ graph files, Oxigraph's substitutions on a store (what oxrdflib turns ``initBind
 
 A parameter must be a variable the query returns (in its SELECT list): Oxigraph substitutes only
 projected variables, and rdflib then agrees. An unbound optional parameter matches anything.
+
+Pages: a saved query that returns many rows declares ``# param: limit`` (and ``# param: offset``)
+and has one ``LIMIT n`` clause, ``n`` its default page size. These two are not RDF terms: SPARQL
+takes no variable in ``LIMIT``, so :func:`page` sets that clause to a validated whole number
+(``--param limit=1000``, ``--param limit=all`` for the full answer; ``--param offset=100`` for the
+next page).
 """
 from __future__ import annotations
 
@@ -132,6 +138,31 @@ def to_term(value: str) -> Node:
     return Literal(value)
 
 
+#: parameters that size a page instead of binding a variable (see the module docstring)
+PAGE_PARAMS = ("limit", "offset")
+_LIMIT = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*"""
+                    r"|(?P<limit>\bLIMIT\s+(?P<n>\d+)(?:\s+OFFSET\s+\d+)?)", re.IGNORECASE)
+
+
+def page(text: str, params: dict[str, str]) -> str:
+    """``text`` with its one ``LIMIT n`` clause set from ``params["limit"]`` (a whole number, or
+    ``all`` for no limit) and ``OFFSET`` from ``params["offset"]``.
+
+    >>> page("SELECT * WHERE { ?s ?p ?o } LIMIT 100", {"limit": "5", "offset": "10"})
+    'SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 10'
+    """
+    found = [m for m in _LIMIT.finditer(text) if m.group("limit")]
+    if len(found) != 1:
+        raise QueryError("a query with a page (--param limit/offset) needs exactly one LIMIT clause")
+    m = found[0]
+    limit, offset = params.get("limit", m.group("n")).strip().lower(), params.get("offset", "0").strip()
+    if not (limit == "all" or limit.isdigit()) or not offset.isdigit():
+        raise QueryError(f"--param limit must be a whole number or all, --param offset a whole number "
+                         f"(got limit={limit!r}, offset={offset!r})")
+    clause = ("" if limit == "all" else f"LIMIT {int(limit)}") + (f" OFFSET {int(offset)}" if int(offset) else "")
+    return text[:m.start()] + clause.strip() + text[m.end():]
+
+
 def bindings(params: dict[str, str]) -> dict[str, Node]:
     return {k: to_term(v) for k, v in params.items()}
 
@@ -216,6 +247,8 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
     params = dict(params or {})
     text, saved = resolve(query, as_text)
     _check_params(text, params, saved)
+    if saved is not None and any(p in saved.params for p in PAGE_PARAMS):
+        text = page(text, {p: params.pop(p) for p in PAGE_PARAMS if p in params})
     try:
         if isinstance(source, Store):
             kind, names, out = source.sparql(text, bindings(params))

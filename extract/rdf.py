@@ -41,6 +41,9 @@ from .vocab import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, UNIT, XSD, ZHKG, Z
 
 DATA = "https://w3id.org/zhkg/id/"
 
+#: change kinds whose value is a relative change (a fraction), repeated as zhkg:relativeValue
+RELATIVE_KINDS = ("yoy", "qoq", "growth")
+
 #: the named graph of entity, metric, period and role-name descriptions shared by all articles
 ENTITY_GRAPH = ZHKGD["graph/entities"]
 
@@ -288,6 +291,8 @@ class _Writer:
             g.add((cn, RDF.type, ZHKG.Change))
             g.add((cn, ZHKG.changeKind, Literal(ch.kind)))
             g.add((cn, ZHKG.value, decimal(ch.value)))
+            if ch.kind in RELATIVE_KINDS:  # repeated for queries that rank relative changes
+                g.add((cn, ZHKG.relativeValue, decimal(ch.value)))
             if ch.text:
                 g.add((cn, ZHKG.surface, Literal(ch.text)))
         g.add((node, PROV.wasDerivedFrom, self.evidence(c.evidence)))

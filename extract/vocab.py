@@ -93,6 +93,7 @@ class ZHKG(DefinedNamespace):
     unit: URIRef  # unit
     unitKind: URIRef  # unit kind
     upper: URIRef  # upper bound
+    relativeValue: URIRef  # the value of a relative change (yoy, qoq, growth), repeated
     value: URIRef  # value
 
 

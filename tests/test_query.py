@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 from extract.cli import main
 from extract.errors import QueryError
 from extract.formats import writer, write_atomic
-from extract.query import list_queries, parse_header, run_query, saved_query, to_term
+from extract.query import PAGE_PARAMS, list_queries, parse_header, run_query, saved_query, to_term
 from extract.rdf import claim_iri
 from extract.results import format_result
 from extract.store import open_store
@@ -119,8 +119,20 @@ def test_every_saved_query_is_tested_and_documented():
         assert q.description.endswith(".") and len(q.description) > 20, q.name
         assert q.examples and q.examples[0].startswith(f"zhkg query --store kg --name {q.name}"), q.name
         select = re.search(r"SELECT(.*?)WHERE", q.text, re.S).group(1)
-        for p in q.params:  # Oxigraph binds only projected variables
-            assert f"?{p}" in select, (q.name, p)
+        for p in q.params:  # Oxigraph binds only projected variables; a page's size is no variable
+            assert p in PAGE_PARAMS or f"?{p}" in select, (q.name, p)
+        if any(p in q.params for p in PAGE_PARAMS):  # one LIMIT, the default page size
+            assert len(re.findall(r"\bLIMIT\s+\d+", q.text)) == 1, q.name
+
+
+def test_hedged_claims_pages(source):
+    """hedged-claims: 100 rows a page by default; limit and offset page through the full answer."""
+    every = rows(run_query(source, "hedged-claims", {"limit": "all"}))
+    assert len(every) == 3
+    assert rows(run_query(source, "hedged-claims", {"limit": "2"})) == every[:2]
+    assert rows(run_query(source, "hedged-claims", {"limit": "2", "offset": "2"})) == every[2:]
+    with pytest.raises(QueryError, match="whole number"):
+        run_query(source, "hedged-claims", {"limit": "1; DROP ALL"})
 
 
 HOSTILE = '"} ; DROP ALL ; #'
