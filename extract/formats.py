@@ -81,7 +81,8 @@ def to_jsonl(docs: list[Document]) -> str:
                           "surface": c.surface, "confidence": c.confidence, "iri": str(claim_iri(d.id, c)),
                           "document": str(doc_iri(d.id))})
         for r in d.relations:
-            lines.append({"kind": "relation", "doc": d.id, **r.model_dump(exclude_none=True, exclude={"evidence"})})
+            rel = r.model_dump(exclude_none=True, exclude={"evidence", "kind"})
+            lines.append({"kind": "relation", "doc": d.id, "relation": r.kind, **rel})
         for q in d.quotes:
             lines.append({"kind": "quote", "doc": d.id, "speaker": q.speaker, "text": q.text,
                           "start": q.evidence.raw_start, "end": q.evidence.raw_end})

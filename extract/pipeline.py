@@ -188,6 +188,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
                     raw_offset=art.raw_span(0, 1)[0], year=doc._.year, encoding=encoding,
                     topic=topic.label if topic else None, mojibake=art.mojibake,
                     entities=entities, relations=ents_mod.relations(mentions, art), claims=claims,
+                    quotes=ents_mod.quotes(mentions, art),
                     rejected=rejected)
 
 

@@ -51,9 +51,6 @@ def R(_id, text, *ents, exact=True, absent=(), topic=ANY, rels=(), xfail=None, x
     return out
 
 
-XF_PLATFORM_HEAD = ("ontology/patterns.toml lists platform_heads (APP/App/小程序/平台/客户端) but no "
-                    "[[pattern]] of class Platform uses them, so a new name before APP/平台/小程序 "
-                    "is never a Platform")
 XF_ROLE_AFTER_HAN = ("the role pattern drops a role whose left neighbour is a Chinese character that "
                      "is neither 的 nor the end of a known organization")
 XF_APPOSITION = ("no pattern for a role in apposition after the name (李明远,星河科技创始人,…): the "
@@ -166,20 +163,15 @@ ROWS = [
 
     # ------------------------------------------------------------------ new platforms: APP / App / 小程序 / 平台
     *R("platform-app", "用户可以通过青柠APP下单。",
-       P("Platform", "青柠", aliases=("青柠APP",)),
-       xfail=XF_PLATFORM_HEAD),
+       P("Platform", "青柠", aliases=("青柠APP",))),
     *R("platform-mini-program", "用户可在青柠小程序中下单。",
-       P("Platform", "青柠"),
-       xfail=XF_PLATFORM_HEAD + "; the lexicon Program 小程序 is taken instead"),
+       P("Platform", "青柠")),
     *R("platform-pingtai-of-org", "星河科技旗下的青柠平台用户数持续增长。",
        P("Organization", "星河科技"),
-       P("Platform", "青柠"),
-       xfail=XF_PLATFORM_HEAD),
+       P("Platform", "青柠")),
     *R("platform-app-and-channel", "青柠App上线了“青柠好物”频道。",
        P("Platform", "青柠"),
-       P("Program", ("青柠好物", "青柠好物频道")),
-       xfail=XF_PLATFORM_HEAD + "; and the quoted-program pattern needs the head (频道) inside the "
-             "quotes, so “青柠好物”频道 is not a Program"),
+       P("Program", ("青柠好物", "青柠好物频道"))),
 
     # ------------------------------------------------------------------ programs: quoted names with heads
     *R("program-plan-and-alliance", "该公司启动了“繁星计划”,并成立了“好物共赢联盟”。",

@@ -62,19 +62,28 @@ _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+")
 def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
     rx, table = _lexicon_regex(lex)
     urls = [u.span() for u in _URL.finditer(text)]
-    traps = load_patterns().name_traps
-    traps = [t.span() for t in traps.finditer(text)] if traps else []
+    traps = trap_spans(text)
     out = []
     for m in rx.finditer(text):
         if any(a <= m.start() < b for a, b in urls):  # weixin.qq.com names no platform
             continue
-        if any(m.start() < b and a < m.end() and not (m.start() <= a and b <= m.end()) for a, b in traps):
+        if in_trap(m.start(), m.end(), traps):
             continue  # 中国移动互联网: the name runs into a common word
         entries = table[re.sub(r"\s", "", m.group(0)).lower()]
         e = _prefer(entries, text, m.end())
         out.append(Mention(m.start(), m.end(), e.cls, e.label, m.group(0), "lexicon", 1.0, key=e.key,
                            role=e.role or None, org=e.org or None, aliases=tuple(e.aliases)))
     return out
+
+
+def trap_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the common words that names must not run into (``name_traps``)."""
+    rx = load_patterns().name_traps
+    return [t.span() for t in rx.finditer(text)] if rx else []
+
+
+def in_trap(start: int, end: int, traps: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end and not (start <= a and b <= end) for a, b in traps)
 
 
 def _prefer(entries: list, text: str, end: int):
@@ -215,12 +224,12 @@ def platform_mentions(sentences: list[tuple[int, str]]) -> list[Mention]:
             pw, pa, pb = toks[i - 1]
             if pb != a or len(pw) < 2 or pw in pats.generic or pw in pats.not_names:
                 continue
-            flag = next(iter(_posseg().lcut(pw)), None)
-            flag = flag.flag if flag else "x"
+            tags = _posseg().lcut(pw)
+            flag = tags[0].flag if len(tags) == 1 else "x"  # a word jieba does not know is a name candidate
             common = (jieba.FREQ.get(pw) or 0) > 3000
             if flag not in _POS_NAME or (flag == "n" and common):
                 continue
-            out.append(Mention(base + pa, base + pb, "Platform", pw, pw, "pattern", 0.7))
+            out.append(Mention(base + pa, base + pb, "Platform", pw, pw, "pattern", 0.7, aliases=(pw + w,)))
     return out
 
 
@@ -274,10 +283,15 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
     # names found by patterns or the model inside a book or report title (《…》) are not entities
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     lexical = [m for m in lexicon_mentions(text, lex) if not any(a < m.start and m.end < b for a, b in titles)]
+    traps = trap_spans(text)
     guessed = [m for m in pattern_mentions(text, sentences, lexical) + platform_mentions(sentences)
                + model_mentions(sentences, backend)
-               if not any(a < m.start and m.end < b for a, b in titles)
+               if not in_trap(m.start, m.end, traps)
+               and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
+    # the head that made a new platform (青柠|小程序) is no entity of its own
+    heads = {m.end for m in guessed if m.cls == "Platform" and m.aliases}
+    lexical = [m for m in lexical if m.start not in heads]
     mentions = fuse(lexical, [m for m in guessed if m.source == "pattern"],
                     [m for m in guessed if m.source != "pattern"], skip)
     # a name found once by a pattern or model is the same entity wherever else it occurs
@@ -332,8 +346,10 @@ def group_entities(mentions: list[Mention]):
 
 
 def relations(mentions: list[Mention], art) -> list:
-    """Roles (person - role - organization) where a pattern or the lexicon gives them, and
-    competitors where a sentence says so (对手, 竞争)."""
+    """Roles (person - role - organization) where a pattern or the lexicon gives them, who
+    operates a platform and which platform launched a program (the lexicon's links between names
+    the article mentions, and 旗下 / 推出 in a sentence), and competitors where a sentence says so
+    (对手, 竞争)."""
     from ..model import Relation
 
     out = []
@@ -344,14 +360,82 @@ def relations(mentions: list[Mention], art) -> list:
             if key not in seen:
                 seen.add(key)
                 out.append(Relation(kind="role", source=m.label, target=m.org or "", role=m.role))
+    out.extend(_owned(mentions, art, seen))
     for s in art.sentences():
-        if not re.search(r"对手|竞争|竞品", s.text):
+        # the sentence's first organization or platform competes with the others it names
+        if not re.search(r"对手|竞争(?!力)|竞品", s.text):
             continue
         inside = [m for m in mentions if s.start <= m.start < s.end and m.cls in ("Platform", "Company", "Organization")]
         labels = list(dict.fromkeys(m.label for m in inside))
-        for i, a in enumerate(labels):
-            for b in labels[i + 1:]:
-                if ("competitor", a, b) not in seen:
-                    seen.add(("competitor", a, b))
-                    out.append(Relation(kind="competitor", source=a, target=b))
+        for b in labels[1:]:
+            if ("competitor", labels[0], b) not in seen:
+                seen.add(("competitor", labels[0], b))
+                out.append(Relation(kind="competitor", source=labels[0], target=b))
+    return out
+
+
+_LAUNCH = re.compile(r"推出|上线|发布|启动|宣布推出|开通|发起")
+_OWNS = re.compile(r"^\s*(?:的)?旗下(?:的)?")
+
+
+def _owned(mentions: list[Mention], art, seen: set) -> list:
+    from ..lexicon import load_lexicon
+    from ..model import Relation
+
+    lex = load_lexicon()
+    out = []
+    present = {m.label for m in mentions}
+
+    def add(kind: str, a: str, b: str) -> None:
+        if a != b and (kind, a, b) not in seen:
+            seen.add((kind, a, b))
+            out.append(Relation(kind=kind, source=a, target=b))
+
+    for m in mentions:  # the lexicon's links, when the article names both ends
+        e = lex.entity(m.key) if m.key else None
+        rel = getattr(e, "related", "") if e else ""
+        if rel and rel in present:
+            if m.cls == "Platform":
+                add("operates", rel, m.label)
+            elif m.cls == "Program":
+                add("launched", rel, m.label)
+    for s in art.sentences():  # 腾讯旗下的微信; 快手推出“好物联盟”
+        inside = [m for m in mentions if s.start <= m.start < s.end]
+        for i, a in enumerate(inside):
+            for b in inside[i + 1:]:
+                between = art.text[a.end:b.start]
+                if a.cls in ("Company", "Organization") and b.cls == "Platform" and _OWNS.match(between):
+                    add("operates", a.label, b.label)
+                if a.cls in ("Platform", "Company", "Organization") and b.cls == "Program" \
+                        and len(between) <= 12 and _LAUNCH.search(between) and not re.search(r"[,，。;；]", between):
+                    add("launched", a.label, b.label)
+    return out
+
+
+_QUOTE = re.compile(r"“(?P<q>[^“”]{6,400})”")
+_SAYS = re.compile(r"(?:表示|说|称|指出|认为|坦言|强调|透露|介绍|直言|回应|提到|解释|的话说)")
+
+
+def quotes(mentions: list[Mention], art) -> list:
+    """What people said, in their words: a quotation (“…”, at least six characters) whose speaker,
+    a person named in the same sentence or the one before, is tied to it by a verb of saying
+    (X表示,“…”; “…”,X说; 用X的话说是——“…”)."""
+    from ..model import Evidence, Quote
+
+    out = []
+    people = [m for m in mentions if m.cls == "Person"]
+    if not people:
+        return out
+    for qm in _QUOTE.finditer(art.text):
+        a, b = qm.span()
+        if art.in_mojibake(a, b):
+            continue
+        before = [p for p in people if a - 40 <= p.end <= a and _SAYS.search(art.text[p.end:a])]
+        after = [p for p in people if b <= p.start <= b + 6 and _SAYS.search(art.text[p.end:p.end + 4])]
+        speaker = before[-1] if before else (after[0] if after else None)
+        if speaker is None:
+            continue
+        ra, rb = art.raw_span(a, b)
+        out.append(Quote(speaker=speaker.label, text=qm.group("q"),
+                         evidence=Evidence(text=art.text[a:b], start=a, end=b, raw_start=ra, raw_end=rb)))
     return out
