@@ -70,7 +70,7 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         if in_trap(m.start(), m.end(), traps):
             continue  # 中国移动互联网: the name runs into a common word
         entries = table[re.sub(r"\s", "", m.group(0)).lower()]
-        e = _prefer(entries, text, m.end())
+        e = _operator(_prefer(entries, text, m.end()), text, m.end(), lex)
         out.append(Mention(m.start(), m.end(), e.cls, e.label, m.group(0), "lexicon", 1.0, key=e.key,
                            role=e.role or None, org=e.org or None, aliases=tuple(e.aliases)))
     return out
@@ -84,6 +84,14 @@ def trap_spans(text: str) -> list[tuple[int, int]]:
 
 def in_trap(start: int, end: int, traps: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end and not (start <= a and b <= end) for a, b in traps)
+
+
+def _operator(e, text: str, end: int, lex: Lexicon):
+    """An app's name followed by a company word (快手联合创始人, 抖音母公司 is not it: 快手财报,
+    快手CEO) names the company that operates it (快手科技)."""
+    if e.cls != "Platform" or not e.related or not re.match(load_patterns().org_head_after, text[end:end + 6]):
+        return e
+    return lex.entity(f"Company:{e.related}") or lex.entity(f"Organization:{e.related}") or e
 
 
 def _prefer(entries: list, text: str, end: int):
