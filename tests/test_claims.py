@@ -154,9 +154,7 @@ ROWS = [
     R("hedge-zhishao", "腾讯云的付费用户至少100万。",
       E(1_000_000, "users", qualifier="至少", subject="腾讯", metric="付费用户")),
     R("hedge-shubaiwan", "星河科技的APP拥有数百万用户。",
-      E(1_000_000, "users", qualifier="数百万", subject="星河科技", metric="用户"),
-      xfail="the metric is cut from the words before the number (星河科技的APP拥|有) even when the "
-            "counted noun follows it (数百万用户); the metric should be 用户"),
+      E(1_000_000, "users", qualifier="数百万", subject="星河科技", metric="用户")),
     R("hedge-jinqianwan", "美团优选日订单量近千万单。",
       E(10_000_000, "other:单", qualifier="近", subject="美团优选", metric="订单量")),
     R("hedge-guoyi", "拼多多单日GMV过亿元。",
@@ -274,9 +272,7 @@ ROWS = [
     R("subject-traditional", "騰訊2020年營收為4,820億元。",
       E(482_000_000_000, "CNY", period="2020", subject="腾讯", metric="营收")),
     R("subject-carried-next-sentence", "蔚来公布了2020年财报。其全年营收为162.6亿元。",
-      E(16_260_000_000, "CNY", period="2020", subject="蔚来", metric="营收"),
-      xfail="a period stated in one sentence (2020年财报) does not carry to the next sentence "
-            "(其全年营收), although the subject does"),
+      E(16_260_000_000, "CNY", period="2020", subject="蔚来", metric="营收")),
 
     # ---------------------------------------------------------------- metric wording
     R("metric-take-rate", "拼多多2020年货币化率为3.2%。",

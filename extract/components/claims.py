@@ -370,6 +370,7 @@ def continues(sent: str) -> bool:
     return bool(_CONTINUE.match(sent))
 
 
+_RESULTS = re.compile(r"财报|年报|季报|业绩|财务报告|财务数据|经营数据")
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
 
 
@@ -405,7 +406,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     subject that carry over to the next sentence."""
     drafts = [Draft(q) for q in quantities]
     if not drafts:
-        return [], carried_period, \
+        # a sentence without numbers that announces results sets the period of the next (蔚来公布
+        # 了2020年财报。其全年营收…); its subject carries as always
+        own = [p for p in find_periods(sent, year, quarter_ctx) if not _mark_base(sent, p).base] \
+            if _RESULTS.search(sent) else []
+        return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
     periods = [_mark_base(sent, p) for p in find_periods(sent, year, quarter_ctx)]
     _classify(sent, drafts)
