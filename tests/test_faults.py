@@ -112,11 +112,17 @@ def test_no_read_permission(tmp_path, capsys, monkeypatch):
     assert {r["doc"] for r in jsonl(out)} == {"good#1"}
 
 
-def test_file_that_disappears_mid_run(tmp_path, capsys, monkeypatch):
+def _three_good_files(tmp_path):
+    """A folder holding a.txt, b.txt and c.txt, each a good article."""
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a", "b", "c"):
         (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    return folder
+
+
+def test_file_that_disappears_mid_run(tmp_path, capsys, monkeypatch):
+    folder = _three_good_files(tmp_path)
     real = extract.pipeline.extract_file
 
     def extract_file(path, **kw):
@@ -315,10 +321,7 @@ def test_full_disk_through_the_write_itself(article, tmp_path, capsys, monkeypat
 
 @pytest.mark.parametrize("fmt", ["jsonl", "nt", "trig"])
 def test_ctrl_c_in_the_middle_of_a_batch(tmp_path, capsys, monkeypatch, fmt):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("a", "b", "c"):
-        (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    folder = _three_good_files(tmp_path)
     real = extract.pipeline.extract_file
 
     def extract_file(path, **kw):
