@@ -354,7 +354,11 @@ class Article:
         return self.source.raw_span(self.offset + start, self.offset + end)
 
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text, self.mojibake)
+        """The article's sentences, split once (every stage reads them)."""
+        cached = self.__dict__.get("_sentences")
+        if cached is None:
+            cached = self.__dict__["_sentences"] = split_sentences(self.text, self.mojibake)
+        return cached
 
     def in_mojibake(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` touch a mojibake span?"""

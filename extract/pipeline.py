@@ -1,7 +1,10 @@
 """build_nlp(): spaCy "zh" with the jieba segmenter and the zhkg components, built once.
 
 Each article runs through ``nlp`` as one Doc whose ``doc._.article`` holds the normalized
-article (its sentences, mojibake spans and offset map). The components, in order:
+article (its sentences, mojibake spans and offset map). The tokenizer is the NER backend's own
+segmentation (:class:`BackendTokenizer`: LAC's words, or jieba's POS words for ``--ner fast``),
+so an article is segmented once, and the tags it gives are the tokens' ``tag_``. The components,
+in order:
 
 - ``zhkg_entities``: lexicon names, context patterns and the NER backend, fused
   (``doc.spans["zhkg_entities"]``, ``doc._.mentions``), and the topic entity (``doc._.topic``);
@@ -32,7 +35,7 @@ from .periods import article_year
 
 BACKENDS = ("lac", "fast")
 
-for _name in ("article", "mentions", "topic", "claims", "year"):
+for _name in ("article", "mentions", "topic", "claims", "year", "segments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -45,7 +48,9 @@ def make_entities(nlp: Language, name: str, backend: str):
     def entities(doc: Doc) -> Doc:
         art: Article = doc._.article
         sents = [(s.start, s.text) for s in art.sentences()]
-        mentions = ents_mod.recognize(art.text, sents, art.mojibake, backend=backend, lex=lex)
+        seg = doc._.segments  # the tokenizer's pass over these sentences, when it made one
+        tagged = seg[1] if seg is not None and seg[0] == sents else None
+        mentions = ents_mod.recognize(art.text, sents, art.mojibake, backend=backend, lex=lex, tagged=tagged)
         doc._.mentions = mentions
         spans = []
         for m in mentions:
@@ -127,13 +132,54 @@ def build_nlp(ner: str = "lac", year: int = 0) -> Language:
         for s in e.surfaces:
             jieba.add_word(s, freq=max(jieba.get_FREQ(s) or 0, 2000))
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer = BackendTokenizer(nlp.vocab, ner)
     nlp.add_pipe("zhkg_entities", config={"backend": ner})
     nlp.add_pipe("zhkg_claims", config={"year": year})
     return nlp
 
 
+class BackendTokenizer:
+    """spaCy tokenizer whose tokens are the NER backend's words, sentence by sentence, with the
+    backend's tags as ``token.tag_``: the one segmentation pass of the pipeline (LAC segments
+    as it tags; jieba's POS pass segments as jieba does). Text between sentences (line breaks,
+    mojibake left out of sentences) is a token of its own with no tag."""
+
+    def __init__(self, vocab, backend: str):
+        self.vocab = vocab
+        self.backend = backend
+
+    def __call__(self, text: str) -> Doc:
+        from .normalize import split_sentences
+
+        return self.sentences_doc(text, [(s.start, s.text) for s in split_sentences(text, [])])
+
+    def sentences_doc(self, text: str, sentences: list[tuple[int, str]]) -> Doc:
+        """The Doc of ``text`` whose sentences (start, text) are already known."""
+        tagged = ents_mod.segment(sentences, self.backend)
+        words: list[str] = []
+        tags: list[str] = []
+        pos = 0
+        for (base, sent), ws in zip(sentences, tagged):
+            if base > pos:
+                words.append(text[pos:base])
+                tags.append("")
+            for w, t in ws:
+                if w:
+                    words.append(w)
+                    tags.append(t)
+            pos = base + len(sent)
+        if pos < len(text):
+            words.append(text[pos:])
+            tags.append("")
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        doc._.segments = (sentences, tagged)
+        return doc
+
+
 def run_article(nlp: Language, art: Article, year: int | None = None) -> Doc:
-    doc = nlp.make_doc(art.text)
+    sents = [(s.start, s.text) for s in art.sentences()]
+    tok = nlp.tokenizer
+    doc = tok.sentences_doc(art.text, sents) if isinstance(tok, BackendTokenizer) else nlp.make_doc(art.text)
     doc._.article = art
     doc._.year = year
     for _, proc in nlp.pipeline:

@@ -136,28 +136,33 @@ _LAC_CLASS = {"PER": "Person", "ORG": "Organization"}
 _JIEBA_CLASS = {"nr": "Person", "nt": "Organization", "nrt": "Person"}
 
 
-def model_mentions(sentences: list[tuple[int, str]], backend: str) -> list[Mention]:
-    """Names the statistical backend finds: ``lac`` (Baidu LAC on ONNX) or ``fast`` (jieba POS)."""
-    out: list[Mention] = []
+def segment(sentences: list[tuple[int, str]], backend: str) -> list[list[tuple[str, str]]]:
+    """The backend's words and tags for each sentence, which concatenate back to it: LAC's
+    (word, tag) or jieba POS (word, flag). The pipeline's one segmentation pass: the tokens of
+    the Doc and the model's names both come from it (:class:`extract.pipeline.BackendTokenizer`)."""
     if backend == "lac":
         texts = [s for _, s in sentences]
-        results = _lac().run(texts) if texts else []
-        for (base, _), words in zip(sentences, results):
-            pos = base
-            for w, tag in words:
-                cls = _LAC_CLASS.get(tag)
-                if cls and _plausible_name(w, cls, trusted=True):
-                    out.append(Mention(pos, pos + len(w), cls, w, w, "lac", 0.6))
-                pos += len(w)
-    else:
-        pos_cut = _posseg().cut
-        for base, s in sentences:
-            pos = base
-            for w, flag in pos_cut(s):
-                cls = _JIEBA_CLASS.get(flag)
-                if cls and _plausible_name(w, cls):
-                    out.append(Mention(pos, pos + len(w), cls, w, w, "jieba", 0.5))
-                pos += len(w)
+        return [[(w, t) for w, t in r] for r in _lac().run(texts)] if texts else []
+    cut = _posseg().cut
+    return [[(p.word, p.flag) for p in cut(s)] for _, s in sentences]
+
+
+def model_mentions(sentences: list[tuple[int, str]], backend: str,
+                   tagged: list[list[tuple[str, str]]] | None = None) -> list[Mention]:
+    """Names the statistical backend finds: ``lac`` (Baidu LAC on ONNX) or ``fast`` (jieba POS),
+    from ``tagged`` (:func:`segment` of ``sentences``) when the caller has it already."""
+    if tagged is None:
+        tagged = segment(sentences, backend)
+    classes, source, conf, trusted = ((_LAC_CLASS, "lac", 0.6, True) if backend == "lac"
+                                      else (_JIEBA_CLASS, "jieba", 0.5, False))
+    out: list[Mention] = []
+    for (base, _), words in zip(sentences, tagged):
+        pos = base
+        for w, tag in words:
+            cls = classes.get(tag)
+            if cls and _plausible_name(w, cls, trusted=trusted):
+                out.append(Mention(pos, pos + len(w), cls, w, w, source, conf))
+            pos += len(w)
     return out
 
 
@@ -285,15 +290,17 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
 
 
 def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int, int]],
-              backend: str = "lac", lex: Lexicon | None = None) -> list[Mention]:
-    """All entity mentions of an article, fused; see the module docstring."""
+              backend: str = "lac", lex: Lexicon | None = None,
+              tagged: list[list[tuple[str, str]]] | None = None) -> list[Mention]:
+    """All entity mentions of an article, fused; see the module docstring. ``tagged`` is the
+    backend's segmentation of ``sentences`` when the caller has it (:func:`segment`)."""
     lex = lex or load_lexicon()
     # names found by patterns or the model inside a book or report title (《…》) are not entities
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     lexical = [m for m in lexicon_mentions(text, lex) if not any(a < m.start and m.end < b for a, b in titles)]
     traps = trap_spans(text)
     guessed = [m for m in pattern_mentions(text, sentences, lexical) + platform_mentions(sentences)
-               + model_mentions(sentences, backend)
+               + model_mentions(sentences, backend, tagged)
                if not in_trap(m.start, m.end, traps)
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
