@@ -72,7 +72,9 @@ def load_patterns() -> Patterns:
         data = _PatternFile.model_validate(raw)
     except (tomllib.TOMLDecodeError, ValidationError) as e:
         raise DataError(f"invalid pattern file: {e}".splitlines()[0], str(path)) from None
-    lb = "(?:(?<=^)|(?<=" + ")|(?<=".join(re.escape(c) for c in data.left_bounds if len(c) == 1) + "))"
+    # at the start, or after one of the bound characters: one lookbehind of a negated class
+    # (a chain of lookbehinds, one per character, is tried at every position: 6x slower)
+    lb = "(?<![^" + "".join(re.escape(c) for c in data.left_bounds if len(c) == 1) + "])"
     subst = {"{ROLE}": _alt(data.roles), "{ORGHEAD}": _alt(data.org_heads), "{SPEECH}": _alt(data.speech),
              "{LB}": lb, "{ORGSTOP}": re.escape(data.org_prefix_stop),
              "{INSTHEAD}": _alt(data.institution_heads)}

@@ -56,13 +56,14 @@ def _lexicon_regex(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list]]:
     return out
 
 
-_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+")
+# an address starts where a run of word characters starts (linear: no retry inside the run)
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 
 
-def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
+def lexicon_mentions(text: str, lex: Lexicon, traps: list[tuple[int, int]] | None = None) -> list[Mention]:
     rx, table = _lexicon_regex(lex)
     urls = [u.span() for u in _URL.finditer(text)]
-    traps = trap_spans(text)
+    traps = trap_spans(text) if traps is None else traps
     out = []
     for m in rx.finditer(text):
         if any(a <= m.start() < b for a, b in urls):  # weixin.qq.com names no platform
@@ -297,8 +298,8 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
     lex = lex or load_lexicon()
     # names found by patterns or the model inside a book or report title (《…》) are not entities
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
-    lexical = [m for m in lexicon_mentions(text, lex) if not any(a < m.start and m.end < b for a, b in titles)]
     traps = trap_spans(text)
+    lexical = [m for m in lexicon_mentions(text, lex, traps) if not any(a < m.start and m.end < b for a, b in titles)]
     guessed = [m for m in pattern_mentions(text, sentences, lexical) + platform_mentions(sentences)
                + model_mentions(sentences, backend, tagged)
                if not in_trap(m.start, m.end, traps)
