@@ -114,10 +114,14 @@ class _Compiled:
     main_re: re.Pattern
 
 
+#: spans that hold digits but no quantity; a mask starting with a character outside the
+#: lookahead of :func:`_compiled` (digits, Latin letters, ``-.+_:：``, 微公账编代) must add it there
 _MASKS = {
+    # host names and addresses start where their run of characters starts: tried once a run,
+    # not at every character of it (a match inside a run extends to one from its start)
     "url": r"(?:https?://|www\.)[^\s，。；、）)\"'”\u4e00-\u9fff]+"
-           r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io|cc|me|tv)(?![A-Za-z0-9])(?:/[^\s，。；、）)\u4e00-\u9fff]*)?",
-    "email": r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+           r"|(?<![A-Za-z0-9-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io|cc|me|tv)(?![A-Za-z0-9])(?:/[^\s，。；、）)\u4e00-\u9fff]*)?",
+    "email": r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     "id": r"(?:ID|Id|id|微信号|公众号|账号|编号|代码)\s?[:：]\s*[A-Za-z0-9_.-]+|\d{4,6}\.(?:HK|SH|SZ|US|hk|sh|sz)(?![A-Za-z])",
     "phone": r"(?<!\d)[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
              r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
@@ -155,7 +159,11 @@ def _compiled() -> _Compiled:
                 rf"(?:(?P<{p}mid>{_alt(mid_h)})(?P<{p}mag2>{mag})?)?"
                 rf"(?:[ ]?(?P<{p}unit>{post_unit}))?")
 
-    main = (rf"(?:(?P<hedge>{pre_hedge})[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"
+    # a match starts with a hedge, a unit before the number, a minus or the number itself
+    starts = {w[0] for w in [*(h.word for h in pre_h), *units_pre, *mags, *alone_words]}
+    starts |= set("-0123456789十" + _CN_DIGITS)
+    main = ("(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])"
+            rf"(?:(?P<hedge>{pre_hedge})[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"
             rf"(?:(?P<hedge2>{pre_hedge})[ ]?)?"
             rf"{core('a')}(?:[ ]?(?P<sep>-|~|至|到)[ ]?{core('b')})?(?P<post>{_alt(post_h)})?")
     masks = dict(_MASKS)
@@ -164,7 +172,12 @@ def _compiled() -> _Compiled:
         name = f"nn{i}"
         masks[name] = re.escape(nn.word)
         reasons[name] = "drop" if nn.action == "drop" else nn.reason
-    mask_re = re.compile("|".join(f"(?P<{k}>{v})" for k, v in masks.items()))
+    # the characters a mask can start with (or, for 电话:/热线:, the character after the
+    # lookbehind): a lookahead of them lets the search skip every other position in C
+    firsts = set("0123456789-.+_:：") | {chr(c) for c in range(65, 91)} | {chr(c) for c in range(97, 123)}
+    firsts |= set("微公账编代") | {nn.word[0] for nn in tb.non_numbers}
+    lead = "(?=[\\s" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
+    mask_re = re.compile(lead + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in masks.items()) + ")")
     return _Compiled(
         magnitudes=mags, alone=alone_words, mag_re=re.compile(mag),
         chain_re=re.compile(rf"(?P<n>{_ARABIC})(?P<m>{mag})?"),
