@@ -15,6 +15,7 @@ in order:
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -78,10 +79,17 @@ def make_claims(nlp: Language, name: str, year: int):
         subject = None
         quarter = None
         prev_par = -1
-        mentions: list[ents_mod.Mention] = doc._.mentions or []
+        mentions: list[ents_mod.Mention] = sorted(doc._.mentions or [], key=lambda m: m.start)
+        starts = [m.start for m in mentions]
+        longest = max((m.end - m.start for m in mentions), default=0)
         all_metrics = ents_mod.metric_spans(art.text, lex)  # once per article, not per sentence
+        metric_starts = [a for a, _, _ in all_metrics]
+        par, counted = 0, 0
         for s in art.sentences():
-            par = art.text.count("\n", 0, s.start)
+            par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
+            counted = s.start
+            # the mentions and metric names of this sentence, found by bisection, not by a scan
+            near = mentions[bisect_left(starts, s.start - longest):bisect_left(starts, s.end)]
             if par != prev_par:
                 # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …)
                 if not claims_mod.continues(s.text):
@@ -89,11 +97,13 @@ def make_claims(nlp: Language, name: str, year: int):
                 prev_par = par
             qs = [q for q in find_quantities(s.text)
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
-                  and not _inside_name(s.start + q.start, s.start + q.end, mentions)
+                  and not _inside_name(s.start + q.start, s.start + q.end, near)
                   and not claims_mod.not_a_claim(s.text, q)]
-            local = [_shift(m, -s.start) for m in mentions if s.start <= m.start and m.end <= s.end]
-            metric_spans = [(a - s.start, b - s.start, e) for a, b, e in all_metrics
-                            if s.start <= a and b <= s.end]
+            local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
+            metric_spans = [(a - s.start, b - s.start, e)
+                            for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
+                                                       bisect_left(metric_starts, s.end)]
+                            if b <= s.end]
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, doc._.topic, quarter, metric_spans)
             for d in drafts:
