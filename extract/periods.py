@@ -35,6 +35,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+_LISTED = re.compile(r"\s*(?:、|和|与|及|以及|至|到|-|~|—)\s*")
+
+
 @dataclass(frozen=True)
 class PeriodMention:
     start: int
@@ -107,10 +110,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
                         y, q = (y, q - 1) if q > 1 else (y - 1, 4)
                 else:
                     continue
-            else:  # bare quarter, half or month: this year's
-                if year is None:
+            else:  # bare quarter, half or month: the year of the period it is listed with
+                # (2020年第三季度、第四季度; 2020年1月至3月), else this year's
+                prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
+                if prev is None and year is None:
                     continue
-                y = year
+                y = prev.year if prev is not None else year
             # a period after 较/比/相比 is the base of a comparison, not the claim's own period
             base = bool(re.search(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$", text[max(0, a - 4):a]))
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, base))
