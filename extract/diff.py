@@ -375,15 +375,17 @@ def sense(c: Claim) -> str:
 
 
 def period_kind(code: Optional[str]) -> str:
-    """year half quarter month day asof none.
+    """year half quarter month day span asof none.
 
-    >>> [period_kind(p) for p in ("2020", "2020Q4", "2020H1", "2021-03", "asof:2020-12", None)]
-    ['year', 'quarter', 'half', 'month', 'asof', 'none']
+    >>> [period_kind(p) for p in ("2020", "2020Q4", "2020H1", "2021-03", "2023-01/2023-09", "asof:2020-12", None)]
+    ['year', 'quarter', 'half', 'month', 'span', 'asof', 'none']
     """
     if not code:
         return "none"
     if code.startswith("asof:"):
         return "asof"
+    if "/" in code:
+        return "span"
     if "Q" in code:
         return "quarter"
     if "H" in code:

@@ -19,7 +19,8 @@ ChangeKind = Literal["yoy", "qoq", "growth", "abs", "multiple"]
 #: units of the JSONL contract; ``other:<measure word>`` for any other counted thing
 UNITS = ("CNY", "USD", "HKD", "percent", "minutes", "hours", "seconds", "users", "count")
 _OTHER_UNIT = re.compile(r"^other:\S{1,12}$")
-_PERIOD = re.compile(r"^(?:asof:)?(?:\d{4}(?:Q[1-4]|H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)$")
+_PERIOD = re.compile(r"^(?:asof:)?(?:\d{4}(?:Q[1-4]|H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)$"
+                     r"|^\d{4}-(?:0[1-9]|1[0-2])/\d{4}-(?:0[1-9]|1[0-2])$")  # a span of months, ISO 8601
 
 
 def valid_unit(unit: str) -> bool:
@@ -32,10 +33,13 @@ def valid_unit(unit: str) -> bool:
 
 
 def valid_period(period: str) -> bool:
-    """``2020``, ``2020Q4``, ``2020H1``, ``2021-03``, ``2021-03-05`` or ``asof:`` one of them.
+    """``2020``, ``2020Q4``, ``2020H1``, ``2021-03``, ``2021-03-05`` or ``asof:`` one of them, or
+    a span of months in ISO 8601 interval form (``2023-01/2023-09``: 前三季度, 1-9月).
 
     >>> valid_period("2020Q4"), valid_period("asof:2020-12"), valid_period("2020Q5")
     (True, True, False)
+    >>> valid_period("2023-01/2023-09"), valid_period("asof:2023-01/2023-09")
+    (True, False)
     """
     return bool(_PERIOD.match(period))
 

@@ -14,7 +14,13 @@ _Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
 _ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
 #: (pattern, kind, triggers): a pattern can only match a text holding one of its trigger
 #: characters, so a sentence without them skips it (most sentences name no period)
+_MONTH_N = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
+    # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[一二三两1-3])\s*个?\s*季度"), "span", "季"),
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?前\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
+                r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
     (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter", "季"),
     (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
     (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter", "Q"),
@@ -28,6 +34,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?)?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度)(?P<end>末)?"), "relq", "季"),
+    (re.compile(r"(?<![\d年])全年(?:度)?"), "fullyear", "年"),
     (re.compile(_ASOF + r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
@@ -35,6 +42,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+_REL_YEARS = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1}
+_REL_YEAR = re.compile(r"(去年|上年|前年|今年|本年|明年)\s*$")
 _LISTED = re.compile(r"\s*(?:、|和|与|及|以及|至|到|-|~|—)\s*")
 
 
@@ -64,6 +73,41 @@ def _fmt(kind: str, y: int, q: int | None = None, h: str | None = None, m: int |
     return p
 
 
+_CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12}
+
+
+def _month_number(x: str | None) -> int | None:
+    if not x:
+        return None
+    return int(x) if x.isdigit() else _CN_MONTH.get(x)
+
+
+def _span_months(g: dict) -> tuple[int | None, int]:
+    """(first month, last month) of a span rule's match."""
+    if g.get("nq"):
+        return 1, 3 * (_month_number(g["nq"]) or 0)
+    if g.get("nm"):
+        return 1, _month_number(g["nm"]) or 0
+    return _month_number(g.get("m1")), _month_number(g.get("m2")) or 0
+
+
+def _span_code(y: int, m1: int, m2: int) -> str:
+    """Months m1..m2 of year y as the shortest code: a quarter, a half, the year, else the ISO 8601
+    interval of months.
+
+    >>> _span_code(2023, 1, 9), _span_code(2023, 1, 6), _span_code(2023, 4, 6), _span_code(2023, 1, 12)
+    ('2023-01/2023-09', '2023H1', '2023Q2', '2023')
+    """
+    if (m1, m2) == (1, 12):
+        return str(y)
+    if (m1, m2) in ((1, 6), (7, 12)):
+        return f"{y}H{1 if m1 == 1 else 2}"
+    if m2 - m1 == 2 and m1 % 3 == 1:
+        return f"{y}Q{(m1 + 2) // 3}"
+    return f"{y}-{m1:02d}/{y}-{m2:02d}"
+
+
 def find_periods(text: str, year: int | None, quarter: str | None = None) -> list[PeriodMention]:
     """Period mentions of ``text``; relative ones (去年, 本季度) need the article's ``year`` and,
     for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known.
@@ -88,6 +132,24 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
             mo = int(g["m"]) if g.get("m") else None
+            if kind == "span":  # months m1..m2 of a year, written as what they are (1-3月 is Q1)
+                m1, m2 = _span_months(g)
+                if m1 is None or m2 <= m1:
+                    continue
+                prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
+                rel = _REL_YEAR.search(text, max(0, a - 4), a)  # 去年前三季度
+                if g.get("y"):
+                    y = int(g["y"])
+                elif rel and year is not None:
+                    y = year + _REL_YEARS[rel.group(1)]
+                else:
+                    y = prev.year if prev else year
+                if y is None:
+                    continue
+                base = bool(re.search(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$", text[max(0, a - 4):a]))
+                out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, base))
+                taken.append((a, b))
+                continue
             if kind == "yearend":  # 截至2020年底: the stock at the end of December
                 y, mo, asof = int(g["y"]), 12, True
             elif kind in ("quarter", "half", "month", "year"):
@@ -103,6 +165,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
                         y = int(cur_q.group(1)) - 1
                     else:
                         y = year - 1
+            elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year
+                y = int(cur_q.group(1)) if cur_q else year
+                if y is None:
+                    continue
             elif kind == "relq":
                 if cur_q:
                     y, q = int(cur_q.group(1)), int(cur_q.group(2))

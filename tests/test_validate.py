@@ -101,6 +101,8 @@ BROKEN = [
     ("multiple-not-positive", lambda g: (g.set((CH, ZHKG.changeKind, Literal("multiple"))),
                                          g.set((CH, ZHKG.value, Literal(0)))), CH, "multiple"),
     ("period-2020Q5", _set(P, ZHKG.periodCode, Literal("2020Q5")), P, "period has exactly one code"),
+    ("period-span-backwards", _set(P, ZHKG.periodCode, Literal("2023-13/2023-01")), P, "period has exactly one code"),
+    ("period-span-asof", _set(P, ZHKG.periodCode, Literal("asof:2023-01/2023-09")), P, "period has exactly one code"),
     ("metric-unit-kind", _set(MET, ZHKG.unitKind, Literal("people")), MET, "unit kind"),
     ("document-no-id", _drop(D, ZHKG.docId), D, "non-blank id"),
 ]
@@ -110,6 +112,14 @@ def test_good_graph_conforms():
     report = validate_graph(good_graph())
     assert report.conforms, [str(v) for v in report.violations]
     assert report.violations == []
+
+
+def test_span_of_months_conforms():
+    """前三季度 is the span 2023-01/2023-09 (ISO 8601 interval of months): a valid period code."""
+    g = good_graph()
+    g.set((P, ZHKG.periodCode, Literal("2023-01/2023-09")))
+    report = validate_graph(g)
+    assert report.conforms, [str(v) for v in report.violations]
 
 
 @pytest.mark.parametrize("name, breaker, focus, fragment", BROKEN, ids=[b[0] for b in BROKEN])

@@ -40,7 +40,7 @@ _NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|
 _TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
-                        r"增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|增|降|升|涨|跌)+$")
+                        r"增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
 _TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
                         r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
@@ -113,7 +113,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> Non
         if target is None:
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
                     and sent[x.q.end:q.start].count(",") + sent[x.q.end:q.start].count("，") <= 1]
-            prev = [x for x in prev if _compatible(x, d)]
+            prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
             if prev:
                 target = prev[-1]
         if target is not None and not any(k == d.change_kind for k, _ in target.changes):
@@ -131,7 +131,8 @@ def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods
     base = next((x for x in reversed(levels) if x.q.end <= change.start), None)
     if base is None or _HARD_STOP.search(sent[base.q.end:target.q.start]):
         return None
-    pa = _period_for(base.q.start, periods, None)
+    own = _base_period_of(base.q.start, sent, periods)
+    pa = own.period if own is not None else _period_for(base.q.start, periods, None)
     pb = _period_for(target.q.start, periods, None)
     if not pa or not pb:
         return None
@@ -139,6 +140,10 @@ def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods
     if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
         return "yoy"
     return None
+
+
+# a level compared against (较去年同期的10亿元增长20%): the change belongs to the level before it
+_COMPARED = re.compile(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、]{0,12}?的?\s*$")
 
 
 def _compatible(level: Draft, change: Draft) -> bool:
@@ -420,18 +425,56 @@ _CLAUSE_END = re.compile(r"[,，;；。]")
 _COMPARE = re.compile(r"同比|环比|较|相比|相较")
 
 
+_FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
+_OWN_LEVEL = re.compile(r"\s*的?\s*")
+
+
 def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     """A period inside a clause that compares (在去年疫情期间高基数上同比再增30%) is the base
-    of the comparison, not the period of the claims after it."""
+    of the comparison, not the period of the claims after it; so is the period of the starting
+    level of 由/从 … 至 (由去年同期的35.2%提升至38.1%)."""
+    from dataclasses import replace
+
+    if not p.base and _FROM_BEFORE.search(sent, max(0, p.start - 2), p.start):
+        return replace(p, base=True)
     if p.base or not re.search(r"去年|上年|前年|同期|上季度|上一季度", sent[p.start:p.end]):
         return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
     m = _CLAUSE_END.search(sent, p.end)
     clause_rest = sent[p.end:m.start() if m else len(sent)]
     if _COMPARE.search(clause_rest) and not re.match(r"\s*的", clause_rest):
-        from dataclasses import replace
-
         return replace(p, base=True)
     return p
+
+
+def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> PeriodMention | None:
+    """The base period that names the number at ``pos`` itself (较去年同期的10亿元, 由2019年的42.3元)."""
+    return next((p for p in periods if p.base and p.end <= pos and _OWN_LEVEL.fullmatch(sent, p.end, pos)), None)
+
+
+def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
+    """比2019年增长50% said of 2020: a change against the same period a year before is year on year."""
+    earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
+    if not any(p.base and p.period == earlier for p in periods):
+        return
+    d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
+    if d.change_kind == "growth":
+        d.change_kind = "yoy"
+
+
+def _in_context(sent: str, periods: list[PeriodMention], carried: str | None) -> list[PeriodMention]:
+    """全年 is the whole year of the period the text is about (蔚来公布了2020年财报。其全年营收…)."""
+    y = re.search(r"\d{4}", carried or "")
+    if not y:
+        return periods
+    from dataclasses import replace
+
+    return [replace(p, period=y.group(0), year=int(y.group(0))) if sent.startswith("全年", p.start) else p
+            for p in periods]
+
+
+def _year_later(code: str) -> str:
+    """The same period a year later: 2020 -> 2021, 2020Q1 -> 2021Q1, 2020-01/2020-09 -> 2021-01/2021-09."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + 1), code)
 
 
 _UNIT_OF_KIND = {"users": "users", "money": "CNY", "percent": "percent", "ratio": "percent",
@@ -511,6 +554,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
     subject that carry over to the next sentence."""
     drafts = [Draft(q) for q in quantities]
+    periods = [_mark_base(sent, p) for p in _in_context(sent, find_periods(sent, year, quarter_ctx), carried_period)] \
+        if drafts else []
+    # a number inside a period (前8个月, 1-9月) is part of the period
+    drafts = [d for d in drafts if not any(p.start <= d.q.start and d.q.end <= p.end for p in periods)]
     if not drafts:
         # a sentence without numbers that announces results sets the period of the next (蔚来公布
         # 了2020年财报。其全年营收…); its subject carries as always
@@ -518,7 +565,6 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             if _RESULTS.search(sent) else []
         return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
-    periods = [_mark_base(sent, p) for p in find_periods(sent, year, quarter_ctx)]
     _classify(sent, drafts)
     _classify_lists(sent, drafts)
     _attach(sent, drafts, periods)
@@ -531,6 +577,19 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             continue
         q = d.q
         d.period = _period_for(q.start, periods, carry)
+        own = _base_period_of(q.start, sent, periods)
+        if own is not None:  # 较去年同期的10亿元: the base level, of the base period
+            d.period = own.period
+        elif d.period is None and d.target is None:
+            # 由去年同期的35.2%提升至38.1%, 12亿元,较去年同期的10亿元: the level compared with a
+            # base level of last year is a year after it
+            start = next((p for p in periods if p.base and _OWN_LEVEL.fullmatch(sent, p.end, p.end + 1)
+                          and re.search(r"去年|上年", sent[p.start:p.end])
+                          and any(_base_period_of(x.q.start, sent, periods) is p for x in drafts)), None)
+            if start is not None:
+                d.period = _year_later(start.period)
+        if d.period and (d.changes or d.is_change):
+            _yoy_against(d, periods)
         if d.period is None and d.is_change and not d.attached and year and \
                 re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
             d.period = str(year)  # 较去年增长7%: this year's figure against last year's
