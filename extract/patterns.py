@@ -57,6 +57,7 @@ class Patterns:
     staff_words: tuple[str, ...] = ()
     user_heads: tuple[str, ...] = ()
     unit_metrics: dict = None
+    metric_tails: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -100,4 +101,5 @@ def load_patterns() -> Patterns:
                     tuple(data.non_claims.get("money_heads", [])),
                     tuple(data.non_claims.get("staff_words", [])),
                     tuple(data.non_claims.get("user_heads", [])),
-                    dict(data.non_claims.get("unit_metrics", {})))
+                    dict(data.non_claims.get("unit_metrics", {})),
+                    tuple(data.non_claims.get("metric_tails", [])))

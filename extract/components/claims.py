@@ -41,7 +41,7 @@ _TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|拥有|共有|具有|拥|进
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
                         r"增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
-_TRIM_HEAD = re.compile(r"^(?:而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
+_TRIM_HEAD = re.compile(r"^(?:高于|低于|超出|好于|优于|不及|逊于|而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
                         r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
@@ -92,7 +92,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, sign * q.value)]
 
 
-def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> None:
+def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:
     levels = [d for d in drafts if not d.is_change]
     for d in drafts:
         if not d.is_change:
@@ -114,6 +114,14 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention]) -> Non
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
                     and sent[x.q.end:q.start].count(",") + sent[x.q.end:q.start].count("，") <= 1]
             prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
+            # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
+            # clause is not the change of a level of an earlier clause about something else
+            clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+            verb = _CHANGE_VERB.search(sent, clause, q.start)
+            own = _np_before(sent, verb.start() if verb else q.start, clause, mentions,
+                             [x.q for x in drafts if x is not d])
+            if own and len(own) >= 2 and _names_metric(own):
+                prev = [x for x in prev if x.q.start >= clause or own in sent[:x.q.start]]
             if prev:
                 target = prev[-1]
         if target is not None and not any(k == d.change_kind for k, _ in target.changes):
@@ -142,8 +150,17 @@ def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods
     return None
 
 
+def _names_metric(phrase: str) -> bool:
+    """Does the noun phrase name a metric (经调整利润, 直播收入, 毛利率), rather than a
+    circumstance (疫情期间高基数上, 单季度)?"""
+    from ..patterns import load_patterns
+
+    pats = load_patterns()
+    return phrase.endswith((*pats.money_heads, *pats.user_heads, *pats.metric_tails))
+
+
 # a level compared against (较去年同期的10亿元增长20%): the change belongs to the level before it
-_COMPARED = re.compile(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、]{0,12}?的?\s*$")
+_COMPARED = re.compile(r"(?:较|(?<![同环])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、\d%]{0,12}?的?\s*$")
 
 
 def _compatible(level: Draft, change: Draft) -> bool:
@@ -397,7 +414,8 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
 
 _PERIOD_WORDS = re.compile(
     r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
-    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年)?|第?[一二三四]季度(?:末)?|本季度|上季度|去年同期|上年同期|去年|今年|同期|全年)"
+    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|第?[一二三四]季度(?:末)?|本季度|上季度|去年同期|上年同期|去年|今年|同期|全年|"
+    r"(?<![A-Za-z])(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|前[一二三两1-3]个?季度|[上下]半年|单季度?)"
     r"\s*(?:的|,|，)?")
 
 
@@ -567,7 +585,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             _subject_before(sent, len(sent), mentions) or carried_subject
     _classify(sent, drafts)
     _classify_lists(sent, drafts)
-    _attach(sent, drafts, periods)
+    _attach(sent, drafts, periods, mentions)
     carry = carried_period
     subj = carried_subject
     floor = 0
