@@ -58,6 +58,7 @@ class Patterns:
     user_heads: tuple[str, ...] = ()
     unit_metrics: dict = None
     metric_tails: tuple[str, ...] = ()
+    speech: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -102,4 +103,5 @@ def load_patterns() -> Patterns:
                     tuple(data.non_claims.get("staff_words", [])),
                     tuple(data.non_claims.get("user_heads", [])),
                     dict(data.non_claims.get("unit_metrics", {})),
-                    tuple(data.non_claims.get("metric_tails", [])))
+                    tuple(data.non_claims.get("metric_tails", [])),
+                    tuple(data.speech))

@@ -32,10 +32,12 @@ HEADCOUNT = ("count", "other:人")  # a head count that is not an audience: onto
                                    # relabels it from the metric; the gold writes other:人
 
 
-def E(value, unit, *, period=None, qualifier=None, change=None, subject=ANY, metric=ANY, upper=ANY):
-    """One expected claim; ``unit`` may be a tuple of acceptable units."""
+def E(value, unit, *, period=None, qualifier=None, change=None, subject=ANY, metric=ANY, upper=ANY,
+      metric_is=ANY):
+    """One expected claim; ``unit`` may be a tuple of acceptable units; ``metric_is`` checks the
+    metric as written exactly (no verb, period or forecast word around it)."""
     return dict(value=value, unit=unit, period=period, qualifier=qualifier, change=change,
-                subject=subject, metric=metric, upper=upper)
+                subject=subject, metric=metric, upper=upper, metric_is=metric_is)
 
 
 def R(_id, text, *claims, xfail=None):
@@ -351,6 +353,18 @@ ROWS = [
       E(27_600_000_000, "CNY", metric="营收", change=[("qoq", 0.05), ("yoy", 0.02)])),
     R("name-longer-than-a-known-one", "京东方2023年营收为1745亿元。",
       E(174_500_000_000, "CNY", period="2023", subject="京东方", metric="营收")),
+    # metric words as written, without verbs, forecasts and period words around them
+    R("metric-after-forecast", "据第三方统计,2022年直播电商市场规模达到3.5万亿元,预计2025年将突破6万亿元。",
+      E(3_500_000_000_000, "CNY", period="2022", metric="直播电商市场规模"),
+      E(6_000_000_000_000, "CNY", period="2025", metric_is="直播电商市场规模", qualifier=ANY)),
+    R("metric-without-verb", "2023年,全国快递业务量完成1320亿件,同比增长19.4%。",
+      E(132_000_000_000, "other:件", period="2023", metric_is="快递业务量", change=[("yoy", 0.194)])),
+    R("metric-without-period-words", "星河汽车12月交付新车5万辆。星河科技Q3净利润为4亿元。",
+      E(50_000, "other:辆", period="2021-12", metric_is="交付新车"),
+      E(400_000_000, "CNY", period="2021Q3", metric_is="净利润")),
+    # the speaker of an earlier clause is not the subject (公司 is his company)
+    R("speaker-is-not-subject", "星河汽车董事长王立新表示,公司计划在2024年推出30款新车型。",
+      E(30, "other:款", period="2024", subject="星河汽车")),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),
@@ -410,4 +424,6 @@ def test_claims(text, expected):
             assert want["subject"] in names, f"subject:\n{shown}"
         if want["metric"] is not ANY:
             assert want["metric"] in c.metric, f"metric:\n{shown}"
+        if want["metric_is"] is not ANY:
+            assert c.metric == want["metric_is"], f"metric:\n{shown}"
         assert 0 <= c.evidence.raw_start < c.evidence.raw_end <= len(text), "evidence outside the input"

@@ -37,11 +37,11 @@ _LEVEL_INTRO = re.compile(r"^[,，]?\s*(?:达到|达|至|到|为|是|突破|超�
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
 _CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与此同时)")
 _NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|分别|已经|已")
-_TRIM_TAIL = re.compile(r"(?:\s|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
+_TRIM_TAIL = re.compile(r"(?:\s|完成|实现|录得|取得|获得|预计|有望|或将|将会|可望|将|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
                         r"增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
-_TRIM_HEAD = re.compile(r"^(?:高于|低于|超出|好于|优于|不及|逊于|而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
+_TRIM_HEAD = re.compile(r"^(?:高于|低于|超出|好于|优于|不及|逊于|实现|完成|录得|公司|该公司|本公司|预计|预期|计划|而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
                         r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
@@ -192,7 +192,18 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     owner = [m for m in in_clause if sent[m.end:m.end + 1] == "的"]
     if owner:  # 星河科技创始人李明远的持股比例: the possessor is the subject
         return owner[-1]
-    return in_clause[0] if in_clause else cands[-1]
+    if in_clause:
+        return in_clause[0]
+    # from an earlier clause, the speaker (董事长何小鹏表示,公司计划…) is not what the number is about
+    earlier = [m for m in cands if not (m.cls == "Person" and _speaks(sent, m.end))]
+    return earlier[-1] if earlier else None
+
+
+def _speaks(sent: str, end: int) -> bool:
+    """Is the name ending at ``end`` followed by a verb of saying (表示, 称, 指出 …)?"""
+    from ..patterns import load_patterns
+
+    return sent.startswith(load_patterns().speech, end)
 
 
 def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
@@ -415,7 +426,8 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
 _PERIOD_WORDS = re.compile(
     r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
     r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|第?[一二三四]季度(?:末)?|本季度|上季度|去年同期|上年同期|去年|今年|同期|全年|"
-    r"(?<![A-Za-z])(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|前[一二三两1-3]个?季度|[上下]半年|单季度?)"
+    r"(?<![A-Za-z])(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|前[一二三两1-3]个?季度|[上下]半年|单季度?|"
+    r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
     r"\s*(?:的|,|，)?")
 
 
