@@ -163,7 +163,8 @@ def _compiled() -> _Compiled:
     starts = {w[0] for w in [*(h.word for h in pre_h), *units_pre, *mags, *alone_words]}
     starts |= set("-0123456789十" + _CN_DIGITS)
     main = ("(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])"
-            rf"(?:(?P<hedge>{pre_hedge})[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"
+            # 约为/约有/约合 420亿: the hedge is 约, linked to the number by a verb
+            rf"(?:(?P<hedge>{pre_hedge})(?:(?<=约)(?:为|有|合|达|在))?[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"
             rf"(?:(?P<hedge2>{pre_hedge})[ ]?)?"
             rf"{core('a')}(?:[ ]?(?P<sep>-|~|至|到)[ ]?{core('b')})?(?P<post>{_alt(post_h)})?")
     masks = dict(_MASKS)
@@ -340,7 +341,8 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
     b = _side(m, "b", c) if m.group("bnum") else None
     post = m.group("post")
     if b is not None and ((_is_yearlike(b) and not _is_yearlike(a))
-                          or (a.unit and b.unit and a.unit.kind != b.unit.kind)):
+                          or (a.unit and b.unit and a.unit.kind != b.unit.kind)
+                          or (a.unit and not b.unit and b.mag_word)):  # 增长25%至3200万: no range
         b = None                                # 增长95.3%至2020年: not a range
     if m.group("bnum") and b is None:
         post = None

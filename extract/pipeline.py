@@ -15,6 +15,7 @@ in order:
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
@@ -106,14 +107,16 @@ def make_claims(nlp: Language, name: str, year: int):
                             if b <= s.end]
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, doc._.topic, quarter, metric_spans)
-            for d in drafts:
-                if d.period and "Q" in d.period and not d.period.startswith("asof"):
-                    quarter = d.period
-                out.append((s, d))
+            if period and _QUARTER.fullmatch(period):  # the quarter the text is about, for 同期/上季度
+                quarter = period
+            out.extend((s, d) for d in drafts)
         doc._.claims = out
         return doc
 
     return claims
+
+
+_QUARTER = re.compile(r"\d{4}Q[1-4]")
 
 
 def _inside_name(a: int, b: int, mentions) -> bool:

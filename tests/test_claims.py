@@ -365,6 +365,15 @@ ROWS = [
     # the speaker of an earlier clause is not the subject (公司 is his company)
     R("speaker-is-not-subject", "星河汽车董事长王立新表示,公司计划在2024年推出30款新车型。",
       E(30, "other:款", period="2024", subject="星河汽车")),
+    # last year's figure stated in passing is not the period the text goes on with
+    R("same-period-last-year-not-carried", "星河科技第四季度净利润为12亿元,去年同期净亏损3亿元。全年总营收达到563亿元。",
+      E(1_200_000_000, "CNY", period="2021Q4", metric="净利润"), E(300_000_000, "CNY", period="2020Q4", metric="净亏损"),
+      E(56_300_000_000, "CNY", period="2021", metric="总营收")),
+    R("change-to-level-not-a-range", "星河科技付费用户数同比增长25%至3200万。",
+      E(32_000_000, "users", metric="付费用户", change=[("yoy", 0.25)])),
+    R("hedge-linked-by-verb", "星河科技市值约为420亿美元,股价上涨超过8%。",
+      E(42_000_000_000, "USD", qualifier="约", metric_is="市值"),
+      E(0.08, "percent", qualifier="超过", metric_is="股价", change=[("growth", 0.08)])),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

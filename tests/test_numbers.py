@@ -83,7 +83,10 @@ ROWS = [
     Q("毛利率同比提升5.6个百分点", "5.6个百分点", value=0.056, unit="percent", kind="points"),
     Q("净利率下降3百分点", "3百分点", value=0.03, kind="points"),
     Q("贷款利率下调25个基点", "25个基点", value=0.0025, kind="points"),
-    Q("付费率约为百分之三十二", "百分之三十二", value=0.32, unit="percent", kind="percent"),
+    # 约为: the hedge 约 linked to the number by 为 (also 约有, 约合)
+    Q("付费率约为百分之三十二", "约为百分之三十二", value=0.32, unit="percent", kind="percent", qualifier="约"),
+    Q("市值约为420亿美元", "约为420亿美元", value=42_000_000_000, unit="USD", qualifier="约"),
+    Q("付费用户数同比增长25%至3200万", "3200万", value=32_000_000, upper=None),
     Q("中国移动5G套餐渗透率约两成", "约两成", value=0.2, unit="percent", qualifier="约"),
     Q("直播收入占比3成", "3成", value=0.3, unit="percent"),
     Q("全年营收增速在20%左右", "20%左右", value=0.2, qualifier="左右", hedge_dir="approx"),

@@ -40,7 +40,7 @@ _NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|
 _TRIM_TAIL = re.compile(r"(?:\s|完成|实现|录得|取得|获得|预计|有望|或将|将会|可望|将|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
-                        r"增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
+                        r"上涨|下跌|上扬|下挫|走高|走低|大涨|大跌|暴涨|暴跌|增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
 _TRIM_HEAD = re.compile(r"^(?:高于|低于|超出|好于|优于|不及|逊于|实现|完成|录得|公司|该公司|本公司|预计|预期|计划|而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
                         r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
@@ -646,7 +646,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
     _share_enumerated_metrics(sent, out)
-    last = [p for p in periods if not p.base]
+    # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
+    # in passing; the text goes on about its own period)
+    last = [p for p in periods if not p.base and "同期" not in sent[p.start:p.end]]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
     return out, (last[-1].period if last else carry), subj
