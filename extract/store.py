@@ -5,9 +5,9 @@ own engine, triple by triple and outside any transaction.
 
 A store is a directory. Each article is its own named graph (its document IRI, see
 :mod:`extract.rdf`); entity, metric and period descriptions shared by articles live in the entity
-graph. :meth:`Store.add` replaces the named graphs of the articles it is given — drop and insert in
-one SPARQL update, which Oxigraph runs as one transaction — so adding the same article twice leaves
-one copy, and a failure leaves the store as it was.
+graph. :meth:`Store.add` replaces the named graphs of the articles it is given — delete and insert
+in one SPARQL update, which Oxigraph runs as one transaction — so adding the same article twice
+leaves one copy, and a failure leaves the store as it was.
 
     >>> with open_store(tmp, create=True) as st:          # doctest: +SKIP
     ...     st.add(docs); st.stats()["documents"]
@@ -115,14 +115,8 @@ class Store:
         return n
 
     def _add(self, docs: list[Document]) -> int:
-        graphs = {doc_iri(d.id) for d in docs}
-        by_graph: dict[URIRef, list[str]] = {}
-        for s, p, o, g in to_quads(docs):
-            by_graph.setdefault(g, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
-        parts = [f"DROP SILENT GRAPH {g.n3()}" for g in sorted(graphs)]
-        body = "\n".join(f"GRAPH {g.n3()} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
-        parts.append("INSERT DATA {\n" + body + "\n}")
-        self._update(" ;\n".join(parts))
+        graphs = sorted({doc_iri(d.id) for d in docs})
+        self._update(_replace_graphs(graphs, to_quads(docs)))
         return len(docs)
 
     def remove(self, doc_id: str) -> int:
@@ -228,6 +222,43 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
                 out.graph(g).add((s, p, o))
         text = out.serialize(format=formats[fmt])
         return _sorted_lines(text) if fmt in ("nt", "nq") else text
+
+
+def _replace_graphs(graphs: list[URIRef], quads: Iterable[tuple]) -> str:
+    """The one SPARQL update (one transaction) that empties the named graphs ``graphs`` and
+    inserts ``quads``.
+
+    The old triples go with one ``DELETE … WHERE { VALUES ?g {…} GRAPH ?g {…} }`` rather than a
+    ``DROP SILENT GRAPH`` per article: with pyoxigraph 0.5.13 an update that holds a ``DROP``
+    inserts far more slowly, even when the graph does not exist (101 new articles: 1.1 s against
+    0.65 s). Unlike ``DROP`` the delete keeps the graph names, which the insert that follows
+    uses again anyway: every article's graph holds its document's triples."""
+    parts = []
+    if graphs:
+        values = " ".join(g.n3() for g in graphs)
+        parts.append("DELETE { GRAPH ?g { ?s ?p ?o } } "
+                     f"WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+    blocks = (f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in _ntriples_by_graph(quads).items())
+    parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    return " ;\n".join(parts)
+
+
+def _ntriples_by_graph(quads: Iterable[tuple]) -> dict[str, list[str]]:
+    """Each graph's triples as N-Triples lines, by the graph's N-Triples form. A term is
+    serialized once: ``n3()`` takes microseconds and repeats are the rule (101 articles: 184,000
+    term occurrences, 12,000 distinct terms)."""
+    text: dict[Node, str] = {}
+
+    def n3(t: Node) -> str:
+        s = text.get(t)
+        if s is None:
+            s = text[t] = t.n3()
+        return s
+
+    by_graph: dict[str, list[str]] = {}
+    for s, p, o, g in quads:
+        by_graph.setdefault(n3(g), []).append(f"{n3(s)} {n3(p)} {n3(o)} .")
+    return by_graph
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
