@@ -374,6 +374,16 @@ ROWS = [
     R("hedge-linked-by-verb", "星河科技市值约为420亿美元,股价上涨超过8%。",
       E(42_000_000_000, "USD", qualifier="约", metric_is="市值"),
       E(0.08, "percent", qualifier="超过", metric_is="股价", change=[("growth", 0.08)])),
+    # a rate of change named as a noun (增速, 增幅, 增长率, 降幅) is a change of the metric before it
+    R("rate-of-change-noun", "2023年,星河科技营收增速为18%。",
+      E(0.18, "percent", period="2023", metric_is="营收", change=[("growth", 0.18)])),
+    R("rate-of-change-joins-level", "星河科技营收为10亿元,同比增幅为20%。",
+      E(1_000_000_000, "CNY", metric="营收", change=[("yoy", 0.2)])),
+    R("rate-of-decline-noun", "星河科技营收降幅为5%。", E(-0.05, "percent", metric_is="营收", change=[("growth", -0.05)])),
+    # a stock compared with a month-end a year before is the stock at that month-end of this year
+    R("against-month-end-a-year-before", "2023年,星河视频用户规模较2022年12月增长3000万人,增长率为11.1%。",
+      E(30_000_000, "users", period="asof:2023-12", metric="用户规模", change=[("abs", 30_000_000)]),
+      E(0.111, "percent", period="asof:2023-12", metric="用户规模", change=[("yoy", 0.111)])),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

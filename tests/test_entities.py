@@ -63,6 +63,9 @@ MOJI = "瀛欑珛骞崇О鏄熸捣閾惰?岀殑鐢ㄦ埛,早?018年以来,褰撳
 
 ROWS = [
     # ------------------------------------------------------------------ known names, linked to the lexicon
+    # a place that opens an organization's name gives way to it; the longest name at a position wins
+    *R("place-opens-org", "中国短视频协会3月28日发布的报告显示,行业用户规模持续增长。",
+       P("Organization", "中国短视频协会"), exact=False, absent=("中国短视频",)),
     *R("known-traditional", "騰訊與阿里巴巴集團宣布達成合作。",
        P("Company", "腾讯", key="Company:腾讯", aliases=("騰訊",)),
        P("Company", "阿里巴巴", key="Company:阿里巴巴", aliases=("阿里巴巴集團",))),

@@ -15,7 +15,9 @@ def _rels(text):
     ("星河科技的主要竞争对手是蓝海科技和云帆科技。",
      {("competitor", "星河科技", "蓝海科技"), ("competitor", "星河科技", "云帆科技")}),
     ("星河科技首席执行官李明远表示,公司将继续投入研发。", {("role", "李明远", "星河科技")}),
-], ids=["operates-qixia", "launched-tuichu", "competitor", "role"])
+    # a role at an app is a role at the company that operates it (a role links an organization)
+    ("快手副总裁王立新透露,公司将继续投入研发。", {("role", "王立新", "快手科技")}),
+], ids=["operates-qixia", "launched-tuichu", "competitor", "role", "role-at-app"])
 def test_relations(text, expected):
     rels, _ = _rels(text)
     assert expected <= rels, rels

@@ -36,12 +36,12 @@ _TO_AFTER = re.compile(r"^\s*(?:至|到)")
 _LEVEL_INTRO = re.compile(r"^[,，]?\s*(?:达到|达|至|到|为|是|突破|超过|升至|增至|降至)")
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
 _CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与此同时)")
-_NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|分别|已经|已")
-_TRIM_TAIL = re.compile(r"(?:\s|完成|实现|录得|取得|获得|预计|有望|或将|将会|可望|将|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
+_NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|已经|已")
+_TRIM_TAIL = re.compile(r"(?:\s|增长率|增速|增幅|涨幅|降幅|下降率|跌幅|完成|实现|录得|取得|获得|预计|有望|或将|将会|可望|将|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
                         r"上涨|下跌|上扬|下挫|走高|走低|大涨|大跌|暴涨|暴跌|增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
-_TRIM_HEAD = re.compile(r"^(?:高于|低于|超出|好于|优于|不及|逊于|实现|完成|录得|公司|该公司|本公司|预计|预期|计划|而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
+_TRIM_HEAD = re.compile(r"^(?:高于|低于|超出|好于|优于|不及|逊于|实现|完成|录得|公司|该公司|本公司|预计|预期|计划|还将|将会|将|而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
                         r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
                         r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
@@ -78,10 +78,22 @@ def _change_kind(cmp: str | None, q) -> str:
     return "growth"
 
 
+# a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
+_RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
+                             r"(?:为|是|达|达到|约为|约|在)?\s*$")
+
+
 def _classify(sent: str, drafts: list[Draft]) -> None:
     for d in drafts:
         q = d.q
         before = sent[max(0, q.start - 16):q.start]
+        rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
+        if rate:
+            d.is_change = True
+            d.change_kind = _change_kind(rate.group("cmp"), q)
+            sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
+            d.changes = [(d.change_kind, sign * q.value)]
+            continue
         m = _CHANGE_VERB.search(before)
         if not m:
             continue
@@ -364,6 +376,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return after
     if np and len(np) >= 2:
         return np, None
+    if any(n.end <= q.start and _LIST_SEP.fullmatch(sent, n.end, q.start) for n in numbers):
+        return None, None  # 112分钟和98分钟: the metric of the number it is listed after (the caller's)
     if q.unit_word and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", q.unit_word):
         return q.unit_word + "数", None
     return None, None
@@ -482,7 +496,18 @@ def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> Period
 
 
 def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
-    """比2019年增长50% said of 2020: a change against the same period a year before is year on year."""
+    """比2019年增长50% said of 2020: a change against the same period a year before is year on
+    year. 2023年…较2022年12月增长9057万人: a stock compared with a month-end a year before is the
+    stock at that month-end of this year (asof:2023-12)."""
+    if re.fullmatch(r"\d{4}", d.period):
+        month_end = next((m for p in periods if p.base for m in [re.fullmatch(r"(?:asof:)?(\d{4})-(\d{2})", p.period)]
+                          if m and int(m.group(1)) == int(d.period) - 1), None)
+        if month_end is not None:
+            d.period = f"asof:{d.period}-{month_end.group(2)}"
+            d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
+            if d.change_kind == "growth":
+                d.change_kind = "yoy"
+            return
     earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
     if not any(p.base and p.period == earlier for p in periods):
         return

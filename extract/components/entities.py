@@ -203,7 +203,7 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
                     r0 -= 1 if text[r0 - 1:r0] == "的" else 0
                     owner = next((k for k in known if k.end == r0 and k.cls in _ORG_CLASSES), None)
                     if owner:
-                        org = owner.label
+                        org = _employer(owner)
                     elif r0 > 0 and re.match(f"[{_HAN}]", text[r0 - 1]) and text[r0] != "的" \
                             and text[r0 - 1] not in pats.role_after:
                         continue
@@ -213,6 +213,15 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
                 if cls in _ORG_CLASSES:
                     known.append(men)
     return out
+
+
+def _employer(m: Mention) -> str | None:
+    """The organization a role before a name belongs to: 快手副总裁 works for 快手科技, the
+    company that operates the app (none when the app's operator is unknown)."""
+    if m.cls != "Platform":
+        return m.label
+    e = load_lexicon().entity(f"Platform:{m.label}")
+    return e.related if e is not None and e.related else None
 
 
 _POS_NAME = ("nz", "nr", "nrt", "ns", "nt", "eng", "x", "n", "j", "nrfg")
@@ -274,7 +283,11 @@ def _jieba_dt():
 
 def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
          skip: list[tuple[int, int]]) -> list[Mention]:
-    """Lexicon wins on overlap, then patterns, then the model; nothing inside mojibake."""
+    """Lexicon wins on overlap, then patterns, then the model; nothing inside mojibake. A place
+    that opens an organization's name (中国 in 中国网络视听协会) gives way to the organization."""
+    orgs = [m for m in (*patterns, *model) if m.cls in ("Organization", "Company")]
+    lexicon = [m for m in lexicon if not (m.cls == "Place" and any(
+        o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in orgs))]
     taken: list[Mention] = []
 
     def free(m: Mention) -> bool:
@@ -282,7 +295,9 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
             return False
         return not any(t.start < m.end and m.start < t.end for t in taken)
 
-    for group in (sorted(lexicon, key=lambda m: (m.start, -m.end)), patterns, model):
+    # within a source, the longest name at a position first (中国网络视听协会, not 中国网络)
+    for group in (sorted(lexicon, key=lambda m: (m.start, -m.end)), sorted(patterns, key=lambda m: (m.start, -m.end)),
+                  model):
         for m in group:
             if free(m):
                 taken.append(m)
