@@ -66,6 +66,8 @@ ROWS = [
     # a place that opens an organization's name gives way to it; the longest name at a position wins
     *R("place-opens-org", "中国短视频协会3月28日发布的报告显示,行业用户规模持续增长。",
        P("Organization", "中国短视频协会"), exact=False, absent=("中国短视频",)),
+    *R("name-across-words", "星河科技营收增长。其中国内游戏收入为10亿元,海外收入为3亿元。",
+       P("Organization", "星河科技"), exact=False, absent=("中国",)),
     *R("known-traditional", "騰訊與阿里巴巴集團宣布達成合作。",
        P("Company", "腾讯", key="Company:腾讯", aliases=("騰訊",)),
        P("Company", "阿里巴巴", key="Company:阿里巴巴", aliases=("阿里巴巴集團",))),
