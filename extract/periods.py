@@ -24,6 +24,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter", "季"),
     (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
     (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter", "Q"),
+    # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
     (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)"), "yearend", "年"),
     (re.compile(_Y + r"(?P<h>上|下)半年"), "half", "半"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
@@ -154,6 +156,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
                 y, mo, asof = int(g["y"]), 12, True
             elif kind in ("quarter", "half", "month", "year"):
                 y = int(g["y"])
+            elif kind == "report_q":
+                if not g.get("y") and year is None:
+                    continue
+                y = int(g["y"]) if g.get("y") else year
             elif kind == "relative":
                 if year is None:
                     continue

@@ -172,7 +172,7 @@ def _names_metric(phrase: str) -> bool:
 
 
 # a level compared against (较去年同期的10亿元增长20%): the change belongs to the level before it
-_COMPARED = re.compile(r"(?:较|(?<![同环])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、\d%]{0,12}?的?\s*$")
+_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、\d%]{0,12}?的\s*$")
 
 
 def _compatible(level: Draft, change: Draft) -> bool:
@@ -574,7 +574,7 @@ def continues(sent: str) -> bool:
     return bool(_CONTINUE.match(sent))
 
 
-_RESULTS = re.compile(r"财报|年报|季报|业绩|财务报告|财务数据|经营数据")
+_RESULTS = re.compile(r"财报|年报|季报|半年报|中报|业绩|财务报告|财务数据|经营数据|季度报告|年度报告|中期报告")
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
 
 
