@@ -7,8 +7,8 @@ in characters per second of the decoded input:
 
   (a) raw jieba segmentation (``jieba.lcut`` of each article, the pipeline's dictionary);
   (b) spaCy + jieba tokenization (``spacy.blank("zh")`` with the jieba segmenter, ``make_doc``),
-      for reference: the pipeline does not run it, its Doc is built from the NER backend's own
-      segmentation (``extract.pipeline.BackendTokenizer``), so an article is segmented once;
+      the tokens of ``--ner lac``; with ``--ner fast`` the Doc is built from jieba's POS pass
+      (``extract.pipeline.PosTokenizer``), so an article is segmented once;
   (c) the NER backend alone on the sentences: LAC (onnxruntime on its default thread pool and on
       one thread) and jieba POS (the ``--ner fast`` backend);
   (d) the full extraction (read, normalize, pipeline, Documents), ``--ner lac`` and ``--ner fast``;

@@ -1,9 +1,10 @@
 """build_nlp(): spaCy "zh" with the jieba segmenter and the zhkg components, built once.
 
 Each article runs through ``nlp`` as one Doc whose ``doc._.article`` holds the normalized
-article (its sentences, mojibake spans and offset map). The tokenizer is the NER backend's own
-segmentation (:class:`BackendTokenizer`: LAC's words, or jieba's POS words for ``--ner fast``),
-so an article is segmented once, and the tags it gives are the tokens' ``tag_``. The components,
+article (its sentences, mojibake spans and offset map). The tokens are jieba's through spaCy:
+spaCy's jieba segmenter with ``--ner lac`` (LAC, the NER model, segments on its own as it
+tags), and with ``--ner fast`` jieba's POS pass (:class:`PosTokenizer`), whose tags are both the
+tokens' ``tag_`` and the backend's names, so that an article is segmented once. The components,
 in order:
 
 - ``zhkg_entities``: lexicon names, context patterns and the NER backend, fused
@@ -145,21 +146,23 @@ def build_nlp(ner: str = "lac", year: int = 0) -> Language:
         for s in e.surfaces:
             jieba.add_word(s, freq=max(jieba.get_FREQ(s) or 0, 2000))
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer = BackendTokenizer(nlp.vocab, ner)
+    if ner == "fast":  # jieba's POS pass segments as jieba does: one pass gives tokens and tags
+        nlp.tokenizer = PosTokenizer(nlp.vocab)
     nlp.add_pipe("zhkg_entities", config={"backend": ner})
     nlp.add_pipe("zhkg_claims", config={"year": year})
     return nlp
 
 
-class BackendTokenizer:
-    """spaCy tokenizer whose tokens are the NER backend's words, sentence by sentence, with the
-    backend's tags as ``token.tag_``: the one segmentation pass of the pipeline (LAC segments
-    as it tags; jieba's POS pass segments as jieba does). Text between sentences (line breaks,
-    mojibake left out of sentences) is a token of its own with no tag."""
+class PosTokenizer:
+    """spaCy tokenizer whose tokens are jieba's POS words, sentence by sentence, with jieba's
+    POS flags as ``token.tag_``: the segmentation and the ``--ner fast`` backend in one pass
+    (:func:`extract.components.entities.segment`). Text between sentences (line breaks, mojibake
+    left out of sentences) is a token of its own with no tag."""
 
-    def __init__(self, vocab, backend: str):
+    backend = "fast"
+
+    def __init__(self, vocab):
         self.vocab = vocab
-        self.backend = backend
 
     def __call__(self, text: str) -> Doc:
         from .normalize import split_sentences
@@ -192,7 +195,7 @@ class BackendTokenizer:
 def run_article(nlp: Language, art: Article, year: int | None = None) -> Doc:
     sents = [(s.start, s.text) for s in art.sentences()]
     tok = nlp.tokenizer
-    doc = tok.sentences_doc(art.text, sents) if isinstance(tok, BackendTokenizer) else nlp.make_doc(art.text)
+    doc = tok.sentences_doc(art.text, sents) if isinstance(tok, PosTokenizer) else nlp.make_doc(art.text)
     doc._.article = art
     doc._.year = year
     for _, proc in nlp.pipeline:
