@@ -85,6 +85,14 @@ def _month_number(x: str | None) -> int | None:
     return int(x) if x.isdigit() else _CN_MONTH.get(x)
 
 
+_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$")
+
+
+def _compared(text: str, start: int) -> bool:
+    """A period after 较/比/相比 is the base of a comparison, not the claim's own period."""
+    return bool(_COMPARED_WITH.search(text, max(0, start - 4), start))
+
+
 def _span_months(g: dict) -> tuple[int | None, int]:
     """(first month, last month) of a span rule's match."""
     if g.get("nq"):
@@ -148,8 +156,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
                     y = prev.year if prev else year
                 if y is None:
                     continue
-                base = bool(re.search(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$", text[max(0, a - 4):a]))
-                out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, base))
+                out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, _compared(text, a)))
                 taken.append((a, b))
                 continue
             if kind == "yearend":  # 截至2020年底: the stock at the end of December
@@ -188,9 +195,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
                 if prev is None and year is None:
                     continue
                 y = prev.year if prev is not None else year
-            # a period after 较/比/相比 is the base of a comparison, not the claim's own period
-            base = bool(re.search(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$", text[max(0, a - 4):a]))
-            out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, base))
+            out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a)))
             taken.append((a, b))
     out.sort(key=lambda p: p.start)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
