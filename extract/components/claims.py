@@ -129,10 +129,12 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
             clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
-            verb = _CHANGE_VERB.search(sent, clause, q.start)
+            rate = _RATE_OF_CHANGE.search(sent, clause, q.start)
+            verb = rate or _CHANGE_VERB.search(sent, clause, q.start)
             own = _np_before(sent, verb.start() if verb else q.start, clause, mentions,
                              [x.q for x in drafts if x is not d])
-            if own and len(own) >= 2 and _names_metric(own):
+            # 人均增幅不低于20%: the rate of something else (a per-head amount)
+            if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own)):
                 prev = [x for x in prev if x.q.start >= clause or own in sent[:x.q.start]]
             if prev:
                 target = prev[-1]
