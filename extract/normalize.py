@@ -452,8 +452,17 @@ def _jieba():
     return jieba
 
 
+#: function characters: a bigram holding one says nothing of the topic
+_FUNCTION_CHARS = frozenset("的了是在和与及或也都还就而把被让给对从向过这那其该每各某个种些我你他她它们中上下为以之")
+
+
 def _words(text: str) -> Counter[str]:
-    return Counter(w for w in _jieba().cut(text) if len(w) >= 2 and _is_han(w[0]) and w not in _STOPWORDS)
+    """The content of ``text`` for the topic-shift measure: its bigrams of Chinese characters
+    without a function character (快手 直播 电商 …). Bigrams stand in for words: the same
+    signal as a segmentation (the same splits on the corpus and the dev articles), without a
+    second jieba pass over every article (it was 86% of normalizing the sample)."""
+    return Counter(a + b for a, b in zip(text, text[1:])
+                   if _is_han(a) and _is_han(b) and a not in _FUNCTION_CHARS and b not in _FUNCTION_CHARS)
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:

@@ -122,6 +122,20 @@ def test_numbered_structure_starts_a_new_article():
     assert len(spans) == 2 and (a + "\n" + b)[spans[1][0]:].startswith("蓝海银行为何推出新产品?")
 
 
+def test_sharp_topic_shift_at_a_title_splits():
+    """Two articles run together with neither footer nor numbered sections: the topic shift at
+    the second title (its content words unlike anything before) is the cut; the section
+    headings inside the first article are not."""
+    cloud = "\n".join("星河科技的云计算业务增长迅速,服务器订单持续增加,数据中心扩建顺利。" * 4 for _ in range(3))
+    bank = "\n".join("蓝海银行的理财产品收益稳定,储户存款规模扩大,信贷资产质量改善。" * 4 for _ in range(3))
+    a = "星河科技发布年报\n" + cloud + "\n云业务持续增长\n" + cloud + "\n数据中心建设提速\n" + cloud
+    b = "蓝海银行推出新理财产品\n" + bank + "\n储蓄业务稳健\n" + bank
+    text = a + "\n" + b
+    spans = split_articles(text)
+    assert len(spans) == 2, spans
+    assert text[spans[1][0]:].startswith("蓝海银行推出新理财产品")
+
+
 def test_section_headings_do_not_split():
     text = "星河科技发布年报\n" + _para("星河科技", 4) + "\n用户增长持续\n" + _para("星河科技", 4) \
         + "\n营收结构多元\n" + _para("星河科技", 4)
