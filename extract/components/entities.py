@@ -8,6 +8,7 @@ entry (confidence 1.0); a new name keeps its surface form as label, with a lower
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -289,17 +290,23 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
     lexicon = [m for m in lexicon if not (m.cls == "Place" and any(
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in orgs))]
     taken: list[Mention] = []
+    starts: list[int] = []  # the taken spans, which never overlap, by start: found by bisection
+    ends: list[int] = []
 
     def free(m: Mention) -> bool:
         if any(a < m.end and m.start < b for a, b in skip):
             return False
-        return not any(t.start < m.end and m.start < t.end for t in taken)
+        k = bisect.bisect_left(starts, m.end)  # the taken spans starting before m ends …
+        return k == 0 or ends[k - 1] <= m.start  # … the last of which must end before m starts
 
     # within a source, the longest name at a position first (中国网络视听协会, not 中国网络)
     for group in (sorted(lexicon, key=lambda m: (m.start, -m.end)), sorted(patterns, key=lambda m: (m.start, -m.end)),
                   model):
         for m in group:
             if free(m):
+                k = bisect.bisect_left(starts, m.start)
+                starts.insert(k, m.start)
+                ends.insert(k, m.end)
                 taken.append(m)
     taken.sort(key=lambda m: m.start)
     return taken
