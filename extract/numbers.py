@@ -486,5 +486,25 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is not None:
             out.append(q)
         pos = q.end if q is not None and q.end > mm.start() else mm.end()
+    out.extend(_doublings(text, t, out))
     out.sort(key=lambda q: q.start)
+    return out
+
+
+#: 翻番 / 翻一番 (×2), 翻两番 (×4), 翻了近两番: doubling n times is a multiple of 2**n
+_DOUBLING = re.compile(r"(?<=翻)(?:了)?\s*(?P<hedge>近|约|超过|超)?(?P<n>[一两二三四1-4])?番")
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _doublings(text: str, scan: str, found: list[Quantity]) -> list[Quantity]:
+    """The multiples that 翻…番 states (a number word that is no numeral of its own)."""
+    out = []
+    for m in _DOUBLING.finditer(scan):
+        a = m.start("hedge") if m.group("hedge") else (m.start("n") if m.group("n") else m.start() - 1)
+        if any(q.start < m.end() and a < q.end for q in found):
+            continue
+        hedge = m.group("hedge")
+        out.append(Quantity(a, m.end(), text[a:m.end()], float(2 ** _DOUBLINGS.get(m.group("n") or "一", 1)),
+                            unit="other:倍", kind="multiple", unit_word="番", qualifier=hedge,
+                            hedge_dir={"近": "le", "约": "approx", "超过": "gt", "超": "gt"}.get(hedge)))
     return out

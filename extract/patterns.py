@@ -59,6 +59,7 @@ class Patterns:
     unit_metrics: dict = None
     metric_tails: tuple[str, ...] = ()
     speech: tuple[str, ...] = ()
+    conversion_words: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -104,4 +105,5 @@ def load_patterns() -> Patterns:
                     tuple(data.non_claims.get("user_heads", [])),
                     dict(data.non_claims.get("unit_metrics", {})),
                     tuple(data.non_claims.get("metric_tails", [])),
-                    tuple(data.speech))
+                    tuple(data.speech),
+                    tuple(data.non_claims.get("conversion_words", [])))

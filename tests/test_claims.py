@@ -395,6 +395,16 @@ ROWS = [
       E(0.5, "percent", period="asof:2023-12", metric="00后用户占比")),
     R("per-head-rate-not-of-the-total", "星河科技宣布将向员工发放约10亿元的奖金,人均增幅不低于20%。",
       E(1_000_000_000, "CNY", qualifier="约", metric="奖金"), E(0.2, "percent", qualifier=ANY, change=ANY)),
+    # an amount restated in another currency is no claim of its own
+    R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
+      E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
+    R("currency-conversion-after-comma", "星河科技营收为1000万美元,折合人民币7000万元。",
+      E(10_000_000, "USD", metric="营收")),
+    # 翻番 doubles (×2), 翻两番 quadruples: a multiple, joined to its level
+    R("doubling-joins-level", "星河科技净利润达到118亿元,较去年翻了近两番。",
+      E(11_800_000_000, "CNY", metric="净利润", change=[("multiple", 4)])),
+    R("doubling-before-level", "星河视频的付费会员数在两年内翻番,达到2000万。",
+      E(20_000_000, "users", metric_is="付费会员数", change=[("multiple", 2)])),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

@@ -170,8 +170,10 @@ ROWS = [
     Q("二手车平台卖出超过1.4亿台手机", "超过1.4亿台", value=1.4e8, unit="count"),
     XF("a brand made of bare digits (711便利店) cannot be told from a count without a lexicon",
        "711便利店今年新开门店", "711", non_claim="latin"),
-    XF("翻一番 / 翻两番 (×2, ×4) is not read as a multiple yet", "公司营收五年翻两番", "两番",
-       kind="multiple", value=4),
+    # 翻番 doubles: 翻一番 ×2, 翻两番 ×4
+    Q("公司营收五年翻两番", "两番", kind="multiple", value=4, unit="other:倍"),
+    Q("付费会员数两年翻番", "翻番", kind="multiple", value=2, unit="other:倍"),
+    Q("净利润较去年翻了近两番", "近两番", kind="multiple", value=4, qualifier="近"),
     XF("a year written as 20年 is read as a duration of 20 years", "20年第四季度营收增长",
        "20年", non_claim="year"),
 ]

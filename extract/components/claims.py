@@ -37,7 +37,7 @@ _LEVEL_INTRO = re.compile(r"^[,，]?\s*(?:达到|达|至|到|为|是|突破|超�
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
 _CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与此同时)")
 _NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|已经|已")
-_TRIM_TAIL = re.compile(r"(?:\s|增长率|增速|增幅|涨幅|降幅|下降率|跌幅|完成|实现|录得|取得|获得|预计|有望|或将|将会|可望|将|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
+_TRIM_TAIL = re.compile(r"(?:\s|(?:在)?[一二两三四五六七八九十\d]+个?(?:年|月|季度|天|周)(?:内|来|以来|间|里)?|翻了|翻|增长率|增速|增幅|涨幅|降幅|下降率|跌幅|完成|实现|录得|取得|获得|预计|有望|或将|将会|可望|将|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
                         r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
                         r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
                         r"上涨|下跌|上扬|下挫|走高|走低|大涨|大跌|暴涨|暴跌|增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
@@ -87,6 +87,9 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
     for d in drafts:
         q = d.q
         before = sent[max(0, q.start - 16):q.start]
+        if q.kind == "multiple" and q.unit_word == "番":  # 翻番, 翻了两番: a multiple, as a change
+            d.is_change, d.change_kind, d.changes = True, "multiple", [("multiple", q.value)]
+            continue
         rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
         if rate:
             d.is_change = True
@@ -576,6 +579,22 @@ def continues(sent: str) -> bool:
     return bool(_CONTINUE.match(sent))
 
 
+def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
+    """Does the money amount ``q`` restate the amount just before it in another currency
+    (2605亿元人民币(约合357亿美元))? A conversion word opens it (or its hedge: 约合) and an amount
+    in a currency ends right before, an opening bracket between."""
+    before = sent[max(0, q.start - 12):q.start]
+    said = next((w for w in words if q.surface.startswith(w) or before.endswith(w)), None)
+    if said is None:
+        return False
+    if before.endswith(said):
+        before = before[:-len(said)]
+    return bool(_AMOUNT_END.search(before))
+
+
+_AMOUNT_END = re.compile(r"(?:元|币)\s*[,，(（]?\s*$")
+
+
 _RESULTS = re.compile(r"财报|年报|季报|半年报|中报|业绩|财务报告|财务数据|经营数据|季度报告|年度报告|中期报告")
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
 
@@ -588,6 +607,8 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
+    if q.kind == "money" and _converts(sent, q, pats.conversion_words):
+        return "an amount restated in another currency (约合357亿美元)"
     after, before = sent[q.end:q.end + 12], sent[max(0, q.start - 6):q.start]
     for rx in pats.non_claim_after:
         if rx.search(after):
