@@ -60,6 +60,7 @@ class Patterns:
     metric_tails: tuple[str, ...] = ()
     speech: tuple[str, ...] = ()
     conversion_words: tuple[str, ...] = ()
+    count_verbs: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -106,4 +107,5 @@ def load_patterns() -> Patterns:
                     dict(data.non_claims.get("unit_metrics", {})),
                     tuple(data.non_claims.get("metric_tails", [])),
                     tuple(data.speech),
-                    tuple(data.non_claims.get("conversion_words", [])))
+                    tuple(data.non_claims.get("conversion_words", [])),
+                    tuple(sorted(data.non_claims.get("count_verbs", []), key=len, reverse=True)))

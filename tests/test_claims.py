@@ -405,6 +405,12 @@ ROWS = [
       E(11_800_000_000, "CNY", metric="净利润", change=[("multiple", 4)])),
     R("doubling-before-level", "星河视频的付费会员数在两年内翻番,达到2000万。",
       E(20_000_000, "users", metric_is="付费会员数", change=[("multiple", 2)])),
+    # a head count before a verb of taking part counts the people who did it; a number in a later
+    # clause does not take the metric of the one before
+    R("count-of-act", "该直播间累计观看次数达500万,累计3892人报名应聘骑手。",
+      E(5_000_000, "count", metric="观看次数"), E(3892, ("users", "count", "other:人"), metric_is="报名人数")),
+    R("count-of-act-person-times", "星河科技的发布会吸引超过100万人次观看。",
+      E(1_000_000, ("users", "count"), qualifier="超过", metric_is="观看人次")),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

@@ -359,6 +359,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
     sentence (widened to the phrase as written), else what the number qualifies after it
     (25%的月活用户, 160套房子, 3亿日活), else the noun phrase before it, else its unit noun."""
     q = d.q
+    acted = _count_of_act(sent, q)
+    if acted:  # 3892人报名: the number of people who did it
+        return acted, None
     cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
              and not _CLAUSE_BREAK.search(sent[b:q.start])]
     np = _np_before(sent, q.start, start_floor, mentions, numbers)
@@ -416,6 +419,19 @@ def _same_metric(phrase: str, match: str) -> bool:
     return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
 _AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中)")
 _MEASURE_UNITS = ("other:", "count")
+
+
+def _count_of_act(sent: str, q) -> str | None:
+    """3892人报名应聘, 超过100万人次观看: a head count right before a verb of taking part is the
+    number of people who did it (报名人数, 观看人次); the verbs are ``count_verbs`` (patterns.toml)."""
+    from ..patterns import load_patterns
+
+    if q.unit_word not in ("人", "名", "位", "人次"):
+        return None
+    verb = next((v for v in load_patterns().count_verbs if sent.startswith(v, q.end)), None)
+    if verb is None:
+        return None
+    return verb + ("人次" if q.unit_word == "人次" else "人数")
 
 
 def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] | None:
@@ -678,7 +694,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         d.subject_here = found is not None
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, mentions,
                                              [x.q for x in drafts if x is not d])
-        if d.metric is None and out:  # 从A增至B: B is the same metric as A
+        if d.metric is None and out:  # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named)
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
         if d.metric and d.metric_key is None:  # 线上营销服务产生的收入 is 线上营销服务收入
             d.metric_key = _lexicon_metric(lex, d.metric)
