@@ -13,7 +13,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-EntityClass = Literal["Organization", "Company", "Platform", "Person", "Program", "Metric", "Place"]
+EntityClass = Literal["Organization", "Company", "Platform", "Person", "Program", "Metric", "Place", "Segment"]
 ChangeKind = Literal["yoy", "qoq", "growth", "abs", "multiple"]
 
 #: units of the JSONL contract; ``other:<measure word>`` for any other counted thing

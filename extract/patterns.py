@@ -61,6 +61,8 @@ class Patterns:
     speech: tuple[str, ...] = ()
     conversion_words: tuple[str, ...] = ()
     count_verbs: tuple[str, ...] = ()
+    populations: tuple[str, ...] = ()
+    industry_heads: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -108,4 +110,6 @@ def load_patterns() -> Patterns:
                     tuple(data.non_claims.get("metric_tails", [])),
                     tuple(data.speech),
                     tuple(data.non_claims.get("conversion_words", [])),
-                    tuple(sorted(data.non_claims.get("count_verbs", []), key=len, reverse=True)))
+                    tuple(sorted(data.non_claims.get("count_verbs", []), key=len, reverse=True)),
+                    tuple(sorted(data.non_claims.get("populations", []), key=len, reverse=True)),
+                    tuple(data.non_claims.get("industry_heads", [])))

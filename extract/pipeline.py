@@ -267,7 +267,8 @@ def _named(d, surfaces) -> str | None:
 
 
 def _model_cls(m):
-    return m.cls if m is not None and m.cls in ("Organization", "Company", "Platform", "Person", "Program", "Place") else None
+    return m.cls if m is not None and m.cls in ("Organization", "Company", "Platform", "Person", "Program", "Place",
+                                                "Segment") else None
 
 
 def _confidence(d) -> float:

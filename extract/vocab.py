@@ -45,6 +45,7 @@ class ZHKG(DefinedNamespace):
     Platform: URIRef  # platform
     Program: URIRef  # program
     Place: URIRef  # a country or region that statistics are about
+    Segment: URIRef  # a group a statistic is about that no name denotes (广告主, 短视频行业)
     Quote: URIRef  # quote
     Role: URIRef  # role
     Unit: URIRef  # unit

@@ -411,6 +411,14 @@ ROWS = [
       E(5_000_000, "count", metric="观看次数"), E(3892, ("users", "count", "other:人"), metric_is="报名人数")),
     R("count-of-act-person-times", "星河科技的发布会吸引超过100万人次观看。",
       E(1_000_000, ("users", "count"), qualifier="超过", metric_is="观看人次")),
+    # a group no name denotes (a zhkg:Segment) as the subject: the population a share is of, an
+    # industry opening the clause; a platform's users are the platform's (not a segment)
+    R("segment-population-share", "2023年的调研显示,分别有52.8%、51.7%的受访者表示增加了线上消费。",
+      E(0.528, "percent", period="2023", subject="受访者"), E(0.517, "percent", period="2023", subject="受访者")),
+    R("segment-industry", "短视频行业总时长占比较去年增长了7%。",
+      E(0.07, "percent", period="2021", subject="短视频行业", metric_is="总时长占比", change=[("yoy", 0.07)])),
+    R("platform-users-not-segment", "星河科技营收增长20%,其中30%的用户来自三线城市。",
+      E(0.2, "percent", subject="星河科技", change=[("growth", 0.2)]), E(0.3, "percent", subject="星河科技")),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

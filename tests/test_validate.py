@@ -114,6 +114,17 @@ def test_good_graph_conforms():
     assert report.violations == []
 
 
+def test_segment_subject_conforms():
+    """A claim about a group no name denotes (52.8%的广告主): its subject is a zhkg:Segment."""
+    g = good_graph()
+    seg = ZHKGD["segment/广告主"]
+    g.add((seg, RDF.type, ZHKG.Segment))
+    g.add((seg, SKOS.prefLabel, Literal("广告主", lang="zh")))
+    g.set((CLAIM, ZHKG.subject, seg))
+    report = validate_graph(g)
+    assert report.conforms, [str(v) for v in report.violations]
+
+
 def test_span_of_months_conforms():
     """前三季度 is the span 2023-01/2023-09 (ISO 8601 interval of months): a valid period code."""
     g = good_graph()

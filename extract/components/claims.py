@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..lexicon import Lexicon
 from ..periods import PeriodMention, find_periods
@@ -221,6 +222,34 @@ def _speaks(sent: str, end: int) -> bool:
     from ..patterns import load_patterns
 
     return sent.startswith(load_patterns().speech, end)
+
+
+@cache
+def _segment_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    from ..patterns import load_patterns
+
+    pats = load_patterns()
+    pops = "|".join(map(re.escape, pats.populations))
+    heads = "|".join(map(re.escape, pats.industry_heads))
+    return (re.compile(rf"(?:\s*[、和与及]\s*[0-9.]+\s*%)*\s*的\s*(?P<n>{pops})") if pops else None,
+            re.compile(rf"\s*(?P<n>[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads}))") if heads else None)
+
+
+def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
+    """A group no name denotes as the subject (a zhkg:Segment): the population a share is of
+    (52.8%、51.7%的广告主表示…: 广告主), or an industry opening the number's clause with no name
+    before it (短视频行业总时长占比…: 短视频行业)."""
+    share_of, industry = _segment_patterns()
+    m = share_of.match(sent, q.end) if share_of is not None and q.kind == "percent" else None
+    if m is None and industry is not None:
+        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+        m = industry.match(sent, clause)
+        if m is not None and (m.end("n") > q.start or any(clause <= x.start < q.start for x in mentions)):
+            m = None
+    if m is None:
+        return None
+    a, b = m.span("n")
+    return Mention(a, b, "Segment", m.group("n"), m.group("n"), "pattern", 0.6)
 
 
 def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
@@ -687,12 +716,15 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if d.period is None and d.is_change and not d.attached and year and \
                 re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
             d.period = str(year)  # 较去年增长7%: this year's figure against last year's
-        found = _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
+        found = _segment_subject(sent, q, mentions) or _subject_before(sent, q.start, mentions) \
+            or _subject_after(sent, q.end, mentions)
         if found:
             subj = found
         d.subject = subj or topic
         d.subject_here = found is not None
-        d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, mentions,
+        named = [*mentions, found] if found is not None and found.cls == "Segment" and found.end <= q.start \
+            else mentions  # 短视频行业总时长占比: the metric starts after the industry
+        d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, named,
                                              [x.q for x in drafts if x is not d])
         if d.metric is None and out:  # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named)
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
