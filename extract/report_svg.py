@@ -24,6 +24,7 @@ CLASS_COLORS = {
     "Program": "#feca74",
     "Metric": "#e4e7d2",
     "Place": "#ff9561",
+    "Segment": "#c9b3a3",
 }
 #: a class not listed above
 OTHER_COLOR = "#dddddd"
