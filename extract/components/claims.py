@@ -502,11 +502,12 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo:
             lo = m.end
-    seg = sent[lo:pos]
+    seg = _PERIOD_WORDS.sub("", sent[lo:pos])  # 占总收入比重从2019年的 -> 占总收入比重
+    # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
+    seg = _TRIM_TAIL.sub("", seg)
     stops = list(_NP_STOP.finditer(seg))
     if stops:
         seg = seg[stops[-1].end():]
-    seg = _PERIOD_WORDS.sub("", seg)  # 占总收入比重从2019年的 -> 占总收入比重
     seg = _TRIM_TAIL.sub("", seg)
     seg = _TRIM_HEAD.sub("", seg)
     seg = re.sub(r"\s+", " ", seg).strip()
@@ -566,15 +567,23 @@ def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
         d.change_kind = "yoy"
 
 
+# a period named without its year: 第四季度, 下半年, 12月, Q3, 前三季度, 全年
+_YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*季度|[一二三四]季度|[上下]半年|Q[1-4]|"
+                       r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?)(?:末|底)?")
+
+
 def _in_context(sent: str, periods: list[PeriodMention], carried: str | None) -> list[PeriodMention]:
-    """全年 is the whole year of the period the text is about (蔚来公布了2020年财报。其全年营收…)."""
+    """A period written without its year is of the year the text is about, when it is about one
+    (蔚来公布了2020年财报。其全年营收…: 2020; 2023年抖音… 快手的日活在第四季度…: 2023Q4), not
+    of the article's year."""
     y = re.search(r"\d{4}", carried or "")
     if not y:
         return periods
     from dataclasses import replace
 
-    return [replace(p, period=y.group(0), year=int(y.group(0))) if sent.startswith("全年", p.start) else p
-            for p in periods]
+    year = y.group(0)
+    return [replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
+            if _YEARLESS.fullmatch(sent, p.start, p.end) else p for p in periods]
 
 
 def _year_later(code: str) -> str:
