@@ -33,6 +33,7 @@ class _PatternFile(BaseModel):
     org_prefix_stop: str
     institution_heads: list[str]
     role_after: str = ""
+    role_prefixes: list[str] = []
     platform_heads: list[str]
     pattern: list[dict]
     non_claims: dict
@@ -81,7 +82,8 @@ def load_patterns() -> Patterns:
     # at the start, or after one of the bound characters: one lookbehind of a negated class
     # (a chain of lookbehinds, one per character, is tried at every position: 6x slower)
     lb = "(?<![^" + "".join(re.escape(c) for c in data.left_bounds if len(c) == 1) + "])"
-    subst = {"{ROLE}": _alt(data.roles), "{ORGHEAD}": _alt(data.org_heads), "{SPEECH}": _alt(data.speech),
+    subst = {"{ROLEPRE}": _alt(data.role_prefixes) or "(?!)",
+             "{ROLE}": _alt(data.roles), "{ORGHEAD}": _alt(data.org_heads), "{SPEECH}": _alt(data.speech),
              "{LB}": lb, "{ORGSTOP}": re.escape(data.org_prefix_stop),
              "{INSTHEAD}": _alt(data.institution_heads)}
     compiled = []
