@@ -424,6 +424,8 @@ ROWS = [
       E(383_000_000, "users", period="2023Q4", metric_is="日活跃用户")),
     R("adverb-before-number-no-boundary", "星河商城平台上的商家数量已突破800万家。",
       E(8_000_000, ("count", "other:家"), qualifier="突破", metric="商家数量")),
+    R("horizon-not-in-metric", "星河科技计划未来三年投资50亿元建设数据中心。",
+      E(5_000_000_000, "CNY", subject="星河科技", metric_is="投资")),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),
