@@ -110,6 +110,9 @@ ROWS = [
     *R("people-listed-with-roles", "星河科技CEO李明远、CFO王芳出席了发布会。",
        P("Organization", "星河科技"), P("Person", "李明远", role="CEO", org="星河科技"),
        P("Person", "王芳", role="CFO")),
+    # jieba's dictionary tags common words as names (白领, 关怀): the fast backend keeps none of them
+    *R("common-words-no-names", "星河科技关怀白领群体,产品设计华丽,段子内容受欢迎。",
+       P("Organization", "星河科技"), exact=False, absent=("白领", "关怀", "华丽", "段子")),
     *R("person-vp-says", "华启集团副总裁陈雅琳称,业务增长稳定。",
        P("Organization", "华启集团"),
        P("Person", "陈雅琳", role="副总裁", org="华启集团"),

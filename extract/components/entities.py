@@ -135,6 +135,7 @@ def _lac():
 
 
 _LAC_CLASS = {"PER": "Person", "ORG": "Organization"}
+_JOINERS = "和与跟同及"
 _JIEBA_CLASS = {"nr": "Person", "nt": "Organization", "nrt": "Person"}
 
 
@@ -162,8 +163,11 @@ def model_mentions(sentences: list[tuple[int, str]], backend: str,
         pos = base
         for w, tag in words:
             cls = classes.get(tag)
-            if cls and _plausible_name(w, cls, trusted=trusted):
-                out.append(Mention(pos, pos + len(w), cls, w, w, source, conf))
+            a, name = pos, w
+            if cls == "Person" and not trusted and len(w) == 3 and w[0] in _JOINERS:
+                a, name = pos + 1, w[1:]  # 和宝强: jieba joins the conjunction to the name
+            if cls and _plausible_name(name, cls, trusted=trusted):
+                out.append(Mention(a, a + len(name), cls, name, name, source, conf))
             pos += len(w)
     return out
 
@@ -175,8 +179,19 @@ def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
     if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names:
         return False
     if cls == "Person":
-        return bool(re.fullmatch(f"[{_HAN}]{{2,4}}", w)) and (trusted or w[0] in pats.surnames)
+        if not re.fullmatch(f"[{_HAN}]{{2,4}}", w):
+            return False
+        if trusted:
+            return True
+        # jieba's nr: a common surname first (or a double one for four characters), and not a
+        # frequent word of jieba's dictionary, which tags 白领, 关怀, 华丽 … as nr
+        return (w[:2] in pats.surnames if len(w) == 4 else w[0] in pats.surnames) \
+            and (_jieba_dt().FREQ.get(w) or 0) < _COMMON_WORD
     return len(w) <= 20
+
+
+#: a word jieba's dictionary counts this often is a common word, not a person's name
+_COMMON_WORD = 20
 
 
 # ------------------------------------------------------------------------------------ patterns
