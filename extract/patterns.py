@@ -64,6 +64,7 @@ class Patterns:
     count_verbs: tuple[str, ...] = ()
     populations: tuple[str, ...] = ()
     industry_heads: tuple[str, ...] = ()
+    org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
 
 
 def _alt(words: list[str]) -> str:
@@ -97,21 +98,20 @@ def load_patterns() -> Patterns:
         except (ValidationError, re.error) as e:
             raise DataError(f"pattern {i}: {str(e).splitlines()[0]}", str(path)) from None
     surnames = frozenset(re.sub(r"\s", "", data.surnames)) | frozenset(data.double_surnames)
-    return Patterns(tuple(compiled), tuple(data.roles), re.compile(_alt(data.roles)), surnames,
-                    frozenset(data.not_names), data.org_head_after, frozenset(data.generic),
-                    tuple(data.platform_heads),
-                    tuple(re.compile(x) for x in data.non_claims.get("after", [])),
-                    tuple(re.compile(x) for x in data.non_claims.get("before", [])),
-                    int(data.non_claims.get("prose_small_max", 20)),
-                    data.role_after,
-                    re.compile(_alt(data.name_traps)) if data.name_traps else None,
-                    tuple(data.non_claims.get("money_heads", [])),
-                    tuple(data.non_claims.get("staff_words", [])),
-                    tuple(data.non_claims.get("user_heads", [])),
-                    dict(data.non_claims.get("unit_metrics", {})),
-                    tuple(data.non_claims.get("metric_tails", [])),
-                    tuple(data.speech),
-                    tuple(data.non_claims.get("conversion_words", [])),
-                    tuple(sorted(data.non_claims.get("count_verbs", []), key=len, reverse=True)),
-                    tuple(sorted(data.non_claims.get("populations", []), key=len, reverse=True)),
-                    tuple(data.non_claims.get("industry_heads", [])))
+    nc = data.non_claims
+    return Patterns(
+        compiled=tuple(compiled), roles=tuple(data.roles), role_rx=re.compile(_alt(data.roles)),
+        surnames=surnames, not_names=frozenset(data.not_names), org_head_after=data.org_head_after,
+        generic=frozenset(data.generic), platform_heads=tuple(data.platform_heads),
+        non_claim_after=tuple(re.compile(x) for x in nc.get("after", [])),
+        non_claim_before=tuple(re.compile(x) for x in nc.get("before", [])),
+        prose_small_max=int(nc.get("prose_small_max", 20)), role_after=data.role_after,
+        name_traps=re.compile(_alt(data.name_traps)) if data.name_traps else None,
+        money_heads=tuple(nc.get("money_heads", [])), staff_words=tuple(nc.get("staff_words", [])),
+        user_heads=tuple(nc.get("user_heads", [])), unit_metrics=dict(nc.get("unit_metrics", {})),
+        metric_tails=tuple(nc.get("metric_tails", [])), speech=tuple(data.speech),
+        conversion_words=tuple(nc.get("conversion_words", [])),
+        count_verbs=tuple(sorted(nc.get("count_verbs", []), key=len, reverse=True)),
+        populations=tuple(sorted(nc.get("populations", []), key=len, reverse=True)),
+        industry_heads=tuple(nc.get("industry_heads", [])),
+        org_heads=tuple(data.org_heads) + tuple(data.institution_heads))

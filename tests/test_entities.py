@@ -113,6 +113,9 @@ ROWS = [
     # jieba's dictionary tags common words as names (白领, 关怀): the fast backend keeps none of them
     *R("common-words-no-names", "星河科技关怀白领群体,产品设计华丽,段子内容受欢迎。",
        P("Organization", "星河科技"), exact=False, absent=("白领", "关怀", "华丽", "段子")),
+    # common words put together name no organization (a model's ORG guess), unless an org head ends it
+    *R("common-words-no-org", "已经成为驱动用户与业务增长的核心竞争力。星河文化的营收增长。",
+       P("Organization", "星河文化"), exact=False, absent=("核心竞争力",)),
     *R("person-vp-says", "华启集团副总裁陈雅琳称,业务增长稳定。",
        P("Organization", "华启集团"),
        P("Person", "陈雅琳", role="副总裁", org="华启集团"),

@@ -187,7 +187,25 @@ def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
         # frequent word of jieba's dictionary, which tags 白领, 关怀, 华丽 … as nr
         return (w[:2] in pats.surnames if len(w) == 4 else w[0] in pats.surnames) \
             and (_jieba_dt().FREQ.get(w) or 0) < _COMMON_WORD
+    if cls == "Organization" and not w.endswith(pats.org_heads) and _common_words_only(w):
+        return False  # 核心竞争力: common words put together name no organization
     return len(w) <= 20
+
+
+def _common_words_only(w: str) -> bool:
+    """Is ``w`` made of frequent dictionary words none of which is a name (jieba's nt, nz, ns,
+    nr, j tags)? 核心+竞争力 is; 笑果+文化, 艾瑞+咨询 are not."""
+    from jieba import posseg
+
+    tags = posseg.dt.word_tag_tab
+    freq = _jieba_dt().FREQ
+    words = _jieba_dt().lcut(w, HMM=False)
+    return len(words) > 1 and all((freq.get(x) or 0) >= _FREQUENT and tags.get(x, "x")[:2] not in _NAME_TAGS
+                                  for x in words)
+
+
+_FREQUENT = 100
+_NAME_TAGS = ("nt", "nz", "ns", "nr", "j")
 
 
 #: a word jieba's dictionary counts this often is a common word, not a person's name
