@@ -138,7 +138,9 @@ def _compiled() -> _Compiled:
     """Every pattern, built from the data tables once per process."""
     tb = tables()
     mags = {m.word: m.value for m in tb.magnitudes}
-    mag = f"(?:{_alt(mags)})(?!分[点之])"       # 3百分点, 千分之五: 百/千 belong to the unit
+    # 3百分点, 千分之五: 百/千 belong to the unit; an English word (billion) ends at a word edge
+    mag = "(?:" + "|".join(re.escape(w) + ("(?![A-Za-z])" if w.isascii() else "")
+                           for w in sorted(mags, key=lambda w: (-len(w), w))) + ")(?!分[点之])"
     alone_words = frozenset(m.word for m in tb.magnitudes if m.alone)
     alone = f"(?:{_alt(alone_words)})(?![万亿])" if alone_words else "(?!)"
     units_pre = {u.word: u for u in tb.units if u.position in ("pre", "both")}

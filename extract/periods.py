@@ -16,6 +16,10 @@ _ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
 #: characters, so a sentence without them skips it (most sentences name no period)
 _MONTH_N = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
+    # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
+    # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
+    (re.compile(r"(?:截至|截止)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*止\s*"
+                r"(?P<len>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)"), "ended", "止"),
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[一二三两1-3])\s*个?\s*季度"), "span", "季"),
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?前\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
@@ -85,6 +89,8 @@ def _month_number(x: str | None) -> int | None:
     return int(x) if x.isdigit() else _CN_MONTH.get(x)
 
 
+_ENDED_MONTHS = {"年度": 12, "十二个月": 12, "12个月": 12, "九个月": 9, "9个月": 9, "六个月": 6, "6个月": 6,
+                 "半年": 6, "三个月": 3, "3个月": 3, "季度": 3}
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$")
 
 
@@ -142,6 +148,16 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
             mo = int(g["m"]) if g.get("m") else None
+            if kind == "ended":  # the months up to the end month, as their code
+                y, m2 = int(g["y"]), int(g["m"])
+                n = _ENDED_MONTHS[g["len"]]
+                m1, y1 = m2 - n + 1, y
+                if m1 < 1:
+                    m1, y1 = m1 + 12, y - 1
+                code = _span_code(y, m1, m2) if y1 == y else f"{y1}-{m1:02d}/{y}-{m2:02d}"
+                out.append(PeriodMention(a, b, code, y, _compared(text, a)))
+                taken.append((a, b))
+                continue
             if kind == "span":  # months m1..m2 of a year, written as what they are (1-3月 is Q1)
                 m1, m2 = _span_months(g)
                 if m1 is None or m2 <= m1:
