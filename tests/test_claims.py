@@ -435,6 +435,8 @@ ROWS = [
       E(2_000_000_000, "CNY", period="2023-04/2024-03", metric="收入")),
     R("english-magnitude", "星河科技净利润为US$1.2 billion,同比增长8%。",
       E(1_200_000_000, "USD", metric="净利润", change=[("yoy", 0.08)])),
+    R("comparison-owner", "在下沉市场,星河科技的渗透率达到68%,高于蓝海科技的55%。",
+      E(0.68, "percent", subject="星河科技", metric="渗透率"), E(0.55, "percent", subject="蓝海科技", metric="渗透率")),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

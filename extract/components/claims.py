@@ -190,7 +190,8 @@ def _compatible(level: Draft, change: Draft) -> bool:
     return True
 
 
-_PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
+# (高于抖音的55%: 高于/低于 compare, the name after them owns the number)
+_PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
 
 
 _SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
