@@ -437,6 +437,11 @@ ROWS = [
       E(1_200_000_000, "USD", metric="净利润", change=[("yoy", 0.08)])),
     R("comparison-owner", "在下沉市场,星河科技的渗透率达到68%,高于蓝海科技的55%。",
       E(0.68, "percent", subject="星河科技", metric="渗透率"), E(0.55, "percent", subject="蓝海科技", metric="渗透率")),
+    # a rounded bound followed by the exact level of the same metric restates it
+    R("rounded-bound-restated", "2021年第一季度,星河科技移动端月活用户突破2亿,同比增长33%达2.09亿。",
+      E(209_000_000, "users", period="2021Q1", change=[("yoy", 0.33)])),
+    R("bound-of-another-metric-kept", "星河科技营收突破100亿元,净利润达到12亿元。",
+      E(10_000_000_000, "CNY", qualifier="突破", metric="营收"), E(1_200_000_000, "CNY", metric="净利润")),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

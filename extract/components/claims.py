@@ -587,6 +587,26 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None) ->
             if _YEARLESS.fullmatch(sent, p.start, p.end) else p for p in periods]
 
 
+def _without_rounded_bounds(drafts: list[Draft]) -> list[Draft]:
+    """移动端月活用户突破2亿,同比增长33%达2.09亿: a rounded bound (突破/超过/近 2亿) followed in the
+    sentence by the exact level of the same metric that meets it (within a fifth) restates that
+    level: only the exact figure is a claim."""
+    def restated(b: Draft) -> bool:
+        q = b.q
+        if b.is_change or q.hedge_dir not in ("gt", "ge", "lt", "le") or not q.value:
+            return False
+        for x in drafts:
+            if x is b or x.is_change or x.q.start < q.end or x.q.hedge_dir is not None or x.unit != b.unit:
+                continue
+            same = (x.metric_key and x.metric_key == b.metric_key) or (x.metric and x.metric == b.metric)
+            meets = x.q.value >= q.value if q.hedge_dir in ("gt", "ge") else x.q.value <= q.value
+            if same and meets and abs(x.q.value - q.value) <= 0.2 * abs(q.value):
+                return True
+        return False
+
+    return [d for d in drafts if not restated(d)]
+
+
 def _year_later(code: str) -> str:
     """The same period a year later: 2020 -> 2021, 2020Q1 -> 2021Q1, 2020-01/2020-09 -> 2021-01/2021-09."""
     return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + 1), code)
@@ -751,6 +771,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         floor = q.end
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
+    out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
     # in passing; the text goes on about its own period)
