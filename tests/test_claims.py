@@ -321,6 +321,9 @@ ROWS = [
     R("respectively-counted-after", "据第三方统计,抖音和快手分别拥有6亿和3亿日活跃用户。",
       E(600_000_000, "users", subject="抖音", metric="日活跃用户"),
       E(300_000_000, "users", subject="快手", metric="日活跃用户")),
+    R("respectively-listed-segments", "2023年星河打车、星河医疗用户规模增长明显,较2022年12月分别增长9057万人、5139万人。",
+      E(90_570_000, "users", period="asof:2023-12", subject="星河打车", metric="用户规模", change=[("abs", 90_570_000)]),
+      E(51_390_000, "users", period="asof:2023-12", subject="星河医疗", metric="用户规模", change=[("abs", 51_390_000)])),
     # spans of months from January (a year to date) and the whole year in context
     R("span-first-three-quarters", "2023年前三季度,星河汽车销量达到207万辆,同比增长77%。",
       E(2_070_000, "other:辆", period="2023-01/2023-09", subject="星河汽车", change=[("yoy", 0.77)])),

@@ -345,6 +345,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         if len(names) == len(run):
             for d, (_, _, m) in zip(run, names):
                 d.subject, d.subject_here = m, True
+        else:  # 网约车、互联网医疗用户规模分别增长…: a list of groups no name denotes
+            for d, m in zip(run, _listed_segments(sent, k, lex_metrics, len(run))):
+                d.subject, d.subject_here = m, True
         metrics = _coordinated_before(sent, k, lex_metrics)
         if len(metrics) == len(run):
             for d, (a, b, e) in zip(run, metrics):
@@ -360,6 +363,29 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             for change, level in zip(run, levels):
                 _reattach(change, level)
     return [d for d in out if not d.attached]
+
+
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+
+
+def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int) -> list[Mention]:
+    """The ``n`` items listed with 、/和 right before the metric that precedes ``pos`` in its
+    clause (网约车、互联网医疗 in 网约车、互联网医疗用户规模…分别), as segments; none if the list
+    is not exactly ``n`` plain words."""
+    metric = next((x for x in reversed(lex_metrics) if x[1] <= pos), None)
+    if metric is None:
+        return []
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, metric[0])), default=0)
+    stretch = re.sub(r"^(?:\d{4}年(?:度)?|其中|同时|此外)\s*", "", sent[clause:metric[0]]).removesuffix("的")
+    items = _LIST_SEP.split(stretch) if stretch else []
+    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
+        return []
+    out, at = [], sent.index(stretch, clause)
+    for x in items:
+        a = sent.index(x, at)
+        out.append(Mention(a, a + len(x), "Segment", x, x, "pattern", 0.5))
+        at = a + len(x)
+    return out
 
 
 def _reattach(change: Draft, level: Draft) -> None:
