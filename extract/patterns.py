@@ -64,6 +64,7 @@ class Patterns:
     count_verbs: tuple[str, ...] = ()
     populations: tuple[str, ...] = ()
     industry_heads: tuple[str, ...] = ()
+    done_verbs: tuple[str, ...] = ()
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
 
 
@@ -114,4 +115,5 @@ def load_patterns() -> Patterns:
         count_verbs=tuple(sorted(nc.get("count_verbs", []), key=len, reverse=True)),
         populations=tuple(sorted(nc.get("populations", []), key=len, reverse=True)),
         industry_heads=tuple(nc.get("industry_heads", [])),
+        done_verbs=tuple(nc.get("done_verbs", [])),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads))

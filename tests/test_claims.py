@@ -445,6 +445,12 @@ ROWS = [
       E(209_000_000, "users", period="2021Q1", change=[("yoy", 0.33)])),
     R("bound-of-another-metric-kept", "星河科技营收突破100亿元,净利润达到12亿元。",
       E(10_000_000_000, "CNY", qualifier="突破", metric="营收"), E(1_200_000_000, "CNY", metric="净利润")),
+    # things counted by a measure word, then what they did: the things are the subject
+    R("counted-things-did", "截至2023年底,超过300家中小企业、个体商户完成了数字化改造。",
+      E(300, ("count", "other:家"), period="asof:2023-12", qualifier="超过", subject="中小企业、个体商户",
+        metric_is="完成了数字化改造数量")),
+    R("counted-things-after-a-name", "星河科技已有5000家商家入驻其平台。",
+      E(5000, ("count", "other:家"), subject="星河科技")),
     R("nonclaim-phone-full", "如有疑问请拨打客服电话400-820-8888。"),
     R("nonclaim-url", "详情见https://www.example.com/2021/report123.html。"),
     R("nonclaim-founding-year", "阿里巴巴成立于1999年。"),

@@ -226,6 +226,31 @@ def _speaks(sent: str, end: int) -> bool:
 
 
 @cache
+def _counted_things() -> re.Pattern[str] | None:
+    from ..patterns import load_patterns
+
+    verbs = "|".join(map(re.escape, load_patterns().done_verbs))
+    return re.compile(rf"(?P<n>[^,，。;；:：的\d%]{{2,20}}?)(?P<act>(?:{verbs})[^,，。;；]{{1,16}})") if verbs else None
+
+
+def _counted_subject(sent: str, q, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """超过1.4亿台智能手机、智能电视完成适老化升级改造: things counted by a measure word, then
+    what they did: the things are the subject (a segment), the deed counted is the metric
+    (完成适老化升级改造数量). Only when no name opens the clause."""
+    rx = _counted_things()
+    if rx is None or q.kind not in ("count", "measure") or not q.unit_word or len(q.unit_word) != 1:
+        return None  # a measure word: 台, 家, 款 …
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    if any(clause <= m.start < q.start for m in mentions):
+        return None
+    m = rx.match(sent, q.end)
+    if m is None or any(q.end <= x.start < m.end("n") for x in mentions):
+        return None
+    a, b = m.span("n")
+    return Mention(a, b, "Segment", m.group("n"), m.group("n"), "pattern", 0.5), m.group("act") + "数量"
+
+
+@cache
 def _segment_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     from ..patterns import load_patterns
 
@@ -772,8 +797,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if d.period is None and d.is_change and not d.attached and year and \
                 re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
             d.period = str(year)  # 较去年增长7%: this year's figure against last year's
-        found = _segment_subject(sent, q, mentions) or _subject_before(sent, q.start, mentions) \
-            or _subject_after(sent, q.end, mentions)
+        counted = _counted_subject(sent, q, mentions)
+        found = (counted[0] if counted else None) or _segment_subject(sent, q, mentions) \
+            or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
         if found:
             subj = found
         d.subject = subj or topic
@@ -784,6 +810,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                              [x.q for x in drafts if x is not d])
         if d.metric is None and out:  # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named)
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        if counted:  # 1.4亿台智能手机完成适老化改造: the deed counted
+            d.metric, d.metric_key = counted[1], None
         if d.metric and d.metric_key is None:  # 线上营销服务产生的收入 is 线上营销服务收入
             d.metric_key = _lexicon_metric(lex, d.metric)
         prog = next((m for m in mentions if m.cls == "Program" and m.start <= q.start and q.end <= m.end), None)
