@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.lexicon import load_lexicon  # noqa: E402
+from extract.nlp.lexicon import load_lexicon  # noqa: E402
 from extract.model import Change, Claim, Document, Entity, Evidence, Relation  # noqa: E402
 
 HEADS = "星云 蓝海 云图 快达 天穹 极光 青禾 长风 金桥 银河 微光 远航 晨曦 万象 北辰 锦程 朗月 飞鸿 若水 鼎新".split()
@@ -151,9 +151,9 @@ def _time(fn, repeat: int) -> tuple[float, object]:
 
 
 def bench(label: str, docs: list[Document], repeat: int, with_rdflib: bool, at_rest: bool = False) -> None:
-    from extract.query import list_queries, run_query
-    from extract.rdf import to_dataset
-    from extract.store import open_store
+    from extract.graph.query import list_queries, run_query
+    from extract.graph.rdf import to_dataset
+    from extract.graph.store import open_store
 
     triples = sum(len(g) for g in to_dataset(docs[:50]).graphs()) * len(docs) / min(len(docs), 50)
     print(f"\n== {label}: {len(docs)} articles, {sum(len(d.claims) for d in docs)} claims, ~{triples:,.0f} triples")

@@ -10,13 +10,13 @@ __version__ = "0.1.0"
 
 def extract_file(path, ner: str = "lac", year=None):
     """Extract every article of ``path``; see :func:`extract.pipeline.extract_file`."""
-    from .pipeline import extract_file as _f
+    from .nlp.pipeline import extract_file as _f
 
     return _f(path, ner=ner, year=year)
 
 
 def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year=None):
     """Extract every article of a decoded ``text``; see :func:`extract.pipeline.extract_text`."""
-    from .pipeline import extract_text as _f
+    from .nlp.pipeline import extract_text as _f
 
     return _f(text, doc_id=doc_id, ner=ner, year=year)

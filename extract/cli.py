@@ -36,7 +36,7 @@ def normalize(
 
     Example: zhkg normalize corpus/kuaishou-2020.txt --text
     """
-    from .normalize import normalize_file
+    from .text.normalize import normalize_file
 
     norm = normalize_file(file)
     out.print(f"{file}: encoding {norm.encoding}, {len(norm.raw)} raw chars -> {len(norm.text)} normalized, "
@@ -87,11 +87,11 @@ def extract(
     import itertools
     from contextlib import ExitStack
 
-    from .batch import STDIN, iter_extract, read_list
+    from .run.batch import STDIN, iter_extract, read_list
     from .errors import InputError
-    from .formats import format_for, stream, write_atomic_stream
-    from .parallel import iter_extract_parallel
-    from .validate import check_documents
+    from .graph.formats import format_for, stream, write_atomic_stream
+    from .run.parallel import iter_extract_parallel
+    from .graph.validate import check_documents
 
     if not inputs and from_list is None:
         raise InputError("nothing to extract: give files, directories, - (standard input) or --from-list FILE")
@@ -111,7 +111,7 @@ def extract(
     with ExitStack() as stack:
         st = None
         if store:  # opened first: a missing or locked store fails before any work
-            from .store import open_store
+            from .graph.store import open_store
 
             st = stack.enter_context(open_store(store, create=True))
 
@@ -166,7 +166,7 @@ def validate(
     Example: zhkg validate out/kuaishou-2020.ttl
     """
     from .errors import ValidationFailed
-    from .validate import validate_files
+    from .graph.validate import validate_files
 
     report = validate_files(graphs)
     for v in report.violations:
@@ -190,7 +190,7 @@ def store_stats(store: StoreDir) -> None:
 
     Example: zhkg store stats --store kg
     """
-    from .store import open_store
+    from .graph.store import open_store
 
     with open_store(store) as st:
         for k, v in st.stats().items():
@@ -205,7 +205,7 @@ def store_list(store: StoreDir) -> None:
     """
     from rich.table import Table
 
-    from .store import open_store
+    from .graph.store import open_store
 
     with open_store(store) as st:
         docs = st.list_documents()
@@ -225,7 +225,7 @@ def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuais
 
     Example: zhkg store remove 'kuaishou-2020#1' --store kg
     """
-    from .store import open_store
+    from .graph.store import open_store
 
     with open_store(store) as st:
         n = st.remove(doc)
@@ -242,8 +242,8 @@ def store_export(
 
     Example: zhkg store export --store kg -f nq -o kg.nq
     """
-    from .formats import write_atomic
-    from .store import open_store
+    from .graph.formats import write_atomic
+    from .graph.store import open_store
 
     with open_store(store) as st:
         text = st.export(fmt)
@@ -279,8 +279,8 @@ def query(
     import shutil
 
     from .errors import QueryError
-    from .query import list_queries, load_query, run_query, saved_query
-    from .results import format_result
+    from .graph.query import list_queries, load_query, run_query, saved_query
+    from .graph.results import format_result
 
     if list_:
         for q in list_queries():
@@ -305,11 +305,11 @@ def query(
         params[k.strip()] = v
     q = load_query(rq[0]) if rq else saved_query(name) if name is not None else expr
     if endpoint:
-        from .remote import endpoint_dataset
+        from .graph.remote import endpoint_dataset
 
         res = run_query(endpoint_dataset(endpoint), q, params, as_text=expr is not None)
     elif store:
-        from .store import open_store
+        from .graph.store import open_store
 
         with open_store(store) as st:
             res = run_query(st, q, params, as_text=expr is not None)
@@ -334,12 +334,12 @@ def push(
     Example: zhkg push --endpoint http://localhost:3030/kg/data out/corpus.trig
     """
     from .errors import InputError
-    from .remote import graphs_of_files, graphs_of_store, push as push_graphs
+    from .graph.remote import graphs_of_files, graphs_of_store, push as push_graphs
 
     if bool(store) == bool(graphs):
         raise InputError("give either --store DIR or graph files" + (", not both" if store else ""))
     if store:
-        from .store import open_store
+        from .graph.store import open_store
 
         with open_store(store) as st:
             n, t = push_graphs(endpoint, graphs_of_store(st))
@@ -365,11 +365,11 @@ def diff(
 
     Example: zhkg diff --store kg kuaishou-2020#1 kuaishou-2020-b#1 --format ttl -o conflicts.ttl
     """
-    from .diff import diff_documents
-    from .diff_input import load_side
-    from .diff_output import names, render
+    from .diff.align import diff_documents
+    from .diff.sides import load_side
+    from .diff.render import names, render
     from .errors import OutputError
-    from .formats import write_atomic
+    from .graph.formats import write_atomic
 
     if fmt not in names():
         raise OutputError(f"unknown diff format {fmt!r}; choose one of {', '.join(names())}")
@@ -395,10 +395,10 @@ def report(
 
     Example: zhkg report corpus/kuaishou-2020.txt -o report.html
     """
-    from .batch import extract_many
+    from .run.batch import extract_many
     from .errors import InputError
-    from .formats import write_atomic
-    from .report import build_report
+    from .graph.formats import write_atomic
+    from .report.html import build_report
 
     res = extract_many(inputs, ner=ner, year=year)
     for e in res.errors:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from extract.errors import InputError
-from extract.normalize import (decode, find_mojibake, normalize_file, normalize_text, split_articles,
+from extract.text.normalize import (decode, find_mojibake, normalize_file, normalize_text, split_articles,
                                split_sentences)
 
 TEXT = "快手發布2020年財報，營收達587.8億元。"

@@ -11,10 +11,10 @@ import cn2an
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extract import number_tables
+from extract.nlp.numbers import data as number_tables
 from extract.errors import DataError
 from extract.model import valid_unit
-from extract.numbers import Quantity, find_quantities, parse_number
+from extract.nlp.numbers.find import Quantity, find_quantities, parse_number
 
 # --------------------------------------------------------------------------------------------
 # parse_number

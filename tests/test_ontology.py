@@ -7,7 +7,7 @@ from rdflib import Graph, URIRef
 
 from extract import model
 from extract.resources import ontology_path
-from extract.vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, UNIT, ZHKG, unit_iri
+from extract.graph.vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, UNIT, ZHKG, unit_iri
 
 NS = str(ZHKG._NS)
 

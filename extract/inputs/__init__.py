@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..tables import Table
+from ..nlp.tables import Table
 
 #: formats the readers handle
 Reader = Callable[[bytes, str], "Source"]

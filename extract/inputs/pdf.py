@@ -17,7 +17,7 @@ import io
 import re
 
 from ..errors import InputError
-from ..tables import Cell, Table
+from ..nlp.tables import Cell, Table
 from . import Source, register
 
 _SENT_END = tuple("。！？!?；;：:")

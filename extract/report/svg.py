@@ -44,7 +44,7 @@ def graph_of(doc, mentions, sentences) -> nx.MultiGraph:
     """Entities of ``doc`` (not metrics) as nodes keyed by label, with ``cls``, ``count`` and
     ``topic``; relations as edges with ``kind`` (and ``role``); co-occurrence in a sentence as
     ``cooccurs`` edges with ``weight`` (from :func:`extract.components.topic.cooccurrence_graph`)."""
-    from .components.topic import cooccurrence_graph
+    from ..nlp.components.topic import cooccurrence_graph
 
     g = nx.MultiGraph()
     for e in doc.entities:

@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .diff import SourcedClaim, sourced
-from .errors import InputError, StoreError
-from .model import Change, Claim, Evidence
-from .vocab import PROV, RDF, RDFS, SKOS, UNIT, ZHKG
+from .align import SourcedClaim, sourced
+from ..errors import InputError, StoreError
+from ..model import Change, Claim, Evidence
+from ..graph.vocab import PROV, RDF, RDFS, SKOS, UNIT, ZHKG
 
 #: file suffixes read as RDF graphs; anything else is an article
 GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
@@ -114,8 +114,8 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list
     """The claims of one side of a diff: a document id or IRI in ``store``, a graph file (by its
     suffix, :data:`GRAPH_SUFFIXES`), or an article file, extracted now."""
     if store is not None:
-        from .rdf import doc_iri
-        from .store import open_store
+        from ..graph.rdf import doc_iri
+        from ..graph.store import open_store
 
         iri = URIRef(spec) if spec.startswith(("http://", "https://")) else doc_iri(spec)
         with open_store(store) as st:
@@ -140,7 +140,7 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list
         if not claims:
             raise InputError("no zhkg:Claim in this graph", spec)
         return claims
-    from .pipeline import extract_file
+    from ..nlp.pipeline import extract_file
 
     return sourced(extract_file(p, ner=ner))
 

@@ -26,10 +26,10 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from . import __version__
-from .names import name_pattern
-from .model import Claim, Document
-from .report_svg import CLASS_COLORS, EDGE_COLORS, OTHER_COLOR, entity_graph, period_x, series_chart
+from .. import __version__
+from ..nlp.names import name_pattern
+from ..model import Claim, Document
+from .svg import CLASS_COLORS, EDGE_COLORS, OTHER_COLOR, entity_graph, period_x, series_chart
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class RawView:
 
 @lru_cache(maxsize=32)
 def _normalized(source: str, sha: str):
-    from .normalize import normalize_file
+    from ..text.normalize import normalize_file
 
     p = Path(source)
     try:
@@ -248,7 +248,7 @@ def article_marks(doc: Document, di: int, mentions: list[Mention], spans: list[t
 # sections
 
 def _article_section(doc: Document, di: int, tips: dict[str, str]) -> str:
-    from .normalize import split_sentences
+    from ..text.normalize import split_sentences
 
     mentions = find_mentions(doc)
     taken: set[tuple[int, int]] = set()

@@ -51,10 +51,10 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import DataError, ZhkgError
-from .lexicon import LexEntry, MetricEntry, fold, load_lexicon
-from .model import Claim, Document
-from .resources import ontology_path
+from ..errors import DataError, ZhkgError
+from ..nlp.lexicon import LexEntry, MetricEntry, fold, load_lexicon
+from ..model import Claim, Document
+from ..resources import ontology_path
 
 Category = Literal["same", "conflicting", "related", "only_a", "only_b"]
 CATEGORIES: tuple[Category, ...] = ("conflicting", "same", "related", "only_a", "only_b")
@@ -209,7 +209,7 @@ def stated_steps(surface: Optional[str], value: float, percent: bool = False) ->
     """
     v = _dec(value)
     if surface:
-        from .numbers import find_quantities
+        from ..nlp.numbers.find import find_quantities
 
         text = unicodedata.normalize("NFKC", surface)
         qs = [q for q in find_quantities(text) if q.is_claim or q.kind != "date"]
@@ -237,7 +237,7 @@ def hedge_direction(qualifier: Optional[str], surface: Optional[str]) -> tuple[s
     >>> hedge_direction("近", None), hedge_direction(None, "超过25%"), hedge_direction("数百万", None)
     (('le', '近'), ('gt', '超过'), ('approx', '数'))
     """
-    from .number_tables import tables as number_tables
+    from ..nlp.numbers.data import tables as number_tables
 
     hedges = number_tables().hedges
     if qualifier:
@@ -245,7 +245,7 @@ def hedge_direction(qualifier: Optional[str], surface: Optional[str]) -> tuple[s
             if qualifier == h.word or (h.qualifier == "phrase" and qualifier.startswith(h.word)):
                 return h.dir, h.word
     if surface:
-        from .numbers import find_quantities
+        from ..nlp.numbers.find import find_quantities
 
         qs = find_quantities(unicodedata.normalize("NFKC", surface))
         if qs and qs[0].hedge_dir:
@@ -298,7 +298,7 @@ def claim_interval(value: float, surface: Optional[str], qualifier: Optional[str
 
 def _plain(text: str) -> str:
     """Simplified, case-folded, without spaces and punctuation: the key of an unlinked name."""
-    from .lexicon import _t2s
+    from ..nlp.lexicon import _t2s
 
     t = _t2s().convert(unicodedata.normalize("NFKC", text))
     return fold(re.sub(r"[\s\W_]+", "", t)) or fold(text)
@@ -507,7 +507,7 @@ Side = Union[Sequence[Document], Sequence[Claim], Sequence[SourcedClaim]]
 
 def sourced(side: Side, name: str = "a") -> list[SourcedClaim]:
     """The claims of a side, each with its document id and IRI (bare claims get the document ``name``)."""
-    from .rdf import claim_iri
+    from ..graph.rdf import claim_iri
 
     out: list[SourcedClaim] = []
     for x in side:

@@ -15,8 +15,8 @@ from typing import Iterable, Optional
 
 from rdflib import BNode, Dataset, Graph, Node, URIRef
 
-from .errors import DataError, InputError
-from .resources import ontology_path
+from ..errors import DataError, InputError
+from ..resources import ontology_path
 from .vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SH, SKOS, TIME, UNIT, XSD, ZHKG, ZHKGD
 
 #: file extension -> rdflib parser name
@@ -135,7 +135,7 @@ def check_documents(docs: list, strict: bool = False) -> list:
     """SHACL on each article's graph: claims that violate a shape are left out of the Document
     and listed in its ``rejected`` (with the shape's message); with ``strict`` a violation
     raises :class:`ValidationFailed` instead. Violations of entities are listed, not removed."""
-    from .errors import ValidationFailed
+    from ..errors import ValidationFailed
     from .rdf import claim_iri, to_graph
 
     out = []

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError
-from .resources import ontology_path
+from ..errors import DataError
+from ..resources import ontology_path
 
 
 class _PatternRow(BaseModel):

@@ -23,8 +23,8 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import QueryError, StoreError
-from .model import Document
+from ..errors import QueryError, StoreError
+from ..model import Document
 from .rdf import ENTITY_GRAPH, bind_prefixes, doc_iri, to_quads
 from .vocab import ZHKG
 

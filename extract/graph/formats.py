@@ -13,8 +13,8 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .errors import OutputError
-from .model import Document
+from ..errors import OutputError
+from ..model import Document
 
 Writer = Callable[[list[Document]], str]
 _WRITERS: dict[str, Writer] = {}

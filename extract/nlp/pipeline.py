@@ -26,14 +26,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import __version__
+from .. import __version__
 from .components import claims as claims_mod
 from .components import entities as ents_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
-from .model import Change, Claim, Document, Entity, Evidence
-from .normalize import Article, NormalizedText, normalize_text, read_input
-from .numbers import find_quantities
+from ..model import Change, Claim, Document, Entity, Evidence
+from ..text.normalize import Article, NormalizedText, normalize_text, read_input
+from .numbers.find import find_quantities
 from .periods import article_year
 
 BACKENDS = ("lac", "fast")
@@ -165,7 +165,7 @@ class PosTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        from .normalize import split_sentences
+        from ..text.normalize import split_sentences
 
         return self.sentences_doc(text, [(s.start, s.text) for s in split_sentences(text, [])])
 
@@ -300,8 +300,8 @@ def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None =
     page's date gives the year of 去年/今年 unless ``year`` is given; a PDF's tables are read as
     tables. Evidence offsets of HTML and PDF inputs are offsets in the extracted text.
     """
-    from .inputs import read_source
-    from .inputs.documents import apply_source
+    from ..inputs import read_source
+    from .sources import apply_source
 
     src = read_source(data, source)
     norm = normalize_text(src.text, doc_id=doc_id or Path(source).stem, encoding=src.encoding, split=src.split)

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError, InputError, ZhkgError
-from .model import Document
+from ..errors import DataError, InputError, ZhkgError
+from ..model import Document
 
 INPUT_EXTS = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
 
@@ -88,7 +88,7 @@ def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None
     ``on_error`` as one line naming it and skipped (``debug`` re-raises the unexpected ones);
     bad data files (:class:`DataError`) concern every file and end the batch.
     """
-    from .pipeline import extract_bytes, extract_file
+    from ..nlp.pipeline import extract_bytes, extract_file
 
     report = on_error or (lambda line: None)
     for f in expand_inputs(paths):

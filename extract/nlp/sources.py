@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..lexicon import load_lexicon
+from .lexicon import load_lexicon
 from ..model import Document
-from ..normalize import NormalizedText
-from ..tables import find_scale, read_table
-from . import Source
+from ..text.normalize import NormalizedText
+from .tables import find_scale, read_table
+from ..inputs import Source
 
 
 def apply_source(docs: list[Document], norm: NormalizedText, src: Source) -> list[Document]:

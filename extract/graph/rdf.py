@@ -38,7 +38,7 @@ from urllib.parse import quote
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from . import vocab
-from .model import Claim, Document, Entity
+from ..model import Claim, Document, Entity
 from .vocab import UNIT, ZHKGD, unit_iri
 
 DATA = "https://w3id.org/zhkg/id/"
@@ -123,7 +123,7 @@ def period_iri(code: str) -> URIRef:
 
 def run_iri(d: Document) -> URIRef:
     """The extraction of one article: by document id, input hash and tool version."""
-    from . import __version__
+    from .. import __version__
 
     return mint("run", d.id, d.sha256, __version__)
 
@@ -240,7 +240,7 @@ class _Writer:
 
     def lexicon_metric(self, node: URIRef, key: str) -> None:
         """The lexicon's description of a canonical metric: aliases, unit kind, English label."""
-        from .lexicon import load_lexicon
+        from ..nlp.lexicon import load_lexicon
 
         if (node, key) in self.described:
             return
@@ -285,7 +285,7 @@ class _Writer:
             g.add((doc, DCTERMS.format, _literal(d.media_type)))
         if d.topic:
             g.add((doc, ZHKG.topic, _literal(d.topic)))
-        from . import __version__
+        from .. import __version__
 
         run = self.run
         g.add((run, RDF.type, ZHKG.ExtractionRun))

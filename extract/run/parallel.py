@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .model import Document
+from ..model import Document
 
 #: files in flight per worker: enough to keep every worker busy, few enough to keep memory flat
 AHEAD = 2
@@ -46,7 +46,7 @@ def extract_one(path: str, ner: str, year: int | None, debug: bool = False) -> t
 
 def _init_worker(ner: str) -> None:
     os.environ.setdefault("ZHKG_NER_THREADS", "1")
-    from .pipeline import build_nlp
+    from ..nlp.pipeline import build_nlp
 
     build_nlp(ner)
 
@@ -106,7 +106,7 @@ class _pool:
             try:
                 from distributed import Client
             except ImportError:
-                from .errors import InputError
+                from ..errors import InputError
 
                 raise InputError("--dask needs the dask extra: pip install 'zhkg[dask]'") from None
             self._client = Client(self.dask)

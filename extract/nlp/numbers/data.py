@@ -12,9 +12,9 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from .errors import DataError
-from .model import valid_unit
-from .resources import ontology_path
+from ...errors import DataError
+from ...model import valid_unit
+from ...resources import ontology_path
 
 Kind = Literal["money", "percent", "points", "duration", "users", "count", "measure",
                "multiple", "date"]

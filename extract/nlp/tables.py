@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .model import Change, Claim, Evidence
+from ..model import Change, Claim, Evidence
 
 
 @dataclass
@@ -154,7 +154,7 @@ _EN_MAG = {"'000": 1e3, "’000": 1e3, "thousand": 1e3, "thousands": 1e3, "milli
 def _scale_rx() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
     """The scale pattern from the data files: money words of ontology/units.tsv, magnitude
     words of ontology/magnitudes.tsv."""
-    from .number_tables import tables
+    from .numbers.data import tables
 
     t = tables()
     money = {r.word: r.unit for r in t.units if r.kind == "money" and not r.unit.startswith("other:")

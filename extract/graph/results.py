@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import QueryError
+from ..errors import QueryError
 from .query import Result
 
 Formatter = Callable[[Result], str]

@@ -31,7 +31,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.term import Node
 
-from .errors import QueryError, ZhkgError
+from ..errors import QueryError, ZhkgError
 from .rdf import ENTITY_GRAPH
 
 #: seconds to wait for the server on one request

@@ -396,7 +396,7 @@ _MODEL_CLASS = {"Company": "Company"}
 
 def group_entities(mentions: list[Mention]):
     """One Entity per (class, label), with its surfaces and the lexicon aliases as aliases."""
-    from ..model import Entity
+    from ...model import Entity
 
     groups: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
@@ -421,7 +421,7 @@ def relations(mentions: list[Mention], art) -> list:
     operates a platform and which platform launched a program (the lexicon's links between names
     the article mentions, and 旗下 / 推出 in a sentence), and competitors where a sentence says so
     (对手, 竞争)."""
-    from ..model import Relation
+    from ...model import Relation
 
     out = []
     seen = set()
@@ -451,7 +451,7 @@ _OWNS = re.compile(r"^\s*(?:的)?旗下(?:的)?")
 
 def _owned(mentions: list[Mention], art, seen: set) -> list:
     from ..lexicon import load_lexicon
-    from ..model import Relation
+    from ...model import Relation
 
     lex = load_lexicon()
     out = []
@@ -491,7 +491,7 @@ def quotes(mentions: list[Mention], art) -> list:
     """What people said, in their words: a quotation (“…”, at least six characters) whose speaker,
     a person named in the same sentence or the one before, is tied to it by a verb of saying
     (X表示,“…”; “…”,X说; 用X的话说是——“…”)."""
-    from ..model import Evidence, Quote
+    from ...model import Evidence, Quote
 
     out = []
     people = [m for m in mentions if m.cls == "Person"]

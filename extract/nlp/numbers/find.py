@@ -22,7 +22,7 @@ from typing import Literal, Optional
 
 import cn2an
 
-from .number_tables import HedgeRow, UnitRow, tables
+from .data import HedgeRow, UnitRow, tables
 
 QuantityKind = Literal["money", "percent", "points", "duration", "users", "count", "measure",
                        "multiple", "date", "bare"]

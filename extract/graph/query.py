@@ -33,8 +33,8 @@ from typing import Optional, Union
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import InputError, QueryError
-from .resources import queries_dir
+from ..errors import InputError, QueryError
+from ..resources import queries_dir
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
 _IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')

@@ -17,8 +17,8 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from .errors import DataError
-from .resources import ontology_path
+from ..errors import DataError
+from ..resources import ontology_path
 
 UnitKind = Literal["users", "money", "percent", "minutes", "count", "ratio", "multiple"]
 LexClass = Literal["Platform", "Company", "Organization", "Person", "Program", "Place"]
