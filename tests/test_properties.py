@@ -10,7 +10,8 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from extract.errors import InputError
-from extract.text.normalize import decode, normalize_bytes, normalize_text
+from extract.text.decode import decode
+from extract.text.normalize import normalize_bytes, normalize_text
 from extract.nlp.numbers.find import parse_number
 
 # characters that exercise every rewriting rule: CR/LF, entities, pinyin ruby, Traditional,

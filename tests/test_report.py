@@ -186,7 +186,7 @@ def test_claims_table_grouped_by_subject_and_sortable(docs, page):
 
 
 def test_entity_graph_has_the_relations_and_topic(docs):
-    from extract.text.normalize import split_sentences
+    from extract.text.split import split_sentences
 
     d = docs[0].model_copy(update={"topic": "快手"})
     from extract.report.html import find_mentions as fm

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..text.normalize import decode
+from ..text.decode import decode
 from . import Source, register
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)

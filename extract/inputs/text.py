@@ -1,7 +1,7 @@
 """The plain-text reader: the file decoded, its articles split later by :mod:`extract.normalize`."""
 from __future__ import annotations
 
-from ..text.normalize import decode_article
+from ..text.decode import decode_article
 from . import Source, register
 
 

@@ -32,7 +32,9 @@ from .components import entities as ents_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
 from ..model import Change, Claim, Document, Entity, Evidence
-from ..text.normalize import Article, NormalizedText, normalize_text, read_input
+from ..text.offsets import Article, NormalizedText
+from ..text.normalize import normalize_text
+from ..text.decode import read_input
 from .numbers.find import find_quantities
 from .periods import article_year
 
@@ -165,7 +167,7 @@ class PosTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        from ..text.normalize import split_sentences
+        from ..text.split import split_sentences
 
         return self.sentences_doc(text, [(s.start, s.text) for s in split_sentences(text, [])])
 

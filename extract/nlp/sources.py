@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from .lexicon import load_lexicon
 from ..model import Document
-from ..text.normalize import NormalizedText
+from ..text.offsets import NormalizedText
 from .tables import find_scale, read_table
 from ..inputs import Source
 

@@ -248,7 +248,7 @@ def article_marks(doc: Document, di: int, mentions: list[Mention], spans: list[t
 # sections
 
 def _article_section(doc: Document, di: int, tips: dict[str, str]) -> str:
-    from ..text.normalize import split_sentences
+    from ..text.split import split_sentences
 
     mentions = find_mentions(doc)
     taken: set[tuple[int, int]] = set()
