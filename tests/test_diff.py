@@ -12,7 +12,9 @@ import pytest
 from rdflib import Graph
 
 from extract.cli import main
-from extract.diff.align import claim_interval, diff_documents, entity_key, period_kind, unit_family
+from extract.diff.tolerance import claim_interval
+from extract.diff.align import diff_documents
+from extract.diff.keys import entity_key, period_kind, unit_family
 from extract.diff.sides import claims_from_graph
 from extract.diff.render import render
 from extract.model import Change, Claim, Evidence
