@@ -172,7 +172,8 @@ def test_ttl_links_the_claim_iris():
 
 def test_claims_read_back_from_graph():
     from extract.model import Document
-    from extract.graph.rdf import claim_iri, to_graph
+    from extract.graph.iris import claim_iri
+    from extract.graph.rdf import to_graph
 
     text = "2020年第四季度,快手平均DAU为2.71亿。"
     c = Claim(subject="快手", subject_cls="Platform", metric="平均DAU", metric_key="Metric:日活跃用户", value=2.71e8,

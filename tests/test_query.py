@@ -11,7 +11,7 @@ from extract.cli import main
 from extract.errors import QueryError
 from extract.graph.formats import writer, write_atomic
 from extract.graph.query import PAGE_PARAMS, list_queries, parse_header, run_query, saved_query, to_term
-from extract.graph.rdf import claim_iri
+from extract.graph.iris import claim_iri
 from extract.graph.results import format_result
 from extract.graph.store import open_store
 from sample_docs import sample_docs

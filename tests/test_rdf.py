@@ -9,8 +9,9 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
 from extract.graph import formats
-from extract.graph.rdf import (ENTITY_GRAPH, claim_iri, decimal, doc_iri, entity_iri, period_iri, to_dataset,
-                         to_graph)
+from extract.graph.iris import ENTITY_GRAPH, claim_iri, doc_iri, entity_iri, period_iri
+from extract.graph.terms import decimal
+from extract.graph.rdf import to_dataset, to_graph
 from extract.graph.vocab import PROV, RDF, RDFS, SKOS, XSD, ZHKG, unit_iri
 from sample_docs import sample_docs
 

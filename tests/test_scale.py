@@ -15,7 +15,7 @@ import pytest
 from extract.cli import main
 from extract.graph.formats import write_atomic, writer
 from extract.graph.query import list_queries, run_query
-from extract.graph.rdf import doc_iri
+from extract.graph.iris import doc_iri
 from extract.graph.store import open_store
 from sample_docs import sample_docs
 

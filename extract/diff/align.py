@@ -148,7 +148,7 @@ Side = Union[Sequence[Document], Sequence[Claim], Sequence[SourcedClaim]]
 
 def sourced(side: Side, name: str = "a") -> list[SourcedClaim]:
     """The claims of a side, each with its document id and IRI (bare claims get the document ``name``)."""
-    from ..graph.rdf import claim_iri
+    from ..graph.iris import claim_iri
 
     out: list[SourcedClaim] = []
     for x in side:

@@ -118,7 +118,8 @@ def to_graph(res: DiffResult):
     validates on its own (ontology/shapes.ttl) and merges with the extraction graphs."""
     from rdflib import Graph, Literal, URIRef
 
-    from ..graph.rdf import bind_prefixes, mint
+    from ..graph.terms import bind_prefixes
+    from ..graph.iris import mint
     from ..graph.vocab import RDF, ZHKG
 
     g = bind_prefixes(Graph())

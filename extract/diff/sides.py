@@ -114,7 +114,7 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list
     """The claims of one side of a diff: a document id or IRI in ``store``, a graph file (by its
     suffix, :data:`GRAPH_SUFFIXES`), or an article file, extracted now."""
     if store is not None:
-        from ..graph.rdf import doc_iri
+        from ..graph.iris import doc_iri
         from ..graph.store import open_store
 
         iri = URIRef(spec) if spec.startswith(("http://", "https://")) else doc_iri(spec)

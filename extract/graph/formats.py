@@ -2,7 +2,7 @@
 
 A writer takes a list of Documents and returns the serialized text. ``jsonl`` is the contract of
 the evaluation (one JSON object a line: entities, claims, relations, quotes); the RDF formats are
-registered by :mod:`extract.rdf`.
+registered by :mod:`extract.graph.rdf`; the registry itself is :mod:`extract.graph.writers`.
 """
 from __future__ import annotations
 
@@ -10,37 +10,26 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import OutputError
 from ..model import Document
-
-Writer = Callable[[list[Document]], str]
-_WRITERS: dict[str, Writer] = {}
-EXTENSIONS: dict[str, str] = {}
-
-
-def register(name: str, ext: str) -> Callable[[Writer], Writer]:
-    def deco(fn: Writer) -> Writer:
-        _WRITERS[name] = fn
-        EXTENSIONS[ext] = name
-        return fn
-
-    return deco
+from .writers import EXTENSIONS, Streamer, Writer, STREAMERS, WRITERS, register_stream
+from .writers import register
 
 
 def writer(name: str) -> Writer:
     _load_plugins()
     try:
-        return _WRITERS[name]
+        return WRITERS[name]
     except KeyError:
-        raise OutputError(f"unknown output format {name!r}; choose one of {', '.join(sorted(_WRITERS))}") from None
+        raise OutputError(f"unknown output format {name!r}; choose one of {', '.join(sorted(WRITERS))}") from None
 
 
 def names() -> list[str]:
     _load_plugins()
-    return sorted(_WRITERS)
+    return sorted(WRITERS)
 
 
 def format_for(path: str | Path, given: str | None) -> str:
@@ -58,7 +47,7 @@ def _load_plugins() -> None:
 @register("jsonl", ".jsonl")
 def to_jsonl(docs: list[Document]) -> str:
     """The evaluation's JSONL contract: entities, then claims, relations and quotes of each article."""
-    from .rdf import claim_iri, doc_iri, entity_iri
+    from .iris import claim_iri, doc_iri, entity_iri
 
     lines = []
     for d in docs:
@@ -142,27 +131,14 @@ def _out(p: Path, fn, *args):
 
 # -- streaming: the documents serialized one at a time ----------------------------------------
 
-Streamer = Callable[[Iterable[Document]], Iterator[str]]
-_STREAMERS: dict[str, Streamer] = {}
-
-
-def register_stream(name: str) -> Callable[[Streamer], Streamer]:
-    """Register a writer that serializes documents one at a time, so a batch of any size is
-    written without holding its documents in memory."""
-    def deco(fn: Streamer) -> Streamer:
-        _STREAMERS[name] = fn
-        return fn
-
-    return deco
-
 
 def stream(name: str) -> Streamer:
     """The text chunks of format ``name`` for an iterable of documents: one chunk per document
     for the line formats (jsonl, nt, nq); the graph formats (ttl, trig, jsonld) need every
     document at once and give one chunk at the end."""
     whole = writer(name)
-    if name in _STREAMERS:
-        return _STREAMERS[name]
+    if name in STREAMERS:
+        return STREAMERS[name]
 
     def at_once(docs: Iterable[Document]) -> Iterator[str]:
         yield whole(list(docs))

@@ -30,11 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError, QueryError
 from ..resources import queries_dir
+from .sparql import plain
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
 _IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')
@@ -127,7 +128,7 @@ def to_term(value: str) -> Node:
     if value.startswith('"') and re.search(r'"(@[A-Za-z]+(-[A-Za-z0-9]+)*|\^\^\S+)?$', value) and len(value) > 1:
         from rdflib.util import from_n3
 
-        from .rdf import bind_prefixes
+        from .terms import bind_prefixes
 
         try:
             term = from_n3(value, nsm=bind_prefixes(Graph()).namespace_manager)
@@ -282,24 +283,3 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
     return Result("SELECT", vars=names, rows=[tuple(plain(x) for x in row) for row in res])
 
 
-def plain(term: Optional[Node]) -> Optional[Node]:
-    """One spelling of a term whichever backend gives it. RDF 1.1 makes ``"x"`` and
-    ``"x"^^xsd:string`` one term; rdflib does not, and Oxigraph gives the second: the first is
-    used, as the graph files have it. An ``xsd:decimal`` is written in its canonical form
-    (``300000000``, as Oxigraph and :func:`extract.rdf.decimal` write it, not Turtle's ``300000000.0``).
-
-    >>> plain(Literal("300000000.0", datatype=XSD.decimal))
-    rdflib.term.Literal('300000000', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
-    """
-    if isinstance(term, Literal):
-        if term.datatype == XSD.string:
-            return Literal(str(term))
-        if term.datatype == XSD.decimal:
-            from decimal import Decimal, InvalidOperation
-
-            try:
-                text = format(Decimal(str(term)).normalize(), "f")
-            except InvalidOperation:
-                return term
-            return Literal("0" if text in ("-0", "0") else text, datatype=XSD.decimal)
-    return term

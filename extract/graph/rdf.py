@@ -1,9 +1,5 @@
-"""Models -> RDF. IRIs are minted here and nowhere else.
-
-IRIs are stable and deterministic: a document by its id (file stem and article number), an entity
-by class and canonical label, a claim by document + subject + metric + period + value, so
-extracting the same article twice gives the same IRIs and re-extraction replaces instead of
-duplicating.
+"""Models -> RDF: the quads of each article, and the RDF output formats (registered by name in
+:mod:`extract.graph.writers`). IRIs are minted in :mod:`extract.graph.iris` and nowhere else.
 
 :func:`to_dataset` puts each article in its own named graph (the document IRI): the document, its
 claims with their changes and evidence, relations, quotes, ``zhkg:mentionedIn`` links and the
@@ -27,125 +23,22 @@ reproducible-builds convention) when that is set; the golden test leaves it out 
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from datetime import datetime, timezone
-from decimal import Decimal
-from functools import lru_cache
-from urllib.parse import quote
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 
-from . import vocab
 from ..model import Claim, Document, Entity
-from .vocab import UNIT, ZHKGD, unit_iri
+from .vocab import unit_iri
+from .iris import ENTITY_GRAPH, claim_iri, doc_iri, entity_iri, evidence_iri, mint, period_iri, run_iri
+from .terms import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, _literal, _published, bind_prefixes, decimal
+from .terms import ZHKG
+from .writers import register
 
-DATA = "https://w3id.org/zhkg/id/"
-
-
-class _Terms:
-    """A namespace whose terms are looked up once each. rdflib's ``DefinedNamespace`` checks the
-    name and builds a new ``URIRef`` on every attribute access, and the writer asks for the same
-    few dozen terms over and over (117,000 lookups for 101 articles: 0.13 s of the 0.5 s
-    :func:`to_quads` took). The first ``ns.name`` is stored on the instance, so later ones never
-    reach ``__getattr__``."""
-
-    def __init__(self, ns):
-        self._ns = ns
-        self._items: dict[str, URIRef] = {}
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._ns, name)  # AttributeError for a misspelt ZHKG term, as before
-        setattr(self, name, term)
-        return term
-
-    def __getitem__(self, name: str) -> URIRef:
-        term = self._items.get(name)
-        if term is None:
-            term = self._items[name] = self._ns[name]
-        return term
-
-
-# the terms the writer uses, cached; PREFIXES binds the real namespace objects (vocab.*)
-DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, ZHKG = map(_Terms, (
-    vocab.DCTERMS, vocab.ORG, vocab.PROV, vocab.RDF, vocab.RDFS, vocab.SKOS, vocab.TIME, vocab.XSD, vocab.ZHKG))
 
 #: change kinds whose value is a relative change (a fraction), repeated as zhkg:relativeValue
 RELATIVE_KINDS = ("yoy", "qoq", "growth")
-
-#: the named graph of entity, metric, period and role-name descriptions shared by all articles
-ENTITY_GRAPH = ZHKGD["graph/entities"]
-
-
-def _slug(text: str) -> str:
-    return quote(text.replace(" ", "_"), safe="")
-
-
-def _h(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
-
-
-def mint(kind: str, *parts: object) -> URIRef:
-    """``{DATA}{kind}/{slug}``; one readable part is kept readable, several are hashed.
-
-    >>> mint("period", "2020Q4")
-    rdflib.term.URIRef('https://w3id.org/zhkg/id/period/2020Q4')
-    """
-    if len(parts) == 1:
-        return URIRef(f"{DATA}{kind}/{_slug(str(parts[0]))}")
-    return URIRef(f"{DATA}{kind}/{_h(*parts)}")
-
-
-def doc_iri(doc_id: str) -> URIRef:
-    return mint("doc", doc_id)
-
-
-def entity_iri(cls: str, label: str) -> URIRef:
-    return URIRef(f"{DATA}{cls.lower()}/{_slug(label)}")
-
-
-def claim_iri(doc_id: str, c: Claim) -> URIRef:
-    return mint("claim", doc_id, c.subject, c.metric, c.period, repr(float(c.value)), c.unit)
-
-
-def evidence_iri(doc_id: str, raw_start: int, raw_end: int, cell: tuple | None = None) -> URIRef:
-    """One node per sentence span: claims stated in the same sentence share it; a table cell
-    (``(page, table, row, column)``) has a node of its own, its span being the cell's row."""
-    if cell is not None:
-        return mint("evidence", doc_id, raw_start, raw_end, *cell)
-    return mint("evidence", doc_id, raw_start, raw_end)
-
-
-def period_iri(code: str) -> URIRef:
-    return mint("period", code)
-
-
-def run_iri(d: Document) -> URIRef:
-    """The extraction of one article: by document id, input hash and tool version."""
-    from .. import __version__
-
-    return mint("run", d.id, d.sha256, __version__)
-
-
-@lru_cache(maxsize=1 << 14, typed=True)
-def _literal(value: str | int, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
-    """``Literal(value, lang=…, datatype=…)``, memoized. rdflib casts and checks a value each time
-    it builds a Literal (5-10 µs, the largest part of :func:`to_quads`), while the same labels,
-    counts and offsets come back in article after article. A Literal is immutable, so one object
-    can stand in every quad; ``typed``: ``True`` and ``1`` are different literals."""
-    return Literal(value, lang=lang, datatype=datatype)
-
-
-def decimal(x: float) -> Literal:
-    """A float as a canonical ``xsd:decimal`` (no exponent, no trailing zeros).
-
-    >>> decimal(2.71e8), decimal(0.320), decimal(-0.05)
-    (rdflib.term.Literal('271000000', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')), rdflib.term.Literal('0.32', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')), rdflib.term.Literal('-0.05', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')))
-    """
-    d = Decimal(repr(float(x))).normalize()
-    text = format(d, "f")
-    return _literal("0" if text in ("-0", "0") else text, datatype=XSD.decimal)
 
 
 def run_time() -> datetime:
@@ -154,13 +47,6 @@ def run_time() -> datetime:
     if epoch and epoch.strip().isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
     return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def _published(value: str) -> Literal:
-    """``2021-03-05`` as ``xsd:date``; a partial date stays a plain string."""
-    if len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return _literal(value, datatype=XSD.date)
-    return _literal(value)
 
 
 class _Sink:
@@ -411,16 +297,6 @@ class _Writer:
             g.add((node, PROV.wasDerivedFrom, self.evidence(q.evidence)))
 
 
-PREFIXES = {"zhkg": vocab.ZHKG._NS, "id": ZHKGD, "unit": UNIT, "skos": vocab.SKOS, "prov": vocab.PROV,
-            "org": vocab.ORG, "time": vocab.TIME, "xsd": vocab.XSD, "rdfs": vocab.RDFS}
-
-
-def bind_prefixes(g: Graph) -> Graph:
-    for p, ns in PREFIXES.items():
-        g.bind(p, ns, override=True, replace=True)
-    return g
-
-
 def to_quads(docs: Iterable[Document], started: datetime | None = None) -> list[tuple]:
     """Documents -> quads ``(s, p, o, graph)``: one named graph per article (its document IRI)
     and the shared entity graph :data:`ENTITY_GRAPH`, no duplicates. ``started`` is the run's
@@ -455,8 +331,7 @@ def _sorted_lines(text: str) -> str:
     return "".join(sorted(set(line + "\n" for line in text.splitlines() if line.strip())))
 
 
-# -- writers, chosen by name (extract.formats) ----------------------------------------------------
-from .formats import register  # noqa: E402  (formats imports this module lazily)
+# -- writers, chosen by name (extract.graph.formats) ----------------------------------------------
 
 
 @register("ttl", ".ttl")
@@ -511,5 +386,4 @@ def to_jsonld(docs: list[Document]) -> str:
     return json.dumps(ordered(json.loads(text)), ensure_ascii=False, indent=1) + "\n"
 
 
-__all__ = ["DATA", "ENTITY_GRAPH", "mint", "doc_iri", "entity_iri", "claim_iri", "evidence_iri", "period_iri",
-           "run_iri", "decimal", "to_quads", "to_dataset", "to_graph"]
+__all__ = ["RELATIVE_KINDS", "run_time", "to_quads", "to_dataset", "to_graph"]

@@ -20,19 +20,18 @@ with ``--union-default-graph``; in Fuseki set ``tdb2:unionDefaultGraph true``.
 """
 from __future__ import annotations
 
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from rdflib.term import Node
 
-from ..errors import QueryError, ZhkgError
-from .rdf import ENTITY_GRAPH
+from ..errors import ZhkgError
+from .iris import ENTITY_GRAPH
+from .sparql import bind_values
 
 #: seconds to wait for the server on one request
 TIMEOUT = 120
@@ -97,40 +96,6 @@ def _request(endpoint: str, method: str, graph: URIRef, body: bytes) -> None:
         raise RemoteError(f"cannot reach the server: {getattr(e, 'reason', e)}", endpoint) from None
 
 
-# the tokens that matter to find a query's WHERE group: IRIs, strings and comments are skipped
-_TOKENS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
-                     r"|#[^\n]*|(?P<where>\bwhere\b)|(?P<open>\{)|(?P<form>\b(?:select|ask|construct|describe)\b)",
-                     re.IGNORECASE)
-
-
-def bind_values(query: str, bindings: dict[str, Node]) -> str:
-    """``query`` with ``VALUES (?a ?b) { (term term) }`` first in its WHERE group, and in the
-    WHERE group of each subquery.
-
-    >>> print(bind_values('SELECT ?x WHERE { ?x ?p "{WHERE}" }', {"x": Literal('a"b')}))
-    SELECT ?x WHERE { VALUES (?x) { ("a\\"b") }
-     ?x ?p "{WHERE}" }
-    """
-    if not bindings:
-        return query
-    names = " ".join(f"?{k}" for k in bindings)
-    block = f" VALUES ({names}) {{ ({' '.join(v.n3() for v in bindings.values())}) }}\n"
-    at: list[int] = []  # after the "{" of every WHERE: a subquery's too, as a local store binds it
-    where, form = False, None
-    for m in _TOKENS.finditer(query):
-        if m.group("form") and form is None:
-            form = m.group("form").lower()
-        elif m.group("where"):
-            where = True
-        elif m.group("open") and (where or (not at and form in ("select", "ask"))):
-            at.append(m.end())
-            where = False
-    if not at:
-        raise QueryError("no WHERE group to bind the parameters in")
-    parts = [query[a:b] for a, b in zip([0, *at], [*at, len(query)])]
-    return block.join(parts)
-
-
 class _BindingStore(SPARQLStore):
     """rdflib's SPARQLStore, with parameters bound by :func:`bind_values`."""
 
@@ -142,7 +107,7 @@ class _BindingStore(SPARQLStore):
 
 def endpoint_dataset(endpoint: str) -> Dataset:
     """A read-only Dataset over the SPARQL query endpoint (default graph: what the server gives)."""
-    from .rdf import bind_prefixes
+    from .terms import bind_prefixes
 
     store = _BindingStore(endpoint, returnFormat="json", timeout=TIMEOUT)
     return bind_prefixes(Dataset(store=store, default_union=True))

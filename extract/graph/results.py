@@ -41,7 +41,7 @@ def format_result(res: Result, name: str = "table", width: int | None = None) ->
     except KeyError:
         raise QueryError(f"unknown result format {name!r}; choose one of {', '.join(names())}") from None
     if res.graph is not None:
-        from .rdf import bind_prefixes
+        from .terms import bind_prefixes
 
         return bind_prefixes(res.graph).serialize(format="turtle")
     if name == "table":
@@ -58,7 +58,7 @@ def short(term: Node | None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        from .rdf import PREFIXES
+        from .terms import PREFIXES
 
         s = str(term)
         for p, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):

@@ -25,7 +25,9 @@ from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
 from ..model import Document
-from .rdf import ENTITY_GRAPH, bind_prefixes, doc_iri, to_quads
+from .iris import ENTITY_GRAPH, doc_iri
+from .terms import bind_prefixes
+from .rdf import to_quads
 from .vocab import ZHKG
 
 #: documents per SPARQL update when adding many (one transaction each)
@@ -148,7 +150,7 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
         fast (oxrdflib converts every cell). Oxigraph's own errors propagate."""
         import pyoxigraph
 
-        from .remote import bind_values
+        from .sparql import bind_values
 
         subs = {pyoxigraph.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
         if subs:
@@ -199,7 +201,7 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
 
     def quads(self) -> Iterator[tuple]:
         """Every quad (subject, predicate, object, graph IRI); plain strings as rdflib writes them."""
-        from .query import plain
+        from .sparql import plain
 
         for s, p, o, g in self.ds.quads((None, None, None, None)):
             yield s, p, plain(o), g.identifier if isinstance(g, Graph) else g

@@ -136,7 +136,8 @@ def check_documents(docs: list, strict: bool = False) -> list:
     and listed in its ``rejected`` (with the shape's message); with ``strict`` a violation
     raises :class:`ValidationFailed` instead. Violations of entities are listed, not removed."""
     from ..errors import ValidationFailed
-    from .rdf import claim_iri, to_graph
+    from .iris import claim_iri
+    from .rdf import to_graph
 
     out = []
     for d in docs:
