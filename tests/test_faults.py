@@ -195,13 +195,13 @@ def data_dir(tmp_path, monkeypatch):
     """A copy of ontology/ the loaders read instead of the real one; caches cleared around."""
     import extract.resources as resources
     from extract.nlp import lexicon, patterns
-    from extract.nlp.numbers import data as number_tables, find as numbers
+    from extract.nlp.numbers import data as number_tables, regex as number_regex
     from extract.graph import validate
 
     copy = tmp_path / "ontology"
     shutil.copytree(resources.data_dir("ontology"), copy)
     real = resources.data_dir
-    caches = (lexicon.load_lexicon, number_tables.tables, numbers._compiled, patterns.load_patterns,
+    caches = (lexicon.load_lexicon, number_tables.tables, number_regex._compiled, patterns.load_patterns,
               validate.shapes_graph, extract.nlp.pipeline.build_nlp)
 
     def clear():

@@ -14,7 +14,8 @@ from hypothesis import given, settings, strategies as st
 from extract.nlp.numbers import data as number_tables
 from extract.errors import DataError
 from extract.model import valid_unit
-from extract.nlp.numbers.find import Quantity, find_quantities, parse_number
+from extract.nlp.numbers.find import Quantity, find_quantities
+from extract.nlp.numbers.parse import parse_number
 
 # --------------------------------------------------------------------------------------------
 # parse_number

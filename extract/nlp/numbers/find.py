@@ -4,10 +4,9 @@
 ``find_quantities`` finds every number mention in a sentence with its unit, magnitude, hedge and
 range, and flags the ones that state no quantity (years, dates, ordinals, list markers, phone
 numbers, URLs, IDs, versions). Unit words, magnitudes, hedges and non-number words are data in
-``ontology/`` (see :mod:`extract.number_tables`); the patterns are built from them once.
+``ontology/`` (see :mod:`extract.nlp.numbers.data`); the patterns are built from them once
+(:mod:`extract.nlp.numbers.regex`); one numeral is read by :mod:`extract.nlp.numbers.parse`.
 
->>> parse_number("2.71亿"), parse_number("两千万"), parse_number("junk")
-(271000000.0, 20000000.0, None)
 >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("日活用户破6000万,同比增长18%")]
 [(60000000.0, None, '破'), (0.18, 'percent', None)]
 """
@@ -16,13 +15,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from decimal import Decimal
 from typing import Literal, Optional
 
-import cn2an
 
-from .data import HedgeRow, UnitRow, tables
+from .data import UnitRow
+from .parse import _parse_decimal
+from .regex import _CN_DIGITS, _Compiled, _WIDTH, _compiled
 
 QuantityKind = Literal["money", "percent", "points", "duration", "users", "count", "measure",
                        "multiple", "date", "bare"]
@@ -63,214 +62,6 @@ class Quantity:
     @property
     def is_claim(self) -> bool:
         return self.non_claim is None
-
-
-# ---------------------------------------------------------------------------------------------
-# characters: full-width forms and dashes map one-to-one, so offsets survive the translation
-
-def _width_table() -> dict[int, str]:
-    t = {0xFF10 + i: str(i) for i in range(10)}
-    t.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
-    t.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
-    t.update({ord(a): b for a, b in zip("．％－～〜＄（）：／＋—–―−\u3000\u00a0",
-                                        ".%-~~$():/+----  ")})
-    return t
-
-
-_WIDTH = _width_table()
-_CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_ALL = _CN_DIGITS + "十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟幺"
-_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_CN = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+[万亿]*)?"
-_ARABIC_RE = re.compile(rf"(?:{_ARABIC})")
-_CN_ONLY = re.compile(rf"[{_CN_ALL}]+")
-_SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s+(?=[十百千万亿])")
-
-
-def _alt(words, lookahead: dict[str, str] | None = None, lookbehind: dict[str, str] | None = None) -> str:
-    """Regex alternation, longest word first, with per-word guards."""
-    parts = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        p = re.escape(w)
-        if lookbehind and lookbehind.get(w):
-            p = f"(?<![{re.escape(lookbehind[w])}]){p}"
-        if lookahead and lookahead.get(w):
-            p = f"{p}(?![{re.escape(lookahead[w])}])"
-        parts.append(p)
-    return "|".join(parts)
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    magnitudes: dict[str, int]
-    alone: frozenset[str]
-    mag_re: re.Pattern
-    chain_re: re.Pattern
-    units_pre: dict[str, UnitRow]
-    units_post: dict[str, UnitRow]
-    hedges: dict[tuple[str, str], HedgeRow]
-    mask_re: re.Pattern
-    mask_reasons: dict[str, str]
-    main_re: re.Pattern
-
-
-#: spans that hold digits but no quantity; a mask starting with a character outside the
-#: lookahead of :func:`_compiled` (digits, Latin letters, ``-.+_:：``, 微公账编代) must add it there
-_MASKS = {
-    # host names and addresses start where their run of characters starts: tried once a run,
-    # not at every character of it (a match inside a run extends to one from its start)
-    "url": r"(?:https?://|www\.)[^\s，。；、）)\"'”\u4e00-\u9fff]+"
-           r"|(?<![A-Za-z0-9-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io|cc|me|tv)(?![A-Za-z0-9])(?:/[^\s，。；、）)\u4e00-\u9fff]*)?",
-    "email": r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
-    "id": r"(?:ID|Id|id|微信号|公众号|账号|编号|代码)\s?[:：]\s*[A-Za-z0-9_.-]+|\d{4,6}\.(?:HK|SH|SZ|US|hk|sh|sz)(?![A-Za-z])",
-    "phone": r"(?<!\d)[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
-             r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
-             r"|(?<!\d)[48]00(?=\s?[\u4e00-\u9fff]{0,3}(?:电话|热线|客服|号码))"
-             r"|(?<=电话)[:：]?\s*[\d-]{5,}|(?<=热线)[:：]?\s*[\d-]{5,}",
-    "date": r"(?<![\d.])(?:19|20)\d{2}(?:[-/](?:1[0-2]|0?[1-9])(?:[-/](?:3[01]|[12]\d|0?[1-9]))?"
-            r"|\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9]))(?![\d.])",
-    "time": r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)",
-}
-
-
-@cache
-def _compiled() -> _Compiled:
-    """Every pattern, built from the data tables once per process."""
-    tb = tables()
-    mags = {m.word: m.value for m in tb.magnitudes}
-    # 3百分点, 千分之五: 百/千 belong to the unit; an English word (billion) ends at a word edge
-    mag = "(?:" + "|".join(re.escape(w) + ("(?![A-Za-z])" if w.isascii() else "")
-                           for w in sorted(mags, key=lambda w: (-len(w), w))) + ")(?!分[点之])"
-    alone_words = frozenset(m.word for m in tb.magnitudes if m.alone)
-    alone = f"(?:{_alt(alone_words)})(?![万亿])" if alone_words else "(?!)"
-    units_pre = {u.word: u for u in tb.units if u.position in ("pre", "both")}
-    units_post = {u.word: u for u in tb.units if u.position in ("post", "both")}
-    hedges = {(h.word, h.position): h for h in tb.hedges}
-    pre_h = [h for h in tb.hedges if h.position == "pre"]
-    mid_h = [h.word for h in tb.hedges if h.position == "mid"]
-    post_h = [h.word for h in tb.hedges if h.position == "post"]
-    bare_after = "".join(sorted({h.word[-1] for h in pre_h}))
-    post_unit = _alt(units_post, lookahead={w: u.not_before for w, u in units_post.items()})
-    pre_unit = _alt(units_pre)
-    pre_hedge = _alt([h.word for h in pre_h], lookbehind={h.word: h.not_after for h in pre_h})
-
-    def core(p: str) -> str:
-        neg = rf"(?P<{p}neg>(?<![\dA-Za-z%年月日号亿万元)）])-)?" if p == "a" else ""
-        return (rf"{neg}(?P<{p}num>{_ARABIC}|{_CN}|(?<=[{re.escape(bare_after)}]){mag}|{alone})"
-                rf"(?:[ ]?(?P<{p}mag>{mag})(?P<{p}more>(?:(?:{_ARABIC})[ ]?(?:{mag}))+)?)?"
-                rf"(?:(?P<{p}mid>{_alt(mid_h)})(?P<{p}mag2>{mag})?)?"
-                rf"(?:[ ]?(?P<{p}unit>{post_unit}))?")
-
-    # a match starts with a hedge, a unit before the number, a minus or the number itself
-    starts = {w[0] for w in [*(h.word for h in pre_h), *units_pre, *mags, *alone_words]}
-    starts |= set("-0123456789十" + _CN_DIGITS)
-    main = ("(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])"
-            # 约为/约有/约合 420亿: the hedge is 约, linked to the number by a verb
-            rf"(?:(?P<hedge>{pre_hedge})(?:(?<=约)(?:为|有|合|达|在))?[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"
-            rf"(?:(?P<hedge2>{pre_hedge})[ ]?)?"
-            rf"{core('a')}(?:[ ]?(?P<sep>-|~|至|到)[ ]?{core('b')})?(?P<post>{_alt(post_h)})?")
-    masks = dict(_MASKS)
-    reasons = {k: k for k in masks}
-    for i, nn in enumerate(tb.non_numbers):
-        name = f"nn{i}"
-        masks[name] = re.escape(nn.word)
-        reasons[name] = "drop" if nn.action == "drop" else nn.reason
-    # the characters a mask can start with (or, for 电话:/热线:, the character after the
-    # lookbehind): a lookahead of them lets the search skip every other position in C
-    firsts = set("0123456789-.+_:：") | {chr(c) for c in range(65, 91)} | {chr(c) for c in range(97, 123)}
-    firsts |= set("微公账编代") | {nn.word[0] for nn in tb.non_numbers}
-    lead = "(?=[\\s" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
-    mask_re = re.compile(lead + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in masks.items()) + ")")
-    return _Compiled(
-        magnitudes=mags, alone=alone_words, mag_re=re.compile(mag),
-        chain_re=re.compile(rf"(?P<n>{_ARABIC})(?P<m>{mag})?"),
-        units_pre=units_pre, units_post=units_post, hedges=hedges,
-        mask_re=mask_re, mask_reasons=reasons, main_re=re.compile(main))
-
-
-# ---------------------------------------------------------------------------------------------
-# parse_number
-
-@lru_cache(maxsize=4096)
-def _cn2an(s: str) -> Optional[Decimal]:
-    try:
-        v = cn2an.cn2an(s, "smart")
-    except Exception:  # cn2an raises ValueError, but also KeyError/IndexError on odd input
-        return None
-    return Decimal(str(v))
-
-
-def _arabic_chain(s: str, c: _Compiled) -> Optional[Decimal]:
-    """``2.71亿``, ``1,234.5``, ``3亿5000万``, ``1.2万亿``: Arabic numbers each with a magnitude,
-    magnitudes strictly decreasing."""
-    total, pos, last = Decimal(0), 0, None
-    for m in c.chain_re.finditer(s):
-        if m.start() != pos or last == 1 or (last is not None and not m.group("m")):
-            return None                         # 1万2 (colloquial 12000) is left alone
-        n = Decimal(m.group("n").replace(",", ""))
-        mag = c.magnitudes[m.group("m")] if m.group("m") else 1
-        if last is not None and mag >= last:
-            return None
-        total += n * mag
-        pos, last = m.end(), mag
-    return total if pos == len(s) and pos else None
-
-
-def _cn_number(s: str, c: _Compiled) -> Optional[Decimal]:
-    """A Chinese numeral through cn2an; what it rejects (一点二万, 三点五亿) by splitting off the
-    trailing magnitude by hand."""
-    v = _cn2an(s)
-    if v is not None:
-        return v
-    for word in sorted(c.magnitudes, key=len, reverse=True):
-        if s.endswith(word) and len(s) > len(word):
-            body = s[: -len(word)]
-            if "点" in body and not any(ch in body for ch in "万亿"):
-                b = _cn2an(body)
-                return None if b is None else b * c.magnitudes[word]
-    return None
-
-
-def _parse_decimal(text: str) -> Optional[Decimal]:
-    c = _compiled()
-    s = _SPACE_IN_NUMBER.sub("", text.translate(_WIDTH).strip())
-    sign = 1
-    if s[:1] in ("-", "负"):
-        sign, s = -1, s[1:]
-    if not s:
-        return None
-    if s in c.magnitudes:
-        v: Optional[Decimal] = Decimal(c.magnitudes[s])
-    elif s[0] in "0123456789":
-        v = _arabic_chain(s, c)
-    elif _CN_ONLY.fullmatch(s):
-        v = _cn_number(s, c)
-    else:
-        v = None
-    if v is None or not v.is_finite():
-        return None
-    return sign * v
-
-
-def parse_number(text: str) -> float | None:
-    """The value of one numeral, or None if ``text`` is not exactly one.
-
-    Arabic (``1,234.5``, full-width ``１２３``), Chinese (``两千万``, ``一百零五``, ``二〇二〇``),
-    mixed (``2.71亿``, ``1.2万亿``, ``3亿5000万``) and bare magnitudes (``百万``). Units and
-    hedges are not numerals: ``55%``, ``百分之三十二``, ``一成``, ``100多万`` give None here;
-    :func:`find_quantities` reads them. Never raises.
-
-    >>> parse_number("1,234.5"), parse_number("一百零五"), parse_number("1.2万亿")
-    (1234.5, 105.0, 1200000000000.0)
-    """
-    if not isinstance(text, str) or len(text) > 200:
-        return None
-    try:
-        v = _parse_decimal(text)
-        f = None if v is None else float(v)
-    except (InvalidOperation, ValueError, ArithmeticError):
-        return None
-    return f if f is not None and math.isfinite(f) else None
 
 
 # ---------------------------------------------------------------------------------------------
