@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from .. import __version__
 from .components import claims as claims_mod
 from .components import entities as ents_mod
+from .components import relations as rels_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
 from ..model import Change, Claim, Document, Entity, Evidence
@@ -208,7 +209,7 @@ def run_article(nlp: Language, art: Article, year: int | None = None) -> Doc:
 def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) -> Document:
     """The Doc's findings as a pydantic Document (raw offsets through the offset map)."""
     mentions: list[ents_mod.Mention] = doc._.mentions or []
-    entities = ents_mod.group_entities(mentions)
+    entities = rels_mod.group_entities(mentions)
     claims: list[Claim] = []
     rejected: list[str] = []
     seen: dict[tuple, Claim] = {}
@@ -251,8 +252,8 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
     return Document(id=art.id, title=art.title, source=source, sha256=sha, text=art.text,
                     raw_offset=art.raw_span(0, 1)[0], year=doc._.year, encoding=encoding,
                     topic=topic.label if topic else None, mojibake=art.mojibake,
-                    entities=entities, relations=ents_mod.relations(mentions, art), claims=claims,
-                    quotes=ents_mod.quotes(mentions, art),
+                    entities=entities, relations=rels_mod.relations(mentions, art), claims=claims,
+                    quotes=rels_mod.quotes(mentions, art),
                     rejected=rejected)
 
 
