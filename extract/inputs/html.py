@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..text.decode import decode
-from . import Source, register
+from .source import Source, register
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 # comment and reply blocks on Chinese sites, by class or id

@@ -17,8 +17,7 @@ import io
 import re
 
 from ..errors import InputError
-from ..nlp.tables import Cell, Table
-from . import Source, register
+from .source import Cell, Source, Table, register
 
 _SENT_END = tuple("。！？!?；;：:")
 CELL_SEP = " | "

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..text.decode import decode_article
-from . import Source, register
+from .source import Source, register
 
 
 @register("text")

@@ -9,7 +9,7 @@ from .lexicon import load_lexicon
 from ..model import Document
 from ..text.offsets import NormalizedText
 from .tables import find_scale, read_table
-from ..inputs import Source
+from ..inputs.source import Source
 
 
 def apply_source(docs: list[Document], norm: NormalizedText, src: Source) -> list[Document]:

@@ -20,32 +20,11 @@ guessing 元 for 人民币百万元 would be off by a million.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from ..model import Change, Claim, Evidence
-
-
-@dataclass
-class Cell:
-    """A table cell: its text as extracted and its span ``[start, end)`` in the extracted text."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Table:
-    """A table of page ``page`` (1-based), the ``index``-th on it (1-based): ``rows`` of cells
-    (``None`` where a row has no cell in that column), and each row's line span in the text."""
-
-    page: int
-    index: int
-    rows: list[list[Cell | None]]
-    row_spans: list[tuple[int, int]] = field(default_factory=list)
-    start: int = 0
-    end: int = 0
+from ..inputs.source import Table
 
 
 # --------------------------------------------------------------------------------------------
