@@ -248,6 +248,19 @@ def test_bad_pattern_file(data_dir, tmp_path, capsys):
     assert len(err) == 1 and err[0].startswith(f"zhkg: error: {data_dir / 'patterns.toml'}: invalid pattern file:")
 
 
+@pytest.mark.parametrize("text, problem", [
+    ("trim_tail = ['的', 3]\n", "invalid word list file:"),
+    ("trim_tail = ['(?:的']\n", "trim_tail: not a regex alternation:"),
+], ids=["not-a-string", "not-a-regex"])
+def test_bad_claim_words_file(data_dir, tmp_path, capsys, text, problem):
+    """The claims stage's word lists (ontology/claim_words.toml) are checked like the other data."""
+    (data_dir / "claim_words.toml").write_text(text, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    assert main(["extract", *FAST, str(article), "-o", str(tmp_path / "o.jsonl")]) == 2
+    err = lines(capsys.readouterr().err)
+    assert len(err) == 1 and err[0].startswith(f"zhkg: error: {data_dir / 'claim_words.toml'}: {problem}")
+
 def test_bad_shapes_file(data_dir, tmp_path, capsys):
     (data_dir / "shapes.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nthis is not turtle\n",
                                          encoding="utf-8")

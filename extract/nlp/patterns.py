@@ -1,13 +1,14 @@
-"""The context patterns and word lists of ``ontology/patterns.toml``, loaded and compiled once."""
+"""The context patterns and word lists of ``ontology/patterns.toml`` and the claims stage's word
+lists of ``ontology/claim_words.toml``, loaded and compiled once."""
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import DataError
 from ..resources import ontology_path
@@ -52,6 +53,8 @@ class Patterns:
     non_claim_after: tuple[re.Pattern[str], ...] = ()
     non_claim_before: tuple[re.Pattern[str], ...] = ()
     prose_small_max: int = 20
+    words: dict[str, str] = field(default_factory=dict)  # claim_words.toml: name -> alternation
+    _word_regexes: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     role_after: str = ""
     name_traps: re.Pattern[str] | None = None
     money_heads: tuple[str, ...] = ()
@@ -66,6 +69,46 @@ class Patterns:
     industry_heads: tuple[str, ...] = ()
     done_verbs: tuple[str, ...] = ()
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
+
+    def word_regex(self, template: str) -> re.Pattern[str]:
+        """``template`` compiled with each ``{name}`` replaced by the alternation of that word list."""
+        rx = self._word_regexes.get(template)
+        if rx is None:
+            rx = self._word_regexes[template] = re.compile(
+                re.sub(r"\{([a-z_]+)\}", lambda m: self.words[m.group(1)], template))
+        return rx
+
+
+class WordRegex:
+    """A regex of the claims stage whose ``{name}`` slots are word lists of
+    ``ontology/claim_words.toml``, compiled on first use through :func:`load_patterns` (a bad file
+    is reported when the words are first needed, and a cleared cache reloads them). It answers
+    ``search``, ``match``, ``sub``, ``finditer`` … as the compiled pattern does."""
+
+    __slots__ = ("template",)
+
+    def __init__(self, template: str):
+        self.template = template
+
+    def __getattr__(self, name: str):
+        return getattr(load_patterns().word_regex(self.template), name)
+
+
+def _load_words() -> dict[str, str]:
+    """``ontology/claim_words.toml``: each list as the alternation of its entries, in file order."""
+    path = ontology_path("claim_words.toml")
+    try:
+        raw = TypeAdapter(dict[str, list[str]]).validate_python(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError) as e:
+        raise DataError(f"invalid word list file: {e}".splitlines()[0], str(path)) from None
+    words = {}
+    for name, entries in raw.items():
+        words[name] = "|".join(entries)
+        try:
+            re.compile(words[name])
+        except re.error as e:
+            raise DataError(f"{name}: not a regex alternation: {e}", str(path)) from None
+    return words
 
 
 def _alt(words: list[str]) -> str:
@@ -102,6 +145,7 @@ def load_patterns() -> Patterns:
     nc = data.non_claims
     return Patterns(
         compiled=tuple(compiled), roles=tuple(data.roles), role_rx=re.compile(_alt(data.roles)),
+        words=_load_words(),
         surnames=surnames, not_names=frozenset(data.not_names), org_head_after=data.org_head_after,
         generic=frozenset(data.generic), platform_heads=tuple(data.platform_heads),
         non_claim_after=tuple(re.compile(x) for x in nc.get("after", [])),

@@ -24,27 +24,21 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicon import Lexicon
+from ..patterns import WordRegex
 from ..periods import PeriodMention, find_periods
 from .entities import Mention
 
-_CHANGE_VERB = re.compile(
-    r"(?P<cmp>同比|环比|较上年同期|较去年同期|较上季度|较去年|较上年|比上年|比去年|较\S{0,10}?)?"
-    r"(?:分别)?(?:再|继续|大幅|快速|稳步|显著|明显|持续)?"
-    r"(?P<verb>净增|新增|增长|增加|上涨|上升|提升|提高|攀升|增|涨|下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌|翻了|翻)"
-    r"(?:了)?(?:约|近|超过|超|逾)?\s*$")
-_DOWN = re.compile(r"下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌")
+# the word lists are data: ontology/claim_words.toml
+_CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
+                         r"(?:了)?(?:{change_hedges})?\s*$")
+_DOWN = WordRegex(r"{change_down}")
 _TO_AFTER = re.compile(r"^\s*(?:至|到)")
-_LEVEL_INTRO = re.compile(r"^[,，]?\s*(?:达到|达|至|到|为|是|突破|超过|升至|增至|降至)")
+_LEVEL_INTRO = WordRegex(r"^[,，]?\s*(?:{level_intro})")
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
-_CONTINUE = re.compile(r"^(?:其中|同时|此外|另外|其|而|并且|并|与此同时)")
-_NP_STOP = re.compile(r"[,，;；:：、“”\"《》()（）\n]|显示|表明|指出|表示|称|数据|财报|根据|其中|同时|已经|已")
-_TRIM_TAIL = re.compile(r"(?:\s|(?:在)?[一二两三四五六七八九十\d]+个?(?:年|月|季度|天|周)(?:内|来|以来|间|里)?|翻了|翻|增长率|增速|增幅|涨幅|降幅|下降率|跌幅|完成|实现|录得|取得|获得|预计|有望|或将|将会|可望|将|则|也|都|还|就|拥有|共有|具有|拥|进一步|持续|分别|同比|环比|已经|已|再度|再次|首次|共|合计|累计|总计|一共|高达|达到|达|为|是|"
-                        r"约为|约|大约|超过|超|突破|破|逾|近|接近|将近|至少|有|在|的|了|已达|仅|只有|只|增至|降至|升至|提升至|"
-                        r"下降至|增长至|增长到|至|到|从|由|创下|稳定在|保持在|维持在|牢牢保持在|左右|大幅|快速|稳步|显著|明显|迅速|"
-                        r"上涨|下跌|上扬|下挫|走高|走低|大涨|大跌|暴涨|暴跌|增长|下降|提升|减少|增加|上升|下滑|较|相比|相较|(?<![占对])比|增|降|升|涨|跌)+$")
-_TRIM_HEAD = re.compile(r"^(?:(?:未来|今后|接下来的?)[一二两三四五六七八九十\d]+个?(?:年|月|季度)(?:内|里)?|高于|低于|超出|好于|优于|不及|逊于|实现|完成|录得|公司|该公司|本公司|预计|预期|计划|还将|将会|将|而|且|但是|但|尽管|虽然|即使|只有|仅有|仅|和|与|及|以及|其|其中|该|这|那|此|在|从|由|对|也|还|就|则|"
-                        r"通过|并|的|之|中|最终|最后|如今|目前|现在|已经|已|共|合计|累计|总计|"
-                        r"同时|都|又|再|便|却|更|最|一年|全年|当年|首日)+")
+_CONTINUE = WordRegex(r"^(?:{continues})")
+_NP_STOP = WordRegex(r"[,，;；:：、“”\"《》()（）\n]|{np_stops}")
+_TRIM_TAIL = WordRegex(r"(?:{trim_tail})+$")
+_TRIM_HEAD = WordRegex(r"^(?:{trim_head})+")
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
 _SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program", "Place")
 
