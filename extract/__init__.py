@@ -5,7 +5,9 @@ The library is the product; the CLI is a thin layer over these calls::
     from extract import extract_file
     docs = extract_file("corpus/kuaishou-2020.txt")     # list[extract.model.Document]
 """
-__version__ = "0.1.0"
+from .version import __version__
+
+__all__ = ["__version__", "extract_file", "extract_text"]
 
 
 def extract_file(path, ner: str = "lac", year=None):

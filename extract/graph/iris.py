@@ -66,6 +66,6 @@ def period_iri(code: str) -> URIRef:
 
 def run_iri(d: Document) -> URIRef:
     """The extraction of one article: by document id, input hash and tool version."""
-    from .. import __version__
+    from ..version import __version__
 
     return mint("run", d.id, d.sha256, __version__)

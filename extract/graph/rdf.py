@@ -171,7 +171,7 @@ class _Writer:
             g.add((doc, DCTERMS.format, _literal(d.media_type)))
         if d.topic:
             g.add((doc, ZHKG.topic, _literal(d.topic)))
-        from .. import __version__
+        from ..version import __version__
 
         run = self.run
         g.add((run, RDF.type, ZHKG.ExtractionRun))

@@ -26,7 +26,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import __version__
+from ..version import __version__
 from .components import claims as claims_mod
 from .components import entities as ents_mod
 from .components import relations as rels_mod

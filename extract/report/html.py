@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 
-from .. import __version__
+from ..version import __version__
 from ..model import Claim, Document
 from .marks import article_marks, claim_span, find_mentions, raw_view, render_marked
 from .svg import CLASS_COLORS, EDGE_COLORS, OTHER_COLOR, entity_graph, period_x, series_chart
