@@ -13,7 +13,7 @@ Not a test: it prints figures. Two data sets:
     .venv/bin/python bench/bench_store.py -n 300 1000 10000 --repeat 5
 
 rdflib's in-memory engine is slow on large graphs: above ``--rdflib-max`` articles (default 300)
-it is skipped. Queries on the store go through :func:`extract.query.run_query`, as ``zhkg query``
+it is skipped. Queries on the store go through :func:`extract.graph.query.run_query`, as ``zhkg query``
 runs them (parameters bound, results converted to rdflib terms).
 """
 from __future__ import annotations

@@ -11,14 +11,14 @@ __all__ = ["__version__", "extract_file", "extract_text"]
 
 
 def extract_file(path, ner: str = "lac", year=None):
-    """Extract every article of ``path``; see :func:`extract.pipeline.extract_file`."""
+    """Extract every article of ``path``; see :func:`extract.nlp.pipeline.extract_file`."""
     from .nlp.pipeline import extract_file as _f
 
     return _f(path, ner=ner, year=year)
 
 
 def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year=None):
-    """Extract every article of a decoded ``text``; see :func:`extract.pipeline.extract_text`."""
+    """Extract every article of a decoded ``text``; see :func:`extract.nlp.pipeline.extract_text`."""
     from .nlp.pipeline import extract_text as _f
 
     return _f(text, doc_id=doc_id, ner=ner, year=year)

@@ -1,4 +1,4 @@
-"""Table-driven tests of extract.numbers: parse_number, find_quantities, and the data tables.
+"""Table-driven tests of extract.nlp.numbers: parse_number, find_quantities, and the data tables.
 
 Sentences are written for these tests in the style of earnings coverage; none is copied from
 the dev set or the corpus.

@@ -4,9 +4,9 @@ stderr) and the ``--debug`` flag.
 from __future__ import annotations
 
 from typing import Annotated
+
 import typer
 from rich.console import Console
-
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="zhkg: Chinese business news -> knowledge graph of entities and numeric claims.")

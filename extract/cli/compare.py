@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
+
 import typer
+
 from .common import app, err
 
 
@@ -27,8 +29,8 @@ def diff(
     Example: zhkg diff --store kg kuaishou-2020#1 kuaishou-2020-b#1 --format ttl -o conflicts.ttl
     """
     from ..diff.align import diff_documents
-    from ..diff.sides import load_side
     from ..diff.render import names, render
+    from ..diff.sides import load_side
     from ..errors import OutputError
     from ..graph.formats import write_atomic
 
@@ -56,10 +58,10 @@ def report(
 
     Example: zhkg report corpus/kuaishou-2020.txt -o report.html
     """
-    from ..run.batch import extract_many
     from ..errors import InputError
     from ..graph.formats import write_atomic
     from ..report.html import build_report
+    from ..run.batch import extract_many
 
     res = extract_many(inputs, ner=ner, year=year)
     for e in res.errors:

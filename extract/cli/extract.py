@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
+
 import typer
+
 from .common import app, debugging, err, out
 
 
@@ -69,11 +71,11 @@ def extract(
     import itertools
     from contextlib import ExitStack
 
-    from ..run.batch import STDIN, read_list
     from ..errors import InputError
     from ..graph.formats import format_for, stream, write_atomic_stream
-    from ..run.parallel import iter_extract_parallel
     from ..graph.validate import check_documents
+    from ..run.batch import STDIN, read_list
+    from ..run.parallel import iter_extract_parallel
 
     if not inputs and from_list is None:
         raise InputError("nothing to extract: give files, directories, - (standard input) or --from-list FILE")

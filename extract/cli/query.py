@@ -6,7 +6,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
+
 import typer
+
 from .common import app, err, out
 
 
@@ -91,7 +93,8 @@ def push(
     Example: zhkg push --endpoint http://localhost:3030/kg/data out/corpus.trig
     """
     from ..errors import InputError
-    from ..graph.remote import graphs_of_files, graphs_of_store, push as push_graphs
+    from ..graph.remote import graphs_of_files, graphs_of_store
+    from ..graph.remote import push as push_graphs
 
     if bool(store) == bool(graphs):
         raise InputError("give either --store DIR or graph files" + (", not both" if store else ""))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
-import typer
-from .common import app, err, out
 
+import typer
+
+from .common import app, err, out
 
 store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                         help="The graph store (Oxigraph on disk): stats, list, remove, export.  "

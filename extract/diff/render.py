@@ -10,8 +10,8 @@ import json
 from collections.abc import Callable
 from typing import Optional
 
-from .align import DiffResult, Pair, SourcedClaim, format_value
 from ..errors import OutputError
+from .align import DiffResult, Pair, SourcedClaim, format_value
 
 Formatter = Callable[[DiffResult, str, str], str]
 _FORMATS: dict[str, Formatter] = {}
@@ -118,8 +118,8 @@ def to_graph(res: DiffResult):
     validates on its own (ontology/shapes.ttl) and merges with the extraction graphs."""
     from rdflib import Graph, Literal, URIRef
 
-    from ..graph.terms import bind_prefixes
     from ..graph.iris import mint
+    from ..graph.terms import bind_prefixes
     from ..graph.vocab import RDF, ZHKG
 
     g = bind_prefixes(Graph())

@@ -1,7 +1,7 @@
 """The two sides of ``zhkg diff``: claims from an article (extracted on the fly), a graph file, or a
 document in a store.
 
-:func:`claims_from_graph` reads claims back from a graph in the shape :mod:`extract.rdf` writes: a
+:func:`claims_from_graph` reads claims back from a graph in the shape :mod:`extract.graph.rdf` writes: a
 ``zhkg:Claim`` node with ``zhkg:subject`` (an entity with ``skos:prefLabel``), ``zhkg:metric``
 (with ``zhkg:lexiconKey`` when canonical), ``zhkg:metricText``, ``zhkg:value``, ``zhkg:unit``,
 ``zhkg:period`` (``zhkg:periodCode``), ``zhkg:qualifier``, ``zhkg:surface``, ``zhkg:upper``,
@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .align import SourcedClaim, sourced
 from ..errors import InputError, StoreError
-from ..model import Change, Claim, Evidence
 from ..graph.vocab import PROV, RDF, RDFS, SKOS, UNIT, ZHKG
+from ..model import Change, Claim, Evidence
+from .align import SourcedClaim, sourced
 
 #: file suffixes read as RDF graphs; anything else is an article
 GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",

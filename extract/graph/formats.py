@@ -15,8 +15,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..model import Document
-from .writers import EXTENSIONS, Streamer, Writer, STREAMERS, WRITERS, register_stream
-from .writers import register
+from .writers import EXTENSIONS, STREAMERS, WRITERS, Streamer, Writer, register, register_stream
 
 
 def writer(name: str) -> Writer:

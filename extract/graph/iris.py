@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from urllib.parse import quote
+
 from rdflib import URIRef
+
 from ..model import Claim, Document
 from .vocab import ZHKGD
-
 
 DATA = "https://w3id.org/zhkg/id/"
 

@@ -6,7 +6,7 @@ meaning says ``(optional)``), ``# example: …`` shows a command line.
 
 Parameters are bound as terms, never pasted into the query text: rdflib's ``initBindings`` on
 graph files, Oxigraph's substitutions on a store (what oxrdflib turns ``initBindings`` into;
-:meth:`extract.store.Store.sparql` calls it directly to convert large results fast). A value becomes an RDF term like this:
+:meth:`extract.graph.store.Store.sparql` calls it directly to convert large results fast). A value becomes an RDF term like this:
 
 * ``<https://…>`` — an IRI (``URIRef``);
 * ``"text"@zh``, ``"0.3"^^xsd:decimal``, ``"x"^^<datatype-iri>`` — a literal in Turtle syntax;
@@ -238,7 +238,7 @@ Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]]]  # noqa: F82
 def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None = None, *,
               as_text: bool = False) -> Result:
     """Run ``query`` (SPARQL text, a ``.rq`` file, a saved query's name or a :class:`SavedQuery`;
-    ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.store.Store`, an
+    ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, an
     rdflib Dataset/Graph, or graph files) with ``params`` bound as RDF terms; the default graph is
     the union of all named graphs. Raises :class:`QueryError` (bad SPARQL: with line and column)."""
     from pyparsing import ParseBaseException

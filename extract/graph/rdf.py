@@ -30,12 +30,10 @@ from datetime import datetime, timezone
 from rdflib import Dataset, Graph, URIRef
 
 from ..model import Claim, Document, Entity
-from .vocab import unit_iri
 from .iris import ENTITY_GRAPH, claim_iri, doc_iri, entity_iri, evidence_iri, mint, period_iri, run_iri
-from .terms import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, _literal, _published, bind_prefixes, decimal
-from .terms import ZHKG
+from .terms import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, ZHKG, _literal, _published, bind_prefixes, decimal
+from .vocab import unit_iri
 from .writers import register
-
 
 #: change kinds whose value is a relative change (a fraction), repeated as zhkg:relativeValue
 RELATIVE_KINDS = ("yoy", "qoq", "growth")

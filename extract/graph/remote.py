@@ -3,13 +3,13 @@ any SPARQL 1.1 endpoint (Oxigraph's ``oxigraph serve``, Apache Jena Fuseki, …)
 
 :func:`push` sends each article's named graph with an HTTP ``PUT`` to the Graph Store endpoint
 (``http://host:7878/store`` for Oxigraph, ``http://host:3030/DATASET/data`` for Fuseki), so an
-article pushed again replaces its graph whole. The entity graph (:data:`extract.rdf.ENTITY_GRAPH`,
+article pushed again replaces its graph whole. The entity graph (:data:`extract.graph.iris.ENTITY_GRAPH`,
 the descriptions articles share) is sent with ``POST``, which adds to it: pushing some articles
 never drops what other articles need. Graphs travel as N-Triples, one request per graph.
 
 :func:`endpoint_dataset` is an rdflib ``Dataset`` over a SPARQL query endpoint
 (``http://host:7878/query``, ``http://host:3030/DATASET/query``) for
-:func:`extract.query.run_query`. Parameters are bound as RDF terms, never pasted into the text as
+:func:`extract.graph.query.run_query`. Parameters are bound as RDF terms, never pasted into the text as
 typed: each term is written by rdflib's ``.n3()`` (quotes, backslashes and newlines escaped) into a
 one-row ``VALUES`` block put first in the query's ``WHERE`` group (:func:`bind_values`), which
 binds the variables before the patterns and the ``FILTER``\s run, as a local store's bindings
@@ -52,7 +52,7 @@ def graphs_of_files(paths: Iterable[str | Path]) -> Iterator[tuple[URIRef, Itera
 
 
 def graphs_of_store(store) -> Iterator[tuple[URIRef, Iterable[tuple]]]:
-    """(graph IRI, triples) of each named graph of an open :class:`extract.store.Store`."""
+    """(graph IRI, triples) of each named graph of an open :class:`extract.graph.store.Store`."""
     for g in store.ds.graphs():
         if isinstance(g.identifier, URIRef) and len(g):
             yield g.identifier, g

@@ -6,10 +6,11 @@ The store and the query layer both use these; neither imports the other for them
 from __future__ import annotations
 
 import re
-
 from typing import Optional
+
 from rdflib import XSD, Literal
 from rdflib.term import Node
+
 from ..errors import QueryError
 
 
@@ -17,7 +18,7 @@ def plain(term: Optional[Node]) -> Optional[Node]:
     """One spelling of a term whichever backend gives it. RDF 1.1 makes ``"x"`` and
     ``"x"^^xsd:string`` one term; rdflib does not, and Oxigraph gives the second: the first is
     used, as the graph files have it. An ``xsd:decimal`` is written in its canonical form
-    (``300000000``, as Oxigraph and :func:`extract.rdf.decimal` write it, not Turtle's ``300000000.0``).
+    (``300000000``, as Oxigraph and :func:`extract.graph.terms.decimal` write it, not Turtle's ``300000000.0``).
 
     >>> plain(Literal("300000000.0", datatype=XSD.decimal))
     rdflib.term.Literal('300000000', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))

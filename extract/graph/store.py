@@ -4,7 +4,7 @@ pyoxigraph store underneath, since rdflib would run an update on a union-graph D
 own engine, triple by triple and outside any transaction.
 
 A store is a directory. Each article is its own named graph (its document IRI, see
-:mod:`extract.rdf`); entity, metric and period descriptions shared by articles live in the entity
+:mod:`extract.graph.rdf`); entity, metric and period descriptions shared by articles live in the entity
 graph. :meth:`Store.add` replaces the named graphs of the articles it is given — delete and insert
 in one SPARQL update, which Oxigraph runs as one transaction — so adding the same article twice
 leaves one copy, and a failure leaves the store as it was.
@@ -26,8 +26,8 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..model import Document
 from .iris import ENTITY_GRAPH, doc_iri
-from .terms import bind_prefixes
 from .rdf import to_quads
+from .terms import bind_prefixes
 from .vocab import ZHKG
 
 #: documents per SPARQL update when adding many (one transaction each)
@@ -143,7 +143,7 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
     def sparql(self, text: str, bindings: dict[str, Node] | None = None):
         """Run a SPARQL query on Oxigraph with ``bindings`` substituted (what oxrdflib does with
         rdflib's ``initBindings``) and also given in a one-row ``VALUES`` block first in each
-        ``WHERE`` group (:func:`extract.remote.bind_values`, as on a remote endpoint) so that the
+        ``WHERE`` group (:func:`extract.graph.sparql.bind_values`, as on a remote endpoint) so that the
         planner knows them, the default graph being the union of the named graphs.
         Returns ``("SELECT", vars, rows)``, ``("ASK", [], bool)`` or ``("CONSTRUCT", [], Graph)``;
         terms are converted to rdflib once per distinct term, which is what makes large results

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+
 from rdflib import Graph, Literal, URIRef
+
 from . import vocab
 from .vocab import UNIT, ZHKGD
 

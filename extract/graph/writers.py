@@ -7,8 +7,8 @@ JSONL, :mod:`.rdf` the RDF formats), so the dependency runs one way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from ..model import Document
 
+from ..model import Document
 
 Writer = Callable[[list[Document]], str]
 WRITERS: dict[str, Writer] = {}

@@ -11,7 +11,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-
 #: formats the readers handle
 Reader = Callable[[bytes, str], "Source"]
 READERS: dict[str, Reader] = {}

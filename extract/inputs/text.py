@@ -1,4 +1,4 @@
-"""The plain-text reader: the file decoded, its articles split later by :mod:`extract.normalize`."""
+"""The plain-text reader: the file decoded, its articles split later by :mod:`extract.text.normalize`."""
 from __future__ import annotations
 
 from ..text.decode import decode_article

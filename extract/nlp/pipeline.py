@@ -26,16 +26,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..model import Change, Claim, Document, Entity, Evidence
+from ..text.decode import read_input
+from ..text.normalize import normalize_text
+from ..text.offsets import Article, NormalizedText
 from ..version import __version__
 from .components import claims as claims_mod
 from .components import entities as ents_mod
 from .components import relations as rels_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
-from ..model import Change, Claim, Document, Entity, Evidence
-from ..text.offsets import Article, NormalizedText
-from ..text.normalize import normalize_text
-from ..text.decode import read_input
 from .numbers.find import find_quantities
 from .periods import article_year
 
@@ -159,7 +159,7 @@ def build_nlp(ner: str = "lac", year: int = 0) -> Language:
 class PosTokenizer:
     """spaCy tokenizer whose tokens are jieba's POS words, sentence by sentence, with jieba's
     POS flags as ``token.tag_``: the segmentation and the ``--ner fast`` backend in one pass
-    (:func:`extract.components.entities.segment`). Text between sentences (line breaks, mojibake
+    (:func:`extract.nlp.components.entities.segment`). Text between sentences (line breaks, mojibake
     left out of sentences) is a token of its own with no tag."""
 
     backend = "fast"

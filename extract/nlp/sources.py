@@ -1,15 +1,15 @@
 """What a reader knew goes into the Documents: title, date, author, site and format of the
-input, the page of every PDF claim, and the claims of its tables (:mod:`extract.tables`), which
+input, the page of every PDF claim, and the claims of its tables (:mod:`extract.nlp.tables`), which
 replace whatever the sentence stage made of the same rows."""
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from .lexicon import load_lexicon
+from ..inputs.source import Source
 from ..model import Document
 from ..text.offsets import NormalizedText
+from .lexicon import load_lexicon
 from .tables import find_scale, read_table
-from ..inputs.source import Source
 
 
 def apply_source(docs: list[Document], norm: NormalizedText, src: Source) -> list[Document]:

@@ -23,9 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Change, Claim, Evidence
 from ..inputs.source import Table
-
+from ..model import Change, Claim, Evidence
 
 # --------------------------------------------------------------------------------------------
 # pure parsers (normalized, Simplified text in; None on what they do not understand)

@@ -21,8 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 
-from ..version import __version__
 from ..model import Claim, Document
+from ..version import __version__
 from .marks import article_marks, claim_span, find_mentions, raw_view, render_marked
 from .svg import CLASS_COLORS, EDGE_COLORS, OTHER_COLOR, entity_graph, period_x, series_chart
 
@@ -202,7 +202,7 @@ def conflicts(docs: list[Document]) -> list[Conflict]:
     """The claims on which articles disagree: same subject, metric, unit and period, different
     values (compared to 6 significant digits), stated by two articles or more.
 
-    Computed here on purpose simply; ``extract/diff.py`` (``diff_documents``) will own this."""
+    Computed here on purpose simply; ``extract.diff`` (``diff_documents``) will own this."""
     groups: dict[tuple, list[tuple[str, Claim]]] = defaultdict(list)
     for d in docs:
         for c in d.claims:

@@ -20,7 +20,7 @@ from ..nlp.names import name_pattern
 
 @dataclass(frozen=True)
 class Mention:
-    """A name found in the article text (what :func:`extract.components.topic.cooccurrence_graph` reads)."""
+    """A name found in the article text (what :func:`extract.nlp.components.topic.cooccurrence_graph` reads)."""
 
     start: int
     end: int

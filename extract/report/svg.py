@@ -43,7 +43,7 @@ GRAPH_CLASSES = ("Platform", "Company", "Organization", "Person", "Program")
 def graph_of(doc, mentions, sentences) -> nx.MultiGraph:
     """Entities of ``doc`` (not metrics) as nodes keyed by label, with ``cls``, ``count`` and
     ``topic``; relations as edges with ``kind`` (and ``role``); co-occurrence in a sentence as
-    ``cooccurs`` edges with ``weight`` (from :func:`extract.components.topic.cooccurrence_graph`)."""
+    ``cooccurs`` edges with ``weight`` (from :func:`extract.nlp.components.topic.cooccurrence_graph`)."""
     from ..nlp.components.topic import cooccurrence_graph
 
     g = nx.MultiGraph()

@@ -1,10 +1,10 @@
 """Extraction over several processes (``--jobs N``) or a Dask cluster (``--dask ADDRESS``),
 streamed in input order.
 
-The parent lists the inputs (directories expanded, as :func:`extract.batch.expand_inputs` does)
+The parent lists the inputs (directories expanded, as :func:`extract.run.batch.expand_inputs` does)
 and hands each file to a worker; results come back in input order as they are ready, with at
 most a few files per worker in flight, so memory stays flat however many files there are. A
-worker runs the very code of ``--jobs 1`` (:func:`extract.batch.iter_extract` on one file), so
+worker runs the very code of ``--jobs 1`` (:func:`extract.run.batch.iter_extract` on one file), so
 the documents, the error lines and their order are those of a run in one process.
 
 Each worker builds the pipeline once and runs the NER backend on one thread
@@ -54,7 +54,7 @@ def _init_worker(ner: str) -> None:
 def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
                           on_error: Callable[[str], None] | None = None, on_file=None, debug: bool = False,
                           jobs: int | None = None, dask: str | None = None) -> Iterator[Document]:
-    """What :func:`extract.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
+    """What :func:`extract.run.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
     number of cores) or by the Dask scheduler at ``dask``; ``jobs=1`` (or a single input) runs in
     this process. Standard input (``-``) is always read here."""
     from .batch import expand_inputs, iter_extract

@@ -142,7 +142,7 @@ _JIEBA_CLASS = {"nr": "Person", "nt": "Organization", "nrt": "Person"}
 def segment(sentences: list[tuple[int, str]], backend: str) -> list[list[tuple[str, str]]]:
     """The backend's words and tags for each sentence, which concatenate back to it: LAC's
     (word, tag) or jieba POS (word, flag). With ``fast`` it is the pipeline's one segmentation
-    pass: the Doc's tokens and the model's names both come from it (:class:`extract.pipeline.PosTokenizer`)."""
+    pass: the Doc's tokens and the model's names both come from it (:class:`extract.nlp.pipeline.PosTokenizer`)."""
     if backend == "lac":
         texts = [s for _, s in sentences]
         return [[(w, t) for w, t in r] for r in _lac().run(texts)] if texts else []

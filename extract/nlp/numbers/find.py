@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Optional
 
-
 from .data import UnitRow
 from .parse import _parse_decimal
-from .regex import _CN_DIGITS, _Compiled, _WIDTH, _compiled
+from .regex import _CN_DIGITS, _WIDTH, _Compiled, _compiled
 
 QuantityKind = Literal["money", "percent", "points", "duration", "users", "count", "measure",
                        "multiple", "date", "bare"]

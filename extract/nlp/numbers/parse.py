@@ -10,8 +10,10 @@ import math
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Optional
+
 import cn2an
-from .regex import _CN_ONLY, _Compiled, _SPACE_IN_NUMBER, _WIDTH, _compiled
+
+from .regex import _CN_ONLY, _SPACE_IN_NUMBER, _WIDTH, _Compiled, _compiled
 
 
 @lru_cache(maxsize=4096)
