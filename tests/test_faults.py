@@ -150,7 +150,7 @@ def test_directory_with_bad_files_among_good_ones(tmp_path, capsys):
     err = lines(capsys.readouterr().err)
     assert [x for x in err if x.startswith("zhkg:")] == [
         f"zhkg: error: {folder / 'sub' / 'empty.txt'}: empty file: nothing to extract"]
-    assert {r["doc"] for r in jsonl(out)} == {"a#1", "b#1"}
+    assert {r["doc"] for r in jsonl(out)} == {"a#1", "sub/b#1"}  # ids keep the path under the folder (issue 21)
 
 
 def test_mixed_encoding_is_extracted_with_the_damaged_run_marked(tmp_path, capsys):

@@ -23,8 +23,47 @@ from . import query  # noqa: F401
 from . import compare  # noqa: F401
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a supervisor, a container stopping), raised where the program is, so
+    that it unwinds as Ctrl-C does: temporary files removed, worker processes ended."""
+
+
+_TERMINATED = False
+
+
+def _on_sigterm(signum, frame):
+    global _TERMINATED
+    _TERMINATED = True
+    raise Terminated()
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    """Entry point of the ``zhkg`` console script."""
+    """Entry point of the ``zhkg`` console script. SIGTERM is handled as Ctrl-C is (exit 143)."""
+    import signal
+    import threading
+
+    global _TERMINATED
+    _TERMINATED = False
+    if threading.current_thread() is not threading.main_thread():
+        return _main(argv)
+    before = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _main(argv)
+    except Terminated:  # the signal arrived while the error of another was being reported
+        err.print("zhkg: terminated", markup=False)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _stopped(e: BaseException | None = None) -> int:
+    # click and typer turn the KeyboardInterrupt into Abort or Exit(130), not always keeping it
+    term = isinstance(e, Terminated) or _TERMINATED
+    err.print("zhkg: terminated" if term else "zhkg: interrupted", markup=False)
+    return 143 if term else 130
+
+
+def _main(argv: Optional[list[str]]) -> int:
     try:
         # with standalone_mode=False click returns a command's typer.Exit code instead of raising
         rc = app(args=argv, standalone_mode=False)
@@ -34,13 +73,16 @@ def main(argv: Optional[list[str]] = None) -> int:
         err.print(f"zhkg: error: {e}", markup=False)
         return e.exit_code
     except typer.Exit as e:
+        if isinstance(e.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C (and so SIGTERM) into Exit(130)
+            return _stopped(e.__cause__)
         return e.exit_code
-    except typer.Abort as e:  # click turns Ctrl-C into Abort
-        err.print("zhkg: interrupted" if isinstance(e.__cause__, KeyboardInterrupt) else "zhkg: aborted", markup=False)
+    except typer.Abort as e:  # click turns Ctrl-C (and so SIGTERM) into Abort
+        if isinstance(e.__cause__, KeyboardInterrupt):
+            return _stopped(e.__cause__)
+        err.print("zhkg: aborted", markup=False)
         return 130
-    except KeyboardInterrupt:
-        err.print("zhkg: interrupted", markup=False)
-        return 130
+    except KeyboardInterrupt as e:
+        return _stopped(e)
     except Exception as e:  # click usage errors and the like
         import click
 
@@ -52,7 +94,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         err.print(f"zhkg: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", markup=False)
         return 3
     if rc == 130:  # typer turns Ctrl-C into typer.Exit(130)
-        err.print("zhkg: interrupted", markup=False)
+        return _stopped()
     return rc if isinstance(rc, int) else 0
 
 

@@ -36,6 +36,9 @@ def diff(
 
     if fmt not in names():
         raise OutputError(f"unknown diff format {fmt!r}; choose one of {', '.join(names())}")
+    from ..run.batch import refuse_overwrite
+
+    refuse_overwrite(output, [] if store else [a, b])
     res = diff_documents(load_side(a, store, ner), load_side(b, store, ner), rtol=rtol)
     text = render(res, fmt, "A", "B")
     if output:
@@ -61,8 +64,9 @@ def report(
     from ..errors import InputError
     from ..graph.formats import write_atomic
     from ..report.html import build_report
-    from ..run.batch import extract_many
+    from ..run.batch import extract_many, refuse_overwrite
 
+    refuse_overwrite(output, inputs)
     res = extract_many(inputs, ner=ner, year=year)
     for e in res.errors:
         err.print(f"zhkg: error: {e}", markup=False)

@@ -60,7 +60,8 @@ def extract(
                                                 "scheduler at ADDRESS (tcp://host:8786; pip install 'zhkg[dask]').")] = None,
     shacl: Annotated[bool, typer.Option("--shacl/--no-shacl", help="Check each article against the SHACL shapes; "
                                         "violating claims are left out and listed (about 0.1 s an article).")] = True,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail the run (exit 1, no output) on any SHACL violation.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail the run (exit 1, no output) on any SHACL violation; "
+                                         "with --store, the store gets the articles only once all have passed.")] = False,
 ) -> None:
     """Extract entities and numeric claims from articles and write them as RDF or JSONL.
 
@@ -75,12 +76,12 @@ def extract(
     Example: zhkg extract brief.txt --published 2024-08-20 --format jsonl
     """
     import itertools
-    from contextlib import ExitStack
+    from contextlib import ExitStack, closing
 
     from ..errors import InputError
     from ..graph.formats import format_for, stream, write_atomic_stream
     from ..graph.validate import check_documents
-    from ..run.batch import STDIN, read_list
+    from ..run.batch import STDIN, Spool, read_list, refuse_overwrite
     from ..run.parallel import iter_extract_parallel
 
     if not inputs and from_list is None:
@@ -94,6 +95,7 @@ def extract(
             published = parse_published(published)
         except ValueError as e:
             raise InputError(f"--published: {e}") from None
+    refuse_overwrite(output, [*(inputs or []), from_list])
     sources = itertools.chain(inputs or [], read_list(from_list) if from_list is not None else [])
 
     name = format_for(output or "", fmt) if output else (fmt or "jsonl")
@@ -111,6 +113,8 @@ def extract(
             from ..graph.store import open_store
 
             st = stack.enter_context(open_store(store, create=True))
+        # --strict promises nothing written on a violation: the store gets the articles once all passed
+        spool = stack.enter_context(closing(Spool())) if st is not None and strict else None
 
         def docs():
             # documents stream through: written (and stored, one transaction each) as they come
@@ -121,13 +125,17 @@ def extract(
                     for note in d.rejected:
                         if note.startswith("SHACL:"):
                             err.print(f"zhkg: {d.id}: left out: {note}", markup=False)
-                if st is not None:
+                if spool is not None:
+                    spool.add(d)
+                elif st is not None:
                     st.add([d])
                 rows.append((d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)),
                              str(len(d.mojibake)), str(len(d.rejected))))
                 yield d
             if not rows:  # raised inside the writer: no output file is left behind
                 raise InputError("nothing extracted" + (f" ({len(errors)} file(s) failed)" if errors else ""))
+            if spool is not None:
+                st.add(spool)
 
         if output:
             write_atomic_stream(output, chunks_of(docs()))

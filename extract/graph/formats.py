@@ -97,7 +97,8 @@ def write_atomic_stream(path: str | Path, chunks: Iterable[str]) -> None:
     p = Path(path)
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+        _remove_stale_temps(p)
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.{os.getpid()}.", suffix=".tmp", dir=p.parent)
     except (FileExistsError, NotADirectoryError):
         raise OutputError(f"cannot write here: {p.parent} is a file, not a folder", str(p)) from None
     except OSError as e:
@@ -124,6 +125,32 @@ def write_atomic_stream(path: str | Path, chunks: Iterable[str]) -> None:
         except OSError:
             pass
         raise
+
+
+def _remove_stale_temps(p: Path) -> None:
+    """Remove the temporary files of ``p`` that a killed writer left (``.NAME.PID.xxxx.tmp``
+    whose process is gone; an older ``.NAME.xxxx.tmp`` after an hour): a writer still running
+    keeps its own."""
+    import glob
+    import time
+
+    for t in glob.glob(os.path.join(glob.escape(str(p.parent)), f".{glob.escape(p.name)}.*.tmp")):
+        rest = os.path.basename(t)[len(p.name) + 2:-4]
+        pid, dot, _ = rest.partition(".")
+        try:
+            if dot and pid.isdigit():
+                try:
+                    os.kill(int(pid), 0)
+                    continue  # its writer is alive
+                except ProcessLookupError:
+                    pass
+                except PermissionError:
+                    continue  # alive, another user's
+            elif time.time() - os.path.getmtime(t) < 3600:
+                continue
+            os.unlink(t)
+        except OSError:
+            pass
 
 
 def _out(p: Path, fn, *args):

@@ -42,7 +42,13 @@ def mint(kind: str, *parts: object) -> URIRef:
 
 
 def doc_iri(doc_id: str) -> URIRef:
-    return mint("doc", doc_id)
+    """The IRI of a document: its id percent-encoded whole, so two ids never share an IRI
+    (``sp ace#1`` and ``sp_ace#1`` differ; ``/`` of an id under a folder is encoded too).
+
+    >>> doc_iri("2021/report#1")
+    rdflib.term.URIRef('https://w3id.org/zhkg/id/doc/2021%2Freport%231')
+    """
+    return URIRef(f"{DATA}doc/{quote(doc_id, safe='')}")
 
 
 def entity_iri(cls: str, label: str) -> URIRef:

@@ -42,20 +42,42 @@ class RemoteError(ZhkgError):
 
 
 def graphs_of_files(paths: Iterable[str | Path]) -> Iterator[tuple[URIRef, Iterable[tuple]]]:
-    """(graph IRI, triples) of each named graph in the graph files (``.trig``, ``.nq``, ``.jsonld``)."""
+    """(graph IRI, triples) of each named graph in the graph files (``.trig``, ``.nq``, ``.jsonld``),
+    the entity graph first. A file with triples outside any named graph (``.ttl``, ``.nt``: the
+    articles merged, so no one can say which triple is whose) is an :class:`InputError`: pushed,
+    it would land in one graph that the next such push replaces."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from ..errors import InputError
     from .query import load_graphs
 
-    ds = load_graphs(list(paths))
-    for g in ds.graphs():
-        if len(g) and isinstance(g.identifier, URIRef):
-            yield g.identifier, g
+    paths = list(paths)
+    for p in paths:
+        ds = load_graphs([p])
+        if len(ds.graph(DATASET_DEFAULT_GRAPH_ID)):
+            raise InputError("triples outside any named graph (a .ttl or .nt file merges the articles): push the "
+                             ".trig or .nq output, one named graph per article, or --store DIR", str(p))
+    ds = load_graphs(paths)
+    yield from _entities_first(g for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID)
 
 
 def graphs_of_store(store) -> Iterator[tuple[URIRef, Iterable[tuple]]]:
-    """(graph IRI, triples) of each named graph of an open :class:`extract.graph.store.Store`."""
-    for g in store.ds.graphs():
+    """(graph IRI, triples) of each named graph of an open :class:`extract.graph.store.Store`, the
+    entity graph first."""
+    yield from _entities_first(store.ds.graphs())
+
+
+def _entities_first(graphs) -> Iterator[tuple[URIRef, Iterable[tuple]]]:
+    """The non-empty named graphs, the entity graph before the articles that need it."""
+    rest = []
+    for g in graphs:
         if isinstance(g.identifier, URIRef) and len(g):
-            yield g.identifier, g
+            if g.identifier == ENTITY_GRAPH:
+                yield g.identifier, g
+            else:
+                rest.append(g)
+    for g in rest:
+        yield g.identifier, g
 
 
 def ntriples(triples: Iterable[tuple]) -> bytes:
@@ -65,12 +87,19 @@ def ntriples(triples: Iterable[tuple]) -> bytes:
 def push(endpoint: str, graphs: Iterable[tuple[URIRef, Iterable[tuple]]], on_graph=None) -> tuple[int, int]:
     """Send each (graph IRI, triples) to the Graph Store endpoint: articles by ``PUT`` (replaced
     whole), the entity graph by ``POST`` (added to). Returns (graphs, triples) sent; raises
-    :class:`RemoteError` naming the endpoint and the graph on the first failure."""
+    :class:`RemoteError` naming the endpoint and the graph on the first failure, and how many
+    graphs went before it: the same push again finishes the job (each graph is replaced whole,
+    the entity graph only added to)."""
     n = t = 0
     for iri, triples in graphs:
         body = ntriples(triples)
         method = "POST" if iri == ENTITY_GRAPH else "PUT"
-        _request(endpoint, method, iri, body)
+        try:
+            _request(endpoint, method, iri, body)
+        except RemoteError as e:
+            msg = str(e)[len(e.path) + 2:] if e.path else str(e)
+            raise RemoteError(f"{msg} ({n} graph(s) sent before it; push again to finish: graphs are replaced "
+                              "whole)", endpoint) from None
         n += 1
         t += body.count(b"\n")
         if on_graph:

@@ -118,8 +118,22 @@ class Store:
 
     def _add(self, docs: list[Document]) -> int:
         graphs = sorted({doc_iri(d.id) for d in docs})
-        self._update(_replace_graphs(graphs, to_quads(docs)))
+        update = _replace_graphs(graphs, to_quads(docs))
+        stale = self._described_by(graphs)
+        if stale:  # articles replaced: what only their old versions mentioned goes, as remove() does
+            update += " ;\n" + _drop_unused(stale)
+        self._update(update)
         return len(docs)
+
+    def _described_by(self, graphs: list[URIRef]) -> list[URIRef]:
+        """The nodes of the entity graph that the named graphs ``graphs`` mention (none for
+        articles not in the store yet)."""
+        e = ENTITY_GRAPH.n3()
+        rows = self._ox.query(f"""SELECT DISTINCT ?x WHERE {{
+  VALUES ?g {{ {" ".join(g.n3() for g in graphs)} }}
+  {{ GRAPH ?g {{ ?x ?p ?o }} }} UNION {{ GRAPH ?g {{ ?s ?p ?x }} }}
+  FILTER (isIRI(?x)) GRAPH {e} {{ ?x ?q ?y }} }}""")
+        return [URIRef(r[0].value) for r in rows]
 
     def remove(self, doc_id: str) -> int:
         """Drop the article ``doc_id`` (its id, ``kuaishou-2020#1``, or its IRI) and the entity
@@ -128,13 +142,7 @@ class Store:
         if not self._has_graph(g):
             raise StoreError(f"no document {doc_id!r} in the store (see: zhkg store list)", str(self.path))
         before = sum(self._graph_sizes().values())
-        e = ENTITY_GRAPH.n3()
-        self._update(f"""DROP GRAPH {g.n3()} ;
-DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
-  GRAPH {e} {{ ?x ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?y }} FILTER (?g != {e}) }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?q ?x }} FILTER (?g != {e}) }}
-}}""")
+        self._update(f"DROP GRAPH {g.n3()} ;\n" + _drop_unused())
         return before - sum(self._graph_sizes().values())
 
     def _has_graph(self, g: URIRef) -> bool:
@@ -243,6 +251,18 @@ def _replace_graphs(graphs: list[URIRef], quads: Iterable[tuple]) -> str:
     blocks = (f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in _ntriples_by_graph(quads).items())
     parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
     return " ;\n".join(parts)
+
+
+def _drop_unused(among: list[URIRef] | None = None) -> str:
+    """The SPARQL update that deletes the entity graph's descriptions of nodes no article graph
+    mentions any more (only of the nodes ``among``, when given)."""
+    e = ENTITY_GRAPH.n3()
+    values = f"VALUES ?x {{ {' '.join(x.n3() for x in among)} }}\n  " if among else ""
+    return f"""DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
+  {values}GRAPH {e} {{ ?x ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?y }} FILTER (?g != {e}) }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?q ?x }} FILTER (?g != {e}) }}
+}}"""
 
 
 def _ntriples_by_graph(quads: Iterable[tuple]) -> dict[str, list[str]]:

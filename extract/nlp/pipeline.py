@@ -320,9 +320,10 @@ def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year: int | N
 
 
 def extract_file(path: str | Path, ner: str = "lac", year: int | None = None,
-                 published: str | None = None) -> list[Document]:
-    """Extract every article of the file ``path`` (text, HTML or PDF) into Documents."""
-    return extract_bytes(read_input(path), str(path), ner=ner, year=year, published=published)
+                 published: str | None = None, doc_id: str | None = None) -> list[Document]:
+    """Extract every article of the file ``path`` (text, HTML or PDF) into Documents, with ids
+    ``{doc_id}#1``, ``#2`` … (default ``doc_id``: the file's stem)."""
+    return extract_bytes(read_input(path), str(path), ner=ner, year=year, published=published, doc_id=doc_id)
 
 
 def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None = None,

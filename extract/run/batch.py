@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import DataError, InputError, ZhkgError
+from ..errors import DataError, InputError, OutputError, ZhkgError
 from ..model import Document
 
 INPUT_EXTS = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
@@ -18,10 +18,12 @@ STDIN = "-"
 
 
 class DatedInput(NamedTuple):
-    """An input file with its publication date (a ``--from-list`` line ``path<TAB>2024-08-20``)."""
+    """An input file with its publication date (a ``--from-list`` line ``path<TAB>2024-08-20``)
+    and the base of its documents' ids (a file found in a folder: see :func:`doc_id_in`)."""
 
     path: Path
-    published: str
+    published: str | None = None
+    doc_id: str | None = None
 
     def __str__(self) -> str:
         return str(self.path)
@@ -40,10 +42,66 @@ def expand_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
         if str(p) == STDIN:
             yield p
         elif p.is_dir():
-            yield from [f for f in sorted(p.rglob("*"))
-                        if f.is_file() and f.suffix.lower() in INPUT_EXTS and not f.name.startswith(".")]
+            for f in [f for f in sorted(p.rglob("*"))
+                      if f.is_file() and f.suffix.lower() in INPUT_EXTS and not f.name.startswith(".")]:
+                yield DatedInput(f, None, doc_id_in(f, p))
         else:
             yield p
+
+
+def doc_id_in(f: Path, folder: Path) -> str:
+    """The id base of the articles of ``f`` found in the input folder ``folder``: its path under
+    the folder without the extension, so the same folder gives the same ids on every run and two
+    files of the same name in different subfolders do not collide.
+
+    >>> doc_id_in(Path("corpus/2021/report.txt"), Path("corpus"))
+    '2021/report'
+    >>> doc_id_in(Path("corpus/report.txt"), Path("corpus"))
+    'report'
+    """
+    return f.relative_to(folder).with_suffix("").as_posix()
+
+
+def unique_ids(docs: Iterable[Document], on_error: Callable[[str], None]) -> Iterator[Document]:
+    """``docs`` with every document whose id was already given by another input file left out,
+    reported to ``on_error`` as one line naming both files (once per file): two inputs never
+    merge into one document, nor does one replace the other in a store."""
+    first: dict[str, str] = {}
+    reported: set[str] = set()
+    for d in docs:
+        base = d.id.rpartition("#")[0] or d.id
+        src = first.setdefault(base, d.source)
+        if src == d.source:
+            yield d
+        elif d.source not in reported:
+            reported.add(d.source)
+            on_error(f"{d.source}: its document id {base!r} is already that of {src}; left out "
+                     "(rename one, or give their common folder so ids keep the path under it)")
+
+
+def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | None]) -> None:
+    """Raise :class:`OutputError` naming both when writing ``output`` would replace one of the
+    ``inputs``: the same file (a link to it too), or an article file inside an input folder."""
+    if output is None or str(output) == STDIN:
+        return
+    out = Path(output)
+    if not out.is_file():
+        return
+    for given in inputs:
+        if given is None or str(given) == STDIN:
+            continue
+        p = Path(given.path if isinstance(given, DatedInput) else given)
+        try:
+            if p.is_dir():
+                same = (out.suffix.lower() in INPUT_EXTS and not out.name.startswith(".")
+                        and out.resolve().is_relative_to(p.resolve()))
+            else:
+                same = p.exists() and out.samefile(p)
+        except OSError:
+            continue
+        if same:
+            what = f"the input {p}" if not p.is_dir() else f"an article of the input folder {p}"
+            raise OutputError(f"the output would overwrite {what}; write it elsewhere", str(out))
 
 
 def read_list(path: str | Path) -> Iterator[Path]:
@@ -91,6 +149,30 @@ def read_stdin() -> bytes:
     return buf.read() if buf is not None else sys.stdin.read().encode("utf-8")
 
 
+class Spool:
+    """Documents kept in an anonymous temporary file (gone with the process, however it ends)
+    until all of a run are in, then read back one at a time: ``--strict --store`` checks every
+    article before the store gets any, with memory flat however many there are."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._f = tempfile.TemporaryFile()
+        self.count = 0
+
+    def add(self, d: Document) -> None:
+        self._f.write(d.model_dump_json().encode("utf-8") + b"\n")
+        self.count += 1
+
+    def __iter__(self) -> Iterator[Document]:
+        self._f.seek(0)
+        for line in self._f:
+            yield Document.model_validate_json(line)
+
+    def close(self) -> None:
+        self._f.close()
+
+
 @dataclass
 class BatchResult:
     docs: list[Document] = field(default_factory=list)
@@ -102,8 +184,8 @@ def extract_many(paths: list[str | Path], ner: str = "lac", year: int | None = N
     """Extract every input; a file that fails is recorded in ``errors`` (one line naming it)
     and the others go on. ``on_file(path)`` is called after each file (progress)."""
     res = BatchResult()
-    res.docs.extend(iter_extract(paths, ner=ner, year=year, on_error=res.errors.append, on_file=on_file,
-                                 published=published))
+    res.docs.extend(unique_ids(iter_extract(paths, ner=ner, year=year, on_error=res.errors.append, on_file=on_file,
+                                            published=published), res.errors.append))
     return res
 
 
@@ -120,12 +202,13 @@ def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None
 
     report = on_error or (lambda line: None)
     for item in expand_inputs(paths):
-        f, pub = (item.path, item.published) if isinstance(item, DatedInput) else (item, published)
+        f, pub, doc_id = (item.path, item.published or published, item.doc_id) if isinstance(item, DatedInput) \
+            else (item, published, None)
         try:
             if str(f) == STDIN:  # one article (text, HTML or PDF) from standard input
                 docs = extract_bytes(read_stdin(), "<stdin>", ner=ner, year=year, doc_id="stdin", published=pub)
             else:
-                docs = extract_file(f, ner=ner, year=year, published=pub)
+                docs = extract_file(f, ner=ner, year=year, published=pub, doc_id=doc_id)
         except InputError as e:
             report(str(e))
             docs = []

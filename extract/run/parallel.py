@@ -19,6 +19,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..model import Document
@@ -36,20 +37,46 @@ def default_jobs() -> int:
 
 
 def extract_one(path: str, ner: str, year: int | None, debug: bool = False,
-                published: str | None = None) -> tuple[list[Document], list[str]]:
+                published: str | None = None, doc_id: str | None = None) -> tuple[list[Document], list[str]]:
     """The documents of one input file and the error lines reported for it (the worker's job)."""
-    from .batch import iter_extract
+    from .batch import DatedInput, iter_extract
 
     errors: list[str] = []
-    docs = list(iter_extract([path], ner=ner, year=year, on_error=errors.append, debug=debug, published=published))
+    item = DatedInput(Path(path), published, doc_id)
+    docs = list(iter_extract([item], ner=ner, year=year, on_error=errors.append, debug=debug))
     return docs, errors
 
 
 def _init_worker(ner: str) -> None:
     os.environ.setdefault("ZHKG_NER_THREADS", "1")
+    _exit_with_parent()
     from ..nlp.pipeline import build_nlp
 
     build_nlp(ner)
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the process that started it is gone (killed with SIGKILL, say), so
+    that no worker outlives its ``zhkg``: Linux's parent-death signal, else a watching thread."""
+    parent = os.getppid()
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, int(signal.SIGKILL)) == 0 and os.getppid() == parent:  # PR_SET_PDEATHSIG
+            return
+    except (OSError, AttributeError):
+        pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
@@ -58,10 +85,18 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
                           published: str | None = None) -> Iterator[Document]:
     """What :func:`extract.run.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
     number of cores) or by the Dask scheduler at ``dask``; ``jobs=1`` (or a single input) runs in
-    this process. Standard input (``-``) is always read here."""
-    from .batch import DatedInput, expand_inputs, iter_extract
+    this process. Standard input (``-``) is always read here. Ids are unique: a document whose
+    id another input already gave is left out and reported (:func:`extract.run.batch.unique_ids`)."""
+    from .batch import unique_ids
 
     report = on_error or (lambda line: None)
+    yield from unique_ids(_iter_parallel(paths, ner, year, report, on_file, debug, jobs, dask, published), report)
+
+
+def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, published) -> Iterator[Document]:
+    from .batch import DatedInput, expand_inputs, iter_extract
+
+    report = on_error
     jobs = jobs or default_jobs()
     files = expand_inputs(paths)
     head = list(itertools.islice(files, 2))
@@ -79,8 +114,8 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
                 if f is None:
                     return
                 local = str(f) == "-"  # standard input is this process's
-                pub = f.published if isinstance(f, DatedInput) else published
-                pending.append((f, None if local else submit(str(f), ner, year, debug, pub)))
+                pub, doc_id = (f.published or published, f.doc_id) if isinstance(f, DatedInput) else (published, None)
+                pending.append((f, None if local else submit(str(f), ner, year, debug, pub, doc_id)))
 
         fill(jobs * AHEAD)
         while pending:
@@ -89,7 +124,13 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
                 yield from iter_extract([f], ner=ner, year=year, on_error=on_error, debug=debug,
                                         published=published)
             else:
-                docs, errors = fut.result()  # a DataError raised in the worker is raised here
+                try:
+                    docs, errors = fut.result()  # a DataError raised in the worker is raised here
+                except BrokenProcessPool:
+                    from ..errors import ZhkgError
+
+                    raise ZhkgError("a worker process died while extracting this file (killed, or out of "
+                                    "memory?); nothing more was written: run again, or with --jobs 1", str(f)) from None
                 for line in errors:
                     report(line)
                 yield from docs
@@ -126,5 +167,11 @@ class _pool:
     def __exit__(self, *exc) -> None:
         if self.dask is not None:
             self._client.close()
-        else:
-            self._ex.shutdown(wait=exc[0] is None, cancel_futures=True)
+            return
+        if exc[0] is not None:  # Ctrl-C, SIGTERM, an error: the workers are ended, not waited for
+            for proc in list((getattr(self._ex, "_processes", None) or {}).values()):
+                try:
+                    proc.terminate()
+                except (OSError, ValueError, AttributeError):
+                    pass
+        self._ex.shutdown(wait=exc[0] is None, cancel_futures=True)
