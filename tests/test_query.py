@@ -149,7 +149,7 @@ def test_hostile_parameter_is_a_literal_that_matches_nothing(kg):
 def test_updates_are_not_queries(kg):
     with open_store(kg) as st:
         before = len(set(st.quads()))
-        with pytest.raises(QueryError, match="invalid SPARQL at line 1"):
+        with pytest.raises(QueryError, match="updates are not allowed: .* begins with DROP"):  # issue 21
             run_query(st, "DROP ALL", as_text=True)
         assert len(set(st.quads())) == before > 0
 

@@ -372,3 +372,236 @@ def test_4_a_push_failing_midway_says_how_far_it_got_and_a_rerun_repairs(gsp, tw
     ds.parse(trig)
     want = {str(g.identifier): len(g) for g in ds.graphs() if len(g)}
     assert {g: len(lines) for g, lines in gsp.graphs.items()} == want
+
+
+# ---- 10. no file or network access on behalf of a query or an input, unless --allow-remote ----
+
+class _Recorder:
+    """An HTTP server on loopback that records the paths asked for and serves a little Turtle."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        self.hits: list[str] = []
+        outer = self
+
+        class H(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def do_GET(self):
+                outer.hits.append(self.path)
+                body = b'<urn:x:fetched> <urn:x:p> "fetched" .\n'
+                self.send_response(200)
+                self.send_header("Content-Type", "text/turtle")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def recorder():
+    r = _Recorder()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def graphs(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    nq, kg = tmp_path / "a.nq", tmp_path / "kg"
+    assert main(["extract", *FAST, str(src), "-o", str(nq), "--store", str(kg)]) == 0
+    secret = tmp_path / "secret.nt"
+    secret.write_text('<urn:x:secret> <urn:x:p> "local file" .\n', encoding="utf-8")
+    return nq, kg, secret
+
+
+def test_10_queries_reach_no_file_and_no_server(graphs, recorder, tmp_path, capsys):
+    nq, kg, secret = graphs
+    capsys.readouterr()
+    count = "SELECT (COUNT(*) AS ?n) FROM <{}> WHERE {{ ?s ?p ?o }}"
+    for iri in (secret.as_uri(), f"{recorder.base}/data.ttl"):
+        assert main(["query", str(nq), "-e", count.format(iri), "-f", "csv"]) == 0
+        assert capsys.readouterr().out.split() == ["n", "0"]  # FROM names a graph of the files: none such
+    assert recorder.hits == []
+    service = f"SELECT * WHERE {{ SERVICE <{recorder.base}/sparql> {{ ?s ?p ?o }} }}"
+    for where in ([str(nq)], ["--store", str(kg)]):
+        assert main(["query", *where, "-e", service]) == 2
+        assert err_lines(capsys) == ["zhkg: error: SERVICE sends requests to another server: not allowed unless "
+                                     "--allow-remote is given"]
+    assert recorder.hits == []
+    # allowed, FROM <url> is fetched: the switch works both ways
+    assert main(["query", str(nq), "-e", count.format(f"{recorder.base}/data.ttl"), "--allow-remote", "-f", "csv"]) == 0
+    assert capsys.readouterr().out.split() == ["n", "1"] and recorder.hits == ["/data.ttl"]
+
+
+def test_10_a_jsonld_input_with_a_remote_context_is_not_fetched(recorder, tmp_path, capsys):
+    doc = tmp_path / "remote.jsonld"
+    doc.write_text(json.dumps({"@context": f"{recorder.base}/context.jsonld", "@id": "urn:x:a", "name": "x"}))
+    msg = (f"zhkg: error: {doc}: its JSON-LD @context would be fetched from {recorder.base}/context.jsonld: zhkg "
+           "makes no request on behalf of an input (inline the context{})")
+    assert main(["query", str(doc), "-e", "ASK { ?s ?p ?o }"]) == 2
+    assert err_lines(capsys) == [msg.format(", or give --allow-remote")]
+    assert main(["validate", str(doc)]) == 2
+    assert err_lines(capsys) == [msg.format("")]
+    assert main(["push", "--endpoint", f"{recorder.base}/store", str(doc)]) == 2
+    assert err_lines(capsys) == [msg.format(", or give --allow-remote")]
+    assert recorder.hits == []
+
+
+# ---- 11. query nesting and size bounded before the engine sees the query --------------------------
+
+def test_11_deeply_nested_query_is_refused_not_a_crash(graphs):
+    _, kg, _ = graphs
+    q = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
+    # in a process of its own: before the bound, Oxigraph overflowed its stack (SIGSEGV)
+    r = subprocess.run([*ZHKG, "query", "--store", str(kg), "-e", q], capture_output=True, text=True, timeout=120)
+    assert (r.returncode, r.stderr.strip()) == (2, "zhkg: error: query nested too deeply (more than 100 levels of ( and {)")
+    from extract.graph.sparql import MAX_QUERY, check_query
+
+    with pytest.raises(Exception, match="query too long"):
+        check_query("#" * (MAX_QUERY + 1))
+    check_query("SELECT * WHERE { " + "{ " * 50 + "?s ?p ?o" + " }" * 50 + " }")  # reasonable nesting passes
+
+
+# ---- 14. file names that are not UTF-8 ---------------------------------------------------------
+
+def test_14_a_gbk_named_file_is_read_and_named_readably(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    gbk = os.fsencode(folder) + b"/" + "报告".encode("gbk") + b".txt"
+    with open(gbk, "w", encoding="utf-8") as f:
+        f.write(GOOD)
+    with open(os.fsencode(folder) + b"/" + "空".encode("gbk") + b".txt", "w"):
+        pass
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", *FAST, str(folder), "-o", str(out)]) == 1
+    assert err_lines(capsys) == [f"zhkg: error: {folder}/空.txt: empty file: nothing to extract"]
+    assert {r["doc"] for r in jsonl(out)} == {"报告#1"}
+    assert main(["extract", *FAST, os.fsdecode(gbk), "--format", "jsonl"]) == 0
+    assert {json.loads(x)["doc"] for x in capsys.readouterr().out.splitlines()} == {"报告#1"}
+
+
+# ---- 16. wrong exits and messages ---------------------------------------------------------------
+
+def test_16_exits_and_messages(graphs, tmp_path, capsys):
+    nq, kg, _ = graphs
+    capsys.readouterr()
+    lst = tmp_path / "list.txt"
+    lst.write_bytes(b"a\x00b.txt\n")
+    cases = [
+        (["push", "--endpoint", "not a url", str(nq)], 2,
+         ["zhkg: error: not a url: not an http:// or https:// URL of a SPARQL endpoint"]),
+        (["query", "--endpoint", "ftp://host/q", "-e", "ASK {}"], 2,
+         ["zhkg: error: ftp://host/q: not an http:// or https:// URL of a SPARQL endpoint"]),
+        (["extract", *FAST, "--from-list", str(lst)], 2,
+         [f"zhkg: error: {lst}: line 1: a NUL byte in the path (a list made with find -print0? write one path a line)"]),
+        (["query", "--store", str(kg), "-e", "DELETE WHERE { ?s ?p ?o }"], 2,
+         ["zhkg: error: updates are not allowed: zhkg query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE), and this "
+          "query begins with DELETE"]),
+        (["query", str(nq), "-e", "PREFIX x: <urn:x:> INSERT DATA { x:a x:b x:c }"], 2,
+         ["zhkg: error: updates are not allowed: zhkg query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE), and this "
+          "query begins with INSERT"]),
+    ]
+    for argv, code, msgs in cases:
+        assert main(argv) == code, argv
+        assert err_lines(capsys) == msgs
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    assert main(["extract", *FAST, str(src), "--year", "-5"]) == 2  # a usage error, not claims gone
+    assert "Invalid value for '--year'" in capsys.readouterr().err
+    newdir = tmp_path / "newdir"
+    assert main(["extract", *FAST, str(src), "-o", f"{newdir}/"]) == 2
+    assert f"{newdir}/ is a folder: give the file to write" in capsys.readouterr().err
+    assert not newdir.exists()
+    # terminal escape sequences in a file name are shown escaped, never sent raw to the terminal
+    evil = tmp_path / "x\x1b]0;owned\x07\x1b[31m.txt"
+    evil.write_bytes(b"")
+    assert main(["extract", *FAST, str(evil)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "x\\x1b]0;owned\\x07\\x1b[31m.txt: empty file" in err
+
+
+# ---- 8. a full disk during --store: one line, exit 2, what was committed stays whole ------------
+
+def test_8_full_disk_during_store_is_one_line_and_exit_2(tmp_path):
+    import resource
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(30):
+        (folder / f"a{k:02}.txt").write_text("快手2020年营收达587.8亿元,同比增长50.2%。字节跳动2021年营收达580亿美元。\n" * 50,
+                                             encoding="utf-8")
+    kg = tmp_path / "kg"
+
+    def small_disk():  # files may not grow past 1 MB: the store's log fills "the disk"
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000))
+
+    r = subprocess.run([*ZHKG, "extract", *FAST, str(folder), "--store", str(kg)], preexec_fn=small_disk,
+                       capture_output=True, text=True, timeout=300, env={**os.environ, "ZHKG_JOBS": "1"})
+    errors = [ln for ln in r.stderr.splitlines() if ln.startswith("zhkg:")]
+    assert r.returncode == 2, r.stderr[-2000:]
+    assert len(errors) == 1 and errors[0].startswith(f"zhkg: error: {kg}: ") and "File too large" in errors[0]
+    from extract.graph.store import open_store
+
+    with open_store(kg) as st:  # the articles committed before the failure are whole
+        docs = st.list_documents()
+        assert docs and {(d["claims"], d["triples"]) for d in docs} == {(docs[0]["claims"], docs[0]["triples"])}
+
+
+# ---- 12. a query has a time limit, Ctrl-C stops it, an endpoint that stalls is given up on ------
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_12_timeout_and_ctrl_c_stop_a_runaway_query(graphs):
+    _, kg, _ = graphs
+    t = time.monotonic()
+    r = subprocess.run([*ZHKG, "query", "--store", str(kg), "-e", CARTESIAN, "--timeout", "1"],
+                       capture_output=True, text=True, timeout=120)
+    assert (r.returncode, r.stderr.strip()) == (2, "zhkg: error: the query ran out of time (1 s; give --timeout "
+                                                   "SECONDS for more)")
+    assert time.monotonic() - t < 30
+    proc = subprocess.Popen([*ZHKG, "query", "--store", str(kg), "-e", CARTESIAN], stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(4)  # started, and deep in the engine
+        assert proc.poll() is None
+        t = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 130
+        assert time.monotonic() - t < 10
+        assert proc.stderr.read().decode().strip().splitlines()[-1] == "zhkg: interrupted"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    from extract.graph.store import open_store
+
+    with open_store(kg) as st:  # the lock went with the process: a writer can open the store
+        assert st.list_documents()
+
+
+def test_12_an_endpoint_that_stalls_is_given_up_on(capsys):
+    import socket
+
+    with socket.socket() as s:  # listens, accepts the connection, never answers
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/query"
+        t = time.monotonic()
+        assert main(["query", "--endpoint", url, "-e", "ASK { ?s ?p ?o }", "--timeout", "1"]) == 2
+        assert time.monotonic() - t < 15
+    assert err_lines(capsys) == [f"zhkg: error: {url}: no answer from the endpoint: timed out"]

@@ -86,7 +86,8 @@ def _main(argv: Optional[list[str]]) -> int:
     except Exception as e:  # click usage errors and the like
         import click
 
-        if isinstance(e, click.exceptions.ClickException):
+        # typer (0.2x) raises the usage errors of its own copy of click
+        if isinstance(e, (click.exceptions.ClickException, typer.BadParameter.__mro__[2])):
             e.show()
             return e.exit_code
         if debugging():

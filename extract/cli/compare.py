@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, err
+from .common import app, err, output_path
 
 
 @app.command()
@@ -18,7 +18,7 @@ def diff(
     store: Annotated[Optional[Path], typer.Option("--store", help="Read A and B as document ids (or IRIs) from this store.")] = None,
     rtol: Annotated[float, typer.Option("--rtol", help="Relative slack added to each figure's stated precision (0.01 = 1%).")] = 0.0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), json or ttl (each conflict as a zhkg:Conflict).")] = "table",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the diff to this file.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Write the diff to this file.")] = None,
     ner: Annotated[str, typer.Option("--ner", help="NER backend for articles extracted on the fly: lac or fast.")] = "lac",
 ) -> None:
     """Compare the numeric claims of two reports: same, conflicting, related (other period or
@@ -52,9 +52,9 @@ def diff(
 @app.command()
 def report(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or directories of them.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
+    output: Annotated[Path, typer.Option("-o", "--output", parser=output_path, help="The HTML file to write.")] = Path("report.html"),
     ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
-    year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", min=1000, max=9999, help="Publication year for 去年/今年 when the text gives none.")] = None,
 ) -> None:
     """Write one self-contained HTML page of the articles: highlighted text, claims table,
     entity graph, metrics over time and conflicts (opens with no network).

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, debugging, err, out
+from .common import app, debugging, err, out, output_path, printable
 
 
 @app.command()
@@ -43,14 +43,14 @@ def extract(
         show_default=False)] = None,
     from_list: Annotated[Optional[Path], typer.Option("--from-list", help="A file listing input paths, one a line "
                                                       "(read as it goes; - for standard input).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (format from its extension).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Output file (format from its extension).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
     ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
     published: Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD, "
                                                      "YYYY-MM or YYYY): resolves 去年, quarters written without a year and the "
                                                      "period a results piece reports. A --from-list line may give its own after "
                                                      "a tab.")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Publication year only (shorthand of --published YYYY).")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", min=1000, max=9999, help="Publication year only (shorthand of --published YYYY).")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Also add the articles to this graph store "
                                                   "(a directory, made if missing; an article already there is replaced).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", envvar="ZHKG_JOBS", min=1, show_default=False,
@@ -157,7 +157,7 @@ def _summary(rows, output) -> None:
     for col in ("article", "title", "entities", "claims", "mojibake", "left out"):
         t.add_column(col, overflow="fold")
     for row in rows:
-        t.add_row(*row)
+        t.add_row(*map(printable, row))
     err.print(t)
 
 

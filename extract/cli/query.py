@@ -25,6 +25,11 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the saved queries and their parameters.")] = False,
     endpoint: Annotated[Optional[str], typer.Option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint "
                                                     "(http://host:7878/query) instead of a store or files.")] = None,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", help="Let the query reach other files and servers "
+                                               "(SERVICE, FROM <url> over graph files, a JSON-LD remote @context); "
+                                               "off by default.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, metavar="SECONDS",
+                                           help="Give up on a query (or an endpoint's answer) after this long.")] = 300.0,
 ) -> None:
     """Run a SPARQL query (a saved one, a .rq file or -e TEXT) over a store, graph files or a
     SPARQL endpoint.
@@ -66,14 +71,15 @@ def query(
     if endpoint:
         from ..graph.remote import endpoint_dataset
 
-        res = run_query(endpoint_dataset(endpoint), q, params, as_text=expr is not None)
+        res = run_query(endpoint_dataset(endpoint, timeout), q, params, as_text=expr is not None,
+                        allow_remote=allow_remote)  # the endpoint's own socket timeout bounds it
     elif store:
         from ..graph.store import open_store
 
         with open_store(store) as st:
-            res = run_query(st, q, params, as_text=expr is not None)
+            res = run_query(st, q, params, as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
     else:
-        res = run_query(files, q, params, as_text=expr is not None)
+        res = run_query(files, q, params, as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
     sys.stdout.write(format_result(res, fmt, width=shutil.get_terminal_size((200, 24)).columns))
 
 

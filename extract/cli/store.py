@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, err, out
+from .common import app, err, out, output_path
 
 store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                         help="The graph store (Oxigraph on disk): stats, list, remove, export.  "
@@ -71,7 +71,7 @@ def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuais
 def store_export(
     store: StoreDir,
     fmt: Annotated[str, typer.Option("--format", "-f", help="trig (default), nq, jsonld keep the named graphs; ttl, nt merge them.")] = "trig",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: standard output).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Output file (default: standard output).")] = None,
 ) -> None:
     """Export the whole store as RDF.
 

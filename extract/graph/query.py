@@ -33,9 +33,9 @@ from typing import Optional, Union
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import InputError, QueryError
+from ..errors import InputError, QueryError, ZhkgError
 from ..resources import queries_dir
-from .sparql import plain
+from .sparql import check_query, plain
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
 _IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')
@@ -203,8 +203,10 @@ def resolve(query: str | SavedQuery, as_text: bool = False) -> tuple[str, SavedQ
     return query, None
 
 
-def load_graphs(paths: Sequence[str | Path]) -> Dataset:
-    """Graph files (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``) into one in-memory Dataset."""
+def load_graphs(paths: Sequence[str | Path], allow_remote: bool = False) -> Dataset:
+    """Graph files (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``) into one in-memory Dataset.
+    A JSON-LD file whose ``@context`` is fetched from elsewhere (a URL, ``@import``) is an
+    :class:`InputError` unless ``allow_remote``: reading a file makes no request."""
     from rdflib.util import guess_format
 
     ds = Dataset(default_union=True)
@@ -212,12 +214,47 @@ def load_graphs(paths: Sequence[str | Path]) -> Dataset:
         fmt = "json-ld" if p.suffix.lower() == ".jsonld" else guess_format(str(p))
         if not p.is_file():
             raise InputError("no such graph file", str(p))
+        if fmt == "json-ld" and not allow_remote:
+            _local_contexts_only(p)
         try:
             ds.parse(p, format=fmt or "turtle")
         except Exception as e:  # rdflib's parsers raise many kinds
             raise InputError(f"cannot parse as {fmt or 'turtle'}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
                              str(p)) from None
     return ds
+
+
+def _local_contexts_only(p: Path, hint: str = ", or give --allow-remote") -> None:
+    """Raise :class:`InputError` when the JSON-LD file ``p`` has a context to fetch (a string
+    ``@context`` or ``@import``), which rdflib would request over the network or read from disk."""
+    import json
+
+    try:
+        data = json.loads(p.read_bytes())
+    except (OSError, ValueError):
+        return  # the parser reports it
+
+    def remote(x) -> str | None:
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k == "@context" and (isinstance(v, str) or isinstance(v, list) and any(isinstance(c, str) for c in v)):
+                    return v if isinstance(v, str) else next(c for c in v if isinstance(c, str))
+                if k == "@import" and isinstance(v, str):
+                    return v
+                found = remote(v)
+                if found:
+                    return found
+        elif isinstance(x, list):
+            for v in x:
+                found = remote(v)
+                if found:
+                    return found
+        return None
+
+    url = remote(data)
+    if url:
+        raise InputError(f"its JSON-LD @context would be fetched from {url[:200]}: zhkg makes no request on "
+                         f"behalf of an input (inline the context{hint})", str(p))
 
 
 def syntax_error(e: Exception) -> QueryError:
@@ -236,17 +273,48 @@ Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]]]  # noqa: F82
 
 
 def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None = None, *,
-              as_text: bool = False) -> Result:
+              as_text: bool = False, allow_remote: bool = False, timeout: float | None = None) -> Result:
     """Run ``query`` (SPARQL text, a ``.rq`` file, a saved query's name or a :class:`SavedQuery`;
     ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, an
     rdflib Dataset/Graph, or graph files) with ``params`` bound as RDF terms; the default graph is
-    the union of all named graphs. Raises :class:`QueryError` (bad SPARQL: with line and column)."""
+    the union of all named graphs. Raises :class:`QueryError` (bad SPARQL: with line and column;
+    an update; ``SERVICE`` unless ``allow_remote``; nesting too deep, see
+    :func:`extract.graph.sparql.check_query`). ``FROM <iri>`` picks a named graph of the source and
+    loads nothing from files or the network, unless ``allow_remote``. A ``timeout``
+    (seconds) runs the query in a thread of its own and gives up waiting after it
+    (:class:`QueryError`), and Ctrl-C stops the wait even while the engine runs: the caller then
+    ends (the CLI exits; the engine cannot be stopped midway)."""
+    if timeout is None:
+        return _run_query(source, query, params, as_text, allow_remote)
+    import threading
+
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["result"] = _run_query(source, query, params, as_text, allow_remote)
+        except BaseException as e:  # handed to the waiting thread
+            box["error"] = e
+
+    t = threading.Thread(target=work, name="zhkg-query", daemon=True)
+    t.start()
+    t.join(timeout)  # a signal (Ctrl-C, SIGTERM) interrupts the wait
+    if t.is_alive():
+        raise QueryError(f"the query ran out of time ({timeout:g} s; give --timeout SECONDS for more)")
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None, as_text: bool,
+               allow_remote: bool) -> Result:
     from pyparsing import ParseBaseException
 
     from .store import Store
 
     params = dict(params or {})
     text, saved = resolve(query, as_text)
+    check_query(text, allow_remote)
     _check_params(text, params, saved)
     if saved is not None and any(p in saved.params for p in PAGE_PARAMS):
         text = page(text, {p: params.pop(p) for p in PAGE_PARAMS if p in params})
@@ -258,8 +326,14 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
             if kind == "CONSTRUCT":
                 return Result("CONSTRUCT", graph=out)
             return Result("SELECT", vars=names, rows=out)
-        graph = source if isinstance(source, Graph) else load_graphs(source)
-        res = graph.query(text, initBindings=bindings(params))
+        graph = source if isinstance(source, Graph) else load_graphs(source, allow_remote=allow_remote)
+        import rdflib.plugins.sparql as rdflib_sparql
+
+        loads, rdflib_sparql.SPARQL_LOAD_GRAPHS = rdflib_sparql.SPARQL_LOAD_GRAPHS, allow_remote
+        try:  # FROM <file:…> or <http:…> would make rdflib read the file or fetch the URL
+            res = graph.query(text, initBindings=bindings(params))
+        finally:
+            rdflib_sparql.SPARQL_LOAD_GRAPHS = loads
     except ParseBaseException as e:
         raise syntax_error(e) from None
     except SyntaxError as e:
@@ -271,7 +345,7 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
             raise QueryError(f"--param {m.group(1)}: the query must return ?{m.group(1)} (list it after SELECT) "
                              "to have it bound") from None
         raise QueryError(f"query failed: {msg.splitlines()[0]}") from None
-    except (QueryError, InputError):
+    except ZhkgError:  # ours already (a bad parameter, an endpoint that does not answer)
         raise
     except Exception as e:  # rdflib evaluation errors (unknown prefix …) are bare Exceptions
         raise QueryError(f"query failed: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None

@@ -80,6 +80,14 @@ def _entities_first(graphs) -> Iterator[tuple[URIRef, Iterable[tuple]]]:
         yield g.identifier, g
 
 
+def check_endpoint(endpoint: str) -> str:
+    """``endpoint`` if it is an http(s) URL with a host, else :class:`RemoteError` naming it."""
+    u = urllib.parse.urlsplit(endpoint)
+    if u.scheme.lower() not in ("http", "https") or not u.netloc:
+        raise RemoteError("not an http:// or https:// URL of a SPARQL endpoint", endpoint)
+    return endpoint
+
+
 def ntriples(triples: Iterable[tuple]) -> bytes:
     return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples).encode("utf-8")
 
@@ -90,6 +98,7 @@ def push(endpoint: str, graphs: Iterable[tuple[URIRef, Iterable[tuple]]], on_gra
     :class:`RemoteError` naming the endpoint and the graph on the first failure, and how many
     graphs went before it: the same push again finishes the job (each graph is replaced whole,
     the entity graph only added to)."""
+    check_endpoint(endpoint)
     n = t = 0
     for iri, triples in graphs:
         body = ntriples(triples)
@@ -129,14 +138,31 @@ class _BindingStore(SPARQLStore):
     """rdflib's SPARQLStore, with parameters bound by :func:`bind_values`."""
 
     def query(self, query, initNs=None, initBindings=None, queryGraph=None, DEBUG=False):  # noqa: N803
+        import socket
+
         if initBindings:
             query = bind_values(str(query), dict(initBindings))
-        return super().query(query, initNs, None, queryGraph, DEBUG)
+        # rdflib's connector drops its timeout: a stalled endpoint would hang. The default
+        # timeout of new sockets bounds each connect and read instead.
+        before = socket.getdefaulttimeout()
+        socket.setdefaulttimeout(self.zhkg_timeout)
+        try:
+            return super().query(query, initNs, None, queryGraph, DEBUG)
+        except (urllib.error.URLError, OSError, ValueError) as e:
+            cause = e.__context__ if isinstance(e, ValueError) else e  # rdflib wraps every failure in a ValueError
+            if isinstance(cause, urllib.error.HTTPError) or not isinstance(cause, (urllib.error.URLError, OSError)):
+                raise
+            raise RemoteError(f"no answer from the endpoint: {getattr(cause, 'reason', cause)}",
+                              self.query_endpoint) from None
+        finally:
+            socket.setdefaulttimeout(before)
 
 
-def endpoint_dataset(endpoint: str) -> Dataset:
-    """A read-only Dataset over the SPARQL query endpoint (default graph: what the server gives)."""
+def endpoint_dataset(endpoint: str, timeout: float = TIMEOUT) -> Dataset:
+    """A read-only Dataset over the SPARQL query endpoint (default graph: what the server gives);
+    each request gives up after ``timeout`` seconds without an answer (:class:`RemoteError`)."""
     from .terms import bind_prefixes
 
-    store = _BindingStore(endpoint, returnFormat="json", timeout=TIMEOUT)
+    store = _BindingStore(check_endpoint(endpoint), returnFormat="json", timeout=timeout)
+    store.zhkg_timeout = timeout
     return bind_prefixes(Dataset(store=store, default_union=True))

@@ -43,6 +43,51 @@ _TOKENS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(
                      re.IGNORECASE)
 
 
+# a query's keywords that matter to what it may do, strings, IRIs and comments skipped
+_KEYWORDS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
+                       r"|#[^\n]*|(?<![?$:\w-])(?P<kw>select|ask|construct|describe|insert|delete|load|clear|drop|create|"
+                       r"add|move|copy|with|service)(?![\w:-])|(?P<open>[({])|(?P<close>[)}])", re.IGNORECASE)
+_UPDATES = {"insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with"}
+
+#: the deepest nesting of ( and { a query may have, and its largest size in characters: Oxigraph
+#: parses recursively (5,000 nested parentheses overflow its stack)
+MAX_DEPTH = 100
+MAX_QUERY = 1_000_000
+
+
+def check_query(query: str, allow_remote: bool = False) -> None:
+    """Raise :class:`QueryError` for what zhkg will not hand to a SPARQL engine: an update
+    (``INSERT``, ``DELETE``, ``LOAD``, ``DROP`` …: zhkg only reads), ``SERVICE`` (a request to
+    another server) unless ``allow_remote``, nesting deeper than :data:`MAX_DEPTH` or text
+    longer than :data:`MAX_QUERY`.
+
+    >>> check_query("DELETE WHERE { ?s ?p ?o }")
+    Traceback (most recent call last):
+    extract.errors.QueryError: updates are not allowed: zhkg query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE), and this query begins with DELETE
+    """
+    if len(query) > MAX_QUERY:
+        raise QueryError(f"query too long ({len(query):,} characters; at most {MAX_QUERY:,})")
+    depth = 0
+    form = None
+    for m in _KEYWORDS.finditer(query):
+        kw = m.group("kw")
+        if kw:
+            kw = kw.lower()
+            if form is None:
+                form = kw
+                if kw in _UPDATES:
+                    raise QueryError("updates are not allowed: zhkg query only reads (SELECT, ASK, CONSTRUCT, "
+                                     f"DESCRIBE), and this query begins with {kw.upper()}")
+            if kw == "service" and not allow_remote:
+                raise QueryError("SERVICE sends requests to another server: not allowed unless --allow-remote is given")
+        elif m.group("open"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise QueryError(f"query nested too deeply (more than {MAX_DEPTH} levels of ( and {{)")
+        elif m.group("close"):
+            depth = max(0, depth - 1)
+
+
 def bind_values(query: str, bindings: dict[str, Node]) -> str:
     """``query`` with ``VALUES (?a ?b) { (term term) }`` first in its WHERE group, and in the
     WHERE group of each subquery.

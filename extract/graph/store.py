@@ -81,19 +81,27 @@ class Store:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.close()
+        self.close(failing=exc[0] is not None)
 
-    def close(self) -> None:
-        """Flush and release the store (its lock goes with the last reference)."""
+    def close(self, failing: bool = False) -> None:
+        """Flush and release the store (its lock goes with the last reference). A flush that
+        fails (a full disk) is a :class:`StoreError`, unless ``failing``: then the error already
+        on its way is the one to report, not this second one."""
         if self._ox is not None:
             import gc
 
-            self._ox.flush()
-            self.ds.close()
-            self.ds = self._ox = None  # type: ignore[assignment]
-            # pyoxigraph has no close(): the lock goes when the last reference does, and rdflib
-            # result objects that reached the store can sit in reference cycles until collected
-            gc.collect()
+            try:
+                self._ox.flush()
+            except (OSError, RuntimeError) as e:
+                if not failing:
+                    raise StoreError(f"cannot write the store (disk full?): {str(e).splitlines()[0]}; the articles "
+                                     "committed before are whole", str(self.path)) from None
+            finally:
+                self.ds.close()
+                self.ds = self._ox = None  # type: ignore[assignment]
+                # pyoxigraph has no close(): the lock goes when the last reference does, and rdflib
+                # result objects that reached the store can sit in reference cycles until collected
+                gc.collect()
 
     def _update(self, text: str) -> None:
         """One SPARQL update, run by Oxigraph as one transaction: all of it or none."""

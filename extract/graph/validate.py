@@ -113,6 +113,10 @@ def read_graph(paths: Iterable[Path | str]) -> Graph:
             raise InputError(f"unknown RDF format {p.suffix!r}; use one of {', '.join(sorted(FORMATS))}", str(p))
         if not p.is_file():
             raise InputError("no such file", str(p))
+        if fmt == "json-ld":
+            from .query import _local_contexts_only
+
+            _local_contexts_only(p, hint="")
         try:
             if fmt in ("trig", "nquads"):
                 ds = Dataset()

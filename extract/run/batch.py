@@ -1,6 +1,7 @@
 """Extract many inputs at once: files and directories, one bad file reported and skipped."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,6 +50,24 @@ def expand_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def readable_name(name: str) -> str:
+    """A file name as a person reads it: a name in GB18030 (a Chinese Windows archive) or Big5,
+    which the file system gives with surrogate escapes, decoded; else its bad bytes as ``\\xNN``.
+
+    >>> readable_name(os.fsdecode("报告".encode("gbk")) + ".txt")
+    '报告.txt'
+    """
+    if not any("\udc80" <= c <= "\udcff" for c in name):
+        return name
+    raw = os.fsencode(name)
+    for enc in ("gb18030", "big5"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def doc_id_in(f: Path, folder: Path) -> str:
     """The id base of the articles of ``f`` found in the input folder ``folder``: its path under
     the folder without the extension, so the same folder gives the same ids on every run and two
@@ -59,7 +78,7 @@ def doc_id_in(f: Path, folder: Path) -> str:
     >>> doc_id_in(Path("corpus/report.txt"), Path("corpus"))
     'report'
     """
-    return f.relative_to(folder).with_suffix("").as_posix()
+    return readable_name(f.relative_to(folder).with_suffix("").as_posix())
 
 
 def unique_ids(docs: Iterable[Document], on_error: Callable[[str], None]) -> Iterator[Document]:
@@ -129,6 +148,9 @@ def read_list(path: str | Path) -> Iterator[Path]:
                 name, date = name.strip(), date.strip()
                 if not name:
                     continue
+                if "\0" in name:
+                    raise InputError(f"line {n}: a NUL byte in the path (a list made with find -print0? "
+                                     "write one path a line)", str(path))
                 if not date:
                     yield Path(name)
                     continue
@@ -208,7 +230,11 @@ def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None
             if str(f) == STDIN:  # one article (text, HTML or PDF) from standard input
                 docs = extract_bytes(read_stdin(), "<stdin>", ner=ner, year=year, doc_id="stdin", published=pub)
             else:
-                docs = extract_file(f, ner=ner, year=year, published=pub, doc_id=doc_id)
+                name = readable_name(str(f))
+                docs = extract_file(f, ner=ner, year=year, published=pub,
+                                    doc_id=doc_id or (readable_name(f.stem) if name != str(f) else None))
+                if name != str(f):  # a file name not in UTF-8 (surrogate escapes): named as a person reads it
+                    docs = [d.model_copy(update={"source": name}) for d in docs]
         except InputError as e:
             report(str(e))
             docs = []
