@@ -131,7 +131,8 @@ def make_claims(nlp: Language, name: str, year: int):
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
                 frame)
-            if period and _QUARTER.fullmatch(period):  # the quarter the text is about, for 同期/上季度
+            # the quarter the text is about, for 同期/上季度: the frame's, when it reports a quarter
+            if period and _QUARTER.fullmatch(period) and not (frame.period and _QUARTER.fullmatch(frame.period)):
                 quarter = period
             out.extend((s, d) for d in drafts)
         doc._.claims = out
