@@ -88,7 +88,7 @@ def header_period(own: str, context: str = "") -> str | None:
     >>> header_period("同比变动"), header_period("2024年第四季度")
     (None, '2024Q4')
     """
-    own, context = cn_years(own), cn_years(context)
+    own, context = _latin_periods(cn_years(own)), _latin_periods(cn_years(context))
     y = _YEAR.search(own)
     if not y:
         return None
@@ -119,6 +119,37 @@ def header_period(own: str, context: str = "") -> str | None:
         # a date alone (于2024年12月31日, 二零二四年十二月三十一日): a stock at that date
         return f"asof:{year}-{month:02d}"
     return str(year)
+
+
+_LATIN_Q = re.compile(r"(?<![A-Za-z])(?:Q(?P<q>[1-4])\s*['’]?\s*(?P<y>(?:19|20)\d{2}|\d{2})|(?P<q2>[1-4])Q\s*['’]?\s*(?P<y2>(?:19|20)\d{2}|\d{2})"
+                      r"|(?P<y3>(?:19|20)\d{2})\s*(?P<hq>[QH])(?P<n3>[1-4])|H(?P<h>[12])\s*['’]?\s*(?P<y4>(?:19|20)\d{2}|\d{2})"
+                      r"|FY\s*['’]?(?P<y5>(?:19|20)\d{2}|\d{2}))(?!\d)", re.IGNORECASE)
+
+
+def _latin_periods(s: str) -> str:
+    """Periods written the Latin way as Chinese ones: ``Q1'24`` -> ``2024年第1季度``, ``1H24`` ->
+    ``2024年上半年``, ``FY2024`` -> ``2024年度``.
+
+    >>> _latin_periods("Q1'24"), _latin_periods("2024 Q4"), _latin_periods("H1 2023"), _latin_periods("FY23")
+    ('2024年第1季度', '2024年第4季度', '2023年上半年', '2023年度')
+    """
+    def year(y: str) -> str:
+        return y if len(y) == 4 else f"20{y}"
+
+    def sub(m: re.Match[str]) -> str:
+        g = m.groupdict()
+        if g["q"] or g["q2"]:
+            return f"{year(g['y'] or g['y2'])}年第{g['q'] or g['q2']}季度"
+        if g["y3"]:
+            n = g["n3"]
+            if g["hq"].upper() == "Q":
+                return f"{g['y3']}年第{n}季度"
+            return f"{g['y3']}年{'上' if n == '1' else '下'}半年"
+        if g["h"]:
+            return f"{year(g['y4'])}年{'上' if g['h'] == '1' else '下'}半年"
+        return f"{year(g['y5'])}年度"
+
+    return _LATIN_Q.sub(sub, s)
 
 
 _END_MONTH_CN = re.compile(r"(十[一二]?|[一二三四五六七八九])\s*月\s*[一二三]?十?[一二三四五六七八九]?\s*日")
@@ -198,7 +229,7 @@ def find_scale(text: str, table_header: bool = False) -> Scale | None:
     return best
 
 
-_NUMBER = re.compile(r"^(?P<neg>[(（-]|－)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+_NUMBER = re.compile(r"^(?P<neg>[(（\-−–]|－)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
                      r"(?P<pct>%|个百分点|百分点|ppt?s?)?\s*[)）]?\s*$")
 
 
@@ -221,6 +252,132 @@ def cell_number(text: str) -> tuple[float, str | None] | None:
 
 
 # --------------------------------------------------------------------------------------------
+# a table's columns
+
+
+@dataclass
+class Column:
+    """A column of a table: ``value`` (a period's figures), ``change`` (the change of the
+    current period's figure: ``yoy``, ``qoq``, or ``None`` when the periods decide) or ``note``."""
+
+    index: int
+    kind: str
+    header: str = ""
+    period: str | None = None
+    change_kind: str | None = None
+    currency: str | None = None  # a currency the column's own header names (US$ beside RMB)
+
+
+def find_magnitude_scale(text: str) -> float | None:
+    """The factor of a scale that names no currency (以百万计, in millions), the last one.
+
+    >>> find_magnitude_scale("(以百万计,每股ADS除外)"), find_magnitude_scale("收入")
+    (1000000.0, None)
+    """
+    from .table_words import table_words
+
+    best, at = None, -1
+    for word, factor in table_words().magnitude_scales:
+        k = text.rfind(word)
+        if k > at:
+            best, at = factor, k
+    return best
+
+
+CURRENCY_WORDS = (("人民币", "CNY"), ("RMB", "CNY"), ("美元", "USD"), ("US$", "USD"), ("USD", "USD"),
+                   ("港元", "HKD"), ("港币", "HKD"), ("HK$", "HKD"), ("HKD", "HKD"))
+
+
+def header_currency(text: str) -> str | None:
+    """The currency a header names (人民币, US$), the first one.
+
+    >>> header_currency("2024年第一季度 美元"), header_currency("2024年")
+    ('USD', None)
+    """
+    hits = [(text.find(w), c) for w, c in CURRENCY_WORDS if w in text]
+    return min(hits)[1] if hits else None
+
+
+def table_columns(header: list[list[str]], ncols: int) -> list[Column]:
+    """The columns ``1..ncols-1`` of a table whose header rows are ``header`` (cell texts): each
+    column's period from its own header completed by the header text that names no year."""
+    from .table_words import table_words
+
+    words = table_words()
+    context = " ".join(x for r in header for x in r if x and not _YEAR.search(_latin_periods(cn_years(x))))
+    cols = []
+    for j in range(1, ncols):
+        own = " ".join(r[j] for r in header if j < len(r) and r[j])
+        if any(own.strip().startswith(n) for n in words.note) and not _YEAR.search(own):
+            cols.append(Column(j, "note", own))
+            continue
+        kind = words.change_kind(own)
+        if kind is not None or (own and _CHANGE.search(own) and header_period(own, context) is None):
+            cols.append(Column(j, "change", own, change_kind=kind if kind in ("yoy", "qoq") else None))
+            continue
+        cols.append(Column(j, "value", own, header_period(own, context), currency=header_currency(own)))
+    values = [c for c in cols if c.kind == "value"]
+    # a column restating another period's figures in another currency (a convenience
+    # translation: 2024年第一季度 美元 beside 人民币) is no claim of its own
+    for c in values:
+        twin = [d for d in values if d is not c and d.period == c.period and d.currency != c.currency]
+        if twin and c.currency and any(d.index < c.index for d in twin):
+            c.kind = "restated"
+    values = [c for c in cols if c.kind == "value"]
+    latest = current_column(values)
+    for c in cols:
+        if c.kind == "change" and c.change_kind is None and latest is not None:
+            base = _base_column(c, values, latest)
+            c.change_kind = _relation(latest.period, base.period if base else None)
+    return cols
+
+
+def current_column(values: list[Column]) -> Column | None:
+    """The value column of the latest period (the first such column)."""
+    dated = [c for c in values if c.period]
+    if not dated:
+        return values[0] if values else None
+    return max(dated, key=lambda c: (_period_key(c.period), -c.index))
+
+
+def _period_key(p: str) -> tuple:
+    m = re.match(r"(?:asof:)?(\d{4})(?:-(\d{2})|Q(\d)|H(\d))?", p)
+    if not m:
+        return (0,)
+    y = int(m.group(1))
+    end = int(m.group(2) or 0) or (int(m.group(3)) * 3 if m.group(3) else 0) or \
+        (int(m.group(4)) * 6 if m.group(4) else 12)
+    return (y, end)
+
+
+def _base_column(change: Column, values: list[Column], latest: Column) -> Column | None:
+    """The value column a change column compares the current one with: the nearest one to its
+    left that is not the current one, else the nearest other."""
+    others = [c for c in values if c is not latest]
+    left = [c for c in others if c.index < change.index]
+    if left:
+        return max(left, key=lambda c: c.index)
+    return others[0] if others else None
+
+
+def _relation(cur: str | None, base: str | None) -> str:
+    """``qoq`` when ``base`` is the quarter (half) before ``cur``, else ``yoy``.
+
+    >>> _relation("2024Q1", "2023Q4"), _relation("2024Q1", "2023Q1"), _relation("2024", "2023")
+    ('qoq', 'yoy', 'yoy')
+    """
+    if not cur or not base:
+        return "yoy"
+    a, b = re.fullmatch(r"(\d{4})([QH])(\d)", cur), re.fullmatch(r"(\d{4})([QH])(\d)", base)
+    if a and b and a.group(2) == b.group(2):
+        per = 4 if a.group(2) == "Q" else 2
+        n = lambda m: int(m.group(1)) * per + int(m.group(3))  # noqa: E731
+        if n(a) - n(b) == 1:
+            return "qoq"
+    return "yoy"
+
+
+# --------------------------------------------------------------------------------------------
 # a table -> claims
 
 
@@ -231,12 +388,14 @@ class TableClaims:
 
 
 def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, subject,
-               lex, page_of=None) -> TableClaims:
+               lex, page_of=None, currency: str | None = None, where: str | None = None) -> TableClaims:
     """Claims of ``table``.
 
     ``cell_text(cell)`` is a cell's normalized text; ``row_text(k)`` is ``(text, start, end,
     raw_start, raw_end)`` of row ``k``'s line in the normalized article; ``scale_before`` the
-    scale stated before the table; ``subject`` the article's topic entity (or ``None``).
+    scale stated before the table; ``subject`` the entity the table reports on (or ``None``);
+    ``currency`` the currency of a scale that names none (以百万计); ``where`` how the table is
+    named in the summary of rows left out.
     """
     rows = [[cell_text(c) if c is not None else "" for c in r] for r in table.rows]
     ncols = max((len(r) for r in rows), default=0)
@@ -244,81 +403,107 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
     first_data = next((k for k, r in enumerate(rows) if any(cell_number(x) for x in r[1:])), len(rows))
     header = rows[:first_data]
     header_text = " ".join(x for r in header for x in r if x)
+    where = where or f"table on page {table.page}"
     scale = find_scale(header_text, table_header=True) or scale_before
-    context = " ".join(x for r in header for x in r if x and not _YEAR.search(cn_years(x)))
-    cols: dict[int, tuple[str, str | None]] = {}  # column -> (kind, period)
-    for j in range(1, ncols):
-        own = " ".join(r[j] for r in header if r[j])
-        if _NOTE.match(own):
-            continue
-        period = header_period(own, context)
-        if period is None and own and _CHANGE.search(own):
-            cols[j] = ("change", None)
-        else:
-            cols[j] = ("value", period)
-    values = [j for j, (k, _) in cols.items() if k == "value"]
-    latest = max(values, key=lambda j: (cols[j][1] or ""), default=None)
+    factor = find_magnitude_scale(header_text)
+    if scale is None and factor is not None:
+        scale = Scale(header_currency(header_text) or currency or "CNY", factor, "")
+    cols = table_columns(header, ncols)
+    values = [c for c in cols if c.kind == "value"]
+    changes = [c for c in cols if c.kind == "change"]
+    latest = current_column(values)
     out: list[Claim] = []
     left: list[str] = []
     for k in range(first_data, len(rows)):
         row = rows[k]
         label = _label(row[0])
-        nums = {j: cell_number(row[j]) for j in range(1, ncols) if j in cols}
+        nums = {c.index: cell_number(row[c.index]) for c in cols}
         nums = {j: v for j, v in nums.items() if v is not None}
         if not label or not nums:
             continue
-        metric, own_unit = _metric_unit(label)
-        change = None
-        for j, (kind, _) in cols.items():
-            if kind == "change" and j in nums:
-                v, mark = nums[j]
-                change = Change(kind="abs" if mark == "个百分点" else "yoy", value=round(v / 100, 10),
-                                text=row[j])
+        metric, own_unit, loss = _metric_unit(label)
+        if own_unit is None and _per_share(label):
+            own_unit = Scale(scale.unit if scale else (currency or "CNY"), 1.0, "")
+        row_changes = []
+        for c in changes:
+            if c.index in nums:
+                v, mark = nums[c.index]
+                row_changes.append(Change(kind="abs" if mark == "个百分点" else (c.change_kind or "yoy"),
+                                          value=round(v / 100, 10), text=row[c.index]))
         text, a, b, ra, rb = row_text(k)
-        for j in values:
-            if j not in nums:
+        for c in values:
+            if c.index not in nums:
                 continue
-            v, mark = nums[j]
+            v, mark = nums[c.index]
+            if loss and v < 0:
+                v = -v  # (1,234) under 经营亏损: a loss of 1,234
             unit, value = _value(v, mark, own_unit, scale)
             if unit is None:
-                left.append(f"table on page {table.page}, row {k + 1} column {j + 1} ({label} {row[j]}): "
+                left.append(f"{where}, row {k + 1} column {c.index + 1} ({label} {row[c.index]}): "
                             "no stated scale (人民币百万元, 千港元 …) for this table")
                 continue
-            ev = Evidence(text=text, start=a, end=b, raw_start=ra, raw_end=rb, page=table.page,
-                          table=table.index, row=k + 1, column=j + 1)
+            ev = Evidence(text=f"{text}【{c.header.strip() or c.period}】" if c.header or c.period else text,
+                          start=a, end=b, raw_start=ra, raw_end=rb, page=table.page, table=table.index,
+                          row=k + 1, column=c.index + 1)
             key = _metric_key(metric, lex)
+            ch = row_changes if (c is latest and row_changes) else None
             out.append(Claim(subject=subject.label if subject else "未知",
                              subject_cls=subject.cls if subject and subject.cls in _CLASSES else None,
                              subject_text=subject.label if subject else None,
-                             metric=metric, metric_key=key, value=value, unit=unit, period=cols[j][1],
-                             change=change if (j == latest and change is not None) else None,
-                             evidence=ev, surface=row[j], confidence=0.9))
+                             metric=metric, metric_key=key, value=value, unit=unit, period=c.period,
+                             change=(ch[0] if len(ch) == 1 else ch) if ch else None,
+                             evidence=ev, surface=row[c.index], confidence=0.9))
     return TableClaims(out, left)
 
 
 _CLASSES = ("Organization", "Company", "Platform", "Person", "Program", "Place")
 _OWN_UNIT = re.compile(r"[(（]\s*(?P<u>[^()（）]{1,12})\s*[)）]\s*$")
+_FOOTNOTE = re.compile(r"(?:[(（]\s*(?:注|附注)?\s*\d{1,2}\s*[)）]|\*+|注\s*\d{1,2})$")
 
 
 def _label(s: str) -> str:
-    s = re.sub(r"\s+", "", s)
+    r"""A row label as one line, its footnote marker (``(1)``, ``*``, ``注2``) and colon left out.
+
+    >>> _label("经调整\n净利润(2)"), _label("收入*:")
+    ('经调整净利润', '收入')
+    """
+    s = re.sub(r"\s+", "", s).rstrip(":：")
+    s = _FOOTNOTE.sub("", s)
     return s.rstrip(":：").strip()
 
 
-def _metric_unit(label: str) -> tuple[str, Scale | str | None]:
-    """The metric as worded, and the unit its label states: ``毛利率(%)`` -> percent,
-    ``每股盈利(人民币元)`` -> CNY at 1."""
+def _per_share(label: str) -> bool:
+    from .table_words import table_words
+
+    return any(w in label for w in table_words().per_share)
+
+
+def _metric_unit(label: str) -> tuple[str, Scale | str | None, bool]:
+    """The metric as worded, the unit its label states (``毛利率(%)`` -> percent,
+    ``每股盈利(人民币元)`` -> CNY at 1), and whether it names a loss (经营亏损: a figure in
+    parentheses is the loss; 经营利润/(亏损) keeps the sign under 经营利润).
+
+    >>> _metric_unit("经营利润/(亏损)")[0], _metric_unit("经营亏损")[2], _metric_unit("毛利率(%)")[:2]
+    ('经营利润', True, ('毛利率', 'percent'))
+    """
+    from .table_words import table_words
+
+    words = table_words()
+    both = re.search(rf"/?[(（]?(?:{words.alt('loss')})[)）]?/?", label)
+    if both and any(w in label for w in words.profit):
+        label = (label[:both.start()] + label[both.end():]).strip("/") or label
+    loss = any(w in label for w in words.loss)
     m = _OWN_UNIT.search(label)
     if m:
         u = m.group("u")
         if u in ("%", "百分比"):
-            return label[:m.start()], "percent"
+            return label[:m.start()], "percent", loss
         sc = find_scale(u, table_header=True)
         if sc is not None:
-            return label[:m.start()], sc
+            return label[:m.start()], sc, loss
     if label.endswith("率") or label.endswith("%"):
-        return label.rstrip("%"), "percent"
-    return label, None
+        return label.rstrip("%"), "percent", loss
+    return label, None, loss
 
 
 def _value(v: float, mark: str | None, own, scale: Scale | None) -> tuple[str | None, float]:
