@@ -35,12 +35,12 @@ from .tables import Cell, Table, cn_years
 _Y = r"(?:19|20)\d{2}"
 _MD = (r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
        r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
-_SPAN = r"止\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
+_SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
 _PERIOD = (
-    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年\s*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度|Q[1-4]"
+    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年\s*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
     r"|[上下]半年|中期|全年|年度|财年|度)?"
     rf"|(?<![A-Za-z])Q[1-4]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
-    rf"|{_Y}\s*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    rf"|(?:{_Y}|(?<!\d)\d{{2}})\s*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?<![A-Za-z])FY\s*['’]?(?:{_Y}|\d{{2}})(?!\d)|{_Y}\s*年?\s*财年"
 )
 _CONTEXT = rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|[(（][^()（）\n]{{0,30}}(?:除外|计|单位)[^()（）\n]{{0,30}}[)）]"
@@ -107,11 +107,21 @@ _NUMCH = rf"[(（]?[-−–+]?\d[\d,.]*(?:\s?{_MARK})?[)）]?"
 
 
 @cache
-def _group_rx() -> re.Pattern[str]:
+def _na() -> str:
+    """Cells with no value: a Chinese word as it is, a Latin one or a dash not running into a
+    word or number."""
     from .table_words import table_words
 
-    na = table_words().alt("no_value")
-    cell = rf"(?:{_NUMCH}|(?:{na})(?![\w]))"
+    words = table_words().no_value
+    cjk = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]
+    other = [w for w in words if w not in cjk]
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    return rf"(?:{alt(cjk)})|(?:{alt(other)})(?![A-Za-z0-9])"
+
+
+@cache
+def _group_rx() -> re.Pattern[str]:
+    cell = rf"(?:{_NUMCH}|{_na()})"
     return re.compile(rf"{cell}(?:[ \t\u3000|｜]*\n?[ \t\u3000|｜]*{cell})*")
 
 
@@ -246,7 +256,7 @@ def _change_agrees(cells: list[str], kinds: list[str]) -> bool:
 # a table of the text
 
 _LABEL_MAX = 40
-_BREAKS = re.compile(r"[。！？!?；;,，]")
+_BREAKS = re.compile(r"[。！？!?；;]")
 _FRAGMENT = re.compile(r"(?:^|\n)[ \t]*\d{1,3}[ \t]*、")  # 2、 a page fragment's counter
 
 

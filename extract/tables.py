@@ -58,8 +58,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 _END_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d)\s*日")
-_SPAN = re.compile(r"止\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))")
-_QUARTER = re.compile(r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度|Q(?P<q2>[1-4])")
+_SPAN = re.compile(r"(?:止|的)\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))")
+_QUARTER = re.compile(r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?|Q(?P<q2>[1-4])")
 _HALF = re.compile(r"(?P<h>上|下)半年|中期")
 _AT = re.compile(r"^\s*(?:于|於|截至|截止|as at)\s*", re.IGNORECASE)
 _CHANGE = re.compile(r"变动|变化|增减|增长|同比|按年|change|%\s*$|^\s*%", re.IGNORECASE)
@@ -122,7 +122,7 @@ def header_period(own: str, context: str = "") -> str | None:
 
 
 _LATIN_Q = re.compile(r"(?<![A-Za-z])(?:Q(?P<q>[1-4])\s*['’]?\s*(?P<y>(?:19|20)\d{2}|\d{2})|(?P<q2>[1-4])Q\s*['’]?\s*(?P<y2>(?:19|20)\d{2}|\d{2})"
-                      r"|(?P<y3>(?:19|20)\d{2})\s*(?P<hq>[QH])(?P<n3>[1-4])|H(?P<h>[12])\s*['’]?\s*(?P<y4>(?:19|20)\d{2}|\d{2})"
+                      r"|(?P<y3>(?:19|20)\d{2}|(?<!\d)\d{2})\s*(?P<hq>[QH])(?P<n3>[1-4])|H(?P<h>[12])\s*['’]?\s*(?P<y4>(?:19|20)\d{2}|\d{2})"
                       r"|FY\s*['’]?(?P<y5>(?:19|20)\d{2}|\d{2}))(?!\d)", re.IGNORECASE)
 
 
@@ -141,10 +141,10 @@ def _latin_periods(s: str) -> str:
         if g["q"] or g["q2"]:
             return f"{year(g['y'] or g['y2'])}年第{g['q'] or g['q2']}季度"
         if g["y3"]:
-            n = g["n3"]
+            n, y = g["n3"], year(g["y3"])
             if g["hq"].upper() == "Q":
-                return f"{g['y3']}年第{n}季度"
-            return f"{g['y3']}年{'上' if n == '1' else '下'}半年"
+                return f"{y}年第{n}季度"
+            return f"{y}年{'上' if n == '1' else '下'}半年"
         if g["h"]:
             return f"{year(g['y4'])}年{'上' if g['h'] == '1' else '下'}半年"
         return f"{year(g['y5'])}年度"
