@@ -329,7 +329,7 @@ def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
         header_rows.append([None] + _aligned_units(units, cols))
     elif units and not merged:  # a unit said once for the table (人民币百万元): context of every column
         header_rows.append([Cell(" ".join(t.text for t in units), units[0].start, units[-1].end)] + [None] * n)
-    table = Table(page=1, index=index, rows=[], start=run[0].start, end=end)
+    table = Table(page=None, index=index, rows=[], start=run[0].start, end=end)
     for r in header_rows:
         table.rows.append(r)
         table.row_spans.append((run[0].start, run[-1].end))
