@@ -76,7 +76,8 @@ def make_tables(nlp: Language, name: str):
 
             before = art.text[max(0, t.start - 300):t.start]
             res = read_table(t.table, lambda c: c.text, row_text, find_scale(before), subject, lex,
-                             currency=table_currency(art.text[:t.start]) or table_currency(art.text),
+                             currency=table_currency(art.text[:t.start])
+                             or table_currency(art.text[:t.start] + art.text[t.end:]),
                              where=f"table {t.table.index} of the text")
             claims += res.claims
             left += res.left_out + t.left_out

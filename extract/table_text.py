@@ -39,14 +39,16 @@ _SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*�
 _PERIOD = (
     rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年\s*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
     r"|[上下]半年|中期|全年|年度|财年|度)?"
-    rf"|(?<![A-Za-z])Q[1-4]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    rf"|(?<![A-Za-z])Q[1-4]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?:{_Y}|(?<!\d)\d{{2}})\s*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?<![A-Za-z])FY\s*['’]?(?:{_Y}|\d{{2}})(?!\d)|{_Y}\s*年?\s*财年"
+    rf"|第?\s*[一二三四1-4]\s*季度?\s*{_Y}\s*年?"
 )
 _CONTEXT = rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|[(（][^()（）\n]{{0,30}}(?:除外|计|单位)[^()（）\n]{{0,30}}[)）]"
 _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
          r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
-         r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?")
+         r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
+         r"|(?<=[\s|｜])元(?=[\s|｜])")
 
 
 @cache
@@ -301,6 +303,11 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
         merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end)
                   for k, u in enumerate(money)]
         out.append(merged + [t for t in cols if t.kind != "P"])
+    usd = next((t for t in run if t.kind == "U" and re.search(r"美元|US\$|USD", t.text)), None)
+    if periods and usd is not None and len(money) <= len(periods):
+        # a US$ column the header names once, after the periods' columns: the last period again
+        k = cols.index(periods[-1]) + 1
+        out.append(cols[:k] + [_Token("P", f"{periods[-1].text} {usd.text}", usd.start, usd.end)] + cols[k:])
     return out
 
 

@@ -405,13 +405,17 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
     header_text = " ".join(x for r in header for x in r if x)
     where = where or f"table on page {table.page}"
     scale = find_scale(header_text, table_header=True) or scale_before
-    factor = find_magnitude_scale(header_text)
-    if scale is None and factor is not None:
-        scale = Scale(header_currency(header_text) or currency or "CNY", factor, "")
     cols = table_columns(header, ncols)
     values = [c for c in cols if c.kind == "value"]
     changes = [c for c in cols if c.kind == "change"]
     latest = current_column(values)
+    factor = find_magnitude_scale(header_text)
+    if factor is not None and (scale is None or scale.factor == 1):
+        # 以百万计 names no currency: the current column's, else the article's, else the header's
+        restated = any(c.kind == "restated" for c in cols)  # its currency is not the table's
+        cur = (latest.currency if latest else None) or currency \
+            or (None if restated else header_currency(header_text)) or "CNY"
+        scale = Scale(cur, factor, "")
     out: list[Claim] = []
     left: list[str] = []
     for k in range(first_data, len(rows)):

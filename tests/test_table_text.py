@@ -34,6 +34,15 @@ Q1'23 Q4'23 Q1'24
 """
 
 
+MT_STYLE = """星河科技公布2024年第一季度业绩。
+(以百万计,每ADS除外,未经审计)
+第一季度 2023年 第四季度 2023年 第一季度 2024年
+元 元 元 美元 年增率 季增率
+总收入 30,100 33,500 31,000 4,290 3% (7%)
+营业利润 4,000 4,500 5,000 692 25% 11%
+"""
+
+
 def _claims(text: str, year: int = 2024):
     [doc] = extract_text(text, year=year)
     return doc, {(c.metric, c.period): c for c in doc.claims if c.evidence.column}
@@ -58,6 +67,8 @@ CASES = [
     (US_LISTED, "总收入", "2023Q4", 33_500e6, "CNY", None),
     (US_LISTED, "每ADS摊薄收益", "2024Q1", 15.50, "CNY", [("yoy", 0.03), ("qoq", 1.21)]),
     (US_LISTED, "调整后EBITDA利润率", "2024Q1", 0.26, "percent", None),
+    (MT_STYLE, "总收入", "2024Q1", 31_000e6, "CNY", [("yoy", 0.03), ("qoq", -0.07)]),
+    (MT_STYLE, "营业利润", "2023Q1", 4_000e6, "CNY", None),
 ]
 
 
@@ -71,8 +82,8 @@ def test_every_cell_with_scale_period_change(table, metric, period, value, unit,
     assert [(x.kind, pytest.approx(x.value)) for x in got] == (change or [])
 
 
-@pytest.mark.parametrize("table,cells", [(SPACED, 5 * 3), (ONE_LINE, 6), (US_LISTED, 3 * 3)],
-                         ids=["spaced", "one-line", "us-listed"])
+@pytest.mark.parametrize("table,cells", [(SPACED, 5 * 3), (ONE_LINE, 6), (US_LISTED, 3 * 3), (MT_STYLE, 2 * 3)],
+                         ids=["spaced", "one-line", "us-listed", "translated"])
 def test_no_cell_twice_and_no_sentence_claims_from_rows(table, cells):
     """不适用 and the US$ column (a restatement of the RMB figures) are no claims; the rows give
     no sentence claims besides the table's."""
