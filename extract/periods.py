@@ -40,7 +40,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?)?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度)(?P<end>末)?"), "relq", "季"),
-    (re.compile(r"(?<![\d年])全年(?:度)?"), "fullyear", "年"),
+    (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
     (re.compile(_ASOF + r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),

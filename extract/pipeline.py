@@ -35,11 +35,12 @@ from .lexicon import load_lexicon
 from .model import Change, Claim, Document, Entity, Evidence
 from .normalize import Article, NormalizedText, normalize_text, read_input
 from .numbers import find_quantities
+from .frame import Frame, build_frame
 from .periods import article_year
 
 BACKENDS = ("lac", "fast")
 
-for _name in ("article", "mentions", "topic", "claims", "year", "segments"):
+for _name in ("article", "mentions", "topic", "frame", "claims", "year", "published", "segments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -68,8 +69,24 @@ def make_entities(nlp: Language, name: str, backend: str):
     return entities
 
 
+@Language.factory("zhkg_frame", requires=["doc._.article", "doc._.mentions", "doc._.topic"],
+                  assigns=["doc._.frame"])
+def make_frame(nlp: Language, name: str):
+    """The document frame (:mod:`extract.frame`): the entity and period the article reports on."""
+
+    def frame(doc: Doc) -> Doc:
+        art: Article = doc._.article
+        y = article_year(art.text, doc._.year or None)
+        doc._.year = y
+        sents = [(s.start, s.text) for s in art.sentences()]
+        doc._.frame = build_frame(art.text, sents, doc._.mentions or [], doc._.topic, y, doc._.published)
+        return doc
+
+    return frame
+
+
 @Language.factory("zhkg_claims", default_config={"year": 0},
-                  requires=["doc._.article", "doc._.mentions"], assigns=["doc._.claims"])
+                  requires=["doc._.article", "doc._.mentions", "doc._.frame"], assigns=["doc._.claims"])
 def make_claims(nlp: Language, name: str, year: int):
     lex = load_lexicon()
 
@@ -78,9 +95,10 @@ def make_claims(nlp: Language, name: str, year: int):
         y = article_year(art.text, doc._.year or year or None)
         doc._.year = y
         out = []
-        period = None
+        frame: Frame = doc._.frame or Frame()
+        period = frame.period
         subject = None
-        quarter = None
+        quarter = frame.period if frame.period and _QUARTER.fullmatch(frame.period) else None
         prev_par = -1
         mentions: list[ents_mod.Mention] = sorted(doc._.mentions or [], key=lambda m: m.start)
         starts = [m.start for m in mentions]
@@ -96,7 +114,7 @@ def make_claims(nlp: Language, name: str, year: int):
             if par != prev_par:
                 # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …)
                 if not claims_mod.continues(s.text):
-                    subject, period = None, None
+                    subject, period = None, frame.period
                 prev_par = par
             qs = [q for q in find_quantities(s.text)
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
@@ -109,7 +127,8 @@ def make_claims(nlp: Language, name: str, year: int):
                                                        bisect_left(metric_starts, s.end)]
                             if b <= s.end]
             drafts, period, subject = claims_mod.build_claims(
-                s.text, qs, local, lex, y, period, subject, doc._.topic, quarter, metric_spans)
+                s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
+                frame)
             if period and _QUARTER.fullmatch(period):  # the quarter the text is about, for 同期/上季度
                 quarter = period
             out.extend((s, d) for d in drafts)
@@ -151,6 +170,7 @@ def build_nlp(ner: str = "lac", year: int = 0) -> Language:
     if ner == "fast":  # jieba's POS pass segments as jieba does: one pass gives tokens and tags
         nlp.tokenizer = PosTokenizer(nlp.vocab)
     nlp.add_pipe("zhkg_entities", config={"backend": ner})
+    nlp.add_pipe("zhkg_frame")
     nlp.add_pipe("zhkg_tables")
     nlp.add_pipe("zhkg_claims", config={"year": year})
     return nlp

@@ -9,8 +9,8 @@ and leaves on the Doc
 - ``doc._.table_claims``: the claims of their cells, with raw offsets;
 - ``doc._.table_left_out``: rows left out (cells run together that no unique cut splits).
 
-The subject of a table's claims is :func:`table_subject`, one call, until the document frame
-(the article's reporting entity) takes its place.
+The subject of a table's claims is the document frame's reporting entity (:mod:`extract.frame`),
+else the company most mentioned before the table (:func:`table_subject`).
 """
 from __future__ import annotations
 
@@ -44,6 +44,17 @@ def table_subject(mentions, start: int, topic=None):
     return best[-1]
 
 
+def _subject(doc: Doc, before, start: int):
+    """The subject of a table's claims: the document frame's reporting entity, unless only a
+    model found it and :func:`table_subject` gives a name the lexicon knows."""
+    frame = doc._.frame
+    mine = table_subject(before, start, doc._.topic)
+    chosen = frame.entity if frame is not None and frame.entity is not None else None
+    if chosen is None or (mine is not None and mine.source == "lexicon" and chosen.source != "lexicon"):
+        return mine
+    return chosen
+
+
 def table_currency(text: str) -> str | None:
     """The currency a text before a table declares its figures in (以人民币列示, RMB), for a
     scale that names none (以百万计)."""
@@ -55,7 +66,7 @@ def table_currency(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-@Language.factory("zhkg_tables", requires=["doc._.article", "doc._.mentions"],
+@Language.factory("zhkg_tables", requires=["doc._.article", "doc._.mentions", "doc._.frame"],
                   assigns=["doc._.tables", "doc._.table_claims", "doc._.table_left_out"])
 def make_tables(nlp: Language, name: str):
     lex = load_lexicon()
@@ -67,7 +78,7 @@ def make_tables(nlp: Language, name: str):
         mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
         starts = [m.start for m in mentions]
         for t in found:
-            subject = table_subject(mentions[:bisect_left(starts, t.start)], t.start, doc._.topic)
+            subject = _subject(doc, mentions[:bisect_left(starts, t.start)], t.start)
 
             def row_text(k: int, t=t):
                 a, b = t.table.row_spans[k]

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicon import Lexicon
+from ..frame import Frame, event_date, is_media, is_stock, keeps_growth
 from ..periods import PeriodMention, find_periods
 from .entities import Mention
 
 _CHANGE_VERB = re.compile(
-    r"(?P<cmp>同比|环比|较上年同期|较去年同期|较上季度|较去年|较上年|比上年|比去年|较\S{0,10}?)?"
+    r"(?P<cmp>同比|环比|按年|按季|按月|较上年同期|较去年同期|较上季度|较上月|较去年|较上年|比上年|比去年|较\S{0,10}?)?"
     r"(?:分别)?(?:再|继续|大幅|快速|稳步|显著|明显|持续)?"
     r"(?P<verb>净增|新增|增长|增加|上涨|上升|提升|提高|攀升|增|涨|下降|下滑|减少|降低|下跌|回落|收窄|缩小|减|降|跌|翻了|翻)"
     r"(?:了)?(?:约|近|超过|超|逾)?\s*$")
@@ -72,9 +73,9 @@ def _change_kind(cmp: str | None, q) -> str:
         return "abs"
     if q.kind == "multiple":
         return "multiple"
-    if cmp and ("环比" in cmp or "上季度" in cmp):
+    if cmp and ("环比" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp):
         return "qoq"
-    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp):
+    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp):
         return "yoy"
     return "growth"
 
@@ -621,21 +622,28 @@ def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
 
 # a period named without its year: 第四季度, 下半年, 12月, Q3, 前三季度, 全年
 _YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*季度|[一二三四]季度|[上下]半年|Q[1-4]|"
-                       r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?)(?:末|底)?")
+                       r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?|当年)(?:末|底)?")
 
 
-def _in_context(sent: str, periods: list[PeriodMention], carried: str | None) -> list[PeriodMention]:
-    """A period written without its year is of the year the text is about, when it is about one
-    (蔚来公布了2020年财报。其全年营收…: 2020; 2023年抖音… 快手的日活在第四季度…: 2023Q4), not
-    of the article's year."""
-    y = re.search(r"\d{4}", carried or "")
-    if not y:
-        return periods
+def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
+                dated: list[PeriodMention] = ()) -> list[PeriodMention]:
+    """A period written without its year is of the year the sentence named last before it, a
+    date included (国家电影局2018年12月31日发布的数据显示,当年…: 2018; 2018年,…全年共生产…:
+    2018), else of the year the text is about, when it is about one (蔚来公布了2020年财报。其全年
+    营收…: 2020; 2023年抖音… 快手的日活在第四季度…: 2023Q4), not of the article's year."""
     from dataclasses import replace
 
-    year = y.group(0)
-    return [replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
-            if _YEARLESS.fullmatch(sent, p.start, p.end) else p for p in periods]
+    y = re.search(r"\d{4}", carried or "")
+    out = []
+    for p in periods:
+        if _YEARLESS.fullmatch(sent, p.start, p.end):
+            named = [x for x in (*periods, *dated) if x.end <= p.start and not x.base
+                     and not _YEARLESS.fullmatch(sent, x.start, x.end) and re.search(r"(?:19|20)\d{2}", sent[x.start:x.end])]
+            year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)
+            if year:
+                p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
+        out.append(p)
+    return out
 
 
 def _without_rounded_bounds(drafts: list[Draft]) -> list[Draft]:
@@ -751,15 +759,43 @@ def not_a_claim(sent: str, q) -> str | None:
     return None
 
 
+def _never_subject(sent: str, m: Mention) -> bool:
+    """A news outlet, a wire or an exchange publishes figures and is never what they are about;
+    a place negated as a modifier (非美国通用会计准则) is no subject either."""
+    if is_media(m):
+        return True
+    return m.cls == "Place" and sent[max(0, m.start - 1):m.start] == "非"
+
+
+def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, frame: Frame | None) -> None:
+    """The reporting conventions, from the frame: a stock (员工, 门店, 现金) whose period is the
+    frame's reporting period is the stock at its end; a change the text does not qualify
+    (增长34%) of a figure of a period compares with the same period a year earlier (yoy), except
+    a price's move (a share price on a day), which stays a plain change."""
+    if frame is not None and frame.period and d.period == frame.period == carry \
+            and not any(p.end <= d.q.start and not p.base for p in periods) and is_stock(d.metric) \
+            and not frame.period.startswith("asof:"):
+        d.period = frame.period_end
+    if not d.period or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
+        return
+    d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
+    if d.change_kind == "growth":
+        d.change_kind = "yoy"
+
+
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
-                 lex_metric_spans: list[tuple[int, int, object]]) -> tuple[list[Draft], str | None, Mention | None]:
+                 lex_metric_spans: list[tuple[int, int, object]],
+                 frame: Frame | None = None) -> tuple[list[Draft], str | None, Mention | None]:
     """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
-    subject that carry over to the next sentence."""
+    subject that carry over to the next sentence. The document ``frame`` gives the defaults: the
+    reporting period (carried in as ``carried_period``) and the reporting entity (``topic``)."""
     drafts = [Draft(q) for q in quantities]
-    periods = [_mark_base(sent, p) for p in _in_context(sent, find_periods(sent, year, quarter_ctx), carried_period)] \
-        if drafts else []
+    mentions = [m for m in mentions if not _never_subject(sent, m)]
+    found = find_periods(sent, year, quarter_ctx) if drafts else []
+    periods = [_mark_base(sent, p) for p in _in_context(sent, [p for p in found if not event_date(sent, p)],
+                                                        carried_period, found)]
     # a number inside a period (前8个月, 1-9月) is part of the period
     drafts = [d for d in drafts if not any(p.start <= d.q.start and d.q.end <= p.end for p in periods)]
     if not drafts:
@@ -822,6 +858,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = owner or d.subject
             d.subject_here = owner is not None or d.subject_here
         d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+        _frame_defaults(d, periods, carry, frame)
         floor = q.end
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
