@@ -243,7 +243,7 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     ``lead_chars`` characters): ``sentences`` are (start, text) pairs."""
     w = frame_words()
     lead = [(a, s) for a, s in sentences if a < w.lead_chars]
-    pub = _published(published)
+    pub = _published(published) or ((year, 12) if year else None)
     period, i = _reporting_period(lead, year, pub, w)
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w)
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None)

@@ -65,6 +65,7 @@ class Patterns:
     populations: tuple[str, ...] = ()
     industry_heads: tuple[str, ...] = ()
     done_verbs: tuple[str, ...] = ()
+    stock_code: re.Pattern[str] | None = None
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
 
 
@@ -116,4 +117,5 @@ def load_patterns() -> Patterns:
         populations=tuple(sorted(nc.get("populations", []), key=len, reverse=True)),
         industry_heads=tuple(nc.get("industry_heads", [])),
         done_verbs=tuple(nc.get("done_verbs", [])),
+        stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads))

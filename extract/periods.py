@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1, "次": 2}
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
 _ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
 #: (pattern, kind, triggers): a pattern can only match a text holding one of its trigger
@@ -25,7 +25,19 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?前\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
                 r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
+    # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter
+    (re.compile(r"(?:截至|截止)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),
     (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter", "季"),
+    # Hong Kong wording: 第三季, 首季, 次季 (no 度)
+    (re.compile(_ASOF + _Y + r"(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "quarter", "季"),
+    # analysts' shorthand with a two-digit year: 18Q3, 2Q24, Q1'24, 23H1, 1H25, 23年第四季度
+    (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<q>[1-4])Q\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])\s*['’]\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*H(?P<hn>[12])(?![\d])"), "half", "H"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<hn>[12])H\s*(?P<yy>[12]\d)(?![\d])"), "half", "H"),
+    (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?"), "quarter", "季"),
+    (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<h>上|下)半年"), "half", "半"),
     (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
     (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter", "Q"),
     # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
@@ -42,6 +54,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度)(?P<end>末)?"), "relq", "季"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
     (re.compile(_ASOF + r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
+    (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
+    (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "bare_quarter", "季"),
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
     (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),
@@ -144,6 +158,14 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
             if m.group(0).strip() == "" or any(x < b and a < y for x, y in taken):
                 continue
             g = m.groupdict()
+            if g.get("yy"):  # a two-digit year (18Q3): this century's
+                g["y"] = str(2000 + int(g["yy"]))
+            if g.get("hn"):
+                g["h"] = "上" if g["hn"] == "1" else "下"
+            if g.get("q2"):
+                g["q"] = g["q2"]
+            if g.get("qm"):  # a quarter named by its end month
+                g["q"] = str((_month_number(g["qm"]) or 3) // 3)
             asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2"))
             q = _CN.get(g.get("q") or "")
             h = g.get("h")

@@ -478,6 +478,16 @@ ROWS = [
     R("media-is-no-subject", "星河科技公布2020年第三季度业绩。\n新华社报道,收入120亿元。",
       E(12_000_000_000, "CNY", period="2020Q3", subject="星河科技")),
 
+    # numbers that state no claim (issue 16): stock codes, convenience translations, footnote
+    # markers, page counters and timestamps
+    R("stock-code-in-brackets", "星河科技(3690)公布第三季度业绩,收入120亿元。",
+      E(12_000_000_000, "CNY", period="2021Q3")),
+    R("bracketed-currency-restatement", "星河科技净利润为人民币24亿元(4亿美元)。",
+      E(2_400_000_000, "CNY")),
+    R("cents", "星河科技每股摊薄净盈利73美分。", E(0.73, "USD", metric="每股摊薄净盈利")),
+    R("footnote-marker", "星河科技稀释每股收益1.73[1]元。", E(1.73, "CNY")),
+    R("timestamp-and-counter-line", "2023-07-31 18:03 6064"),
+
 ]
 
 
