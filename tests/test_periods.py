@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.frame import event_date, period_end
-from extract.periods import find_periods
+from extract.nlp.frame import event_date, period_end
+from extract.nlp.periods import find_periods
 
 ROWS = [
     ("2020年第三季度营收", ["2020Q3"]),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.inputs import read_source
-from extract.pipeline import extract_file
+from extract.nlp.pipeline import extract_file
 
 PAGE = Path(__file__).parent / "inputs" / "xinghe-results-table.html"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pipeline import extract_text
-from extract.table_text import find_tables, split_group
+from extract.nlp.pipeline import extract_text
+from extract.nlp.tables import find_tables
+from extract.nlp.tables.cut import split_group
 
 SPACED = """星河科技公布2024年第二季度业绩。
 (人民币百万元,百分比除外)

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..normalize import decode
-from . import Source, register
+from ..text.decode import decode
+from .source import Source, register
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 # comment and reply blocks on Chinese sites, by class or id
@@ -79,7 +79,7 @@ def _same(a: str, b: str) -> bool:
 
 @register("html")
 def read_html(data: bytes, path: str) -> Source:
-    from ..table_html import splice_tables, take_tables
+    from .html_tables import splice_tables, take_tables
 
     page = decode_page(data, path)
     page, taken = take_tables(page)  # the article's <table>s, read as tables (issue 17)
