@@ -339,7 +339,8 @@ def test_find_scale(text, scale):
     assert (got.unit, got.factor) == scale if scale else got is None
 
 
-@pytest.mark.parametrize("module", ["extract.nlp.tables", "extract.inputs"])
+@pytest.mark.parametrize("module", ["extract.nlp.tables.cells", "extract.nlp.tables.columns", "extract.nlp.tables.read",
+                                    "extract.nlp.tables.cut", "extract.inputs"])
 def test_doctests(module):
     import importlib
 
