@@ -501,6 +501,15 @@ ROWS = [
     R("footnote-marker", "星河科技稀释每股收益1.73[1]元。", E(1.73, "CNY")),
     R("timestamp-and-counter-line", "2023-07-31 18:03 6064"),
 
+    # analysts' notes: signed changes, shared units, 公司 for the company reported on
+    R("signed-changes-of-notes", "星河科技23Q4营收1063亿元,同比-10%,环比+0.6%。",
+      E(106_300_000_000, "CNY", period="2023Q4", change=[("yoy", -0.1), ("qoq", 0.006)])),
+    R("list-shares-the-last-unit", "预计星河科技2024-2026年归母净利润分别为500、580、680亿元。",
+      E(50_000_000_000, "CNY", period="2024"), E(58_000_000_000, "CNY", period="2025"),
+      E(68_000_000_000, "CNY", period="2026")),
+    R("person-is-no-subject-of-company-revenue", "星河科技公布2020年全年业绩。\n主席王大明表示,收入536.5亿元。",
+      E(53_650_000_000, "CNY", period="2020", subject="星河科技")),
+
 ]
 
 

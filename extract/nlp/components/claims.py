@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicon import Lexicon
-from ..frame import Frame, event_date, is_media, is_stock, keeps_growth, period_end
+from ..frame import (Frame, event_date, is_corporate, is_generic, is_media, is_stock, keeps_growth, names_self,
+                     period_end)
 from ..patterns import WordRegex
 from ..periods import PeriodMention, find_periods
 from .entities import Mention
@@ -67,9 +68,9 @@ def _change_kind(cmp: str | None, q) -> str:
         return "abs"
     if q.kind == "multiple":
         return "multiple"
-    if cmp and ("环比" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp):
+    if cmp and ("环比" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp or cmp.lower() == "qoq"):
         return "qoq"
-    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp):
+    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
         return "yoy"
     return "growth"
 
@@ -77,6 +78,9 @@ def _change_kind(cmp: str | None, q) -> str:
 # a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
                              r"(?:为|是|达|达到|约为|约|在)?\s*$")
+
+
+_SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
 
 
 def _classify(sent: str, drafts: list[Draft]) -> None:
@@ -92,6 +96,12 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.change_kind = _change_kind(rate.group("cmp"), q)
             sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
             d.changes = [(d.change_kind, sign * q.value)]
+            continue
+        signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
+        if signed:  # 同比+22%, 环比-0.6%, YoY -10%: the number carries its own sign
+            d.is_change = True
+            d.change_kind = _change_kind(signed.group("cmp"), q)
+            d.changes = [(d.change_kind, q.value)]
             continue
         m = _CHANGE_VERB.search(before)
         if not m:
@@ -542,6 +552,13 @@ _PERIOD_WORDS = re.compile(
     r"\s*(?:的|,|，)?")
 
 
+# the shorthand periods of notes and Hong Kong filings (23Q4, 2Q24, 1H25, 2024-2026年, 第三季, 首季)
+_PERIOD_SHORTHAND = re.compile(
+    r"(?:(?<![\dA-Za-z])[12]\d\s*(?:Q[1-4]|H[12])(?!\d)|(?<![\dA-Za-z])[1-4][QH]\s*[12]\d(?!\d)|"
+    r"(?<!\d)(?:19|20)?\d{2}\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?:19|20)?\d{2}\s*[EA]?\s*年(?:度)?|"
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四1-4]季(?!度)|首季|次季))\s*(?:的|,|，)?")
+
+
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
     period, another number)."""
@@ -549,7 +566,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo:
             lo = m.end
-    seg = _PERIOD_WORDS.sub("", sent[lo:pos])  # 占总收入比重从2019年的 -> 占总收入比重
+    seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", sent[lo:pos]))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     seg = _TRIM_TAIL.sub("", seg)
     stops = list(_NP_STOP.finditer(seg))
@@ -775,7 +792,7 @@ def not_a_claim(sent: str, q) -> str | None:
 def _never_subject(sent: str, m: Mention) -> bool:
     """A news outlet, a wire or an exchange publishes figures and is never what they are about;
     a place negated as a modifier (非美国通用会计准则) is no subject either."""
-    if is_media(m):
+    if is_media(m) or is_generic(m):
         return True
     return m.cls == "Place" and sent[max(0, m.start - 1):m.start] == "非"
 
@@ -936,6 +953,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject_here = owner is not None or d.subject_here
         d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
         d.metric = _measure_of_verb(d.metric, d.unit)
+        if frame is not None and frame.entity is not None and prog is None and (
+                (not d.subject_here and names_self(sent[:q.start]))
+                or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))):
+            # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
+            d.subject, d.subject_here = frame.entity, True
         _frame_defaults(d, periods, carry, frame)
         floor = q.end
         out.append(d)
