@@ -385,7 +385,9 @@ def test_store_missing_corrupt_locked(tmp_path, capsys):
     bad.mkdir()
     (bad / "CURRENT").write_text("garbage\n")
     assert main(["store", "stats", "--store", str(bad)]) == 2
-    assert lines(capsys.readouterr().err) == [f"zhkg: error: {bad}: the store is corrupt or unreadable: Corruption: CURRENT file corrupted"]
+    assert lines(capsys.readouterr().err) == [f"zhkg: error: {bad}: the store is corrupt or unreadable (Corruption: CURRENT "
+                                              f"file corrupted): restore it from a backup, or save what can still be read "
+                                              f"with: zhkg store export --store {bad} -o saved.nq"]
     kg = tmp_path / "kg"
     with open_store(kg, create=True):
         assert main(["store", "stats", "--store", str(kg)]) == 2

@@ -605,3 +605,70 @@ def test_12_an_endpoint_that_stalls_is_given_up_on(capsys):
         assert main(["query", "--endpoint", url, "-e", "ASK { ?s ?p ?o }", "--timeout", "1"]) == 2
         assert time.monotonic() - t < 15
     assert err_lines(capsys) == [f"zhkg: error: {url}: no answer from the endpoint: timed out"]
+
+
+# ---- 7. a corrupted store: one line naming it and what to do; zhkg store check ------------------
+
+def _damaged_copies(kg: Path, tmp_path: Path):
+    """Copies of ``kg`` with 8 bytes flipped in its largest .sst, at a few offsets."""
+    import shutil
+
+    size, sst = max((p.stat().st_size, p.name) for p in kg.glob("*.sst"))
+    for off in (100, size // 2, size - 200):
+        bad = tmp_path / f"bad{off}"
+        shutil.copytree(kg, bad)
+        with open(bad / sst, "r+b") as f:
+            f.seek(off)
+            b = f.read(8)
+            f.seek(off)
+            f.write(bytes(x ^ 0xFF for x in b))
+        yield bad
+
+
+def test_7_a_corrupted_store_is_named_with_what_to_do(tmp_path):
+    import resource
+
+    kg = tmp_path / "kg"
+    src = Path(__file__).resolve().parent.parent / "corpus"
+    assert main(["extract", *FAST, str(src), "--store", str(kg)]) == 0
+    r = subprocess.run([*ZHKG, "store", "check", "--store", str(kg)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.startswith(f"{kg}: ok, ")
+
+    def bounded():  # a safety net: before, a damaged block could make a read allocate without end
+        resource.setrlimit(resource.RLIMIT_AS, (4_000_000_000, 4_000_000_000))
+
+    for bad in _damaged_copies(kg, tmp_path):
+        r = subprocess.run([*ZHKG, "store", "check", "--store", str(bad)], capture_output=True, text=True,
+                           timeout=120, preexec_fn=bounded)
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode == 2 and len(lines) == 1, (bad, r.returncode, r.stderr[-500:])
+        assert lines[0].startswith(f"zhkg: error: {bad}: the store is corrupt or unreadable (Corruption: ")
+        assert lines[0].endswith(f"restore it from a backup, or save what can still be read with: zhkg store export "
+                                 f"--store {bad} -o saved.nq")
+        r = subprocess.run([*ZHKG, "store", "stats", "--store", str(bad)], capture_output=True, text=True,
+                           timeout=120, preexec_fn=bounded)
+        assert r.returncode in (0, 2) and "internal error" not in r.stderr, r.stderr[-500:]
+
+
+# ---- 15. regular files (or standard input) only, and no larger than --max-bytes ------------------
+
+def test_15_fifos_devices_and_oversized_inputs_are_refused(tmp_path, capsys, monkeypatch):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # no writer: opening it would wait for ever
+    big = tmp_path / "big.txt"
+    big.write_text(GOOD * 100, encoding="utf-8")
+    size = big.stat().st_size
+    notfile = ("not a regular file (a FIFO, a device or a socket): zhkg reads files, and standard input given as -")
+    for argv, msg in (([str(fifo)], f"zhkg: error: {fifo}: {notfile}"),
+                      (["/dev/zero"], f"zhkg: error: /dev/zero: {notfile}"),
+                      ([str(big), "--max-bytes", "1000"], f"zhkg: error: {big}: {size:,} bytes, more than --max-bytes 1,000")):
+        t = time.monotonic()
+        assert main(["extract", *FAST, *argv, "--format", "jsonl"]) == 2
+        assert time.monotonic() - t < 30
+        assert err_lines(capsys) == [msg, "zhkg: error: nothing extracted (1 file(s) failed)"]
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((GOOD * 100).encode())))
+    assert main(["extract", *FAST, "-", "--max-bytes", "1000"]) == 2
+    assert err_lines(capsys)[0] == "zhkg: error: <stdin>: more than --max-bytes 1,000 bytes"
+    assert main(["extract", *FAST, str(big), "--format", "jsonl"]) == 0  # the default bound is far above

@@ -60,6 +60,8 @@ def extract(
                                                 "scheduler at ADDRESS (tcp://host:8786; pip install 'zhkg[dask]').")] = None,
     shacl: Annotated[bool, typer.Option("--shacl/--no-shacl", help="Check each article against the SHACL shapes; "
                                         "violating claims are left out and listed (about 0.1 s an article).")] = True,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse an input larger than N "
+                                           "bytes (an article of 20 MB takes minutes and a few GB of memory).")] = 20_000_000,
     strict: Annotated[bool, typer.Option("--strict", help="Fail the run (exit 1, no output) on any SHACL violation; "
                                          "with --store, the store gets the articles only once all have passed.")] = False,
 ) -> None:
@@ -119,7 +121,7 @@ def extract(
         def docs():
             # documents stream through: written (and stored, one transaction each) as they come
             for d in iter_extract_parallel(sources, ner=ner, year=year, on_error=failed, debug=debugging(),
-                                           jobs=jobs, dask=dask, published=published):
+                                           jobs=jobs, dask=dask, published=published, max_bytes=max_bytes):
                 if shacl or strict:  # violating claims never reach the output or the store
                     d = check_documents([d], strict=strict)[0]
                     for note in d.rejected:

@@ -11,7 +11,7 @@ import typer
 from .common import app, err, out, output_path
 
 store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
-                        help="The graph store (Oxigraph on disk): stats, list, remove, export.  "
+                        help="The graph store (Oxigraph on disk): stats, check, list, remove, export.  "
                              "Example: zhkg store stats --store kg")
 
 
@@ -30,6 +30,20 @@ def store_stats(store: StoreDir) -> None:
     with open_store(store) as st:
         for k, v in st.stats().items():
             out.print(f"{k:>10}  {v}")
+
+
+@store_app.command("check")
+def store_check(store: StoreDir) -> None:
+    """Read the whole store once (every quad, through each index) and say whether it is sound;
+    exit 2 naming the store when a part of it is corrupt.
+
+    Example: zhkg store check --store kg
+    """
+    from ..graph.store import open_store
+
+    with open_store(store) as st:
+        counts = st.check()
+    out.print(f"{store}: ok, {counts['quads']} quads in {counts['graphs']} named graphs", markup=False)
 
 
 @store_app.command("list")

@@ -63,10 +63,26 @@ def open_store(path: str | Path, create: bool = False) -> Store:
             raise StoreError("the store is in use by another process (locked)", str(p)) from None
         raise StoreError(f"cannot open the store: {msg.splitlines()[0]}", str(p)) from None
     except (RuntimeError, ValueError) as e:  # RocksDB corruption and the like
-        raise StoreError(f"the store is corrupt or unreadable: {str(e).splitlines()[0]}", str(p)) from None
+        raise _corrupt(e, p) from None
     # the rdflib Dataset (queries, reads) over the very pyoxigraph store that updates go to
     ds = bind_prefixes(Dataset(store=OxigraphStore(store=ox), default_union=True))
     return Store(ds, p, ox)
+
+
+def _reading(method):
+    """A read of the store whose corruption RocksDB detects becomes the one-line :class:`StoreError`."""
+    import functools
+
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (OSError, RuntimeError) as e:
+            if "corruption" in str(e).lower():
+                raise _corrupt(e, self.path) from None
+            raise
+
+    return read
 
 
 class Store:
@@ -93,6 +109,8 @@ class Store:
             try:
                 self._ox.flush()
             except (OSError, RuntimeError) as e:
+                if not failing and "corruption" in str(e).lower():
+                    raise _corrupt(e, self.path) from None
                 if not failing:
                     raise StoreError(f"cannot write the store (disk full?): {str(e).splitlines()[0]}; the articles "
                                      "committed before are whole", str(self.path)) from None
@@ -102,6 +120,33 @@ class Store:
                 # pyoxigraph has no close(): the lock goes when the last reference does, and rdflib
                 # result objects that reached the store can sit in reference cycles until collected
                 gc.collect()
+
+    def check(self) -> dict[str, int]:
+        """Read every quad once, through each of Oxigraph's indexes (by subject, by predicate, by
+        object), and flush: the counts, or :class:`StoreError` naming the store when a part of it
+        is corrupt (RocksDB checks each block it reads)."""
+        ox = self._ox
+        try:
+            quads = preds = 0
+            seen_p: set = set()
+            objects: set = set()
+            for q in ox.quads_for_pattern(None, None, None, None):
+                quads += 1
+                seen_p.add(q.predicate)
+                if len(objects) < 100_000:
+                    objects.add(q.object)
+            for p in seen_p:  # the predicate index
+                preds += sum(1 for _ in ox.quads_for_pattern(None, p, None, None))
+            for o in objects:  # the object index
+                for _ in ox.quads_for_pattern(None, None, o, None):
+                    pass
+            graphs = sum(1 for _ in ox.named_graphs())
+            ox.flush()
+        except (OSError, RuntimeError, ValueError) as e:
+            raise _corrupt(e, self.path) from None
+        if preds != quads:
+            raise _corrupt(RuntimeError(f"Corruption: {quads} quads by subject, {preds} by predicate"), self.path)
+        return {"quads": quads, "graphs": graphs}
 
     def _update(self, text: str) -> None:
         """One SPARQL update, run by Oxigraph as one transaction: all of it or none."""
@@ -156,6 +201,7 @@ class Store:
     def _has_graph(self, g: URIRef) -> bool:
         return bool(self.ds.query(f"ASK {{ GRAPH {g.n3()} {{ ?s ?p ?o }} }}").askAnswer)
 
+    @_reading
     def sparql(self, text: str, bindings: dict[str, Node] | None = None):
         """Run a SPARQL query on Oxigraph with ``bindings`` substituted (what oxrdflib does with
         rdflib's ``initBindings``) and also given in a one-row ``VALUES`` block first in each
@@ -188,6 +234,7 @@ class Store:
         g.addN((_from_ox(t.subject, cache), _from_ox(t.predicate, cache), _from_ox(t.object, cache), g) for t in res)
         return "CONSTRUCT", [], g
 
+    @_reading
     def list_documents(self) -> list[dict]:
         """One row per article: id, title, IRI, number of claims and of triples, ordered by id."""
         rows = self.ds.query(f"""
@@ -203,6 +250,7 @@ class Store:
         rows = self.ds.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         return {r.g: int(r.n) for r in rows}
 
+    @_reading
     def stats(self) -> dict[str, int]:
         """Counts: triples (all graphs), named graphs, documents, claims, entities, evidence."""
         sizes = self._graph_sizes()
@@ -222,6 +270,7 @@ class Store:
         for s, p, o, g in self.ds.quads((None, None, None, None)):
             yield s, p, plain(o), g.identifier if isinstance(g, Graph) else g
 
+    @_reading
     def export(self, fmt: str = "trig") -> str:
         """The whole store serialized: ``trig``, ``nq``, ``jsonld`` keep the named graphs; ``ttl``
         and ``nt`` merge them."""
@@ -240,6 +289,13 @@ class Store:
                 out.graph(g).add((s, p, o))
         text = out.serialize(format=formats[fmt])
         return _sorted_lines(text) if fmt in ("nt", "nq") else text
+
+
+def _corrupt(e: Exception, path: Path) -> StoreError:
+    """The one line for a store that cannot be read: what RocksDB said, and what to do."""
+    first = (str(e).splitlines() or [type(e).__name__])[0][:300]
+    return StoreError(f"the store is corrupt or unreadable ({first}): restore it from a backup, or save what can "
+                      f"still be read with: zhkg store export --store {path} -o saved.nq", str(path))
 
 
 def _replace_graphs(graphs: list[URIRef], quads: Iterable[tuple]) -> str:

@@ -165,10 +165,39 @@ def read_list(path: str | Path) -> Iterator[Path]:
     return lines()
 
 
-def read_stdin() -> bytes:
-    """All of standard input, as bytes."""
+#: the largest input read by default (bytes): a 20 MB article takes minutes and a few GB
+MAX_BYTES = 20_000_000
+
+
+def read_stdin(max_bytes: int | None = MAX_BYTES) -> bytes:
+    """All of standard input, as bytes; :class:`InputError` past ``max_bytes``."""
     buf = getattr(sys.stdin, "buffer", None)
-    return buf.read() if buf is not None else sys.stdin.read().encode("utf-8")
+    if buf is None:
+        data = sys.stdin.read().encode("utf-8")
+    else:
+        data = buf.read(max_bytes + 1) if max_bytes else buf.read()
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(f"more than --max-bytes {max_bytes:,} bytes", "<stdin>")
+    return data
+
+
+def check_input(f: Path, max_bytes: int | None = MAX_BYTES) -> None:
+    """:class:`InputError` naming ``f`` unless it is a regular file of at most ``max_bytes``: a
+    FIFO would wait for a writer, a device (``/dev/zero``) never end. Missing files and folders
+    are left for the reader to name."""
+    import stat
+
+    try:
+        st = os.stat(f)
+    except (OSError, ValueError):
+        return
+    if stat.S_ISDIR(st.st_mode):
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file (a FIFO, a device or a socket): zhkg reads files, and standard input "
+                         "given as -", str(f))
+    if max_bytes and st.st_size > max_bytes:
+        raise InputError(f"{st.st_size:,} bytes, more than --max-bytes {max_bytes:,}", str(f))
 
 
 class Spool:
@@ -213,7 +242,8 @@ def extract_many(paths: list[str | Path], ner: str = "lac", year: int | None = N
 
 def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
                  on_error: Callable[[str], None] | None = None, on_file=None,
-                 debug: bool = False, published: str | None = None) -> Iterator[Document]:
+                 debug: bool = False, published: str | None = None,
+                 max_bytes: int | None = MAX_BYTES) -> Iterator[Document]:
     """The Documents of every input, one file at a time (memory does not grow with the count).
 
     A file that cannot be read or decoded, or that trips an unexpected error, is reported to
@@ -228,8 +258,9 @@ def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None
             else (item, published, None)
         try:
             if str(f) == STDIN:  # one article (text, HTML or PDF) from standard input
-                docs = extract_bytes(read_stdin(), "<stdin>", ner=ner, year=year, doc_id="stdin", published=pub)
+                docs = extract_bytes(read_stdin(max_bytes), "<stdin>", ner=ner, year=year, doc_id="stdin", published=pub)
             else:
+                check_input(f, max_bytes)
                 name = readable_name(str(f))
                 docs = extract_file(f, ner=ner, year=year, published=pub,
                                     doc_id=doc_id or (readable_name(f.stem) if name != str(f) else None))

@@ -36,14 +36,14 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_one(path: str, ner: str, year: int | None, debug: bool = False,
-                published: str | None = None, doc_id: str | None = None) -> tuple[list[Document], list[str]]:
+def extract_one(path: str, ner: str, year: int | None, debug: bool = False, published: str | None = None,
+                doc_id: str | None = None, max_bytes: int | None = None) -> tuple[list[Document], list[str]]:
     """The documents of one input file and the error lines reported for it (the worker's job)."""
     from .batch import DatedInput, iter_extract
 
     errors: list[str] = []
     item = DatedInput(Path(path), published, doc_id)
-    docs = list(iter_extract([item], ner=ner, year=year, on_error=errors.append, debug=debug))
+    docs = list(iter_extract([item], ner=ner, year=year, on_error=errors.append, debug=debug, max_bytes=max_bytes))
     return docs, errors
 
 
@@ -82,18 +82,21 @@ def _exit_with_parent() -> None:
 def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
                           on_error: Callable[[str], None] | None = None, on_file=None, debug: bool = False,
                           jobs: int | None = None, dask: str | None = None,
-                          published: str | None = None) -> Iterator[Document]:
+                          published: str | None = None, max_bytes: int | None = -1) -> Iterator[Document]:
     """What :func:`extract.run.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
     number of cores) or by the Dask scheduler at ``dask``; ``jobs=1`` (or a single input) runs in
     this process. Standard input (``-``) is always read here. Ids are unique: a document whose
     id another input already gave is left out and reported (:func:`extract.run.batch.unique_ids`)."""
-    from .batch import unique_ids
+    from .batch import MAX_BYTES, unique_ids
 
     report = on_error or (lambda line: None)
-    yield from unique_ids(_iter_parallel(paths, ner, year, report, on_file, debug, jobs, dask, published), report)
+    max_bytes = MAX_BYTES if max_bytes == -1 else max_bytes
+    yield from unique_ids(_iter_parallel(paths, ner, year, report, on_file, debug, jobs, dask, published, max_bytes),
+                          report)
 
 
-def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, published) -> Iterator[Document]:
+def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, published,
+                   max_bytes) -> Iterator[Document]:
     from .batch import DatedInput, expand_inputs, iter_extract
 
     report = on_error
@@ -102,7 +105,8 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
     head = list(itertools.islice(files, 2))
     if dask is None and (jobs == 1 or len(head) < 2):  # nothing to share out
         yield from iter_extract(itertools.chain(head, files), ner=ner, year=year, on_error=on_error,
-                                on_file=on_file, debug=debug, published=published)
+                                on_file=on_file, debug=debug, published=published,
+                                max_bytes=max_bytes)
         return
     files = itertools.chain(head, files)
     with _pool(jobs, ner, dask) as submit:
@@ -115,14 +119,14 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
                     return
                 local = str(f) == "-"  # standard input is this process's
                 pub, doc_id = (f.published or published, f.doc_id) if isinstance(f, DatedInput) else (published, None)
-                pending.append((f, None if local else submit(str(f), ner, year, debug, pub, doc_id)))
+                pending.append((f, None if local else submit(str(f), ner, year, debug, pub, doc_id, max_bytes)))
 
         fill(jobs * AHEAD)
         while pending:
             f, fut = pending.popleft()
             if fut is None:
                 yield from iter_extract([f], ner=ner, year=year, on_error=on_error, debug=debug,
-                                        published=published)
+                                        published=published, max_bytes=max_bytes)
             else:
                 try:
                     docs, errors = fut.result()  # a DataError raised in the worker is raised here
