@@ -672,3 +672,53 @@ def test_15_fifos_devices_and_oversized_inputs_are_refused(tmp_path, capsys, mon
     assert main(["extract", *FAST, "-", "--max-bytes", "1000"]) == 2
     assert err_lines(capsys)[0] == "zhkg: error: <stdin>: more than --max-bytes 1,000 bytes"
     assert main(["extract", *FAST, str(big), "--format", "jsonl"]) == 0  # the default bound is far above
+
+
+# ---- fuzz: the HTML and PDF readers and the --param syntax fail only with our own errors -------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' &;#xpdivbodyhtmlscript快手2020年营收亿元。\n")), max_size=300))
+def test_fuzz_html_reader(page):
+    from extract.errors import ZhkgError
+    from extract.inputs import read_source
+
+    try:
+        read_source(("<html><body>" + page).encode("utf-8"), "fuzz.html")
+    except ZhkgError:
+        pass
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_fuzz_pdf_reader(tail):
+    from extract.errors import ZhkgError
+    from extract.inputs import read_source
+
+    try:
+        read_source(b"%PDF-1.4\n" + tail, "fuzz.pdf")
+    except ZhkgError:
+        pass
+
+
+@FUZZ
+@given(st.text(max_size=60))
+def test_fuzz_param_syntax(value):
+    from extract.errors import QueryError
+    from extract.graph.query import to_term
+    from extract.graph.sparql import bind_values
+
+    try:
+        term = to_term(value)
+    except QueryError:
+        return
+    # whatever the value, it is one term in the VALUES block, never query text
+    q = bind_values("SELECT ?x WHERE { ?s ?p ?x }", {"x": term})
+    from rdflib.plugins.sparql import prepareQuery
+
+    prepareQuery(q)

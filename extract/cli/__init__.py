@@ -87,7 +87,8 @@ def _main(argv: Optional[list[str]]) -> int:
         import click
 
         # typer (0.2x) raises the usage errors of its own copy of click
-        if isinstance(e, (click.exceptions.ClickException, typer.BadParameter.__mro__[2])):
+        vendored = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+        if isinstance(e, (click.exceptions.ClickException, *vendored)):
             e.show()
             return e.exit_code
         if debugging():
