@@ -1,0 +1,1 @@
+"""Language processing models trained in this project (:mod:`extract.nlp.ner`)."""
