@@ -49,6 +49,14 @@ _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,�
 _SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program", "Place")
 
 
+def _may_be_subject(m: Mention) -> bool:
+    """A claim's subject is a named thing found with enough confidence (``min_subject`` in
+    ``ontology/ner.toml``: the NER model's unsure names are entities, never subjects)."""
+    from ..nlp.ner.config import load_ner_config
+
+    return m.cls in _SUBJECT_CLASSES and m.confidence >= load_ner_config().confidence.min_subject
+
+
 @dataclass
 class Draft:
     """A claim under construction (sentence-local offsets)."""
@@ -201,7 +209,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     """The entity in subject position before ``pos``: the first one of the number's clause that
     no preposition governs (通过快手… is not the subject) and that is no source (IT之家获悉,
     艾瑞报告显示), else the nearest such one in the clauses before it."""
-    cands = [m for m in mentions if m.end <= pos and m.cls in _SUBJECT_CLASSES
+    cands = [m for m in mentions if m.end <= pos and _may_be_subject(m)
              and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
              and not _SOURCE_AFTER.match(sent, m.end)]
     if not cands:
@@ -284,7 +292,7 @@ def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | No
     if not m:
         return None
     at = end + m.end()
-    return next((x for x in mentions if x.start == at and x.cls in _SUBJECT_CLASSES), None)
+    return next((x for x in mentions if x.start == at and _may_be_subject(x)), None)
 
 
 def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
@@ -362,7 +370,7 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
     a list of changes after a list of levels (分别达到6亿、3亿,同比分别增长20%、25%) goes to the
     levels in turn. A list whose length differs from the numbers' is left alone. Returns the
     drafts that remain claims of their own."""
-    subjects = [(m.start, m.end, m) for m in mentions if m.cls in _SUBJECT_CLASSES]
+    subjects = [(m.start, m.end, m) for m in mentions if _may_be_subject(m)]
     levels: list[Draft] | None = None
     for run in _respective_groups(sent, drafts):
         k = sent.rfind("分别", 0, run[0].q.start)

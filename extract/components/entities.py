@@ -26,7 +26,7 @@ class Mention:
     cls: str
     label: str
     surface: str
-    source: str  # lexicon | pattern | lac | jieba
+    source: str  # lexicon | pattern | lac | jieba | crf
     confidence: float
     key: str | None = None
     role: str | None = None
@@ -347,16 +347,18 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
 
 def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int, int]],
               backend: str = "lac", lex: Lexicon | None = None,
-              tagged: list[list[tuple[str, str]]] | None = None) -> list[Mention]:
+              tagged: list[list[tuple[str, str]]] | None = None,
+              model: list[Mention] | None = None) -> list[Mention]:
     """All entity mentions of an article, fused; see the module docstring. ``tagged`` is the
-    backend's segmentation of ``sentences`` when the caller has it (:func:`segment`)."""
+    backend's segmentation of ``sentences`` when the caller has it (:func:`segment`); ``model``
+    the model's mentions when a pipeline component found them (``crf``: :mod:`extract.nlp.ner`)."""
     lex = lex or load_lexicon()
     # names found by patterns or the model inside a book or report title (《…》) are not entities
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     traps = trap_spans(text)
     lexical = [m for m in lexicon_mentions(text, lex, traps) if not any(a < m.start and m.end < b for a, b in titles)]
     guessed = [m for m in pattern_mentions(text, sentences, lexical) + platform_mentions(sentences)
-               + model_mentions(sentences, backend, tagged)
+               + (model if model is not None else model_mentions(sentences, backend, tagged))
                if not in_trap(m.start, m.end, traps)
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
