@@ -4,7 +4,7 @@ One row = a short text, the entities a careful analyst would annotate in it, and
 article's topic entity and the role relations. Every sentence was written for these tests; the
 new names (星河科技, 李明远, 青柠 …) are fictional and in no lexicon, so they test the context
 patterns and the statistical backend, not the lexicon. Each row runs as
-``extract_text(text, doc_id="t", year=2021, ner=...)`` for ``ner`` in ``lac`` and ``fast``.
+``extract_text(text, doc_id="t", year=2021, ner=...)`` for ``ner`` in ``lac``, ``fast`` and ``crf``.
 
 What a row checks:
 
@@ -26,7 +26,7 @@ import pytest
 from extract import extract_text
 
 ANY = object()
-BACKENDS = ("lac", "fast")
+BACKENDS = ("lac", "fast", "crf")
 _FAMILY = {"Company": "Org", "Organization": "Org"}
 CHECKED = ("Person", "Organization", "Company", "Platform", "Program")
 
@@ -39,11 +39,11 @@ def P(cls, label, *, key=ANY, aliases=(), role=ANY, org=ANY):
 
 
 def R(_id, text, *ents, exact=True, absent=(), topic=ANY, rels=(), xfail=None, xfail_lac=None,
-      xfail_fast=None, mojibake=False):
+      xfail_fast=None, xfail_crf=None, mojibake=False):
     """A row, expanded into one param per backend; ``xfail`` marks both backends."""
     out = []
     for ner in BACKENDS:
-        reason = xfail or (xfail_lac if ner == "lac" else xfail_fast)
+        reason = xfail or {"lac": xfail_lac, "fast": xfail_fast, "crf": xfail_crf}[ner]
         marks = pytest.mark.xfail(strict=True, reason=reason) if reason else ()
         row = dict(text=text, ents=list(ents), exact=exact, absent=absent, topic=topic, rels=rels,
                    mojibake=mojibake)
@@ -51,6 +51,8 @@ def R(_id, text, *ents, exact=True, absent=(), topic=ANY, rels=(), xfail=None, x
     return out
 
 
+XF_CRF_MOJIBAKE = ("find_mojibake covers only the '?'-anchored part of the fragment; the CRF reads the "
+                   "undetected rest as a title (a Program, confidence about 0.5)")
 XF_ROLE_AFTER_HAN = ("the role pattern drops a role whose left neighbour is a Chinese character that "
                      "is neither 的 nor the end of a known organization")
 XF_APPOSITION = ("no pattern for a role in apposition after the name (李明远,星河科技创始人,…): the "
@@ -221,14 +223,15 @@ ROWS = [
     # ------------------------------------------------------------------ nothing inside mojibake
     *R("mojibake-nothing-inside", "据悉," + MOJI + "。星河科技的业务保持增长。",
        P("Organization", "星河科技"),
-       absent=("孙立平", "星海银行", "王小林"), mojibake=True),
+       absent=("孙立平", "星海银行", "王小林"), mojibake=True, xfail_crf=XF_CRF_MOJIBAKE),
     *R("mojibake-between-names", "星河科技首席执行官李明远表示," + MOJI + "。华启集团也表示认同。",
        P("Organization", "星河科技"),
        P("Person", "李明远", role="首席执行官", org="星河科技"),
        P("Organization", "华启集团"),
        absent=("孙立平", "星海银行", "王小林"), mojibake=True,
        xfail_lac="find_mojibake covers only the '?'-anchored part of the fragment (?岀殑鐢ㄦ埛); in "
-                 "the undetected rest (瀛…鏄熸捣阈惰) LAC tags 鏄熸 as PER and it is kept as a Person"),
+                 "the undetected rest (瀛…鏄熸捣阈惰) LAC tags 鏄熸 as PER and it is kept as a Person",
+       xfail_crf=XF_CRF_MOJIBAKE),
 ]
 
 

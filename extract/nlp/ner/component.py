@@ -49,8 +49,10 @@ def ner_mentions(sentences: list[tuple[int, str]], tokens: list[tuple[int, int]]
                 roles.append(s)
                 continue
             cls = cfg.classes.get(s.type)
-            label = name[1:-1] if name[:1] == "《" and name[-1:] == "》" else name  # CLUENER titles keep 《》
-            if cls is None or s.confidence < cfg.confidence.min_entity or not _plausible_name(label, cls, trusted=True):
+            if name[:1] == "《":  # a title: the pipeline's pattern tells a work from a cited report
+                continue
+            label = name
+            if cls is None or s.confidence < cfg.confidence.min_entity or not _plausible(label, cls):
                 continue
             found.append(Mention(base + s.start, base + s.end, cls, label, name, "crf", s.confidence))
         found.extend(_listed_people(text, base, found))
@@ -66,6 +68,25 @@ def ner_mentions(sentences: list[tuple[int, str]], tokens: list[tuple[int, int]]
                 person.org = org.label
         out.extend(found)
     return out
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: a person's name: Chinese characters, a transliterated name with its dots (詹姆斯·卡梅隆)
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{1,6}(?:[·•‧][\u4e00-\u9fff]{1,8})+")
+
+
+def _plausible(name: str, cls: str) -> bool:
+    """A name the model proposes and the pipeline keeps: no stop word, at least one Chinese
+    character (the Latin words it tags in business news are metrics and fragments: DAU, MART, CFO),
+    and a person is written in Chinese characters."""
+    from ...components.entities import _plausible_name
+    from ...patterns import load_patterns
+
+    if not _HAN.search(name):
+        return False
+    if cls == "Person":
+        return bool(_PERSON.fullmatch(name)) and name not in load_patterns().not_names
+    return _plausible_name(name, cls, trusted=True)
 
 
 _ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}")

@@ -18,6 +18,7 @@ class _Confidence(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     min_entity: float = Field(ge=0, le=1)
+    min_edges: float = Field(ge=0, le=1)
     min_subject: float = Field(ge=0, le=1)
 
 

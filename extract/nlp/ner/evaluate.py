@@ -3,8 +3,9 @@ split of :mod:`extract.nlp.ner.train`, by ontology class.
 
     python -m extract.nlp.ner.evaluate ../shared/data/cluener/train.jsonl
 
-Both sides are scored on the same held-out sentences with exact spans, CLUENER's types mapped to
-classes as ``ontology/ner.toml`` maps them (``position`` is a role, not scored). Company,
+Both sides are scored on the same held-out sentences with exact spans (a title's without its
+《》), CLUENER's types mapped to classes as ``ontology/ner.toml`` maps them (``position`` is a
+role, not scored). Company,
 Organization and Platform are one family (``Org``): the lexicon knows 腾讯 as a company or as an
 app, CLUENER as a company.
 """
@@ -25,6 +26,11 @@ def _family(cls: str) -> str:
     return _FAMILY.get(cls, cls)
 
 
+def _inside_title(text: str, a: int, b: int) -> tuple[int, int]:
+    """A title's span without its 《》: CLUENER keeps them, the pipeline's patterns do not."""
+    return (a + 1, b - 1) if text[a:a + 1] == "《" and text[b - 1:b] == "》" and b - a > 2 else (a, b)
+
+
 def compare(rows: list) -> tuple[dict, dict]:
     """(model alone, fusion) scores by class family on ``rows`` (sentence, CLUENER names)."""
     from ...components.entities import recognize
@@ -32,11 +38,11 @@ def compare(rows: list) -> tuple[dict, dict]:
     classes = load_ner_config().classes
     gold, alone, fused = [], [], []
     for text, spans in rows:
-        gold.append([(a, b, _family(classes[t])) for a, b, t in spans if t in classes])
+        gold.append([(*_inside_title(text, a, b), _family(classes[t])) for a, b, t in spans if t in classes])
         model = ner_mentions([(0, text)])
-        alone.append([(m.start, m.end, _family(m.cls)) for m in model])
-        fused.append([(m.start, m.end, _family(m.cls)) for m in recognize(text, [(0, text)], [], backend="crf", model=model)
-                      if _family(m.cls) in CLASSES])
+        alone.append([(*_inside_title(text, m.start, m.end), _family(m.cls)) for m in model])
+        fused.append([(*_inside_title(text, m.start, m.end), _family(m.cls))
+                      for m in recognize(text, [(0, text)], [], backend="crf", model=model) if _family(m.cls) in CLASSES])
     return score(alone, gold, CLASSES), score(fused, gold, CLASSES)
 
 
