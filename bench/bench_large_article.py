@@ -22,7 +22,8 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 stage, path = sys.argv[1], sys.argv[2]
-from extract.normalize import normalize_file, _jieba, _opencc
+from extract.text.normalize import normalize_file
+from extract.text.chars import _jieba, _opencc
 _jieba(); _opencc()
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t = time.perf_counter()
@@ -30,7 +31,7 @@ if stage == "normalize":
     norm = normalize_file(path)
     info = {{"articles": len(norm.articles), "mojibake": len(norm.mojibake), "chars": len(norm.text)}}
 else:
-    from extract.pipeline import build_nlp, extract_file
+    from extract.nlp.pipeline import build_nlp, extract_file
     build_nlp("fast")
     t = time.perf_counter()
     docs = extract_file(path, ner="fast")
@@ -42,7 +43,7 @@ print(json.dumps({{"seconds": dt, "peak_mb": peak / 1024, "base_mb": base / 1024
 
 
 def make_article(mb: float, folder: Path) -> Path:
-    from extract.normalize import _FOOTER
+    from extract.text.split import _FOOTER
 
     sys.path.insert(0, str(ROOT))
     raw = (ROOT / "corpus" / "kuaishou-2020.txt").read_text(encoding="utf-8")

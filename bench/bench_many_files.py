@@ -21,7 +21,7 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from extract.cli import main
-from extract.pipeline import build_nlp
+from extract.nlp.pipeline import build_nlp
 build_nlp("fast")
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t = time.perf_counter()

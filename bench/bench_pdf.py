@@ -55,7 +55,7 @@ def main() -> None:
             ms = (time.perf_counter() - t0) / a.repeat * 1000
             as_rows = sum(r in text for r in rows)
             print(f"{name:<20} {ms:7.1f} ms/read   table rows kept as rows: {as_rows}/{len(rows)}")
-        from extract.pipeline import extract_file
+        from extract.nlp.pipeline import extract_file
 
         t0 = time.perf_counter()
         [doc] = extract_file(path)

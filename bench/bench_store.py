@@ -13,7 +13,7 @@ Not a test: it prints figures. Two data sets:
     .venv/bin/python bench/bench_store.py -n 300 1000 10000 --repeat 5
 
 rdflib's in-memory engine is slow on large graphs: above ``--rdflib-max`` articles (default 300)
-it is skipped. Queries on the store go through :func:`extract.query.run_query`, as ``zhkg query``
+it is skipped. Queries on the store go through :func:`extract.graph.query.run_query`, as ``zhkg query``
 runs them (parameters bound, results converted to rdflib terms).
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.lexicon import load_lexicon  # noqa: E402
+from extract.nlp.lexicon import load_lexicon  # noqa: E402
 from extract.model import Change, Claim, Document, Entity, Evidence, Relation  # noqa: E402
 
 HEADS = "星云 蓝海 云图 快达 天穹 极光 青禾 长风 金桥 银河 微光 远航 晨曦 万象 北辰 锦程 朗月 飞鸿 若水 鼎新".split()
@@ -151,9 +151,9 @@ def _time(fn, repeat: int) -> tuple[float, object]:
 
 
 def bench(label: str, docs: list[Document], repeat: int, with_rdflib: bool, at_rest: bool = False) -> None:
-    from extract.query import list_queries, run_query
-    from extract.rdf import to_dataset
-    from extract.store import open_store
+    from extract.graph.query import list_queries, run_query
+    from extract.graph.rdf import to_dataset
+    from extract.graph.store import open_store
 
     triples = sum(len(g) for g in to_dataset(docs[:50]).graphs()) * len(docs) / min(len(docs), 50)
     print(f"\n== {label}: {len(docs)} articles, {sum(len(d.claims) for d in docs)} claims, ~{triples:,.0f} triples")

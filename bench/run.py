@@ -8,7 +8,7 @@ in characters per second of the decoded input:
   (a) raw jieba segmentation (``jieba.lcut`` of each article, the pipeline's dictionary);
   (b) spaCy + jieba tokenization (``spacy.blank("zh")`` with the jieba segmenter, ``make_doc``),
       the tokens of ``--ner lac``; with ``--ner fast`` the Doc is built from jieba's POS pass
-      (``extract.pipeline.PosTokenizer``), so an article is segmented once;
+      (``extract.nlp.pipeline.PosTokenizer``), so an article is segmented once;
   (c) the NER backend alone on the sentences: LAC (onnxruntime on its default thread pool and on
       one thread), jieba POS (the ``--ner fast`` backend) and the CRF trained here (``--ner crf``,
       issue 18: features, tagging and marginals, given the sentences' jieba words, which are the
@@ -72,13 +72,13 @@ def main() -> None:
 
     from bench_store import params_for
     from corpus_gen import write_corpus
-    from extract.components.entities import _lac, _posseg
+    from extract.nlp.components.entities import _lac, _posseg
     from extract.nlp.ner.features import words as crf_words
     from extract.nlp.ner.model import load_model
-    from extract.normalize import normalize_file
-    from extract.pipeline import build_nlp, extract_file
-    from extract.query import list_queries, run_query
-    from extract.store import open_store
+    from extract.text.normalize import normalize_file
+    from extract.nlp.pipeline import build_nlp, extract_file
+    from extract.graph.query import list_queries, run_query
+    from extract.graph.store import open_store
 
     tmp = Path(tempfile.mkdtemp(prefix="zhkg-bench-"))
     files = write_corpus(a.n, tmp / "corpus", seed=a.seed, sample=ROOT / "corpus" / "kuaishou-2020.txt")

@@ -5,18 +5,20 @@ The library is the product; the CLI is a thin layer over these calls::
     from extract import extract_file
     docs = extract_file("corpus/kuaishou-2020.txt")     # list[extract.model.Document]
 """
-__version__ = "0.1.0"
+from .version import __version__
+
+__all__ = ["__version__", "extract_file", "extract_text"]
 
 
 def extract_file(path, ner: str = "lac", year=None):
-    """Extract every article of ``path``; see :func:`extract.pipeline.extract_file`."""
-    from .pipeline import extract_file as _f
+    """Extract every article of ``path``; see :func:`extract.nlp.pipeline.extract_file`."""
+    from .nlp.pipeline import extract_file as _f
 
     return _f(path, ner=ner, year=year)
 
 
 def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year=None):
-    """Extract every article of a decoded ``text``; see :func:`extract.pipeline.extract_text`."""
-    from .pipeline import extract_text as _f
+    """Extract every article of a decoded ``text``; see :func:`extract.nlp.pipeline.extract_text`."""
+    from .nlp.pipeline import extract_text as _f
 
     return _f(text, doc_id=doc_id, ner=ner, year=year)

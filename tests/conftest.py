@@ -13,6 +13,6 @@ SAMPLE = ROOT / "corpus" / "kuaishou-2020.txt"
 
 @pytest.fixture(scope="session")
 def sample_norm():
-    from extract.normalize import normalize_file
+    from extract.text.normalize import normalize_file
 
     return normalize_file(SAMPLE)

@@ -29,7 +29,7 @@ def golden(name: str) -> Path:
 def current(name: str) -> str:
     """The trig text of the current extraction of ``corpus/<name>.txt`` (run from ROOT)."""
     from extract import extract_file
-    from extract.formats import writer
+    from extract.graph.formats import writer
 
     here = Path.cwd()
     old = os.environ.get("SOURCE_DATE_EPOCH")
@@ -46,7 +46,7 @@ def current(name: str) -> str:
 
 
 def main() -> None:
-    from extract.formats import write_atomic
+    from extract.graph.formats import write_atomic
 
     for name in GOLDEN:
         write_atomic(golden(name), current(name))

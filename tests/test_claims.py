@@ -378,8 +378,9 @@ ROWS = [
       E(42_000_000_000, "USD", qualifier="约", metric_is="市值"),
       E(0.08, "percent", qualifier="超过", metric_is="股价", change=[("growth", 0.08)])),
     # a rate of change named as a noun (增速, 增幅, 增长率, 降幅) is a change of the metric before it
+    # (the convention: an unqualified change of a period's figure is year on year)
     R("rate-of-change-noun", "2023年,星河科技营收增速为18%。",
-      E(0.18, "percent", period="2023", metric_is="营收", change=[("growth", 0.18)])),
+      E(0.18, "percent", period="2023", metric_is="营收", change=[("yoy", 0.18)])),
     R("rate-of-change-joins-level", "星河科技营收为10亿元,同比增幅为20%。",
       E(1_000_000_000, "CNY", metric="营收", change=[("yoy", 0.2)])),
     R("rate-of-decline-noun", "星河科技营收降幅为5%。", E(-0.05, "percent", metric_is="营收", change=[("growth", -0.05)])),
@@ -423,7 +424,7 @@ ROWS = [
     R("platform-users-not-segment", "星河科技营收增长20%,其中30%的用户来自三线城市。",
       E(0.2, "percent", subject="星河科技", change=[("growth", 0.2)]), E(0.3, "percent", subject="星河科技")),
     R("yearless-quarter-in-context", "2023年,星河科技营收增长20%。此外,星河科技的日活跃用户在第四季度达到3.83亿。",
-      E(0.2, "percent", period="2023", change=[("growth", 0.2)]),
+      E(0.2, "percent", period="2023", change=[("yoy", 0.2)]),
       E(383_000_000, "users", period="2023Q4", metric_is="日活跃用户")),
     R("adverb-before-number-no-boundary", "星河商城平台上的商家数量已突破800万家。",
       E(8_000_000, ("count", "other:家"), qualifier="突破", metric="商家数量")),
@@ -460,6 +461,33 @@ ROWS = [
       E(50_000_000, "CNY", period="2021-03", subject="星河科技", metric="金额")),
     R("nonclaim-years-in-prose", "从2015年到2020年,美团一直在扩张。"),
     R("nonclaim-first", "第一,小米要坚持高端化战略。"),
+    # the document frame (issue 16): the lead states whose results and which period the article
+    # reports; a figure whose sentence names neither is the reporting entity's, of that period
+    R("frame-period-from-results-lead", "星河科技公布2020年第三季度业绩。\n收入120亿元,增长15%。",
+      E(12_000_000_000, "CNY", period="2020Q3", subject="星河科技", change=[("yoy", 0.15)])),
+    R("frame-quarter-named-by-its-end", "星河科技公布截至2020年9月30日的季度未经审计的财务业绩。\n净利润为8亿元。",
+      E(800_000_000, "CNY", period="2020Q3", subject="星河科技")),
+    R("frame-stock-at-period-end", "星河科技公布2020年第三季度业绩。\n员工人数为3200人。",
+      E(3200, HEADCOUNT, period="asof:2020-09", subject="星河科技")),
+    R("hk-wording-yoy-qoq", "星河科技第三季度收入120亿元,按年增长15%,按季增长3%。",
+      E(12_000_000_000, "CNY", period="2021Q3", change=[("yoy", 0.15), ("qoq", 0.03)])),
+    R("price-move-stays-growth", "星河科技股价当日下跌3.1%,报116.3港元。",
+      E(116.3, "HKD", change=ANY), E(-0.031, "percent", change=[("growth", -0.031)])),
+    R("event-date-is-no-period", "星河科技2020年12月31日晚发布的数据显示,当年营收为609亿元。",
+      E(60_900_000_000, "CNY", period="2020")),
+    R("media-is-no-subject", "星河科技公布2020年第三季度业绩。\n新华社报道,收入120亿元。",
+      E(12_000_000_000, "CNY", period="2020Q3", subject="星河科技")),
+
+    # numbers that state no claim (issue 16): stock codes, convenience translations, footnote
+    # markers, page counters and timestamps
+    R("stock-code-in-brackets", "星河科技(3690)公布第三季度业绩,收入120亿元。",
+      E(12_000_000_000, "CNY", period="2021Q3")),
+    R("bracketed-currency-restatement", "星河科技净利润为人民币24亿元(4亿美元)。",
+      E(2_400_000_000, "CNY")),
+    R("cents", "星河科技每股摊薄净盈利73美分。", E(0.73, "USD", metric="每股摊薄净盈利")),
+    R("footnote-marker", "星河科技稀释每股收益1.73[1]元。", E(1.73, "CNY")),
+    R("timestamp-and-counter-line", "2023-07-31 18:03 6064"),
+
 ]
 
 

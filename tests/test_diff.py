@@ -12,11 +12,13 @@ import pytest
 from rdflib import Graph
 
 from extract.cli import main
-from extract.diff import claim_interval, diff_documents, entity_key, period_kind, unit_family
-from extract.diff_input import claims_from_graph
-from extract.diff_output import render
+from extract.diff.tolerance import claim_interval
+from extract.diff.align import diff_documents
+from extract.diff.keys import entity_key, period_kind, unit_family
+from extract.diff.sides import claims_from_graph
+from extract.diff.render import render
 from extract.model import Change, Claim, Evidence
-from extract.vocab import ZHKG
+from extract.graph.vocab import ZHKG
 
 EV = Evidence(text="测试句子。", start=0, end=5, raw_start=0, raw_end=5)
 
@@ -170,7 +172,8 @@ def test_ttl_links_the_claim_iris():
 
 def test_claims_read_back_from_graph():
     from extract.model import Document
-    from extract.rdf import claim_iri, to_graph
+    from extract.graph.iris import claim_iri
+    from extract.graph.rdf import to_graph
 
     text = "2020年第四季度,快手平均DAU为2.71亿。"
     c = Claim(subject="快手", subject_cls="Platform", metric="平均DAU", metric_key="Metric:日活跃用户", value=2.71e8,

@@ -3,7 +3,7 @@ changed figure conflicts; the restated ones are the same."""
 from pathlib import Path
 
 from extract import extract_file
-from extract.diff import diff_documents
+from extract.diff.align import diff_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 

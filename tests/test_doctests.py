@@ -24,5 +24,5 @@ def test_docstring_examples(name):
 def test_examples_exist():
     """The modules the issues are about show how they are called."""
     counted = {name: doctest.testmod(importlib.import_module(name)).attempted
-               for name in ("extract.numbers", "extract.periods", "extract.names", "extract.model", "extract.diff")}
+               for name in ("extract.nlp.numbers.parse", "extract.nlp.numbers.find", "extract.nlp.periods", "extract.nlp.names", "extract.model", "extract.diff.align")}
     assert all(counted.values()), counted

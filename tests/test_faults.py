@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import extract.pipeline
+import extract.nlp.pipeline
 from extract.cli import main
 
 GOOD = "快手2020年营收达587.8亿元,同比增长50.2%。\n"
@@ -123,7 +123,7 @@ def _three_good_files(tmp_path):
 
 def test_file_that_disappears_mid_run(tmp_path, capsys, monkeypatch):
     folder = _three_good_files(tmp_path)
-    real = extract.pipeline.extract_file
+    real = extract.nlp.pipeline.extract_file
 
     def extract_file(path, **kw):
         docs = real(path, **kw)
@@ -131,7 +131,7 @@ def test_file_that_disappears_mid_run(tmp_path, capsys, monkeypatch):
             (folder / "b.txt").unlink()  # listed already, gone before its turn
         return docs
 
-    monkeypatch.setattr(extract.pipeline, "extract_file", extract_file)
+    monkeypatch.setattr(extract.nlp.pipeline, "extract_file", extract_file)
     out = tmp_path / "out.jsonl"
     assert main(["extract", *FAST, str(folder), "-o", str(out)]) == 1
     assert f"zhkg: error: {folder / 'b.txt'}: no such file" in lines(capsys.readouterr().err)
@@ -171,14 +171,14 @@ def test_mixed_encoding_is_extracted_with_the_damaged_run_marked(tmp_path, capsy
 def test_unexpected_error_on_one_file_is_reported_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text(GOOD, encoding="utf-8")
-    real = extract.pipeline.extract_file
+    real = extract.nlp.pipeline.extract_file
 
     def extract_file(path, **kw):
         if Path(path).name == "a.txt":
             raise ValueError("boom")
         return real(path, **kw)
 
-    monkeypatch.setattr(extract.pipeline, "extract_file", extract_file)
+    monkeypatch.setattr(extract.nlp.pipeline, "extract_file", extract_file)
     out = tmp_path / "out.jsonl"
     assert main(["extract", *FAST, str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)]) == 1
     assert (f"zhkg: error: {tmp_path / 'a.txt'}: internal error: ValueError: boom (run with --debug for the traceback)"
@@ -194,13 +194,15 @@ def test_unexpected_error_on_one_file_is_reported_and_the_batch_goes_on(tmp_path
 def data_dir(tmp_path, monkeypatch):
     """A copy of ontology/ the loaders read instead of the real one; caches cleared around."""
     import extract.resources as resources
-    from extract import lexicon, number_tables, numbers, patterns, validate
+    from extract.nlp import lexicon, patterns
+    from extract.nlp.numbers import data as number_tables, regex as number_regex
+    from extract.graph import validate
 
     copy = tmp_path / "ontology"
     shutil.copytree(resources.data_dir("ontology"), copy)
     real = resources.data_dir
-    caches = (lexicon.load_lexicon, number_tables.tables, numbers._compiled, patterns.load_patterns,
-              validate.shapes_graph, extract.pipeline.build_nlp)
+    caches = (lexicon.load_lexicon, number_tables.tables, number_regex._compiled, patterns.load_patterns,
+              validate.shapes_graph, extract.nlp.pipeline.build_nlp)
 
     def clear():
         for c in caches:
@@ -245,6 +247,19 @@ def test_bad_pattern_file(data_dir, tmp_path, capsys):
     err = lines(capsys.readouterr().err)
     assert len(err) == 1 and err[0].startswith(f"zhkg: error: {data_dir / 'patterns.toml'}: invalid pattern file:")
 
+
+@pytest.mark.parametrize("text, problem", [
+    ("trim_tail = ['的', 3]\n", "invalid word list file:"),
+    ("trim_tail = ['(?:的']\n", "trim_tail: not a regex alternation:"),
+], ids=["not-a-string", "not-a-regex"])
+def test_bad_claim_words_file(data_dir, tmp_path, capsys, text, problem):
+    """The claims stage's word lists (ontology/claim_words.toml) are checked like the other data."""
+    (data_dir / "claim_words.toml").write_text(text, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    assert main(["extract", *FAST, str(article), "-o", str(tmp_path / "o.jsonl")]) == 2
+    err = lines(capsys.readouterr().err)
+    assert len(err) == 1 and err[0].startswith(f"zhkg: error: {data_dir / 'claim_words.toml'}: {problem}")
 
 def test_bad_shapes_file(data_dir, tmp_path, capsys):
     (data_dir / "shapes.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nthis is not turtle\n",
@@ -306,7 +321,7 @@ def test_full_disk(article, tmp_path, capsys, monkeypatch, fmt):
 
 
 def test_full_disk_through_the_write_itself(article, tmp_path, capsys, monkeypatch):
-    import extract.formats as formats
+    import extract.graph.formats as formats
 
     class Full(io.StringIO):
         def write(self, s):
@@ -322,14 +337,14 @@ def test_full_disk_through_the_write_itself(article, tmp_path, capsys, monkeypat
 @pytest.mark.parametrize("fmt", ["jsonl", "nt", "trig"])
 def test_ctrl_c_in_the_middle_of_a_batch(tmp_path, capsys, monkeypatch, fmt):
     folder = _three_good_files(tmp_path)
-    real = extract.pipeline.extract_file
+    real = extract.nlp.pipeline.extract_file
 
     def extract_file(path, **kw):
         if Path(path).name == "b.txt":
             raise KeyboardInterrupt
         return real(path, **kw)
 
-    monkeypatch.setattr(extract.pipeline, "extract_file", extract_file)
+    monkeypatch.setattr(extract.nlp.pipeline, "extract_file", extract_file)
     out = tmp_path / f"out.{fmt}"
     assert main(["extract", *FAST, str(folder), "-o", str(out)]) == 130
     assert "zhkg: interrupted" in lines(capsys.readouterr().err)
@@ -346,8 +361,8 @@ def test_every_format_is_written_atomically(article, tmp_path, capsys):
 
 def test_streamed_line_formats_hold_the_same_lines(tmp_path):
     """Streaming (one document at a time) gives the lines the whole-batch writers give."""
-    from extract.formats import stream, writer
-    from extract.pipeline import extract_text
+    from extract.graph.formats import stream, writer
+    from extract.nlp.pipeline import extract_text
 
     docs = extract_text(GOOD + "\n" * 3 + "哔哩哔哩2021年第一季度月活用户达2.23亿。\n" * 2, ner="fast") + \
         extract_text("快手的日活用户达2.64亿。\n", doc_id="other", ner="fast")
@@ -361,7 +376,7 @@ def test_streamed_line_formats_hold_the_same_lines(tmp_path):
 # ---- the store through the CLI -------------------------------------------------------------------
 
 def test_store_missing_corrupt_locked(tmp_path, capsys):
-    from extract.store import open_store
+    from extract.graph.store import open_store
 
     nope = tmp_path / "nope"
     assert main(["store", "stats", "--store", str(nope)]) == 2
@@ -378,10 +393,10 @@ def test_store_missing_corrupt_locked(tmp_path, capsys):
 
 
 def test_locked_store_fails_before_any_extraction(article, tmp_path, capsys, monkeypatch):
-    from extract.store import open_store
+    from extract.graph.store import open_store
 
     called = []
-    monkeypatch.setattr(extract.pipeline, "extract_file", lambda *a, **kw: called.append(a) or [])
+    monkeypatch.setattr(extract.nlp.pipeline, "extract_file", lambda *a, **kw: called.append(a) or [])
     kg = tmp_path / "kg"
     with open_store(kg, create=True):
         assert main(["extract", *FAST, str(article), "--store", str(kg)]) == 2
@@ -390,7 +405,7 @@ def test_locked_store_fails_before_any_extraction(article, tmp_path, capsys, mon
 
 
 def test_rerun_after_an_interrupted_store_batch_gives_no_duplicates(tmp_path, capsys, monkeypatch):
-    from extract.store import open_store
+    from extract.graph.store import open_store
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -404,7 +419,7 @@ def test_rerun_after_an_interrupted_store_batch_gives_no_duplicates(tmp_path, ca
         expected = st.stats()
     assert expected["documents"] == 3
 
-    real = extract.pipeline.extract_file
+    real = extract.nlp.pipeline.extract_file
 
     def interrupted(path, **kw):
         if Path(path).name == "c.txt":
@@ -412,11 +427,11 @@ def test_rerun_after_an_interrupted_store_batch_gives_no_duplicates(tmp_path, ca
         return real(path, **kw)
 
     kg = tmp_path / "kg"
-    monkeypatch.setattr(extract.pipeline, "extract_file", interrupted)
+    monkeypatch.setattr(extract.nlp.pipeline, "extract_file", interrupted)
     assert main(["extract", *FAST, str(folder), "--store", str(kg)]) == 130
     with open_store(kg) as st:  # the articles before Ctrl-C are in, each whole
         assert st.stats()["documents"] == 2
-    monkeypatch.setattr(extract.pipeline, "extract_file", real)
+    monkeypatch.setattr(extract.nlp.pipeline, "extract_file", real)
     assert main(["extract", *FAST, str(folder), "--store", str(kg)]) == 0
     with open_store(kg) as st:
         assert st.stats() == expected
@@ -429,7 +444,7 @@ HOSTILE = '"} ; DROP ALL ; #'
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory):
-    from extract.store import open_store
+    from extract.graph.store import open_store
     from sample_docs import sample_docs
 
     d = tmp_path_factory.mktemp("inj") / "kg"
@@ -439,15 +454,15 @@ def kg(tmp_path_factory):
 
 
 def _saved_params():
-    from extract.query import list_queries
+    from extract.graph.query import list_queries
 
     return [(q.name, p) for q in list_queries() for p in q.params]
 
 
 @pytest.mark.parametrize("name, param", _saved_params(), ids=lambda x: x)
 def test_hostile_value_in_every_saved_query_parameter(kg, capsys, name, param):
-    from extract.query import saved_query
-    from extract.store import open_store
+    from extract.graph.query import saved_query
+    from extract.graph.store import open_store
 
     with open_store(kg) as st:
         before = st.stats()
@@ -457,7 +472,7 @@ def test_hostile_value_in_every_saved_query_parameter(kg, capsys, name, param):
         argv += ["--param", o]
     code = main(argv)
     captured = capsys.readouterr()
-    from extract.query import PAGE_PARAMS
+    from extract.graph.query import PAGE_PARAMS
 
     if param in PAGE_PARAMS:  # a page size is a whole number, refused otherwise, never pasted
         assert code == 2 and "whole number" in captured.err, captured.err
@@ -469,7 +484,7 @@ def test_hostile_value_in_every_saved_query_parameter(kg, capsys, name, param):
 
 
 def test_hostile_value_in_an_adhoc_query(kg, capsys):
-    from extract.store import open_store
+    from extract.graph.store import open_store
 
     q = "SELECT ?name (COUNT(*) AS ?n) WHERE { ?s ?p ?name } GROUP BY ?name"
     assert main(["query", "--store", str(kg), "-e", q, "--param", f"name={HOSTILE}", "-f", "csv"]) == 0
@@ -480,12 +495,12 @@ def test_hostile_value_in_an_adhoc_query(kg, capsys):
 # ---- no traceback unless --debug ------------------------------------------------------------------
 
 def test_unexpected_error_is_one_line_and_exit_3(article, capsys, monkeypatch):
-    import extract.normalize
+    import extract.text.normalize
 
     def broken(path):
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr(extract.normalize, "normalize_file", broken)
+    monkeypatch.setattr(extract.text.normalize, "normalize_file", broken)
     assert main(["normalize", str(article)]) == 3
     captured = capsys.readouterr()
     assert lines(captured.err) == ["zhkg: internal error: RuntimeError: something broke (run with --debug for the traceback)"]

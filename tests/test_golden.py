@@ -9,7 +9,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic
 
-from extract.vocab import PROV
+from extract.graph.vocab import PROV
 
 from regen_golden import GOLDEN, current, golden
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from extract import tables as tables_mod
+from extract.nlp import tables as tables_mod
 from extract.errors import InputError
 from extract.inputs import detect_format, read_source
-from extract.pipeline import extract_file
+from extract.nlp.pipeline import extract_file
 
 INPUTS = Path(__file__).parent / "inputs"
 NEWS = INPUTS / "qingning-news.html"
@@ -106,8 +106,8 @@ def test_pdf_provenance_page_and_cell(annual_pdf):
 
 
 def test_pdf_claims_in_rdf_keep_the_cell(annual_pdf):
-    from extract.rdf import to_graph
-    from extract.vocab import ZHKG
+    from extract.graph.rdf import to_graph
+    from extract.graph.vocab import ZHKG
 
     g = to_graph(extract_file(annual_pdf))
     cells = {(int(g.value(e, ZHKG.tableRow)), int(g.value(e, ZHKG.tableColumn)))
@@ -337,7 +337,7 @@ def test_find_scale(text, scale):
     assert (got.unit, got.factor) == scale if scale else got is None
 
 
-@pytest.mark.parametrize("module", ["extract.tables", "extract.inputs"])
+@pytest.mark.parametrize("module", ["extract.nlp.tables", "extract.inputs"])
 def test_doctests(module):
     import importlib
 

@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from extract.errors import DataError
-from extract.lexicon import FILES, LexEntry, MetricEntry, load_lexicon
+from extract.nlp.lexicon import FILES, LexEntry, MetricEntry, load_lexicon
 from extract.resources import ontology_path
 
 

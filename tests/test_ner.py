@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from extract import extract_text
-from extract.components.entities import Mention, recognize
-from extract.formats import to_jsonl
+from extract.nlp.components.entities import Mention, recognize
+from extract.graph.formats import to_jsonl
 from extract.nlp.ner import train as ner_train
 from extract.nlp.ner.component import ner_mentions
 from extract.nlp.ner.model import MODEL_PATH, CrfNer, load_model, tag_spans
@@ -70,8 +70,8 @@ def test_confidence_is_a_probability_everywhere():
 
 
 def test_the_confidence_is_in_the_graph():
-    from extract.rdf import to_dataset
-    from extract.vocab import ZHKG
+    from extract.graph.rdf import to_dataset
+    from extract.graph.vocab import ZHKG
 
     docs = extract_text(WRITTEN, doc_id="t", year=2021, ner="crf")
     values = {float(o) for _, _, o, _ in to_dataset(docs).quads((None, ZHKG.confidence, None, None))}
@@ -153,6 +153,6 @@ def test_people_listed_beside_a_person_are_people(text, names):
     ("lexicon", 1.0, True), ("pattern", 0.6, True), ("crf", 0.9, True), ("crf", 0.35, False),
 ], ids=["lexicon", "pattern", "sure-model", "unsure-model"])
 def test_a_subject_must_be_confident(source, confidence, subject):
-    from extract.components.claims import _may_be_subject
+    from extract.nlp.components.claims import _may_be_subject
 
     assert _may_be_subject(Mention(0, 3, "Company", "蓝海科技", "蓝海科技", source, confidence)) is subject

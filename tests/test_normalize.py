@@ -6,8 +6,10 @@ import re
 import pytest
 
 from extract.errors import InputError
-from extract.normalize import (decode, find_mojibake, normalize_file, normalize_text, split_articles,
-                               split_sentences)
+from extract.text.decode import decode
+from extract.text.repair import find_mojibake
+from extract.text.normalize import normalize_file, normalize_text
+from extract.text.split import split_articles, split_sentences
 
 TEXT = "快手發布2020年財報，營收達587.8億元。"
 

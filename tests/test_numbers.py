@@ -1,4 +1,4 @@
-"""Table-driven tests of extract.numbers: parse_number, find_quantities, and the data tables.
+"""Table-driven tests of extract.nlp.numbers: parse_number, find_quantities, and the data tables.
 
 Sentences are written for these tests in the style of earnings coverage; none is copied from
 the dev set or the corpus.
@@ -11,10 +11,11 @@ import cn2an
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extract import number_tables
+from extract.nlp.numbers import data as number_tables
 from extract.errors import DataError
 from extract.model import valid_unit
-from extract.numbers import Quantity, find_quantities, parse_number
+from extract.nlp.numbers.find import Quantity, find_quantities
+from extract.nlp.numbers.parse import parse_number
 
 # --------------------------------------------------------------------------------------------
 # parse_number

@@ -1,4 +1,4 @@
-"""The ontology parses, every term is labelled in Chinese and English, extract/vocab.py and
+"""The ontology parses, every term is labelled in Chinese and English, extract/graph/vocab.py and
 ontology/zhkg.ttl agree both ways, and the models of extract/model.py map onto declared terms."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rdflib import Graph, URIRef
 
 from extract import model
 from extract.resources import ontology_path
-from extract.vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, UNIT, ZHKG, unit_iri
+from extract.graph.vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, UNIT, ZHKG, unit_iri
 
 NS = str(ZHKG._NS)
 
@@ -23,12 +23,12 @@ def _declared(g: Graph) -> set[str]:
 
 def test_vocab_terms_are_declared_in_ttl(onto):
     missing = set(ZHKG.__annotations__) - _declared(onto)
-    assert not missing, f"in extract/vocab.py but not in zhkg.ttl: {sorted(missing)}"
+    assert not missing, f"in extract/graph/vocab.py but not in zhkg.ttl: {sorted(missing)}"
 
 
 def test_ttl_terms_are_in_vocab(onto):
     missing = _declared(onto) - set(ZHKG.__annotations__)
-    assert not missing, f"in zhkg.ttl but not in extract/vocab.py: {sorted(missing)}"
+    assert not missing, f"in zhkg.ttl but not in extract/graph/vocab.py: {sorted(missing)}"
 
 
 def test_no_undeclared_zhkg_iri_used(onto):

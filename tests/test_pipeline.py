@@ -6,8 +6,8 @@ import jieba
 import jieba.posseg
 
 from extract import extract_text
-from extract.components import entities as ents_mod
-from extract.pipeline import PosTokenizer, build_nlp
+from extract.nlp.components import entities as ents_mod
+from extract.nlp.pipeline import PosTokenizer, build_nlp
 
 TEXT = "星河科技营收增长了两成。\n\n王立新表示公司将继续投入研发。"
 

@@ -10,8 +10,9 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from extract.errors import InputError
-from extract.normalize import decode, normalize_bytes, normalize_text
-from extract.numbers import parse_number
+from extract.text.decode import decode
+from extract.text.normalize import normalize_bytes, normalize_text
+from extract.nlp.numbers.parse import parse_number
 
 # characters that exercise every rewriting rule: CR/LF, entities, pinyin ruby, Traditional,
 # full-width, zero-width, mojibake signs, sentence ends, footers and list markers

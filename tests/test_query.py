@@ -9,11 +9,11 @@ from rdflib import Literal, URIRef
 
 from extract.cli import main
 from extract.errors import QueryError
-from extract.formats import writer, write_atomic
-from extract.query import PAGE_PARAMS, list_queries, parse_header, run_query, saved_query, to_term
-from extract.rdf import claim_iri
-from extract.results import format_result
-from extract.store import open_store
+from extract.graph.formats import writer, write_atomic
+from extract.graph.query import PAGE_PARAMS, list_queries, parse_header, run_query, saved_query, to_term
+from extract.graph.iris import claim_iri
+from extract.graph.results import format_result
+from extract.graph.store import open_store
 from sample_docs import sample_docs
 
 K1, K2, O1 = "kuaishou-2020#1", "kuaishou-2020#2", "other-2021#1"

@@ -8,10 +8,11 @@ import pytest
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from extract import formats
-from extract.rdf import (ENTITY_GRAPH, claim_iri, decimal, doc_iri, entity_iri, period_iri, to_dataset,
-                         to_graph)
-from extract.vocab import PROV, RDF, RDFS, SKOS, XSD, ZHKG, unit_iri
+from extract.graph import formats
+from extract.graph.iris import ENTITY_GRAPH, claim_iri, doc_iri, entity_iri, period_iri
+from extract.graph.terms import decimal
+from extract.graph.rdf import to_dataset, to_graph
+from extract.graph.vocab import PROV, RDF, RDFS, SKOS, XSD, ZHKG, unit_iri
 from sample_docs import sample_docs
 
 T0 = datetime(2021, 3, 5, tzinfo=timezone.utc)
@@ -167,7 +168,7 @@ def test_output_is_the_same_in_every_process(name):
     from pathlib import Path
 
     code = ("import sys; sys.path.insert(0, 'tests'); from sample_docs import sample_docs; "
-            f"from extract.formats import writer; sys.stdout.write(writer({name!r})(sample_docs()))")
+            f"from extract.graph.formats import writer; sys.stdout.write(writer({name!r})(sample_docs()))")
     root = Path(__file__).resolve().parent.parent
     outs = {subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "0"}).stdout

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from extract.model import Change, Claim, Document, Entity, Evidence
-from extract.report import (Mark, build_report, claim_span, conflicts, find_mentions, fmt_change, fmt_value,
-                            render_marked, series)
-from extract.report_svg import entity_graph, layout, period_x
+from extract.report.marks import Mark, claim_span, find_mentions, render_marked
+from extract.report.html import build_report, conflicts, fmt_change, fmt_value, series
+from extract.report.svg import entity_graph, layout, period_x
 from sample_docs import sample_docs
 
 from conftest import SAMPLE
@@ -186,10 +186,10 @@ def test_claims_table_grouped_by_subject_and_sortable(docs, page):
 
 
 def test_entity_graph_has_the_relations_and_topic(docs):
-    from extract.normalize import split_sentences
+    from extract.text.split import split_sentences
 
     d = docs[0].model_copy(update={"topic": "快手"})
-    from extract.report import find_mentions as fm
+    from extract.report.marks import find_mentions as fm
 
     svg = entity_graph(d, fm(d), [(s.start, s.text) for s in split_sentences(d.text)])
     assert svg.startswith('<svg class="graph"')

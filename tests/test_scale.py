@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.formats import write_atomic, writer
-from extract.query import list_queries, run_query
-from extract.rdf import doc_iri
-from extract.store import open_store
+from extract.graph.formats import write_atomic, writer
+from extract.graph.query import list_queries, run_query
+from extract.graph.iris import doc_iri
+from extract.graph.store import open_store
 from sample_docs import sample_docs
 
 FAST = ["--ner", "fast"]
@@ -62,7 +62,7 @@ def test_jobs_output_is_byte_identical(articles, tmp_path, capsys, monkeypatch, 
 
 
 def test_jobs_streams_in_input_order(articles):
-    from extract.parallel import iter_extract_parallel
+    from extract.run.parallel import iter_extract_parallel
 
     ids = [d.id for d in iter_extract_parallel([articles], ner="fast", jobs=2)]
     assert ids == ["a-kuaishou#1", "b-bili#1", "d-douyin#1", "f-meituan#1", "g-pdd#1"]
@@ -130,7 +130,7 @@ def trig(tmp_path_factory):
 
 
 def _count(base: str, graph=None) -> int:
-    from extract.remote import endpoint_dataset
+    from extract.graph.remote import endpoint_dataset
 
     where = f"GRAPH {graph.n3()} {{ ?s ?p ?o }}" if graph is not None else "GRAPH ?g { ?s ?p ?o }"
     res = run_query(endpoint_dataset(f"{base}/query"), f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}", as_text=True)
@@ -143,7 +143,7 @@ PARAMS = {"entity": "快手", "subject": "快手", "metric": "商品交易总额
 
 
 def test_push_then_every_saved_query_answers_as_locally(server, trig, capsys):
-    from extract.remote import endpoint_dataset
+    from extract.graph.remote import endpoint_dataset
 
     assert main(["push", "--endpoint", f"{server}/store", str(trig)]) == 0
     assert "pushed 4 graph(s)" in capsys.readouterr().err  # three articles and the entity graph
@@ -160,7 +160,7 @@ def test_push_then_every_saved_query_answers_as_locally(server, trig, capsys):
 
 
 def test_push_replaces_an_article_whole(server, trig, tmp_path):
-    from extract.remote import graphs_of_files, push
+    from extract.graph.remote import graphs_of_files, push
 
     main(["push", "--endpoint", f"{server}/store", str(trig)])
     before = _count(server)

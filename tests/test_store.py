@@ -5,8 +5,9 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from extract.errors import StoreError
-from extract.rdf import ENTITY_GRAPH, doc_iri, entity_iri, to_dataset
-from extract.store import open_store
+from extract.graph.iris import ENTITY_GRAPH, doc_iri, entity_iri
+from extract.graph.rdf import to_dataset
+from extract.graph.store import open_store
 from sample_docs import sample_docs
 
 

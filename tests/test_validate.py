@@ -8,8 +8,8 @@ from rdflib import Graph, Literal
 
 from extract.cli import main
 from extract.errors import InputError
-from extract.validate import validate_files, validate_graph
-from extract.vocab import ORG, PROV, RDF, SKOS, ZHKG, ZHKGD, unit_iri
+from extract.graph.validate import validate_files, validate_graph
+from extract.graph.vocab import ORG, PROV, RDF, SKOS, ZHKG, ZHKGD, unit_iri
 
 D, CLAIM, EV, CH, P = ZHKGD["doc/a#1"], ZHKGD["claim/1"], ZHKGD["evidence/1"], ZHKGD["change/1"], ZHKGD["period/2020Q4"]
 APP, CO, PER, ROLE, MET, RATE = (ZHKGD["platform/快手"], ZHKGD["company/快手科技"], ZHKGD["person/程一笑"],

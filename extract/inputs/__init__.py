@@ -2,14 +2,14 @@
 
 The format is detected from the content (:func:`detect_format`: ``%PDF-`` magic bytes, HTML
 markup, known binary signatures), never from the extension alone, and the reader registered
-under that name (:func:`register`, like rdflib's plugin registry) turns the bytes into a
+under that name (:func:`extract.inputs.source.register`, like rdflib's plugin registry) turns the bytes into a
 :class:`Source`:
 
-- ``text``: the file decoded (UTF-8/16/32, GB18030, Big5; :mod:`extract.normalize`);
+- ``text``: the file decoded (UTF-8/16/32, GB18030, Big5; :mod:`extract.text.decode`);
 - ``html``: the main text of the page (:mod:`.html`, trafilatura), its title, publication date,
   author and site;
 - ``pdf``: the text layer, page by page, with each table laid out one row a line and kept as
-  cells (:mod:`.pdf`, pdfplumber), read as tables by :mod:`extract.tables`.
+  cells (:mod:`.pdf`, pdfplumber), read as tables by :mod:`extract.nlp.tables`.
 
 ``Source.text`` is what the later stages see as the raw text: evidence offsets (``start``/``end``
 of the JSONL, ``raw_start``/``raw_end`` of the models) of an HTML or PDF input are character
@@ -19,68 +19,15 @@ offsets in this extracted text, not in the file's bytes; the Document records th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..tables import Table
-
-#: formats the readers handle
-Reader = Callable[[bytes, str], "Source"]
-_READERS: dict[str, Reader] = {}
-
-
-@dataclass
-class Source:
-    """What a reader made of an input: the text to normalize and what is known about it."""
-
-    text: str
-    format: str
-    encoding: str = "utf-8"
-    title: str | None = None
-    published: str | None = None  # ISO date, YYYY-MM-DD
-    author: str | None = None
-    site: str | None = None
-    #: several articles may run together in a text file; a web page or a PDF is one document
-    split: bool = True
-    #: undecodable bytes replaced by U+FFFD (text inputs)
-    replaced: int = 0
-    #: PDF: offset in ``text`` where each page starts (page ``k`` starts at ``pages[k-1]``)
-    pages: list[int] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-
-    @property
-    def year(self) -> int | None:
-        """The publication year (resolves 去年/今年), when the date is known."""
-        m = re.match(r"(\d{4})", self.published or "")
-        return int(m.group(1)) if m else None
-
-    def page_at(self, offset: int) -> int | None:
-        """The 1-based page holding ``offset`` of ``text`` (PDF), else ``None``."""
-        return bisect_right(self.pages, offset) if self.pages else None
-
-    @property
-    def media_type(self) -> str:
-        return MEDIA_TYPES.get(self.format, "text/plain")
-
-
-MEDIA_TYPES = {"text": "text/plain", "html": "text/html", "pdf": "application/pdf"}
-
-
-def register(name: str) -> Callable[[Reader], Reader]:
-    """Register a reader under a format name (``text``, ``html``, ``pdf``)."""
-    def deco(fn: Reader) -> Reader:
-        _READERS[name] = fn
-        return fn
-
-    return deco
+from .source import READERS, Source
 
 
 def formats() -> list[str]:
     """The format names that have a reader."""
     _load_readers()
-    return sorted(_READERS)
+    return sorted(READERS)
 
 
 def _load_readers() -> None:
@@ -142,7 +89,7 @@ def read_source(data: bytes, path: str) -> Source:
     """
     _load_readers()
     fmt = detect_format(data)
-    reader = _READERS.get(fmt)
+    reader = READERS.get(fmt)
     if reader is None:
         raise InputError(f"{fmt}: this format is not supported (zhkg reads {', '.join(formats())})", path)
     return reader(data, path)

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..normalize import decode
-from . import Source, register
+from ..text.decode import decode
+from .source import Source, register
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 # comment and reply blocks on Chinese sites, by class or id

@@ -7,7 +7,7 @@ Per page, the text lines outside the tables and the tables themselves are laid o
 bottom: lines wrapped inside a paragraph are joined back (a line that reaches the right margin
 and ends with no sentence mark goes on in the next one), each table row becomes one line of its
 non-empty cells joined by `` | ``, and each cell keeps its span in that text
-(:class:`extract.tables.Table`). Pages are separated by a blank line and ``Source.pages`` says
+(:class:`extract.inputs.source.Table`). Pages are separated by a blank line and ``Source.pages`` says
 where each starts. A PDF with no text layer (a scan) is an :class:`InputError`: OCR is not
 supported.
 """
@@ -17,8 +17,7 @@ import io
 import re
 
 from ..errors import InputError
-from ..tables import Cell, Table
-from . import Source, register
+from .source import Cell, Source, Table, register
 
 _SENT_END = tuple("。！？!?；;：:")
 CELL_SEP = " | "

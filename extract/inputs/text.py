@@ -1,8 +1,8 @@
-"""The plain-text reader: the file decoded, its articles split later by :mod:`extract.normalize`."""
+"""The plain-text reader: the file decoded, its articles split later by :mod:`extract.text.normalize`."""
 from __future__ import annotations
 
-from ..normalize import decode_article
-from . import Source, register
+from ..text.decode import decode_article
+from .source import Source, register
 
 
 @register("text")

@@ -1,1 +1,2 @@
-"""Language processing models trained in this project (:mod:`extract.nlp.ner`)."""
+"""Stage 2: clean text -> Documents: the spaCy pipeline (:func:`extract.nlp.pipeline.build_nlp`),
+its components, and the lexicons, patterns, numbers and periods they read."""

@@ -27,7 +27,7 @@ _ORGS = ("Company", "Organization")
 def ner_mentions(sentences: list[tuple[int, str]], tokens: list[tuple[int, int]] | None = None) -> list:
     """Mentions of the names the model finds in ``sentences`` (start, text), offsets in the
     article; ``tokens`` are the article's words (start, end), jieba's when not given."""
-    from ...components.entities import Mention, _plausible_name
+    from ..components.entities import Mention, _plausible_name
 
     cfg = load_ner_config()
     model = load_model()
@@ -79,8 +79,8 @@ def _plausible(name: str, cls: str) -> bool:
     """A name the model proposes and the pipeline keeps: no stop word, at least one Chinese
     character (the Latin words it tags in business news are metrics and fragments: DAU, MART, CFO),
     and a person is written in Chinese characters."""
-    from ...components.entities import _plausible_name
-    from ...patterns import load_patterns
+    from ..components.entities import _plausible_name
+    from ..patterns import load_patterns
 
     if not _HAN.search(name):
         return False
@@ -97,7 +97,7 @@ def _listed_people(text: str, base: int, found: list) -> list:
     """People named in a list beside a person the model found (沈腾、岳云鹏、黄渤): an item of two
     or three Chinese characters between list commas (、) that opens with a common surname. The
     model, trained on sentences, misses a short name in a list it reads as words."""
-    from ...components.entities import Mention, _plausible_name
+    from ..components.entities import Mention, _plausible_name
 
     taken = [(m.start - base, m.end - base) for m in found]
     people = [(m.start - base, m.end - base) for m in found if m.cls == "Person"]

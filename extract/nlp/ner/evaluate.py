@@ -33,7 +33,7 @@ def _inside_title(text: str, a: int, b: int) -> tuple[int, int]:
 
 def compare(rows: list) -> tuple[dict, dict]:
     """(model alone, fusion) scores by class family on ``rows`` (sentence, CLUENER names)."""
-    from ...components.entities import recognize
+    from ..components.entities import recognize
 
     classes = load_ner_config().classes
     gold, alone, fused = [], [], []

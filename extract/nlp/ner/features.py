@@ -45,7 +45,7 @@ def _jieba():
     import jieba
     from jieba import posseg
 
-    from ...lexicon import load_lexicon
+    from ..lexicon import load_lexicon
 
     jieba.setLogLevel(60)
     jieba.initialize()
@@ -68,15 +68,15 @@ def words(text: str) -> list[tuple[int, int]]:
 
 @cache
 def _surnames() -> frozenset[str]:
-    from ...patterns import load_patterns
+    from ..patterns import load_patterns
 
     return frozenset(s for s in load_patterns().surnames if len(s) == 1)
 
 
 def lexicon_tags(text: str) -> list[str | None]:
     """For each character, ``B-<class>``/``I-<class>`` when a lexicon name covers it, else None."""
-    from ...components.entities import _lexicon_regex
-    from ...lexicon import load_lexicon
+    from ..components.entities import _lexicon_regex
+    from ..lexicon import load_lexicon
 
     rx, table = _lexicon_regex(load_lexicon())
     out: list[str | None] = [None] * len(text)

@@ -1,0 +1,60 @@
+"""The command line: thin. Each command parses its arguments, calls one library function, prints.
+
+One module per command group: :mod:`.extract` (normalize, extract, validate), :mod:`.store`,
+:mod:`.query` (query, push) and :mod:`.compare` (diff, report), all on the app of :mod:`.common`.
+
+Errors raised by the library (:class:`extract.errors.ZhkgError`) become one line on stderr and
+an exit code; ``--debug`` shows the traceback instead.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import ZhkgError
+from .common import app, debugging, err
+
+# each module registers its commands on the app, in the order ``zhkg --help`` lists them
+from . import extract  # noqa: F401, I001
+from . import store  # noqa: F401
+from . import query  # noqa: F401
+from . import compare  # noqa: F401
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Entry point of the ``zhkg`` console script."""
+    try:
+        # with standalone_mode=False click returns a command's typer.Exit code instead of raising
+        rc = app(args=argv, standalone_mode=False)
+    except ZhkgError as e:
+        if debugging():
+            raise
+        err.print(f"zhkg: error: {e}", markup=False)
+        return e.exit_code
+    except typer.Exit as e:
+        return e.exit_code
+    except typer.Abort as e:  # click turns Ctrl-C into Abort
+        err.print("zhkg: interrupted" if isinstance(e.__cause__, KeyboardInterrupt) else "zhkg: aborted", markup=False)
+        return 130
+    except KeyboardInterrupt:
+        err.print("zhkg: interrupted", markup=False)
+        return 130
+    except Exception as e:  # click usage errors and the like
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            return e.exit_code
+        if debugging():
+            raise
+        err.print(f"zhkg: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", markup=False)
+        return 3
+    if rc == 130:  # typer turns Ctrl-C into typer.Exit(130)
+        err.print("zhkg: interrupted", markup=False)
+    return rc if isinstance(rc, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

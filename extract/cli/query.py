@@ -1,0 +1,108 @@
+"""``zhkg query`` and ``zhkg push``: SPARQL over a store, graph files or an endpoint, and graphs
+pushed to an endpoint.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import app, err, out
+
+
+@app.command()
+def query(
+    sources: Annotated[Optional[list[Path]], typer.Argument(
+        help="Graph files (.ttl .nt .nq .trig .jsonld) to query, and/or one QUERY.rq file.", show_default=False)] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Query this store instead of graph files.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="A saved query (see --list).")] = None,
+    expr: Annotated[Optional[str], typer.Option("-e", "--expr", help="The SPARQL text itself.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value, bound as an RDF term: "
+                                                       "value is a plain literal, <iri> an IRI, \"x\"@zh a tagged literal.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), csv, tsv or json (SPARQL 1.1 results).")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the saved queries and their parameters.")] = False,
+    endpoint: Annotated[Optional[str], typer.Option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint "
+                                                    "(http://host:7878/query) instead of a store or files.")] = None,
+) -> None:
+    """Run a SPARQL query (a saved one, a .rq file or -e TEXT) over a store, graph files or a
+    SPARQL endpoint.
+
+    Example: zhkg query --store kg --name metric-series --param subject=快手 --param metric=GMV
+
+    Example: zhkg query out/kuaishou-2020.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' -f csv
+
+    Example: zhkg query --endpoint http://localhost:7878/query --name top-entities
+    """
+    import shutil
+
+    from ..errors import QueryError
+    from ..graph.query import list_queries, load_query, run_query, saved_query
+    from ..graph.results import format_result
+
+    if list_:
+        for q in list_queries():
+            out.print(f"{q.name:<20} {q.description}", markup=False)
+            for p, meaning in q.params.items():
+                out.print(f"{'':<22}--param {p}=…  {meaning}", markup=False)
+        return
+    files = [p for p in (sources or []) if p.suffix.lower() != ".rq"]
+    rq = [p for p in (sources or []) if p.suffix.lower() == ".rq"]
+    given = [x for x in (rq[0] if rq else None, name, expr) if x is not None]
+    if len(rq) > 1 or len(given) != 1:
+        raise QueryError("give exactly one query: QUERY.rq, --name NAME or -e 'SPARQL'")
+    if sum(map(bool, (store, files, endpoint))) != 1:
+        raise QueryError("nothing to query: give --store DIR, graph files or --endpoint URL"
+                         if not (store or files or endpoint) else
+                         "give one of --store DIR, graph files or --endpoint URL")
+    params: dict[str, str] = {}
+    for item in param or []:
+        k, sep, v = item.partition("=")
+        if not sep or not k:
+            raise QueryError(f"--param {item!r}: write name=value")
+        params[k.strip()] = v
+    q = load_query(rq[0]) if rq else saved_query(name) if name is not None else expr
+    if endpoint:
+        from ..graph.remote import endpoint_dataset
+
+        res = run_query(endpoint_dataset(endpoint), q, params, as_text=expr is not None)
+    elif store:
+        from ..graph.store import open_store
+
+        with open_store(store) as st:
+            res = run_query(st, q, params, as_text=expr is not None)
+    else:
+        res = run_query(files, q, params, as_text=expr is not None)
+    sys.stdout.write(format_result(res, fmt, width=shutil.get_terminal_size((200, 24)).columns))
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", metavar="URL", help="The SPARQL 1.1 Graph Store endpoint "
+                                          "(Oxigraph: http://host:7878/store; Fuseki: http://host:3030/DATASET/data).")],
+    graphs: Annotated[Optional[list[Path]], typer.Argument(help="Graph files with named graphs (.trig, .nq, .jsonld).",
+                                                           show_default=False)] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Push every graph of this store instead of files.")] = None,
+) -> None:
+    """Load articles into a SPARQL server, one named graph per article, each replaced whole (HTTP
+    PUT); the shared entity graph is added to (POST).
+
+    Example: zhkg push --endpoint http://localhost:7878/store --store kg
+
+    Example: zhkg push --endpoint http://localhost:3030/kg/data out/corpus.trig
+    """
+    from ..errors import InputError
+    from ..graph.remote import graphs_of_files, graphs_of_store
+    from ..graph.remote import push as push_graphs
+
+    if bool(store) == bool(graphs):
+        raise InputError("give either --store DIR or graph files" + (", not both" if store else ""))
+    if store:
+        from ..graph.store import open_store
+
+        with open_store(store) as st:
+            n, t = push_graphs(endpoint, graphs_of_store(st))
+    else:
+        n, t = push_graphs(endpoint, graphs_of_files(graphs or []))
+    err.print(f"pushed {n} graph(s), {t} triples to {endpoint}", markup=False)

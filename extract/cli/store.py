@@ -1,0 +1,88 @@
+"""``zhkg store stats|list|remove|export``: the graph store on disk.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import app, err, out
+
+store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="The graph store (Oxigraph on disk): stats, list, remove, export.  "
+                             "Example: zhkg store stats --store kg")
+
+
+app.add_typer(store_app, name="store")
+StoreDir = Annotated[Path, typer.Option("--store", help="The store directory (made by zhkg extract --store DIR).")]
+
+
+@store_app.command("stats")
+def store_stats(store: StoreDir) -> None:
+    """Count the triples, named graphs, documents, claims, entities, metrics and evidence in a store.
+
+    Example: zhkg store stats --store kg
+    """
+    from ..graph.store import open_store
+
+    with open_store(store) as st:
+        for k, v in st.stats().items():
+            out.print(f"{k:>10}  {v}")
+
+
+@store_app.command("list")
+def store_list(store: StoreDir) -> None:
+    """List the documents in a store: id, claims, triples, title.
+
+    Example: zhkg store list --store kg
+    """
+    from rich.table import Table
+
+    from ..graph.store import open_store
+
+    with open_store(store) as st:
+        docs = st.list_documents()
+    t = Table(show_edge=False, box=None, header_style="bold")
+    for col, just in (("document", "left"), ("claims", "right"), ("triples", "right"), ("title", "left")):
+        t.add_column(col, justify=just)
+    for d in docs:
+        t.add_row(d["id"], str(d["claims"]), str(d["triples"]), d["title"])
+    out.print(t)
+    out.print(f"({len(docs)} documents)")
+
+
+@store_app.command("remove")
+def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuaishou-2020#1) or its IRI.")],
+                 store: StoreDir) -> None:
+    """Remove one document's named graph (and entity descriptions no other document uses).
+
+    Example: zhkg store remove 'kuaishou-2020#1' --store kg
+    """
+    from ..graph.store import open_store
+
+    with open_store(store) as st:
+        n = st.remove(doc)
+    err.print(f"removed {doc}: {n} triples", markup=False)
+
+
+@store_app.command("export")
+def store_export(
+    store: StoreDir,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="trig (default), nq, jsonld keep the named graphs; ttl, nt merge them.")] = "trig",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: standard output).")] = None,
+) -> None:
+    """Export the whole store as RDF.
+
+    Example: zhkg store export --store kg -f nq -o kg.nq
+    """
+    from ..graph.formats import write_atomic
+    from ..graph.store import open_store
+
+    with open_store(store) as st:
+        text = st.export(fmt)
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,1 @@
+"""``zhkg diff``: the numeric claims of two reports, aligned: what they share, where they disagree."""

@@ -1,0 +1,148 @@
+"""The two sides of ``zhkg diff``: claims from an article (extracted on the fly), a graph file, or a
+document in a store.
+
+:func:`claims_from_graph` reads claims back from a graph in the shape :mod:`extract.graph.rdf` writes: a
+``zhkg:Claim`` node with ``zhkg:subject`` (an entity with ``skos:prefLabel``), ``zhkg:metric``
+(with ``zhkg:lexiconKey`` when canonical), ``zhkg:metricText``, ``zhkg:value``, ``zhkg:unit``,
+``zhkg:period`` (``zhkg:periodCode``), ``zhkg:qualifier``, ``zhkg:surface``, ``zhkg:upper``,
+``zhkg:change`` and ``prov:wasDerivedFrom`` an evidence node ``zhkg:inDocument`` a document with
+``zhkg:docId``. Each claim keeps its IRI, so a diff's ``zhkg:Conflict`` links the very nodes of the
+extraction graphs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from pydantic import ValidationError
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import InputError, StoreError
+from ..graph.vocab import PROV, RDF, RDFS, SKOS, UNIT, ZHKG
+from ..model import Change, Claim, Evidence
+from .align import SourcedClaim, sourced
+
+#: file suffixes read as RDF graphs; anything else is an article
+GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+                  ".rdf": "xml", ".n3": "n3"}
+_CLASSES = ("Company", "Platform", "Person", "Program", "Organization", "Metric")
+
+
+def _term(name: str) -> Optional[URIRef]:
+    """A ZHKG term that may not be in this version of the vocabulary (``metricText``)."""
+    try:
+        return getattr(ZHKG, name)
+    except AttributeError:
+        return None
+
+
+def _one(g: Graph, s: Node, p: Optional[URIRef]) -> Optional[Node]:
+    return next(iter(g.objects(s, p)), None) if p is not None else None
+
+
+def _str(g: Graph, s: Node, p: Optional[URIRef]) -> Optional[str]:
+    o = _one(g, s, p)
+    return None if o is None else str(o)
+
+
+def _num(g: Graph, s: Node, p: URIRef) -> Optional[float]:
+    o = _one(g, s, p)
+    return None if o is None else float(o.toPython() if isinstance(o, Literal) else o)
+
+
+def _label(g: Graph, node: Node) -> str:
+    for lit in g.objects(node, SKOS.prefLabel):
+        if isinstance(lit, Literal) and lit.language in (None, "zh"):
+            return str(lit)
+    return _str(g, node, RDFS.label) or str(node).rsplit("/", 1)[-1]
+
+
+def _unit(iri: Optional[Node]) -> str:
+    s = str(iri or "")
+    if not s.startswith(str(UNIT)):
+        return "count"
+    local = s[len(str(UNIT)):]
+    return "other:" + local[len("other/"):] if local.startswith("other/") else local
+
+
+def claims_from_graph(g: Graph, doc: Optional[str] = None, where: str = "") -> list[SourcedClaim]:
+    """The claims in ``g`` (a Graph, or a Dataset read as the union of its graphs), optionally only
+    those of the document with id ``doc``. ``where`` names the source in error messages."""
+    out: list[SourcedClaim] = []
+    nodes = set(g.subjects(RDF.type, ZHKG.Claim)) if doc is None or not doc.startswith(("http://", "https://")) else \
+        {c for ev in g.subjects(ZHKG.inDocument, URIRef(doc)) for c in g.subjects(PROV.wasDerivedFrom, ev)
+         if (c, RDF.type, ZHKG.Claim) in g}
+    for node in sorted(nodes):
+        ev = _one(g, node, PROV.wasDerivedFrom)
+        doc_node = _one(g, ev, ZHKG.inDocument) if ev is not None else None
+        doc_id = _str(g, doc_node, ZHKG.docId) if doc_node is not None else None
+        doc_id = doc_id or (str(doc_node) if doc_node is not None else "?")
+        if doc is not None and doc_id != doc and str(doc_node) != doc:
+            continue
+        subj = _one(g, node, ZHKG.subject)
+        metric = _one(g, node, ZHKG.metric)
+        classes = {str(t).rsplit("#", 1)[-1] for t in g.objects(subj, RDF.type)} if subj is not None else set()
+        period = _one(g, node, ZHKG.period)
+        changes = []
+        for ch in sorted(g.objects(node, ZHKG.change)):
+            changes.append(Change(kind=_str(g, ch, ZHKG.changeKind), value=_num(g, ch, ZHKG.value),
+                                  text=_str(g, ch, ZHKG.surface)))
+        try:
+            claim = Claim(
+                subject=_label(g, subj) if subj is not None else "?",
+                subject_cls=next((c for c in _CLASSES if c in classes), None),
+                subject_text=_str(g, node, ZHKG.subjectText),
+                metric=_str(g, node, _term("metricText")) or (_label(g, metric) if metric is not None else "?"),
+                metric_key=_str(g, metric, ZHKG.lexiconKey) if metric is not None else None,
+                value=_num(g, node, ZHKG.value), unit=_unit(_one(g, node, ZHKG.unit)),
+                period=_str(g, period, ZHKG.periodCode) if period is not None else None,
+                qualifier=_str(g, node, ZHKG.qualifier), surface=_str(g, node, ZHKG.surface),
+                upper=_num(g, node, ZHKG.upper), confidence=_num(g, node, ZHKG.confidence) or 0.8,
+                change=(changes[0] if len(changes) == 1 else changes) if changes else None,
+                evidence=Evidence(text=_str(g, ev, ZHKG.text) or "?", start=int(_num(g, ev, ZHKG.start) or 0),
+                                  end=int(_num(g, ev, ZHKG.end) or 1), raw_start=int(_num(g, ev, ZHKG.rawStart) or 0),
+                                  raw_end=int(_num(g, ev, ZHKG.rawEnd) or 1)) if ev is not None else
+                Evidence(text="?", start=0, end=1, raw_start=0, raw_end=1))
+        except (ValidationError, TypeError, ValueError) as e:
+            raise InputError(f"claim {node} cannot be read back: {str(e).splitlines()[0]}", where or None) from None
+        out.append(SourcedClaim(doc_id, claim, str(node)))
+    return out
+
+
+def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list[SourcedClaim]:
+    """The claims of one side of a diff: a document id or IRI in ``store``, a graph file (by its
+    suffix, :data:`GRAPH_SUFFIXES`), or an article file, extracted now."""
+    if store is not None:
+        from ..graph.iris import doc_iri
+        from ..graph.store import open_store
+
+        iri = URIRef(spec) if spec.startswith(("http://", "https://")) else doc_iri(spec)
+        with open_store(store) as st:
+            if not st._has_graph(iri):
+                raise StoreError(f"no document {spec!r} in the store (see: zhkg store list)", str(store))
+            claims = claims_from_graph(st.ds, str(iri), where=str(store))
+        return claims
+    p = Path(spec)
+    if not p.is_file():
+        raise InputError("no such file (an article, a graph file, or with --store a document id)", spec)
+    fmt = GRAPH_SUFFIXES.get(p.suffix.lower())
+    if fmt:
+        from rdflib import Dataset
+
+        ds = Dataset(default_union=True)
+        try:
+            ds.parse(p, format=fmt)
+        except Exception as e:  # rdflib's parsers raise many kinds
+            raise InputError(f"cannot parse as {fmt}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
+                             spec) from None
+        claims = claims_from_graph(ds, where=spec)
+        if not claims:
+            raise InputError("no zhkg:Claim in this graph", spec)
+        return claims
+    from ..nlp.pipeline import extract_file
+
+    return sourced(extract_file(p, ner=ner))
+
+
+__all__ = ["load_side", "claims_from_graph", "GRAPH_SUFFIXES"]

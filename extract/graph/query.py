@@ -1,0 +1,285 @@
+"""SPARQL over a store or graph files, with saved queries and parameters bound as RDF terms.
+
+A saved query is ``queries/<name>.rq``. Its header is the ``#`` comment lines at the top: the first
+says what the query answers, ``# param: name — meaning`` declares a parameter (required unless its
+meaning says ``(optional)``), ``# example: …`` shows a command line.
+
+Parameters are bound as terms, never pasted into the query text: rdflib's ``initBindings`` on
+graph files, Oxigraph's substitutions on a store (what oxrdflib turns ``initBindings`` into;
+:meth:`extract.graph.store.Store.sparql` calls it directly to convert large results fast). A value becomes an RDF term like this:
+
+* ``<https://…>`` — an IRI (``URIRef``);
+* ``"text"@zh``, ``"0.3"^^xsd:decimal``, ``"x"^^<datatype-iri>`` — a literal in Turtle syntax;
+* anything else — a plain string literal, exactly as typed (``快手``, ``2020Q4``, ``0.3``). A query
+  that wants a number casts it: ``xsd:decimal(?threshold)``.
+
+A parameter must be a variable the query returns (in its SELECT list): Oxigraph substitutes only
+projected variables, and rdflib then agrees. An unbound optional parameter matches anything.
+
+Pages: a saved query that returns many rows declares ``# param: limit`` (and ``# param: offset``)
+and has one ``LIMIT n`` clause, ``n`` its default page size. These two are not RDF terms: SPARQL
+takes no variable in ``LIMIT``, so :func:`page` sets that clause to a validated whole number
+(``--param limit=1000``, ``--param limit=all`` for the full answer; ``--param offset=100`` for the
+next page).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import InputError, QueryError
+from ..resources import queries_dir
+from .sparql import plain
+
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
+_IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')
+_OX_ERROR = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A query file and what its header says."""
+
+    name: str
+    path: Path
+    description: str
+    params: dict[str, str]
+    text: str
+    examples: tuple[str, ...] = ()
+
+    def required(self) -> list[str]:
+        return [p for p, meaning in self.params.items() if "(optional)" not in meaning]
+
+
+@dataclass
+class Result:
+    """What a query gives: ``kind`` SELECT (``vars`` and ``rows``), ASK (``boolean``) or
+    CONSTRUCT/DESCRIBE (``graph``)."""
+
+    kind: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Optional[Node], ...]] = field(default_factory=list)
+    boolean: Optional[bool] = None
+    graph: Optional[Graph] = None
+
+
+def parse_header(text: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
+    """(description, params, examples) from the leading ``#`` lines of a query.
+
+    >>> parse_header("# Claims about X.\\n# param: entity — its label\\nSELECT * {}")
+    ('Claims about X.', {'entity': 'its label'}, ())
+    """
+    desc, params, examples = "", {}, []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("#"):
+            break
+        m = _PARAM.match(line)
+        if m:
+            params[m.group(1)] = m.group(2).strip()
+        elif line.lower().startswith("# example:"):
+            examples.append(line.split(":", 1)[1].strip())
+        elif not desc and line.lstrip("# ").strip():
+            desc = line.lstrip("# ").strip()
+    return desc, params, tuple(examples)
+
+
+def load_query(path: Path, name: str | None = None) -> SavedQuery:
+    """A query file with its header."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise QueryError(f"cannot read the query: {e.strerror or e}", str(path)) from None
+    desc, params, examples = parse_header(text)
+    return SavedQuery(name or path.stem, path, desc, params, text, examples)
+
+
+def list_queries(directory: Path | None = None) -> list[SavedQuery]:
+    """The saved queries, by name."""
+    d = directory or queries_dir()
+    return [load_query(p) for p in sorted(d.glob("*.rq"))]
+
+
+def saved_query(name: str, directory: Path | None = None) -> SavedQuery:
+    """The saved query ``name`` (a file stem in ``queries/``); :class:`QueryError` if unknown."""
+    d = directory or queries_dir()
+    p = d / f"{name}.rq"
+    if not re.fullmatch(r"[\w.-]+", name) or not p.is_file():
+        known = ", ".join(q.name for q in list_queries(d))
+        raise QueryError(f"no saved query {name!r}; saved queries: {known}")
+    return load_query(p)
+
+
+def to_term(value: str) -> Node:
+    """A ``--param`` value as an RDF term (see the module docstring).
+
+    >>> to_term("快手"), to_term("<https://w3id.org/zhkg/id/x>"), to_term('"0.3"^^xsd:decimal')
+    (rdflib.term.Literal('快手'), rdflib.term.URIRef('https://w3id.org/zhkg/id/x'), rdflib.term.Literal('0.3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')))
+    """
+    m = _IRI.match(value)
+    if m:
+        return URIRef(m.group(1))
+    if value.startswith('"') and re.search(r'"(@[A-Za-z]+(-[A-Za-z0-9]+)*|\^\^\S+)?$', value) and len(value) > 1:
+        from rdflib.util import from_n3
+
+        from .terms import bind_prefixes
+
+        try:
+            term = from_n3(value, nsm=bind_prefixes(Graph()).namespace_manager)
+        except Exception as e:  # from_n3 raises bare Exceptions for bad syntax
+            raise QueryError(f"bad literal {value!r}: {e}") from None
+        if isinstance(term, Literal):
+            return term
+    return Literal(value)
+
+
+#: parameters that size a page instead of binding a variable (see the module docstring)
+PAGE_PARAMS = ("limit", "offset")
+_LIMIT = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*"""
+                    r"|(?P<limit>\bLIMIT\s+(?P<n>\d+)(?:\s+OFFSET\s+\d+)?)", re.IGNORECASE)
+
+
+def page(text: str, params: dict[str, str]) -> str:
+    """``text`` with its one ``LIMIT n`` clause set from ``params["limit"]`` (a whole number, or
+    ``all`` for no limit) and ``OFFSET`` from ``params["offset"]``.
+
+    >>> page("SELECT * WHERE { ?s ?p ?o } LIMIT 100", {"limit": "5", "offset": "10"})
+    'SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 10'
+    """
+    found = [m for m in _LIMIT.finditer(text) if m.group("limit")]
+    if len(found) != 1:
+        raise QueryError("a query with a page (--param limit/offset) needs exactly one LIMIT clause")
+    m = found[0]
+    limit, offset = params.get("limit", m.group("n")).strip().lower(), params.get("offset", "0").strip()
+    if not (limit == "all" or limit.isdigit()) or not offset.isdigit():
+        raise QueryError(f"--param limit must be a whole number or all, --param offset a whole number "
+                         f"(got limit={limit!r}, offset={offset!r})")
+    clause = ("" if limit == "all" else f"LIMIT {int(limit)}") + (f" OFFSET {int(offset)}" if int(offset) else "")
+    return text[:m.start()] + clause.strip() + text[m.end():]
+
+
+def bindings(params: dict[str, str]) -> dict[str, Node]:
+    return {k: to_term(v) for k, v in params.items()}
+
+
+def _check_params(text: str, params: dict[str, str], saved: SavedQuery | None) -> None:
+    for k in params:
+        if not re.fullmatch(r"\w+", k):
+            raise QueryError(f"bad parameter name {k!r} (letters, digits, _)")
+    if saved is not None:
+        unknown = sorted(set(params) - set(saved.params))
+        if unknown:
+            raise QueryError(f"saved query {saved.name!r} has no parameter {', '.join(unknown)}; "
+                             f"its parameters: {', '.join(saved.params) or 'none'}")
+        missing = [p for p in saved.required() if p not in params]
+        if missing:
+            raise QueryError(f"saved query {saved.name!r} needs " +
+                             " ".join(f"--param {p}=…" for p in missing) + f" ({saved.params[missing[0]]})")
+    else:
+        for k in params:
+            if not re.search(rf"[?$]{k}\b", text):
+                raise QueryError(f"the query has no variable ?{k} to bind --param {k}")
+
+
+def resolve(query: str | SavedQuery, as_text: bool = False) -> tuple[str, SavedQuery | None]:
+    """A query given as SPARQL text, a ``.rq`` file or a saved query's name -> (text, saved).
+    ``as_text`` takes ``query`` as SPARQL whatever it looks like."""
+    if isinstance(query, SavedQuery):
+        return query.text, query
+    if as_text:
+        return query, None
+    if query.endswith(".rq") and "\n" not in query and Path(query).is_file():
+        sq = load_query(Path(query))
+        return sq.text, sq
+    if re.fullmatch(r"[\w.-]+", query):
+        sq = saved_query(query)
+        return sq.text, sq
+    return query, None
+
+
+def load_graphs(paths: Sequence[str | Path]) -> Dataset:
+    """Graph files (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``) into one in-memory Dataset."""
+    from rdflib.util import guess_format
+
+    ds = Dataset(default_union=True)
+    for p in map(Path, paths):
+        fmt = "json-ld" if p.suffix.lower() == ".jsonld" else guess_format(str(p))
+        if not p.is_file():
+            raise InputError("no such graph file", str(p))
+        try:
+            ds.parse(p, format=fmt or "turtle")
+        except Exception as e:  # rdflib's parsers raise many kinds
+            raise InputError(f"cannot parse as {fmt or 'turtle'}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
+                             str(p)) from None
+    return ds
+
+
+def syntax_error(e: Exception) -> QueryError:
+    """The parser's message with its line and column, whichever parser raised it."""
+    lineno, col = getattr(e, "lineno", None), getattr(e, "col", None)
+    if lineno is not None and col is not None:  # rdflib (pyparsing)
+        msg = getattr(e, "msg", str(e))
+        return QueryError(f"invalid SPARQL at line {lineno}, column {col}: {msg}")
+    m = _OX_ERROR.search(str(e))
+    if m:  # Oxigraph
+        return QueryError(f"invalid SPARQL at line {m.group(1)}, column {m.group(2)}: {m.group(3).strip()}")
+    return QueryError(f"invalid SPARQL: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+
+
+Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]]]  # noqa: F821
+
+
+def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None = None, *,
+              as_text: bool = False) -> Result:
+    """Run ``query`` (SPARQL text, a ``.rq`` file, a saved query's name or a :class:`SavedQuery`;
+    ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, an
+    rdflib Dataset/Graph, or graph files) with ``params`` bound as RDF terms; the default graph is
+    the union of all named graphs. Raises :class:`QueryError` (bad SPARQL: with line and column)."""
+    from pyparsing import ParseBaseException
+
+    from .store import Store
+
+    params = dict(params or {})
+    text, saved = resolve(query, as_text)
+    _check_params(text, params, saved)
+    if saved is not None and any(p in saved.params for p in PAGE_PARAMS):
+        text = page(text, {p: params.pop(p) for p in PAGE_PARAMS if p in params})
+    try:
+        if isinstance(source, Store):
+            kind, names, out = source.sparql(text, bindings(params))
+            if kind == "ASK":
+                return Result("ASK", boolean=out)
+            if kind == "CONSTRUCT":
+                return Result("CONSTRUCT", graph=out)
+            return Result("SELECT", vars=names, rows=out)
+        graph = source if isinstance(source, Graph) else load_graphs(source)
+        res = graph.query(text, initBindings=bindings(params))
+    except ParseBaseException as e:
+        raise syntax_error(e) from None
+    except SyntaxError as e:
+        raise syntax_error(e) from None
+    except RuntimeError as e:
+        msg = str(e)
+        m = re.search(r"does not contains? variable \?(\w+)", msg)
+        if m:
+            raise QueryError(f"--param {m.group(1)}: the query must return ?{m.group(1)} (list it after SELECT) "
+                             "to have it bound") from None
+        raise QueryError(f"query failed: {msg.splitlines()[0]}") from None
+    except (QueryError, InputError):
+        raise
+    except Exception as e:  # rdflib evaluation errors (unknown prefix …) are bare Exceptions
+        raise QueryError(f"query failed: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
+    if res.type == "ASK":
+        return Result("ASK", boolean=bool(res.askAnswer))
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        return Result(res.type, graph=res.graph)
+    names = [str(v) for v in (res.vars or [])]
+    return Result("SELECT", vars=names, rows=[tuple(plain(x) for x in row) for row in res])
+
+

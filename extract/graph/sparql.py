@@ -1,0 +1,71 @@
+"""SPARQL text and terms, whichever backend runs the query (rdflib, Oxigraph, a remote endpoint):
+one spelling of a term, and parameters bound as a ``VALUES`` block.
+
+The store and the query layer both use these; neither imports the other for them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from rdflib import XSD, Literal
+from rdflib.term import Node
+
+from ..errors import QueryError
+
+
+def plain(term: Optional[Node]) -> Optional[Node]:
+    """One spelling of a term whichever backend gives it. RDF 1.1 makes ``"x"`` and
+    ``"x"^^xsd:string`` one term; rdflib does not, and Oxigraph gives the second: the first is
+    used, as the graph files have it. An ``xsd:decimal`` is written in its canonical form
+    (``300000000``, as Oxigraph and :func:`extract.graph.terms.decimal` write it, not Turtle's ``300000000.0``).
+
+    >>> plain(Literal("300000000.0", datatype=XSD.decimal))
+    rdflib.term.Literal('300000000', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    if isinstance(term, Literal):
+        if term.datatype == XSD.string:
+            return Literal(str(term))
+        if term.datatype == XSD.decimal:
+            from decimal import Decimal, InvalidOperation
+
+            try:
+                text = format(Decimal(str(term)).normalize(), "f")
+            except InvalidOperation:
+                return term
+            return Literal("0" if text in ("-0", "0") else text, datatype=XSD.decimal)
+    return term
+
+
+# the tokens that matter to find a query's WHERE group: IRIs, strings and comments are skipped
+_TOKENS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
+                     r"|#[^\n]*|(?P<where>\bwhere\b)|(?P<open>\{)|(?P<form>\b(?:select|ask|construct|describe)\b)",
+                     re.IGNORECASE)
+
+
+def bind_values(query: str, bindings: dict[str, Node]) -> str:
+    """``query`` with ``VALUES (?a ?b) { (term term) }`` first in its WHERE group, and in the
+    WHERE group of each subquery.
+
+    >>> print(bind_values('SELECT ?x WHERE { ?x ?p "{WHERE}" }', {"x": Literal('a"b')}))
+    SELECT ?x WHERE { VALUES (?x) { ("a\\"b") }
+     ?x ?p "{WHERE}" }
+    """
+    if not bindings:
+        return query
+    names = " ".join(f"?{k}" for k in bindings)
+    block = f" VALUES ({names}) {{ ({' '.join(v.n3() for v in bindings.values())}) }}\n"
+    at: list[int] = []  # after the "{" of every WHERE: a subquery's too, as a local store binds it
+    where, form = False, None
+    for m in _TOKENS.finditer(query):
+        if m.group("form") and form is None:
+            form = m.group("form").lower()
+        elif m.group("where"):
+            where = True
+        elif m.group("open") and (where or (not at and form in ("select", "ask"))):
+            at.append(m.end())
+            where = False
+    if not at:
+        raise QueryError("no WHERE group to bind the parameters in")
+    parts = [query[a:b] for a, b in zip([0, *at], [*at, len(query)])]
+    return block.join(parts)

@@ -1,0 +1,259 @@
+"""The document frame: what an article as a whole reports on, found before its claims.
+
+A results piece states, once, in its title or lead, whose results it reports and for which
+period (京东公布2022年第一季度业绩, 美团公布截至6月底季度业绩, 隆基绿能2023年年报发布); a
+statistics piece states the period its data is of (截止到2025年6月). Claims take their defaults
+from the frame: a figure whose sentence names no period is of the reporting period (a stock, of its
+end: ``asof:``), a figure whose sentence names no entity is the reporting entity's, and a change
+that the text does not qualify compares with the same period a year earlier (``yoy``).
+
+The words behind it (results words, announcing verbs, news outlets, stock metrics) are data:
+``ontology/frame.toml``.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import DataError
+from ..resources import ontology_path
+from .periods import find_periods
+
+_ORG = ("Company", "Organization", "Platform")
+
+
+class _FrameFile(BaseModel):
+    lead_chars: int
+    results_words: list[str]
+    announce_verbs: list[str]
+    half_words: list[str]
+    year_words: list[str]
+    quarter_words: list[str]
+    media: list[str]
+    media_suffix: str
+    exchanges: list[str]
+    stock_words: list[str]
+    growth_words: list[str] = []
+    data_lead: str
+    statistics_words: list[str] = []
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    lead_chars: int
+    results: re.Pattern[str]
+    announce: re.Pattern[str]
+    half: tuple[str, ...]
+    year: tuple[str, ...]
+    quarter: tuple[str, ...]
+    media: frozenset[str]
+    media_suffix: re.Pattern[str]
+    exchanges: frozenset[str]
+    stock_words: tuple[str, ...]
+    growth_words: tuple[str, ...]
+    data_lead: re.Pattern[str]
+    statistics: re.Pattern[str] | None = None
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@cache
+def frame_words() -> FrameWords:
+    """``ontology/frame.toml``, validated and compiled once."""
+    path = ontology_path("frame.toml")
+    try:
+        raw = _FrameFile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError) as e:
+        raise DataError(f"{path}: {str(e).splitlines()[0]}") from e
+    return FrameWords(raw.lead_chars, _alternation(raw.results_words), _alternation(raw.announce_verbs),
+                      tuple(raw.half_words), tuple(raw.year_words), tuple(raw.quarter_words),
+                      frozenset(w.lower() for w in raw.media), re.compile(raw.media_suffix),
+                      frozenset(raw.exchanges), tuple(raw.stock_words), tuple(raw.growth_words),
+                      re.compile(raw.data_lead),
+                      _alternation(raw.statistics_words) if raw.statistics_words else None)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the article reports on: ``entity`` (a Mention or None), ``period`` (a period code or
+    None) and the sentence of the lead that stated them (``evidence``)."""
+
+    entity: object | None = None
+    period: str | None = None
+    evidence: str | None = None
+
+    @property
+    def period_end(self) -> str | None:
+        """The month the reporting period ends, as ``asof:YYYY-MM`` (a stock's period)."""
+        return period_end(self.period)
+
+
+def is_media(m) -> bool:
+    """Is the mention a news outlet, a wire or an exchange (never what a figure is about)?"""
+    w = frame_words()
+    label = (m.label or "").lower()
+    surface = (m.surface or "").lower()
+    return label in w.media or surface in w.media or bool(w.media_suffix.search(m.label or "")) \
+        or m.label in w.exchanges or m.surface in w.exchanges
+
+
+def is_stock(metric: str | None) -> bool:
+    """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
+    return bool(metric) and any(s in metric for s in frame_words().stock_words)
+
+
+def keeps_growth(metric: str | None) -> bool:
+    """Is the metric a price, whose unqualified move is a plain ``growth`` (a day's, a year's)?"""
+    return bool(metric) and any(s in metric for s in frame_words().growth_words)
+
+
+def period_end(code: str | None) -> str | None:
+    """``2025Q2`` -> ``asof:2025-06``; ``2024H1`` -> ``asof:2024-06``; ``2023`` -> ``asof:2023-12``.
+
+    >>> [period_end(c) for c in ("2025Q2", "2024H2", "2023", "2021-03", "2023-04/2024-03", "asof:2020-12", None)]
+    ['asof:2025-06', 'asof:2024-12', 'asof:2023-12', 'asof:2021-03', 'asof:2024-03', 'asof:2020-12', None]
+    """
+    if not code:
+        return None
+    if code.startswith("asof:"):
+        return code[:12]
+    code = code.split("/")[-1]
+    m = re.fullmatch(r"(\d{4})(?:Q([1-4])|H([12])|-(\d{2}))?", code)
+    if not m:
+        return None
+    y, q, h, mo = m.groups()
+    month = int(q) * 3 if q else int(h) * 6 if h else int(mo) if mo else 12
+    return f"asof:{y}-{month:02d}"
+
+
+_ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上午|下午|凌晨)?\s*(?:电|消息|讯|发布|公布|披露|宣布|报道|公告|表示|称)")
+_DATELINE = re.compile(r"^\s*(?:date\s*|[\u4e00-\u9fff]{2,4}\s*[,，]\s*)$")
+
+
+def event_date(text: str, p) -> bool:
+    """A date that says when a piece was filed or a release came out (北京12月31日电,
+    2018年12月31日晚发布, 7月29日消息, a dateline 北京,2022年5月17日), not what period a figure
+    is of. A span's end (截至…日) and a period of days (3月5日至10日期间) are periods."""
+    s = text[p.start:p.end]
+    if re.match(r"\s*(?:截至|截止|到)", s):
+        return False
+    day = "日" in s or re.match(r"\s*[0-3]?\d\s*日", text[p.end:p.end + 4])
+    if not day:
+        return False
+    return bool(_ANNOUNCED.match(text, p.end) or _DATELINE.match(text[:p.start]))
+
+
+def _published(published: str | None) -> tuple[int, int] | None:
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?", published or "")
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2) or 12)
+
+
+def _named_length(code: str, named: str, after: str, word: str, w: FrameWords) -> str:
+    """A period the lead names by its end (截至2018年第三季度, 截至6月底, 截至2022年3月31日)
+    followed by the length of the results (季度业绩, 中期业绩, 年报): that period."""
+    m = re.fullmatch(r"asof:(\d{4})-(\d{2})(?:-\d{2})?", code)
+    if not m:
+        return code
+    y, mo = int(m.group(1)), int(m.group(2))
+    said = after + word + named
+    if any(x in said for x in w.half):
+        return f"{y}H{1 if mo <= 6 else 2}"
+    if any(x in said for x in w.quarter) or "季" in said:
+        return f"{y}Q{(mo - 1) // 3 + 1}"
+    if any(x in said for x in w.year):
+        return str(y)
+    return code
+
+
+def _not_after(code: str, pub: tuple[int, int] | None) -> str:
+    """A reporting period ends before its report comes out: a quarter named without its year
+    (截至6月底季度) that would end after the publication is of the year before."""
+    end = period_end(code)
+    if not pub or not end:
+        return code
+    y, mo = int(end[5:9]), int(end[10:12])
+    if (y, mo) > pub:
+        return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), code)
+    return code
+
+
+def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None]:
+    """(period, index of the sentence that states it)."""
+    for i, (_, s) in enumerate(sents):
+        rw = w.results.search(s)
+        if not rw:
+            continue
+        ps = [p for p in find_periods(s, year) if not p.base and not event_date(s, p)]
+        before = [p for p in ps if p.start < rw.start()]
+        if before:
+            p = before[-1]
+            code = _named_length(p.period, s[p.start:p.end], s[p.end:rw.start()], rw.group(0), w)
+            return _not_after(code, pub), i
+        word = rw.group(0)
+        if pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
+            return str(pub[0] - 1), i
+    # a data piece names the period of its data first (数据显示,截止到2025年6月)
+    for i, (_, s) in enumerate(sents):
+        ps = [p for p in find_periods(s, year) if not p.base and not event_date(s, p)
+              and w.data_lead.search(s, 0, p.start)]
+        if ps:
+            return ps[0].period, i
+    return None, None
+
+
+def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords):
+    from .ner.config import load_ner_config
+
+    sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
+    mentions = [m for m in mentions if m.confidence >= sure]
+    cands = [m for m in mentions if m.cls in _ORG and not is_media(m)]
+    for base, s in sents:
+        res = w.results.search(s)
+        if not res:
+            continue
+        hit = w.announce.search(s, 0, res.start()) or res
+        pos = base + hit.start()
+        before = [m for m in cands if base <= m.start and m.end <= pos]
+        if before:
+            return before[-1]
+    # a statistics piece (a bureau's bulletin, a survey team's data) is about the place it names
+    if w.statistics is not None and any(w.statistics.search(s) for _, s in sents):
+        lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
+        place = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None)
+        if place is not None:
+            return place
+    if topic is not None and not is_media(topic):
+        return topic
+    counts: dict[str, int] = {}
+    for m in cands:
+        counts[m.label] = counts.get(m.label, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return next(m for m in cands if m.label == best)
+
+
+def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
+                year: int | None, published: str | None = None) -> Frame:
+    """The frame of one article from its lead (the sentences starting in its first
+    ``lead_chars`` characters): ``sentences`` are (start, text) pairs."""
+    w = frame_words()
+    lead = [(a, s) for a, s in sentences if a < w.lead_chars]
+    pub = _published(published) or ((year, 12) if year else None)
+    period, i = _reporting_period(lead, year, pub, w)
+    entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w)
+    return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None)
+
+
+def frame_year(frame: Frame | None) -> int | None:
+    m = re.search(r"\d{4}", (frame.period or "") if frame else "")
+    return int(m.group(0)) if m else None
+

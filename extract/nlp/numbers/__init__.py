@@ -1,0 +1,1 @@
+"""Numbers and quantities in Chinese business text: the pure layer under the claims component."""

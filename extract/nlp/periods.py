@@ -1,0 +1,266 @@
+"""Periods named in a sentence: 2020年四季度 -> 2020Q4, 上半年 -> 2020H1, 截至2020年12月 ->
+asof:2020-12, 去年/今年/同期/上一季度 resolved against the article's year.
+
+:func:`find_periods` returns the period mentions of a sentence in order, each with its span, so
+the claim builder can let a period govern the clauses after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1, "次": 2}
+_Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
+_ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
+#: (pattern, kind, triggers): a pattern can only match a text holding one of its trigger
+#: characters, so a sentence without them skips it (most sentences name no period)
+_MONTH_N = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_RULES: list[tuple[re.Pattern[str], str, str]] = [
+    # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
+    # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
+    (re.compile(r"(?:截至|截止)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*止\s*"
+                r"(?P<len>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)"), "ended", "止"),
+    # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[一二三两1-3])\s*个?\s*季度"), "span", "季"),
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?前\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
+                r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
+    # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter
+    (re.compile(r"(?:截至|截止)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),
+    (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter", "季"),
+    # Hong Kong wording: 第三季, 首季, 次季 (no 度)
+    (re.compile(_ASOF + _Y + r"(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "quarter", "季"),
+    # analysts' shorthand with a two-digit year: 18Q3, 2Q24, Q1'24, 23H1, 1H25, 23年第四季度
+    (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<q>[1-4])Q\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])\s*['’]\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*H(?P<hn>[12])(?![\d])"), "half", "H"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<hn>[12])H\s*(?P<yy>[12]\d)(?![\d])"), "half", "H"),
+    (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?"), "quarter", "季"),
+    (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<h>上|下)半年"), "half", "半"),
+    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
+    (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter", "Q"),
+    # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)"), "yearend", "年"),
+    (re.compile(_Y + r"(?P<h>上|下)半年"), "half", "半"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),
+    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?"), "month", "-"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第|上半|下半|Q))"), "year", "年"),
+    (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
+                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?)?"), "relative", "年期"),
+    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度)(?P<end>末)?"), "relq", "季"),
+    (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
+    (re.compile(_ASOF + r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
+    (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
+    (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "bare_quarter", "季"),
+    (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
+    (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
+    (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),
+]
+
+
+_REL_YEARS = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1}
+_REL_YEAR = re.compile(r"(去年|上年|前年|今年|本年|明年)\s*$")
+_LISTED = re.compile(r"\s*(?:、|和|与|及|以及|至|到|-|~|—)\s*")
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: str  # 2020, 2020Q4, 2020H1, 2021-03, asof:2020-12
+    year: int
+    base: bool = False  # the base of a comparison (较2022年12月): it does not govern claims
+
+
+def _fmt(kind: str, y: int, q: int | None = None, h: str | None = None, m: int | None = None,
+         asof: bool = False) -> str:
+    if q:
+        p = f"{y}Q{q}"
+        if asof:
+            p = f"asof:{y}-{q * 3:02d}"
+    elif h:
+        p = f"{y}H{2 if h == '下' else 1}"
+    elif m:
+        p = f"{y}-{m:02d}"
+        if asof:
+            p = "asof:" + p
+    else:
+        p = str(y)
+    return p
+
+
+_CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12}
+
+
+def _month_number(x: str | None) -> int | None:
+    if not x:
+        return None
+    return int(x) if x.isdigit() else _CN_MONTH.get(x)
+
+
+_ENDED_MONTHS = {"年度": 12, "十二个月": 12, "12个月": 12, "九个月": 9, "9个月": 9, "六个月": 6, "6个月": 6,
+                 "半年": 6, "三个月": 3, "3个月": 3, "季度": 3}
+_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$")
+
+
+def _compared(text: str, start: int) -> bool:
+    """A period after 较/比/相比 is the base of a comparison, not the claim's own period."""
+    return bool(_COMPARED_WITH.search(text, max(0, start - 4), start))
+
+
+def _span_months(g: dict) -> tuple[int | None, int]:
+    """(first month, last month) of a span rule's match."""
+    if g.get("nq"):
+        return 1, 3 * (_month_number(g["nq"]) or 0)
+    if g.get("nm"):
+        return 1, _month_number(g["nm"]) or 0
+    return _month_number(g.get("m1")), _month_number(g.get("m2")) or 0
+
+
+def _span_code(y: int, m1: int, m2: int) -> str:
+    """Months m1..m2 of year y as the shortest code: a quarter, a half, the year, else the ISO 8601
+    interval of months.
+
+    >>> _span_code(2023, 1, 9), _span_code(2023, 1, 6), _span_code(2023, 4, 6), _span_code(2023, 1, 12)
+    ('2023-01/2023-09', '2023H1', '2023Q2', '2023')
+    """
+    if (m1, m2) == (1, 12):
+        return str(y)
+    if (m1, m2) in ((1, 6), (7, 12)):
+        return f"{y}H{1 if m1 == 1 else 2}"
+    if m2 - m1 == 2 and m1 % 3 == 1:
+        return f"{y}Q{(m1 + 2) // 3}"
+    return f"{y}-{m1:02d}/{y}-{m2:02d}"
+
+
+def find_periods(text: str, year: int | None, quarter: str | None = None) -> list[PeriodMention]:
+    """Period mentions of ``text``; relative ones (去年, 本季度) need the article's ``year`` and,
+    for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known.
+
+    >>> [p.period for p in find_periods("2020年四季度,DAU 2.71亿;截至2020年12月,网民规模达9.89亿", 2021)]
+    ['2020Q4', 'asof:2020-12']
+    >>> [p.period for p in find_periods("毛利率从去年同期的23%增长至本季度的24%", 2021, "2021Q1")]
+    ['2020Q1', '2021Q1']
+    """
+    out: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    cur_q = re.match(r"(\d{4})Q([1-4])", quarter or "")
+    for rx, kind, triggers in _RULES:
+        if not any(c in text for c in triggers):
+            continue
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if m.group(0).strip() == "" or any(x < b and a < y for x, y in taken):
+                continue
+            g = m.groupdict()
+            if g.get("yy"):  # a two-digit year (18Q3): this century's
+                g["y"] = str(2000 + int(g["yy"]))
+            if g.get("hn"):
+                g["h"] = "上" if g["hn"] == "1" else "下"
+            if g.get("q2"):
+                g["q"] = g["q2"]
+            if g.get("qm"):  # a quarter named by its end month
+                g["q"] = str((_month_number(g["qm"]) or 3) // 3)
+            asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2"))
+            q = _CN.get(g.get("q") or "")
+            h = g.get("h")
+            mo = int(g["m"]) if g.get("m") else None
+            if kind == "ended":  # the months up to the end month, as their code
+                y, m2 = int(g["y"]), int(g["m"])
+                n = _ENDED_MONTHS[g["len"]]
+                m1, y1 = m2 - n + 1, y
+                if m1 < 1:
+                    m1, y1 = m1 + 12, y - 1
+                code = _span_code(y, m1, m2) if y1 == y else f"{y1}-{m1:02d}/{y}-{m2:02d}"
+                out.append(PeriodMention(a, b, code, y, _compared(text, a)))
+                taken.append((a, b))
+                continue
+            if kind == "span":  # months m1..m2 of a year, written as what they are (1-3月 is Q1)
+                m1, m2 = _span_months(g)
+                if m1 is None or m2 <= m1:
+                    continue
+                prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
+                rel = _REL_YEAR.search(text, max(0, a - 4), a)  # 去年前三季度
+                if g.get("y"):
+                    y = int(g["y"])
+                elif rel and year is not None:
+                    y = year + _REL_YEARS[rel.group(1)]
+                else:
+                    y = prev.year if prev else year
+                if y is None:
+                    continue
+                out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, _compared(text, a)))
+                taken.append((a, b))
+                continue
+            if kind == "yearend":  # 截至2020年底: the stock at the end of December
+                y, mo, asof = int(g["y"]), 12, True
+            elif kind in ("quarter", "half", "month", "year"):
+                y = int(g["y"])
+            elif kind == "report_q":
+                if not g.get("y") and year is None:
+                    continue
+                y = int(g["y"]) if g.get("y") else year
+            elif kind == "relative":
+                if year is None:
+                    continue
+                rel = g["rel"]
+                y = {"去年": year - 1, "上年": year - 1, "前年": year - 2, "明年": year + 1}.get(rel, year)
+                if rel in ("去年同期", "上年同期", "同期"):
+                    if cur_q and not (q or h or mo):
+                        q = int(cur_q.group(2))
+                        y = int(cur_q.group(1)) - 1
+                    else:
+                        y = year - 1
+            elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year
+                y = int(cur_q.group(1)) if cur_q else year
+                if y is None:
+                    continue
+            elif kind == "relq":
+                if cur_q:
+                    y, q = int(cur_q.group(1)), int(cur_q.group(2))
+                    if g["rel2"] in ("上季度", "上一季度", "上个季度"):
+                        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+                else:
+                    continue
+            else:  # bare quarter, half or month: the year of the period it is listed with
+                # (2020年第三季度、第四季度; 2020年1月至3月), else this year's
+                prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
+                if prev is None and year is None:
+                    continue
+                y = prev.year if prev is not None else year
+            out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a)))
+            taken.append((a, b))
+    out.sort(key=lambda p: p.start)
+    # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
+    quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
+    if quarters and not cur_q:
+        fixed = []
+        for p in out:
+            if re.search(r"同期", text[p.start:p.end]) and re.fullmatch(r"\d{4}", p.period):
+                q = quarters[0].period
+                p = PeriodMention(p.start, p.end, f"{int(q[:4]) - 1}{q[4:]}", int(q[:4]) - 1, p.base)
+            fixed.append(p)
+        out = fixed
+    return out
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
+_DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(1[0-2]|0?[1-9])\s*[月\-/.]\s*([0-3]?\d)\s*日?")
+
+
+def article_year(text: str, given: int | None = None) -> int | None:
+    """The year an article was written: ``given`` (``--year``), else a full date in its first
+    lines (a dateline), else the latest year it mentions (a report mentions its own year)."""
+    if given:
+        return given
+    head = text[:300]
+    m = _DATELINE.search(head)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None

@@ -1,0 +1,346 @@
+"""build_nlp(): spaCy "zh" with the jieba segmenter and the zhkg components, built once.
+
+Each article runs through ``nlp`` as one Doc whose ``doc._.article`` holds the normalized
+article (its sentences, mojibake spans and offset map). The tokens are jieba's through spaCy:
+spaCy's jieba segmenter with ``--ner lac`` (LAC, the NER model, segments on its own as it
+tags), and with ``--ner fast`` jieba's POS pass (:class:`PosTokenizer`), whose tags are both the
+tokens' ``tag_`` and the backend's names, so that an article is segmented once. The components,
+in order:
+
+- ``zhkg_entities``: lexicon names, context patterns and the NER backend, fused
+  (``doc.spans["zhkg_entities"]``, ``doc._.mentions``), and the topic entity (``doc._.topic``);
+- ``zhkg_claims``: numeric claims (``doc._.claims``, drafts with sentence offsets).
+
+:func:`extract_article` turns the Doc into a :class:`extract.model.Document`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..model import Change, Claim, Document, Entity, Evidence
+from ..text.decode import read_input
+from ..text.normalize import normalize_text
+from ..text.offsets import Article, NormalizedText
+from ..version import __version__
+from .components import claims as claims_mod
+from .components import entities as ents_mod
+from .components import relations as rels_mod
+from .components.topic import topic_entity
+from .lexicon import load_lexicon
+from .frame import Frame, build_frame
+from .ner import component as _ner  # noqa: F401  registers zhkg_ner
+from .numbers.find import find_quantities
+from .periods import article_year
+
+BACKENDS = ("crf", "lac", "fast")
+
+for _name in ("article", "mentions", "topic", "frame", "claims", "year", "published", "segments"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("zhkg_entities", default_config={"backend": "lac"},
+                  requires=["doc._.article"], assigns=["doc.spans", "doc._.mentions", "doc._.topic"])
+def make_entities(nlp: Language, name: str, backend: str):
+    lex = load_lexicon()
+
+    def entities(doc: Doc) -> Doc:
+        art: Article = doc._.article
+        sents = [(s.start, s.text) for s in art.sentences()]
+        seg = doc._.segments  # the tokenizer's pass over these sentences, when it made one
+        tagged = seg[1] if seg is not None and seg[0] == sents else None
+        model = doc._.ner if backend == "crf" else None  # the zhkg_ner component's names
+        mentions = ents_mod.recognize(art.text, sents, art.mojibake, backend=backend, lex=lex, tagged=tagged,
+                                      model=model or [] if backend == "crf" else None)
+        doc._.mentions = mentions
+        spans = []
+        for m in mentions:
+            sp = doc.char_span(m.start, m.end, label=m.cls, alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans["zhkg_entities"] = spans
+        doc._.topic = topic_entity(mentions, sents)
+        return doc
+
+    return entities
+
+
+@Language.factory("zhkg_frame", requires=["doc._.article", "doc._.mentions", "doc._.topic"],
+                  assigns=["doc._.frame"])
+def make_frame(nlp: Language, name: str):
+    """The document frame (:mod:`extract.nlp.frame`): the entity and period the article reports on."""
+
+    def frame(doc: Doc) -> Doc:
+        art: Article = doc._.article
+        y = article_year(art.text, doc._.year or None)
+        doc._.year = y
+        sents = [(s.start, s.text) for s in art.sentences()]
+        doc._.frame = build_frame(art.text, sents, doc._.mentions or [], doc._.topic, y, doc._.published)
+        return doc
+
+    return frame
+
+
+@Language.factory("zhkg_claims", default_config={"year": 0},
+                  requires=["doc._.article", "doc._.mentions", "doc._.frame"], assigns=["doc._.claims"])
+def make_claims(nlp: Language, name: str, year: int):
+    lex = load_lexicon()
+
+    def claims(doc: Doc) -> Doc:
+        art: Article = doc._.article
+        y = article_year(art.text, doc._.year or year or None)
+        doc._.year = y
+        out = []
+        frame: Frame = doc._.frame or Frame()
+        period = frame.period
+        subject = None
+        quarter = frame.period if frame.period and _QUARTER.fullmatch(frame.period) else None
+        prev_par = -1
+        mentions: list[ents_mod.Mention] = sorted(doc._.mentions or [], key=lambda m: m.start)
+        starts = [m.start for m in mentions]
+        longest = max((m.end - m.start for m in mentions), default=0)
+        all_metrics = ents_mod.metric_spans(art.text, lex)  # once per article, not per sentence
+        metric_starts = [a for a, _, _ in all_metrics]
+        par, counted = 0, 0
+        for s in art.sentences():
+            par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
+            counted = s.start
+            # the mentions and metric names of this sentence, found by bisection, not by a scan
+            near = mentions[bisect_left(starts, s.start - longest):bisect_left(starts, s.end)]
+            if par != prev_par:
+                # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …)
+                if not claims_mod.continues(s.text):
+                    subject, period = None, frame.period
+                prev_par = par
+            qs = [q for q in find_quantities(s.text)
+                  if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
+                  and not _inside_name(s.start + q.start, s.start + q.end, near)
+                  and not claims_mod.not_a_claim(s.text, q)]
+            local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
+            metric_spans = [(a - s.start, b - s.start, e)
+                            for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
+                                                       bisect_left(metric_starts, s.end)]
+                            if b <= s.end]
+            drafts, period, subject = claims_mod.build_claims(
+                s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
+                frame)
+            if period and _QUARTER.fullmatch(period):  # the quarter the text is about, for 同期/上季度
+                quarter = period
+            out.extend((s, d) for d in drafts)
+        doc._.claims = out
+        return doc
+
+    return claims
+
+
+_QUARTER = re.compile(r"\d{4}Q[1-4]")
+
+
+def _inside_name(a: int, b: int, mentions) -> bool:
+    """A number inside a name (36氪, 7-Eleven) is part of the name; a program's name (10亿补贴计划)
+    still states its amount."""
+    return any(m.start <= a and b <= m.end and m.cls != "Program" for m in mentions)
+
+
+def _shift(m: ents_mod.Mention, by: int) -> ents_mod.Mention:
+    from dataclasses import replace
+
+    return replace(m, start=m.start + by, end=m.end + by)
+
+
+@cache
+def build_nlp(ner: str = "lac", year: int = 0) -> Language:
+    """The pipeline, built once per (backend, year): jieba knows every lexicon surface, so a name
+    is never split."""
+    if ner not in BACKENDS:
+        raise ValueError(f"unknown NER backend {ner!r}; choose one of {BACKENDS}")
+    import jieba
+
+    jieba.setLogLevel(60)
+    lex = load_lexicon()
+    for e in (*lex.entities, *lex.metrics):
+        for s in e.surfaces:
+            jieba.add_word(s, freq=max(jieba.get_FREQ(s) or 0, 2000))
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    if ner == "fast":  # jieba's POS pass segments as jieba does: one pass gives tokens and tags
+        nlp.tokenizer = PosTokenizer(nlp.vocab)
+    if ner == "crf":  # the CRF trained on CLUENER2020 (extract/nlp/ner), on the Doc's jieba words
+        nlp.add_pipe("zhkg_ner")
+    nlp.add_pipe("zhkg_entities", config={"backend": ner})
+    nlp.add_pipe("zhkg_frame")
+    nlp.add_pipe("zhkg_claims", config={"year": year})
+    return nlp
+
+
+class PosTokenizer:
+    """spaCy tokenizer whose tokens are jieba's POS words, sentence by sentence, with jieba's
+    POS flags as ``token.tag_``: the segmentation and the ``--ner fast`` backend in one pass
+    (:func:`extract.nlp.components.entities.segment`). Text between sentences (line breaks, mojibake
+    left out of sentences) is a token of its own with no tag."""
+
+    backend = "fast"
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from ..text.split import split_sentences
+
+        return self.sentences_doc(text, [(s.start, s.text) for s in split_sentences(text, [])])
+
+    def sentences_doc(self, text: str, sentences: list[tuple[int, str]]) -> Doc:
+        """The Doc of ``text`` whose sentences (start, text) are already known."""
+        tagged = ents_mod.segment(sentences, self.backend)
+        words: list[str] = []
+        tags: list[str] = []
+        pos = 0
+        for (base, sent), ws in zip(sentences, tagged):
+            if base > pos:
+                words.append(text[pos:base])
+                tags.append("")
+            for w, t in ws:
+                if w:
+                    words.append(w)
+                    tags.append(t)
+            pos = base + len(sent)
+        if pos < len(text):
+            words.append(text[pos:])
+            tags.append("")
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        doc._.segments = (sentences, tagged)
+        return doc
+
+
+def run_article(nlp: Language, art: Article, year: int | None = None) -> Doc:
+    sents = [(s.start, s.text) for s in art.sentences()]
+    tok = nlp.tokenizer
+    doc = tok.sentences_doc(art.text, sents) if isinstance(tok, PosTokenizer) else nlp.make_doc(art.text)
+    doc._.article = art
+    doc._.year = year
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) -> Document:
+    """The Doc's findings as a pydantic Document (raw offsets through the offset map)."""
+    mentions: list[ents_mod.Mention] = doc._.mentions or []
+    entities = rels_mod.group_entities(mentions)
+    claims: list[Claim] = []
+    rejected: list[str] = []
+    seen: dict[tuple, Claim] = {}
+    # a subject carried from elsewhere is named as the article mostly names it (B站, not 哔哩哔哩)
+    surfaces: dict[str, Counter] = {}
+    for m in mentions:
+        surfaces.setdefault(m.label, Counter())[m.surface] += 1
+    for s, d in doc._.claims or []:
+        q = d.q
+        ra, rb = art.raw_span(s.start, s.end)
+        ch = [Change(kind=k, value=v) for k, v in d.changes]
+        value = q.value
+        if d.is_change and not d.attached:  # a bare change: its value is the (signed) change
+            value = d.changes[0][1]
+            ch = [Change(kind=d.change_kind, value=value)]
+        try:
+            c = Claim(subject=d.subject.label if d.subject else "未知", subject_cls=_model_cls(d.subject),
+                      subject_text=_named(d, surfaces), metric_key=d.metric_key,
+                      metric=d.metric or "数量", value=value, unit=d.unit or q.unit or "count", period=d.period,
+                      qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
+                      evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb),
+                      surface=q.surface, upper=getattr(q, "upper", None),
+                      confidence=_confidence(d))
+        except ValueError as e:
+            rejected.append(f"{s.text[:40]}…: {str(e).splitlines()[0]}")
+            continue
+        # one claim per fact: a repeat (a heading restating the lede) adds nothing; a repeat
+        # without a period merges into the mention that has one
+        key = (c.subject, c.value, c.unit)
+        prev = seen.get(key)
+        if prev is not None and (prev.period == c.period or c.period is None):
+            continue
+        if prev is not None and prev.period is None:
+            claims[claims.index(prev)] = c
+            seen[key] = c
+            continue
+        seen.setdefault(key, c)
+        claims.append(c)
+    topic = doc._.topic
+    return Document(id=art.id, title=art.title, source=source, sha256=sha, text=art.text,
+                    raw_offset=art.raw_span(0, 1)[0], year=doc._.year, encoding=encoding,
+                    topic=topic.label if topic else None, mojibake=art.mojibake,
+                    entities=entities, relations=rels_mod.relations(mentions, art), claims=claims,
+                    quotes=rels_mod.quotes(mentions, art),
+                    rejected=rejected)
+
+
+def _named(d, surfaces) -> str | None:
+    m = d.subject
+    if m is None:
+        return None
+    if m.cls == "Place":  # 我国 and 全国 name 中国 from the writer's side: give the name
+        return m.label
+    if d.subject_here:
+        return m.surface
+    common = surfaces.get(m.label)
+    return common.most_common(1)[0][0] if common else m.surface
+
+
+def _model_cls(m):
+    return m.cls if m is not None and m.cls in ("Organization", "Company", "Platform", "Person", "Program", "Place",
+                                                "Segment") else None
+
+
+def _confidence(d) -> float:
+    c = 0.85
+    if d.subject is None or d.subject.source != "lexicon":
+        c -= 0.15
+    if d.metric_key is None:
+        c -= 0.1
+    return round(max(0.3, c), 2)
+
+
+def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year: int | None = None,
+                 source: str = "<text>") -> list[Document]:
+    """Extract every article of ``text`` (already decoded) into Documents."""
+    norm = normalize_text(text, doc_id=doc_id)
+    return _extract(norm, source, hashlib.sha256(text.encode("utf-8")).hexdigest(), ner, year)
+
+
+def extract_file(path: str | Path, ner: str = "lac", year: int | None = None) -> list[Document]:
+    """Extract every article of the file ``path`` (text, HTML or PDF) into Documents."""
+    return extract_bytes(read_input(path), str(path), ner=ner, year=year)
+
+
+def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None = None,
+                  doc_id: str | None = None) -> list[Document]:
+    """Extract the bytes read from ``source`` (a file name, or ``<stdin>`` with a ``doc_id``).
+
+    The format is detected from the content (:mod:`extract.inputs`: text, HTML, PDF); an HTML
+    page's date gives the year of 去年/今年 unless ``year`` is given; a PDF's tables are read as
+    tables. Evidence offsets of HTML and PDF inputs are offsets in the extracted text.
+    """
+    from ..inputs import read_source
+    from .sources import apply_source
+
+    src = read_source(data, source)
+    norm = normalize_text(src.text, doc_id=doc_id or Path(source).stem, encoding=src.encoding, split=src.split)
+    norm.replaced = src.replaced
+    docs = _extract(norm, source, hashlib.sha256(data).hexdigest(), ner, year or src.year)
+    return apply_source(docs, norm, src)
+
+
+def _extract(norm: NormalizedText, source: str, sha: str, ner: str, year: int | None) -> list[Document]:
+    nlp = build_nlp(ner)
+    return [to_document(run_article(nlp, art, year), art, source, sha, norm.encoding) for art in norm.articles]
+
+
+TOOL_VERSION = __version__

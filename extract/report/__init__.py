@@ -1,0 +1,1 @@
+"""``zhkg report``: one self-contained HTML page over extracted Documents."""

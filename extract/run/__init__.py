@@ -1,0 +1,1 @@
+"""Running the pipeline over many inputs: a batch, a process pool, a Dask cluster."""

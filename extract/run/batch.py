@@ -1,0 +1,118 @@
+"""Extract many inputs at once: files and directories, one bad file reported and skipped."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataError, InputError, ZhkgError
+from ..model import Document
+
+INPUT_EXTS = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
+
+
+#: the input name that means standard input
+STDIN = "-"
+
+
+def expand_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files given, and the article files inside directories given (sorted, streamed). A
+    directory is listed when its turn comes, so a file listed then and gone by its own turn is
+    still yielded and reported as missing, not silently passed over. ``-`` (standard input)
+    passes through."""
+    for p in map(Path, paths):
+        if str(p) == STDIN:
+            yield p
+        elif p.is_dir():
+            yield from [f for f in sorted(p.rglob("*"))
+                        if f.is_file() and f.suffix.lower() in INPUT_EXTS and not f.name.startswith(".")]
+        else:
+            yield p
+
+
+def read_list(path: str | Path) -> Iterator[Path]:
+    """The paths listed in the file ``path`` (``-``: standard input), one a line, read as they
+    are needed; blank lines are skipped, relative paths are relative to the working directory.
+    The list is opened at once, so a missing list fails before any work (:class:`InputError`)."""
+    if str(path) == STDIN:
+        f = sys.stdin
+    else:
+        try:
+            f = open(path, encoding="utf-8-sig", errors="surrogateescape")
+        except FileNotFoundError:
+            raise InputError("no such file (the --from-list list of inputs)", str(path)) from None
+        except OSError as e:
+            raise InputError(f"cannot read the list of inputs: {e.strerror or e}", str(path)) from None
+
+    def lines() -> Iterator[Path]:
+        try:
+            for line in f:
+                line = line.strip()
+                if line:
+                    yield Path(line)
+        finally:
+            if f is not sys.stdin:
+                f.close()
+
+    return lines()
+
+
+def read_stdin() -> bytes:
+    """All of standard input, as bytes."""
+    buf = getattr(sys.stdin, "buffer", None)
+    return buf.read() if buf is not None else sys.stdin.read().encode("utf-8")
+
+
+@dataclass
+class BatchResult:
+    docs: list[Document] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def extract_many(paths: list[str | Path], ner: str = "lac", year: int | None = None,
+                 on_file=None) -> BatchResult:
+    """Extract every input; a file that fails is recorded in ``errors`` (one line naming it)
+    and the others go on. ``on_file(path)`` is called after each file (progress)."""
+    res = BatchResult()
+    res.docs.extend(iter_extract(paths, ner=ner, year=year, on_error=res.errors.append, on_file=on_file))
+    return res
+
+
+def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
+                 on_error: Callable[[str], None] | None = None, on_file=None,
+                 debug: bool = False) -> Iterator[Document]:
+    """The Documents of every input, one file at a time (memory does not grow with the count).
+
+    A file that cannot be read or decoded, or that trips an unexpected error, is reported to
+    ``on_error`` as one line naming it and skipped (``debug`` re-raises the unexpected ones);
+    bad data files (:class:`DataError`) concern every file and end the batch.
+    """
+    from ..nlp.pipeline import extract_bytes, extract_file
+
+    report = on_error or (lambda line: None)
+    for f in expand_inputs(paths):
+        try:
+            if str(f) == STDIN:  # one article (text, HTML or PDF) from standard input
+                docs = extract_bytes(read_stdin(), "<stdin>", ner=ner, year=year, doc_id="stdin")
+            else:
+                docs = extract_file(f, ner=ner, year=year)
+        except InputError as e:
+            report(str(e))
+            docs = []
+        except DataError:
+            raise
+        except ZhkgError as e:
+            report(str(e))
+            docs = []
+        except OSError as e:
+            report(str(InputError(f"cannot read: {e.strerror or e}", str(f))))
+            docs = []
+        except Exception as e:  # a bug met on one file: say so, keep going with the others
+            if debug:
+                raise
+            report(f"{f}: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+            docs = []
+        yield from docs
+        if on_file:
+            on_file(f)

@@ -1,0 +1,126 @@
+"""Extraction over several processes (``--jobs N``) or a Dask cluster (``--dask ADDRESS``),
+streamed in input order.
+
+The parent lists the inputs (directories expanded, as :func:`extract.run.batch.expand_inputs` does)
+and hands each file to a worker; results come back in input order as they are ready, with at
+most a few files per worker in flight, so memory stays flat however many files there are. A
+worker runs the very code of ``--jobs 1`` (:func:`extract.run.batch.iter_extract` on one file), so
+the documents, the error lines and their order are those of a run in one process.
+
+Each worker builds the pipeline once and runs the NER backend on one thread
+(``ZHKG_NER_THREADS=1``): N processes on N cores, not N times onnxruntime's own pool.
+
+Dask workers read the files by the paths the client gives: run them where those paths are
+readable (one machine, or a shared file system).
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..model import Document
+
+#: files in flight per worker: enough to keep every worker busy, few enough to keep memory flat
+AHEAD = 2
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_one(path: str, ner: str, year: int | None, debug: bool = False) -> tuple[list[Document], list[str]]:
+    """The documents of one input file and the error lines reported for it (the worker's job)."""
+    from .batch import iter_extract
+
+    errors: list[str] = []
+    docs = list(iter_extract([path], ner=ner, year=year, on_error=errors.append, debug=debug))
+    return docs, errors
+
+
+def _init_worker(ner: str) -> None:
+    os.environ.setdefault("ZHKG_NER_THREADS", "1")
+    from ..nlp.pipeline import build_nlp
+
+    build_nlp(ner)
+
+
+def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
+                          on_error: Callable[[str], None] | None = None, on_file=None, debug: bool = False,
+                          jobs: int | None = None, dask: str | None = None) -> Iterator[Document]:
+    """What :func:`extract.run.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
+    number of cores) or by the Dask scheduler at ``dask``; ``jobs=1`` (or a single input) runs in
+    this process. Standard input (``-``) is always read here."""
+    from .batch import expand_inputs, iter_extract
+
+    report = on_error or (lambda line: None)
+    jobs = jobs or default_jobs()
+    files = expand_inputs(paths)
+    head = list(itertools.islice(files, 2))
+    if dask is None and (jobs == 1 or len(head) < 2):  # nothing to share out
+        yield from iter_extract(itertools.chain(head, files), ner=ner, year=year, on_error=on_error,
+                                on_file=on_file, debug=debug)
+        return
+    files = itertools.chain(head, files)
+    with _pool(jobs, ner, dask) as submit:
+        pending: deque = deque()
+
+        def fill(limit: int) -> None:
+            while len(pending) < limit:
+                f = next(files, None)
+                if f is None:
+                    return
+                local = str(f) == "-"  # standard input is this process's
+                pending.append((f, None if local else submit(str(f), ner, year, debug)))
+
+        fill(jobs * AHEAD)
+        while pending:
+            f, fut = pending.popleft()
+            if fut is None:
+                yield from iter_extract([f], ner=ner, year=year, on_error=on_error, debug=debug)
+            else:
+                docs, errors = fut.result()  # a DataError raised in the worker is raised here
+                for line in errors:
+                    report(line)
+                yield from docs
+            if on_file:
+                on_file(f)
+            fill(jobs * AHEAD)
+
+
+class _pool:
+    """``with _pool(jobs, ner, dask) as submit``: ``submit(path, ner, year, debug)`` gives a future
+    of :func:`extract_one`; leaving cancels what is still queued."""
+
+    def __init__(self, jobs: int, ner: str, dask: str | None):
+        self.jobs, self.ner, self.dask = jobs, ner, dask
+
+    def __enter__(self):
+        if self.dask is not None:
+            try:
+                from distributed import Client
+            except ImportError:
+                from ..errors import InputError
+
+                raise InputError("--dask needs the dask extra: pip install 'zhkg[dask]'") from None
+            self._client = Client(self.dask)
+            return lambda *args: self._client.submit(extract_one, *args, pure=False)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: a fresh interpreter per worker, whatever threads (Oxigraph, onnxruntime) this one runs
+        self._ex = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_init_worker, initargs=(self.ner,))
+        return lambda *args: self._ex.submit(extract_one, *args)
+
+    def __exit__(self, *exc) -> None:
+        if self.dask is not None:
+            self._client.close()
+        else:
+            self._ex.shutdown(wait=exc[0] is None, cancel_futures=True)

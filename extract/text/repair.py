@@ -1,0 +1,135 @@
+"""What damages Chinese news text, as rewrite rules and marks: HTML character references, inline
+pinyin ruby (``價(jià)值``), full-width forms, and mojibake fragments (marked, never dropped)."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import cache
+
+from .chars import _is_han, _t2s
+from .offsets import _Tracked
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_SYL = rf"[a-zü]*[{_TONED}][a-zü]*"
+# a pinyin annotation: right after a Chinese character, one or more tone-marked syllables
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?:{_SYL})(?:[ '’]{_SYL})*\)")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# full-width forms that NFKC folds to ASCII; 。「」“”‘’、《》 are not in this block and stay
+_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
+
+
+def _unescape(m: re.Match[str]) -> str:
+    return html.unescape(m.group(0))
+
+
+def _nfkc(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
+
+
+def repair(t: _Tracked) -> tuple[_Tracked, int]:
+    """The rewrites of :func:`extract.text.normalize.normalize_text`, in order, on a tracked
+    text: character references unescaped, pinyin ruby removed, Traditional -> Simplified, full-width
+    forms folded, zero-width characters dropped. Returns the text and how many ruby annotations
+    were removed."""
+    t = t.sub(_ENTITY, _unescape)
+    pinyin = len(_PINYIN.findall(t.text))
+    t = t.sub(_PINYIN, lambda m: "")
+    t = t.translate_lines(_t2s)
+    t = t.sub(_FULLWIDTH, _nfkc)
+    t = t.sub(_ZERO_WIDTH, lambda m: "")
+    return t, pinyin
+
+
+_ODD_SCRIPT = re.compile(r"[\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\ufffd@]")
+_STOP = set("。!！？;；,，、:：“”\"《》()（）\n \t")
+
+
+@cache
+def _gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _odd(text: str, i: int) -> bool:
+    """Is ``text[i]`` improbable inside Chinese prose (a mojibake sign)?"""
+    c = text[i]
+    if c in "?\ufffd" or _ODD_SCRIPT.match(c):
+        return True
+    if c.isascii() and c.isalpha():
+        # a stray Latin letter glued between Chinese characters (殚T店, 榕d趣)
+        left = text[i - 1] if i else ""
+        right = text[i + 1] if i + 1 < len(text) else ""
+        return bool(left and _is_han(left) and (not right or _is_han(right) or right in "?)"))
+    return _is_han(c) and not _gb2312(c)
+
+
+# right after an anchor: an orphan pinyin tail (shù)) or a broken character reference (ldquo;)
+_ORPHAN = re.compile(rf"[a-zü{_TONED}]+\)|[a-z]{{2,8}};")
+
+
+def _is_anchor(text: str, i: int) -> bool:
+    c = text[i]
+    if c == "\ufffd":
+        return True
+    if c != "?":
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    prev = text[i - 1] if i else "\n"
+    if prev == "?" or nxt == "?":
+        return True
+    if nxt.isascii() and nxt.isalnum():  # ?shù)  早?018年
+        return True
+    if nxt in "。,，;；:、“" and _is_han(prev):  # 薪?。  目前?“ : a lost character, not a question
+        return True
+    return any(_odd(text, j) for j in range(i + 1, min(len(text), i + 3)) if text[j] not in _STOP)
+
+
+def find_mojibake(text: str) -> list[tuple[int, int]]:
+    """Spans ``[start, end)`` of mojibake fragments in normalized ``text``.
+
+    An anchor (U+FFFD, or a ``?`` that cannot be a question mark: before Latin letters or
+    digits, doubled, before other punctuation) grows over the improbable characters around it
+    (orphan pinyin, kana, stray Latin letters, characters outside GB2312) while they lie close.
+
+    >>> t = "哈尔滨当?shù)氐囊幻课葜薪?。他早?018年"
+    >>> [t[a:b] for a, b in find_mojibake(t)]
+    ['?shù)氐囊幻课葜薪?', '?']
+    >>> find_mojibake("快手未来向何处去?是否能")
+    []
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        if not _is_anchor(text, i):
+            i += 1
+            continue
+        start = end = i + 1
+        j = end
+        # grow right: orphan pinyin right after the anchor, then odd characters close together
+        m = _ORPHAN.match(text, j)
+        if m:
+            end = j = m.end()
+        gap = 0
+        while j < n and text[j] not in _STOP and gap <= 8:
+            if _odd(text, j) or (text[j] == "?"):
+                end = j + 1
+                gap = 0
+            else:
+                gap += 1
+            j += 1
+        if end < n and text[end] == "?" and end + 1 < n and text[end + 1] in _STOP:
+            end += 1
+        if spans and start - 1 - spans[-1][1] <= 3 and not _STOP.intersection(text[spans[-1][1]:start - 1]):
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start - 1, end))
+        i = max(end, i + 1)
+    return spans

@@ -1,0 +1,53 @@
+"""Table-driven tests of period mentions (issue 16): the wordings of results coverage, Hong Kong
+filings and analysts' notes, each row a phrase written for these tests and the period codes it
+names, resolved against the year 2024 when it gives none."""
+from __future__ import annotations
+
+import pytest
+
+from extract.nlp.frame import event_date, period_end
+from extract.nlp.periods import find_periods
+
+ROWS = [
+    ("2020年第三季度营收", ["2020Q3"]),
+    ("星河科技18Q3净营收", ["2018Q3"]),          # a two-digit year, as in headlines and notes
+    ("2Q24收入", ["2024Q2"]),
+    ("Q1'24收入", ["2024Q1"]),
+    ("23H1营收", ["2023H1"]),
+    ("1H25营收", ["2025H1"]),
+    ("23年第四季度营收", ["2023Q4"]),
+    ("星河汽车第三季收入", ["2024Q3"]),          # Hong Kong wording: 季 without 度
+    ("首季收入", ["2024Q1"]),
+    ("次季经调整溢利", ["2024Q2"]),
+    ("2024年6月季度", ["2024Q2"]),               # a quarter named by the month it ends
+    ("截至9月底止季度", ["2024Q3"]),
+    ("截至2025年9月30日止三个月", ["2025Q3"]),
+    ("连续23年位居第一", []),                     # a duration, not a year
+    ("四季如春的城市", []),
+]
+
+
+@pytest.mark.parametrize("text,codes", ROWS, ids=[r[0] for r in ROWS])
+def test_find_periods(text, codes):
+    assert [p.period for p in find_periods(text, 2024)] == codes
+
+
+DATES = [
+    ("据新华社北京12月31日电,当年票房", [True, False]),   # a wire's dateline; 当年 is a period
+    ("星河科技2018年12月31日晚发布的数据显示", [True]),
+    ("北京,2022年5月17日,星河科技今天公布", [True]),       # a press release's dateline
+    ("3月5日至10日期间,合计观看用户近240万人", [False]),   # days of an event: its month
+    ("截至2022年3月31日的季度", [False]),                   # the end of a span
+]
+
+
+@pytest.mark.parametrize("text,flags", DATES, ids=[r[0] for r in DATES])
+def test_event_dates(text, flags):
+    assert [event_date(text, p) for p in find_periods(text, 2021)] == flags
+
+
+@pytest.mark.parametrize("code,end", [("2025Q2", "asof:2025-06"), ("2024H2", "asof:2024-12"),
+                                      ("2023", "asof:2023-12"), ("2023-04/2024-03", "asof:2024-03"),
+                                      ("asof:2020-12", "asof:2020-12"), ("junk", None)])
+def test_period_end(code, end):
+    assert period_end(code) == end
