@@ -51,8 +51,6 @@ def R(_id, text, *ents, exact=True, absent=(), topic=ANY, rels=(), xfail=None, x
     return out
 
 
-XF_CRF_MOJIBAKE = ("find_mojibake covers only the '?'-anchored part of the fragment; the CRF reads the "
-                   "undetected rest as a title (a Program, confidence about 0.5)")
 XF_ROLE_AFTER_HAN = ("the role pattern drops a role whose left neighbour is a Chinese character that "
                      "is neither 的 nor the end of a known organization")
 XF_APPOSITION = ("no pattern for a role in apposition after the name (李明远,星河科技创始人,…): the "
@@ -223,15 +221,14 @@ ROWS = [
     # ------------------------------------------------------------------ nothing inside mojibake
     *R("mojibake-nothing-inside", "据悉," + MOJI + "。星河科技的业务保持增长。",
        P("Organization", "星河科技"),
-       absent=("孙立平", "星海银行", "王小林"), mojibake=True, xfail_crf=XF_CRF_MOJIBAKE),
+       absent=("孙立平", "星海银行", "王小林"), mojibake=True),
     *R("mojibake-between-names", "星河科技首席执行官李明远表示," + MOJI + "。华启集团也表示认同。",
        P("Organization", "星河科技"),
        P("Person", "李明远", role="首席执行官", org="星河科技"),
        P("Organization", "华启集团"),
        absent=("孙立平", "星海银行", "王小林"), mojibake=True,
        xfail_lac="find_mojibake covers only the '?'-anchored part of the fragment (?岀殑鐢ㄦ埛); in "
-                 "the undetected rest (瀛…鏄熸捣阈惰) LAC tags 鏄熸 as PER and it is kept as a Person",
-       xfail_crf=XF_CRF_MOJIBAKE),
+                 "the undetected rest (瀛…鏄熸捣阈惰) LAC tags 鏄熸 as PER and it is kept as a Person"),
 ]
 
 
