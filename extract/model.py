@@ -32,6 +32,24 @@ def valid_unit(unit: str) -> bool:
     return unit in UNITS or bool(_OTHER_UNIT.match(unit))
 
 
+_PUBLISHED = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def parse_published(text: str) -> str:
+    """A publication date as given by a user: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (also
+    with ``/`` or ``.``), returned in ISO form; anything else raises ValueError.
+
+    >>> parse_published("2024-08-20"), parse_published("2024/8"), parse_published("2024")
+    ('2024-08-20', '2024-08', '2024')
+    """
+    t = re.sub(r"[/.]", "-", (text or "").strip())
+    t = re.sub(r"-(\d)(?=-|$)", r"-0\1", t)
+    m = _PUBLISHED.match(t)
+    if not m or not 1900 <= int(m.group(1)) <= 2100:
+        raise ValueError(f"not a date: {text!r} (write YYYY-MM-DD, YYYY-MM or YYYY)")
+    return t
+
+
 def valid_period(period: str) -> bool:
     """``2020``, ``2020Q4``, ``2020H1``, ``2021-03``, ``2021-03-05`` or ``asof:`` one of them, or
     a span of months in ISO 8601 interval form (``2023-01/2023-09``: 前三季度, 1-9月).
@@ -118,6 +136,24 @@ class Quote(_Model):
     evidence: Evidence
 
 
+class Frame(_Model):
+    """What an article as a whole reports on (the document frame): the reporting entity, the
+    reporting period, and the sentence of the lead that states them. Claims take their defaults
+    from it; what a sentence states overrides it."""
+
+    entity: Optional[str] = None
+    entity_cls: Optional[EntityClass] = None
+    period: Optional[str] = None
+    evidence: Optional[str] = None
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None and not valid_period(v):
+            raise ValueError(f"not a period code: {v!r}")
+        return v
+
+
 class Claim(_Model):
     """A numeric statement: subject, metric, value (base units), unit, period, hedge, change."""
 
@@ -183,6 +219,7 @@ class Document(_Model):
     year: Optional[int] = None
     encoding: str = "utf-8"
     topic: Optional[str] = None
+    frame: Frame = Field(default_factory=lambda: Frame(), description="what the article reports on")
     mojibake: list[tuple[int, int]] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)

@@ -46,7 +46,11 @@ def extract(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (format from its extension).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
     ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
-    year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD, "
+                                                     "YYYY-MM or YYYY): resolves 去年, quarters written without a year and the "
+                                                     "period a results piece reports. A --from-list line may give its own after "
+                                                     "a tab.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Publication year only (shorthand of --published YYYY).")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Also add the articles to this graph store "
                                                   "(a directory, made if missing; an article already there is replaced).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", envvar="ZHKG_JOBS", min=1, show_default=False,
@@ -67,6 +71,8 @@ def extract(
     Example: zhkg extract corpus/ --jobs 4 -o kg.nq
 
     Example: curl -s URL | zhkg extract - --format jsonl   (or: zhkg extract --from-list paths.txt -o kg.trig)
+
+    Example: zhkg extract brief.txt --published 2024-08-20 --format jsonl
     """
     import itertools
     from contextlib import ExitStack
@@ -81,6 +87,13 @@ def extract(
         raise InputError("nothing to extract: give files, directories, - (standard input) or --from-list FILE")
     if from_list is not None and str(from_list) == STDIN and any(str(p) == STDIN for p in inputs or []):
         raise InputError("standard input cannot be both an article (-) and the list (--from-list -)")
+    if published is not None:
+        from ..model import parse_published
+
+        try:
+            published = parse_published(published)
+        except ValueError as e:
+            raise InputError(f"--published: {e}") from None
     sources = itertools.chain(inputs or [], read_list(from_list) if from_list is not None else [])
 
     name = format_for(output or "", fmt) if output else (fmt or "jsonl")
@@ -102,7 +115,7 @@ def extract(
         def docs():
             # documents stream through: written (and stored, one transaction each) as they come
             for d in iter_extract_parallel(sources, ner=ner, year=year, on_error=failed, debug=debugging(),
-                                           jobs=jobs, dask=dask):
+                                           jobs=jobs, dask=dask, published=published):
                 if shacl or strict:  # violating claims never reach the output or the store
                     d = check_documents([d], strict=strict)[0]
                     for note in d.rejected:

@@ -45,7 +45,8 @@ def _load_plugins() -> None:
 
 @register("jsonl", ".jsonl")
 def to_jsonl(docs: list[Document]) -> str:
-    """The evaluation's JSONL contract: entities, then claims, relations and quotes of each article."""
+    """The evaluation's JSONL contract: entities, then the frame (what the article reports on),
+    claims, relations and quotes of each article."""
     from .iris import claim_iri, doc_iri, entity_iri
 
     lines = []
@@ -57,6 +58,11 @@ def to_jsonl(docs: list[Document]) -> str:
             if e.cls == "Person":
                 row.update(role=e.role, org=e.org)
             lines.append(row)
+        f = d.frame
+        if f.entity or f.period:  # why a claim got its default subject and period
+            lines.append({"kind": "frame", "doc": d.id, "entity": f.entity,
+                          "entity_iri": str(entity_iri(f.entity_cls, f.entity)) if f.entity and f.entity_cls else None,
+                          "period": f.period, "published": d.published, "evidence": f.evidence})
         for c in d.claims:
             ch = [x.model_dump(exclude_none=True) for x in c.changes()]
             # subject and metric as the evidence words them (B站, 平均DAU); the IRIs and

@@ -163,6 +163,14 @@ class _Writer:
         g.add((doc, ZHKG.encoding, _literal(d.encoding)))
         if d.published:
             g.add((doc, ZHKG.published, _published(d.published)))
+            g.add((doc, DCTERMS.issued, _published(d.published)))
+        f = d.frame
+        if f.entity and f.entity_cls:
+            g.add((doc, ZHKG.reportingEntity, self.entity(f.entity_cls, f.entity)))
+        if f.period:
+            g.add((doc, ZHKG.reportingPeriod, self.period(f.period)))
+        if f.evidence:
+            g.add((doc, ZHKG.frameText, _literal(f.evidence)))
         if d.author:
             g.add((doc, DCTERMS.creator, _literal(d.author)))
         if d.site:

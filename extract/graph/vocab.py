@@ -71,6 +71,9 @@ class ZHKG(DefinedNamespace):
     period: URIRef  # period
     periodCode: URIRef  # period code
     published: URIRef  # publication date
+    reportingEntity: URIRef  # the entity whose results or statistics a document reports
+    reportingPeriod: URIRef  # the period a document reports on
+    frameText: URIRef  # the sentence of the lead that states the document frame
     qualifier: URIRef  # qualifier
     rawEnd: URIRef  # raw end offset
     rawStart: URIRef  # raw start offset

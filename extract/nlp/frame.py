@@ -38,6 +38,7 @@ class _FrameFile(BaseModel):
     exchanges: list[str]
     stock_words: list[str]
     growth_words: list[str] = []
+    flow_words: list[str] = []
     data_lead: str
     statistics_words: list[str] = []
 
@@ -55,6 +56,7 @@ class FrameWords:
     exchanges: frozenset[str]
     stock_words: tuple[str, ...]
     growth_words: tuple[str, ...]
+    flow_words: tuple[str, ...]
     data_lead: re.Pattern[str]
     statistics: re.Pattern[str] | None = None
 
@@ -74,7 +76,7 @@ def frame_words() -> FrameWords:
     return FrameWords(raw.lead_chars, _alternation(raw.results_words), _alternation(raw.announce_verbs),
                       tuple(raw.half_words), tuple(raw.year_words), tuple(raw.quarter_words),
                       frozenset(w.lower() for w in raw.media), re.compile(raw.media_suffix),
-                      frozenset(raw.exchanges), tuple(raw.stock_words), tuple(raw.growth_words),
+                      frozenset(raw.exchanges), tuple(raw.stock_words), tuple(raw.growth_words), tuple(raw.flow_words),
                       re.compile(raw.data_lead),
                       _alternation(raw.statistics_words) if raw.statistics_words else None)
 
@@ -105,7 +107,8 @@ def is_media(m) -> bool:
 
 def is_stock(metric: str | None) -> bool:
     """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
-    return bool(metric) and any(s in metric for s in frame_words().stock_words)
+    w = frame_words()
+    return bool(metric) and any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words)
 
 
 def keeps_growth(metric: str | None) -> bool:

@@ -26,7 +26,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..model import Change, Claim, Document, Entity, Evidence
+from ..model import Change, Claim, Document, Entity, Evidence, parse_published
+from ..model import Frame as FrameModel
 from ..text.decode import read_input
 from ..text.normalize import normalize_text
 from ..text.offsets import Article, NormalizedText
@@ -35,6 +36,7 @@ from .components import claims as claims_mod
 from .components import entities as ents_mod
 from .components import relations as rels_mod
 from .components.topic import topic_entity
+from .components.tables import in_table
 from .lexicon import load_lexicon
 from .frame import Frame, build_frame
 from .ner import component as _ner  # noqa: F401  registers zhkg_ner
@@ -124,7 +126,8 @@ def make_claims(nlp: Language, name: str, year: int):
             qs = [q for q in find_quantities(s.text)
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near)
-                  and not claims_mod.not_a_claim(s.text, q)]
+                  and not claims_mod.not_a_claim(s.text, q)
+                  and not in_table(doc, s.start + q.start, s.start + q.end)]  # a table cell: zhkg_tables
             local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
             metric_spans = [(a - s.start, b - s.start, e)
                             for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
@@ -133,7 +136,8 @@ def make_claims(nlp: Language, name: str, year: int):
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
                 frame)
-            if period and _QUARTER.fullmatch(period):  # the quarter the text is about, for 同期/上季度
+            # the quarter the text is about, for 同期/上季度: the frame's, when it reports a quarter
+            if period and _QUARTER.fullmatch(period) and not (frame.period and _QUARTER.fullmatch(frame.period)):
                 quarter = period
             out.extend((s, d) for d in drafts)
         doc._.claims = out
@@ -177,6 +181,7 @@ def build_nlp(ner: str = "lac", year: int = 0) -> Language:
         nlp.add_pipe("zhkg_ner")
     nlp.add_pipe("zhkg_entities", config={"backend": ner})
     nlp.add_pipe("zhkg_frame")
+    nlp.add_pipe("zhkg_tables")
     nlp.add_pipe("zhkg_claims", config={"year": year})
     return nlp
 
@@ -220,12 +225,13 @@ class PosTokenizer:
         return doc
 
 
-def run_article(nlp: Language, art: Article, year: int | None = None) -> Doc:
+def run_article(nlp: Language, art: Article, year: int | None = None, published: str | None = None) -> Doc:
     sents = [(s.start, s.text) for s in art.sentences()]
     tok = nlp.tokenizer
     doc = tok.sentences_doc(art.text, sents) if isinstance(tok, PosTokenizer) else nlp.make_doc(art.text)
     doc._.article = art
     doc._.year = year
+    doc._.published = published
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
@@ -273,8 +279,15 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             continue
         seen.setdefault(key, c)
         claims.append(c)
+    claims += doc._.table_claims or []  # the cells of the tables in the text (zhkg_tables)
+    rejected += doc._.table_left_out or []
     topic = doc._.topic
-    return Document(id=art.id, title=art.title, source=source, sha256=sha, text=art.text,
+    fr: Frame = doc._.frame or Frame()
+    ent = fr.entity
+    frame = FrameModel(entity=ent.label if ent is not None else None,
+                       entity_cls=_model_cls(ent) if ent is not None else None,
+                       period=fr.period, evidence=fr.evidence)
+    return Document(frame=frame, id=art.id, title=art.title, source=source, sha256=sha, text=art.text,
                     raw_offset=art.raw_span(0, 1)[0], year=doc._.year, encoding=encoding,
                     topic=topic.label if topic else None, mojibake=art.mojibake,
                     entities=entities, relations=rels_mod.relations(mentions, art), claims=claims,
@@ -309,19 +322,22 @@ def _confidence(d) -> float:
 
 
 def extract_text(text: str, doc_id: str = "doc", ner: str = "lac", year: int | None = None,
-                 source: str = "<text>") -> list[Document]:
-    """Extract every article of ``text`` (already decoded) into Documents."""
+                 source: str = "<text>", published: str | None = None) -> list[Document]:
+    """Extract every article of ``text`` (already decoded) into Documents. ``published``
+    (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) is when the text came out: it resolves 去年, a
+    quarter named without its year and the period a results piece reports."""
     norm = normalize_text(text, doc_id=doc_id)
-    return _extract(norm, source, hashlib.sha256(text.encode("utf-8")).hexdigest(), ner, year)
+    return _extract(norm, source, hashlib.sha256(text.encode("utf-8")).hexdigest(), ner, year, published)
 
 
-def extract_file(path: str | Path, ner: str = "lac", year: int | None = None) -> list[Document]:
+def extract_file(path: str | Path, ner: str = "lac", year: int | None = None,
+                 published: str | None = None) -> list[Document]:
     """Extract every article of the file ``path`` (text, HTML or PDF) into Documents."""
-    return extract_bytes(read_input(path), str(path), ner=ner, year=year)
+    return extract_bytes(read_input(path), str(path), ner=ner, year=year, published=published)
 
 
 def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None = None,
-                  doc_id: str | None = None) -> list[Document]:
+                  doc_id: str | None = None, published: str | None = None) -> list[Document]:
     """Extract the bytes read from ``source`` (a file name, or ``<stdin>`` with a ``doc_id``).
 
     The format is detected from the content (:mod:`extract.inputs`: text, HTML, PDF); an HTML
@@ -334,13 +350,23 @@ def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None =
     src = read_source(data, source)
     norm = normalize_text(src.text, doc_id=doc_id or Path(source).stem, encoding=src.encoding, split=src.split)
     norm.replaced = src.replaced
-    docs = _extract(norm, source, hashlib.sha256(data).hexdigest(), ner, year or src.year)
-    return apply_source(docs, norm, src)
+    published = parse_published(published) if published else None
+    docs = _extract(norm, source, hashlib.sha256(data).hexdigest(), ner, year or src.year,
+                    published or src.published)
+    docs = apply_source(docs, norm, src)
+    return [d.model_copy(update={"published": published}) for d in docs] if published else docs
 
 
-def _extract(norm: NormalizedText, source: str, sha: str, ner: str, year: int | None) -> list[Document]:
+def _extract(norm: NormalizedText, source: str, sha: str, ner: str, year: int | None,
+             published: str | None = None) -> list[Document]:
+    """The Documents of every article; ``published`` gives the year unless ``year`` does."""
     nlp = build_nlp(ner)
-    return [to_document(run_article(nlp, art, year), art, source, sha, norm.encoding) for art in norm.articles]
+    if published:
+        published = parse_published(published)
+        year = year or int(published[:4])
+    docs = [to_document(run_article(nlp, art, year, published), art, source, sha, norm.encoding)
+            for art in norm.articles]
+    return [d.model_copy(update={"published": published}) for d in docs] if published else docs
 
 
 TOOL_VERSION = __version__

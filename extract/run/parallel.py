@@ -35,12 +35,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_one(path: str, ner: str, year: int | None, debug: bool = False) -> tuple[list[Document], list[str]]:
+def extract_one(path: str, ner: str, year: int | None, debug: bool = False,
+                published: str | None = None) -> tuple[list[Document], list[str]]:
     """The documents of one input file and the error lines reported for it (the worker's job)."""
     from .batch import iter_extract
 
     errors: list[str] = []
-    docs = list(iter_extract([path], ner=ner, year=year, on_error=errors.append, debug=debug))
+    docs = list(iter_extract([path], ner=ner, year=year, on_error=errors.append, debug=debug, published=published))
     return docs, errors
 
 
@@ -53,11 +54,12 @@ def _init_worker(ner: str) -> None:
 
 def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
                           on_error: Callable[[str], None] | None = None, on_file=None, debug: bool = False,
-                          jobs: int | None = None, dask: str | None = None) -> Iterator[Document]:
+                          jobs: int | None = None, dask: str | None = None,
+                          published: str | None = None) -> Iterator[Document]:
     """What :func:`extract.run.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
     number of cores) or by the Dask scheduler at ``dask``; ``jobs=1`` (or a single input) runs in
     this process. Standard input (``-``) is always read here."""
-    from .batch import expand_inputs, iter_extract
+    from .batch import DatedInput, expand_inputs, iter_extract
 
     report = on_error or (lambda line: None)
     jobs = jobs or default_jobs()
@@ -65,7 +67,7 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
     head = list(itertools.islice(files, 2))
     if dask is None and (jobs == 1 or len(head) < 2):  # nothing to share out
         yield from iter_extract(itertools.chain(head, files), ner=ner, year=year, on_error=on_error,
-                                on_file=on_file, debug=debug)
+                                on_file=on_file, debug=debug, published=published)
         return
     files = itertools.chain(head, files)
     with _pool(jobs, ner, dask) as submit:
@@ -77,20 +79,22 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
                 if f is None:
                     return
                 local = str(f) == "-"  # standard input is this process's
-                pending.append((f, None if local else submit(str(f), ner, year, debug)))
+                pub = f.published if isinstance(f, DatedInput) else published
+                pending.append((f, None if local else submit(str(f), ner, year, debug, pub)))
 
         fill(jobs * AHEAD)
         while pending:
             f, fut = pending.popleft()
             if fut is None:
-                yield from iter_extract([f], ner=ner, year=year, on_error=on_error, debug=debug)
+                yield from iter_extract([f], ner=ner, year=year, on_error=on_error, debug=debug,
+                                        published=published)
             else:
                 docs, errors = fut.result()  # a DataError raised in the worker is raised here
                 for line in errors:
                     report(line)
                 yield from docs
             if on_file:
-                on_file(f)
+                on_file(f.path if isinstance(f, DatedInput) else f)
             fill(jobs * AHEAD)
 
 

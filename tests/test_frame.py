@@ -1,0 +1,93 @@
+"""The document frame and the publication date (issue 16): what an article reports on, as the
+library, the JSONL and the graph give it, and the date a user passes. Articles written for these
+tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Dataset, Literal
+from rdflib.namespace import DCTERMS, XSD
+
+from extract import extract_text
+from extract.cli import main
+from extract.graph.formats import to_jsonl
+from extract.graph.vocab import ZHKG
+from extract.model import parse_published
+
+FAST = ["--ner", "fast"]
+RESULTS = "星河科技公布截至6月底季度业绩。\n期内收入120亿元,按年增长15%。\n员工人数为3200人。\n"
+
+
+def test_frame_from_the_lead_with_the_publication_date():
+    d = extract_text(RESULTS, doc_id="r", published="2025-08-27")[0]
+    assert (d.frame.entity, d.frame.period) == ("星河科技", "2025Q2")  # 6月底 before August: this year
+    assert d.published == "2025-08-27" and d.year == 2025
+    by_value = {c.value: c for c in d.claims}
+    assert by_value[12_000_000_000].period == "2025Q2"
+    assert [(x.kind, x.value) for x in by_value[12_000_000_000].changes()] == [("yoy", 0.15)]
+    assert by_value[3200].period == "asof:2025-06"  # a stock: the end of the period
+
+
+def test_a_quarter_named_by_its_end_that_has_not_ended_is_last_years():
+    d = extract_text(RESULTS, doc_id="r", published="2025-03-10")[0]
+    assert d.frame.period == "2024Q2"
+
+
+def test_no_frame_without_a_results_lead():
+    d = extract_text("星河科技的门店遍布全国。\n门店超过300家。\n", doc_id="n", published="2024")[0]
+    assert d.frame.period is None
+
+
+def test_frame_in_jsonl_and_graph():
+    d = extract_text(RESULTS, doc_id="r", published="2025-08-27")
+    rows = [json.loads(x) for x in to_jsonl(d).splitlines()]
+    frame = [r for r in rows if r["kind"] == "frame"]
+    assert frame and frame[0]["period"] == "2025Q2" and frame[0]["entity"] == "星河科技"
+    assert frame[0]["published"] == "2025-08-27"
+    from extract.graph.rdf import to_dataset
+
+    ds: Dataset = to_dataset(d)
+    assert list(ds.quads((None, DCTERMS.issued, Literal("2025-08-27", datatype=XSD.date), None)))
+    assert list(ds.quads((None, ZHKG.reportingPeriod, None, None)))
+    assert list(ds.quads((None, ZHKG.reportingEntity, None, None)))
+
+
+@pytest.mark.parametrize("given,iso", [("2024-08-20", "2024-08-20"), ("2024/8/5", "2024-08-05"),
+                                       ("2024-08", "2024-08"), ("2024", "2024")])
+def test_parse_published(given, iso):
+    assert parse_published(given) == iso
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "24-08-20", "yesterday", "2024-02-30x", ""])
+def test_parse_published_refuses(bad):
+    with pytest.raises(ValueError):
+        parse_published(bad)
+
+
+def test_cli_published_and_dated_lists(tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text(RESULTS, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", *FAST, str(art), "--published", "2025-08-27", "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert any(r["kind"] == "claim" and r["period"] == "2025Q2" for r in rows)
+    # a date after a tab on a --from-list line is that article's
+    lst = tmp_path / "list.tsv"
+    lst.write_text(f"{art}\t2025-03-10\n", encoding="utf-8")
+    assert main(["extract", *FAST, "--from-list", str(lst), "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["period"] for r in rows if r["kind"] == "frame"] == ["2024Q2"]
+
+
+def test_cli_bad_dates_are_one_line_errors(tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text(RESULTS, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", *FAST, str(art), "--published", "2025-13", "-o", str(out)]) == 2
+    assert "--published" in capsys.readouterr().err and not out.exists()
+    lst = tmp_path / "list.tsv"
+    lst.write_text(f"{art}\tsoon\n", encoding="utf-8")
+    assert main(["extract", *FAST, "--from-list", str(lst), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "list.tsv" in err and "line 1" in err and not out.exists()
