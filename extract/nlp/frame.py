@@ -255,6 +255,10 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
 
 
 def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords):
+    from .ner.config import load_ner_config
+
+    sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
+    mentions = [m for m in mentions if m.confidence >= sure]
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)]
     for base, s in sents:
         res = w.results.search(s)

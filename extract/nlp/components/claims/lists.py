@@ -7,7 +7,7 @@ import re
 
 from ...periods import PeriodMention
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject
 from .changes import _reattach
 
 def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
@@ -78,7 +78,7 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
     a list of changes after a list of levels (分别达到6亿、3亿,同比分别增长20%、25%) goes to the
     levels in turn. A list whose length differs from the numbers' is left alone. Returns the
     drafts that remain claims of their own."""
-    subjects = [(m.start, m.end, m) for m in mentions if m.cls in _SUBJECT_CLASSES]
+    subjects = [(m.start, m.end, m) for m in mentions if _may_be_subject(m)]
     levels: list[Draft] | None = None
     for run in _respective_groups(sent, drafts):
         k = sent.rfind("分别", 0, run[0].q.start)
