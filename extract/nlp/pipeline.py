@@ -267,10 +267,15 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         except ValueError as e:
             rejected.append(f"{s.text[:40]}…: {str(e).splitlines()[0]}")
             continue
-        # one claim per fact: a repeat (a heading restating the lede) adds nothing; a repeat
-        # without a period merges into the mention that has one
+        # one claim per fact: a repeat (a heading restating the lede) adds nothing, unless it
+        # states the change the first mention left out (the lede's 交付5055台, the body's
+        # 交付5055台,同比增长100%); a repeat without a period merges into the mention that has one
         key = (c.subject, c.value, c.unit)
         prev = seen.get(key)
+        if prev is not None and prev.period == c.period and c.change and not prev.change:
+            claims[claims.index(prev)] = c
+            seen[key] = c
+            continue
         if prev is not None and (prev.period == c.period or c.period is None):
             continue
         if prev is not None and prev.period is None:

@@ -100,9 +100,14 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                 d.period = p.period
         if all(not d.is_change for d in run):
             levels = run
-        elif all(d.is_change for d in run) and levels is not None and len(levels) == len(run):
-            for change, level in zip(run, levels):
-                _reattach(change, level)
+        elif all(d.is_change for d in run):
+            if levels is None or len(levels) != len(run):
+                # 实现销售收入1500亿元,净利润224亿元,分别同比增长37%、45%: the levels listed before
+                before = [x for x in drafts if not x.is_change and x.q.end <= run[0].q.start]
+                levels = before[-len(run):] if len(before) >= len(run) else None
+            if levels is not None:
+                for change, level in zip(run, levels):
+                    _reattach(change, level)
     return [d for d in out if not d.attached]
 
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
