@@ -244,8 +244,8 @@ def test_table_is_aligned(series):
 
 
 def test_unknown_format(series):
-    with pytest.raises(QueryError, match="choose one of csv, json, table, tsv"):
-        format_result(series, "xml")
+    with pytest.raises(QueryError, match="choose one of csv, json, table, tsv, xml"):
+        format_result(series, "yaml")
 
 
 # ---- the CLI, in-process ------------------------------------------------------------------------

@@ -8,19 +8,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, debugging, err, out
+from .common import app, debugging, err, is_std, ner_option, out
 
 
 @app.command()
 def normalize(
-    file: Annotated[Path, typer.Argument(help="An article file (UTF-8/16, GB18030 or Big5).")],
+    file: Annotated[Path, typer.Argument(help="An article file (text, HTML or PDF, told apart by content, read as "
+                                               "zhkg extract reads it); - reads standard input.")],
     show_text: Annotated[bool, typer.Option("--text", help="Print the normalized text of each article.")] = False,
 ) -> None:
-    """Normalize an article file and report what was found.
+    """Normalize an article file and report what was found: the text extraction sees, which
+    evidence offsets point into.
 
     Example: zhkg normalize corpus/kuaishou-2020.txt --text
     """
-    from ..text.normalize import normalize_file
+    from ..inputs import normalize_file
 
     norm = normalize_file(file)
     out.print(f"{file}: encoding {norm.encoding}, {len(norm.raw)} raw chars -> {len(norm.text)} normalized, "
@@ -43,9 +45,11 @@ def extract(
         show_default=False)] = None,
     from_list: Annotated[Optional[Path], typer.Option("--from-list", help="A file listing input paths, one a line "
                                                       "(read as it goes; - for standard input).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (format from its extension).")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
-    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (format from its extension; "
+                                                   "- or none: standard output, JSONL unless --format says).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld (must match "
+                                               "the extension of -o).")] = None,
+    ner: Annotated[str, ner_option("NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
     published: Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD, "
                                                      "YYYY-MM or YYYY): resolves 去年, quarters written without a year and the "
                                                      "period a results piece reports. A --from-list line may give its own after "
@@ -96,7 +100,7 @@ def extract(
             raise InputError(f"--published: {e}") from None
     sources = itertools.chain(inputs or [], read_list(from_list) if from_list is not None else [])
 
-    name = format_for(output or "", fmt) if output else (fmt or "jsonl")
+    name = format_for(output if output is not None else "-", fmt)  # a bad format or extension fails before any work
     chunks_of = stream(name)
     errors: list[str] = []
     rows: list[tuple[str, ...]] = []  # the summary: a few strings per article, not the articles
@@ -129,9 +133,9 @@ def extract(
             if not rows:  # raised inside the writer: no output file is left behind
                 raise InputError("nothing extracted" + (f" ({len(errors)} file(s) failed)" if errors else ""))
 
-        if output:
+        if output is not None and not is_std(output):
             write_atomic_stream(output, chunks_of(docs()))
-        elif store:
+        elif store and output is None:
             for _ in docs():
                 pass
         else:
@@ -145,7 +149,7 @@ def extract(
 def _summary(rows, output) -> None:
     from rich.table import Table
 
-    t = Table(title=f"zhkg extract -> {output}" if output else None, show_edge=False)
+    t = Table(title=f"zhkg extract -> {output}" if output is not None and not is_std(output) else None, show_edge=False)
     for col in ("article", "title", "entities", "claims", "mojibake", "left out"):
         t.add_column(col, overflow="fold")
     for row in rows:
@@ -155,17 +159,22 @@ def _summary(rows, output) -> None:
 
 @app.command()
 def validate(
-    graphs: Annotated[list[Path], typer.Argument(help="RDF files (.ttl, .nt, .nq, .trig, .jsonld, .rdf), read as one graph.")],
+    graphs: Annotated[list[Path], typer.Argument(help="RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, "
+                                                 "told apart by content; - reads standard input), read as one graph.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="The syntax when the content cannot tell "
+                                               "(ttl, trig, nt, nq, jsonld, xml).")] = None,
 ) -> None:
     """Check graphs against the SHACL shapes (ontology/shapes.ttl); print each violation as
     `focus  path  message` and exit 1 when the graph does not conform.
 
     Example: zhkg validate out/kuaishou-2020.ttl
+
+    Example: zhkg extract a.txt -f nq | zhkg validate -
     """
     from ..errors import ValidationFailed
     from ..graph.validate import validate_files
 
-    report = validate_files(graphs)
+    report = validate_files(graphs, fmt)
     for v in report.violations:
         out.print(f"{v}" + ("" if v.severity == "Violation" else f"  ({v.severity})"), markup=False)
     bad = sum(v.severity == "Violation" for v in report.violations)

@@ -2,15 +2,14 @@
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .common import app, err, out
+from .common import CONTEXT, app, emit, err, out
 
-store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT,
                         help="The graph store (Oxigraph on disk): stats, list, remove, export.  "
                              "Example: zhkg store stats --store kg")
 
@@ -71,18 +70,14 @@ def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuais
 def store_export(
     store: StoreDir,
     fmt: Annotated[str, typer.Option("--format", "-f", help="trig (default), nq, jsonld keep the named graphs; ttl, nt merge them.")] = "trig",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: standard output).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (- or none: standard output).")] = None,
 ) -> None:
     """Export the whole store as RDF.
 
     Example: zhkg store export --store kg -f nq -o kg.nq
     """
-    from ..graph.formats import write_atomic
     from ..graph.store import open_store
 
     with open_store(store) as st:
         text = st.export(fmt)
-    if output:
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
+    emit(output, text)

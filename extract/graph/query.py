@@ -203,33 +203,65 @@ def resolve(query: str | SavedQuery, as_text: bool = False) -> tuple[str, SavedQ
     return query, None
 
 
-def load_graphs(paths: Sequence[str | Path]) -> Dataset:
-    """Graph files (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``) into one in-memory Dataset."""
-    from rdflib.util import guess_format
+def load_graphs(paths: Sequence[str | Path], fmt: str | None = None) -> Dataset:
+    """Graph files into one in-memory Dataset, each syntax told from its content (Turtle, TriG,
+    N-Triples, N-Quads, JSON-LD, RDF/XML; :func:`extract.graph.sniff.sniff`), or ``fmt`` when
+    given; ``-`` is standard input. zhkg's JSONL or an article is refused, naming the file."""
+    from .sniff import parse_rdf, read_bytes
 
     ds = Dataset(default_union=True)
-    for p in map(Path, paths):
-        fmt = "json-ld" if p.suffix.lower() == ".jsonld" else guess_format(str(p))
-        if not p.is_file():
-            raise InputError("no such graph file", str(p))
-        try:
-            ds.parse(p, format=fmt or "turtle")
-        except Exception as e:  # rdflib's parsers raise many kinds
-            raise InputError(f"cannot parse as {fmt or 'turtle'}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
-                             str(p)) from None
+    for p in paths:
+        if str(p) != "-" and not Path(p).is_file():
+            raise InputError("no such graph file" if not Path(p).exists() else "not a graph file", str(p))
+        parse_rdf(read_bytes(p), "<stdin>" if str(p) == "-" else str(p), fmt, into=ds)
     return ds
 
 
-def syntax_error(e: Exception) -> QueryError:
-    """The parser's message with its line and column, whichever parser raised it."""
+def query_prefixes() -> dict[str, str]:
+    """The prefixes every query may use undeclared: those the graphs are written with
+    (:data:`extract.graph.terms.PREFIXES`: zhkg, id, unit, skos, prov, org, time, xsd, rdfs) and
+    the usual rdf, owl, dcterms, schema, sh."""
+    from .terms import PREFIXES
+    from .vocab import DCTERMS, OWL, RDF, SCHEMA, SH
+
+    out = {p: str(ns) for p, ns in PREFIXES.items()}
+    out.update(rdf=str(RDF), owl=str(OWL), dcterms=str(DCTERMS), dct=str(DCTERMS), schema=str(SCHEMA), sh=str(SH))
+    return out
+
+
+def with_prefixes(text: str) -> tuple[str, int]:
+    """``text`` with a ``PREFIX`` line first for each project prefix it uses and does not declare,
+    and the number of lines added (to report a syntax error at the user's own line).
+
+    >>> print(with_prefixes("SELECT ?c WHERE { ?c a zhkg:Claim }")[0])
+    PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
+    SELECT ?c WHERE { ?c a zhkg:Claim }
+    """
+    declared = {m.lower() for m in re.findall(r"(?i)\bprefix\s+([\w-]*)\s*:", text)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in query_prefixes().items()
+             if p.lower() not in declared and re.search(rf"(?<![\w:<?$]){re.escape(p)}:", text)]
+    return ("\n".join(lines) + "\n" + text if lines else text), len(lines)
+
+
+def syntax_error(e: Exception, shift: int = 0) -> QueryError:
+    """The parser's message with its line and column, whichever parser raised it, on one line;
+    ``shift`` lines added before the user's text are taken off the line number."""
     lineno, col = getattr(e, "lineno", None), getattr(e, "col", None)
     if lineno is not None and col is not None:  # rdflib (pyparsing)
         msg = getattr(e, "msg", str(e))
-        return QueryError(f"invalid SPARQL at line {lineno}, column {col}: {msg}")
+        return QueryError(f"invalid SPARQL at line {max(1, lineno - shift)}, column {col}: {_one_line(msg)}")
     m = _OX_ERROR.search(str(e))
     if m:  # Oxigraph
-        return QueryError(f"invalid SPARQL at line {m.group(1)}, column {m.group(2)}: {m.group(3).strip()}")
-    return QueryError(f"invalid SPARQL: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+        return QueryError(f"invalid SPARQL at line {max(1, int(m.group(1)) - shift)}, column {m.group(2)}: "
+                          f"{_one_line(m.group(3))}")
+    return QueryError(f"invalid SPARQL: {_one_line(str(e)) if str(e) else type(e).__name__}")
+
+
+def _one_line(msg: str, limit: int = 160) -> str:
+    """The first line of a parser's message, cut to ``limit`` characters (pyparsing lists every
+    token it expected)."""
+    first = msg.strip().splitlines()[0] if msg.strip() else ""
+    return first if len(first) <= limit else first[:limit - 1] + "…"
 
 
 Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]]]  # noqa: F821
@@ -250,6 +282,7 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
     _check_params(text, params, saved)
     if saved is not None and any(p in saved.params for p in PAGE_PARAMS):
         text = page(text, {p: params.pop(p) for p in PAGE_PARAMS if p in params})
+    text, shift = with_prefixes(text)
     try:
         if isinstance(source, Store):
             kind, names, out = source.sparql(text, bindings(params))
@@ -261,9 +294,9 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
         graph = source if isinstance(source, Graph) else load_graphs(source)
         res = graph.query(text, initBindings=bindings(params))
     except ParseBaseException as e:
-        raise syntax_error(e) from None
+        raise syntax_error(e, shift) from None
     except SyntaxError as e:
-        raise syntax_error(e) from None
+        raise syntax_error(e, shift) from None
     except RuntimeError as e:
         msg = str(e)
         m = re.search(r"does not contains? variable \?(\w+)", msg)

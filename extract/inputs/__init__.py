@@ -93,3 +93,35 @@ def read_source(data: bytes, path: str) -> Source:
     if reader is None:
         raise InputError(f"{fmt}: this format is not supported (zhkg reads {', '.join(formats())})", path)
     return reader(data, path)
+
+
+def normalize_source(data: bytes, path: str, doc_id: str | None = None):
+    """``(NormalizedText, Source)`` of the bytes read from ``path``: the reader of their format
+    (text, HTML, PDF), then :func:`extract.text.normalize.normalize_text`, as extraction does, so
+    the text shown is the one evidence offsets point into. Article ids are ``{doc_id}#k``
+    (default: the file's stem)."""
+    from pathlib import Path
+
+    from ..text.normalize import normalize_text
+
+    src = read_source(data, path)
+    norm = normalize_text(src.text, doc_id=doc_id or Path(path).stem, encoding=src.encoding, split=src.split)
+    norm.replaced = src.replaced
+    return norm, src
+
+
+def normalize_file(path):
+    """Read and normalize the input file ``path`` (text, HTML or PDF, told apart by content; ``-``
+    is standard input, its articles ``stdin#k``) as ``zhkg extract`` does: the
+    :class:`~extract.text.offsets.NormalizedText` of the text its reader extracted.
+
+    Raises :class:`InputError` naming the file when it cannot be read, has no reader or no text."""
+    import sys
+
+    from ..text.decode import read_input
+
+    if str(path) == "-":
+        buf = getattr(sys.stdin, "buffer", None)
+        data = buf.read() if buf is not None else sys.stdin.read().encode("utf-8")
+        return normalize_source(data, "<stdin>", doc_id="stdin")[0]
+    return normalize_source(read_input(path), str(path))[0]

@@ -1,0 +1,239 @@
+"""The conventions of a command-line tool (issue 19), run through the installed ``zhkg`` console
+script where the fault only showed there: usage errors are click's message with exit 2,
+``--version`` and ``-h`` exist, ``-`` is standard input and ``-o -`` standard output, bad choices
+fail before any work."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = Path(sys.executable).with_name("zhkg")
+GOOD = "快手2020年营收达587.8亿元,同比增长50.2%。\n"
+
+needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason="the zhkg console script is not installed")
+
+
+def zhkg(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The installed console script, as a user runs it."""
+    env = {**os.environ, "ZHKG_JOBS": "1", "COLUMNS": "100"}
+    return subprocess.run([str(SCRIPT), *args], input=stdin, capture_output=True, cwd=cwd or ROOT, env=env,
+                          timeout=300)
+
+
+# ---- point 5: usage errors, --version, -h ---------------------------------------------------------
+
+USAGE_ERRORS = [
+    (["extract", "--bogus"], "No such option: --bogus"),
+    (["diff"], "Missing argument"),
+    (["extract", "-j", "0", "corpus/kuaishou-2020.txt"], "Invalid value for '--jobs'"),
+    (["query", "--format"], "requires an argument"),
+    (["store", "stats"], "Missing option '--store'"),
+]
+
+
+@needs_script
+@pytest.mark.parametrize("args, message", USAGE_ERRORS, ids=[" ".join(a) for a, _ in USAGE_ERRORS])
+def test_usage_error_is_clicks_message_and_exit_2(args, message):
+    r = zhkg(*args)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "internal error" not in err and message in err, err
+    assert "Error: " in err and r.stdout == b""
+
+
+@needs_script
+def test_version():
+    from extract.version import __version__
+
+    r = zhkg("--version")
+    assert r.returncode == 0 and r.stdout.decode().strip() == f"zhkg {__version__}"
+
+
+@needs_script
+@pytest.mark.parametrize("args", [["-h"], ["extract", "-h"], ["store", "-h"], ["store", "export", "-h"]])
+def test_short_help(args):
+    r = zhkg(*args)
+    assert r.returncode == 0 and r.stdout.decode().startswith("Usage: zhkg"), r.stderr.decode()
+
+
+def test_usage_error_in_process(capsys):
+    from extract.cli import main
+
+    assert main(["extract", "--bogus"]) == 2
+    assert "No such option: --bogus" in capsys.readouterr().err
+
+
+# ---- point 8: choices and output names checked before any work ------------------------------------
+
+@needs_script
+def test_unknown_ner_backend_is_a_usage_error_before_any_work(tmp_path):
+    out = tmp_path / "x.jsonl"
+    r = zhkg("extract", "corpus/kuaishou-2020.txt", "--ner", "bogus", "-j", "2", "-o", str(out))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "Traceback" not in err and "BrokenProcessPool" not in err, err
+    assert "Invalid value for '--ner': unknown NER backend 'bogus'; choose one of lac, fast" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args, problem", [
+    (["-o", "{d}/x.json"], "{d}/x.json: unknown output extension '.json'"),
+    (["-o", "{d}/x.ttl", "-f", "jsonl"], "{d}/x.ttl: --format jsonl does not match the extension .ttl"),
+    (["-o", "{d}/x", "-f", "ttl"], "{d}/x: unknown output extension '(none)'"),
+    (["-f", "yaml"], "unknown output format 'yaml'"),
+], ids=["unknown-extension", "format-mismatch", "no-extension", "unknown-format"])
+def test_output_name_and_format_must_agree(tmp_path, capsys, monkeypatch, args, problem):
+    from extract.cli import main
+
+    called = []
+    monkeypatch.setattr("extract.run.parallel.iter_extract_parallel", lambda *a, **k: called.append(1) or iter(()))
+    args = [a.format(d=tmp_path) for a in args]
+    assert main(["extract", "--ner", "fast", "corpus/kuaishou-2020.txt", *args]) == 2
+    assert f"zhkg: error: {problem.format(d=tmp_path)}" in capsys.readouterr().err
+    assert called == [] and list(tmp_path.iterdir()) == []
+
+
+def test_output_extension_gives_the_format():
+    from extract.graph.formats import format_for
+
+    assert [format_for(f"x{e}", None) for e in (".jsonl", ".ttl", ".nt", ".nq", ".trig", ".jsonld")] == \
+        ["jsonl", "ttl", "nt", "nq", "trig", "jsonld"]
+    assert format_for("x.ttl", "ttl") == "ttl" and format_for("-", None) == "jsonl"
+
+
+# ---- point 6: - is standard input, -o - standard output ---------------------------------------------
+
+@needs_script
+def test_pipes_through_the_console_script(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(GOOD, encoding="utf-8")
+    nq = zhkg("extract", "--ner", "fast", str(a), "-f", "nq", "-o", "-")
+    assert nq.returncode == 0 and b"<https://w3id.org/zhkg/ontology#Claim>" in nq.stdout
+    assert not (ROOT / "-").exists() and not Path("-").exists()
+    v = zhkg("validate", "-", stdin=nq.stdout)
+    assert v.returncode == 0 and b"conforms" in v.stdout, v.stderr
+    q = zhkg("query", "-", "-e", "SELECT (COUNT(?c) AS ?n) WHERE { ?c a zhkg:Claim }", "-f", "csv", stdin=nq.stdout)
+    assert q.returncode == 0 and q.stdout.decode().splitlines()[1] != "0", q.stderr
+    e = zhkg("query", str(_trig(tmp_path, nq.stdout)), "-e", "-", "-f", "csv",
+             stdin=b"SELECT (COUNT(?c) AS ?n) WHERE { ?c a zhkg:Claim }")
+    assert e.returncode == 0 and e.stdout.decode().splitlines()[1] == q.stdout.decode().splitlines()[1]
+    d = zhkg("diff", "--ner", "fast", "-", str(a), "-f", "json", stdin=a.read_bytes())
+    assert d.returncode == 0 and json.loads(d.stdout)["counts"]["conflicting"] == 0
+    n = zhkg("normalize", "-", stdin=a.read_bytes())
+    assert n.returncode == 0 and b"1 article(s)" in n.stdout, n.stderr
+
+
+def _trig(folder: Path, nq: bytes) -> Path:
+    p = folder / "g.nq"
+    p.write_bytes(nq)
+    return p
+
+
+@pytest.mark.parametrize("command", [
+    ["extract", "--ner", "fast", "{a}", "-o", "-"],
+    ["extract", "--ner", "fast", "{a}", "-o", "-", "-f", "ttl"],
+    ["report", "--ner", "fast", "{a}", "-o", "-"],
+    ["diff", "--ner", "fast", "{a}", "{a}", "-o", "-"],
+    ["query", "{g}", "-e", "ASK {{ ?s ?p ?o }}", "-o", "-"],
+], ids=["extract", "extract-ttl", "report", "diff", "query"])
+def test_dash_o_is_standard_output(tmp_path, capsys, monkeypatch, command):
+    from extract.cli import main
+
+    a = tmp_path / "a.txt"
+    a.write_text(GOOD, encoding="utf-8")
+    g = tmp_path / "g.ttl"
+    g.write_text("@prefix zhkg: <https://w3id.org/zhkg/ontology#> .\n<urn:x> a zhkg:Claim .\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([c.format(a=a, g=g) for c in command]) == 0
+    assert capsys.readouterr().out.strip() and not (tmp_path / "-").exists()
+
+
+def test_store_export_dash_o(tmp_path, capsys, monkeypatch):
+    from extract.cli import main
+
+    a = tmp_path / "a.txt"
+    a.write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "--ner", "fast", str(a), "--store", "kg"]) == 0
+    capsys.readouterr()
+    assert main(["store", "export", "--store", "kg", "-f", "nq", "-o", "-"]) == 0
+    assert "<https://w3id.org/zhkg/ontology#Claim>" in capsys.readouterr().out and not (tmp_path / "-").exists()
+
+
+# ---- points 13 and 14: ad-hoc SPARQL, result formats ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    from extract.cli import main
+
+    d = tmp_path_factory.mktemp("q")
+    (d / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert main(["extract", "--ner", "fast", str(d / "a.txt"), "-o", str(d / "a.trig")]) == 0
+    assert main(["extract", "--ner", "fast", str(d / "a.txt"), "--store", str(d / "kg")]) == 0
+    return d
+
+
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_project_prefixes_are_predeclared(graph, capsys, where):
+    from extract.cli import main
+
+    src = [str(graph / "a.trig")] if where == "file" else ["--store", str(graph / "kg")]
+    q = "SELECT ?v WHERE { ?c a zhkg:Claim ; zhkg:value ?v ; prov:wasDerivedFrom ?e . FILTER(?v > \"1\"^^xsd:decimal) }"
+    assert main(["query", *src, "-e", q, "-f", "csv"]) == 0
+    assert "58780000000" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_sparql_typo_is_one_line_with_the_users_line_and_column(graph, capsys, where):
+    from extract.cli import main
+
+    src = [str(graph / "a.trig")] if where == "file" else ["--store", str(graph / "kg")]
+    assert main(["query", *src, "-e", "SELECT ?c WHERE {\n  ?c a zhkg:Claim\n  ?c zhkg:value ?v }"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("zhkg: error: invalid SPARQL at line 3, column"), err
+
+
+def test_a_declared_prefix_is_not_declared_again():
+    from extract.graph.query import with_prefixes
+
+    text = "PREFIX zhkg: <urn:other#>\nSELECT * WHERE { ?c a zhkg:Claim ; skos:prefLabel ?l }"
+    out, added = with_prefixes(text)
+    assert added == 1 and out.startswith("PREFIX skos:") and out.count("PREFIX zhkg:") == 1
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("csv", lambda t: t.splitlines()[0] == "c,v"),
+    ("tsv", lambda t: t.splitlines()[0] == "?c\t?v"),
+    ("json", lambda t: json.loads(t)["head"]["vars"] == ["c", "v"]),
+    ("xml", lambda t: "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">" in t),
+])
+def test_results_by_the_standard_serializers(graph, capsys, fmt, check):
+    from extract.cli import main
+
+    assert main(["query", str(graph / "a.trig"), "-e", "SELECT ?c ?v WHERE { ?c zhkg:value ?v }", "-f", fmt]) == 0
+    assert check(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("fmt, syntax", [("ttl", "turtle"), ("nt", "nt"), ("nq", "nquads"), ("trig", "trig"),
+                                         ("jsonld", "json-ld"), ("xml", "xml")])
+def test_construct_writes_the_rdf_format_asked_for(graph, capsys, fmt, syntax, tmp_path):
+    from rdflib import Dataset
+
+    from extract.cli import main
+
+    out = tmp_path / f"c.{fmt}"
+    assert main(["query", str(graph / "a.trig"), "-e", "CONSTRUCT { ?c zhkg:value ?v } WHERE { ?c zhkg:value ?v }",
+                 "-f", fmt, "-o", str(out)]) == 0
+    assert len(Dataset().parse(out, format=syntax)) >= 1 or len(list(Dataset().parse(out, format=syntax).quads())) >= 1
+
+
+def test_bad_result_format_fails_before_the_query(graph, capsys):
+    from extract.cli import main
+
+    assert main(["query", str(graph / "a.trig"), "-e", "SELECT ?c WHERE {", "-f", "yaml"]) == 2
+    assert "unknown format 'yaml'" in capsys.readouterr().err
