@@ -237,3 +237,131 @@ def test_bad_result_format_fails_before_the_query(graph, capsys):
 
     assert main(["query", str(graph / "a.trig"), "-e", "SELECT ?c WHERE {", "-f", "yaml"]) == 2
     assert "unknown format 'yaml'" in capsys.readouterr().err
+
+
+# ---- point 4: a folder yields articles only --------------------------------------------------------
+
+@pytest.fixture
+def folder(tmp_path):
+    """A folder as users have them: articles (one without an extension, one in a subfolder), notes,
+    zhkg's own outputs, code, an image, hidden files and a .git folder."""
+    d = tmp_path / "news"
+    for name, data in {
+        "a.txt": GOOD.encode(), "sub/b": GOOD.encode(), "c.html": f"<html><body><p>{GOOD}</p></body></html>".encode(),
+        "README.md": "# 说明\n快手2019年营收391亿元,这是说明,不是文章。\n".encode(), "notes.markdown": GOOD.encode(),
+        "out.jsonl": '{"kind": "claim", "doc": "快手#1", "value": 1}\n'.encode(),
+        "out.ttl": "@prefix zhkg: <https://w3id.org/zhkg/ontology#> .\n<urn:x> zhkg:label \"快手\" .\n".encode(),
+        "run.py": b"import os\n", "logo.png": b"\x89PNG\r\n\x1a\n\x00\x00", ".hidden.txt": GOOD.encode(),
+        ".git/x.txt": GOOD.encode(), "drafts/d.txt": GOOD.encode(),
+    }.items():
+        p = d / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+    return d
+
+
+def _names(folder, **kw):
+    from extract.run.batch import expand_inputs
+
+    return [p.relative_to(folder).as_posix() for p in expand_inputs([folder], **kw)]
+
+
+def test_a_folder_yields_its_articles_only(folder):
+    assert _names(folder) == ["a.txt", "c.html", "drafts/d.txt", "sub/b"]
+
+
+def test_glob_and_exclude(folder):
+    assert _names(folder, glob=["*.txt"]) == ["a.txt", "drafts/d.txt"]
+    assert _names(folder, exclude=["drafts/*", "*.html"]) == ["a.txt", "sub/b"]
+    assert _names(folder, glob=["*.md"]) == ["README.md"]  # asked for by name: taken
+
+
+def test_readme_of_a_corpus_is_not_an_article(folder, tmp_path, capsys):
+    from extract.cli import main
+
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", "--ner", "fast", str(folder), "--exclude", "drafts/*", "-o", str(out)]) == 0
+    docs = {json.loads(x)["doc"] for x in out.read_text(encoding="utf-8").splitlines()}
+    assert docs == {"a#1", "b#1", "c#1"}
+    assert "error" not in capsys.readouterr().err
+
+
+def test_hidden_files_only_when_a_pattern_starts_with_a_dot(folder):
+    assert _names(folder, glob=[".hidden.txt"]) == [".hidden.txt"]
+    assert "a.txt" not in _names(folder, glob=[".*"])
+
+
+# ---- point 12: never more workers than files, no pool for one file ----------------------------------
+
+class _FakePool:
+    """``extract.run.parallel._pool`` run in this process, recording how many workers it was asked for."""
+
+    sizes: list[int] = []
+
+    def __init__(self, jobs, ner, dask):
+        _FakePool.sizes.append(jobs)
+
+    def __enter__(self):
+        from concurrent.futures import Future
+
+        from extract.run.parallel import extract_one
+
+        def submit(*args):
+            f = Future()
+            f.set_result(extract_one(*args))
+            return f
+
+        return submit
+
+    def __exit__(self, *exc):
+        return None
+
+
+@pytest.mark.parametrize("files, jobs, pool", [(1, 4, []), (3, 8, [3]), (3, 2, [2]), (2, 1, [])])
+def test_workers_never_outnumber_files(tmp_path, monkeypatch, files, jobs, pool):
+    import extract.run.parallel as par
+
+    monkeypatch.setattr(par, "_pool", _FakePool)
+    _FakePool.sizes = []
+    paths = []
+    for k in range(files):
+        p = tmp_path / f"a{k}.txt"
+        p.write_text(GOOD, encoding="utf-8")
+        paths.append(p)
+    docs = list(par.iter_extract_parallel(paths, ner="fast", jobs=jobs))
+    assert [d.id for d in docs] == [f"a{k}#1" for k in range(files)]
+    assert _FakePool.sizes == pool
+
+
+# ---- point 11: a Dask worker gets absolute paths -----------------------------------------------------
+
+def test_dask_workers_get_absolute_paths_and_documents_keep_the_given_name(tmp_path, monkeypatch):
+    import extract.run.parallel as par
+
+    sent = []
+
+    class Recorder(_FakePool):
+        def __enter__(self):
+            submit = super().__enter__()
+
+            def record(path, *args):
+                sent.append(path)
+                monkeypatch.chdir("/")  # the worker runs elsewhere: only an absolute path reads
+                try:
+                    return submit(path, *args)
+                finally:
+                    monkeypatch.chdir(tmp_path)
+
+            return record
+
+    monkeypatch.setattr(par, "_pool", Recorder)
+    monkeypatch.chdir(tmp_path)
+    for k in range(2):
+        (tmp_path / f"a{k}.txt").write_text(GOOD, encoding="utf-8")
+    errors: list[str] = []
+    docs = list(par.iter_extract_parallel(["a0.txt", "a1.txt", "missing.txt"], ner="fast", dask="tcp://x:8786",
+                                          on_error=errors.append))
+    assert sent == [str(tmp_path / n) for n in ("a0.txt", "a1.txt", "missing.txt")]
+    assert [d.source for d in docs] == ["a0.txt", "a1.txt"] and errors == ["missing.txt: no such file"]
+    one = list(par.iter_extract_parallel(["a0.txt", "a1.txt"], ner="fast", jobs=1))
+    assert [d.model_dump() for d in docs] == [d.model_dump() for d in one]

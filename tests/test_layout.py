@@ -43,7 +43,7 @@ MAY_IMPORT = {
     "graph": SHARED | {"nlp"},
     "diff": SHARED | {"nlp", "graph"},
     "report": SHARED | {"text", "nlp"},
-    "run": SHARED | {"nlp"},
+    "run": SHARED | {"inputs", "nlp"},  # inputs: what in a folder is an article
     "cli": SHARED | {"text", "inputs", "nlp", "graph", "diff", "report", "run"},
     "__init__": SHARED | {"nlp"},
     "__main__": {"cli"},

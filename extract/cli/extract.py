@@ -41,7 +41,9 @@ def normalize(
 @app.command()
 def extract(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Article files (text, HTML or PDF, told apart by content) or directories of them; - reads one from standard input.",
+        help="Article files (text, HTML or PDF, told apart by content) or folders: a folder gives its articles "
+             "(Chinese text, HTML, PDF, by content; not Markdown notes nor hidden files unless --glob asks); "
+             "- reads one from standard input.",
         show_default=False)] = None,
     from_list: Annotated[Optional[Path], typer.Option("--from-list", help="A file listing input paths, one a line "
                                                       "(read as it goes; - for standard input).")] = None,
@@ -55,6 +57,11 @@ def extract(
                                                      "period a results piece reports. A --from-list line may give its own after "
                                                      "a tab.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="Publication year only (shorthand of --published YYYY).")] = None,
+    glob: Annotated[Optional[list[str]], typer.Option("--glob", metavar="PATTERN", help="In folders, take only the "
+                                                      "files matching this pattern (path below the folder or name; "
+                                                      "repeatable), even Markdown or hidden ones.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="PATTERN", help="In folders, leave out "
+                                                         "the files matching this pattern (repeatable).")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Also add the articles to this graph store "
                                                   "(a directory, made if missing; an article already there is replaced).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", envvar="ZHKG_JOBS", min=1, show_default=False,
@@ -71,6 +78,8 @@ def extract(
     Example: zhkg extract corpus/kuaishou-2020.txt -o out/kuaishou-2020.ttl
 
     Example: zhkg extract corpus/ --store kg
+
+    Example: zhkg extract news/ --glob '*.html' --exclude 'drafts/*' -o kg.nq
 
     Example: zhkg extract corpus/ --jobs 4 -o kg.nq
 
@@ -119,7 +128,8 @@ def extract(
         def docs():
             # documents stream through: written (and stored, one transaction each) as they come
             for d in iter_extract_parallel(sources, ner=ner, year=year, on_error=failed, debug=debugging(),
-                                           jobs=jobs, dask=dask, published=published):
+                                           jobs=jobs, dask=dask, published=published, glob=glob or (),
+                                           exclude=exclude or ()):
                 if shacl or strict:  # violating claims never reach the output or the store
                     d = check_documents([d], strict=strict)[0]
                     for note in d.rejected:
