@@ -72,3 +72,28 @@ def test_article_is_not_a_graph(outputs):
 
     with pytest.raises(InputError, match=r"a.txt: not RDF"):
         load_graphs([outputs / "a.txt"])
+
+
+# ---- point 2: one fact, one set of names -----------------------------------------------------------
+
+def test_the_labels_diff_prints_are_those_of_the_jsonl_and_queries_accept_them(tmp_path, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("快手2020年GMV达到3812亿元,同比增长539%。\n", encoding="utf-8")
+    b.write_text("快手科技2020年商品交易总额超过3800亿元。\n", encoding="utf-8")
+    for p in (a, b):
+        assert main(["extract", *FAST, str(p), "-o", str(p.with_suffix(".jsonl"))]) == 0
+        assert main(["extract", *FAST, str(p), "--store", str(tmp_path / "kg")]) == 0
+    claims = [json.loads(x) for p in (a, b) for x in p.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()
+              if json.loads(x)["kind"] == "claim" and json.loads(x)["metric_key"] == "Metric:商品交易总额"]
+    assert {c["subject_label"] for c in claims} == {"快手", "快手科技"}
+    body = _diff(capsys, a, b)
+    [pair] = [p for p in body["pairs"] if p["a"] and p["b"]]
+    assert pair["subject"] == "快手" == pair["a"]["subject"]  # as A's JSONL names it, not the operator
+    assert pair["metric"] == "商品交易总额" and pair["category"] == "same"
+    # every name printed above finds both claims in the store
+    for subject in ("快手", "快手科技", pair["subject"]):
+        for metric in ("GMV", "商品交易总额", "Metric:商品交易总额", pair["metric"]):
+            assert main(["query", "--store", str(tmp_path / "kg"), "--name", "metric-series", "-p", f"subject={subject}",
+                         "-p", f"metric={metric}", "-f", "csv"]) == 0
+            out = capsys.readouterr().out.splitlines()
+            assert len(out) == 3 and {r.split(",")[-1] for r in out[1:]} == {"a#1", "b#1"}, (subject, metric, out)

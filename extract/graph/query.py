@@ -168,6 +168,30 @@ def bindings(params: dict[str, str]) -> dict[str, Node]:
     return {k: to_term(v) for k, v in params.items()}
 
 
+#: saved-query parameters that name an entity or a metric: a plain value is resolved to every label
+#: that names it (:mod:`extract.graph.labels`, the rule diff aligns claims by)
+ENTITY_PARAMS = frozenset({"subject", "entity", "org", "platform"})
+METRIC_PARAMS = frozenset({"metric"})
+
+
+def name_bindings(params: dict[str, str]) -> tuple[dict[str, Node], dict[str, list[Node]]]:
+    """``params`` as (single terms, alternatives): a plain ``subject``/``entity``/``org``/
+    ``platform`` or ``metric`` value that other labels also name (快手科技 -> 快手, 快手科技; GMV ->
+    商品交易总额) becomes the list of those labels, bound as ``VALUES`` rows."""
+    from .labels import entity_names, metric_names
+
+    single, multi = bindings(params), {}
+    for k, v in params.items():
+        term = single[k]
+        if not (isinstance(term, Literal) and term.language is None and term.datatype is None):
+            continue
+        names = entity_names(v) if k in ENTITY_PARAMS else metric_names(v) if k in METRIC_PARAMS else [v]
+        if len(names) > 1:
+            multi[k] = [Literal(n) for n in names]
+            del single[k]
+    return single, multi
+
+
 def _check_params(text: str, params: dict[str, str], saved: SavedQuery | None) -> None:
     for k in params:
         if not re.fullmatch(r"\w+", k):
@@ -283,16 +307,21 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
     if saved is not None and any(p in saved.params for p in PAGE_PARAMS):
         text = page(text, {p: params.pop(p) for p in PAGE_PARAMS if p in params})
     text, shift = with_prefixes(text)
+    single, multi = name_bindings(params) if saved is not None else (bindings(params), {})
+    if multi:  # alternatives as VALUES rows, the other parameters bound as before
+        from .sparql import bind_values
+
+        text = bind_values(text, multi)
     try:
         if isinstance(source, Store):
-            kind, names, out = source.sparql(text, bindings(params))
+            kind, names, out = source.sparql(text, single)
             if kind == "ASK":
                 return Result("ASK", boolean=out)
             if kind == "CONSTRUCT":
                 return Result("CONSTRUCT", graph=out)
-            return Result("SELECT", vars=names, rows=out)
+            return _as_asked(Result("SELECT", vars=names, rows=out), params, multi)
         graph = source if isinstance(source, Graph) else load_graphs(source)
-        res = graph.query(text, initBindings=bindings(params))
+        res = graph.query(text, initBindings=single)
     except ParseBaseException as e:
         raise syntax_error(e, shift) from None
     except SyntaxError as e:
@@ -313,6 +342,22 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
     if res.type in ("CONSTRUCT", "DESCRIBE"):
         return Result(res.type, graph=res.graph)
     names = [str(v) for v in (res.vars or [])]
-    return Result("SELECT", vars=names, rows=[tuple(plain(x) for x in row) for row in res])
+    return _as_asked(Result("SELECT", vars=names, rows=[tuple(plain(x) for x in row) for row in res]), params, multi)
+
+
+def _as_asked(res: Result, params: dict[str, str], multi: dict[str, list[Node]]) -> Result:
+    """A parameter bound to several labels shows as the user gave it, as a single one does, and
+    the rows that then repeat (one claim found by two of its names) are given once."""
+    cols = [i for i, v in enumerate(res.vars) if v in multi]
+    if not cols:
+        return res
+    rows = []
+    for r in res.rows:
+        r = list(r)
+        for i in cols:
+            r[i] = Literal(params[res.vars[i]])
+        rows.append(tuple(r))
+    res.rows = list(dict.fromkeys(rows))
+    return res
 
 
