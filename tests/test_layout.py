@@ -45,7 +45,7 @@ MAY_IMPORT = {
     "report": SHARED | {"text", "nlp"},
     "run": SHARED | {"inputs", "nlp"},  # inputs: what in a folder is an article
     "cli": SHARED | {"text", "inputs", "nlp", "graph", "diff", "report", "run"},
-    "__init__": SHARED | {"nlp"},
+    "__init__": SHARED | {"nlp", "graph", "diff", "report"},  # the public face: one call per command
     "__main__": {"cli"},
 }
 

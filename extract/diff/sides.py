@@ -197,4 +197,13 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac", fmt: Op
     return sourced(extract_bytes(data, name, ner=ner, doc_id="stdin" if spec == "-" else None))
 
 
-__all__ = ["load_side", "claims_from_graph", "claims_from_jsonl"]
+def diff_files(a, b, rtol: float = 0.0, ner: str = "lac", store: Optional[Path] = None):
+    """``zhkg diff A B`` as one call: each side read by :func:`load_side` (an article, zhkg's JSONL,
+    a graph file, a store directory; with ``store`` a document id), compared by
+    :func:`extract.diff.align.diff_documents`. Returns the :class:`~extract.diff.align.DiffResult`."""
+    from .align import diff_documents
+
+    return diff_documents(load_side(str(a), store, ner), load_side(str(b), store, ner), rtol=rtol)
+
+
+__all__ = ["diff_files", "load_side", "claims_from_graph", "claims_from_jsonl"]

@@ -105,6 +105,23 @@ def to_jsonl(docs: list[Document]) -> str:
     return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines)
 
 
+def write(docs: Iterable[Document], target, fmt: str | None = None) -> None:
+    """Write ``docs`` (what ``zhkg extract -o`` does): ``target`` is a path (written atomically,
+    the format from its extension and :func:`format_for`'s checks), ``-`` (standard output) or an
+    open text stream (``fmt``, else JSONL). The line formats are written a document at a time."""
+    import sys
+
+    if hasattr(target, "write"):
+        for chunk in stream(fmt or "jsonl")(docs):
+            target.write(chunk)
+        return
+    name = format_for(target, fmt)
+    if str(target) == "-":
+        write(docs, sys.stdout, name)
+        return
+    write_atomic_stream(target, stream(name)(docs))
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
     reader never sees half a file; errors name the path."""

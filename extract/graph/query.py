@@ -68,6 +68,20 @@ class Result:
     boolean: Optional[bool] = None
     graph: Optional[Graph] = None
 
+    def as_dicts(self) -> list[dict[str, object]]:
+        """The rows as dicts of Python values (``Decimal``, ``int``, ``str``, ``date`` …; an IRI as
+        its string, an unbound variable as ``None``).
+
+        >>> Result("SELECT", ["s", "n"], [(URIRef("urn:x"), Literal(2)), (None, None)]).as_dicts()
+        [{'s': 'urn:x', 'n': 2}, {'s': None, 'n': None}]
+        """
+        def value(x):
+            if x is None:
+                return None
+            return x.toPython() if isinstance(x, Literal) else str(x)
+
+        return [{v: value(x) for v, x in zip(self.vars, row)} for row in self.rows]
+
 
 def parse_header(text: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
     """(description, params, examples) from the leading ``#`` lines of a query.
@@ -288,18 +302,40 @@ def _one_line(msg: str, limit: int = 160) -> str:
     return first if len(first) <= limit else first[:limit - 1] + "…"
 
 
-Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]]]  # noqa: F821
+Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]], Sequence["Document"], str, Path]  # noqa: F821
+
+
+def _dataset_of(docs) -> Dataset:
+    """Documents as one Dataset whose default graph is the union of their named graphs."""
+    from .rdf import to_quads
+
+    ds = Dataset(default_union=True)
+    ds.addN((s, p, o, ds.graph(g)) for s, p, o, g in to_quads(docs))
+    return ds
 
 
 def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None = None, *,
               as_text: bool = False) -> Result:
     """Run ``query`` (SPARQL text, a ``.rq`` file, a saved query's name or a :class:`SavedQuery`;
-    ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, an
-    rdflib Dataset/Graph, or graph files) with ``params`` bound as RDF terms; the default graph is
-    the union of all named graphs. Raises :class:`QueryError` (bad SPARQL: with line and column)."""
+    ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, a
+    store directory, an rdflib Dataset/Graph, graph files, or Documents) with ``params`` bound as
+    RDF terms; the default graph is the union of all named graphs. Raises :class:`QueryError` (bad
+    SPARQL: with line and column)."""
     from pyparsing import ParseBaseException
 
-    from .store import Store
+    from ..model import Document
+    from .sniff import is_store
+    from .store import Store, open_store
+
+    if isinstance(source, (str, Path)):
+        if is_store(source):
+            with open_store(source) as st:
+                return run_query(st, query, params, as_text=as_text)
+        source = [source]
+    if not isinstance(source, (Store, Graph)):
+        source = list(source)
+        if source and all(isinstance(d, Document) for d in source):
+            source = _dataset_of(source)
 
     params = dict(params or {})
     text, saved = resolve(query, as_text)

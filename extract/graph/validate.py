@@ -117,6 +117,20 @@ def validate_files(paths: Iterable[Path | str], fmt: str | None = None) -> Valid
     return validate_graph(read_graph(paths, fmt))
 
 
+def validate(source) -> ValidationReport:
+    """SHACL over ``source``: Documents, an rdflib Graph, or graph files (``-``: standard input)."""
+    from ..model import Document
+
+    if isinstance(source, Graph):
+        return validate_graph(source)
+    items = [source] if isinstance(source, (str, Path)) else list(source)
+    if items and all(isinstance(d, Document) for d in items):
+        from .rdf import to_graph
+
+        return validate_graph(to_graph(items))
+    return validate_files(items)
+
+
 def check_documents(docs: list, strict: bool = False) -> list:
     """SHACL on each article's graph: claims that violate a shape are left out of the Document
     and listed in its ``rejected`` (with the shape's message); with ``strict`` a violation
