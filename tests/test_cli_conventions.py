@@ -365,3 +365,117 @@ def test_dask_workers_get_absolute_paths_and_documents_keep_the_given_name(tmp_p
     assert [d.source for d in docs] == ["a0.txt", "a1.txt"] and errors == ["missing.txt: no such file"]
     one = list(par.iter_extract_parallel(["a0.txt", "a1.txt"], ner="fast", jobs=1))
     assert [d.model_dump() for d in docs] == [d.model_dump() for d in one]
+
+
+# ---- point 7: progress on a terminal, a one-line total, --quiet, -v ---------------------------------
+
+def _two_articles(tmp_path):
+    for k in range(2):
+        (tmp_path / f"a{k}.txt").write_text(GOOD, encoding="utf-8")
+    return [str(tmp_path / "a0.txt"), str(tmp_path / "a1.txt")]
+
+
+def test_progress_bar_on_a_terminal_and_a_one_line_total(tmp_path, capsys, monkeypatch):
+    import extract.cli.extract as cmd
+    from extract.cli import main
+    from extract.cli.common import Progress
+
+    seen = []
+
+    class Spy(Progress):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            seen.append(self)
+
+    monkeypatch.setattr(cmd, "on_terminal", lambda: True)
+    monkeypatch.setattr(cmd, "Progress", Spy)
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", "--ner", "fast", *_two_articles(tmp_path), "-o", str(out)]) == 0
+    [bar] = seen
+    assert bar.enabled and bar.total == 2 and (bar.files, bar.articles) == (2, 2) and bar.claims >= 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"zhkg extract: 2 file(s), 2 article(s), {bar.claims} claims in ")
+    assert err[0].endswith(f" -> {out}")
+
+
+def test_quiet_prints_nothing_and_verbose_the_table(tmp_path, capsys):
+    from extract.cli import main
+
+    files = _two_articles(tmp_path)
+    assert main(["extract", "--ner", "fast", *files, "-o", str(tmp_path / "o.jsonl"), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["extract", "--ner", "fast", *files, "-o", str(tmp_path / "o.jsonl"), "-v"]) == 0
+    err = capsys.readouterr().err
+    assert "a0#1" in err and "a1#1" in err and "claims" in err and "zhkg extract: 2 file(s)" in err
+
+
+def test_no_progress_bar_off_a_terminal(tmp_path, monkeypatch):
+    import extract.cli.extract as cmd
+    from extract.cli import main
+    from extract.cli.common import Progress
+
+    made = []
+
+    def recording(*a, **k):
+        made.append(Progress(*a, **k))
+        return made[-1]
+
+    monkeypatch.setattr(cmd, "Progress", recording)
+    assert main(["extract", "--ner", "fast", *_two_articles(tmp_path), "-o", str(tmp_path / "o.jsonl")]) == 0
+    assert [p.enabled for p in made] == [False] and made[0].files == 2
+
+
+# ---- point 9: numbers never fold in tables ------------------------------------------------------------
+
+def test_numeric_columns_never_wrap_at_100_columns():
+    from rdflib import Literal, XSD
+
+    from extract.graph.query import Result
+    from extract.graph.results import format_result
+
+    text = "快手科技有限公司的一个很长很长的名字" * 3
+    res = Result("SELECT", ["subject", "metric", "period", "value", "doc"],
+                 [(Literal(text), Literal("商品交易总额" * 4), Literal("2019"), Literal("596000000", datatype=XSD.decimal),
+                   Literal("kuaishou-2020#1" * 3))])
+    table = format_result(res, "table", width=100)
+    assert any("596000000" in line for line in table.splitlines()), table
+    assert all(len(line) <= 100 for line in table.splitlines())
+
+
+def test_diff_figures_never_wrap():
+    from extract.diff.align import SourcedClaim, diff_documents
+    from extract.diff.render import _table
+    from extract.model import Claim, Evidence
+
+    ev = Evidence(text="快手" * 80, start=0, end=1, raw_start=0, raw_end=1)
+    a = Claim(subject="快手", metric="商品交易总额", value=5.96e11, unit="CNY", period="2019", surface="5960000000000元", evidence=ev)
+    b = a.model_copy(update={"value": 5.0e11, "surface": "5000000000000元"})
+    text = _table(diff_documents([SourcedClaim("a", a)], [SourcedClaim("b", b)]), "A", "B", width=100)
+    assert "5960000000000元" in text and "5000000000000元" in text, text
+
+
+# ---- point 16: what differs between runs, and a JSON-LD context of the prefixes used -----------------
+
+def test_two_runs_differ_only_in_the_run_time_and_source_date_epoch_fixes_it(monkeypatch):
+    from extract import extract_text
+    from extract.graph.formats import writer
+
+    docs = extract_text(GOOD, doc_id="a", ner="fast")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    one, same = writer("nq")(docs), writer("nq")(docs)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    other = writer("nq")(docs)
+    assert one == same
+    changed = set(one.splitlines()) ^ set(other.splitlines())
+    assert changed and all("http://www.w3.org/ns/prov#startedAtTime" in line for line in changed)
+
+
+def test_jsonld_context_lists_only_the_prefixes_used():
+    from extract import extract_text
+    from extract.graph.formats import writer
+
+    doc = json.loads(writer("jsonld")(extract_text(GOOD, doc_id="a", ner="fast")))
+    ctx = doc["@context"]
+    body = json.dumps({k: v for k, v in doc.items() if k != "@context"}, ensure_ascii=False)
+    assert "zhkg" in ctx and "brick" not in ctx and "csvw" not in ctx
+    assert all(f'"{p}:' in body for p in ctx), [p for p in ctx if f'"{p}:' not in body]

@@ -75,3 +75,65 @@ def emit(output: object, text: str) -> None:
     from ..graph.formats import write_atomic
 
     write_atomic(output, text)
+
+
+def on_terminal() -> bool:
+    """Is standard error a terminal (where a progress bar is shown)?"""
+    return err.is_terminal
+
+
+class Progress:
+    """A rich progress bar on stderr while files are extracted (files done of the total when it is
+    known, articles, claims, files a second, time left), shown only on a terminal; it vanishes when
+    the run ends and :meth:`total_line` sums the run up in one line."""
+
+    def __init__(self, what: str, total: int | None = None, enabled: bool = True):
+        self.what, self.total, self.enabled = what, total, enabled
+        self.files = self.articles = self.claims = self.left_out = 0
+        self._bar = self._task = None
+
+    def __enter__(self) -> "Progress":
+        import time
+
+        self.started = time.monotonic()
+        if self.enabled:
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, ProgressColumn,
+                                       TextColumn, TimeRemainingColumn)
+            from rich.text import Text
+
+            class Rate(ProgressColumn):
+                def render(self, task) -> Text:
+                    return Text(f"{task.speed:.1f} files/s" if task.speed else "")
+
+            self._bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("files, {task.fields[articles]} articles, {task.fields[claims]} claims"),
+                            Rate(), TimeRemainingColumn(), console=err, transient=True)
+            self._bar.__enter__()
+            self._task = self._bar.add_task(self.what, total=self.total, articles=0, claims=0)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def file(self, _path=None) -> None:
+        self.files += 1
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1)
+
+    def doc(self, d) -> None:
+        self.articles += 1
+        self.claims += len(d.claims)
+        self.left_out += len(d.rejected)
+        if self._bar is not None:
+            self._bar.update(self._task, articles=self.articles, claims=self.claims)
+
+    def total_line(self, failed: int = 0, output: object = None) -> str:
+        import time
+
+        secs = time.monotonic() - self.started
+        return (f"zhkg {self.what}: {self.files} file(s), {self.articles} article(s), {self.claims} claims"
+                + (f", {self.left_out} left out" if self.left_out else "")
+                + (f", {failed} failed" if failed else "")
+                + f" in {secs:.1f} s"
+                + (f" -> {output}" if output is not None and not is_std(output) else ""))

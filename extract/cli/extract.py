@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, debugging, err, is_std, ner_option, out
+from .common import Progress, app, debugging, err, is_std, ner_option, on_terminal, out
 
 
 @app.command()
@@ -72,6 +72,9 @@ def extract(
     shacl: Annotated[bool, typer.Option("--shacl/--no-shacl", help="Check each article against the SHACL shapes; "
                                         "violating claims are left out and listed (about 0.1 s an article).")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Fail the run (exit 1, no output) on any SHACL violation.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no total: errors only.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also a table of every article (entities, "
+                                          "claims, mojibake, claims left out).")] = False,
 ) -> None:
     """Extract entities and numeric claims from articles and write them as RDF or JSONL.
 
@@ -84,6 +87,9 @@ def extract(
     Example: zhkg extract corpus/ --jobs 4 -o kg.nq
 
     Example: curl -s URL | zhkg extract - --format jsonl   (or: zhkg extract --from-list paths.txt -o kg.trig)
+
+    On a terminal a progress bar shows files, articles, claims, rate and time left; a one-line total
+    ends the run (-v: a table of every article; -q: errors only).
 
     Example: zhkg extract brief.txt --published 2024-08-20 --format jsonl
     """
@@ -108,6 +114,13 @@ def extract(
         except ValueError as e:
             raise InputError(f"--published: {e}") from None
     sources = itertools.chain(inputs or [], read_list(from_list) if from_list is not None else [])
+    bar = not quiet and on_terminal()
+    total = None
+    if bar and from_list is None:  # files listed first, so the bar knows the total and the time left
+        from ..run.batch import expand_inputs
+
+        sources = list(expand_inputs(inputs or [], glob or (), exclude or ()))
+        total = len(sources)
 
     name = format_for(output if output is not None else "-", fmt)  # a bad format or extension fails before any work
     chunks_of = stream(name)
@@ -119,6 +132,7 @@ def extract(
         err.print(f"zhkg: error: {line}", markup=False)
 
     with ExitStack() as stack:
+        progress = stack.enter_context(Progress("extract", total, enabled=bar))
         st = None
         if store:  # opened first: a missing or locked store fails before any work
             from ..graph.store import open_store
@@ -129,7 +143,7 @@ def extract(
             # documents stream through: written (and stored, one transaction each) as they come
             for d in iter_extract_parallel(sources, ner=ner, year=year, on_error=failed, debug=debugging(),
                                            jobs=jobs, dask=dask, published=published, glob=glob or (),
-                                           exclude=exclude or ()):
+                                           exclude=exclude or (), on_file=progress.file):
                 if shacl or strict:  # violating claims never reach the output or the store
                     d = check_documents([d], strict=strict)[0]
                     for note in d.rejected:
@@ -139,6 +153,7 @@ def extract(
                     st.add([d])
                 rows.append((d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)),
                              str(len(d.mojibake)), str(len(d.rejected))))
+                progress.doc(d)
                 yield d
             if not rows:  # raised inside the writer: no output file is left behind
                 raise InputError("nothing extracted" + (f" ({len(errors)} file(s) failed)" if errors else ""))
@@ -151,7 +166,10 @@ def extract(
         else:
             for chunk in chunks_of(docs()):
                 sys.stdout.write(chunk)
-    _summary(rows, output)
+    if verbose:
+        _summary(rows, output)
+    if not quiet:
+        err.print(progress.total_line(len(errors), output), markup=False)
     if errors:
         raise typer.Exit(1)
 
@@ -160,8 +178,10 @@ def _summary(rows, output) -> None:
     from rich.table import Table
 
     t = Table(title=f"zhkg extract -> {output}" if output is not None and not is_std(output) else None, show_edge=False)
-    for col in ("article", "title", "entities", "claims", "mojibake", "left out"):
+    for col in ("article", "title"):
         t.add_column(col, overflow="fold")
+    for col in ("entities", "claims", "mojibake", "left out"):  # counts never wrap
+        t.add_column(col, justify="right", no_wrap=True, min_width=len(col))
     for row in rows:
         t.add_row(*row)
     err.print(t)

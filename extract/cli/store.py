@@ -45,7 +45,7 @@ def store_list(store: StoreDir) -> None:
         docs = st.list_documents()
     t = Table(show_edge=False, box=None, header_style="bold")
     for col, just in (("document", "left"), ("claims", "right"), ("triples", "right"), ("title", "left")):
-        t.add_column(col, justify=just)
+        t.add_column(col, justify=just, no_wrap=just == "right")  # counts never wrap
     for d in docs:
         t.add_row(d["id"], str(d["claims"]), str(d["triples"]), d["title"])
     out.print(t)

@@ -102,7 +102,11 @@ def _table(res: Result, width: int | None = None) -> str:
         col = [r[i] for r in res.rows if r[i] is not None]
         numeric = bool(col) and all(isinstance(x, Literal) and isinstance(x.toPython(), (int, float, Decimal))
                                     and not isinstance(x.toPython(), bool) for x in col)
-        t.add_column(v, justify="right" if numeric else "left", overflow="fold")
+        if numeric:  # a number is never folded mid-digits: its column keeps its widest value
+            t.add_column(v, justify="right", no_wrap=True,
+                         min_width=max(len(v), *(len(short(x)) for x in col)))
+        else:
+            t.add_column(v, justify="left", overflow="fold")
     for r in res.rows:
         t.add_row(*(short(x) for x in r))
     console.print(t)
