@@ -77,7 +77,9 @@ def test_unknown_ner_backend_is_a_usage_error_before_any_work(tmp_path):
     r = zhkg("extract", "corpus/kuaishou-2020.txt", "--ner", "bogus", "-j", "2", "-o", str(out))
     err = r.stderr.decode()
     assert r.returncode == 2 and "Traceback" not in err and "BrokenProcessPool" not in err, err
-    assert "Invalid value for '--ner': unknown NER backend 'bogus'; choose one of lac, fast" in err
+    from extract.nlp.pipeline import BACKENDS
+
+    assert f"Invalid value for '--ner': unknown NER backend 'bogus'; choose one of {', '.join(BACKENDS)}" in err
     assert not out.exists()
 
 
@@ -479,3 +481,20 @@ def test_jsonld_context_lists_only_the_prefixes_used():
     body = json.dumps({k: v for k, v in doc.items() if k != "@context"}, ensure_ascii=False)
     assert "zhkg" in ctx and "brick" not in ctx and "csvw" not in ctx
     assert all(f'"{p}:' in body for p in ctx), [p for p in ctx if f'"{p}:' not in body]
+
+
+def test_store_export_format_from_the_extension(tmp_path, capsys, monkeypatch):
+    from extract.cli import main
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "--ner", "fast", "a.txt", "--store", "kg"]) == 0
+    assert main(["store", "export", "--store", "kg", "-o", "kg.nq"]) == 0
+    assert (tmp_path / "kg.nq").read_text(encoding="utf-8").startswith("<")  # N-Quads, not TriG
+    capsys.readouterr()
+    for args, problem in ((["-o", "kg.json"], "kg.json: unknown output extension '.json'"),
+                          (["-o", "kg.ttl", "-f", "nq"], "kg.ttl: --format nq does not match the extension .ttl"),
+                          (["-o", "kg.jsonl"], "kg.jsonl: a store exports RDF")):
+        assert main(["store", "export", "--store", "kg", *args]) == 2
+        assert problem in capsys.readouterr().err
+    assert not (tmp_path / "kg.json").exists() and not (tmp_path / "kg.ttl").exists()

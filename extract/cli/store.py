@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import CONTEXT, app, emit, err, out
+from .common import CONTEXT, app, emit, err, is_std, out
 
 store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT,
                         help="The graph store (Oxigraph on disk): stats, list, remove, export.  "
@@ -69,15 +69,23 @@ def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuais
 @store_app.command("export")
 def store_export(
     store: StoreDir,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="trig (default), nq, jsonld keep the named graphs; ttl, nt merge them.")] = "trig",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="trig (the default on standard output), nq, jsonld "
+                                               "keep the named graphs; ttl, nt merge them. With -o FILE the extension "
+                                               "gives it, and must agree.")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (- or none: standard output).")] = None,
 ) -> None:
     """Export the whole store as RDF.
 
     Example: zhkg store export --store kg -f nq -o kg.nq
     """
+    from ..errors import OutputError
+    from ..graph.formats import format_for
     from ..graph.store import open_store
 
+    if output is not None and not is_std(output):
+        fmt = format_for(output, fmt)  # -o kg.nq is N-Quads; -o kg.json or -o kg.ttl -f nq an error
+        if fmt == "jsonl":
+            raise OutputError("a store exports RDF (.trig, .nq, .jsonld, .ttl, .nt), not JSONL", str(output))
     with open_store(store) as st:
-        text = st.export(fmt)
+        text = st.export(fmt or "trig")
     emit(output, text)

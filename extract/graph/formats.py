@@ -54,8 +54,8 @@ def format_for(path: str | Path, given: str | None) -> str:
                           + (" (the format is told from the extension)" if not given else
                              f" to match --format {given}"), str(path))
     if given and given != by_ext:
-        raise OutputError(f"--format {given} does not match the extension {ext} (a .{given} file is "
-                          f"{next(e for e, n in EXTENSIONS.items() if n == given)})", str(path))
+        raise OutputError(f"--format {given} does not match the extension {ext}: name the file "
+                          f"{next(e for e, n in EXTENSIONS.items() if n == given)} or leave --format out", str(path))
     return by_ext
 
 

@@ -23,6 +23,7 @@ RDF_FORMATS = {"ttl": "turtle", "turtle": "turtle", "trig": "trig", "nt": "nt", 
                "jsonld": "json-ld", "json-ld": "json-ld", "rdf": "xml", "xml": "xml", "n3": "n3"}
 _DIRECTIVE = re.compile(rb"^(@prefix|@base|prefix\s|base\s)", re.IGNORECASE)
 _NQUAD = re.compile(rb"^(<[^<>\s]*:[^<>\s]*>|_:\S+)\s+<[^<>\s]*:[^<>\s]*>\s+\S.*\.\s*$")
+_IRI_START = re.compile(rb"^(<[^<>\s]*:[^<>\s]*>|_:\S+)\s")
 _GRAPH_BLOCK = re.compile(rb"^(<[^<>\s]*:[^<>\s]*>|_:\S+|graph\b)\s*(<[^<>\s]*>\s*)?\{", re.IGNORECASE)
 
 
@@ -60,6 +61,8 @@ def sniff(data: bytes) -> str:
 
     >>> sniff(b'@prefix zhkg: <https://w3id.org/zhkg/> .'), sniff(b'<http://a/x> <http://a/p> "1" .')
     ('trig', 'nquads')
+    >>> sniff(b'<urn:x> a <urn:C> ;\\n  <urn:p> "1" .'), sniff(b'<html lang="zh"><body><p>x</p>')
+    ('trig', 'article')
     >>> sniff(b'{"kind": "claim", "doc": "a#1"}\\n'), sniff("快手2020年营收达587.8亿元。".encode())
     ('jsonl', 'article')
     """
@@ -71,6 +74,8 @@ def sniff(data: bytes) -> str:
         return "trig"
     if all(_NQUAD.match(x) for x in lines):
         return "nquads"
+    if _IRI_START.match(first):  # Turtle written with full IRIs and no prefixes
+        return "trig"
     if first.startswith((b"<?xml", b"<rdf:RDF")) and b"rdf:RDF" in data[:4096]:
         return "xml"
     if first.startswith((b"{", b"[")):
