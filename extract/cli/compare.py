@@ -20,7 +20,7 @@ def diff(
     rtol: Annotated[float, typer.Option("--rtol", help="Relative slack added to each figure's stated precision (0.01 = 1%).")] = 0.0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), json or ttl (each conflict as a zhkg:Conflict).")] = "table",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the diff to this file (- or none: standard output).")] = None,
-    ner: Annotated[str, ner_option("NER backend for articles extracted on the fly: lac or fast.")] = "lac",
+    ner: Annotated[str, ner_option("NER backend for articles extracted on the fly: lac, crf or fast.")] = "lac",
 ) -> None:
     """Compare the numeric claims of two reports: same, conflicting, related (other period or
     sense), only in A, only in B. Exit 0 when nothing conflicts, 1 on conflicts, 2 on errors.
@@ -50,7 +50,7 @@ def diff(
 def report(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or directories of them.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write (-: standard output).")] = Path("report.html"),
-    ner: Annotated[str, ner_option("NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
+    ner: Annotated[str, ner_option("NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
     year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
 ) -> None:
     """Write one self-contained HTML page of the articles: highlighted text, claims table,

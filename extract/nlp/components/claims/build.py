@@ -4,8 +4,9 @@ subjects -> metrics and units -> lists -> the frame's conventions.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ...frame import Frame, event_date, is_corporate, names_self
+from ...frame import Frame, event_date, is_corporate, names_self, results_named
 from ...lexicon import Lexicon
 from ...periods import find_periods
 from ..entities import Mention
@@ -30,6 +31,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     drafts = [Draft(q) for q in quantities]
     mentions = [m for m in mentions if not _never_subject(sent, m)]
     found = find_periods(sent, year, quarter_ctx) if drafts else []
+    found = [replace(p, period=results_named(sent, p)) if p.period.startswith("asof:") and results_named(sent, p)
+             else p for p in found]
     periods = [_mark_base(sent, p) for p in _in_context(sent, [p for p in found if not event_date(sent, p)],
                                                         carried_period, found)]
     # a number inside a period (前8个月, 1-9月) is part of the period

@@ -24,6 +24,14 @@ _AFTER_NOUN = re.compile(r"^\s*(?:çš„)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,ï¼
 
 _SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program", "Place")
 
+def _may_be_subject(m: Mention) -> bool:
+    """A claim's subject is a named thing found with enough confidence (``min_subject`` in
+    ``ontology/ner.toml``: the NER model's unsure names are entities, never subjects)."""
+    from ...ner.config import load_ner_config
+
+    return m.cls in _SUBJECT_CLASSES and m.confidence >= load_ner_config().confidence.min_subject
+
+
 @dataclass
 class Draft:
     """A claim under construction (sentence-local offsets)."""

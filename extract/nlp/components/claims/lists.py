@@ -7,7 +7,7 @@ import re
 
 from ...periods import PeriodMention
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject
 from .changes import _reattach
 
 def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
@@ -78,7 +78,7 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
     a list of changes after a list of levels (分别达到6亿、3亿,同比分别增长20%、25%) goes to the
     levels in turn. A list whose length differs from the numbers' is left alone. Returns the
     drafts that remain claims of their own."""
-    subjects = [(m.start, m.end, m) for m in mentions if m.cls in _SUBJECT_CLASSES]
+    subjects = [(m.start, m.end, m) for m in mentions if _may_be_subject(m)]
     levels: list[Draft] | None = None
     for run in _respective_groups(sent, drafts):
         k = sent.rfind("分别", 0, run[0].q.start)
@@ -100,9 +100,14 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                 d.period = p.period
         if all(not d.is_change for d in run):
             levels = run
-        elif all(d.is_change for d in run) and levels is not None and len(levels) == len(run):
-            for change, level in zip(run, levels):
-                _reattach(change, level)
+        elif all(d.is_change for d in run):
+            if levels is None or len(levels) != len(run):
+                # 实现销售收入1500亿元,净利润224亿元,分别同比增长37%、45%: the levels listed before
+                before = [x for x in drafts if not x.is_change and x.q.end <= run[0].q.start]
+                levels = before[-len(run):] if len(before) >= len(run) else None
+            if levels is not None:
+                for change, level in zip(run, levels):
+                    _reattach(change, level)
     return [d for d in out if not d.attached]
 
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")

@@ -126,7 +126,9 @@ _PERIOD_WORDS = re.compile(
 _PERIOD_SHORTHAND = re.compile(
     r"(?:(?<![\dA-Za-z])[12]\d\s*(?:Q[1-4]|H[12])(?!\d)|(?<![\dA-Za-z])[1-4][QH]\s*[12]\d(?!\d)|"
     r"(?<!\d)(?:19|20)?\d{2}\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?:19|20)?\d{2}\s*[EA]?\s*年(?:度)?|"
-    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四1-4]季(?!度)|首季|次季))\s*(?:的|,|，)?")
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四1-4]季(?!度)|首季|次季)|"
+    r"(?:截至|截止)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:止|的)?\s*"
+    r"(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)(?:中|内)?)\s*(?:的|,|，)?")
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a

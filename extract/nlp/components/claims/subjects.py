@@ -8,7 +8,7 @@ from functools import cache
 
 from ...frame import is_generic, is_media
 from ..entities import Mention
-from .draft import _CLAUSE_END, _SUBJECT_CLASSES
+from .draft import _CLAUSE_END, _SUBJECT_CLASSES, _may_be_subject
 
 # (高于抖音的55%: 高于/低于 compare, the name after them owns the number)
 _PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
@@ -19,7 +19,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     """The entity in subject position before ``pos``: the first one of the number's clause that
     no preposition governs (通过快手… is not the subject) and that is no source (IT之家获悉,
     艾瑞报告显示), else the nearest such one in the clauses before it."""
-    cands = [m for m in mentions if m.end <= pos and m.cls in _SUBJECT_CLASSES
+    cands = [m for m in mentions if m.end <= pos and _may_be_subject(m)
              and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
              and not _SOURCE_AFTER.match(sent, m.end)]
     if not cands:
@@ -96,7 +96,7 @@ def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | No
     if not m:
         return None
     at = end + m.end()
-    return next((x for x in mentions if x.start == at and x.cls in _SUBJECT_CLASSES), None)
+    return next((x for x in mentions if x.start == at and _may_be_subject(x)), None)
 
 def _never_subject(sent: str, m: Mention) -> bool:
     """A news outlet, a wire or an exchange publishes figures and is never what they are about;

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...frame import Frame, is_stock, keeps_growth, period_end
+from ...frame import Frame, is_stock, is_stock_ratio, keeps_growth, period_end
 from ...periods import PeriodMention
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 
@@ -93,7 +93,8 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
     end (asof:); a change the text does not qualify
     (增长34%) of a figure of a period compares with the same period a year earlier (yoy), except
     a price's move (a share price on a day), which stays a plain change."""
-    if d.period and not d.period.startswith("asof:") and d.unit != "percent" and is_stock(d.metric):
+    if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
+            and (d.unit != "percent" or is_stock_ratio(d.metric)):
         d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
     if not d.period or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
         return
