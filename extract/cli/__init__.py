@@ -23,11 +23,41 @@ from . import query  # noqa: F401
 from . import compare  # noqa: F401
 
 
+def usage_errors() -> tuple[type[BaseException], ...]:
+    """The exception classes of click's usage errors, whichever click raised them: typer 0.2x
+    bundles its own copy of click (``typer._click``), whose exceptions derive from
+    ``typer.TyperException`` and not from the installed click's ``ClickException``."""
+    classes: list[type[BaseException]] = []
+    bundled = getattr(typer, "TyperException", None)
+    if bundled is not None:
+        classes.append(bundled)
+    try:
+        import click
+
+        classes.append(click.exceptions.ClickException)
+    except ImportError:  # typer without the separate click
+        pass
+    return tuple(classes)
+
+
+def _show_usage_error(e: BaseException) -> int:
+    """Click's usual message (usage line, hint, ``Error: …``) on stderr; its exit code (2 for usage)."""
+    show = getattr(e, "show", None)
+    if callable(show):
+        show()
+    else:
+        msg = e.format_message() if hasattr(e, "format_message") else str(e)
+        err.print(f"Error: {msg}", markup=False)
+    return int(getattr(e, "exit_code", 2))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    """Entry point of the ``zhkg`` console script."""
+    """Entry point of the ``zhkg`` console script. Exit codes: 0 success, 1 a result to act on
+    (conflicts, violations, some files failed), 2 usage or input errors, 3 internal errors,
+    130 interrupted."""
     try:
         # with standalone_mode=False click returns a command's typer.Exit code instead of raising
-        rc = app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False, prog_name="zhkg")
     except ZhkgError as e:
         if debugging():
             raise
@@ -41,12 +71,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     except KeyboardInterrupt:
         err.print("zhkg: interrupted", markup=False)
         return 130
-    except Exception as e:  # click usage errors and the like
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
-            return e.exit_code
+    except usage_errors() as e:  # click's usage errors: its message, exit 2
+        return _show_usage_error(e)
+    except Exception as e:
         if debugging():
             raise
         err.print(f"zhkg: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", markup=False)

@@ -10,8 +10,9 @@ the documents, the error lines and their order are those of a run in one process
 Each worker builds the pipeline once and runs the NER backend on one thread
 (``ZHKG_NER_THREADS=1``): N processes on N cores, not N times onnxruntime's own pool.
 
-Dask workers read the files by the paths the client gives: run them where those paths are
-readable (one machine, or a shared file system).
+Dask workers read the files by the absolute paths the client gives (relative ones made absolute
+in the client's working directory): run them where those paths are readable (one machine, or a
+shared file system); the documents name the files as they were given.
 """
 from __future__ import annotations
 
@@ -36,12 +37,18 @@ def default_jobs() -> int:
 
 
 def extract_one(path: str, ner: str, year: int | None, debug: bool = False,
-                published: str | None = None) -> tuple[list[Document], list[str]]:
-    """The documents of one input file and the error lines reported for it (the worker's job)."""
+                published: str | None = None, name: str | None = None) -> tuple[list[Document], list[str]]:
+    """The documents of one input file and the error lines reported for it (the worker's job).
+    ``name``: what the file is called where it was given (a Dask worker reads ``path``, made
+    absolute, from another working directory): the documents and errors name it so, as a run in
+    one process does."""
     from .batch import iter_extract
 
     errors: list[str] = []
     docs = list(iter_extract([path], ner=ner, year=year, on_error=errors.append, debug=debug, published=published))
+    if name is not None and name != path:
+        docs = [d.model_copy(update={"source": name}) if d.source == path else d for d in docs]
+        errors = [line.replace(path, name) for line in errors]
     return docs, errors
 
 
@@ -55,7 +62,7 @@ def _init_worker(ner: str) -> None:
 def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
                           on_error: Callable[[str], None] | None = None, on_file=None, debug: bool = False,
                           jobs: int | None = None, dask: str | None = None,
-                          published: str | None = None) -> Iterator[Document]:
+                          published: str | None = None, glob=(), exclude=()) -> Iterator[Document]:
     """What :func:`extract.run.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
     number of cores) or by the Dask scheduler at ``dask``; ``jobs=1`` (or a single input) runs in
     this process. Standard input (``-``) is always read here."""
@@ -63,9 +70,12 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
 
     report = on_error or (lambda line: None)
     jobs = jobs or default_jobs()
-    files = expand_inputs(paths)
-    head = list(itertools.islice(files, 2))
-    if dask is None and (jobs == 1 or len(head) < 2):  # nothing to share out
+    files = expand_inputs(paths, glob, exclude)
+    # never more workers than files (a worker costs a second or more to start): look ahead as many
+    # files as workers asked for; one file runs here, with no pool at all
+    head = list(itertools.islice(files, jobs if dask is None else 2))
+    jobs = max(1, min(jobs, len(head)))
+    if dask is None and jobs == 1:  # nothing to share out
         yield from iter_extract(itertools.chain(head, files), ner=ner, year=year, on_error=on_error,
                                 on_file=on_file, debug=debug, published=published)
         return
@@ -80,7 +90,9 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
                     return
                 local = str(f) == "-"  # standard input is this process's
                 pub = f.published if isinstance(f, DatedInput) else published
-                pending.append((f, None if local else submit(str(f), ner, year, debug, pub)))
+                # a Dask worker runs in its own working directory: it gets the absolute path
+                where = os.path.abspath(str(f)) if dask is not None else str(f)
+                pending.append((f, None if local else submit(where, ner, year, debug, pub, str(f))))
 
         fill(jobs * AHEAD)
         while pending:
