@@ -497,12 +497,12 @@ def test_hostile_value_in_an_adhoc_query(kg, capsys):
 # ---- no traceback unless --debug ------------------------------------------------------------------
 
 def test_unexpected_error_is_one_line_and_exit_3(article, capsys, monkeypatch):
-    import extract.text.normalize
+    import extract.inputs
 
     def broken(path):
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr(extract.text.normalize, "normalize_file", broken)
+    monkeypatch.setattr(extract.inputs, "normalize_file", broken)  # what zhkg normalize calls
     assert main(["normalize", str(article)]) == 3
     captured = capsys.readouterr()
     assert lines(captured.err) == ["zhkg: internal error: RuntimeError: something broke (run with --debug for the traceback)"]

@@ -91,3 +91,12 @@ def test_cli_bad_dates_are_one_line_errors(tmp_path, capsys):
     assert main(["extract", *FAST, "--from-list", str(lst), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "list.tsv" in err and "line 1" in err and not out.exists()
+
+
+def test_a_data_piece_dates_its_audiences_not_every_count():
+    text = "星河研究数据显示,截至2025年6月,全网月活跃用户规模达12.6亿。\n另有2577家网站完成适老化改造。\n"
+    d = extract_text(text, doc_id="q", published="2025-07-29")[0]
+    assert d.frame.period == "asof:2025-06"
+    by_value = {c.value: c for c in d.claims}
+    assert by_value[1_260_000_000].period == "asof:2025-06"
+    assert by_value[2577].period is None

@@ -346,3 +346,27 @@ def test_doctests(module):
 
     res = doctest.testmod(importlib.import_module(module))
     assert res.failed == 0 and res.attempted > 0
+
+
+# ---- zhkg normalize reads as extract reads (issue 19) ---------------------------------------------
+
+@pytest.mark.parametrize("which", ["pdf", "html"])
+def test_normalize_uses_the_readers_of_extract(annual_pdf, which, capsys):
+    """The text normalize shows is the text evidence offsets point into: a PDF's text layer, an
+    HTML page's main text, not the file's bytes decoded as GB18030 or its markup."""
+    import unicodedata
+
+    from extract.inputs import normalize_file
+
+    path = annual_pdf if which == "pdf" else NEWS
+    norm = normalize_file(path)
+    docs = extract_file(path, ner="fast")
+    assert [a.text for a in norm.articles] == [d.text for d in docs]
+    for d in docs:
+        for c in d.claims:  # raw offsets of the evidence are offsets in the text normalize read
+            raw = unicodedata.normalize("NFKC", norm.raw[c.evidence.raw_start:c.evidence.raw_end])
+            assert raw == c.evidence.text or c.evidence.column
+    assert _run(["normalize", str(path), "--text"]) == 0
+    shown = capsys.readouterr().out
+    assert "<p" not in shown and "%PDF" not in shown and "stream" not in shown
+    assert ("126,898" in shown) if which == "pdf" else ("青柠" in shown)

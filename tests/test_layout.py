@@ -42,9 +42,9 @@ MAY_IMPORT = {
     "graph": SHARED | {"nlp"},
     "diff": SHARED | {"nlp", "graph"},
     "report": SHARED | {"text", "nlp"},
-    "run": SHARED | {"nlp"},
+    "run": SHARED | {"inputs", "nlp"},  # inputs: what in a folder is an article
     "cli": SHARED | {"text", "inputs", "nlp", "graph", "diff", "report", "run"},
-    "__init__": SHARED | {"nlp"},
+    "__init__": SHARED | {"nlp", "graph", "diff", "report"},  # the public face: one call per command
     "__main__": {"cli"},
 }
 

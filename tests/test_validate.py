@@ -176,8 +176,12 @@ def test_validate_files_bad_input(tmp_path):
     p.write_text("this is not turtle .", encoding="utf-8")
     with pytest.raises(InputError, match="bad.ttl"):
         validate_files([p])
-    with pytest.raises(InputError, match="unknown RDF format"):
-        validate_files([tmp_path / "x.csv"])
+    csv = tmp_path / "x.csv"  # the syntax is told from the content, not the name (issue 19)
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="x.csv: not RDF"):
+        validate_files([csv])
+    with pytest.raises(InputError, match="no such graph file"):
+        validate_files([tmp_path / "missing.ttl"])
 
 
 def test_cli_validate(tmp_path, capsys):

@@ -37,8 +37,38 @@ def _on_sigterm(signum, frame):
     raise Terminated()
 
 
+def usage_errors() -> tuple[type[BaseException], ...]:
+    """The exception classes of click's usage errors, whichever click raised them: typer 0.2x
+    bundles its own copy of click (``typer._click``), whose exceptions derive from
+    ``typer.TyperException`` and not from the installed click's ``ClickException``."""
+    classes: list[type[BaseException]] = []
+    bundled = getattr(typer, "TyperException", None)
+    if bundled is not None:
+        classes.append(bundled)
+    try:
+        import click
+
+        classes.append(click.exceptions.ClickException)
+    except ImportError:  # typer without the separate click
+        pass
+    return tuple(classes)
+
+
+def _show_usage_error(e: BaseException) -> int:
+    """Click's usual message (usage line, hint, ``Error: …``) on stderr; its exit code (2 for usage)."""
+    show = getattr(e, "show", None)
+    if callable(show):
+        show()
+    else:
+        msg = e.format_message() if hasattr(e, "format_message") else str(e)
+        err.print(f"Error: {msg}", markup=False)
+    return int(getattr(e, "exit_code", 2))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    """Entry point of the ``zhkg`` console script. SIGTERM is handled as Ctrl-C is (exit 143)."""
+    """Entry point of the ``zhkg`` console script. Exit codes: 0 success, 1 a result to act on
+    (conflicts, violations, some files failed), 2 usage or input errors, 3 internal errors,
+    130 interrupted, 143 terminated (SIGTERM is handled as Ctrl-C is)."""
     import signal
     import threading
 
@@ -66,7 +96,7 @@ def _stopped(e: BaseException | None = None) -> int:
 def _main(argv: Optional[list[str]]) -> int:
     try:
         # with standalone_mode=False click returns a command's typer.Exit code instead of raising
-        rc = app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False, prog_name="zhkg")
     except ZhkgError as e:
         if debugging():
             raise
@@ -83,14 +113,9 @@ def _main(argv: Optional[list[str]]) -> int:
         return 130
     except KeyboardInterrupt as e:
         return _stopped(e)
-    except Exception as e:  # click usage errors and the like
-        import click
-
-        # typer (0.2x) raises the usage errors of its own copy of click
-        vendored = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
-        if isinstance(e, (click.exceptions.ClickException, *vendored)):
-            e.show()
-            return e.exit_code
+    except usage_errors() as e:  # click's usage errors: its message, exit 2
+        return _show_usage_error(e)
+    except Exception as e:
         if debugging():
             raise
         err.print(f"zhkg: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", markup=False)

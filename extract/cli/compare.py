@@ -2,49 +2,49 @@
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .common import app, err, output_path
+from .common import app, emit, err, is_std, ner_option, output_path
 
 
 @app.command()
 def diff(
-    a: Annotated[str, typer.Argument(help="Report A: an article, a graph file (.ttl .nt .nq .trig .jsonld), or with --store a document id.")],
-    b: Annotated[str, typer.Argument(help="Report B, the same kinds as A.")],
+    a: Annotated[str, typer.Argument(metavar="A", help="Report A, told apart by content: an article (text, HTML, PDF), "
+                                     "zhkg's JSONL, a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD), a store "
+                                     "directory, or with --store a document id; - reads standard input.")],
+    b: Annotated[str, typer.Argument(metavar="B", help="Report B, the same kinds as A.")],
     store: Annotated[Optional[Path], typer.Option("--store", help="Read A and B as document ids (or IRIs) from this store.")] = None,
     rtol: Annotated[float, typer.Option("--rtol", help="Relative slack added to each figure's stated precision (0.01 = 1%).")] = 0.0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), json or ttl (each conflict as a zhkg:Conflict).")] = "table",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Write the diff to this file.")] = None,
-    ner: Annotated[str, typer.Option("--ner", help="NER backend for articles extracted on the fly: lac, crf or fast.")] = "lac",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Write the diff to this file (- or none: standard output).")] = None,
+    ner: Annotated[str, ner_option("NER backend for articles extracted on the fly: lac, crf or fast.")] = "lac",
 ) -> None:
     """Compare the numeric claims of two reports: same, conflicting, related (other period or
     sense), only in A, only in B. Exit 0 when nothing conflicts, 1 on conflicts, 2 on errors.
 
     Example: zhkg diff corpus/kuaishou-2020.txt other-outlet.txt
 
+    Example: zhkg diff out/kuaishou.jsonl other-outlet.txt   (zhkg's own outputs are read as such)
+
     Example: zhkg diff --store kg kuaishou-2020#1 kuaishou-2020-b#1 --format ttl -o conflicts.ttl
     """
     from ..diff.align import diff_documents
     from ..diff.render import names, render
     from ..diff.sides import load_side
-    from ..errors import OutputError
-    from ..graph.formats import write_atomic
+    from ..errors import InputError, OutputError
 
     if fmt not in names():
         raise OutputError(f"unknown diff format {fmt!r}; choose one of {', '.join(names())}")
+    if a == b == "-" and store is None:
+        raise InputError("standard input cannot be both A and B")
     from ..run.batch import refuse_overwrite
 
     refuse_overwrite(output, [] if store else [a, b])
     res = diff_documents(load_side(a, store, ner), load_side(b, store, ner), rtol=rtol)
-    text = render(res, fmt, "A", "B")
-    if output:
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
+    emit(output, render(res, fmt, "A", "B"))
     if res.conflicting:
         raise typer.Exit(1)
 
@@ -52,8 +52,8 @@ def diff(
 @app.command()
 def report(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or directories of them.")],
-    output: Annotated[Path, typer.Option("-o", "--output", parser=output_path, help="The HTML file to write.")] = Path("report.html"),
-    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
+    output: Annotated[Path, typer.Option("-o", "--output", parser=output_path, help="The HTML file to write (-: standard output).")] = Path("report.html"),
+    ner: Annotated[str, ner_option("NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
     year: Annotated[Optional[int], typer.Option("--year", min=1000, max=9999, help="Publication year for 去年/今年 when the text gives none.")] = None,
 ) -> None:
     """Write one self-contained HTML page of the articles: highlighted text, claims table,
@@ -62,7 +62,6 @@ def report(
     Example: zhkg report corpus/kuaishou-2020.txt -o report.html
     """
     from ..errors import InputError
-    from ..graph.formats import write_atomic
     from ..report.html import build_report
     from ..run.batch import extract_many, refuse_overwrite
 
@@ -73,8 +72,8 @@ def report(
     if not res.docs:
         raise InputError("nothing extracted" + (f" ({len(res.errors)} file(s) failed)" if res.errors else ""))
     page = build_report(res.docs)
-    write_atomic(output, page)
-    err.print(f"wrote {output} ({len(page.encode()):,} bytes, {len(res.docs)} article(s), "
+    emit(output, page)
+    err.print(f"wrote {'standard output' if is_std(output) else output} ({len(page.encode()):,} bytes, {len(res.docs)} article(s), "
               f"{sum(len(d.claims) for d in res.docs)} claims)", markup=False)
     if res.errors:
         raise typer.Exit(1)

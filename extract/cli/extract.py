@@ -8,19 +8,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, debugging, err, out, output_path, printable
+from .common import Progress, app, debugging, err, is_std, ner_option, on_terminal, out, output_path, printable
 
 
 @app.command()
 def normalize(
-    file: Annotated[Path, typer.Argument(help="An article file (UTF-8/16, GB18030 or Big5).")],
+    file: Annotated[Path, typer.Argument(help="An article file (text, HTML or PDF, told apart by content, read as "
+                                               "zhkg extract reads it); - reads standard input.")],
     show_text: Annotated[bool, typer.Option("--text", help="Print the normalized text of each article.")] = False,
 ) -> None:
-    """Normalize an article file and report what was found.
+    """Normalize an article file and report what was found: the text extraction sees, which
+    evidence offsets point into.
 
     Example: zhkg normalize corpus/kuaishou-2020.txt --text
     """
-    from ..text.normalize import normalize_file
+    from ..inputs import normalize_file
 
     norm = normalize_file(file)
     out.print(f"{file}: encoding {norm.encoding}, {len(norm.raw)} raw chars -> {len(norm.text)} normalized, "
@@ -39,18 +41,27 @@ def normalize(
 @app.command()
 def extract(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Article files (text, HTML or PDF, told apart by content) or directories of them; - reads one from standard input.",
+        help="Article files (text, HTML or PDF, told apart by content) or folders: a folder gives its articles "
+             "(Chinese text, HTML, PDF, by content; not Markdown notes nor hidden files unless --glob asks); "
+             "- reads one from standard input.",
         show_default=False)] = None,
     from_list: Annotated[Optional[Path], typer.Option("--from-list", help="A file listing input paths, one a line "
                                                       "(read as it goes; - for standard input).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Output file (format from its extension).")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
-    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Output file (format from its extension; "
+                                                   "- or none: standard output, JSONL unless --format says).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld (must match "
+                                               "the extension of -o).")] = None,
+    ner: Annotated[str, ner_option("NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
     published: Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD, "
                                                      "YYYY-MM or YYYY): resolves 去年, quarters written without a year and the "
                                                      "period a results piece reports. A --from-list line may give its own after "
                                                      "a tab.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", min=1000, max=9999, help="Publication year only (shorthand of --published YYYY).")] = None,
+    glob: Annotated[Optional[list[str]], typer.Option("--glob", metavar="PATTERN", help="In folders, take only the "
+                                                      "files matching this pattern (path below the folder or name; "
+                                                      "repeatable), even Markdown or hidden ones.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="PATTERN", help="In folders, leave out "
+                                                         "the files matching this pattern (repeatable).")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Also add the articles to this graph store "
                                                   "(a directory, made if missing; an article already there is replaced).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", envvar="ZHKG_JOBS", min=1, show_default=False,
@@ -64,6 +75,9 @@ def extract(
                                            "bytes (an article of 20 MB takes minutes and a few GB of memory).")] = 20_000_000,
     strict: Annotated[bool, typer.Option("--strict", help="Fail the run (exit 1, no output) on any SHACL violation; "
                                          "with --store, the store gets the articles only once all have passed.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no total: errors only.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also a table of every article (entities, "
+                                          "claims, mojibake, claims left out).")] = False,
 ) -> None:
     """Extract entities and numeric claims from articles and write them as RDF or JSONL.
 
@@ -71,9 +85,14 @@ def extract(
 
     Example: zhkg extract corpus/ --store kg
 
+    Example: zhkg extract news/ --glob '*.html' --exclude 'drafts/*' -o kg.nq
+
     Example: zhkg extract corpus/ --jobs 4 -o kg.nq
 
     Example: curl -s URL | zhkg extract - --format jsonl   (or: zhkg extract --from-list paths.txt -o kg.trig)
+
+    On a terminal a progress bar shows files, articles, claims, rate and time left; a one-line total
+    ends the run (-v: a table of every article; -q: errors only).
 
     Example: zhkg extract brief.txt --published 2024-08-20 --format jsonl
     """
@@ -99,8 +118,15 @@ def extract(
             raise InputError(f"--published: {e}") from None
     refuse_overwrite(output, [*(inputs or []), from_list])
     sources = itertools.chain(inputs or [], read_list(from_list) if from_list is not None else [])
+    bar = not quiet and on_terminal()
+    total = None
+    if bar and from_list is None:  # files listed first, so the bar knows the total and the time left
+        from ..run.batch import expand_inputs
 
-    name = format_for(output or "", fmt) if output else (fmt or "jsonl")
+        sources = list(expand_inputs(inputs or [], glob or (), exclude or ()))
+        total = len(sources)
+
+    name = format_for(output if output is not None else "-", fmt)  # a bad format or extension fails before any work
     chunks_of = stream(name)
     errors: list[str] = []
     rows: list[tuple[str, ...]] = []  # the summary: a few strings per article, not the articles
@@ -110,6 +136,7 @@ def extract(
         err.print(f"zhkg: error: {line}", markup=False)
 
     with ExitStack() as stack:
+        progress = stack.enter_context(Progress("extract", total, enabled=bar))
         st = None
         if store:  # opened first: a missing or locked store fails before any work
             from ..graph.store import open_store
@@ -121,7 +148,8 @@ def extract(
         def docs():
             # documents stream through: written (and stored, one transaction each) as they come
             for d in iter_extract_parallel(sources, ner=ner, year=year, on_error=failed, debug=debugging(),
-                                           jobs=jobs, dask=dask, published=published, max_bytes=max_bytes):
+                                           jobs=jobs, dask=dask, published=published, glob=glob or (),
+                                           exclude=exclude or (), on_file=progress.file, max_bytes=max_bytes):
                 if shacl or strict:  # violating claims never reach the output or the store
                     d = check_documents([d], strict=strict)[0]
                     for note in d.rejected:
@@ -133,21 +161,25 @@ def extract(
                     st.add([d])
                 rows.append((d.id, d.title[:24], str(len(d.entities)), str(len(d.claims)),
                              str(len(d.mojibake)), str(len(d.rejected))))
+                progress.doc(d)
                 yield d
             if not rows:  # raised inside the writer: no output file is left behind
                 raise InputError("nothing extracted" + (f" ({len(errors)} file(s) failed)" if errors else ""))
             if spool is not None:
                 st.add(spool)
 
-        if output:
+        if output is not None and not is_std(output):
             write_atomic_stream(output, chunks_of(docs()))
-        elif store:
+        elif store and output is None:
             for _ in docs():
                 pass
         else:
             for chunk in chunks_of(docs()):
                 sys.stdout.write(chunk)
-    _summary(rows, output)
+    if verbose:
+        _summary(rows, output)
+    if not quiet:
+        err.print(progress.total_line(len(errors), output), markup=False)
     if errors:
         raise typer.Exit(1)
 
@@ -155,9 +187,11 @@ def extract(
 def _summary(rows, output) -> None:
     from rich.table import Table
 
-    t = Table(title=f"zhkg extract -> {output}" if output else None, show_edge=False)
-    for col in ("article", "title", "entities", "claims", "mojibake", "left out"):
+    t = Table(title=f"zhkg extract -> {output}" if output is not None and not is_std(output) else None, show_edge=False)
+    for col in ("article", "title"):
         t.add_column(col, overflow="fold")
+    for col in ("entities", "claims", "mojibake", "left out"):  # counts never wrap
+        t.add_column(col, justify="right", no_wrap=True, min_width=len(col))
     for row in rows:
         t.add_row(*map(printable, row))
     err.print(t)
@@ -165,17 +199,22 @@ def _summary(rows, output) -> None:
 
 @app.command()
 def validate(
-    graphs: Annotated[list[Path], typer.Argument(help="RDF files (.ttl, .nt, .nq, .trig, .jsonld, .rdf), read as one graph.")],
+    graphs: Annotated[list[Path], typer.Argument(help="RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, "
+                                                 "told apart by content; - reads standard input), read as one graph.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="The syntax when the content cannot tell "
+                                               "(ttl, trig, nt, nq, jsonld, xml).")] = None,
 ) -> None:
     """Check graphs against the SHACL shapes (ontology/shapes.ttl); print each violation as
     `focus  path  message` and exit 1 when the graph does not conform.
 
     Example: zhkg validate out/kuaishou-2020.ttl
+
+    Example: zhkg extract a.txt -f nq | zhkg validate -
     """
     from ..errors import ValidationFailed
     from ..graph.validate import validate_files
 
-    report = validate_files(graphs)
+    report = validate_files(graphs, fmt)
     for v in report.violations:
         out.print(f"{v}" + ("" if v.severity == "Violation" else f"  ({v.severity})"), markup=False)
     bad = sum(v.severity == "Violation" for v in report.violations)

@@ -3,25 +3,31 @@ pushed to an endpoint.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .common import app, err, out
+from .common import app, emit, err, is_std, out
 
 
 @app.command()
 def query(
     sources: Annotated[Optional[list[Path]], typer.Argument(
-        help="Graph files (.ttl .nt .nq .trig .jsonld) to query, and/or one QUERY.rq file.", show_default=False)] = None,
+        help="What to query: graph files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, told apart by content; "
+             "- reads standard input) or a store directory; and/or one QUERY.rq file.", show_default=False)] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Query this store instead of graph files.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="A saved query (see --list).")] = None,
-    expr: Annotated[Optional[str], typer.Option("-e", "--expr", help="The SPARQL text itself.")] = None,
+    expr: Annotated[Optional[str], typer.Option("-e", "--expr", help="The SPARQL text itself (- reads it from standard "
+                                                "input). The project's prefixes (zhkg, zhkgd, prov, skos, xsd …) are declared.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value, bound as an RDF term: "
                                                        "value is a plain literal, <iri> an IRI, \"x\"@zh a tagged literal.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), csv, tsv or json (SPARQL 1.1 results).")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), csv, tsv, json or xml (SPARQL 1.1 results); "
+                                     "a CONSTRUCT or DESCRIBE: ttl (default), nt, nq, trig, jsonld or xml.")] = "table",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the result to this file (- or none: "
+                                                   "standard output).")] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="The syntax of the graph files when "
+                                                        "their content cannot tell (ttl, trig, nt, nq, jsonld, xml).")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the saved queries and their parameters.")] = False,
     endpoint: Annotated[Optional[str], typer.Option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint "
                                                     "(http://host:7878/query) instead of a store or files.")] = None,
@@ -39,12 +45,15 @@ def query(
     Example: zhkg query out/kuaishou-2020.trig -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' -f csv
 
     Example: zhkg query --endpoint http://localhost:7878/query --name top-entities
+
+    Example: zhkg extract a.txt -f nq | zhkg query - -e 'SELECT ?c WHERE { ?c a zhkg:Claim }'
     """
     import shutil
 
     from ..errors import QueryError
     from ..graph.query import list_queries, load_query, run_query, saved_query
-    from ..graph.results import format_result
+    from ..graph.results import check_format, format_result
+    from ..graph.sniff import is_store, read_bytes
 
     if list_:
         for q in list_queries():
@@ -52,15 +61,24 @@ def query(
             for p, meaning in q.params.items():
                 out.print(f"{'':<22}--param {p}=…  {meaning}", markup=False)
         return
-    files = [p for p in (sources or []) if p.suffix.lower() != ".rq"]
+    check_format(fmt)  # before any work
     rq = [p for p in (sources or []) if p.suffix.lower() == ".rq"]
+    stores = [p for p in (sources or []) if p.suffix.lower() != ".rq" and is_store(p)]
+    files = [p for p in (sources or []) if p.suffix.lower() != ".rq" and p not in stores]
     given = [x for x in (rq[0] if rq else None, name, expr) if x is not None]
     if len(rq) > 1 or len(given) != 1:
         raise QueryError("give exactly one query: QUERY.rq, --name NAME or -e 'SPARQL'")
+    if len(stores) > 1 or (stores and store):
+        raise QueryError("give one store")
+    store = store or (stores[0] if stores else None)
     if sum(map(bool, (store, files, endpoint))) != 1:
         raise QueryError("nothing to query: give --store DIR, graph files or --endpoint URL"
                          if not (store or files or endpoint) else
                          "give one of --store DIR, graph files or --endpoint URL")
+    if expr == "-":
+        if any(is_std(p) for p in files):
+            raise QueryError("standard input cannot be both the query (-e -) and a graph file (-)")
+        expr = read_bytes("-").decode("utf-8-sig")
     params: dict[str, str] = {}
     for item in param or []:
         k, sep, v = item.partition("=")
@@ -79,8 +97,12 @@ def query(
         with open_store(store) as st:
             res = run_query(st, q, params, as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
     else:
-        res = run_query(files, q, params, as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
-    sys.stdout.write(format_result(res, fmt, width=shutil.get_terminal_size((200, 24)).columns))
+        from ..graph.query import load_graphs
+
+        res = run_query(load_graphs(files, input_format, allow_remote=allow_remote), q, params,
+                        as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
+    width = shutil.get_terminal_size((200, 24)).columns if output is None or is_std(output) else 10_000
+    emit(output, format_result(res, fmt, width=width))
 
 
 @app.command()

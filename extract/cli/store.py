@@ -2,15 +2,14 @@
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .common import app, err, out, output_path
+from .common import CONTEXT, app, emit, err, is_std, out, output_path
 
-store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT,
                         help="The graph store (Oxigraph on disk): stats, check, list, remove, export.  "
                              "Example: zhkg store stats --store kg")
 
@@ -60,7 +59,7 @@ def store_list(store: StoreDir) -> None:
         docs = st.list_documents()
     t = Table(show_edge=False, box=None, header_style="bold")
     for col, just in (("document", "left"), ("claims", "right"), ("triples", "right"), ("title", "left")):
-        t.add_column(col, justify=just)
+        t.add_column(col, justify=just, no_wrap=just == "right")  # counts never wrap
     for d in docs:
         t.add_row(d["id"], str(d["claims"]), str(d["triples"]), d["title"])
     out.print(t)
@@ -84,19 +83,23 @@ def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuais
 @store_app.command("export")
 def store_export(
     store: StoreDir,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="trig (default), nq, jsonld keep the named graphs; ttl, nt merge them.")] = "trig",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Output file (default: standard output).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="trig (the default on standard output), nq, jsonld "
+                                               "keep the named graphs; ttl, nt merge them. With -o FILE the extension "
+                                               "gives it, and must agree.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", parser=output_path, help="Output file (- or none: standard output).")] = None,
 ) -> None:
     """Export the whole store as RDF.
 
     Example: zhkg store export --store kg -f nq -o kg.nq
     """
-    from ..graph.formats import write_atomic
+    from ..errors import OutputError
+    from ..graph.formats import format_for
     from ..graph.store import open_store
 
+    if output is not None and not is_std(output):
+        fmt = format_for(output, fmt)  # -o kg.nq is N-Quads; -o kg.json or -o kg.ttl -f nq an error
+        if fmt == "jsonl":
+            raise OutputError("a store exports RDF (.trig, .nq, .jsonld, .ttl, .nt), not JSONL", str(output))
     with open_store(store) as st:
-        text = st.export(fmt)
-    if output:
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
+        text = st.export(fmt or "trig")
+    emit(output, text)

@@ -80,7 +80,10 @@ class _Item:
 
 def _item(s: SourcedClaim, rtol: float) -> _Item:
     c = s.claim
-    subject, subject_label = entity_key(c.subject, c.subject_text)
+    # shown as the claim names its subject (the JSONL's subject_label, the graph's label), which
+    # every command accepts; the key (which may be the operator's) only aligns
+    subject, _ = entity_key(c.subject, c.subject_text)
+    subject_label = c.subject
     metric, metric_label = metric_key_of(c.metric, c.metric_key)
     family, factor = unit_family(c)
     iv = claim_interval(c.value, c.surface, c.qualifier, c.upper, percent=c.unit == "percent")

@@ -1,13 +1,8 @@
 """Canonical keys, before claims are aligned on (subject, metric, period):
 
-* subject: the lexicon entry of the canonical label (else of the subject as written), so 快手APP,
-  Kuaishou and 快手 are one entity. A platform is the same subject as its operator when the
-  operator is named after it (快手 / 快手科技, 京东 / 京东集团, 美团 / 美团): news names the company
-  by its flagship app. A platform whose operator runs others under other names stays apart
-  (微信 is not 腾讯, 抖音 is not 字节跳动, 快手极速版 is not 快手科技). Names not in the lexicon
-  are compared in Simplified, case-folded form.
-* metric: ``metric_key`` (the lexicon's canonical metric), else the lexicon entry of the wording
-  (DAU / 日活跃用户 / 日活), else the wording itself, Simplified and case-folded.
+* subject and metric: :func:`entity_key` and :func:`metric_key_of` of
+  :mod:`extract.graph.labels`, the one rule the saved queries also resolve names by (快手APP,
+  Kuaishou, 快手 and 快手科技 are one subject; DAU, 日活 and 日活跃用户 one metric).
 * unit: families from ``ontology/unit_families.tsv`` (CNY, percent, points, duration, number …);
   figures of different families are never compared (a percent is never compared with percentage
   points).
@@ -17,65 +12,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
-from functools import cache
 from typing import Optional
 
+from ..graph.labels import entity_key, metric_key_of  # noqa: F401  (re-exported: the keys of diff)
 from ..model import Claim
-from ..nlp.lexicon import LexEntry, MetricEntry, fold, load_lexicon
 from .tolerance import tables
-
-
-def _plain(text: str) -> str:
-    """Simplified, case-folded, without spaces and punctuation: the key of an unlinked name."""
-    from ..nlp.lexicon import _t2s
-
-    t = _t2s().convert(unicodedata.normalize("NFKC", text))
-    return fold(re.sub(r"[\s\W_]+", "", t)) or fold(text)
-
-
-@cache
-def entity_key(label: str, text: Optional[str] = None) -> tuple[str, str]:
-    """(key, display label) of a subject, linked through the lexicon (see the module doc).
-
-    >>> entity_key("快手")[0] == entity_key("快手科技")[0] == entity_key("Kuaishou")[0]
-    True
-    >>> entity_key("微信")[0] == entity_key("腾讯")[0]
-    False
-    """
-    lex = load_lexicon()
-    for s in (label, text):
-        if not s:
-            continue
-        entries = [e for e in lex.by_surface(s) if isinstance(e, LexEntry)]
-        if not entries:
-            continue
-        e = next((x for x in entries if x.cls in ("Company", "Organization")), entries[0])
-        if e.cls == "Platform" and e.related:
-            op = next((x for x in lex.entities if x.label == e.related and x.cls in ("Company", "Organization")), None)
-            if op is not None and op.label.startswith(e.label):
-                e = op
-        return e.key, e.label
-    return f"name:{_plain(label)}", label
-
-
-@cache
-def metric_key_of(metric: str, key: Optional[str] = None) -> tuple[str, str]:
-    """(key, display label) of a metric: its lexicon key, else the lexicon entry of the wording,
-    else the wording in plain form.
-
-    >>> metric_key_of("DAU") == metric_key_of("日活") == metric_key_of("平均日活", "Metric:日活跃用户")
-    True
-    """
-    lex = load_lexicon()
-    if key:
-        entry = lex.entity(key)
-        return key, entry.label if entry else key.split(":", 1)[-1]
-    entries = [e for e in lex.by_surface(metric) if isinstance(e, MetricEntry)]
-    if entries:
-        return entries[0].key, entries[0].label
-    return f"wording:{_plain(metric)}", metric
 
 
 def _is_points(c: Claim) -> bool:

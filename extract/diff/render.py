@@ -66,8 +66,14 @@ def _table(res: DiffResult, a: str, b: str, width: int = 120, color: bool = Fals
     order = {"conflicting": 0, "same": 1, "related": 2, "only_a": 3, "only_b": 4}
     for subject in sorted(subjects, key=lambda s: (min(order[p.category] for p in subjects[s]), s)):
         t = Table(title=subject, title_justify="left", show_edge=False, expand=False)
+        from rich.cells import cell_len
+
+        figures = [_fig(p.a) for p in subjects[subject]] + [_fig(p.b) for p in subjects[subject]]
         for col in ("", "metric", f"period {a}", a, f"period {b}", b, "note"):
-            t.add_column(col, overflow="fold")
+            if col in (a, b, f"period {a}", f"period {b}"):  # figures and periods never wrap
+                t.add_column(col, no_wrap=True, min_width=max([cell_len(col), *map(cell_len, figures)]) if col in (a, b) else None)
+            else:
+                t.add_column(col, overflow="fold")
         for p in sorted(subjects[subject], key=lambda p: (order[p.category], p.metric)):
             ca, cb = (p.a.claim if p.a else None), (p.b.claim if p.b else None)
             t.add_row(Text(_MARK[p.category], style=_STYLE[p.category]), p.metric,

@@ -1,5 +1,5 @@
-"""The two sides of ``zhkg diff``: claims from an article (extracted on the fly), a graph file, or a
-document in a store.
+"""The two sides of ``zhkg diff``: claims from an article (extracted on the fly), zhkg's JSONL, a
+graph file, a store or a document in a store, told apart by content (:func:`load_side`).
 
 :func:`claims_from_graph` reads claims back from a graph in the shape :mod:`extract.graph.rdf` writes: a
 ``zhkg:Claim`` node with ``zhkg:subject`` (an entity with ``skos:prefLabel``), ``zhkg:metric``
@@ -11,6 +11,7 @@ extraction graphs.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Optional
 
@@ -23,9 +24,6 @@ from ..graph.vocab import PROV, RDF, RDFS, SKOS, UNIT, ZHKG
 from ..model import Change, Claim, Evidence
 from .align import SourcedClaim, sourced
 
-#: file suffixes read as RDF graphs; anything else is an article
-GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
-                  ".rdf": "xml", ".n3": "n3"}
 _CLASSES = ("Company", "Platform", "Person", "Program", "Organization", "Metric")
 
 
@@ -110,9 +108,57 @@ def claims_from_graph(g: Graph, doc: Optional[str] = None, where: str = "") -> l
     return out
 
 
-def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list[SourcedClaim]:
-    """The claims of one side of a diff: a document id or IRI in ``store``, a graph file (by its
-    suffix, :data:`GRAPH_SUFFIXES`), or an article file, extracted now."""
+def claims_from_jsonl(data: bytes, where: str = "") -> list[SourcedClaim]:
+    """The claims of zhkg's JSONL (``kind: claim`` lines; ``kind: entity`` lines give the class
+    of a subject). :class:`InputError` names the file and the line of a bad one."""
+    rows = []
+    for n, line in enumerate(data.decode("utf-8-sig", "replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((n, json.loads(line)))
+        except ValueError as e:
+            raise InputError(f"line {n}: not JSON ({e})", where or None) from None
+    classes = {(r.get("doc"), r.get("label")): r.get("class") for _, r in rows if r.get("kind") == "entity"}
+    out: list[SourcedClaim] = []
+    for n, r in rows:
+        if r.get("kind") != "claim":
+            continue
+        ch = r.get("change")
+        try:
+            start, end = int(r.get("start") or 0), int(r.get("end") or 1)
+            subject = r.get("subject_label") or r.get("subject") or "?"
+            cls = classes.get((r.get("doc"), subject))
+            claim = Claim(subject=subject, subject_cls=cls if cls in _CLASSES else None,
+                          subject_text=r.get("subject") if r.get("subject") != subject else None,
+                          metric=r.get("metric") or "?", metric_key=r.get("metric_key"),
+                          value=r["value"], unit=r.get("unit") or "count", period=r.get("period"),
+                          qualifier=r.get("qualifier"), surface=r.get("surface"), upper=r.get("upper"),
+                          confidence=r.get("confidence") or 0.8,
+                          change=([Change(**x) for x in ch] if isinstance(ch, list) else Change(**ch)) if ch else None,
+                          evidence=Evidence(text=r.get("evidence") or "?", start=start, end=max(end, start),
+                                            raw_start=start, raw_end=max(end, start)))
+        except (ValidationError, TypeError, ValueError, KeyError) as e:
+            raise InputError(f"line {n}: a claim that cannot be read back: {str(e).splitlines()[0]}",
+                             where or None) from None
+        out.append(SourcedClaim(r.get("doc") or "?", claim, r.get("iri") or ""))
+    if not out:
+        raise InputError("zhkg JSONL with no claim in it", where or None)
+    return out
+
+
+def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac", fmt: Optional[str] = None) -> list[SourcedClaim]:
+    """The claims of one side of a diff, told apart by content (:func:`extract.graph.sniff.sniff`):
+
+    * with ``store``, ``spec`` is a document id or IRI in that store;
+    * a store directory: the claims of every document in it;
+    * zhkg's JSONL: its claim lines;
+    * an RDF graph (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML; ``fmt`` forces one);
+    * else an article (text, HTML, PDF), extracted now with ``ner``.
+
+    ``-`` reads standard input."""
+    from ..graph.sniff import RDF_FORMATS, is_store, parse_rdf, read_bytes, sniff
+
     if store is not None:
         from ..graph.iris import doc_iri
         from ..graph.store import open_store
@@ -123,26 +169,41 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list
                 raise StoreError(f"no document {spec!r} in the store (see: zhkg store list)", str(store))
             claims = claims_from_graph(st.ds, str(iri), where=str(store))
         return claims
-    p = Path(spec)
-    if not p.is_file():
-        raise InputError("no such file (an article, a graph file, or with --store a document id)", spec)
-    fmt = GRAPH_SUFFIXES.get(p.suffix.lower())
-    if fmt:
-        from rdflib import Dataset
+    if is_store(spec):
+        from ..graph.store import open_store
 
-        ds = Dataset(default_union=True)
-        try:
-            ds.parse(p, format=fmt)
-        except Exception as e:  # rdflib's parsers raise many kinds
-            raise InputError(f"cannot parse as {fmt}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
-                             spec) from None
-        claims = claims_from_graph(ds, where=spec)
+        with open_store(spec) as st:
+            claims = claims_from_graph(st.ds, where=spec)
         if not claims:
-            raise InputError("no zhkg:Claim in this graph", spec)
+            raise InputError("no claim in this store", spec)
         return claims
-    from ..nlp.pipeline import extract_file
+    name = "<stdin>" if spec == "-" else spec
+    if spec != "-" and not Path(spec).is_file():
+        raise InputError("no such file (an article, zhkg's JSONL, a graph file, a store, or with --store a "
+                         "document id)", spec)
+    data = read_bytes(spec)
+    kind = "jsonl" if fmt == "jsonl" else (RDF_FORMATS.get(fmt) if fmt else sniff(data))
+    if fmt and kind is None and fmt != "article":
+        raise InputError(f"unknown side format {fmt!r}; choose article, jsonl or {', '.join(sorted(RDF_FORMATS))}", name)
+    if kind == "jsonl":
+        return claims_from_jsonl(data, where=name)
+    if kind not in (None, "article"):
+        claims = claims_from_graph(parse_rdf(data, name, fmt if fmt != "article" else None), where=name)
+        if not claims:
+            raise InputError("no zhkg:Claim in this graph", name)
+        return claims
+    from ..nlp.pipeline import extract_bytes
 
-    return sourced(extract_file(p, ner=ner))
+    return sourced(extract_bytes(data, name, ner=ner, doc_id="stdin" if spec == "-" else None))
 
 
-__all__ = ["load_side", "claims_from_graph", "GRAPH_SUFFIXES"]
+def diff_files(a, b, rtol: float = 0.0, ner: str = "lac", store: Optional[Path] = None):
+    """``zhkg diff A B`` as one call: each side read by :func:`load_side` (an article, zhkg's JSONL,
+    a graph file, a store directory; with ``store`` a document id), compared by
+    :func:`extract.diff.align.diff_documents`. Returns the :class:`~extract.diff.align.DiffResult`."""
+    from .align import diff_documents
+
+    return diff_documents(load_side(str(a), store, ner), load_side(str(b), store, ner), rtol=rtol)
+
+
+__all__ = ["diff_files", "load_side", "claims_from_graph", "claims_from_jsonl"]

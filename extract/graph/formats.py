@@ -32,11 +32,31 @@ def names() -> list[str]:
 
 
 def format_for(path: str | Path, given: str | None) -> str:
-    """The format named by ``given``, else by the output file's extension, else Turtle."""
+    """The output format of ``path``: ``given`` (``--format``), else the one its extension names.
+
+    ``-`` (standard output) takes ``given``, else JSONL. An unknown format, an extension no format
+    has, or an extension that names another format than ``given`` (``-o x.ttl -f jsonl``) is an
+    :class:`OutputError`: a file's name never lies about its content.
+
+    >>> format_for("out/k.nq", None), format_for("-", "ttl"), format_for("-", None)
+    ('nq', 'ttl', 'jsonl')
+    """
     _load_plugins()
-    if given:
-        return given
-    return EXTENSIONS.get(Path(path).suffix.lower(), "ttl")
+    if given is not None and given not in WRITERS:
+        writer(given)  # raises, naming the choices
+    if str(path) == "-":
+        return given or "jsonl"
+    ext = Path(path).suffix.lower()
+    by_ext = EXTENSIONS.get(ext)
+    exts = ", ".join(sorted(EXTENSIONS))
+    if by_ext is None:
+        raise OutputError(f"unknown output extension {ext or '(none)'!r}: name the file {exts}"
+                          + (" (the format is told from the extension)" if not given else
+                             f" to match --format {given}"), str(path))
+    if given and given != by_ext:
+        raise OutputError(f"--format {given} does not match the extension {ext}: name the file "
+                          f"{next(e for e, n in EXTENSIONS.items() if n == given)} or leave --format out", str(path))
+    return by_ext
 
 
 def _load_plugins() -> None:
@@ -73,7 +93,9 @@ def to_jsonl(docs: list[Document]) -> str:
                           "change": (ch[0] if len(ch) == 1 else ch) if ch else None,
                           "evidence": c.evidence.text, "start": c.evidence.raw_start, "end": c.evidence.raw_end,
                           "surface": c.surface, "confidence": c.confidence, "iri": str(claim_iri(d.id, c)),
-                          "document": str(doc_iri(d.id))})
+                          "document": str(doc_iri(d.id)),
+                          # the top of a range (3-5亿), so the JSONL reads back as the claim it was
+                          **({"upper": c.upper} if c.upper is not None else {})})
         for r in d.relations:
             rel = r.model_dump(exclude_none=True, exclude={"evidence", "kind"})
             lines.append({"kind": "relation", "doc": d.id, "relation": r.kind, **rel})
@@ -81,6 +103,23 @@ def to_jsonl(docs: list[Document]) -> str:
             lines.append({"kind": "quote", "doc": d.id, "speaker": q.speaker, "text": q.text,
                           "start": q.evidence.raw_start, "end": q.evidence.raw_end})
     return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines)
+
+
+def write(docs: Iterable[Document], target, fmt: str | None = None) -> None:
+    """Write ``docs`` (what ``zhkg extract -o`` does): ``target`` is a path (written atomically,
+    the format from its extension and :func:`format_for`'s checks), ``-`` (standard output) or an
+    open text stream (``fmt``, else JSONL). The line formats are written a document at a time."""
+    import sys
+
+    if hasattr(target, "write"):
+        for chunk in stream(fmt or "jsonl")(docs):
+            target.write(chunk)
+        return
+    name = format_for(target, fmt)
+    if str(target) == "-":
+        write(docs, sys.stdout, name)
+        return
+    write_atomic_stream(target, stream(name)(docs))
 
 
 def write_atomic(path: str | Path, text: str) -> None:

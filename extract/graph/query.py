@@ -68,6 +68,20 @@ class Result:
     boolean: Optional[bool] = None
     graph: Optional[Graph] = None
 
+    def as_dicts(self) -> list[dict[str, object]]:
+        """The rows as dicts of Python values (``Decimal``, ``int``, ``str``, ``date`` …; an IRI as
+        its string, an unbound variable as ``None``).
+
+        >>> Result("SELECT", ["s", "n"], [(URIRef("urn:x"), Literal(2)), (None, None)]).as_dicts()
+        [{'s': 'urn:x', 'n': 2}, {'s': None, 'n': None}]
+        """
+        def value(x):
+            if x is None:
+                return None
+            return x.toPython() if isinstance(x, Literal) else str(x)
+
+        return [{v: value(x) for v, x in zip(self.vars, row)} for row in self.rows]
+
 
 def parse_header(text: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
     """(description, params, examples) from the leading ``#`` lines of a query.
@@ -168,6 +182,30 @@ def bindings(params: dict[str, str]) -> dict[str, Node]:
     return {k: to_term(v) for k, v in params.items()}
 
 
+#: saved-query parameters that name an entity or a metric: a plain value is resolved to every label
+#: that names it (:mod:`extract.graph.labels`, the rule diff aligns claims by)
+ENTITY_PARAMS = frozenset({"subject", "entity", "org", "platform"})
+METRIC_PARAMS = frozenset({"metric"})
+
+
+def name_bindings(params: dict[str, str]) -> tuple[dict[str, Node], dict[str, list[Node]]]:
+    """``params`` as (single terms, alternatives): a plain ``subject``/``entity``/``org``/
+    ``platform`` or ``metric`` value that other labels also name (快手科技 -> 快手, 快手科技; GMV ->
+    商品交易总额) becomes the list of those labels, bound as ``VALUES`` rows."""
+    from .labels import entity_names, metric_names
+
+    single, multi = bindings(params), {}
+    for k, v in params.items():
+        term = single[k]
+        if not (isinstance(term, Literal) and term.language is None and term.datatype is None):
+            continue
+        names = entity_names(v) if k in ENTITY_PARAMS else metric_names(v) if k in METRIC_PARAMS else [v]
+        if len(names) > 1:
+            multi[k] = [Literal(n) for n in names]
+            del single[k]
+    return single, multi
+
+
 def _check_params(text: str, params: dict[str, str], saved: SavedQuery | None) -> None:
     for k in params:
         if not re.fullmatch(r"\w+", k):
@@ -203,84 +241,94 @@ def resolve(query: str | SavedQuery, as_text: bool = False) -> tuple[str, SavedQ
     return query, None
 
 
-def load_graphs(paths: Sequence[str | Path], allow_remote: bool = False) -> Dataset:
-    """Graph files (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``) into one in-memory Dataset.
-    A JSON-LD file whose ``@context`` is fetched from elsewhere (a URL, ``@import``) is an
+def load_graphs(paths: Sequence[str | Path], fmt: str | None = None, allow_remote: bool = False) -> Dataset:
+    """Graph files into one in-memory Dataset, each syntax told from its content (Turtle, TriG,
+    N-Triples, N-Quads, JSON-LD, RDF/XML; :func:`extract.graph.sniff.sniff`), or ``fmt`` when
+    given; ``-`` is standard input. zhkg's JSONL or an article is refused, naming the file. A
+    JSON-LD file whose ``@context`` is fetched from elsewhere (a URL, ``@import``) is an
     :class:`InputError` unless ``allow_remote``: reading a file makes no request."""
-    from rdflib.util import guess_format
+    from .sniff import local_contexts_only, parse_rdf, read_bytes
 
     ds = Dataset(default_union=True)
-    for p in map(Path, paths):
-        fmt = "json-ld" if p.suffix.lower() == ".jsonld" else guess_format(str(p))
-        if not p.is_file():
-            raise InputError("no such graph file", str(p))
-        if fmt == "json-ld" and not allow_remote:
-            _local_contexts_only(p)
-        try:
-            ds.parse(p, format=fmt or "turtle")
-        except Exception as e:  # rdflib's parsers raise many kinds
-            raise InputError(f"cannot parse as {fmt or 'turtle'}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
-                             str(p)) from None
+    for p in paths:
+        if str(p) != "-" and not Path(p).is_file():
+            raise InputError("no such graph file" if not Path(p).exists() else "not a graph file", str(p))
+        data = read_bytes(p)
+        name = "<stdin>" if str(p) == "-" else str(p)
+        if not allow_remote and data.lstrip()[:1] in (b"{", b"["):
+            local_contexts_only(name, raw=data)
+        parse_rdf(data, name, fmt, into=ds)
     return ds
 
 
-def _local_contexts_only(p: Path, hint: str = ", or give --allow-remote") -> None:
-    """Raise :class:`InputError` when the JSON-LD file ``p`` has a context to fetch (a string
-    ``@context`` or ``@import``), which rdflib would request over the network or read from disk."""
-    import json
+def query_prefixes() -> dict[str, str]:
+    """The prefixes every query may use undeclared: those the graphs are written with
+    (:data:`extract.graph.terms.PREFIXES`: zhkg, id, unit, skos, prov, org, time, xsd, rdfs) and
+    the usual rdf, owl, dcterms, schema, sh."""
+    from .terms import PREFIXES
+    from .vocab import DCTERMS, OWL, RDF, SCHEMA, SH
 
-    try:
-        data = json.loads(p.read_bytes())
-    except (OSError, ValueError):
-        return  # the parser reports it
-
-    def remote(x) -> str | None:
-        if isinstance(x, dict):
-            for k, v in x.items():
-                if k == "@context" and (isinstance(v, str) or isinstance(v, list) and any(isinstance(c, str) for c in v)):
-                    return v if isinstance(v, str) else next(c for c in v if isinstance(c, str))
-                if k == "@import" and isinstance(v, str):
-                    return v
-                found = remote(v)
-                if found:
-                    return found
-        elif isinstance(x, list):
-            for v in x:
-                found = remote(v)
-                if found:
-                    return found
-        return None
-
-    url = remote(data)
-    if url:
-        raise InputError(f"its JSON-LD @context would be fetched from {url[:200]}: zhkg makes no request on "
-                         f"behalf of an input (inline the context{hint})", str(p))
+    out = {p: str(ns) for p, ns in PREFIXES.items()}
+    out.update(rdf=str(RDF), owl=str(OWL), dcterms=str(DCTERMS), dct=str(DCTERMS), schema=str(SCHEMA), sh=str(SH))
+    return out
 
 
-def syntax_error(e: Exception) -> QueryError:
-    """The parser's message with its line and column, whichever parser raised it."""
+def with_prefixes(text: str) -> tuple[str, int]:
+    """``text`` with a ``PREFIX`` line first for each project prefix it uses and does not declare,
+    and the number of lines added (to report a syntax error at the user's own line).
+
+    >>> print(with_prefixes("SELECT ?c WHERE { ?c a zhkg:Claim }")[0])
+    PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
+    SELECT ?c WHERE { ?c a zhkg:Claim }
+    """
+    declared = {m.lower() for m in re.findall(r"(?i)\bprefix\s+([\w-]*)\s*:", text)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in query_prefixes().items()
+             if p.lower() not in declared and re.search(rf"(?<![\w:<?$]){re.escape(p)}:", text)]
+    return ("\n".join(lines) + "\n" + text if lines else text), len(lines)
+
+
+def syntax_error(e: Exception, shift: int = 0) -> QueryError:
+    """The parser's message with its line and column, whichever parser raised it, on one line;
+    ``shift`` lines added before the user's text are taken off the line number."""
     lineno, col = getattr(e, "lineno", None), getattr(e, "col", None)
     if lineno is not None and col is not None:  # rdflib (pyparsing)
         msg = getattr(e, "msg", str(e))
-        return QueryError(f"invalid SPARQL at line {lineno}, column {col}: {msg}")
+        return QueryError(f"invalid SPARQL at line {max(1, lineno - shift)}, column {col}: {_one_line(msg)}")
     m = _OX_ERROR.search(str(e))
     if m:  # Oxigraph
-        return QueryError(f"invalid SPARQL at line {m.group(1)}, column {m.group(2)}: {m.group(3).strip()}")
-    return QueryError(f"invalid SPARQL: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+        return QueryError(f"invalid SPARQL at line {max(1, int(m.group(1)) - shift)}, column {m.group(2)}: "
+                          f"{_one_line(m.group(3))}")
+    return QueryError(f"invalid SPARQL: {_one_line(str(e)) if str(e) else type(e).__name__}")
 
 
-Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]]]  # noqa: F821
+def _one_line(msg: str, limit: int = 160) -> str:
+    """The first line of a parser's message, cut to ``limit`` characters (pyparsing lists every
+    token it expected)."""
+    first = msg.strip().splitlines()[0] if msg.strip() else ""
+    return first if len(first) <= limit else first[:limit - 1] + "…"
+
+
+Source = Union["Store", Dataset, Graph, Sequence[Union[str, Path]], Sequence["Document"], str, Path]  # noqa: F821
+
+
+def _dataset_of(docs) -> Dataset:
+    """Documents as one Dataset whose default graph is the union of their named graphs."""
+    from .rdf import to_quads
+
+    ds = Dataset(default_union=True)
+    ds.addN((s, p, o, ds.graph(g)) for s, p, o, g in to_quads(docs))
+    return ds
 
 
 def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None = None, *,
               as_text: bool = False, allow_remote: bool = False, timeout: float | None = None) -> Result:
     """Run ``query`` (SPARQL text, a ``.rq`` file, a saved query's name or a :class:`SavedQuery`;
-    ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, an
-    rdflib Dataset/Graph, or graph files) with ``params`` bound as RDF terms; the default graph is
-    the union of all named graphs. Raises :class:`QueryError` (bad SPARQL: with line and column;
-    an update; ``SERVICE`` unless ``allow_remote``; nesting too deep, see
-    :func:`extract.graph.sparql.check_query`). ``FROM <iri>`` picks a named graph of the source and
-    loads nothing from files or the network, unless ``allow_remote``. A ``timeout``
+    ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, a
+    store directory, an rdflib Dataset/Graph, graph files, or Documents) with ``params`` bound as
+    RDF terms; the default graph is the union of all named graphs. Raises :class:`QueryError` (bad
+    SPARQL: with line and column; an update; ``SERVICE`` unless ``allow_remote``; nesting too deep,
+    see :func:`extract.graph.sparql.check_query`). ``FROM <iri>`` picks a named graph of the source
+    and loads nothing from files or the network, unless ``allow_remote``. A ``timeout``
     (seconds) runs the query in a thread of its own and gives up waiting after it
     (:class:`QueryError`), and Ctrl-C stops the wait even while the engine runs: the caller then
     ends (the CLI exits; the engine cannot be stopped midway)."""
@@ -310,7 +358,19 @@ def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] |
                allow_remote: bool) -> Result:
     from pyparsing import ParseBaseException
 
-    from .store import Store
+    from ..model import Document
+    from .sniff import is_store
+    from .store import Store, open_store
+
+    if isinstance(source, (str, Path)):
+        if is_store(source):
+            with open_store(source) as st:
+                return _run_query(st, query, params, as_text, allow_remote)
+        source = [source]
+    if not isinstance(source, (Store, Graph)):
+        source = list(source)
+        if source and all(isinstance(d, Document) for d in source):
+            source = _dataset_of(source)
 
     params = dict(params or {})
     text, saved = resolve(query, as_text)
@@ -318,26 +378,32 @@ def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] |
     _check_params(text, params, saved)
     if saved is not None and any(p in saved.params for p in PAGE_PARAMS):
         text = page(text, {p: params.pop(p) for p in PAGE_PARAMS if p in params})
+    text, shift = with_prefixes(text)
+    single, multi = name_bindings(params) if saved is not None else (bindings(params), {})
+    if multi:  # alternatives as VALUES rows, the other parameters bound as before
+        from .sparql import bind_values
+
+        text = bind_values(text, multi)
     try:
         if isinstance(source, Store):
-            kind, names, out = source.sparql(text, bindings(params))
+            kind, names, out = source.sparql(text, single)
             if kind == "ASK":
                 return Result("ASK", boolean=out)
             if kind == "CONSTRUCT":
                 return Result("CONSTRUCT", graph=out)
-            return Result("SELECT", vars=names, rows=out)
+            return _as_asked(Result("SELECT", vars=names, rows=out), params, multi)
         graph = source if isinstance(source, Graph) else load_graphs(source, allow_remote=allow_remote)
         import rdflib.plugins.sparql as rdflib_sparql
 
         loads, rdflib_sparql.SPARQL_LOAD_GRAPHS = rdflib_sparql.SPARQL_LOAD_GRAPHS, allow_remote
         try:  # FROM <file:…> or <http:…> would make rdflib read the file or fetch the URL
-            res = graph.query(text, initBindings=bindings(params))
+            res = graph.query(text, initBindings=single)
         finally:
             rdflib_sparql.SPARQL_LOAD_GRAPHS = loads
     except ParseBaseException as e:
-        raise syntax_error(e) from None
+        raise syntax_error(e, shift) from None
     except SyntaxError as e:
-        raise syntax_error(e) from None
+        raise syntax_error(e, shift) from None
     except RuntimeError as e:
         msg = str(e)
         m = re.search(r"does not contains? variable \?(\w+)", msg)
@@ -354,6 +420,22 @@ def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] |
     if res.type in ("CONSTRUCT", "DESCRIBE"):
         return Result(res.type, graph=res.graph)
     names = [str(v) for v in (res.vars or [])]
-    return Result("SELECT", vars=names, rows=[tuple(plain(x) for x in row) for row in res])
+    return _as_asked(Result("SELECT", vars=names, rows=[tuple(plain(x) for x in row) for row in res]), params, multi)
+
+
+def _as_asked(res: Result, params: dict[str, str], multi: dict[str, list[Node]]) -> Result:
+    """A parameter bound to several labels shows as the user gave it, as a single one does, and
+    the rows that then repeat (one claim found by two of its names) are given once."""
+    cols = [i for i, v in enumerate(res.vars) if v in multi]
+    if not cols:
+        return res
+    rows = []
+    for r in res.rows:
+        r = list(r)
+        for i in cols:
+            r[i] = Literal(params[res.vars[i]])
+        rows.append(tuple(r))
+    res.rows = list(dict.fromkeys(rows))
+    return res
 
 

@@ -391,7 +391,32 @@ def to_jsonld(docs: list[Document]) -> str:
         return x
 
     text = to_dataset(docs).serialize(format="json-ld", auto_compact=True)
-    return json.dumps(ordered(json.loads(text)), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(ordered(_used_context(json.loads(text))), ensure_ascii=False, indent=1) + "\n"
+
+
+def _used_context(doc):
+    """The JSON-LD with only the ``@context`` prefixes its terms use (rdflib lists every prefix it
+    knows, 31 of them unused)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("@context"), dict):
+        return doc
+    words: set[str] = set()
+
+    def walk(x) -> None:
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k != "@context":
+                    words.add(k)
+                    walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+        elif isinstance(x, str):
+            words.add(x)
+
+    walk(doc)
+    used = {w.split(":", 1)[0] for w in words if ":" in w}
+    doc["@context"] = {k: v for k, v in doc["@context"].items() if k in used or k.startswith("@")}
+    return doc
 
 
 __all__ = ["RELATIVE_KINDS", "run_time", "to_quads", "to_dataset", "to_graph"]

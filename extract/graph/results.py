@@ -1,13 +1,13 @@
-"""Query results as text, chosen by name: ``table`` (aligned, for people), ``csv`` and ``tsv``
-(SPARQL 1.1 CSV/TSV results), ``json`` (SPARQL 1.1 Query Results JSON).
+"""Query results as text, chosen by name: ``table`` (aligned, for people), and the SPARQL 1.1
+results formats ``csv``, ``tsv``, ``json`` and ``xml``, written by the serializers of rdflib
+(SPARQL JSON) and pyoxigraph (every format, from that JSON), not by hand.
 
-A CONSTRUCT or DESCRIBE result is a graph: every format prints it as Turtle.
+A CONSTRUCT or DESCRIBE result is a graph: it is written in the RDF format asked for (``ttl``, the
+default and what ``table`` gives, ``nt``, ``nq``, ``trig``, ``jsonld``, ``xml``).
 """
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Callable
 from decimal import Decimal
 from urllib.parse import unquote
@@ -20,6 +20,9 @@ from .query import Result
 
 Formatter = Callable[[Result], str]
 _FORMATTERS: dict[str, Formatter] = {}
+#: a graph result's formats: ``--format`` name -> rdflib serializer
+GRAPH_FORMATS = {"table": "turtle", "ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig",
+                 "jsonld": "json-ld", "xml": "xml"}
 
 
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
@@ -34,19 +37,34 @@ def names() -> list[str]:
     return sorted(_FORMATTERS)
 
 
+def check_format(name: str, graph: bool | None = None) -> None:
+    """:class:`QueryError` naming the choices unless ``name`` formats a result (``graph``: a
+    CONSTRUCT/DESCRIBE graph; ``None``: either kind)."""
+    ok = (name in _FORMATTERS and graph is not True) or (name in GRAPH_FORMATS and graph is not False)
+    if not ok:
+        choices = names() if graph is False else sorted(GRAPH_FORMATS) if graph else sorted(set(names()) | set(GRAPH_FORMATS))
+        what = "a CONSTRUCT/DESCRIBE result" if graph else "a result" if graph is None else "a SELECT/ASK result"
+        raise QueryError(f"unknown format {name!r} for {what}; choose one of {', '.join(choices)}")
+
+
 def format_result(res: Result, name: str = "table", width: int | None = None) -> str:
     """``res`` as text in the format ``name``; :class:`QueryError` names the choices if unknown."""
-    try:
-        fn = _FORMATTERS[name]
-    except KeyError:
-        raise QueryError(f"unknown result format {name!r}; choose one of {', '.join(names())}") from None
+    check_format(name, res.graph is not None)
     if res.graph is not None:
         from .terms import bind_prefixes
 
-        return bind_prefixes(res.graph).serialize(format="turtle")
+        g = bind_prefixes(res.graph)
+        if name in ("nq", "trig"):  # quad formats: the result graph as the default graph
+            from rdflib import Dataset
+
+            ds = bind_prefixes(Dataset())
+            for t in g:
+                ds.add(t)
+            g = ds
+        return g.serialize(format=GRAPH_FORMATS[name])
     if name == "table":
         return _table(res, width)
-    return fn(res)
+    return _FORMATTERS[name](res)
 
 
 def short(term: Node | None) -> str:
@@ -84,7 +102,11 @@ def _table(res: Result, width: int | None = None) -> str:
         col = [r[i] for r in res.rows if r[i] is not None]
         numeric = bool(col) and all(isinstance(x, Literal) and isinstance(x.toPython(), (int, float, Decimal))
                                     and not isinstance(x.toPython(), bool) for x in col)
-        t.add_column(v, justify="right" if numeric else "left", overflow="fold")
+        if numeric:  # a number is never folded mid-digits: its column keeps its widest value
+            t.add_column(v, justify="right", no_wrap=True,
+                         min_width=max(len(v), *(len(short(x)) for x in col)))
+        else:
+            t.add_column(v, justify="left", overflow="fold")
     for r in res.rows:
         t.add_row(*(short(x) for x in r))
     console.print(t)
@@ -92,49 +114,46 @@ def _table(res: Result, width: int | None = None) -> str:
     return buf.getvalue()
 
 
+def _sparql_json(res: Result) -> bytes:
+    """``res`` in SPARQL 1.1 Query Results JSON, by rdflib's serializer."""
+    from rdflib import Variable
+    from rdflib.query import Result as RdflibResult
+
+    r = RdflibResult(res.kind)
+    if res.kind == "ASK":
+        r.askAnswer = bool(res.boolean)
+    else:
+        r.vars = [Variable(v) for v in res.vars]
+        r.bindings = [{Variable(v): x for v, x in zip(res.vars, row) if x is not None} for row in res.rows]
+    return r.serialize(format="json", encoding="utf-8")
+
+
+def _oxigraph(res: Result, fmt: str) -> str:
+    """``res`` in the SPARQL results format ``fmt`` (CSV, TSV, JSON, XML) by pyoxigraph's
+    serializer, read from rdflib's JSON."""
+    import pyoxigraph
+
+    formats = pyoxigraph.QueryResultsFormat
+    parsed = pyoxigraph.parse_query_results(_sparql_json(res), format=formats.JSON)
+    text = parsed.serialize(format=getattr(formats, fmt)).decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
 @formatter("csv")
 def _csv(res: Result) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    if res.kind == "ASK":
-        w.writerow(["boolean"])
-        w.writerow(["true" if res.boolean else "false"])
-        return buf.getvalue()
-    w.writerow(res.vars)
-    for r in res.rows:
-        w.writerow(["" if x is None else (f"_:{x}" if isinstance(x, BNode) else str(x)) for x in r])
-    return buf.getvalue()
+    return _oxigraph(res, "CSV")
 
 
 @formatter("tsv")
 def _tsv(res: Result) -> str:
-    if res.kind == "ASK":
-        return "?boolean\n" + ("true" if res.boolean else "false") + "\n"
-    lines = ["\t".join(f"?{v}" for v in res.vars)]
-    for r in res.rows:
-        lines.append("\t".join("" if x is None else x.n3().replace("\t", "\\t").replace("\n", "\\n") for x in r))
-    return "\n".join(lines) + "\n"
-
-
-def _json_term(x: Node) -> dict:
-    if isinstance(x, URIRef):
-        return {"type": "uri", "value": str(x)}
-    if isinstance(x, BNode):
-        return {"type": "bnode", "value": str(x)}
-    assert isinstance(x, Literal)
-    out = {"type": "literal", "value": str(x)}
-    if x.language:
-        out["xml:lang"] = x.language
-    elif x.datatype:
-        out["datatype"] = str(x.datatype)
-    return out
+    return _oxigraph(res, "TSV")
 
 
 @formatter("json")
 def _json(res: Result) -> str:
-    if res.kind == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(res.boolean)}) + "\n"
-    body = {"head": {"vars": res.vars},
-            "results": {"bindings": [{v: _json_term(x) for v, x in zip(res.vars, r) if x is not None}
-                                     for r in res.rows]}}
-    return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+    return _oxigraph(res, "JSON")
+
+
+@formatter("xml")
+def _xml(res: Result) -> str:
+    return _oxigraph(res, "XML")

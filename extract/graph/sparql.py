@@ -5,6 +5,7 @@ The store and the query layer both use these; neither imports the other for them
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Optional
 
@@ -88,9 +89,10 @@ def check_query(query: str, allow_remote: bool = False) -> None:
             depth = max(0, depth - 1)
 
 
-def bind_values(query: str, bindings: dict[str, Node]) -> str:
+def bind_values(query: str, bindings: dict[str, Node | list[Node]]) -> str:
     """``query`` with ``VALUES (?a ?b) { (term term) }`` first in its WHERE group, and in the
-    WHERE group of each subquery.
+    WHERE group of each subquery; a variable given a list of terms gets a row for each (every
+    combination when several are).
 
     >>> print(bind_values('SELECT ?x WHERE { ?x ?p "{WHERE}" }', {"x": Literal('a"b')}))
     SELECT ?x WHERE { VALUES (?x) { ("a\\"b") }
@@ -99,7 +101,9 @@ def bind_values(query: str, bindings: dict[str, Node]) -> str:
     if not bindings:
         return query
     names = " ".join(f"?{k}" for k in bindings)
-    block = f" VALUES ({names}) {{ ({' '.join(v.n3() for v in bindings.values())}) }}\n"
+    columns = [list(v) if isinstance(v, (list, tuple)) else [v] for v in bindings.values()]
+    rows = " ".join(f"({' '.join(t.n3() for t in combo)})" for combo in itertools.product(*columns))
+    block = f" VALUES ({names}) {{ {rows} }}\n"
     at: list[int] = []  # after the "{" of every WHERE: a subquery's too, as a local store binds it
     where, form = False, None
     for m in _TOKENS.finditer(query):

@@ -13,15 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from rdflib import BNode, Dataset, Graph, Node, URIRef
+from rdflib import BNode, Graph, Node, URIRef
 
-from ..errors import DataError, InputError
+from ..errors import DataError
 from ..resources import ontology_path
 from .vocab import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SH, SKOS, TIME, UNIT, XSD, ZHKG, ZHKGD
-
-#: file extension -> rdflib parser name
-FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
-           ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
 
 _PREFIXES = {"zhkg": ZHKG._NS, "zhkgd": ZHKGD, "unit": UNIT, "prov": PROV, "skos": SKOS, "time": TIME,
              "org": ORG, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "dcterms": DCTERMS}
@@ -104,35 +100,35 @@ def validate_graph(graph: Graph) -> ValidationReport:
     return ValidationReport(conforms=bool(conforms), violations=out)
 
 
-def read_graph(paths: Iterable[Path | str]) -> Graph:
-    """Parse RDF files into one graph (quads of TriG / N-Quads are merged into it)."""
-    graph = Graph()
-    for p in map(Path, paths):
-        fmt = FORMATS.get(p.suffix.lower())
-        if fmt is None:
-            raise InputError(f"unknown RDF format {p.suffix!r}; use one of {', '.join(sorted(FORMATS))}", str(p))
-        if not p.is_file():
-            raise InputError("no such file", str(p))
-        if fmt == "json-ld":
-            from .query import _local_contexts_only
+def read_graph(paths: Iterable[Path | str], fmt: str | None = None) -> Graph:
+    """Parse RDF files into one graph (quads of TriG / N-Quads are merged into it), each syntax
+    told from its content (or ``fmt``); ``-`` is standard input."""
+    from .query import load_graphs
 
-            _local_contexts_only(p, hint="")
-        try:
-            if fmt in ("trig", "nquads"):
-                ds = Dataset()
-                ds.parse(p, format=fmt)
-                for s, pr, o, _ in ds.quads((None, None, None, None)):
-                    graph.add((s, pr, o))
-            else:
-                graph.parse(p, format=fmt)
-        except Exception as e:  # rdflib raises many kinds of parse error
-            raise InputError(f"cannot parse as {fmt}: {type(e).__name__}: {e}", str(p)) from e
+    graph = Graph()
+    for s, pr, o, _ in load_graphs(list(paths), fmt).quads((None, None, None, None)):
+        graph.add((s, pr, o))
     return graph
 
 
-def validate_files(paths: Iterable[Path | str]) -> ValidationReport:
-    """Read ``paths`` into one graph and validate it."""
-    return validate_graph(read_graph(paths))
+def validate_files(paths: Iterable[Path | str], fmt: str | None = None) -> ValidationReport:
+    """Read ``paths`` (``-``: standard input; ``fmt`` when the content cannot tell) into one graph
+    and validate it."""
+    return validate_graph(read_graph(paths, fmt))
+
+
+def validate(source) -> ValidationReport:
+    """SHACL over ``source``: Documents, an rdflib Graph, or graph files (``-``: standard input)."""
+    from ..model import Document
+
+    if isinstance(source, Graph):
+        return validate_graph(source)
+    items = [source] if isinstance(source, (str, Path)) else list(source)
+    if items and all(isinstance(d, Document) for d in items):
+        from .rdf import to_graph
+
+        return validate_graph(to_graph(items))
+    return validate_files(items)
 
 
 def check_documents(docs: list, strict: bool = False) -> list:

@@ -93,3 +93,64 @@ def read_source(data: bytes, path: str) -> Source:
     if reader is None:
         raise InputError(f"{fmt}: this format is not supported (zhkg reads {', '.join(formats())})", path)
     return reader(data, path)
+
+
+def normalize_source(data: bytes, path: str, doc_id: str | None = None):
+    """``(NormalizedText, Source)`` of the bytes read from ``path``: the reader of their format
+    (text, HTML, PDF), then :func:`extract.text.normalize.normalize_text`, as extraction does, so
+    the text shown is the one evidence offsets point into. Article ids are ``{doc_id}#k``
+    (default: the file's stem)."""
+    from pathlib import Path
+
+    from ..text.normalize import normalize_text
+
+    src = read_source(data, path)
+    norm = normalize_text(src.text, doc_id=doc_id or Path(path).stem, encoding=src.encoding, split=src.split)
+    norm.replaced = src.replaced
+    return norm, src
+
+
+def normalize_file(path):
+    """Read and normalize the input file ``path`` (text, HTML or PDF, told apart by content; ``-``
+    is standard input, its articles ``stdin#k``) as ``zhkg extract`` does: the
+    :class:`~extract.text.offsets.NormalizedText` of the text its reader extracted.
+
+    Raises :class:`InputError` naming the file when it cannot be read, has no reader or no text."""
+    import sys
+
+    from ..text.decode import read_input
+
+    if str(path) == "-":
+        buf = getattr(sys.stdin, "buffer", None)
+        data = buf.read() if buf is not None else sys.stdin.read().encode("utf-8")
+        return normalize_source(data, "<stdin>", doc_id="stdin")[0]
+    return normalize_source(read_input(path), str(path))[0]
+
+
+#: file names a folder never yields unless --glob asks for them: notes about the articles, not articles
+NOT_ARTICLES = (".md", ".markdown", ".rst")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DATA_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:[{\[]|@prefix\b|@base\b|prefix\s|<\?xml(?![^>]*>\s*<!doctype html)"
+                         rb"|<[a-z][\w+.-]*:[^<>\s]*>\s)", re.IGNORECASE)
+
+
+def is_article(head: bytes) -> bool:
+    """Does a file starting with ``head`` (its first few KB) hold an article zhkg reads: a PDF, an
+    HTML page, or text with Chinese in it, and not data (JSON, JSONL, RDF, XML) nor a format
+    without a reader? What a folder yields (:func:`extract.run.batch.expand_inputs`).
+
+    >>> is_article("快手2020年营收达587.8亿元。".encode()), is_article(b"%PDF-1.7"), is_article(b"<html><p>x")
+    (True, True, True)
+    >>> is_article(b'{"kind": "claim"}'), is_article(b"@prefix zhkg: <x#> ."), is_article(b"import os\\n")
+    (False, False, False)
+    """
+    fmt = detect_format(head)
+    if fmt in ("pdf", "html"):
+        return True
+    if fmt != "text" or _DATA_START.match(head):
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8", "gb18030", "big5")
+    return any(len(_CJK.findall(head.decode(enc, "ignore"))) >= 2 for enc in encodings)

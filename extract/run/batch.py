@@ -1,18 +1,16 @@
 """Extract many inputs at once: files and directories, one bad file reported and skipped."""
 from __future__ import annotations
 
+import fnmatch
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import DataError, InputError, OutputError, ZhkgError
 from ..model import Document
-
-INPUT_EXTS = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
-
 
 #: the input name that means standard input
 STDIN = "-"
@@ -30,11 +28,65 @@ class DatedInput(NamedTuple):
         return str(self.path)
 
 
-def expand_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files given, and the article files inside directories given (sorted, streamed). A
-    directory is listed when its turn comes, so a file listed then and gone by its own turn is
-    still yielded and reported as missing, not silently passed over. ``-`` (standard input)
-    passes through."""
+#: extensions that name an article: such a file in a folder is always read (an empty or damaged one
+#: is reported); any other file is read when its content is an article
+ARTICLE_EXTS = (".txt", ".text", ".html", ".htm", ".xhtml", ".pdf")
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _matches(rel: Path, patterns) -> bool:
+    """Does the path ``rel`` (relative to the folder given) match a shell pattern, as a whole
+    path (``2024/*.txt``) or by its name (``*.html``)?"""
+    return any(fnmatch.fnmatch(rel.as_posix(), p) or fnmatch.fnmatch(rel.name, p) for p in patterns)
+
+
+def _head(f: Path, size: int = 8192) -> bytes | None:
+    try:
+        with open(f, "rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return None
+
+
+def folder_articles(folder: Path, glob: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[Path]:
+    """The articles in ``folder`` and below, sorted: files named as articles (:data:`ARTICLE_EXTS`)
+    or whose content is one (text with Chinese in it, HTML, PDF: :func:`extract.inputs.is_article`;
+    not JSON, JSONL, RDF, code, images), not hidden (no name on the way
+    starting with ``.``), not Markdown notes (``README.md``). ``glob`` patterns (matched against
+    the path below ``folder`` or the file name) take only the files they match, and a file they
+    match is taken even when Markdown (asked for by name), or hidden when the pattern starts with
+    a dot (``.*``), as in a shell; ``exclude`` patterns leave files out. A file that cannot be read is kept, so its error is reported in its turn."""
+    from ..inputs import NOT_ARTICLES, is_article
+
+    out = []
+    for f in sorted(folder.rglob("*")):
+        if not f.is_file():
+            continue
+        rel = f.relative_to(folder)
+        asked = bool(glob) and _matches(rel, glob)
+        if (glob and not asked) or (exclude and _matches(rel, exclude)):
+            continue
+        if _hidden(rel) and not (asked and any("/." in "/" + g for g in glob)):
+            continue  # as in a shell, only a pattern that starts with a dot takes a hidden name
+        if not asked and f.suffix.lower() in NOT_ARTICLES:
+            continue
+        if f.suffix.lower() in ARTICLE_EXTS:  # named as an article: read, its errors reported
+            out.append(f)
+            continue
+        head = _head(f)
+        if head is None or is_article(head):
+            out.append(f)
+    return out
+
+
+def expand_inputs(paths: Iterable[str | Path], glob: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[Path]:
+    """Files given, and the articles inside directories given (:func:`folder_articles`, streamed).
+    A directory is listed when its turn comes, so a file listed then and gone by its own turn is
+    still yielded and reported as missing, not silently passed over. A file named is always
+    taken, whatever it holds (its errors are reported). ``-`` (standard input) passes through."""
     for p in paths:
         if isinstance(p, DatedInput):
             yield p
@@ -43,8 +95,7 @@ def expand_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
         if str(p) == STDIN:
             yield p
         elif p.is_dir():
-            for f in [f for f in sorted(p.rglob("*"))
-                      if f.is_file() and f.suffix.lower() in INPUT_EXTS and not f.name.startswith(".")]:
+            for f in folder_articles(p, glob, exclude):
                 yield DatedInput(f, None, doc_id_in(f, p))
         else:
             yield p
@@ -112,7 +163,7 @@ def refuse_overwrite(output: str | Path | None, inputs: Iterable[str | Path | No
         p = Path(given.path if isinstance(given, DatedInput) else given)
         try:
             if p.is_dir():
-                same = (out.suffix.lower() in INPUT_EXTS and not out.name.startswith(".")
+                same = (out.suffix.lower() in ARTICLE_EXTS and not out.name.startswith(".")
                         and out.resolve().is_relative_to(p.resolve()))
             else:
                 same = p.exists() and out.samefile(p)
@@ -231,20 +282,23 @@ class BatchResult:
 
 
 def extract_many(paths: list[str | Path], ner: str = "lac", year: int | None = None,
-                 on_file=None, published: str | None = None) -> BatchResult:
+                 on_file=None, published: str | None = None, glob: Sequence[str] = (),
+                 exclude: Sequence[str] = ()) -> BatchResult:
     """Extract every input; a file that fails is recorded in ``errors`` (one line naming it)
     and the others go on. ``on_file(path)`` is called after each file (progress)."""
     res = BatchResult()
     res.docs.extend(unique_ids(iter_extract(paths, ner=ner, year=year, on_error=res.errors.append, on_file=on_file,
-                                            published=published), res.errors.append))
+                                            published=published, glob=glob, exclude=exclude), res.errors.append))
     return res
 
 
 def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
                  on_error: Callable[[str], None] | None = None, on_file=None,
-                 debug: bool = False, published: str | None = None,
-                 max_bytes: int | None = MAX_BYTES) -> Iterator[Document]:
-    """The Documents of every input, one file at a time (memory does not grow with the count).
+                 debug: bool = False, published: str | None = None, glob: Sequence[str] = (),
+                 exclude: Sequence[str] = (), max_bytes: int | None = MAX_BYTES) -> Iterator[Document]:
+    """The Documents of every input, one file at a time (memory does not grow with the count);
+    ``glob``/``exclude`` select the files of folders (:func:`folder_articles`); a file over
+    ``max_bytes``, or not a regular file, is reported (:func:`check_input`).
 
     A file that cannot be read or decoded, or that trips an unexpected error, is reported to
     ``on_error`` as one line naming it and skipped (``debug`` re-raises the unexpected ones);
@@ -253,7 +307,7 @@ def iter_extract(paths: Iterable[str | Path], ner: str = "lac", year: int | None
     from ..nlp.pipeline import extract_bytes, extract_file
 
     report = on_error or (lambda line: None)
-    for item in expand_inputs(paths):
+    for item in expand_inputs(paths, glob, exclude):
         f, pub, doc_id = (item.path, item.published or published, item.doc_id) if isinstance(item, DatedInput) \
             else (item, published, None)
         try:

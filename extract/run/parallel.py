@@ -10,8 +10,9 @@ the documents, the error lines and their order are those of a run in one process
 Each worker builds the pipeline once and runs the NER backend on one thread
 (``ZHKG_NER_THREADS=1``): N processes on N cores, not N times onnxruntime's own pool.
 
-Dask workers read the files by the paths the client gives: run them where those paths are
-readable (one machine, or a shared file system).
+Dask workers read the files by the absolute paths the client gives (relative ones made absolute
+in the client's working directory): run them where those paths are readable (one machine, or a
+shared file system); the documents name the files as they were given.
 """
 from __future__ import annotations
 
@@ -37,13 +38,20 @@ def default_jobs() -> int:
 
 
 def extract_one(path: str, ner: str, year: int | None, debug: bool = False, published: str | None = None,
-                doc_id: str | None = None, max_bytes: int | None = None) -> tuple[list[Document], list[str]]:
-    """The documents of one input file and the error lines reported for it (the worker's job)."""
+                name: str | None = None, doc_id: str | None = None,
+                max_bytes: int | None = None) -> tuple[list[Document], list[str]]:
+    """The documents of one input file and the error lines reported for it (the worker's job).
+    ``name``: what the file is called where it was given (a Dask worker reads ``path``, made
+    absolute, from another working directory): the documents and errors name it so, as a run in
+    one process does. ``doc_id``: the base of the documents' ids (a file found in a folder)."""
     from .batch import DatedInput, iter_extract
 
     errors: list[str] = []
     item = DatedInput(Path(path), published, doc_id)
     docs = list(iter_extract([item], ner=ner, year=year, on_error=errors.append, debug=debug, max_bytes=max_bytes))
+    if name is not None and name != path:
+        docs = [d.model_copy(update={"source": name}) if d.source == path else d for d in docs]
+        errors = [line.replace(path, name) for line in errors]
     return docs, errors
 
 
@@ -82,7 +90,8 @@ def _exit_with_parent() -> None:
 def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: int | None = None,
                           on_error: Callable[[str], None] | None = None, on_file=None, debug: bool = False,
                           jobs: int | None = None, dask: str | None = None,
-                          published: str | None = None, max_bytes: int | None = -1) -> Iterator[Document]:
+                          published: str | None = None, glob=(), exclude=(),
+                          max_bytes: int | None = -1) -> Iterator[Document]:
     """What :func:`extract.run.batch.iter_extract` yields, computed by ``jobs`` processes (default: the
     number of cores) or by the Dask scheduler at ``dask``; ``jobs=1`` (or a single input) runs in
     this process. Standard input (``-``) is always read here. Ids are unique: a document whose
@@ -91,19 +100,22 @@ def iter_extract_parallel(paths: Iterable[str | Path], ner: str = "lac", year: i
 
     report = on_error or (lambda line: None)
     max_bytes = MAX_BYTES if max_bytes == -1 else max_bytes
-    yield from unique_ids(_iter_parallel(paths, ner, year, report, on_file, debug, jobs, dask, published, max_bytes),
-                          report)
+    yield from unique_ids(_iter_parallel(paths, ner, year, report, on_file, debug, jobs, dask, published, glob,
+                                         exclude, max_bytes), report)
 
 
-def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, published,
+def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, published, glob, exclude,
                    max_bytes) -> Iterator[Document]:
     from .batch import DatedInput, expand_inputs, iter_extract
 
     report = on_error
     jobs = jobs or default_jobs()
-    files = expand_inputs(paths)
-    head = list(itertools.islice(files, 2))
-    if dask is None and (jobs == 1 or len(head) < 2):  # nothing to share out
+    files = expand_inputs(paths, glob, exclude)
+    # never more workers than files (a worker costs a second or more to start): look ahead as many
+    # files as workers asked for; one file runs here, with no pool at all
+    head = list(itertools.islice(files, jobs if dask is None else 2))
+    jobs = max(1, min(jobs, len(head)))
+    if dask is None and jobs == 1:  # nothing to share out
         yield from iter_extract(itertools.chain(head, files), ner=ner, year=year, on_error=on_error,
                                 on_file=on_file, debug=debug, published=published,
                                 max_bytes=max_bytes)
@@ -119,7 +131,9 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
                     return
                 local = str(f) == "-"  # standard input is this process's
                 pub, doc_id = (f.published or published, f.doc_id) if isinstance(f, DatedInput) else (published, None)
-                pending.append((f, None if local else submit(str(f), ner, year, debug, pub, doc_id, max_bytes)))
+                # a Dask worker runs in its own working directory: it gets the absolute path
+                where = os.path.abspath(str(f)) if dask is not None else str(f)
+                pending.append((f, None if local else submit(where, ner, year, debug, pub, str(f), doc_id, max_bytes)))
 
         fill(jobs * AHEAD)
         while pending:

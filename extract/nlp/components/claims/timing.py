@@ -88,11 +88,24 @@ def _year_later(code: str) -> str:
     """The same period a year later: 2020 -> 2021, 2020Q1 -> 2021Q1, 2020-01/2020-09 -> 2021-01/2021-09."""
     return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + 1), code)
 
+def _audience(metric: str | None) -> bool:
+    """Does the metric measure an audience or a scale (用户规模, 用户量, 网民)?"""
+    from ...patterns import load_patterns
+
+    return bool(metric) and ("规模" in metric or any(h in metric for h in load_patterns().user_heads))
+
+
 def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, frame: Frame | None) -> None:
     """The reporting conventions: a stock (员工, 门店, 现金, 持股) of a period is the stock at its
     end (asof:); a change the text does not qualify
     (增长34%) of a figure of a period compares with the same period a year earlier (yoy), except
     a price's move (a share price on a day), which stays a plain change."""
+    if frame is not None and frame.period and frame.period.startswith("asof:") and d.period == frame.period == carry \
+            and not any(p.end <= d.q.start and not p.base for p in periods) \
+            and not (d.unit == "users" or is_stock(d.metric) or _audience(d.metric)):
+        # a data piece's date (数据显示,截至2025年6月) is the date of its audiences and scales,
+        # not of every count the text goes on to give
+        d.period = None
     if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
             and (d.unit != "percent" or is_stock_ratio(d.metric)):
         d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
