@@ -42,7 +42,7 @@ MAY_IMPORT = {
     "nlp": SHARED | {"text", "inputs"},
     "graph": SHARED | {"nlp"},
     "diff": SHARED | {"nlp", "graph"},
-    "report": SHARED | {"text", "nlp"},
+    "report": SHARED | {"text", "nlp", "diff"},
     "run": SHARED | {"nlp"},
     "cli": SHARED | {"text", "inputs", "nlp", "graph", "diff", "report", "run"},
     "__init__": SHARED | {"nlp"},

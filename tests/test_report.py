@@ -209,12 +209,47 @@ def test_corpus_view_has_series_and_conflicts(docs, page):
     ser = series(docs)
     assert ser[("快手", "商品交易总额", "CNY/year")] == [("2019", 5.96e10, "kuaishou-2020#1"),
                                                      ("2020", 3.812e11, "kuaishou-2020#1")]
-    ks = conflicts(docs)
-    assert [(k.subject, k.metric, k.period) for k in ks] == [("快手", "商品交易总额", "2020")]
-    assert {i for i, _ in ks[0].claims} == {"kuaishou-2020#1", "other-2021#1"}
+    # 约3800亿元 admits 3812亿元 (diff's rule): no conflict, as zhkg diff says
+    assert conflicts(docs) == []
     corpus = page[page.index('<section class="corpus"'):]
     assert corpus.count('<svg class="chart"') == len(ser) >= 2
-    assert "3812亿元" in corpus and "3800亿元" in corpus and "(约)" in corpus
+    assert "no conflicts" in corpus
+    other = docs[2].model_copy(update={"claims": [c.model_copy(update={"value": 4.5e11, "surface": "4500亿元"})
+                                                  if c.surface == "3800亿元" else c for c in docs[2].claims]})
+    ks = conflicts([docs[0], other])
+    assert [(k.subject, k.metric, k.period) for k in ks] == [("快手科技", "商品交易总额", "2020")]
+    assert ks[0].values() == [("3812亿元", 3.812e11, ["kuaishou-2020#1"]), ("约4500亿元", 4.5e11, ["other-2021#1"])]
+    corpus = build_report([docs[0], other])
+    assert "<b>约4500亿元</b>" in corpus and "<b>3812亿元</b>" in corpus
+
+
+def _one(doc_id: str, surface: str, value: float, qualifier: str | None, unit: str = "users",
+         metric: str = "日活跃用户") -> Document:
+    text = f"快手{metric}{qualifier or ''}{surface}。"
+    ev = Evidence(text=text, start=0, end=len(text), raw_start=0, raw_end=len(text))
+    c = Claim(subject="快手", metric=metric, value=value, unit=unit, period="2020Q4", qualifier=qualifier,
+              surface=surface, evidence=ev)
+    return Document(id=doc_id, source="-", sha256="0", text=text, claims=[c],
+                    entities=[Entity(cls="Platform", label="快手")])
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    (("2.71亿", 2.71e8, None), ("2.7亿", 2.7e8, "约"), False),
+    (("3812亿元", 3.812e11, None, "CNY", "商品交易总额"), ("3800亿元", 3.8e11, "超过", "CNY", "商品交易总额"), False),
+    (("2.71亿", 2.71e8, None), ("2.714亿", 2.714e8, None), False),
+    (("2.71亿", 2.71e8, None), ("2.8亿", 2.8e8, None), True),
+    (("3812亿元", 3.812e11, None, "CNY", "商品交易总额"), ("3900亿元", 3.9e11, "超过", "CNY", "商品交易总额"), True),
+], ids=["approx", "more-than", "precision", "apart", "more-than-apart"])
+def test_report_and_diff_share_the_conflict_rule(a, b, conflict, tmp_path):
+    """Issue 19, point 1: one rule, owned by diff, used by both (the report, zhkg diff)."""
+    from extract.diff.align import diff_documents
+
+    da, db = _one("a#1", *a), _one("b#1", *b)
+    assert bool(diff_documents([da], [db]).conflicting) is conflict
+    assert bool(conflicts([da, db])) is conflict
+    corpus = build_report([da, db])
+    corpus = corpus[corpus.index('<section class="corpus"'):]
+    assert ("no conflicts" in corpus) is not conflict
 
 
 # --------------------------------------------------------------------------------------------
