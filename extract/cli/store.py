@@ -1,4 +1,4 @@
-"""``zhkg store stats|list|remove|export``: the graph store on disk.
+"""``zhkg store stats|list|load|remove|export``: the graph store on disk.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from .common import app, err, out
 
 store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
-                        help="The graph store (Oxigraph on disk): stats, list, remove, export.  "
+                        help="The graph store (Oxigraph on disk): stats, list, load, remove, export.  "
                              "Example: zhkg store stats --store kg")
 
 
@@ -27,7 +27,7 @@ def store_stats(store: StoreDir) -> None:
     """
     from ..graph.store import open_store
 
-    with open_store(store) as st:
+    with open_store(store, read_only=True) as st:
         for k, v in st.stats().items():
             out.print(f"{k:>10}  {v}")
 
@@ -42,7 +42,7 @@ def store_list(store: StoreDir) -> None:
 
     from ..graph.store import open_store
 
-    with open_store(store) as st:
+    with open_store(store, read_only=True) as st:
         docs = st.list_documents()
     t = Table(show_edge=False, box=None, header_style="bold")
     for col, just in (("document", "left"), ("claims", "right"), ("triples", "right"), ("title", "left")):
@@ -67,6 +67,22 @@ def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuais
     err.print(f"removed {doc}: {n} triples", markup=False)
 
 
+@store_app.command("load")
+def store_load(files: Annotated[list[Path], typer.Argument(help="zhkg's own output with named graphs: .nq or .trig.")],
+               store: StoreDir) -> None:
+    """Load zhkg's own RDF output into a store without extracting again (each article replaces
+    its graph, as extract --store does; the store is made when missing).
+
+    Example: zhkg store load out/kuaishou-2020.nq --store kg
+    """
+    from ..graph.store import open_store
+
+    with open_store(store, create=True) as st:
+        for f in files:
+            n = st.load(f)
+            err.print(f"loaded {f}: {n} article(s)", markup=False)
+
+
 @store_app.command("export")
 def store_export(
     store: StoreDir,
@@ -80,7 +96,7 @@ def store_export(
     from ..graph.formats import write_atomic
     from ..graph.store import open_store
 
-    with open_store(store) as st:
+    with open_store(store, read_only=True) as st:
         text = st.export(fmt)
     if output:
         write_atomic(output, text)

@@ -118,7 +118,7 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list
         from ..graph.store import open_store
 
         iri = URIRef(spec) if spec.startswith(("http://", "https://")) else doc_iri(spec)
-        with open_store(store) as st:
+        with open_store(store, read_only=True) as st:
             if not st._has_graph(iri):
                 raise StoreError(f"no document {spec!r} in the store (see: zhkg store list)", str(store))
             claims = claims_from_graph(st.ds, str(iri), where=str(store))

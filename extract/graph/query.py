@@ -35,7 +35,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, QueryError
 from ..resources import queries_dir
-from .sparql import plain
+from .sparql import bind_values, plain
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
 _IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')
@@ -259,7 +259,15 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
                 return Result("CONSTRUCT", graph=out)
             return Result("SELECT", vars=names, rows=out)
         graph = source if isinstance(source, Graph) else load_graphs(source)
-        res = graph.query(text, initBindings=bindings(params))
+        b = bindings(params)
+        if b:
+            # also a VALUES block first in each WHERE group, as on a store or an endpoint: rdflib
+            # does not carry initBindings into nested subqueries (conflicting-claims by subject)
+            try:
+                text = bind_values(text, b)
+            except QueryError:
+                pass
+        res = graph.query(text, initBindings=b)
     except ParseBaseException as e:
         raise syntax_error(e) from None
     except SyntaxError as e:
