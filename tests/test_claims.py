@@ -362,8 +362,9 @@ ROWS = [
       E(6_000_000_000_000, "CNY", period="2025", metric_is="直播电商市场规模", qualifier=ANY)),
     R("metric-without-verb", "2023年,全国快递业务量完成1320亿件,同比增长19.4%。",
       E(132_000_000_000, "other:件", period="2023", metric_is="快递业务量", change=[("yoy", 0.194)])),
+    # (a count after a verb of output is the verb's measure, 交付量, not the object noun: issue 16)
     R("metric-without-period-words", "星河汽车12月交付新车5万辆。星河科技Q3净利润为4亿元。",
-      E(50_000, "other:辆", period="2021-12", metric_is="交付新车"),
+      E(50_000, "other:辆", period="2021-12", metric_is="交付量"),
       E(400_000_000, "CNY", period="2021Q3", metric_is="净利润")),
     # the speaker of an earlier clause is not the subject (公司 is his company)
     R("speaker-is-not-subject", "星河汽车董事长王立新表示,公司计划在2024年推出30款新车型。",
@@ -472,7 +473,19 @@ ROWS = [
     R("hk-wording-yoy-qoq", "星河科技第三季度收入120亿元,按年增长15%,按季增长3%。",
       E(12_000_000_000, "CNY", period="2021Q3", change=[("yoy", 0.15), ("qoq", 0.03)])),
     R("price-move-stays-growth", "星河科技股价当日下跌3.1%,报116.3港元。",
-      E(116.3, "HKD", change=ANY), E(-0.031, "percent", change=[("growth", -0.031)])),
+      E(116.3, "HKD", metric="股价", change=[("growth", -0.031)])),
+    R("from-base-to-level-yoy", "星河科技第二季度经营溢利由152亿元,按年下降75.6%至37亿元。",
+      E(15_200_000_000, "CNY", period="2020Q2"),
+      E(3_700_000_000, "CNY", period="2021Q2", change=[("yoy", -0.756)])),
+    R("base-period-figure-takes-the-metric", "星河科技第一季度净利润为5亿元,而去年同期为3亿元。",
+      E(500_000_000, "CNY", period="2021Q1", metric="净利润"),
+      E(300_000_000, "CNY", period="2020Q1", metric="净利润")),
+    R("year-range-respectively", "预计星河科技2024-2026年营收分别为100亿元、120亿元、150亿元。",
+      E(10_000_000_000, "CNY", period="2024"), E(12_000_000_000, "CNY", period="2025"),
+      E(15_000_000_000, "CNY", period="2026")),
+    R("stock-at-the-end-of-its-year", "2020年星河科技员工人数为3200人。", E(3200, HEADCOUNT, period="asof:2020-12")),
+    R("trailing-twelve-months", "截至2021年3月31日的十二个月中,星河科技运营现金流为463亿元。",
+      E(46_300_000_000, "CNY", period="2020-04/2021-03")),
     R("event-date-is-no-period", "星河科技2020年12月31日晚发布的数据显示,当年营收为609亿元。",
       E(60_900_000_000, "CNY", period="2020")),
     R("media-is-no-subject", "星河科技公布2020年第三季度业绩。\n新华社报道,收入120亿元。",
@@ -487,6 +500,15 @@ ROWS = [
     R("cents", "星河科技每股摊薄净盈利73美分。", E(0.73, "USD", metric="每股摊薄净盈利")),
     R("footnote-marker", "星河科技稀释每股收益1.73[1]元。", E(1.73, "CNY")),
     R("timestamp-and-counter-line", "2023-07-31 18:03 6064"),
+
+    # analysts' notes: signed changes, shared units, 公司 for the company reported on
+    R("signed-changes-of-notes", "星河科技23Q4营收1063亿元,同比-10%,环比+0.6%。",
+      E(106_300_000_000, "CNY", period="2023Q4", change=[("yoy", -0.1), ("qoq", 0.006)])),
+    R("list-shares-the-last-unit", "预计星河科技2024-2026年归母净利润分别为500、580、680亿元。",
+      E(50_000_000_000, "CNY", period="2024"), E(58_000_000_000, "CNY", period="2025"),
+      E(68_000_000_000, "CNY", period="2026")),
+    R("person-is-no-subject-of-company-revenue", "星河科技公布2020年全年业绩。\n主席王大明表示,收入536.5亿元。",
+      E(53_650_000_000, "CNY", period="2020", subject="星河科技")),
 
 ]
 

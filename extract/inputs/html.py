@@ -79,9 +79,13 @@ def _same(a: str, b: str) -> bool:
 
 @register("html")
 def read_html(data: bytes, path: str) -> Source:
+    from .html_tables import splice_tables, take_tables
+
     page = decode_page(data, path)
+    page, taken = take_tables(page)  # the article's <table>s, read as tables (issue 17)
     found = read_html_text(page)
-    if not found.text.strip():
+    text, tables = splice_tables(found.text, taken)
+    if not text.strip():
         raise InputError("an HTML page with no article text found in it", path)
-    return Source(text=found.text, format="html", title=found.title, published=found.published,
-                  author=found.author, site=found.site, split=False)
+    return Source(text=text, format="html", title=found.title, published=found.published,
+                  author=found.author, site=found.site, split=False, tables=tables)

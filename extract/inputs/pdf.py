@@ -8,7 +8,10 @@ bottom: lines wrapped inside a paragraph are joined back (a line that reaches th
 and ends with no sentence mark goes on in the next one), each table row becomes one line of its
 non-empty cells joined by `` | ``, and each cell keeps its span in that text
 (:class:`extract.inputs.source.Table`). Pages are separated by a blank line and ``Source.pages`` says
-where each starts. A PDF with no text layer (a scan) is an :class:`InputError`: OCR is not
+where each starts. A table drawn without ruling lines (the usual layout of Hong Kong
+announcements) is found by no line-based detection: its rows come out as text lines whose cells
+are spaced apart, and the text reader of tables (:mod:`extract.nlp.tables.text`) reads them, the
+page filled in from the offsets. A PDF with no text layer (a scan) is an :class:`InputError`: OCR is not
 supported.
 """
 from __future__ import annotations

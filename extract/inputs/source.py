@@ -30,7 +30,7 @@ class Table:
     """A table of page ``page`` (1-based), the ``index``-th on it (1-based): ``rows`` of cells
     (``None`` where a row has no cell in that column), and each row's line span in the text."""
 
-    page: int
+    page: int | None  # None: a table of a text, whose page the reader fills in (PDF) or none
     index: int
     rows: list[list[Cell | None]]
     row_spans: list[tuple[int, int]] = field(default_factory=list)

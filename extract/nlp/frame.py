@@ -38,6 +38,10 @@ class _FrameFile(BaseModel):
     exchanges: list[str]
     stock_words: list[str]
     growth_words: list[str] = []
+    flow_words: list[str] = []
+    generic_org: str = "(?!)"
+    corporate_metrics: list[str] = []
+    self_reference: str = "(?!)"
     data_lead: str
     statistics_words: list[str] = []
 
@@ -55,6 +59,10 @@ class FrameWords:
     exchanges: frozenset[str]
     stock_words: tuple[str, ...]
     growth_words: tuple[str, ...]
+    flow_words: tuple[str, ...]
+    generic_org: re.Pattern[str]
+    corporate_metrics: tuple[str, ...]
+    self_reference: re.Pattern[str]
     data_lead: re.Pattern[str]
     statistics: re.Pattern[str] | None = None
 
@@ -74,7 +82,8 @@ def frame_words() -> FrameWords:
     return FrameWords(raw.lead_chars, _alternation(raw.results_words), _alternation(raw.announce_verbs),
                       tuple(raw.half_words), tuple(raw.year_words), tuple(raw.quarter_words),
                       frozenset(w.lower() for w in raw.media), re.compile(raw.media_suffix),
-                      frozenset(raw.exchanges), tuple(raw.stock_words), tuple(raw.growth_words),
+                      frozenset(raw.exchanges), tuple(raw.stock_words), tuple(raw.growth_words), tuple(raw.flow_words),
+                      re.compile(raw.generic_org), tuple(raw.corporate_metrics), re.compile(raw.self_reference),
                       re.compile(raw.data_lead),
                       _alternation(raw.statistics_words) if raw.statistics_words else None)
 
@@ -103,9 +112,25 @@ def is_media(m) -> bool:
         or m.label in w.exchanges or m.surface in w.exchanges
 
 
+def is_generic(m) -> bool:
+    """Is the mention a word for the company the text is about (公司, 本集团), not a name?"""
+    return m.source != "lexicon" and bool(frame_words().generic_org.match(m.label or ""))
+
+
+def is_corporate(metric: str | None) -> bool:
+    """Is the metric a company's own figure (收入, 利润, 销量 …), never a person's?"""
+    return bool(metric) and any(w in metric for w in frame_words().corporate_metrics)
+
+
+def names_self(clause_before: str) -> bool:
+    """Does the clause before a number open with a word for the reporting entity (公司, 本集团)?"""
+    return bool(frame_words().self_reference.search(clause_before))
+
+
 def is_stock(metric: str | None) -> bool:
     """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
-    return bool(metric) and any(s in metric for s in frame_words().stock_words)
+    w = frame_words()
+    return bool(metric) and any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words)
 
 
 def keeps_growth(metric: str | None) -> bool:
@@ -196,7 +221,9 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         if before:
             p = before[-1]
             code = _named_length(p.period, s[p.start:p.end], s[p.end:rw.start()], rw.group(0), w)
-            return _not_after(code, pub), i
+            if not re.search(r"\d{2}", s[p.start:p.end]):  # only a period named without its year moves
+                code = _not_after(code, pub)
+            return code, i
         word = rw.group(0)
         if pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
             return str(pub[0] - 1), i
@@ -210,7 +237,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
 
 
 def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords):
-    cands = [m for m in mentions if m.cls in _ORG and not is_media(m)]
+    cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)]
     for base, s in sents:
         res = w.results.search(s)
         if not res:

@@ -69,6 +69,7 @@ class Patterns:
     industry_heads: tuple[str, ...] = ()
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
+    verb_measures: dict = None
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
 
     def word_regex(self, template: str) -> re.Pattern[str]:
@@ -162,4 +163,5 @@ def load_patterns() -> Patterns:
         industry_heads=tuple(nc.get("industry_heads", [])),
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
+        verb_measures=dict(nc.get("verb_measures", {})),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads))

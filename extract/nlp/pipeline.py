@@ -36,6 +36,7 @@ from .components import claims as claims_mod
 from .components import entities as ents_mod
 from .components import relations as rels_mod
 from .components.topic import topic_entity
+from .components.tables import in_table
 from .lexicon import load_lexicon
 from .frame import Frame, build_frame
 from .numbers.find import find_quantities
@@ -122,7 +123,8 @@ def make_claims(nlp: Language, name: str, year: int):
             qs = [q for q in find_quantities(s.text)
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near)
-                  and not claims_mod.not_a_claim(s.text, q)]
+                  and not claims_mod.not_a_claim(s.text, q)
+                  and not in_table(doc, s.start + q.start, s.start + q.end)]  # a table cell: zhkg_tables
             local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
             metric_spans = [(a - s.start, b - s.start, e)
                             for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
@@ -131,7 +133,8 @@ def make_claims(nlp: Language, name: str, year: int):
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
                 frame)
-            if period and _QUARTER.fullmatch(period):  # the quarter the text is about, for 同期/上季度
+            # the quarter the text is about, for 同期/上季度: the frame's, when it reports a quarter
+            if period and _QUARTER.fullmatch(period) and not (frame.period and _QUARTER.fullmatch(frame.period)):
                 quarter = period
             out.extend((s, d) for d in drafts)
         doc._.claims = out
@@ -173,6 +176,7 @@ def build_nlp(ner: str = "lac", year: int = 0) -> Language:
         nlp.tokenizer = PosTokenizer(nlp.vocab)
     nlp.add_pipe("zhkg_entities", config={"backend": ner})
     nlp.add_pipe("zhkg_frame")
+    nlp.add_pipe("zhkg_tables")
     nlp.add_pipe("zhkg_claims", config={"year": year})
     return nlp
 
@@ -270,6 +274,8 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             continue
         seen.setdefault(key, c)
         claims.append(c)
+    claims += doc._.table_claims or []  # the cells of the tables in the text (zhkg_tables)
+    rejected += doc._.table_left_out or []
     topic = doc._.topic
     fr: Frame = doc._.frame or Frame()
     ent = fr.entity

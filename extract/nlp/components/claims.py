@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicon import Lexicon
-from ..frame import Frame, event_date, is_media, is_stock, keeps_growth
+from ..frame import (Frame, event_date, is_corporate, is_generic, is_media, is_stock, keeps_growth, names_self,
+                     period_end)
 from ..patterns import WordRegex
 from ..periods import PeriodMention, find_periods
 from .entities import Mention
@@ -33,7 +34,7 @@ from .entities import Mention
 _CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
                          r"(?:了)?(?:{change_hedges})?\s*$")
 _DOWN = WordRegex(r"{change_down}")
-_TO_AFTER = re.compile(r"^\s*(?:至|到)")
+_TO_AFTER = re.compile(r"^\s*[,，]?\s*(?:至|到)")
 _LEVEL_INTRO = WordRegex(r"^[,，]?\s*(?:{level_intro})")
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
 _CONTINUE = WordRegex(r"^(?:{continues})")
@@ -67,9 +68,9 @@ def _change_kind(cmp: str | None, q) -> str:
         return "abs"
     if q.kind == "multiple":
         return "multiple"
-    if cmp and ("环比" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp):
+    if cmp and ("环比" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp or cmp.lower() == "qoq"):
         return "qoq"
-    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp):
+    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
         return "yoy"
     return "growth"
 
@@ -77,6 +78,9 @@ def _change_kind(cmp: str | None, q) -> str:
 # a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
                              r"(?:为|是|达|达到|约为|约|在)?\s*$")
+
+
+_SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
 
 
 def _classify(sent: str, drafts: list[Draft]) -> None:
@@ -92,6 +96,12 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.change_kind = _change_kind(rate.group("cmp"), q)
             sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
             d.changes = [(d.change_kind, sign * q.value)]
+            continue
+        signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
+        if signed:  # 同比+22%, 环比-0.6%, YoY -10%: the number carries its own sign
+            d.is_change = True
+            d.change_kind = _change_kind(signed.group("cmp"), q)
+            d.changes = [(d.change_kind, q.value)]
             continue
         m = _CHANGE_VERB.search(before)
         if not m:
@@ -542,6 +552,13 @@ _PERIOD_WORDS = re.compile(
     r"\s*(?:的|,|，)?")
 
 
+# the shorthand periods of notes and Hong Kong filings (23Q4, 2Q24, 1H25, 2024-2026年, 第三季, 首季)
+_PERIOD_SHORTHAND = re.compile(
+    r"(?:(?<![\dA-Za-z])[12]\d\s*(?:Q[1-4]|H[12])(?!\d)|(?<![\dA-Za-z])[1-4][QH]\s*[12]\d(?!\d)|"
+    r"(?<!\d)(?:19|20)?\d{2}\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?:19|20)?\d{2}\s*[EA]?\s*年(?:度)?|"
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四1-4]季(?!度)|首季|次季))\s*(?:的|,|，)?")
+
+
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
     period, another number)."""
@@ -549,7 +566,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo:
             lo = m.end
-    seg = _PERIOD_WORDS.sub("", sent[lo:pos])  # 占总收入比重从2019年的 -> 占总收入比重
+    seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", sent[lo:pos]))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     seg = _TRIM_TAIL.sub("", seg)
     stops = list(_NP_STOP.finditer(seg))
@@ -775,25 +792,86 @@ def not_a_claim(sent: str, q) -> str | None:
 def _never_subject(sent: str, m: Mention) -> bool:
     """A news outlet, a wire or an exchange publishes figures and is never what they are about;
     a place negated as a modifier (非美国通用会计准则) is no subject either."""
-    if is_media(m):
+    if is_media(m) or is_generic(m):
         return True
     return m.cls == "Place" and sent[max(0, m.start - 1):m.start] == "非"
 
 
 def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, frame: Frame | None) -> None:
-    """The reporting conventions, from the frame: a stock (员工, 门店, 现金) whose period is the
-    frame's reporting period is the stock at its end; a change the text does not qualify
+    """The reporting conventions: a stock (员工, 门店, 现金, 持股) of a period is the stock at its
+    end (asof:); a change the text does not qualify
     (增长34%) of a figure of a period compares with the same period a year earlier (yoy), except
     a price's move (a share price on a day), which stays a plain change."""
-    if frame is not None and frame.period and d.period == frame.period == carry \
-            and not any(p.end <= d.q.start and not p.base for p in periods) and is_stock(d.metric) \
-            and not frame.period.startswith("asof:"):
-        d.period = frame.period_end
+    if d.period and not d.period.startswith("asof:") and d.unit != "percent" and is_stock(d.metric):
+        d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
     if not d.period or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
         return
     d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
     if d.change_kind == "growth":
         d.change_kind = "yoy"
+
+
+_BASE_SAID = re.compile(r"(?:上年同期|去年同期|上年|去年|上一?季度|上个季度|同期)(?:则|的)?(?:为|是|录得|达)\s*(?:人民币|港币|约)?\s*$")
+_FROM_LEVEL = re.compile(r"(?:由|从)\s*(?:人民币|港币|约)?\s*$")
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*[EA]?\s*年")
+
+
+def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
+    """交付1.2万辆新车, 销售新车3003辆: a count after a verb of output is the verb's measure
+    (交付量, 销量), never the object noun (新车); the verbs and measures are data
+    (``verb_measures`` in patterns.toml)."""
+    from ..patterns import load_patterns
+
+    if not metric or unit in ("CNY", "USD", "HKD", "percent") or (unit or "").startswith("other:元"):
+        return metric
+    for verb, measure in load_patterns().verb_measures.items():
+        i = metric.rfind(verb)
+        if i < 0:
+            continue
+        rest = metric[i + len(verb):]
+        if len(rest) <= 4 and not re.search(r"[量额率数值]|收入|金额|规模|占比", rest):
+            return metric[:i] + measure
+    return metric
+
+
+def _year_range_respectively(sent: str, out: list[Draft]) -> None:
+    """预计2024-2026年营收分别为a、b、c (24-26年, 2024E-2026E): a list of figures after a range
+    of years as long as the range gives one year to each figure, in order."""
+    m = _YEAR_RANGE.search(sent)
+    if m is None or "分别" not in sent[m.end():]:
+        return
+    y1, y2 = (int(x) if len(x) == 4 else 2000 + int(x) for x in (m.group("y1"), m.group("y2")))
+    n = y2 - y1 + 1
+    if not 2 <= n <= 6:
+        return
+    k = sent.find("分别", m.end())
+    stop = _CLAUSE_BREAK.search(sent, k)
+    run = [d for d in out if k < d.q.start and (stop is None or d.q.start < stop.start())]
+    levels = [d for d in run if not d.is_change]
+    if len(levels) == n:
+        for d, y in zip(levels, range(y1, y2 + 1)):
+            d.period = str(y)
+
+
+def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None:
+    """经营溢利由152亿元,按年下降75.6%至37亿元: the starting level of 由A…至B is the base of the
+    change, so it is of the period the change compares with (a year earlier for yoy, the
+    quarter before for qoq), when the sentence gives it no period of its own."""
+    for ch in drafts:
+        t = ch.target
+        if not (ch.is_change and ch.attached and t is not None and t.period) or t.q.start < ch.q.end:
+            continue
+        base = next((x for x in reversed(out) if x is not t and not x.is_change and x.q.end <= ch.q.start
+                     and _FROM_LEVEL.search(sent, max(0, x.q.start - 6), x.q.start)), None)
+        if base is None or base.period != t.period or base.changes:
+            continue
+        kinds = {k for k, _ in t.changes}
+        if "yoy" in kinds:
+            base.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), t.period, count=1) \
+                if "/" not in t.period else base.period
+        elif "qoq" in kinds and re.fullmatch(r"\d{4}Q[1-4]", t.period):
+            y, q = int(t.period[:4]), int(t.period[5])
+            base.period = f"{y}Q{q - 1}" if q > 1 else f"{y - 1}Q4"
 
 
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
@@ -859,6 +937,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                              [x.q for x in drafts if x is not d])
         if d.metric is None and out:  # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named)
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
+            # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
+            d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
         if counted:  # 1.4亿台智能手机完成适老化改造: the deed counted
             d.metric, d.metric_key = counted[1], None
         if d.metric and d.metric_key is None:  # 线上营销服务产生的收入 is 线上营销服务收入
@@ -871,10 +952,18 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = owner or d.subject
             d.subject_here = owner is not None or d.subject_here
         d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+        d.metric = _measure_of_verb(d.metric, d.unit)
+        if frame is not None and frame.entity is not None and prog is None and (
+                (not d.subject_here and names_self(sent[:q.start]))
+                or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))):
+            # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
+            d.subject, d.subject_here = frame.entity, True
         _frame_defaults(d, periods, carry, frame)
         floor = q.end
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
+    _year_range_respectively(sent, out)
+    _from_base_periods(sent, drafts, out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure

@@ -280,6 +280,40 @@ def find_quantities(text: str) -> list[Quantity]:
         pos = q.end if q is not None and q.end > mm.start() else mm.end()
     out.extend(_doublings(text, t, out))
     out.sort(key=lambda q: q.start)
+    return _shared_units(text, out)
+
+
+_LIST_SEP = re.compile(r"\s*(?:、|/|,|，|和|及|与)\s*")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """500、580、680亿元 and 1.2/1.5/1.8元: bare numbers listed before a number with its magnitude
+    and unit share them (5e10, 5.8e10, 6.8e10 CNY).
+
+    >>> [q.value for q in _shared_units("为500、580、680亿元", find_quantities("为500、580、680亿元"))]
+    [50000000000.0, 58000000000.0, 68000000000.0]
+    """
+    from dataclasses import replace
+
+    out = list(qs)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        if last.kind == "bare" or last.non_claim or last.unit is None:
+            continue
+        m = _DIGITS.search(last.surface)
+        if m is None:
+            continue
+        try:
+            factor = last.value / float(m.group().replace(",", ""))
+        except (ValueError, ZeroDivisionError):
+            continue
+        j = i - 1
+        while j >= 0 and out[j].kind == "bare" and not out[j].non_claim \
+                and _LIST_SEP.fullmatch(text, out[j].end, out[j + 1].start):
+            out[j] = replace(out[j], value=out[j].value * factor, unit=last.unit, kind=last.kind,
+                             unit_word=last.unit_word, magnitude_word=last.magnitude_word)
+            j -= 1
     return out
 
 

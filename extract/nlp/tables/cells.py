@@ -1,33 +1,10 @@
-"""Financial tables read as tables: each numeric cell -> a claim with its period, unit and scale.
-
-A table (from a PDF, :mod:`extract.inputs.pdf`) is rows of cells, each cell with its span in the
-extracted text. Reading it:
-
-- **header rows** are the rows before the first row with a number in it; a column's header is
-  what its header cells say (``2024年``), completed by header text that names no year and so
-  speaks for every column (``截至6月30日止六个月`` makes ``2024年`` the half year ``2024H1``);
-- a column whose header names a change (``同比变动``, ``变动(%)``) gives the change of the
-  row's claim for the latest period; a ``附注`` (notes) column is skipped;
-- the **scale** is stated in a header cell or in the text before the table (``人民币百万元``,
-  ``百万港元``, ``RMB'000``); ``百分比除外`` cells written with ``%`` are percentages; a row
-  label may state its own unit (``每股盈利(人民币元)``, ``毛利率(%)``);
-- each **data row** has its label (the metric as worded: 收入, 毛利, 经调整利润净额) in the
-  first cell; ``(1,234)`` is negative, ``—`` and ``不适用`` are no value.
-
-A money table with no stated scale gives no claims (its cells are left out with the reason):
-guessing 元 for 人民币百万元 would be off by a million.
-"""
+"""The pure parsers of tables: the period a column header names, the scale a table states, the
+number in a cell (normalized, Simplified text in; ``None`` on what they do not understand)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from ..inputs.source import Table
-from ..model import Change, Claim, Evidence
-
-# --------------------------------------------------------------------------------------------
-# pure parsers (normalized, Simplified text in; None on what they do not understand)
 
 _CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -36,8 +13,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 _END_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d)\s*日")
-_SPAN = re.compile(r"止\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))")
-_QUARTER = re.compile(r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度|Q(?P<q2>[1-4])")
+_SPAN = re.compile(r"(?:止|的)\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))")
+_QUARTER = re.compile(r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?|Q(?P<q2>[1-4])")
 _HALF = re.compile(r"(?P<h>上|下)半年|中期")
 _AT = re.compile(r"^\s*(?:于|於|截至|截止|as at)\s*", re.IGNORECASE)
 _CHANGE = re.compile(r"变动|变化|增减|增长|同比|按年|change|%\s*$|^\s*%", re.IGNORECASE)
@@ -66,7 +43,7 @@ def header_period(own: str, context: str = "") -> str | None:
     >>> header_period("同比变动"), header_period("2024年第四季度")
     (None, '2024Q4')
     """
-    own, context = cn_years(own), cn_years(context)
+    own, context = _latin_periods(cn_years(own)), _latin_periods(cn_years(context))
     y = _YEAR.search(own)
     if not y:
         return None
@@ -97,6 +74,37 @@ def header_period(own: str, context: str = "") -> str | None:
         # a date alone (于2024年12月31日, 二零二四年十二月三十一日): a stock at that date
         return f"asof:{year}-{month:02d}"
     return str(year)
+
+
+_LATIN_Q = re.compile(r"(?<![A-Za-z])(?:Q(?P<q>[1-4])\s*['’]?\s*(?P<y>(?:19|20)\d{2}|\d{2})|(?P<q2>[1-4])Q\s*['’]?\s*(?P<y2>(?:19|20)\d{2}|\d{2})"
+                      r"|(?P<y3>(?:19|20)\d{2}|(?<!\d)\d{2})\s*(?P<hq>[QH])(?P<n3>[1-4])|H(?P<h>[12])\s*['’]?\s*(?P<y4>(?:19|20)\d{2}|\d{2})"
+                      r"|FY\s*['’]?(?P<y5>(?:19|20)\d{2}|\d{2}))(?!\d)", re.IGNORECASE)
+
+
+def _latin_periods(s: str) -> str:
+    """Periods written the Latin way as Chinese ones: ``Q1'24`` -> ``2024年第1季度``, ``1H24`` ->
+    ``2024年上半年``, ``FY2024`` -> ``2024年度``.
+
+    >>> _latin_periods("Q1'24"), _latin_periods("2024 Q4"), _latin_periods("H1 2023"), _latin_periods("FY23")
+    ('2024年第1季度', '2024年第4季度', '2023年上半年', '2023年度')
+    """
+    def year(y: str) -> str:
+        return y if len(y) == 4 else f"20{y}"
+
+    def sub(m: re.Match[str]) -> str:
+        g = m.groupdict()
+        if g["q"] or g["q2"]:
+            return f"{year(g['y'] or g['y2'])}年第{g['q'] or g['q2']}季度"
+        if g["y3"]:
+            n, y = g["n3"], year(g["y3"])
+            if g["hq"].upper() == "Q":
+                return f"{y}年第{n}季度"
+            return f"{y}年{'上' if n == '1' else '下'}半年"
+        if g["h"]:
+            return f"{year(g['y4'])}年{'上' if g['h'] == '1' else '下'}半年"
+        return f"{year(g['y5'])}年度"
+
+    return _LATIN_Q.sub(sub, s)
 
 
 _END_MONTH_CN = re.compile(r"(十[一二]?|[一二三四五六七八九])\s*月\s*[一二三]?十?[一二三四五六七八九]?\s*日")
@@ -132,7 +140,7 @@ _EN_MAG = {"'000": 1e3, "’000": 1e3, "thousand": 1e3, "thousands": 1e3, "milli
 def _scale_rx() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
     """The scale pattern from the data files: money words of ontology/units.tsv, magnitude
     words of ontology/magnitudes.tsv."""
-    from .numbers.data import tables
+    from ..numbers.data import tables
 
     t = tables()
     money = {r.word: r.unit for r in t.units if r.kind == "money" and not r.unit.startswith("other:")
@@ -176,7 +184,7 @@ def find_scale(text: str, table_header: bool = False) -> Scale | None:
     return best
 
 
-_NUMBER = re.compile(r"^(?P<neg>[(（-]|－)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+_NUMBER = re.compile(r"^(?P<neg>[(（\-−–]|－)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
                      r"(?P<pct>%|个百分点|百分点|ppt?s?)?\s*[)）]?\s*$")
 
 
@@ -198,123 +206,31 @@ def cell_number(text: str) -> tuple[float, str | None] | None:
     return v, ("个百分点" if pct and pct not in "%" else pct)
 
 
-# --------------------------------------------------------------------------------------------
-# a table -> claims
+def find_magnitude_scale(text: str) -> float | None:
+    """The factor of a scale that names no currency (以百万计, in millions), the last one.
 
-
-@dataclass
-class TableClaims:
-    claims: list[Claim]
-    left_out: list[str]
-
-
-def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, subject,
-               lex, page_of=None) -> TableClaims:
-    """Claims of ``table``.
-
-    ``cell_text(cell)`` is a cell's normalized text; ``row_text(k)`` is ``(text, start, end,
-    raw_start, raw_end)`` of row ``k``'s line in the normalized article; ``scale_before`` the
-    scale stated before the table; ``subject`` the article's topic entity (or ``None``).
+    >>> find_magnitude_scale("(以百万计,每股ADS除外)"), find_magnitude_scale("收入")
+    (1000000.0, None)
     """
-    rows = [[cell_text(c) if c is not None else "" for c in r] for r in table.rows]
-    ncols = max((len(r) for r in rows), default=0)
-    rows = [r + [""] * (ncols - len(r)) for r in rows]
-    first_data = next((k for k, r in enumerate(rows) if any(cell_number(x) for x in r[1:])), len(rows))
-    header = rows[:first_data]
-    header_text = " ".join(x for r in header for x in r if x)
-    scale = find_scale(header_text, table_header=True) or scale_before
-    context = " ".join(x for r in header for x in r if x and not _YEAR.search(cn_years(x)))
-    cols: dict[int, tuple[str, str | None]] = {}  # column -> (kind, period)
-    for j in range(1, ncols):
-        own = " ".join(r[j] for r in header if r[j])
-        if _NOTE.match(own):
-            continue
-        period = header_period(own, context)
-        if period is None and own and _CHANGE.search(own):
-            cols[j] = ("change", None)
-        else:
-            cols[j] = ("value", period)
-    values = [j for j, (k, _) in cols.items() if k == "value"]
-    latest = max(values, key=lambda j: (cols[j][1] or ""), default=None)
-    out: list[Claim] = []
-    left: list[str] = []
-    for k in range(first_data, len(rows)):
-        row = rows[k]
-        label = _label(row[0])
-        nums = {j: cell_number(row[j]) for j in range(1, ncols) if j in cols}
-        nums = {j: v for j, v in nums.items() if v is not None}
-        if not label or not nums:
-            continue
-        metric, own_unit = _metric_unit(label)
-        change = None
-        for j, (kind, _) in cols.items():
-            if kind == "change" and j in nums:
-                v, mark = nums[j]
-                change = Change(kind="abs" if mark == "个百分点" else "yoy", value=round(v / 100, 10),
-                                text=row[j])
-        text, a, b, ra, rb = row_text(k)
-        for j in values:
-            if j not in nums:
-                continue
-            v, mark = nums[j]
-            unit, value = _value(v, mark, own_unit, scale)
-            if unit is None:
-                left.append(f"table on page {table.page}, row {k + 1} column {j + 1} ({label} {row[j]}): "
-                            "no stated scale (人民币百万元, 千港元 …) for this table")
-                continue
-            ev = Evidence(text=text, start=a, end=b, raw_start=ra, raw_end=rb, page=table.page,
-                          table=table.index, row=k + 1, column=j + 1)
-            key = _metric_key(metric, lex)
-            out.append(Claim(subject=subject.label if subject else "未知",
-                             subject_cls=subject.cls if subject and subject.cls in _CLASSES else None,
-                             subject_text=subject.label if subject else None,
-                             metric=metric, metric_key=key, value=value, unit=unit, period=cols[j][1],
-                             change=change if (j == latest and change is not None) else None,
-                             evidence=ev, surface=row[j], confidence=0.9))
-    return TableClaims(out, left)
+    from .words import table_words
+
+    best, at = None, -1
+    for word, factor in table_words().magnitude_scales:
+        k = text.rfind(word)
+        if k > at:
+            best, at = factor, k
+    return best
 
 
-_CLASSES = ("Organization", "Company", "Platform", "Person", "Program", "Place")
-_OWN_UNIT = re.compile(r"[(（]\s*(?P<u>[^()（）]{1,12})\s*[)）]\s*$")
+CURRENCY_WORDS = (("人民币", "CNY"), ("RMB", "CNY"), ("美元", "USD"), ("US$", "USD"), ("USD", "USD"),
+                   ("港元", "HKD"), ("港币", "HKD"), ("HK$", "HKD"), ("HKD", "HKD"))
 
 
-def _label(s: str) -> str:
-    s = re.sub(r"\s+", "", s)
-    return s.rstrip(":：").strip()
+def header_currency(text: str) -> str | None:
+    """The currency a header names (人民币, US$), the first one.
 
-
-def _metric_unit(label: str) -> tuple[str, Scale | str | None]:
-    """The metric as worded, and the unit its label states: ``毛利率(%)`` -> percent,
-    ``每股盈利(人民币元)`` -> CNY at 1."""
-    m = _OWN_UNIT.search(label)
-    if m:
-        u = m.group("u")
-        if u in ("%", "百分比"):
-            return label[:m.start()], "percent"
-        sc = find_scale(u, table_header=True)
-        if sc is not None:
-            return label[:m.start()], sc
-    if label.endswith("率") or label.endswith("%"):
-        return label.rstrip("%"), "percent"
-    return label, None
-
-
-def _value(v: float, mark: str | None, own, scale: Scale | None) -> tuple[str | None, float]:
-    if mark == "%" or mark == "个百分点" or own == "percent":
-        return "percent", round(v / 100, 10)
-    sc = own if isinstance(own, Scale) else scale
-    if sc is None:
-        return None, v
-    return sc.unit, round(v * sc.factor, 6)
-
-
-def _metric_key(metric: str, lex) -> str | None:
-    if lex is None:
-        return None
-    from .components.entities import metric_spans
-
-    hits = [(b - a, e) for a, b, e in metric_spans(metric, lex)]
-    if not hits:
-        return None
-    size, entry = max(hits, key=lambda h: h[0])
-    return entry.key if size * 2 >= len(metric) else None
+    >>> header_currency("2024年第一季度 美元"), header_currency("2024年")
+    ('USD', None)
+    """
+    hits = [(text.find(w), c) for w, c in CURRENCY_WORDS if w in text]
+    return min(hits)[1] if hits else None

@@ -1,0 +1,299 @@
+"""The text reader of tables: results tables flattened into running text, read as tables.
+
+A press release or a results announcement that reaches a news site as text keeps its summary
+table as a run of text: a header naming one period (or change) per column, then rows in which a
+label is followed by as many numbers as the header has columns::
+
+    (人民币百万元,百分比除外)  2024年第一季度  2023年第一季度  同比变动
+    收入  31,513  31,144  1%
+
+or all of it on one line with the cells run together (``收益13,037,7496,301,002106.9%``).
+
+:func:`find_tables` finds such runs in the normalized article text: a **header** is a run of
+period words (2024年, 二零二三年九月三十日止三个月, Q1'24, 于2024年12月31日), change words
+(同比变动, 环比, YoY) and unit words (人民币千元, (%)) with nothing but spaces between them; the
+**rows** that follow are a label (wrapped onto two lines, it is one label; a footnote marker is
+left out) and a group of numbers that splits into exactly the header's column count. Cells run
+together are split where the thousands separators (and, among what is left, the decimals the
+row's figures share and the change the row states) make the split unique; a row that cannot be
+split so is left out and listed, never guessed. Each table becomes a :class:`extract.inputs.source.Table`
+(a header row, then one row of cells per table row, every cell with its span in the article),
+read by :func:`extract.nlp.tables.read_table` like a table of a PDF.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...inputs.source import Cell, Table
+from .cells import cn_years
+from .cut import _Split, _group_rx, split_group
+
+# --------------------------------------------------------------------------------------------
+# the words of a header
+
+_Y = r"(?:19|20)\d{2}"
+_MD = (r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
+       r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
+_SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
+_PERIOD = (
+    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年\s*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
+    r"|[上下]半年|中期|全年|年度|财年|度)?"
+    rf"|(?<![A-Za-z])Q[1-4]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    rf"|(?:{_Y}|(?<!\d)\d{{2}})\s*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    rf"|(?<![A-Za-z])FY\s*['’]?(?:{_Y}|\d{{2}})(?!\d)|{_Y}\s*年?\s*财年"
+    rf"|第?\s*[一二三四1-4]\s*季度?\s*{_Y}\s*年?"
+)
+_CONTEXT = rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|[(（][^()（）\n]{{0,30}}(?:除外|计|单位)[^()（）\n]{{0,30}}[)）]"
+_UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
+         r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
+         r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
+         r"|(?<=[\s|｜])元(?=[\s|｜])")
+
+
+@cache
+def _header_rx() -> re.Pattern[str]:
+    from .words import table_words
+
+    w = table_words()
+    return re.compile(
+        rf"(?P<P>{_PERIOD})|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
+        rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
+        rf"|(?P<U>{_UNIT})")
+
+
+_GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（）\[\]【】/]*){0,2}")
+
+
+@dataclass
+class _Token:
+    kind: str  # P period, C change, N note, U unit, X context
+    text: str
+    start: int
+    end: int
+
+
+def _header_runs(text: str) -> list[list[_Token]]:
+    """Runs of header tokens with only spaces, pipes or one line break between them that name at
+    least two columns, one of them a period."""
+    rx = _header_rx()
+    digits = cn_years(text)  # same length: 二零二四年 -> 2024年
+    runs, run = [], []
+    pos = 0
+    while pos < len(text):
+        m = rx.search(digits, pos)
+        if not m:
+            break
+        if m.end() == m.start():
+            pos += 1
+            continue
+        kind = m.lastgroup
+        a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        b = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+        tok = _Token(kind, text[a:b], a, b)
+        if run and not _GAP.fullmatch(text[run[-1].end:m.start()]):
+            runs.append(run)
+            run = []
+        run.append(tok)
+        pos = m.end()
+    if run:
+        runs.append(run)
+    return [r for r in runs if sum(t.kind in "PC" for t in r) >= 2 and any(t.kind == "P" for t in r)]
+
+
+# --------------------------------------------------------------------------------------------
+# a table of the text
+
+_LABEL_MAX = 40
+_BREAKS = re.compile(r"[。！？!?；;]")
+_FRAGMENT = re.compile(r"(?:^|\n)[ \t]*\d{1,3}[ \t]*、")  # 2、 a page fragment's counter
+
+
+@dataclass
+class TextTable:
+    """A table found in an article's text: the :class:`Table` of its cells (spans in the article
+    text), the span it covers, and the rows left out (cells run together that no unique cut
+    splits)."""
+
+    table: Table
+    start: int
+    end: int
+    header: list[_Token] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def find_tables(text: str) -> list[TextTable]:
+    """The tables flattened into ``text`` (normalized article text), in order."""
+    out: list[TextTable] = []
+    floor = 0
+    for run in _header_runs(text):
+        if run[0].start < floor:
+            continue
+        t = _read_rows(text, run, len(out) + 1)
+        if t is not None:
+            out.append(t)
+            floor = t.end
+    return out
+
+
+def _layouts(run: list[_Token]) -> list[list[_Token]]:
+    """Candidate column lists of a header: its periods, changes and notes in order; or, when the
+    unit row names more value columns than there are periods (a US$ column beside RMB), the
+    unit words as value columns."""
+    cols = [t for t in run if t.kind in "PCN"]
+    out = [cols]
+    money = [t for t in run if t.kind == "U" and not re.search(r"%|百分比", t.text)]
+    periods = [t for t in cols if t.kind == "P"]
+    if periods and len(money) > len(periods):
+        # a period's column and its currency: the unit words beyond the periods are further
+        # columns of the last period (人民币 人民币 美元 under 2023年 2024年)
+        merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end)
+                  for k, u in enumerate(money)]
+        out.append(merged + [t for t in cols if t.kind != "P"])
+    usd = next((t for t in run if t.kind == "U" and re.search(r"美元|US\$|USD", t.text)), None)
+    if periods and usd is not None and len(money) <= len(periods):
+        # a US$ column the header names once, after the periods' columns: the last period again
+        k = cols.index(periods[-1]) + 1
+        out.append(cols[:k] + [_Token("P", f"{periods[-1].text} {usd.text}", usd.start, usd.end)] + cols[k:])
+    return out
+
+
+def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
+    after = run[-1].end
+    best = None
+    for cols in _layouts(run):
+        kinds = ["change" if t.kind == "C" else "note" if t.kind == "N" else "value" for t in cols]
+        rows, left, end = _rows(text, after, kinds)
+        if len(rows) + len(left) >= 2 and len(rows) >= 1 and (best is None or len(rows) > len(best[1])):
+            best = (cols, rows, left, end)
+    if best is None:
+        return None
+    cols, rows, left, end = best
+    n = len(cols)
+    units = [t for t in run if t.kind == "U"]
+    context = [t for t in run if t.kind == "X"]
+    header_rows: list[list[Cell | None]] = []
+    if context:
+        header_rows.append([Cell(" ".join(t.text for t in context), context[0].start, context[-1].end)]
+                           + [None] * n)
+    header_rows.append([None] + [Cell(t.text, t.start, t.end) for t in cols])
+    merged = any(" " in t.text and t.kind == "P" and t.start >= units[0].start for t in cols) if units else False
+    values = sum(t.kind == "P" for t in cols)
+    if units and not merged and len(units) in (n, values):
+        header_rows.append([None] + _aligned_units(units, cols))
+    elif units and not merged:  # a unit said once for the table (人民币百万元): context of every column
+        header_rows.append([Cell(" ".join(t.text for t in units), units[0].start, units[-1].end)] + [None] * n)
+    table = Table(page=None, index=index, rows=[], start=run[0].start, end=end)
+    for r in header_rows:
+        table.rows.append(r)
+        table.row_spans.append((run[0].start, run[-1].end))
+    for label, cells, a, b in rows:
+        table.rows.append([label, *[Cell(*c) if c else None for c in cells]])
+        table.row_spans.append((a, b))
+    tt = TextTable(table, run[0].start, end, run, [])
+    tt.left_out = [f"table row {text[a:b]!r}: its cells run together and can be cut {k} ways "
+                   "(no unique split by the thousands separators)" for a, b, k in left]
+    return tt
+
+
+def _aligned_units(units: list[_Token], cols: list[_Token]) -> list[Cell | None]:
+    if len(units) == len(cols):
+        return [Cell(u.text, u.start, u.end) for u in units]
+    out: list[Cell | None] = []
+    it = iter(units)
+    for c in cols:
+        u = next(it, None) if c.kind == "P" else None
+        out.append(Cell(u.text, u.start, u.end) if u else None)
+    return out
+
+
+def _rows(text: str, pos: int, kinds: list[str]):
+    """The rows after a header at ``pos``: ``(label cell, cells, row start, row end)``, the rows
+    left out (start, end, ways), and where the table ends."""
+    n = len(kinds)
+    gx = _group_rx()
+    rows, left = [], []
+    end = pos
+    separators = None
+    while True:
+        label_start = pos
+        found = None
+        for g in gx.finditer(text, pos):
+            raw_label = text[label_start:g.start()]
+            label = _clean_label(raw_label)
+            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label):
+                break
+            if separators is None:
+                separators = bool(re.search(r"\d,\d{3}(?!\d)", text[g.start():g.start() + 400]))
+            grp = g.group(0).rstrip()
+            sp = _cells(grp, g.start(), kinds, separators, raw_label)
+            if sp.cells is None and not sp.ambiguous:
+                if len(grp) <= 3 and not label_start == g.start():
+                    continue  # digits inside a label (5G用户), or a page counter: read on
+                break
+            if not label:
+                break
+            found = (raw_label, label, g, grp, sp)
+            break
+        if found is None:
+            break
+        raw_label, label, g, grp, sp = found
+        a = label_start + (len(raw_label) - len(raw_label.lstrip()))
+        b = g.start() + len(grp)
+        if sp.cells is None:
+            left.append((a, b, sp.ambiguous))
+        else:
+            la = a + _last_label_line(raw_label.lstrip())
+            rows.append((Cell(label, la, g.start()), sp.cells, a, b))
+        pos = end = b
+    return rows, left, end
+
+
+def _cells(grp: str, start: int, kinds: list[str], separators: bool, raw_label: str) -> _Split:
+    """The cells of a row's number group: one a column, or one a value column when the row
+    states no change (a margin row); a footnote marker after the label left out. Cells written
+    apart are taken as they are before any cut of cells run together is tried."""
+    values = [k for k in kinds if k == "value"]
+    shapes = [kinds] + ([values] if 0 < len(values) < len(kinds) else [])
+    for glued in (False, True):
+        for shape in shapes:
+            sp = split_group(grp, start, len(shape), shape, separators, glued)
+            if sp.cells is None and not sp.ambiguous:
+                sp = _without_footnote(grp, start, len(shape), shape, separators, raw_label, glued)
+            if sp.cells is None and not sp.ambiguous:
+                continue
+            if sp.cells is not None and shape is not kinds:  # the change cells are empty
+                it = iter(sp.cells)
+                sp = _Split([next(it) if k == "value" else None for k in kinds])
+            return sp
+    return _Split(None)
+
+
+def _without_footnote(grp: str, start: int, n: int, kinds, separators, raw_label: str, glued: bool) -> _Split:
+    """A footnote marker glued to the label (``收入(1) 31,144 …``, ``收入1 31,144``): one small
+    number more than the columns, right after the label."""
+    if raw_label[-1:].isspace() or not raw_label.strip():
+        return _Split(None)
+    m = re.match(r"[(（]?\d[)）]?(?=[ \t(（]|\d)", grp)
+    if not m:
+        return _Split(None)
+    return split_group(grp[m.end():], start + m.end(), n, kinds, separators, glued)
+
+
+def _clean_label(raw: str) -> str:
+    """A row label: page-fragment counters (``\\n2、``) left out; a label wrapped onto lines is
+    joined, unless its first lines end with a colon (a section heading above the row)."""
+    s = _FRAGMENT.sub("\n", raw)
+    lines = [ln.strip(" \t\u3000|｜") for ln in s.split("\n")]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return ""
+    k = max((i + 1 for i, ln in enumerate(lines[:-1]) if ln.endswith((":", "："))), default=0)
+    return re.sub(r"\s+", "", "".join(lines[k:]))
+
+
+def _last_label_line(raw: str) -> int:
+    """Where the label proper starts in ``raw`` (after a section heading ending in a colon)."""
+    k = max(raw.rfind(":\n"), raw.rfind("：\n"))
+    return k + 2 if k >= 0 else 0

@@ -1,0 +1,68 @@
+"""The words of results tables (``ontology/tables.toml``), loaded and checked once."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ValidationError
+
+from ...errors import DataError
+from ...resources import ontology_path
+
+
+class _TableFile(BaseModel):
+    yoy: list[str]
+    qoq: list[str]
+    change: list[str]
+    note: list[str]
+    no_value: list[str]
+    per_share: list[str]
+    loss: list[str]
+    profit: list[str]
+    magnitude_scales: list[tuple[str, float]]
+    header_notes: list[str]
+
+
+@dataclass(frozen=True)
+class TableWords:
+    yoy: tuple[str, ...]
+    qoq: tuple[str, ...]
+    change: tuple[str, ...]
+    note: tuple[str, ...]
+    no_value: tuple[str, ...]
+    per_share: tuple[str, ...]
+    loss: tuple[str, ...]
+    profit: tuple[str, ...]
+    magnitude_scales: tuple[tuple[str, float], ...]
+    header_notes: tuple[str, ...]
+
+    def alt(self, *names: str) -> str:
+        """A regex alternation of the words of the lists ``names``, longest first."""
+        words = {w for n in names for w in getattr(self, n)}
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    def change_kind(self, header: str) -> str | None:
+        """``yoy``, ``qoq``, ``change`` (kind left to the periods) or ``None``: what a column
+        header says of change.
+
+        >>> w = table_words(); w.change_kind("同比变动(%)"), w.change_kind("QoQ"), w.change_kind("2024年")
+        ('yoy', 'qoq', None)
+        """
+        for kind in ("yoy", "qoq", "change"):
+            if any(x in header for x in getattr(self, kind)):
+                return kind
+        return None
+
+
+@cache
+def table_words() -> TableWords:
+    path = ontology_path("tables.toml")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        f = _TableFile(**raw)
+    except (tomllib.TOMLDecodeError, ValidationError) as e:
+        raise DataError(f"{path}: {e}") from None
+    return TableWords(**{k: tuple(tuple(x) if isinstance(x, (list, tuple)) else x for x in v)
+                         for k, v in f.model_dump().items()})

@@ -1,0 +1,134 @@
+"""Results tables flattened into text (issue 17): every cell a claim with its scale, period and
+change. The tables are written here by hand (星河科技 and its figures are made up)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.nlp.pipeline import extract_text
+from extract.nlp.tables import find_tables
+from extract.nlp.tables.cut import split_group
+
+SPACED = """星河科技公布2024年第二季度业绩。
+(人民币百万元,百分比除外)
+2024年第二季度  2023年第二季度  同比变动  2024年第一季度  环比变动
+收入  154,625  140,093  10%  149,208  4%
+归属于本公司普通股
+股东的净利润(1)  12,001  10,000  20%  11,000  9%
+经营利润/(亏损)  (1,234)  2,345  不适用  (500)  不适用
+每股摊薄收益(人民币元)  3.10  2.50  24%  2.80  11%
+毛利率  45.1%  43.0%  2.1个百分点  44.0%  1.1个百分点
+董事会对上述业绩表示满意,并将继续推进各项业务。
+"""
+
+ONE_LINE = ("橙果控股有限公司(股份代号:1234)截至2024年12月31日止年度的年度业绩公告业绩摘要"
+            "截至12月31日止年度2024年2023年同比变动人民币千元人民币千元(%)"
+            "收益13,037,7496,301,002106.9%经营亏损(45,120)(30,210)不适用"
+            "基本每股盈利(人民币元)2.360.81191.4%本公司董事会欣然公布本集团的经审核综合业绩。")
+
+US_LISTED = """星河科技公布2024年第一季度未经审核财务业绩。
+(以百万计,每ADS除外,未经审核)
+Q1'23 Q4'23 Q1'24
+人民币 人民币 人民币 美元 同比 环比
+总收入 30,100 33,500 31,000 4,290 3% (7%)
+每ADS摊薄收益 15.00 7.00 15.50 2.15 3% 121%
+调整后EBITDA利润率 24% 25% 26% 26%
+"""
+
+
+MT_STYLE = """星河科技公布2024年第一季度业绩。
+(以百万计,每ADS除外,未经审计)
+第一季度 2023年 第四季度 2023年 第一季度 2024年
+元 元 元 美元 年增率 季增率
+总收入 30,100 33,500 31,000 4,290 3% (7%)
+营业利润 4,000 4,500 5,000 692 25% 11%
+"""
+
+
+def _claims(text: str, year: int = 2024):
+    [doc] = extract_text(text, year=year)
+    return doc, {(c.metric, c.period): c for c in doc.claims if c.evidence.column}
+
+
+CASES = [
+    # (table, metric, period, value, unit, change)
+    (SPACED, "收入", "2024Q2", 154_625e6, "CNY", [("yoy", 0.10), ("qoq", 0.04)]),
+    (SPACED, "收入", "2023Q2", 140_093e6, "CNY", None),
+    (SPACED, "收入", "2024Q1", 149_208e6, "CNY", None),
+    (SPACED, "归属于本公司普通股股东的净利润", "2024Q2", 12_001e6, "CNY", [("yoy", 0.20), ("qoq", 0.09)]),
+    (SPACED, "经营利润", "2024Q2", -1_234e6, "CNY", None),
+    (SPACED, "经营利润", "2023Q2", 2_345e6, "CNY", None),
+    (SPACED, "每股摊薄收益", "2024Q2", 3.10, "CNY", [("yoy", 0.24), ("qoq", 0.11)]),
+    (SPACED, "毛利率", "2024Q2", 0.451, "percent", [("abs", 0.021), ("abs", 0.011)]),
+    (ONE_LINE, "收益", "2024", 13_037_749e3, "CNY", [("yoy", 1.069)]),
+    (ONE_LINE, "收益", "2023", 6_301_002e3, "CNY", None),
+    (ONE_LINE, "经营亏损", "2024", 45_120e3, "CNY", None),
+    (ONE_LINE, "基本每股盈利", "2024", 2.36, "CNY", [("yoy", 1.914)]),
+    (ONE_LINE, "基本每股盈利", "2023", 0.81, "CNY", None),
+    (US_LISTED, "总收入", "2024Q1", 31_000e6, "CNY", [("yoy", 0.03), ("qoq", -0.07)]),
+    (US_LISTED, "总收入", "2023Q4", 33_500e6, "CNY", None),
+    (US_LISTED, "每ADS摊薄收益", "2024Q1", 15.50, "CNY", [("yoy", 0.03), ("qoq", 1.21)]),
+    (US_LISTED, "调整后EBITDA利润率", "2024Q1", 0.26, "percent", None),
+    (MT_STYLE, "总收入", "2024Q1", 31_000e6, "CNY", [("yoy", 0.03), ("qoq", -0.07)]),
+    (MT_STYLE, "营业利润", "2023Q1", 4_000e6, "CNY", None),
+]
+
+
+@pytest.mark.parametrize("table,metric,period,value,unit,change", CASES,
+                         ids=[f"{c[1]}-{c[2]}" for c in CASES])
+def test_every_cell_with_scale_period_change(table, metric, period, value, unit, change):
+    _, claims = _claims(table)
+    c = claims[(metric, period)]
+    assert c.value == pytest.approx(value) and c.unit == unit
+    got = c.change if isinstance(c.change, list) else [c.change] if c.change else []
+    assert [(x.kind, pytest.approx(x.value)) for x in got] == (change or [])
+
+
+@pytest.mark.parametrize("table,cells", [(SPACED, 5 * 3), (ONE_LINE, 6), (US_LISTED, 3 * 3), (MT_STYLE, 2 * 3)],
+                         ids=["spaced", "one-line", "us-listed", "translated"])
+def test_no_cell_twice_and_no_sentence_claims_from_rows(table, cells):
+    """不适用 and the US$ column (a restatement of the RMB figures) are no claims; the rows give
+    no sentence claims besides the table's."""
+    doc, claims = _claims(table)
+    assert len(claims) == cells
+    rows = [(t.start, t.end) for t in find_tables(doc.text)]
+    stray = [c for c in doc.claims if not c.evidence.column and any(a <= c.evidence.start < b for a, b in rows)]
+    assert stray == []
+
+
+def test_evidence_is_the_row_with_its_column_header():
+    doc, claims = _claims(SPACED)
+    c = claims[("收入", "2023Q2")]
+    assert doc.text[c.evidence.start:c.evidence.end] == "收入  154,625  140,093  10%  149,208  4%"
+    assert c.evidence.text.endswith("【2023年第二季度】")
+    assert c.subject == "星河科技"
+
+
+@pytest.mark.parametrize("group,n,kinds,cells", [
+    ("13,037,7496,301,002106.9%", 3, "vvc", ["13,037,749", "6,301,002", "106.9%"]),
+    ("2.360.81191.4%", 3, "vvc", ["2.36", "0.81", "191.4%"]),  # decimals shared, change agrees
+    ("(45,120)(30,210)不适用", 3, "vvc", ["(45,120)", "(30,210)", "不适用"]),
+    ("65.4%61.3%", 2, "vv", ["65.4%", "61.3%"]),
+    ("1234567", 2, "vv", None),  # no separators: 1|234567, 12|34567 … no unique cut
+], ids=["thousands", "decimals", "brackets", "percents", "ambiguous"])
+def test_cells_run_together(group, n, kinds, cells):
+    k = [{"v": "value", "c": "change"}[x] for x in kinds]
+    sp = split_group(group, 0, n, k, separators="," in group)
+    assert (sp.cells and [t for t, _, _ in sp.cells]) == (cells or None)
+    if cells is None:
+        assert sp.ambiguous > 1
+
+
+def test_a_row_that_cannot_be_cut_is_left_out_and_listed():
+    """Thousands separators make 1,2341,100 one cut (1,234|1,100), and 1,000900 too (1,000|900:
+    a 4-digit 900x would have a separator); 12345 has two (12|345, 123|45)."""
+    text = ("星河科技2024年业绩摘要。截至12月31日止年度2024年2023年(人民币百万元)"
+            "收入1,2341,100毛利12345研发开支1,000900本公司董事会欣然公布业绩。")
+    doc, claims = _claims(text)
+    assert claims[("收入", "2024")].value == 1_234e6 and claims[("研发开支", "2023")].value == 900e6
+    assert not any(m == "毛利" for m, _ in claims)
+    assert any("毛利12345" in r for r in doc.rejected)  # 12|345 or 123|45
+
+
+def test_prose_with_years_is_no_table():
+    text = "星河科技2024年收入为100亿元,2023年为80亿元,同比增长25%。2024年 2023年 同比 三个词。"
+    assert find_tables(text) == []
