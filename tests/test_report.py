@@ -399,3 +399,91 @@ def test_charts_warn_of_no_missing_glyph():
         warnings.simplefilter("always")
         series_chart("快手 · 日活跃用户", [("2020Q1", 2.6e8), ("2020Q4", 2.71e8)], "users", "用户")
     assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
+# --------------------------------------------------------------------------------------------
+# the corpus report, from a store (issue 20, point 3)
+
+@pytest.fixture(scope="module")
+def corpus_page(docs, tmp_path_factory):
+    """The hand-built articles and a copy of the second source that says 4500亿元 (a conflict
+    diff sees), in a store; its corpus report through the CLI."""
+    from extract.cli import main
+    from extract.graph.store import open_store
+
+    other = docs[2].model_copy(update={"id": "third-2021#1", "claims": [
+        c.model_copy(update={"value": 4.5e11, "surface": "4500亿元", "qualifier": None})
+        for c in docs[2].claims if c.surface == "3800亿元"]})
+    tmp = tmp_path_factory.mktemp("corpus")
+    with open_store(tmp / "kg", create=True) as st:
+        st.add([*docs, other])
+    out = tmp / "corpus.html"
+    assert main(["report", "--store", str(tmp / "kg"), "-o", str(out)]) == 0
+    return out, sum(len(d.claims) for d in docs) + 1
+
+
+def test_corpus_report_is_one_file_with_grouped_conflicts(corpus_page):
+    html = corpus_page[0].read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert not re.search(r'<script[^>]+src=|<link\b|<img\b|src="https?:|url\((?!#)|@import', html)
+    data = json.loads(re.search(r'<script type="application/json" id="corpus-data">(.*?)</script>', html, re.S)
+                      .group(1).replace("<\\/", "</"))
+    assert len(data["rows"]) == corpus_page[1]
+    # one group for (快手科技, 商品交易总额, 2020): each value once, with its articles
+    conf = re.search(r'<table class="conflicts">(.*?)</table>', html, re.S).group(1)
+    assert conf.count("<tr id=") == 1
+    assert "<b>约3800亿元</b> — 1 article(s)" in conf and "<b>4500亿元</b> — 1 article(s)" in conf
+    assert "<b>3812亿元</b> — 1 article(s)" in conf
+    # a series draws every source's point: two at 2020 for 快手's GMV
+    chart = re.search(r'<svg class="chart"[^>]*aria-label="快手 商品交易总额">(.*?)</svg>', html, re.S).group(1)
+    assert chart.count('class="pt split"') == 3
+
+
+def test_corpus_report_in_chromium(browser, corpus_page):
+    """A filter narrows the rows, a row scrolls to its sentence and back, the CSV download holds
+    the rows shown, a node of the entity graph shows its edges on hover."""
+    import urllib.parse
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    path, n = corpus_page
+    browser.get(path.as_uri())
+    css = lambda sel: browser.find_elements(By.CSS_SELECTOR, sel)  # noqa: E731
+    in_view = "const r=arguments[0].getBoundingClientRect();return r.top>=0&&r.bottom<=window.innerHeight;"
+    assert len(css("#rows tr")) == n
+
+    Select(browser.find_element(By.ID, "f-metric")).select_by_value("商品交易总额")
+    rows = css("#rows tr")
+    assert 0 < len(rows) < n and {r.find_elements(By.TAG_NAME, "td")[1].text for r in rows} == {"商品交易总额"}
+    browser.find_element(By.ID, "f-conflicts").click()
+    rows = css("#rows tr")
+    assert len(rows) == 3 and "3 of" in browser.find_element(By.ID, "shown").text
+
+    # a row scrolls to its sentence, and the sentence's link back to its row
+    link = rows[-1].find_element(By.CSS_SELECTOR, "a.to-sentence")
+    link.click()
+    sent = browser.find_element(By.ID, link.get_attribute("href").split("#")[1])
+    assert browser.execute_script(in_view, sent) and "on" in sent.get_attribute("class")
+    i = rows[-1].get_attribute("data-i")
+    back = sent.find_element(By.CSS_SELECTOR, f'a.to-row[data-i="{i}"]')
+    back.click()
+    row = browser.find_element(By.ID, f"c{i}")
+    assert browser.execute_script(in_view, row) and "on" in row.get_attribute("class")
+
+    # the CSV holds the rows shown
+    browser.find_element(By.ID, "csv").click()
+    href = browser.find_element(By.ID, "csv-link").get_attribute("href")
+    csv_text = urllib.parse.unquote(href.split(",", 1)[1]).lstrip("\ufeff")
+    lines = csv_text.strip().split("\n")
+    shown = css("#rows tr")
+    assert lines[0].startswith("subject,metric,value") and len(lines) - 1 == len(shown) == 3
+    assert [ln.split(",")[7] for ln in lines[1:]] == [r.find_elements(By.TAG_NAME, "td")[5].get_attribute("title")
+                                                      for r in shown]
+
+    # hovering a node of the entity graph shows its edges
+    node = css("#egraph g.node circle")[0]
+    browser.execute_script("arguments[0].scrollIntoView({block:'center'})", node)
+    ActionChains(browser).move_to_element(node).perform()
+    assert css("#egraph line.edge.hl") and "—" in browser.find_element(By.ID, "edges").text

@@ -110,6 +110,35 @@ def claims_from_graph(g: Graph, doc: Optional[str] = None, where: str = "") -> l
     return out
 
 
+_CORPUS = """
+PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+CONSTRUCT { ?x ?p ?o } WHERE {
+  { ?x a zhkg:Claim ; ?p ?o }
+  UNION { ?c a zhkg:Claim ; zhkg:change ?x . ?x ?p ?o }
+  UNION { ?c a zhkg:Claim ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?x . ?x ?p ?o }
+  UNION { ?x a zhkg:Document ; ?p ?o FILTER (?p IN (zhkg:docId, zhkg:title)) }
+  UNION { ?c a zhkg:Claim ; zhkg:subject|zhkg:metric ?x . ?x ?p ?o
+          FILTER (?p IN (rdf:type, rdfs:label, skos:prefLabel, zhkg:lexiconKey)) }
+  UNION { ?c a zhkg:Claim ; zhkg:period ?x . ?x zhkg:periodCode ?o BIND (zhkg:periodCode AS ?p) }
+}"""
+
+
+def claims_from_store(store: Path) -> tuple[list[SourcedClaim], dict[str, str]]:
+    """Every claim in the store (opened read-only, alongside a writer) with its document id, and
+    each document's title by id: what the corpus report is built from."""
+    from ..graph.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        _, _, g = st.sparql(_CORPUS)
+    titles = {}
+    for d in g.subjects(ZHKG.docId, None):
+        titles[_str(g, d, ZHKG.docId)] = _str(g, d, ZHKG.title) or ""
+    return claims_from_graph(g, where=str(store)), titles
+
+
 def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list[SourcedClaim]:
     """The claims of one side of a diff: a document id or IRI in ``store``, a graph file (by its
     suffix, :data:`GRAPH_SUFFIXES`), or an article file, extracted now."""
@@ -145,4 +174,4 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac") -> list
     return sourced(extract_file(p, ner=ner))
 
 
-__all__ = ["load_side", "claims_from_graph", "GRAPH_SUFFIXES"]
+__all__ = ["load_side", "claims_from_graph", "claims_from_store", "GRAPH_SUFFIXES"]
