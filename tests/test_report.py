@@ -487,3 +487,18 @@ def test_corpus_report_in_chromium(browser, corpus_page):
     browser.execute_script("arguments[0].scrollIntoView({block:'center'})", node)
     ActionChains(browser).move_to_element(node).perform()
     assert css("#egraph line.edge.hl") and "—" in browser.find_element(By.ID, "edges").text
+
+
+def test_claims_from_store_read_as_from_the_graph(docs, tmp_path):
+    """The store's claims, read one property at a time, are those claims_from_graph reads."""
+    from extract.diff.sides import claims_from_graph, claims_from_store
+    from extract.graph.rdf import to_dataset
+    from extract.graph.store import open_store
+
+    with open_store(tmp_path / "kg", create=True) as st:
+        st.add(docs)
+    got, titles = claims_from_store(tmp_path / "kg")
+    ds = to_dataset(docs)
+    ds.default_union = True
+    assert [(s.doc, s.claim, s.iri) for s in got] == [(s.doc, s.claim, s.iri) for s in claims_from_graph(ds)]
+    assert titles == {d.id: d.title or "" for d in docs}
