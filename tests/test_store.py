@@ -257,3 +257,17 @@ def test_load_refuses_a_graph_outside_named_graphs(store, tmp_path):
     f.write_text("<http://a> <http://b> <http://c> .\n")
     with pytest.raises(StoreError, match="outside any named graph"):
         store.load(f)
+
+
+@pytest.mark.parametrize("fmt, parse_as", [("nq", "nquads"), ("nt", "nt")])
+def test_export_streams_the_line_formats(store, fmt, parse_as):
+    """store export -f nq|nt comes in chunks straight from Oxigraph, the same graph as export()."""
+    from rdflib import Graph
+
+    store.add(sample_docs())
+    chunks = list(store.export_chunks(fmt))
+    assert chunks and all(c.endswith(" .\n") for c in chunks)
+    kind = Dataset if fmt == "nq" else Graph
+    got = kind().parse(data="".join(chunks), format=parse_as)
+    want = kind().parse(data=store.export(fmt), format=parse_as)
+    assert (set(got.quads()) == set(want.quads())) if fmt == "nq" else (set(got) == set(want))

@@ -93,12 +93,16 @@ def store_export(
 
     Example: zhkg store export --store kg -f nq -o kg.nq
     """
-    from ..graph.formats import write_atomic
+    from ..errors import StoreError
+    from ..graph.formats import write_atomic_stream
     from ..graph.store import open_store
 
     with open_store(store, read_only=True) as st:
-        text = st.export(fmt)
-    if output:
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
+        if fmt not in ("trig", "nq", "jsonld", "ttl", "nt"):
+            raise StoreError(f"unknown export format {fmt!r}; choose one of trig, nq, jsonld, ttl, nt", str(store))
+        chunks = st.export_chunks(fmt)  # streamed: N-Quads and N-Triples a few thousand lines at a time
+        if output:
+            write_atomic_stream(output, chunks)
+        else:
+            for chunk in chunks:
+                sys.stdout.write(chunk)

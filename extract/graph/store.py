@@ -299,6 +299,32 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
         for s, p, o, g in self.ds.quads((None, None, None, None)):
             yield s, p, plain(o), g.identifier if isinstance(g, Graph) else g
 
+    def export_chunks(self, fmt: str = "trig") -> Iterator[str]:
+        """The export as text chunks, made as they are written: N-Quads and N-Triples stream from
+        Oxigraph's index a few thousand lines at a time (N-Triples keeps one line per triple
+        found in several graphs); the graph formats (``trig``, ``ttl``, ``jsonld``) are one chunk,
+        :meth:`export`."""
+        if fmt not in ("nq", "nt"):
+            yield self.export(fmt)
+            return
+        import pyoxigraph
+
+        seen: set[str] | None = set() if fmt == "nt" else None
+        buf: list[str] = []
+        for q in self._ox.quads_for_pattern(None, None, None, None):
+            g = "" if fmt == "nt" or isinstance(q.graph_name, pyoxigraph.DefaultGraph) else f" {q.graph_name}"
+            line = f"{q.subject} {q.predicate} {q.object}{g} .\n"
+            if seen is not None:
+                if line in seen:
+                    continue
+                seen.add(line)
+            buf.append(line)
+            if len(buf) >= 5000:
+                yield "".join(buf)
+                buf = []
+        if buf:
+            yield "".join(buf)
+
     def export(self, fmt: str = "trig") -> str:
         """The whole store serialized: ``trig``, ``nq``, ``jsonld`` keep the named graphs; ``ttl``
         and ``nt`` merge them."""
