@@ -10,8 +10,10 @@ in characters per second of the decoded input:
       the tokens of ``--ner lac``; with ``--ner fast`` the Doc is built from jieba's POS pass
       (``extract.nlp.pipeline.PosTokenizer``), so an article is segmented once;
   (c) the NER backend alone on the sentences: LAC (onnxruntime on its default thread pool and on
-      one thread) and jieba POS (the ``--ner fast`` backend);
-  (d) the full extraction (read, normalize, pipeline, Documents), ``--ner lac`` and ``--ner fast``;
+      one thread), jieba POS (the ``--ner fast`` backend) and the CRF trained here (``--ner crf``,
+      issue 18: features, tagging and marginals, given the sentences' jieba words, which are the
+      tokens of (b)); also the CRF with its own jieba pass;
+  (d) the full extraction (read, normalize, pipeline, Documents), ``--ner crf``, ``lac``, ``fast``;
   (e) loading the Documents into an Oxigraph store.
 
 then the latency of each saved query on that store, the peak memory, and the ratios (d)/(a) and
@@ -71,6 +73,8 @@ def main() -> None:
     from bench_store import params_for
     from corpus_gen import write_corpus
     from extract.nlp.components.entities import _lac, _posseg
+    from extract.nlp.ner.features import words as crf_words
+    from extract.nlp.ner.model import load_model
     from extract.text.normalize import normalize_file
     from extract.nlp.pipeline import build_nlp, extract_file
     from extract.graph.query import list_queries, run_query
@@ -86,10 +90,10 @@ def main() -> None:
           f"cores allowed: {len(os.sched_getaffinity(0))}; ZHKG_NER_THREADS={os.environ.get('ZHKG_NER_THREADS', 'unset')}")
 
     t0 = time.perf_counter()
-    build_nlp("lac"), build_nlp("fast"), _lac(), _posseg()  # built once, outside the timings
+    build_nlp("crf"), build_nlp("lac"), build_nlp("fast"), _lac(), _posseg(), load_model()  # once, outside the timings
     zh = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     for f in files[:3]:  # warm caches (regexes, lexicons)
-        extract_file(f, ner="lac"), extract_file(f, ner="fast")
+        extract_file(f, ner="crf"), extract_file(f, ner="lac"), extract_file(f, ner="fast")
     print(f"setup (pipelines, LAC, lexicons): {time.perf_counter() - t0:.1f} s")
 
     rows: dict[str, float] = {}
@@ -101,7 +105,13 @@ def main() -> None:
     rows["(c) LAC, 1 onnxruntime thread"] = median_time(lambda: lac1.run(sents), a.repeat)
     pos = _posseg()
     rows["(c) jieba POS (--ner fast)"] = median_time(lambda: [list(pos.cut(s)) for s in sents], a.repeat)
+    crf = load_model()
+    sent_words = [crf_words(s) for s in sents]
+    rows["(c) CRF (--ner crf), words given"] = median_time(
+        lambda: [crf.spans(s, w) for s, w in zip(sents, sent_words)], a.repeat)
+    rows["(c) CRF + its own jieba pass"] = median_time(lambda: [crf.spans(s) for s in sents], a.repeat)
     docs = []
+    rows["(d) full extraction --ner crf"] = median_time(lambda: [extract_file(f, ner="crf") for f in files], a.repeat)
     rows["(d) full extraction --ner lac"] = median_time(lambda: docs.__setitem__(slice(None), [
         d for f in files for d in extract_file(f, ner="lac")]), a.repeat)
     rows["(d) full extraction --ner fast"] = median_time(lambda: [extract_file(f, ner="fast") for f in files], a.repeat)
@@ -123,6 +133,8 @@ def main() -> None:
     print(f"  (d) lac  / (a) raw jieba          {lac_full / cps['(a) raw jieba']:6.0%}")
     print(f"  (d) fast / (a) raw jieba          {fast_full / cps['(a) raw jieba']:6.0%}   <- goal")
     print(f"  (d) fast / (c) jieba POS          {fast_full / cps['(c) jieba POS (--ner fast)']:6.0%}")
+    print(f"  (c) CRF / (c) LAC 1 thread        {cps['(c) CRF (--ner crf), words given'] / cps['(c) LAC, 1 onnxruntime thread']:6.1f}x  <- goal >= 2x (issue 18)")
+    print(f"  (d) crf  / (d) lac                {cps['(d) full extraction --ner crf'] / lac_full:6.1f}x")
 
     # the generated articles state a number in nearly every sentence; real news far fewer, and
     # the claim stages cost by the number: the same ratios on the sample article alone

@@ -510,6 +510,18 @@ ROWS = [
     R("person-is-no-subject-of-company-revenue", "星河科技公布2020年全年业绩。\n主席王大明表示,收入536.5亿元。",
       E(53_650_000_000, "CNY", period="2020", subject="星河科技")),
 
+    R("results-named-by-their-end", "星河科技公布了截至2018年第三季度未经审计的财务报告,实现净营收4.6亿美元。",
+      E(460_000_000, "USD", period="2018Q3")),
+    R("holding-ratio-is-a-stock", "2017年第四季度,星河资本持股比例升至2.78%。", E(0.0278, "percent", period="asof:2017-12")),
+    R("net-loss-to-shareholders-is-a-flow", "2022年第一季度星河科技归属于普通股股东的净亏损为人民币30亿元。",
+      E(3_000_000_000, "CNY", period="2022Q1")),
+
+    R("changes-respectively-after-levels", "2020年星河电器实现销售收入1500亿元,净利润224亿元,分别同比增长37%、45%。",
+      E(150_000_000_000, "CNY", period="2020", change=[("yoy", 0.37)]),
+      E(22_400_000_000, "CNY", period="2020", change=[("yoy", 0.45)])),
+    R("repeat-with-its-change-wins", "星河汽车10月交付5055台。\n星河汽车10月交付5055台,同比增长100%。",
+      E(5055, ("count", "other:台"), period="2021-10", change=[("yoy", 1.0)])),
+
 ]
 
 

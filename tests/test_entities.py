@@ -4,7 +4,7 @@ One row = a short text, the entities a careful analyst would annotate in it, and
 article's topic entity and the role relations. Every sentence was written for these tests; the
 new names (星河科技, 李明远, 青柠 …) are fictional and in no lexicon, so they test the context
 patterns and the statistical backend, not the lexicon. Each row runs as
-``extract_text(text, doc_id="t", year=2021, ner=...)`` for ``ner`` in ``lac`` and ``fast``.
+``extract_text(text, doc_id="t", year=2021, ner=...)`` for ``ner`` in ``lac``, ``fast`` and ``crf``.
 
 What a row checks:
 
@@ -26,7 +26,7 @@ import pytest
 from extract import extract_text
 
 ANY = object()
-BACKENDS = ("lac", "fast")
+BACKENDS = ("lac", "fast", "crf")
 _FAMILY = {"Company": "Org", "Organization": "Org"}
 CHECKED = ("Person", "Organization", "Company", "Platform", "Program")
 
@@ -39,11 +39,11 @@ def P(cls, label, *, key=ANY, aliases=(), role=ANY, org=ANY):
 
 
 def R(_id, text, *ents, exact=True, absent=(), topic=ANY, rels=(), xfail=None, xfail_lac=None,
-      xfail_fast=None, mojibake=False):
+      xfail_fast=None, xfail_crf=None, mojibake=False):
     """A row, expanded into one param per backend; ``xfail`` marks both backends."""
     out = []
     for ner in BACKENDS:
-        reason = xfail or (xfail_lac if ner == "lac" else xfail_fast)
+        reason = xfail or {"lac": xfail_lac, "fast": xfail_fast, "crf": xfail_crf}[ner]
         marks = pytest.mark.xfail(strict=True, reason=reason) if reason else ()
         row = dict(text=text, ents=list(ents), exact=exact, absent=absent, topic=topic, rels=rels,
                    mojibake=mojibake)

@@ -19,7 +19,7 @@ def diff(
     rtol: Annotated[float, typer.Option("--rtol", help="Relative slack added to each figure's stated precision (0.01 = 1%).")] = 0.0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (default), json or ttl (each conflict as a zhkg:Conflict).")] = "table",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the diff to this file.")] = None,
-    ner: Annotated[str, typer.Option("--ner", help="NER backend for articles extracted on the fly: lac or fast.")] = "lac",
+    ner: Annotated[str, typer.Option("--ner", help="NER backend for articles extracted on the fly: lac, crf or fast.")] = "lac",
 ) -> None:
     """Compare the numeric claims of two reports: same, conflicting, related (other period or
     sense), only in A, only in B. Exit 0 when nothing conflicts, 1 on conflicts, 2 on errors.
@@ -52,7 +52,7 @@ def report(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
     store: Annotated[Optional[Path], typer.Option("--store", help="The corpus report of every claim in this store "
                                                                    "(search, filters, conflicts, series, CSV) instead of articles.")] = None,
-    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
+    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
     year: Annotated[Optional[int], typer.Option("--year", help="Publication year for 去年/今年 when the text gives none.")] = None,
 ) -> None:
     """Write one self-contained HTML page of the articles: highlighted text, claims table,

@@ -45,7 +45,7 @@ def extract(
                                                       "(read as it goes; - for standard input).")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (format from its extension).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl, ttl, nt, nq, trig, jsonld.")] = None,
-    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default) or fast (jieba POS).")] = "lac",
+    ner: Annotated[str, typer.Option("--ner", help="NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
     published: Annotated[Optional[str], typer.Option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD, "
                                                      "YYYY-MM or YYYY): resolves 去年, quarters written without a year and the "
                                                      "period a results piece reports. A --from-list line may give its own after "

@@ -11,8 +11,9 @@ Literals, chosen so an Oxigraph store gives back exactly what was put in:
 
 * numbers (value, upper, change value, confidence) are ``xsd:decimal`` in canonical form
   (``271000000``, ``0.32``); offsets and counts ``xsd:integer``;
-* ``zhkg:mentions`` (how often an article names an entity) sits in the article's graph, beside
-  ``zhkg:mentionedIn``;
+* ``zhkg:mentions`` (how often an article names an entity) and ``zhkg:confidence`` (how sure
+  the article's extraction is of it: 1 from the lexicon, the NER model's marginal probability)
+  sit in the article's graph, beside ``zhkg:mentionedIn``;
 * ``skos:prefLabel`` is the canonical label tagged ``@zh``; ``rdfs:label`` repeats it as a plain
   string, the key saved queries match a ``--param`` on; aliases (``skos:altLabel``) are plain
   strings, their language unknown (快手APP, Kuaishou).
@@ -108,6 +109,7 @@ class _Writer:
             if ent.unit_kind and cls == "Metric":
                 e.add((node, ZHKG.unitKind, _literal(ent.unit_kind)))
             self.g.add((node, ZHKG.mentions, _literal(ent.mentions)))
+            self.g.add((node, ZHKG.confidence, decimal(ent.confidence)))
         self.g.add((node, ZHKG.mentionedIn, self.doc))
         return node
 

@@ -41,6 +41,7 @@ class _FrameFile(BaseModel):
     flow_words: list[str] = []
     generic_org: str = "(?!)"
     corporate_metrics: list[str] = []
+    stock_ratio_words: list[str] = []
     self_reference: str = "(?!)"
     data_lead: str
     statistics_words: list[str] = []
@@ -62,6 +63,7 @@ class FrameWords:
     flow_words: tuple[str, ...]
     generic_org: re.Pattern[str]
     corporate_metrics: tuple[str, ...]
+    stock_ratio_words: tuple[str, ...]
     self_reference: re.Pattern[str]
     data_lead: re.Pattern[str]
     statistics: re.Pattern[str] | None = None
@@ -83,7 +85,7 @@ def frame_words() -> FrameWords:
                       tuple(raw.half_words), tuple(raw.year_words), tuple(raw.quarter_words),
                       frozenset(w.lower() for w in raw.media), re.compile(raw.media_suffix),
                       frozenset(raw.exchanges), tuple(raw.stock_words), tuple(raw.growth_words), tuple(raw.flow_words),
-                      re.compile(raw.generic_org), tuple(raw.corporate_metrics), re.compile(raw.self_reference),
+                      re.compile(raw.generic_org), tuple(raw.corporate_metrics), tuple(raw.stock_ratio_words), re.compile(raw.self_reference),
                       re.compile(raw.data_lead),
                       _alternation(raw.statistics_words) if raw.statistics_words else None)
 
@@ -125,6 +127,22 @@ def is_corporate(metric: str | None) -> bool:
 def names_self(clause_before: str) -> bool:
     """Does the clause before a number open with a word for the reporting entity (公司, 本集团)?"""
     return bool(frame_words().self_reference.search(clause_before))
+
+
+def is_stock_ratio(metric: str | None) -> bool:
+    """Is the percentage a stock at a date (持股比例), not a rate over a period?"""
+    return bool(metric) and any(w in metric for w in frame_words().stock_ratio_words)
+
+
+def results_named(text: str, p) -> str | None:
+    """截至2018年第三季度未经审计的财务报告: a period named by its end right before a results word is
+    the period the results cover (2018Q3), not a stock's date; else None."""
+    w = frame_words()
+    rw = w.results.search(text, p.end, p.end + 12)
+    if rw is None:
+        return None
+    code = _named_length(p.period, text[p.start:p.end], text[p.end:rw.start()], rw.group(0), w)
+    return code if code != p.period else None
 
 
 def is_stock(metric: str | None) -> bool:
@@ -237,6 +255,10 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
 
 
 def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords):
+    from .ner.config import load_ner_config
+
+    sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
+    mentions = [m for m in mentions if m.confidence >= sure]
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)]
     for base, s in sents:
         res = w.results.search(s)

@@ -39,10 +39,11 @@ from .components.topic import topic_entity
 from .components.tables import in_table
 from .lexicon import load_lexicon
 from .frame import Frame, build_frame
+from .ner import component as _ner  # noqa: F401  registers zhkg_ner
 from .numbers.find import find_quantities
 from .periods import article_year
 
-BACKENDS = ("lac", "fast")
+BACKENDS = ("crf", "lac", "fast")
 
 for _name in ("article", "mentions", "topic", "frame", "claims", "year", "published", "segments"):
     if not Doc.has_extension(_name):
@@ -59,7 +60,9 @@ def make_entities(nlp: Language, name: str, backend: str):
         sents = [(s.start, s.text) for s in art.sentences()]
         seg = doc._.segments  # the tokenizer's pass over these sentences, when it made one
         tagged = seg[1] if seg is not None and seg[0] == sents else None
-        mentions = ents_mod.recognize(art.text, sents, art.mojibake, backend=backend, lex=lex, tagged=tagged)
+        model = doc._.ner if backend == "crf" else None  # the zhkg_ner component's names
+        mentions = ents_mod.recognize(art.text, sents, art.mojibake, backend=backend, lex=lex, tagged=tagged,
+                                      model=model or [] if backend == "crf" else None)
         doc._.mentions = mentions
         spans = []
         for m in mentions:
@@ -174,6 +177,8 @@ def build_nlp(ner: str = "lac", year: int = 0) -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     if ner == "fast":  # jieba's POS pass segments as jieba does: one pass gives tokens and tags
         nlp.tokenizer = PosTokenizer(nlp.vocab)
+    if ner == "crf":  # the CRF trained on CLUENER2020 (extract/nlp/ner), on the Doc's jieba words
+        nlp.add_pipe("zhkg_ner")
     nlp.add_pipe("zhkg_entities", config={"backend": ner})
     nlp.add_pipe("zhkg_frame")
     nlp.add_pipe("zhkg_tables")
@@ -262,10 +267,15 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         except ValueError as e:
             rejected.append(f"{s.text[:40]}…: {str(e).splitlines()[0]}")
             continue
-        # one claim per fact: a repeat (a heading restating the lede) adds nothing; a repeat
-        # without a period merges into the mention that has one
+        # one claim per fact: a repeat (a heading restating the lede) adds nothing, unless it
+        # states the change the first mention left out (the lede's 交付5055台, the body's
+        # 交付5055台,同比增长100%); a repeat without a period merges into the mention that has one
         key = (c.subject, c.value, c.unit)
         prev = seen.get(key)
+        if prev is not None and prev.period == c.period and c.change and not prev.change:
+            claims[claims.index(prev)] = c
+            seen[key] = c
+            continue
         if prev is not None and (prev.period == c.period or c.period is None):
             continue
         if prev is not None and prev.period is None:

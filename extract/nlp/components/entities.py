@@ -26,7 +26,7 @@ class Mention:
     cls: str
     label: str
     surface: str
-    source: str  # lexicon | pattern | lac | jieba
+    source: str  # lexicon | pattern | lac | jieba | crf
     confidence: float
     key: str | None = None
     role: str | None = None
@@ -344,26 +344,44 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
     return taken
 
 
+def _redrawn(p: Mention, model: list[Mention]) -> bool:
+    """Does a sure model organization overlap the pattern organization ``p`` with other edges
+    (由数力游戏 -> 数力游戏, 郑州市文化 -> 郑州市文化市场管理办公室)? Measured on the NER
+    validation split (issue 18): the context patterns glue a preposition or a verb to a name, or
+    stop inside it, where the model does not."""
+    from ..ner.config import load_ner_config
+
+    if p.cls not in ("Company", "Organization"):
+        return False
+    sure = load_ner_config().confidence.min_edges
+    return any(m.cls in ("Company", "Organization") and m.confidence >= sure and m.start < p.end
+               and p.start < m.end and (m.start, m.end) != (p.start, p.end) for m in model)
+
+
 def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int, int]],
               backend: str = "lac", lex: Lexicon | None = None,
-              tagged: list[list[tuple[str, str]]] | None = None) -> list[Mention]:
+              tagged: list[list[tuple[str, str]]] | None = None,
+              model: list[Mention] | None = None) -> list[Mention]:
     """All entity mentions of an article, fused; see the module docstring. ``tagged`` is the
-    backend's segmentation of ``sentences`` when the caller has it (:func:`segment`)."""
+    backend's segmentation of ``sentences`` when the caller has it (:func:`segment`); ``model``
+    the model's mentions when a pipeline component found them (``crf``: :mod:`extract.nlp.ner`)."""
     lex = lex or load_lexicon()
     # names found by patterns or the model inside a book or report title (《…》) are not entities
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,60}》", text)]
     traps = trap_spans(text)
     lexical = [m for m in lexicon_mentions(text, lex, traps) if not any(a < m.start and m.end < b for a, b in titles)]
     guessed = [m for m in pattern_mentions(text, sentences, lexical) + platform_mentions(sentences)
-               + model_mentions(sentences, backend, tagged)
+               + (model if model is not None else model_mentions(sentences, backend, tagged))
                if not in_trap(m.start, m.end, traps)
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
     # the head that made a new platform (青柠|小程序) is no entity of its own
     heads = {m.end for m in guessed if m.cls == "Platform" and m.aliases}
     lexical = [m for m in lexical if m.start not in heads]
-    mentions = fuse(lexical, [m for m in guessed if m.source == "pattern"],
-                    [m for m in guessed if m.source != "pattern"], skip)
+    patterns = [m for m in guessed if m.source == "pattern"]
+    if model is not None:  # the trained model draws an organization's edges better than a pattern
+        patterns = [p for p in patterns if not _redrawn(p, model)]
+    mentions = fuse(lexical, patterns, [m for m in guessed if m.source != "pattern"], skip)
     # a name found once by a pattern or model is the same entity wherever else it occurs
     known = {m.surface: m for m in mentions if m.source != "lexicon"}
     if known:

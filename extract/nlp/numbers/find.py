@@ -283,7 +283,7 @@ def find_quantities(text: str) -> list[Quantity]:
     return _shared_units(text, out)
 
 
-_LIST_SEP = re.compile(r"\s*(?:、|/|,|，|和|及|与)\s*")
+_LIST_SEP = re.compile(r"\s*(?:、|/|和|及|与)\s*")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 

@@ -1,0 +1,122 @@
+"""The claims of one sentence, stage by stage: quantities -> levels and changes -> periods ->
+subjects -> metrics and units -> lists -> the frame's conventions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...frame import Frame, event_date, is_corporate, names_self, results_named
+from ...lexicon import Lexicon
+from ...periods import find_periods
+from ..entities import Mention
+from .draft import Draft
+from .filters import _RESULTS
+from .timing import (
+    _OWN_LEVEL, _base_period_of, _frame_defaults, _from_base_periods, _in_context, _mark_base,
+    _period_for, _year_later, _year_range_respectively, _yoy_against)
+from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _unit_of
+from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
+from .changes import _attach, _classify, _without_rounded_bounds
+from .lists import _classify_lists, _distribute, _share_enumerated_metrics
+
+def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
+                 year: int | None, carried_period: str | None, carried_subject: Mention | None,
+                 topic: Mention | None, quarter_ctx: str | None,
+                 lex_metric_spans: list[tuple[int, int, object]],
+                 frame: Frame | None = None) -> tuple[list[Draft], str | None, Mention | None]:
+    """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
+    subject that carry over to the next sentence. The document ``frame`` gives the defaults: the
+    reporting period (carried in as ``carried_period``) and the reporting entity (``topic``)."""
+    drafts = [Draft(q) for q in quantities]
+    mentions = [m for m in mentions if not _never_subject(sent, m)]
+    found = find_periods(sent, year, quarter_ctx) if drafts else []
+    found = [replace(p, period=results_named(sent, p)) if p.period.startswith("asof:") and results_named(sent, p)
+             else p for p in found]
+    periods = [_mark_base(sent, p) for p in _in_context(sent, [p for p in found if not event_date(sent, p)],
+                                                        carried_period, found)]
+    # a number inside a period (前8个月, 1-9月) is part of the period
+    drafts = [d for d in drafts if not any(p.start <= d.q.start and d.q.end <= p.end for p in periods)]
+    if not drafts:
+        # a sentence without numbers that announces results sets the period of the next (蔚来公布
+        # 了2020年财报。其全年营收…); its subject carries as always
+        own = [p for p in find_periods(sent, year, quarter_ctx) if not _mark_base(sent, p).base] \
+            if _RESULTS.search(sent) else []
+        return [], (own[-1].period if own else carried_period), \
+            _subject_before(sent, len(sent), mentions) or carried_subject
+    _classify(sent, drafts)
+    _classify_lists(sent, drafts)
+    _attach(sent, drafts, periods, mentions)
+    carry = carried_period
+    subj = carried_subject
+    floor = 0
+    out: list[Draft] = []
+    for d in drafts:
+        if d.is_change and d.attached:
+            continue
+        q = d.q
+        d.period = _period_for(q.start, periods, carry)
+        own = _base_period_of(q.start, sent, periods)
+        if own is not None:  # 较去年同期的10亿元: the base level, of the base period
+            d.period = own.period
+        elif d.period is None and d.target is None:
+            # 由去年同期的35.2%提升至38.1%, 12亿元,较去年同期的10亿元: the level compared with a
+            # base level of last year is a year after it
+            start = next((p for p in periods if p.base and _OWN_LEVEL.fullmatch(sent, p.end, p.end + 1)
+                          and re.search(r"去年|上年", sent[p.start:p.end])
+                          and any(_base_period_of(x.q.start, sent, periods) is p for x in drafts)), None)
+            if start is not None:
+                d.period = _year_later(start.period)
+        if d.period and (d.changes or d.is_change):
+            _yoy_against(d, periods)
+        if d.period is None and d.is_change and not d.attached and year and \
+                re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
+            d.period = str(year)  # 较去年增长7%: this year's figure against last year's
+        counted = _counted_subject(sent, q, mentions)
+        found = (counted[0] if counted else None) or _segment_subject(sent, q, mentions) \
+            or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
+        if found:
+            subj = found
+        d.subject = subj or topic
+        d.subject_here = found is not None
+        named = [*mentions, found] if found is not None and found.cls == "Segment" and found.end <= q.start \
+            else mentions  # 短视频行业总时长占比: the metric starts after the industry
+        d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, named,
+                                             [x.q for x in drafts if x is not d])
+        if d.metric is None and out:  # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named)
+            d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
+            # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
+            d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        if counted:  # 1.4亿台智能手机完成适老化改造: the deed counted
+            d.metric, d.metric_key = counted[1], None
+        if d.metric and d.metric_key is None:  # 线上营销服务产生的收入 is 线上营销服务收入
+            d.metric_key = _lexicon_metric(lex, d.metric)
+        prog = next((m for m in mentions if m.cls == "Program" and m.start <= q.start and q.end <= m.end), None)
+        if prog is not None:  # “10亿补贴计划”: the amount of the program, owned by who runs it
+            rest = (prog.label.replace(q.surface, "", 1) or prog.label).strip()
+            d.metric, d.metric_key = rest + "规模", None
+            owner = _subject_before(sent, prog.start, [m for m in mentions if m is not prog])
+            d.subject = owner or d.subject
+            d.subject_here = owner is not None or d.subject_here
+        d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+        d.metric = _measure_of_verb(d.metric, d.unit)
+        if frame is not None and frame.entity is not None and prog is None and (
+                (not d.subject_here and names_self(sent[:q.start]))
+                or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))):
+            # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
+            d.subject, d.subject_here = frame.entity, True
+        _frame_defaults(d, periods, carry, frame)
+        floor = q.end
+        out.append(d)
+    out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
+    _year_range_respectively(sent, out)
+    _from_base_periods(sent, drafts, out)
+    out = _without_rounded_bounds(out)
+    _share_enumerated_metrics(sent, out)
+    # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
+    # in passing; the text goes on about its own period)
+    last = [p for p in periods if not p.base and "同期" not in sent[p.start:p.end]]
+    # the subject carried to the next sentence: this sentence's subject-position entity
+    subj = _subject_before(sent, len(sent), mentions) or subj
+    return out, (last[-1].period if last else carry), subj

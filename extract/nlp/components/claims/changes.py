@@ -1,0 +1,170 @@
+"""Levels and changes: which numbers are changes (同比增长32%, 同比+22%, 提升3.5个百分点), the
+kind of each (yoy, qoq, growth, abs), and the level each change joins.
+"""
+from __future__ import annotations
+
+import re
+
+from ...patterns import WordRegex
+from ...periods import PeriodMention
+from ..entities import Mention
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _PER_UNIT
+from .timing import _base_period_of, _period_for
+from .metrics import _names_metric, _np_before
+
+# the word lists are data: ontology/claim_words.toml
+_CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
+                         r"(?:了)?(?:{change_hedges})?\s*$")
+
+_DOWN = WordRegex(r"{change_down}")
+
+_TO_AFTER = re.compile(r"^\s*[,，]?\s*(?:至|到)")
+
+_LEVEL_INTRO = WordRegex(r"^[,，]?\s*(?:{level_intro})")
+
+def _change_kind(cmp: str | None, q) -> str:
+    if q.kind == "points" or (q.kind not in ("percent", "multiple")):
+        return "abs"
+    if q.kind == "multiple":
+        return "multiple"
+    if cmp and ("环比" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp or cmp.lower() == "qoq"):
+        return "qoq"
+    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
+        return "yoy"
+    return "growth"
+
+# a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
+_RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
+                             r"(?:为|是|达|达到|约为|约|在)?\s*$")
+
+_SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
+
+def _classify(sent: str, drafts: list[Draft]) -> None:
+    for d in drafts:
+        q = d.q
+        before = sent[max(0, q.start - 16):q.start]
+        if q.kind == "multiple" and q.unit_word == "番":  # 翻番, 翻了两番: a multiple, as a change
+            d.is_change, d.change_kind, d.changes = True, "multiple", [("multiple", q.value)]
+            continue
+        rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
+        if rate:
+            d.is_change = True
+            d.change_kind = _change_kind(rate.group("cmp"), q)
+            sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
+            d.changes = [(d.change_kind, sign * q.value)]
+            continue
+        signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
+        if signed:  # 同比+22%, 环比-0.6%, YoY -10%: the number carries its own sign
+            d.is_change = True
+            d.change_kind = _change_kind(signed.group("cmp"), q)
+            d.changes = [(d.change_kind, q.value)]
+            continue
+        m = _CHANGE_VERB.search(before)
+        if not m:
+            continue
+        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降"):
+            d.is_change = True
+            d.change_kind = _change_kind(m.group("cmp"), q)
+            sign = -1 if _DOWN.search(m.group("verb")) else 1
+            d.changes = [(d.change_kind, sign * q.value)]
+
+def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:
+    levels = [d for d in drafts if not d.is_change]
+    for d in drafts:
+        if not d.is_change:
+            continue
+        q = d.q
+        after = sent[q.end:]
+        target = None
+        if _TO_AFTER.match(after):
+            target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
+        if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为
+            nxt = next((x for x in levels if x.q.start >= q.end), None)
+            if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip()) and len(sent[q.end:nxt.q.start]) <= 8:
+                target = nxt
+        if target is None:  # 同比增长17.9%,环比增加9.3%: the next change of the same level
+            before = [x for x in drafts if x.q.end <= q.start]
+            if before and before[-1].is_change and before[-1].attached and len(sent[before[-1].q.end:q.start]) <= 8:
+                target = before[-1].target
+        if target is None:
+            prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
+                    and sent[x.q.end:q.start].count(",") + sent[x.q.end:q.start].count("，") <= 1]
+            prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
+            # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
+            # clause is not the change of a level of an earlier clause about something else
+            clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+            rate = _RATE_OF_CHANGE.search(sent, clause, q.start)
+            verb = rate or _CHANGE_VERB.search(sent, clause, q.start)
+            own = _np_before(sent, verb.start() if verb else q.start, clause, mentions,
+                             [x.q for x in drafts if x is not d])
+            # 人均增幅不低于20%: the rate of something else (a per-head amount)
+            if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own)):
+                prev = [x for x in prev if x.q.start >= clause or own in sent[:x.q.start]]
+            if prev:
+                target = prev[-1]
+        if target is not None and not any(k == d.change_kind for k, _ in target.changes):
+            kind = d.change_kind
+            if kind == "growth" and target.q.start > q.end:
+                kind = _from_to_kind(sent, q, target, levels, periods) or kind
+            target.changes.append((kind, d.changes[0][1]))
+            d.attached = True
+            d.target = target
+
+def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods) -> str | None:
+    """由2019年的42.3元增长95.3%至2020年的82.6元: a change between a level of one period and a
+    level of the period a year later is year on year."""
+    base = next((x for x in reversed(levels) if x.q.end <= change.start), None)
+    if base is None or _HARD_STOP.search(sent[base.q.end:target.q.start]):
+        return None
+    own = _base_period_of(base.q.start, sent, periods)
+    pa = own.period if own is not None else _period_for(base.q.start, periods, None)
+    pb = _period_for(target.q.start, periods, None)
+    if not pa or not pb:
+        return None
+    ya, yb = re.match(r"(\d{4})(.*)", pa), re.match(r"(\d{4})(.*)", pb)
+    if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
+        return "yoy"
+    return None
+
+# a level compared against (较去年同期的10亿元增长20%): the change belongs to the level before it
+_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、\d%]{0,12}?的\s*$")
+
+def _compatible(level: Draft, change: Draft) -> bool:
+    """An absolute change (净增4.88亿户) needs a level of the same unit; a relative one any level."""
+    if change.change_kind == "abs" and change.q.kind != "points":
+        return level.q.unit == change.q.unit
+    if change.q.kind == "points":
+        return level.q.unit == "percent"
+    return True
+
+def _reattach(change: Draft, level: Draft) -> None:
+    """Move ``change`` from the level it joined (if any) to ``level``."""
+    kind, value = change.change_kind, change.changes[0][1]
+    if change.attached and change.target is not None and change.target is not level:
+        old = change.target.changes
+        for i, (k, v) in enumerate(old):
+            if v == value:
+                del old[i]
+                break
+    if not any(k == kind for k, _ in level.changes):
+        level.changes.append((kind, value))
+        change.attached, change.target = True, level
+
+def _without_rounded_bounds(drafts: list[Draft]) -> list[Draft]:
+    """移动端月活用户突破2亿,同比增长33%达2.09亿: a rounded bound (突破/超过/近 2亿) followed in the
+    sentence by the exact level of the same metric that meets it (within a fifth) restates that
+    level: only the exact figure is a claim."""
+    def restated(b: Draft) -> bool:
+        q = b.q
+        if b.is_change or q.hedge_dir not in ("gt", "ge", "lt", "le") or not q.value:
+            return False
+        for x in drafts:
+            if x is b or x.is_change or x.q.start < q.end or x.q.hedge_dir is not None or x.unit != b.unit:
+                continue
+            same = (x.metric_key and x.metric_key == b.metric_key) or (x.metric and x.metric == b.metric)
+            meets = x.q.value >= q.value if q.hedge_dir in ("gt", "ge") else x.q.value <= q.value
+            if same and meets and abs(x.q.value - q.value) <= 0.2 * abs(q.value):
+                return True
+        return False
+
+    return [d for d in drafts if not restated(d)]

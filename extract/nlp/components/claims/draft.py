@@ -1,0 +1,68 @@
+"""A claim under construction (:class:`Draft`) and the word patterns every stage of the claims
+builder shares (clause breaks, the words trimmed off a metric phrase).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...patterns import WordRegex
+from ..entities import Mention
+
+# the word lists are data: ontology/claim_words.toml
+_HARD_STOP = re.compile(r"[;；。!?！？\n]")
+
+_CONTINUE = WordRegex(r"^(?:{continues})")
+
+_NP_STOP = WordRegex(r"[,，;；:：、“”\"《》()（）\n]|{np_stops}")
+
+_TRIM_TAIL = WordRegex(r"(?:{trim_tail})+$")
+
+_TRIM_HEAD = WordRegex(r"^(?:{trim_head})+")
+
+_AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
+
+_SUBJECT_CLASSES = ("Platform", "Company", "Organization", "Person", "Program", "Place")
+
+def _may_be_subject(m: Mention) -> bool:
+    """A claim's subject is a named thing found with enough confidence (``min_subject`` in
+    ``ontology/ner.toml``: the NER model's unsure names are entities, never subjects)."""
+    from ...ner.config import load_ner_config
+
+    return m.cls in _SUBJECT_CLASSES and m.confidence >= load_ner_config().confidence.min_subject
+
+
+@dataclass
+class Draft:
+    """A claim under construction (sentence-local offsets)."""
+
+    q: object
+    is_change: bool = False
+    change_kind: str | None = None
+    changes: list[tuple[str, float]] = field(default_factory=list)
+    attached: bool = False
+    period: str | None = None
+    subject: Mention | None = None
+    metric: str | None = None
+    metric_key: str | None = None
+    unit: str | None = None
+    subject_here: bool = False  # the subject is named in this sentence (else carried or the topic)
+    target: Draft | None = None  # the level a change joined
+
+_LIST_SEP = re.compile(r"\s*(?:、|和|与|及|以及|跟|同)\s*")
+
+_CLAUSE_BREAK = re.compile(r"[;；。]")
+
+_ANAPHOR = re.compile(r"(?:这?一|该|此|这个|上述)?(?:数字|数据|指标|数值)")
+
+_PER_UNIT = re.compile(r"每|人均|单个|单位|户均|平均每")
+
+_RATIO_HEAD = re.compile(r"(?:占比|比重|比例|份额|率)$")
+
+_CLAUSE_END = re.compile(r"[,，;；。]")
+
+_COMPARE = re.compile(r"同比|环比|较|相比|相较")
+
+def continues(sent: str) -> bool:
+    """Does ``sent`` open by continuing what came before (其中, 同时, 此外 …)?"""
+    return bool(_CONTINUE.match(sent))

@@ -1,0 +1,72 @@
+"""Numbers that state no claim: a currency restatement, a stock code, a page counter, an
+enumeration, a section number (:func:`not_a_claim`).
+"""
+from __future__ import annotations
+
+import re
+
+
+def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
+    """Does the money amount ``q`` restate the amount just before it in another currency
+    (2605亿元人民币(约合357亿美元))? A conversion word opens it (or its hedge: 约合) and an amount
+    in a currency ends right before, an opening bracket between."""
+    before = sent[max(0, q.start - 12):q.start]
+    said = next((w for w in words if q.surface.startswith(w) or before.endswith(w)), None)
+    if said is None:
+        return False
+    if before.endswith(said):
+        before = before[:-len(said)]
+    return bool(_AMOUNT_END.search(before))
+
+_AMOUNT_END = re.compile(r"(?:元|币)\s*[,，(（]?\s*$")
+
+_BRACKETED_AFTER = re.compile(r"(?P<cur>美元|港元|港币|人民币|元|币)\s*[(（]\s*(?:约合|约|合|折合|即|相当于)?\s*(?:人民币|美元|港元|港币)?\s*$")
+
+_CURRENCY_OF = {"美元": "USD", "港元": "HKD", "港币": "HKD"}
+
+_DATES_TIMES = re.compile(r"\d{1,4}\s*[年月日时]|\d{1,2}\s*[:：]\s*\d{2}|\d{4}-\d{1,2}-\d{1,2}")
+
+_WORDS_LEFT = re.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z]{3}")
+
+def _restated(sent: str, q) -> bool:
+    """人民币24亿元(4亿美元), 1.92元(0.30美元): an amount in brackets right after an amount in
+    another currency restates it (a convenience translation), with or without 约合."""
+    m = _BRACKETED_AFTER.search(sent[max(0, q.start - 10):q.start])
+    if m is None:
+        return False
+    return _CURRENCY_OF.get(m.group("cur"), "CNY") != q.unit
+
+_RESULTS = re.compile(r"财报|年报|季报|半年报|中报|业绩|财务报告|财务数据|经营数据|季度报告|年度报告|中期报告")
+
+_CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
+
+def not_a_claim(sent: str, q) -> str | None:
+    """Why the number ``q`` of ``sent`` states no claim (an enumeration, a century, a phone
+    prefix, a section number, a small count spelled out in prose), or None."""
+    from ...patterns import load_patterns
+
+    pats = load_patterns()
+    if sent.strip() == q.surface.strip():
+        return "a number standing alone (section number)"
+    if q.kind == "money" and (_converts(sent, q, pats.conversion_words) or _restated(sent, q)):
+        return "an amount restated in another currency (约合357亿美元)"
+    if pats.stock_code is not None and re.fullmatch(r"\d{4,6}", q.surface.strip()) \
+            and pats.stock_code.search(sent[max(0, q.start - 3):q.start]) \
+            and re.match(r"\s*(?:\.[A-Z]{2})?\s*[)）]", sent[q.end:]):
+        return "a stock code in brackets after a name (美团(3690))"
+    if _WORDS_LEFT.search(_DATES_TIMES.sub("", sent)) is None:
+        return "a line of figures with no words (a page counter, a timestamp)"
+    after, before = sent[q.end:q.end + 12], sent[max(0, q.start - 6):q.start]
+    for rx in pats.non_claim_after:
+        if rx.search(after):
+            return f"context {rx.pattern!r}"
+    for rx in pats.non_claim_before:
+        if rx.search(before):
+            return f"context {rx.pattern!r}"
+    digits = q.surface.strip()
+    if q.qualifier and digits.startswith(q.qualifier):
+        digits = digits[len(q.qualifier):]
+    digits = re.sub(r"[个年次种点项位名家条大]$", "", digits)
+    if _CN_NUMERAL.match(digits) and q.value < pats.prose_small_max and q.kind not in ("money", "percent"):
+        return "a small count spelled out in prose"
+    return None

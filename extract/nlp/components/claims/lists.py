@@ -1,0 +1,132 @@
+"""Lists: 分别 maps a list of numbers item by item onto the names, metrics or periods before it;
+lists of changes go to the levels they follow.
+"""
+from __future__ import annotations
+
+import re
+
+from ...periods import PeriodMention
+from ..entities import Mention
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject
+from .changes import _reattach
+
+def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
+    """分别有52.8%、51.7%的广告主…: numbers listed with 、 share the metric of the last one (and
+    its unit, when they have none of their own)."""
+    for i in range(len(drafts) - 2, -1, -1):
+        a, b = drafts[i], drafts[i + 1]
+        if sent[a.q.end:b.q.start].strip() in ("、", "和", "与", "及") and b.metric and a.metric is None:
+            a.metric, a.metric_key = b.metric, b.metric_key
+            if a.q.unit_word is None and a.q.kind == "bare":  # 6亿和3亿日活跃用户: users, both
+                a.unit = b.unit
+
+_RESPECTIVELY = re.compile(r"分别")
+
+_GROUP_LEAD = re.compile(r"[^,，;；。:：]{0,10}")  # 分别 … the first number: a verb, no clause break
+
+def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
+    """The numbers each 分别 distributes (分别为4821亿元和5097亿元): two or more, listed with
+    、/和/与/及, right after it in its clause."""
+    out = []
+    ks = [m.start() for m in _RESPECTIVELY.finditer(sent)]
+    for i, k in enumerate(ks):
+        stop = ks[i + 1] if i + 1 < len(ks) else len(sent)
+        hard = _HARD_STOP.search(sent, k, stop)
+        stop = hard.start() if hard else stop
+        items = [d for d in drafts if k + 2 <= d.q.start and d.q.end <= stop]
+        if not items or not _GROUP_LEAD.fullmatch(sent[k + 2:items[0].q.start]):
+            continue
+        run = items[:1]
+        for d in items[1:]:
+            if not _LIST_SEP.fullmatch(sent[run[-1].q.end:d.q.start]):
+                break
+            run.append(d)
+        if len(run) >= 2:
+            out.append(run)
+    return out
+
+def _classify_lists(sent: str, drafts: list[Draft]) -> None:
+    """同比分别增长20%、25%: every number of the list is a change, like the first."""
+    for run in _respective_groups(sent, drafts):
+        first = run[0]
+        if not first.is_change:
+            continue
+        sign = -1 if first.changes and first.changes[0][1] < 0 else 1
+        for d in run[1:]:
+            if not d.is_change and d.q.kind == first.q.kind:
+                d.is_change, d.change_kind = True, first.change_kind
+                d.changes = [(d.change_kind, sign * d.q.value)]
+
+def _coordinated_before(sent: str, pos: int, spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """The list of names (腾讯、阿里巴巴和京东) that ends nearest before ``pos`` in its sentence,
+    joined by 、/和/与/及; ``spans`` are (start, end, payload), in order."""
+    cands = [x for x in spans if x[1] <= pos]
+    if not cands or _HARD_STOP.search(sent, cands[-1][1], pos):
+        return []
+    run = [cands[-1]]
+    for x in reversed(cands[:-1]):
+        if x[1] > run[0][0] or not _LIST_SEP.fullmatch(sent[x[1]:run[0][0]]):
+            break
+        run.insert(0, x)
+    return run
+
+def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list[Mention],
+                lex_metrics: list[tuple[int, int, object]], periods: list[PeriodMention]) -> list[Draft]:
+    """分别 maps a list of numbers item by item onto the list of names before it: 腾讯、阿里巴巴的
+    营收分别为a和b gives a to 腾讯 and b to 阿里巴巴; 日活和月活分别为a、b gives the metrics in turn,
+    2019年和2020年的营收分别为a和b the periods;
+    a list of changes after a list of levels (分别达到6亿、3亿,同比分别增长20%、25%) goes to the
+    levels in turn. A list whose length differs from the numbers' is left alone. Returns the
+    drafts that remain claims of their own."""
+    subjects = [(m.start, m.end, m) for m in mentions if _may_be_subject(m)]
+    levels: list[Draft] | None = None
+    for run in _respective_groups(sent, drafts):
+        k = sent.rfind("分别", 0, run[0].q.start)
+        names = _coordinated_before(sent, k, subjects)
+        if len(names) == len(run):
+            for d, (_, _, m) in zip(run, names):
+                d.subject, d.subject_here = m, True
+        else:  # 网约车、互联网医疗用户规模分别增长…: a list of groups no name denotes
+            for d, m in zip(run, _listed_segments(sent, k, lex_metrics, len(run))):
+                d.subject, d.subject_here = m, True
+        metrics = _coordinated_before(sent, k, lex_metrics)
+        if len(metrics) == len(run):
+            for d, (a, b, e) in zip(run, metrics):
+                d.metric, d.metric_key = sent[a:b], e.key
+        spans = [(p.start, p.end, p) for p in periods if not p.base]
+        dated = _coordinated_before(sent, k, spans)
+        if len(dated) == len(run):
+            for d, (_, _, p) in zip(run, dated):
+                d.period = p.period
+        if all(not d.is_change for d in run):
+            levels = run
+        elif all(d.is_change for d in run):
+            if levels is None or len(levels) != len(run):
+                # 实现销售收入1500亿元,净利润224亿元,分别同比增长37%、45%: the levels listed before
+                before = [x for x in drafts if not x.is_change and x.q.end <= run[0].q.start]
+                levels = before[-len(run):] if len(before) >= len(run) else None
+            if levels is not None:
+                for change, level in zip(run, levels):
+                    _reattach(change, level)
+    return [d for d in out if not d.attached]
+
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+
+def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int) -> list[Mention]:
+    """The ``n`` items listed with 、/和 right before the metric that precedes ``pos`` in its
+    clause (网约车、互联网医疗 in 网约车、互联网医疗用户规模…分别), as segments; none if the list
+    is not exactly ``n`` plain words."""
+    metric = next((x for x in reversed(lex_metrics) if x[1] <= pos), None)
+    if metric is None:
+        return []
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, metric[0])), default=0)
+    stretch = re.sub(r"^(?:\d{4}年(?:度)?|其中|同时|此外)\s*", "", sent[clause:metric[0]]).removesuffix("的")
+    items = _LIST_SEP.split(stretch) if stretch else []
+    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
+        return []
+    out, at = [], sent.index(stretch, clause)
+    for x in items:
+        a = sent.index(x, at)
+        out.append(Mention(a, a + len(x), "Segment", x, x, "pattern", 0.5))
+        at = a + len(x)
+    return out

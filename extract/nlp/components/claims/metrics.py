@@ -1,0 +1,205 @@
+"""The metric of a claim (the noun phrase before the number, a lexicon metric, the noun after it,
+the measure of a verb of output) and its unit.
+"""
+from __future__ import annotations
+
+import re
+
+from ...lexicon import Lexicon
+from ..entities import Mention
+from .draft import (
+    Draft, _ANAPHOR, _CLAUSE_BREAK, _CLAUSE_END, _LIST_SEP, _NP_STOP, _PER_UNIT, _RATIO_HEAD,
+    _TRIM_HEAD, _TRIM_TAIL)
+
+def _names_metric(phrase: str) -> bool:
+    """Does the noun phrase name a metric (经调整利润, 直播收入, 毛利率), rather than a
+    circumstance (疫情期间高基数上, 单季度)?"""
+    from ...patterns import load_patterns
+
+    pats = load_patterns()
+    return phrase.endswith((*pats.money_heads, *pats.user_heads, *pats.metric_tails))
+
+def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[int, int, object]],
+                mentions: list[Mention], numbers=()) -> tuple[str | None, str | None]:
+    """The metric of a number: the nearest lexicon metric before it in its stretch of the
+    sentence (widened to the phrase as written), else what the number qualifies after it
+    (25%的月活用户, 160套房子, 3亿日活), else the noun phrase before it, else its unit noun."""
+    q = d.q
+    acted = _count_of_act(sent, q)
+    if acted:  # 3892人报名: the number of people who did it
+        return acted, None
+    cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
+             and not _CLAUSE_BREAK.search(sent[b:q.start])]
+    np = _np_before(sent, q.start, start_floor, mentions, numbers)
+    clause_start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    if str(q.unit or "").startswith("other:") and not any(a >= clause_start for a, _, _ in cands):
+        # a counted thing named after the number (160套房子) beats a metric of an earlier clause
+        after = _np_after(sent, q, lex_metrics, mentions)
+        if after:
+            return after
+    if np and _ANAPHOR.fullmatch(np):
+        return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
+    if cands:
+        a, b, e = cands[-1]
+        # widen the lexicon match to the noun phrase as written (平均 + DAU)
+        if np and sent[a:b] in np:
+            return np, (e.key if _same_metric(np, sent[a:b]) else None)
+        return sent[a:b], e.key
+    after = _np_after(sent, q, lex_metrics, mentions)
+    if after:
+        return after
+    if np and len(np) >= 2:
+        return np, None
+    if any(n.end <= q.start and _LIST_SEP.fullmatch(sent, n.end, q.start) for n in numbers):
+        return None, None  # 112分钟和98分钟: the metric of the number it is listed after (the caller's)
+    if q.unit_word and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", q.unit_word):
+        return q.unit_word + "数", None
+    return None, None
+
+def _lexicon_metric(lex: Lexicon, phrase: str) -> str | None:
+    """The lexicon metric a phrase names once a relative clause's verb is taken out (X产生的收入
+    -> X收入), or None."""
+    plain = re.sub(r"(?:产生|带来|贡献|实现|创造|获得|录得)的", "", phrase)
+    if plain == phrase:
+        return None
+    return next((e.key for e in lex.by_surface(plain) if getattr(e, "cls", "") == "Metric"), None)
+
+def _same_metric(phrase: str, match: str) -> bool:
+    """Is the phrase as written the lexicon metric it contains, or a different metric built on
+    it: per unit (每名日活跃用户平均线上营销服务收入), a share of it (占总收入比重), or a part of
+    it named through 的 (线上营销服务产生的收入)?"""
+    head = phrase[:phrase.rfind(match)] if match in phrase else phrase
+    if _PER_UNIT.search(head):
+        return False
+    if _RATIO_HEAD.search(phrase) and not _RATIO_HEAD.search(match):
+        return False
+    # a part named by what produces it: 线上营销服务产生的收入, 广告带来的收入
+    return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
+
+_AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中)")
+
+_MEASURE_UNITS = ("other:", "count")
+
+def _count_of_act(sent: str, q) -> str | None:
+    """3892人报名应聘, 超过100万人次观看: a head count right before a verb of taking part is the
+    number of people who did it (报名人数, 观看人次); the verbs are ``count_verbs`` (patterns.toml)."""
+    from ...patterns import load_patterns
+
+    if q.unit_word not in ("人", "名", "位", "人次"):
+        return None
+    verb = next((v for v in load_patterns().count_verbs if sent.startswith(v, q.end)), None)
+    if verb is None:
+        return None
+    return verb + ("人次" if q.unit_word == "人次" else "人数")
+
+def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] | None:
+    from ...patterns import load_patterns
+
+    rest = sent[q.end:]
+    for a, b, e in lex_metrics:  # a lexicon metric right after the number, or as its unit (3亿日活)
+        if a == q.end or (a == q.end + 1 and rest[:1] == "的") or (q.start < a and b <= q.end):
+            return sent[a:b], e.key
+    if q.unit_word in (load_patterns().unit_metrics or {}):
+        return load_patterns().unit_metrics[q.unit_word], None
+    if any(m.start in (q.end, q.end + 1) for m in mentions):  # 29岁的赵中立: an entity, not a metric
+        return None
+    via_de = rest.startswith("的")
+    measured = q.unit is None or any(str(q.unit).startswith(u) for u in _MEASURE_UNITS)
+    if not (via_de or measured or q.kind == "percent"):
+        return None
+    m = _AFTER_NP.match(rest)
+    if not m or not via_de and q.kind == "percent":
+        return None
+    n = m.group("n")
+    if q.kind == "percent":
+        n += "占比"
+    return n, None
+
+_PERIOD_WORDS = re.compile(
+    r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
+    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|第?[一二三四]季度(?:末)?|本季度|上季度|去年同期|上年同期|去年|今年|同期|全年|"
+    r"(?<![A-Za-z])(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|前[一二三两1-3]个?季度|[上下]半年|单季度?|"
+    r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
+    r"\s*(?:的|,|，)?")
+
+# the shorthand periods of notes and Hong Kong filings (23Q4, 2Q24, 1H25, 2024-2026年, 第三季, 首季)
+_PERIOD_SHORTHAND = re.compile(
+    r"(?:(?<![\dA-Za-z])[12]\d\s*(?:Q[1-4]|H[12])(?!\d)|(?<![\dA-Za-z])[1-4][QH]\s*[12]\d(?!\d)|"
+    r"(?<!\d)(?:19|20)?\d{2}\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?:19|20)?\d{2}\s*[EA]?\s*年(?:度)?|"
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四1-4]季(?!度)|首季|次季)|"
+    r"(?:截至|截止)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:止|的)?\s*"
+    r"(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)(?:中|内)?)\s*(?:的|,|，)?")
+
+def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
+    """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
+    period, another number)."""
+    lo = floor
+    for m in (*mentions, *numbers):
+        if m.end <= pos and m.end > lo:
+            lo = m.end
+    seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", sent[lo:pos]))  # 占总收入比重从2019年的 -> 占总收入比重
+    # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
+    seg = _TRIM_TAIL.sub("", seg)
+    stops = list(_NP_STOP.finditer(seg))
+    if stops:
+        seg = seg[stops[-1].end():]
+    seg = _TRIM_TAIL.sub("", seg)
+    seg = _TRIM_HEAD.sub("", seg)
+    seg = re.sub(r"\s+", " ", seg).strip()
+    if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
+        return None
+    return seg[-24:]
+
+_UNIT_OF_KIND = {"users": "users", "money": "CNY", "percent": "percent", "ratio": "percent",
+                 "minutes": "minutes", "count": "count", "multiple": "other:倍"}
+
+_USERS_AFTER = re.compile(r"^\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?)(?:用户|粉丝|网民|观众|会员|人次|人)")
+
+def _unit_of(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str | None) -> str:
+    """The claim's unit: the quantity's own, corrected by the metric for head counts (员工 are a
+    count, not users), else inferred for a bare number."""
+    from ...patterns import load_patterns
+
+    pats = load_patterns()
+    if q.unit == "users" and metric and any(w in metric for w in pats.staff_words):
+        return "count"
+    if q.unit:
+        return q.unit
+    if metric and any(metric.endswith(w) for w in pats.user_heads):
+        return "users"
+    return _infer_unit(sent, q, metric_key, lex, metric)
+
+def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str | None = None) -> str:
+    """The unit of a bare number (2.71亿): the metric's unit kind, else CNY for a money word
+    (佣金, 收入), else users when users follow, else a count."""
+    from ...patterns import load_patterns
+
+    if metric_key:
+        e = lex.entity(metric_key)
+        kind = getattr(e, "unit_kind", None)
+        if kind in _UNIT_OF_KIND:
+            return _UNIT_OF_KIND[kind]
+    if metric and any(metric.endswith(h) for h in load_patterns().money_heads):
+        return "CNY"
+    if _USERS_AFTER.match(sent[q.end:q.end + 8]):
+        return "users"
+    return "count"
+
+_BASE_SAID = re.compile(r"(?:上年同期|去年同期|上年|去年|上一?季度|上个季度|同期)(?:则|的)?(?:为|是|录得|达)\s*(?:人民币|港币|约)?\s*$")
+
+def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
+    """交付1.2万辆新车, 销售新车3003辆: a count after a verb of output is the verb's measure
+    (交付量, 销量), never the object noun (新车); the verbs and measures are data
+    (``verb_measures`` in patterns.toml)."""
+    from ...patterns import load_patterns
+
+    if not metric or unit in ("CNY", "USD", "HKD", "percent") or (unit or "").startswith("other:元"):
+        return metric
+    for verb, measure in load_patterns().verb_measures.items():
+        i = metric.rfind(verb)
+        if i < 0:
+            continue
+        rest = metric[i + len(verb):]
+        if len(rest) <= 4 and not re.search(r"[量额率数值]|收入|金额|规模|占比", rest):
+            return metric[:i] + measure
+    return metric

@@ -1,0 +1,106 @@
+"""The subject of a claim: the entity in subject position before the number, the group counted
+(1.4亿台智能手机), a segment (52.8%的广告主), never an outlet or a word for the company.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...frame import is_generic, is_media
+from ..entities import Mention
+from .draft import _CLAUSE_END, _SUBJECT_CLASSES, _may_be_subject
+
+# (高于抖音的55%: 高于/低于 compare, the name after them owns the number)
+_PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
+
+_SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
+
+def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
+    """The entity in subject position before ``pos``: the first one of the number's clause that
+    no preposition governs (通过快手… is not the subject) and that is no source (IT之家获悉,
+    艾瑞报告显示), else the nearest such one in the clauses before it."""
+    cands = [m for m in mentions if m.end <= pos and _may_be_subject(m)
+             and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
+             and not _SOURCE_AFTER.match(sent, m.end)]
+    if not cands:
+        return None
+    cut = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
+    in_clause = [m for m in cands if m.start >= cut]
+    owner = [m for m in in_clause if sent[m.end:m.end + 1] == "的"]
+    if owner:  # 星河科技创始人李明远的持股比例: the possessor is the subject
+        return owner[-1]
+    if in_clause:
+        return in_clause[0]
+    # from an earlier clause, the speaker (董事长何小鹏表示,公司计划…) is not what the number is about
+    earlier = [m for m in cands if not (m.cls == "Person" and _speaks(sent, m.end))]
+    return earlier[-1] if earlier else None
+
+def _speaks(sent: str, end: int) -> bool:
+    """Is the name ending at ``end`` followed by a verb of saying (表示, 称, 指出 …)?"""
+    from ...patterns import load_patterns
+
+    return sent.startswith(load_patterns().speech, end)
+
+@cache
+def _counted_things() -> re.Pattern[str] | None:
+    from ...patterns import load_patterns
+
+    verbs = "|".join(map(re.escape, load_patterns().done_verbs))
+    return re.compile(rf"(?P<n>[^,，。;；:：的\d%]{{2,20}}?)(?P<act>(?:{verbs})[^,，。;；]{{1,16}})") if verbs else None
+
+def _counted_subject(sent: str, q, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """超过1.4亿台智能手机、智能电视完成适老化升级改造: things counted by a measure word, then
+    what they did: the things are the subject (a segment), the deed counted is the metric
+    (完成适老化升级改造数量). Only when no name opens the clause."""
+    rx = _counted_things()
+    if rx is None or q.kind not in ("count", "measure") or not q.unit_word or len(q.unit_word) != 1:
+        return None  # a measure word: 台, 家, 款 …
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    if any(clause <= m.start < q.start for m in mentions):
+        return None
+    m = rx.match(sent, q.end)
+    if m is None or any(q.end <= x.start < m.end("n") for x in mentions):
+        return None
+    a, b = m.span("n")
+    return Mention(a, b, "Segment", m.group("n"), m.group("n"), "pattern", 0.5), m.group("act") + "数量"
+
+@cache
+def _segment_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    from ...patterns import load_patterns
+
+    pats = load_patterns()
+    pops = "|".join(map(re.escape, pats.populations))
+    heads = "|".join(map(re.escape, pats.industry_heads))
+    return (re.compile(rf"(?:\s*[、和与及]\s*[0-9.]+\s*%)*\s*的\s*(?P<n>{pops})") if pops else None,
+            re.compile(rf"\s*(?P<n>[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads}))") if heads else None)
+
+def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
+    """A group no name denotes as the subject (a zhkg:Segment): the population a share is of
+    (52.8%、51.7%的广告主表示…: 广告主), or an industry opening the number's clause with no name
+    before it (短视频行业总时长占比…: 短视频行业)."""
+    share_of, industry = _segment_patterns()
+    m = share_of.match(sent, q.end) if share_of is not None and q.kind == "percent" else None
+    if m is None and industry is not None:
+        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+        m = industry.match(sent, clause)
+        if m is not None and (m.end("n") > q.start or any(clause <= x.start < q.start for x in mentions)):
+            m = None
+    if m is None:
+        return None
+    a, b = m.span("n")
+    return Mention(a, b, "Segment", m.group("n"), m.group("n"), "pattern", 0.6)
+
+def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
+    """29岁的赵中立: a number that qualifies the entity right after it (through 的)."""
+    m = re.match(r"[\u4e00-\u9fff]{0,2}的", sent[end:end + 3])
+    if not m:
+        return None
+    at = end + m.end()
+    return next((x for x in mentions if x.start == at and _may_be_subject(x)), None)
+
+def _never_subject(sent: str, m: Mention) -> bool:
+    """A news outlet, a wire or an exchange publishes figures and is never what they are about;
+    a place negated as a modifier (非美国通用会计准则) is no subject either."""
+    if is_media(m) or is_generic(m):
+        return True
+    return m.cls == "Place" and sent[max(0, m.start - 1):m.start] == "非"

@@ -1,0 +1,145 @@
+"""The period of a claim: the governing period before the number, the base of a comparison
+(较去年同期的…, 由2019年的…), a year named once for a whole sentence, the reporting
+conventions of the document frame (a stock's period is its end; an unqualified change is yoy).
+"""
+from __future__ import annotations
+
+import re
+
+from ...frame import Frame, is_stock, is_stock_ratio, keeps_growth, period_end
+from ...periods import PeriodMention
+from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
+
+def _period_for(pos: int, periods: list[PeriodMention], carried: str | None) -> str | None:
+    gov = [p for p in periods if p.end <= pos and not p.base]
+    if gov:
+        return gov[-1].period
+    return carried
+
+_FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
+
+_OWN_LEVEL = re.compile(r"\s*的?\s*")
+
+def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
+    """A period inside a clause that compares (在去年疫情期间高基数上同比再增30%) is the base
+    of the comparison, not the period of the claims after it; so is the period of the starting
+    level of 由/从 … 至 (由去年同期的35.2%提升至38.1%)."""
+    from dataclasses import replace
+
+    if not p.base and _FROM_BEFORE.search(sent, max(0, p.start - 2), p.start):
+        return replace(p, base=True)
+    if p.base or not re.search(r"去年|上年|前年|同期|上季度|上一季度", sent[p.start:p.end]):
+        return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
+    m = _CLAUSE_END.search(sent, p.end)
+    clause_rest = sent[p.end:m.start() if m else len(sent)]
+    if _COMPARE.search(clause_rest) and not re.match(r"\s*的", clause_rest):
+        return replace(p, base=True)
+    return p
+
+def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> PeriodMention | None:
+    """The base period that names the number at ``pos`` itself (较去年同期的10亿元, 由2019年的42.3元)."""
+    return next((p for p in periods if p.base and p.end <= pos and _OWN_LEVEL.fullmatch(sent, p.end, pos)), None)
+
+def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
+    """比2019年增长50% said of 2020: a change against the same period a year before is year on
+    year. 2023年…较2022年12月增长9057万人: a stock compared with a month-end a year before is the
+    stock at that month-end of this year (asof:2023-12)."""
+    if re.fullmatch(r"\d{4}", d.period):
+        month_end = next((m for p in periods if p.base for m in [re.fullmatch(r"(?:asof:)?(\d{4})-(\d{2})", p.period)]
+                          if m and int(m.group(1)) == int(d.period) - 1), None)
+        if month_end is not None:
+            d.period = f"asof:{d.period}-{month_end.group(2)}"
+            d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
+            if d.change_kind == "growth":
+                d.change_kind = "yoy"
+            return
+    earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
+    if not any(p.base and p.period == earlier for p in periods):
+        return
+    d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
+    if d.change_kind == "growth":
+        d.change_kind = "yoy"
+
+# a period named without its year: 第四季度, 下半年, 12月, Q3, 前三季度, 全年
+_YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*季度|[一二三四]季度|[上下]半年|Q[1-4]|"
+                       r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?|当年)(?:末|底)?")
+
+def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
+                dated: list[PeriodMention] = ()) -> list[PeriodMention]:
+    """A period written without its year is of the year the sentence named last before it, a
+    date included (国家电影局2018年12月31日发布的数据显示,当年…: 2018; 2018年,…全年共生产…:
+    2018), else of the year the text is about, when it is about one (蔚来公布了2020年财报。其全年
+    营收…: 2020; 2023年抖音… 快手的日活在第四季度…: 2023Q4), not of the article's year."""
+    from dataclasses import replace
+
+    y = re.search(r"\d{4}", carried or "")
+    out = []
+    for p in periods:
+        if _YEARLESS.fullmatch(sent, p.start, p.end):
+            named = [x for x in (*periods, *dated) if x.end <= p.start and not x.base
+                     and not _YEARLESS.fullmatch(sent, x.start, x.end) and re.search(r"(?:19|20)\d{2}", sent[x.start:x.end])]
+            year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)
+            if year:
+                p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
+        out.append(p)
+    return out
+
+def _year_later(code: str) -> str:
+    """The same period a year later: 2020 -> 2021, 2020Q1 -> 2021Q1, 2020-01/2020-09 -> 2021-01/2021-09."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + 1), code)
+
+def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, frame: Frame | None) -> None:
+    """The reporting conventions: a stock (员工, 门店, 现金, 持股) of a period is the stock at its
+    end (asof:); a change the text does not qualify
+    (增长34%) of a figure of a period compares with the same period a year earlier (yoy), except
+    a price's move (a share price on a day), which stays a plain change."""
+    if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
+            and (d.unit != "percent" or is_stock_ratio(d.metric)):
+        d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
+    if not d.period or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
+        return
+    d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
+    if d.change_kind == "growth":
+        d.change_kind = "yoy"
+
+_FROM_LEVEL = re.compile(r"(?:由|从)\s*(?:人民币|港币|约)?\s*$")
+
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*[EA]?\s*年")
+
+def _year_range_respectively(sent: str, out: list[Draft]) -> None:
+    """预计2024-2026年营收分别为a、b、c (24-26年, 2024E-2026E): a list of figures after a range
+    of years as long as the range gives one year to each figure, in order."""
+    m = _YEAR_RANGE.search(sent)
+    if m is None or "分别" not in sent[m.end():]:
+        return
+    y1, y2 = (int(x) if len(x) == 4 else 2000 + int(x) for x in (m.group("y1"), m.group("y2")))
+    n = y2 - y1 + 1
+    if not 2 <= n <= 6:
+        return
+    k = sent.find("分别", m.end())
+    stop = _CLAUSE_BREAK.search(sent, k)
+    run = [d for d in out if k < d.q.start and (stop is None or d.q.start < stop.start())]
+    levels = [d for d in run if not d.is_change]
+    if len(levels) == n:
+        for d, y in zip(levels, range(y1, y2 + 1)):
+            d.period = str(y)
+
+def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None:
+    """经营溢利由152亿元,按年下降75.6%至37亿元: the starting level of 由A…至B is the base of the
+    change, so it is of the period the change compares with (a year earlier for yoy, the
+    quarter before for qoq), when the sentence gives it no period of its own."""
+    for ch in drafts:
+        t = ch.target
+        if not (ch.is_change and ch.attached and t is not None and t.period) or t.q.start < ch.q.end:
+            continue
+        base = next((x for x in reversed(out) if x is not t and not x.is_change and x.q.end <= ch.q.start
+                     and _FROM_LEVEL.search(sent, max(0, x.q.start - 6), x.q.start)), None)
+        if base is None or base.period != t.period or base.changes:
+            continue
+        kinds = {k for k, _ in t.changes}
+        if "yoy" in kinds:
+            base.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), t.period, count=1) \
+                if "/" not in t.period else base.period
+        elif "qoq" in kinds and re.fullmatch(r"\d{4}Q[1-4]", t.period):
+            y, q = int(t.period[:4]), int(t.period[5])
+            base.period = f"{y}Q{q - 1}" if q > 1 else f"{y - 1}Q4"
