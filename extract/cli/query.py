@@ -88,7 +88,7 @@ def query(
     elif store:
         from ..graph.store import open_store
 
-        with open_store(store) as st:
+        with open_store(store, read_only=True) as st:
             res = run_query(st, q, params, as_text=expr is not None)
     else:
         from ..graph.query import load_graphs
@@ -122,7 +122,7 @@ def push(
     if store:
         from ..graph.store import open_store
 
-        with open_store(store) as st:
+        with open_store(store, read_only=True) as st:
             n, t = push_graphs(endpoint, graphs_of_store(st))
     else:
         n, t = push_graphs(endpoint, graphs_of_files(graphs or []))

@@ -35,7 +35,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, QueryError
 from ..resources import queries_dir
-from .sparql import plain
+from .sparql import bind_values, plain
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
 _IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')
@@ -357,6 +357,15 @@ def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | 
                 return Result("CONSTRUCT", graph=out)
             return _as_asked(Result("SELECT", vars=names, rows=out), params, multi)
         graph = source if isinstance(source, Graph) else load_graphs(source)
+        if single:
+            # also a VALUES block first in each WHERE group, as on a store or an endpoint: rdflib
+            # does not carry initBindings into nested subqueries (conflicting-claims by subject)
+            from .sparql import bind_values
+
+            try:
+                text = bind_values(text, single)
+            except QueryError:
+                pass
         res = graph.query(text, initBindings=single)
     except ParseBaseException as e:
         raise syntax_error(e, shift) from None

@@ -17,6 +17,7 @@ process holds (Oxigraph locks it), a corrupt one.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -32,31 +33,42 @@ from .vocab import ZHKG
 
 #: documents per SPARQL update when adding many (one transaction each)
 BATCH = 200
+#: seconds between two flushes of the writer's memory tables (see :meth:`Store._update`)
+FLUSH_EVERY = 2.0
 
 
 def _is_store(p: Path) -> bool:
     return (p / "CURRENT").is_file()
 
 
-def open_store(path: str | Path, create: bool = False) -> Store:
+def open_store(path: str | Path, create: bool = False, read_only: bool = False) -> Store:
     """Open the store at ``path``; ``create`` makes it when missing (an existing store is opened).
 
+    ``read_only`` opens it for reading alongside a writer: Oxigraph takes no lock then, so queries
+    run while ``zhkg extract --store`` adds articles (they see the store as it was when opened,
+    every article whole), and nothing is written into the directory (no ``LOG`` file; a store on
+    read-only media can be read). A read-write open takes the lock and keeps one old ``LOG``.
+
     Raises :class:`StoreError` naming the path when it is missing (and not ``create``), is not a
-    store, is held by another process, or cannot be read."""
+    store, is held by another process (read-write), or cannot be read."""
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise StoreError("not a store (a file, not a directory)", str(p))
     if not _is_store(p):
         if p.is_dir() and any(p.iterdir()):
             raise StoreError("not a zhkg store (a directory with other files in it)", str(p))
-        if not create:
+        if not create or read_only:
             raise StoreError("no store here; make one with: zhkg extract FILE --store DIR", str(p))
     import pyoxigraph
     from oxrdflib import OxigraphStore
 
     try:
-        p.mkdir(parents=True, exist_ok=True)
-        ox = pyoxigraph.Store(str(p))
+        if read_only:
+            ox = _open_read_only(p)
+        else:
+            p.mkdir(parents=True, exist_ok=True)
+            ox = pyoxigraph.Store(str(p))
+            _prune_logs(p)
     except OSError as e:
         msg = str(e)
         if "lock" in msg.lower():
@@ -66,16 +78,50 @@ def open_store(path: str | Path, create: bool = False) -> Store:
         raise StoreError(f"the store is corrupt or unreadable: {str(e).splitlines()[0]}", str(p)) from None
     # the rdflib Dataset (queries, reads) over the very pyoxigraph store that updates go to
     ds = bind_prefixes(Dataset(store=OxigraphStore(store=ox), default_union=True))
-    return Store(ds, p, ox)
+    return Store(ds, p, ox, read_only)
+
+
+#: attempts at a read-only open: a writer's compaction may delete a file between Oxigraph reading
+#: the list of files and opening them (the open then fails and a second one succeeds)
+READ_ONLY_ATTEMPTS = 5
+
+
+def _open_read_only(p: Path):
+    import time
+
+    import pyoxigraph
+
+    for attempt in range(READ_ONLY_ATTEMPTS):
+        try:
+            return pyoxigraph.Store.read_only(str(p))
+        except (OSError, RuntimeError) as e:
+            # a file the list named is gone: "IO error: No such file or directory: While open a
+            # file for random read: …/000113.sst" (reported as corruption of the MANIFEST)
+            if attempt == READ_ONLY_ATTEMPTS - 1 or "No such file or directory" not in str(e) or not _is_store(p):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _prune_logs(p: Path) -> None:
+    """RocksDB renames its ``LOG`` to ``LOG.old.<time>`` at every read-write open and keeps a
+    thousand of them: keep the newest (the writer holds the lock, no one else writes them)."""
+    old = sorted(p.glob("LOG.old.*"), key=lambda f: f.name)
+    for f in old[:-1]:
+        try:
+            f.unlink()
+        except OSError:
+            pass
 
 
 class Store:
     """An open store; use :func:`open_store`. A context manager: ``with open_store(d) as st``."""
 
-    def __init__(self, ds: Dataset, path: Path, ox):
+    def __init__(self, ds: Dataset, path: Path, ox, read_only: bool = False):
         self.ds = ds
         self.path = path
         self._ox = ox
+        self.read_only = read_only
+        self._flushed = time.monotonic()
 
     def __enter__(self) -> Store:
         return self
@@ -88,7 +134,8 @@ class Store:
         if self._ox is not None:
             import gc
 
-            self._ox.flush()
+            if not self.read_only:
+                self._ox.flush()
             self.ds.close()
             self.ds = self._ox = None  # type: ignore[assignment]
             # pyoxigraph has no close(): the lock goes when the last reference does, and rdflib
@@ -96,11 +143,20 @@ class Store:
             gc.collect()
 
     def _update(self, text: str) -> None:
-        """One SPARQL update, run by Oxigraph as one transaction: all of it or none."""
+        """One SPARQL update, run by Oxigraph as one transaction: all of it or none.
+
+        The writer flushes its memory tables to disk every :data:`FLUSH_EVERY` seconds: a reader
+        opening the store replays the write-ahead log written since, which the flush keeps short
+        (unflushed, a 300 MB log took a minute to open)."""
+        if self.read_only:
+            raise StoreError("opened read-only: cannot change it", str(self.path))
         try:
             self._ox.update(text)
         except (OSError, RuntimeError) as e:
             raise StoreError(f"update failed, store unchanged: {str(e).splitlines()[0]}", str(self.path)) from None
+        if time.monotonic() - self._flushed > FLUSH_EVERY:
+            self._ox.flush()
+            self._flushed = time.monotonic()
 
     def add(self, docs: Iterable[Document]) -> int:
         """Put each article in the store, replacing its named graph if it is there; returns how
@@ -119,6 +175,43 @@ class Store:
     def _add(self, docs: list[Document]) -> int:
         graphs = sorted({doc_iri(d.id) for d in docs})
         self._update(_replace_graphs(graphs, to_quads(docs)))
+        return len(docs)
+
+    def load(self, path: str | Path) -> int:
+        """Load a file of zhkg's own RDF output with its named graphs (``.nq``, ``.trig``) without
+        extracting again: each article's graph replaces the one in the store, the entity graph is
+        added to, as :meth:`add` does with the same articles (the same quads). Returns how many
+        articles were loaded; each batch of :data:`BATCH` articles is one transaction.
+
+        Files without named graphs (``.ttl``, ``.nt``) and the JSONL contract are refused: the
+        first lost which article each triple belongs to, the second the article's text, title and
+        hash (extract again, or write ``-o out.nq``)."""
+        import pyoxigraph
+
+        p = Path(path)
+        fmt = {".nq": pyoxigraph.RdfFormat.N_QUADS, ".trig": pyoxigraph.RdfFormat.TRIG}.get(p.suffix.lower())
+        if fmt is None:
+            why = ("JSONL holds no article text, title or hash" if p.suffix.lower() == ".jsonl" else
+                   "a file without named graphs lost which article each triple belongs to")
+            raise StoreError(f"cannot load {p.name}: {why}; load .nq or .trig (zhkg extract ... -o out.nq)",
+                             str(self.path))
+        entity = str(ENTITY_GRAPH.n3())
+        by_graph: dict[str, list[str]] = {}
+        try:
+            for q in pyoxigraph.parse(path=str(p), format=fmt):
+                if isinstance(q.graph_name, pyoxigraph.DefaultGraph):
+                    raise StoreError(f"{p}: a triple outside any named graph: not zhkg's output "
+                                     f"(each article is a named graph)", str(self.path))
+                by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"cannot read {p}: {str(e).splitlines()[0]}", str(self.path)) from None
+        docs = sorted(g for g in by_graph if g != entity)
+        for i in range(0, max(len(docs), 1), BATCH):
+            names = docs[i:i + BATCH]
+            blocks = {g: by_graph[g] for g in names}
+            if i == 0 and entity in by_graph:
+                blocks[entity] = by_graph[entity]
+            self._update(_replace_text([g for g in names], blocks))
         return len(docs)
 
     def remove(self, doc_id: str) -> int:
@@ -206,6 +299,32 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
         for s, p, o, g in self.ds.quads((None, None, None, None)):
             yield s, p, plain(o), g.identifier if isinstance(g, Graph) else g
 
+    def export_chunks(self, fmt: str = "trig") -> Iterator[str]:
+        """The export as text chunks, made as they are written: N-Quads and N-Triples stream from
+        Oxigraph's index a few thousand lines at a time (N-Triples keeps one line per triple
+        found in several graphs); the graph formats (``trig``, ``ttl``, ``jsonld``) are one chunk,
+        :meth:`export`."""
+        if fmt not in ("nq", "nt"):
+            yield self.export(fmt)
+            return
+        import pyoxigraph
+
+        seen: set[str] | None = set() if fmt == "nt" else None
+        buf: list[str] = []
+        for q in self._ox.quads_for_pattern(None, None, None, None):
+            g = "" if fmt == "nt" or isinstance(q.graph_name, pyoxigraph.DefaultGraph) else f" {q.graph_name}"
+            line = f"{q.subject} {q.predicate} {q.object}{g} .\n"
+            if seen is not None:
+                if line in seen:
+                    continue
+                seen.add(line)
+            buf.append(line)
+            if len(buf) >= 5000:
+                yield "".join(buf)
+                buf = []
+        if buf:
+            yield "".join(buf)
+
     def export(self, fmt: str = "trig") -> str:
         """The whole store serialized: ``trig``, ``nq``, ``jsonld`` keep the named graphs; ``ttl``
         and ``nt`` merge them."""
@@ -228,7 +347,13 @@ DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
 
 def _replace_graphs(graphs: list[URIRef], quads: Iterable[tuple]) -> str:
     """The one SPARQL update (one transaction) that empties the named graphs ``graphs`` and
-    inserts ``quads``.
+    inserts ``quads``."""
+    return _replace_text([g.n3() for g in graphs], _ntriples_by_graph(quads))
+
+
+def _replace_text(graphs: list[str], blocks: dict[str, list[str]]) -> str:
+    """The update that empties ``graphs`` (N-Triples forms) and inserts ``blocks`` (graph ->
+    N-Triples lines).
 
     The old triples go with one ``DELETE … WHERE { VALUES ?g {…} GRAPH ?g {…} }`` rather than a
     ``DROP SILENT GRAPH`` per article: with pyoxigraph 0.5.13 an update that holds a ``DROP``
@@ -237,11 +362,11 @@ def _replace_graphs(graphs: list[URIRef], quads: Iterable[tuple]) -> str:
     uses again anyway: every article's graph holds its document's triples."""
     parts = []
     if graphs:
-        values = " ".join(g.n3() for g in graphs)
+        values = " ".join(graphs)
         parts.append("DELETE { GRAPH ?g { ?s ?p ?o } } "
                      f"WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-    blocks = (f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in _ntriples_by_graph(quads).items())
-    parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    body = (f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items())
+    parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
     return " ;\n".join(parts)
 
 
