@@ -189,7 +189,22 @@ def bench(label: str, docs: list[Document], repeat: int, with_rdflib: bool, at_r
                 mem_ms = f"{mem_t * 1000:.1f}"
             print(f"{q.name:<20} {len(res.rows):>6} {ox_t * 1000:>12.1f} {mem_ms:>11}  {p}")
         print(f"slowest saved query on oxigraph: {worst * 1000:.1f} ms")
+        # issue 20: the disagreements of every subject, one row each, a page and the whole answer
+        for p in ({}, {"limit": "all"}):
+            ox_t, res = _time(lambda: run_query(st, "conflicting-claims", p), repeat)
+            print(f"conflicting-claims without a subject {p or '(first page)'}: {len(res.rows)} rows, "
+                  f"{ox_t * 1000:.1f} ms on oxigraph")
         st.close()
+        # issue 20: the corpus report built from the store (zhkg report --store), read-only
+        from extract.diff.sides import claims_from_store
+        from extract.report.corpus import build_corpus_report
+
+        t = time.perf_counter()
+        claims, titles = claims_from_store(Path(tmp) / "kg")
+        t_read = time.perf_counter() - t
+        page = build_corpus_report(claims, titles)
+        print(f"corpus report from the store: {time.perf_counter() - t:.1f} s (reading the claims {t_read:.1f} s), "
+              f"{len(page.encode()) / 1e6:.1f} MB, {len(claims)} claims")
 
 
 def main() -> None:

@@ -389,8 +389,8 @@ def test_store_missing_corrupt_locked(tmp_path, capsys):
                                               f"file corrupted): restore it from a backup, or save what can still be read "
                                               f"with: zhkg store export --store {bad} -o saved.nq"]
     kg = tmp_path / "kg"
-    with open_store(kg, create=True):
-        assert main(["store", "stats", "--store", str(kg)]) == 2
+    with open_store(kg, create=True):  # a writer is refused; readers open alongside (test_store.py)
+        assert main(["store", "remove", "x#1", "--store", str(kg)]) == 2
         assert lines(capsys.readouterr().err) == [f"zhkg: error: {kg}: the store is in use by another process (locked)"]
 
 

@@ -41,7 +41,7 @@ MAY_IMPORT = {
     "nlp": SHARED | {"text", "inputs"},
     "graph": SHARED | {"nlp"},
     "diff": SHARED | {"nlp", "graph"},
-    "report": SHARED | {"text", "nlp"},
+    "report": SHARED | {"text", "nlp", "diff"},
     "run": SHARED | {"inputs", "nlp"},  # inputs: what in a folder is an article
     "cli": SHARED | {"text", "inputs", "nlp", "graph", "diff", "report", "run"},
     "__init__": SHARED | {"nlp", "graph", "diff", "report"},  # the public face: one call per command

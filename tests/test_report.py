@@ -209,12 +209,48 @@ def test_corpus_view_has_series_and_conflicts(docs, page):
     ser = series(docs)
     assert ser[("快手", "商品交易总额", "CNY/year")] == [("2019", 5.96e10, "kuaishou-2020#1"),
                                                      ("2020", 3.812e11, "kuaishou-2020#1")]
-    ks = conflicts(docs)
-    assert [(k.subject, k.metric, k.period) for k in ks] == [("快手", "商品交易总额", "2020")]
-    assert {i for i, _ in ks[0].claims} == {"kuaishou-2020#1", "other-2021#1"}
+    # 约3800亿元 admits 3812亿元 (diff's rule): no conflict, as zhkg diff says
+    assert conflicts(docs) == []
     corpus = page[page.index('<section class="corpus"'):]
     assert corpus.count('<svg class="chart"') == len(ser) >= 2
-    assert "3812亿元" in corpus and "3800亿元" in corpus and "(约)" in corpus
+    assert "no conflicts" in corpus
+    other = docs[2].model_copy(update={"claims": [c.model_copy(update={"value": 4.5e11, "surface": "4500亿元"})
+                                                  if c.surface == "3800亿元" else c for c in docs[2].claims]})
+    ks = conflicts([docs[0], other])
+    # one name for one fact (issue 19): the operator and its platform are one subject, named as the series names it
+    assert [(k.subject, k.metric, k.period) for k in ks] == [("快手", "商品交易总额", "2020")]
+    assert ks[0].values() == [("3812亿元", 3.812e11, ["kuaishou-2020#1"]), ("约4500亿元", 4.5e11, ["other-2021#1"])]
+    corpus = build_report([docs[0], other])
+    assert "<b>约4500亿元</b>" in corpus and "<b>3812亿元</b>" in corpus
+
+
+def _one(doc_id: str, surface: str, value: float, qualifier: str | None, unit: str = "users",
+         metric: str = "日活跃用户") -> Document:
+    text = f"快手{metric}{qualifier or ''}{surface}。"
+    ev = Evidence(text=text, start=0, end=len(text), raw_start=0, raw_end=len(text))
+    c = Claim(subject="快手", metric=metric, value=value, unit=unit, period="2020Q4", qualifier=qualifier,
+              surface=surface, evidence=ev)
+    return Document(id=doc_id, source="-", sha256="0", text=text, claims=[c],
+                    entities=[Entity(cls="Platform", label="快手")])
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    (("2.71亿", 2.71e8, None), ("2.7亿", 2.7e8, "约"), False),
+    (("3812亿元", 3.812e11, None, "CNY", "商品交易总额"), ("3800亿元", 3.8e11, "超过", "CNY", "商品交易总额"), False),
+    (("2.71亿", 2.71e8, None), ("2.714亿", 2.714e8, None), False),
+    (("2.71亿", 2.71e8, None), ("2.8亿", 2.8e8, None), True),
+    (("3812亿元", 3.812e11, None, "CNY", "商品交易总额"), ("3900亿元", 3.9e11, "超过", "CNY", "商品交易总额"), True),
+], ids=["approx", "more-than", "precision", "apart", "more-than-apart"])
+def test_report_and_diff_share_the_conflict_rule(a, b, conflict, tmp_path):
+    """Issue 19, point 1: one rule, owned by diff, used by both (the report, zhkg diff)."""
+    from extract.diff.align import diff_documents
+
+    da, db = _one("a#1", *a), _one("b#1", *b)
+    assert bool(diff_documents([da], [db]).conflicting) is conflict
+    assert bool(conflicts([da, db])) is conflict
+    corpus = build_report([da, db])
+    corpus = corpus[corpus.index('<section class="corpus"'):]
+    assert ("no conflicts" in corpus) is not conflict
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,3 +387,119 @@ def test_sample_report_in_chromium(browser, sample_extracted, tmp_path):
     raw_marks = {e.get_attribute("data-claim") for e in raw.find_elements(By.CSS_SELECTOR, ".claim") if e.is_displayed()}
     assert len(raw_marks) == len(sample_extracted[0].claims)
     assert button.text == "show normalized text"
+
+
+def test_charts_warn_of_no_missing_glyph():
+    """Issue 20: the 43 "Glyph … missing" warnings of a corpus report are gone (the CJK font is
+    found, or, with none installed, that warning alone is silenced: the SVG keeps the text)."""
+    import warnings
+
+    from extract.report.svg import series_chart
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        series_chart("快手 · 日活跃用户", [("2020Q1", 2.6e8), ("2020Q4", 2.71e8)], "users", "用户")
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
+# --------------------------------------------------------------------------------------------
+# the corpus report, from a store (issue 20, point 3)
+
+@pytest.fixture(scope="module")
+def corpus_page(docs, tmp_path_factory):
+    """The hand-built articles and a copy of the second source that says 4500亿元 (a conflict
+    diff sees), in a store; its corpus report through the CLI."""
+    from extract.cli import main
+    from extract.graph.store import open_store
+
+    other = docs[2].model_copy(update={"id": "third-2021#1", "claims": [
+        c.model_copy(update={"value": 4.5e11, "surface": "4500亿元", "qualifier": None})
+        for c in docs[2].claims if c.surface == "3800亿元"]})
+    tmp = tmp_path_factory.mktemp("corpus")
+    with open_store(tmp / "kg", create=True) as st:
+        st.add([*docs, other])
+    out = tmp / "corpus.html"
+    assert main(["report", "--store", str(tmp / "kg"), "-o", str(out)]) == 0
+    return out, sum(len(d.claims) for d in docs) + 1
+
+
+def test_corpus_report_is_one_file_with_grouped_conflicts(corpus_page):
+    html = corpus_page[0].read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert not re.search(r'<script[^>]+src=|<link\b|<img\b|src="https?:|url\((?!#)|@import', html)
+    data = json.loads(re.search(r'<script type="application/json" id="corpus-data">(.*?)</script>', html, re.S)
+                      .group(1).replace("<\\/", "</"))
+    assert len(data["rows"]) == corpus_page[1]
+    # one group for (快手科技, 商品交易总额, 2020): each value once, with its articles
+    conf = re.search(r'<table class="conflicts">(.*?)</table>', html, re.S).group(1)
+    assert conf.count("<tr id=") == 1
+    assert "<b>约3800亿元</b> — 1 article(s)" in conf and "<b>4500亿元</b> — 1 article(s)" in conf
+    assert "<b>3812亿元</b> — 1 article(s)" in conf
+    # a series draws every source's point: two at 2020 for 快手's GMV
+    chart = re.search(r'<svg class="chart"[^>]*aria-label="快手 商品交易总额">(.*?)</svg>', html, re.S).group(1)
+    assert chart.count('class="pt split"') == 3
+
+
+def test_corpus_report_in_chromium(browser, corpus_page):
+    """A filter narrows the rows, a row scrolls to its sentence and back, the CSV download holds
+    the rows shown, a node of the entity graph shows its edges on hover."""
+    import urllib.parse
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    path, n = corpus_page
+    browser.get(path.as_uri())
+    css = lambda sel: browser.find_elements(By.CSS_SELECTOR, sel)  # noqa: E731
+    in_view = "const r=arguments[0].getBoundingClientRect();return r.top>=0&&r.bottom<=window.innerHeight;"
+    assert len(css("#rows tr")) == n
+
+    Select(browser.find_element(By.ID, "f-metric")).select_by_value("商品交易总额")
+    rows = css("#rows tr")
+    assert 0 < len(rows) < n and {r.find_elements(By.TAG_NAME, "td")[1].text for r in rows} == {"商品交易总额"}
+    browser.find_element(By.ID, "f-conflicts").click()
+    rows = css("#rows tr")
+    assert len(rows) == 3 and "3 of" in browser.find_element(By.ID, "shown").text
+
+    # a row scrolls to its sentence, and the sentence's link back to its row
+    link = rows[-1].find_element(By.CSS_SELECTOR, "a.to-sentence")
+    link.click()
+    sent = browser.find_element(By.ID, link.get_attribute("href").split("#")[1])
+    assert browser.execute_script(in_view, sent) and "on" in sent.get_attribute("class")
+    i = rows[-1].get_attribute("data-i")
+    back = sent.find_element(By.CSS_SELECTOR, f'a.to-row[data-i="{i}"]')
+    back.click()
+    row = browser.find_element(By.ID, f"c{i}")
+    assert browser.execute_script(in_view, row) and "on" in row.get_attribute("class")
+
+    # the CSV holds the rows shown
+    browser.find_element(By.ID, "csv").click()
+    href = browser.find_element(By.ID, "csv-link").get_attribute("href")
+    csv_text = urllib.parse.unquote(href.split(",", 1)[1]).lstrip("\ufeff")
+    lines = csv_text.strip().split("\n")
+    shown = css("#rows tr")
+    assert lines[0].startswith("subject,metric,value") and len(lines) - 1 == len(shown) == 3
+    assert [ln.split(",")[7] for ln in lines[1:]] == [r.find_elements(By.TAG_NAME, "td")[5].get_attribute("title")
+                                                      for r in shown]
+
+    # hovering a node of the entity graph shows its edges
+    node = css("#egraph g.node circle")[0]
+    browser.execute_script("arguments[0].scrollIntoView({block:'center'})", node)
+    ActionChains(browser).move_to_element(node).perform()
+    assert css("#egraph line.edge.hl") and "—" in browser.find_element(By.ID, "edges").text
+
+
+def test_claims_from_store_read_as_from_the_graph(docs, tmp_path):
+    """The store's claims, read one property at a time, are those claims_from_graph reads."""
+    from extract.diff.sides import claims_from_graph, claims_from_store
+    from extract.graph.rdf import to_dataset
+    from extract.graph.store import open_store
+
+    with open_store(tmp_path / "kg", create=True) as st:
+        st.add(docs)
+    got, titles = claims_from_store(tmp_path / "kg")
+    ds = to_dataset(docs)
+    ds.default_union = True
+    assert [(s.doc, s.claim, s.iri) for s in got] == [(s.doc, s.claim, s.iri) for s in claims_from_graph(ds)]
+    assert titles == {d.id: d.title or "" for d in docs}

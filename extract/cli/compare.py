@@ -51,8 +51,10 @@ def diff(
 
 @app.command()
 def report(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or directories of them.")],
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or directories of them.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", parser=output_path, help="The HTML file to write (-: standard output).")] = Path("report.html"),
+    store: Annotated[Optional[Path], typer.Option("--store", help="The corpus report of every claim in this store "
+                                                                   "(search, filters, conflicts, series, CSV) instead of articles.")] = None,
     ner: Annotated[str, ner_option("NER backend: lac (Baidu LAC, default), crf (the CRF trained here on CLUENER2020, 6x faster than LAC) or fast (jieba POS).")] = "lac",
     year: Annotated[Optional[int], typer.Option("--year", min=1000, max=9999, help="Publication year for 去年/今年 when the text gives none.")] = None,
 ) -> None:
@@ -60,10 +62,27 @@ def report(
     entity graph, metrics over time and conflicts (opens with no network).
 
     Example: zhkg report corpus/kuaishou-2020.txt -o report.html
+
+    Example: zhkg report --store kg -o corpus.html
     """
     from ..errors import InputError
     from ..report.html import build_report
     from ..run.batch import extract_many, refuse_overwrite
+
+    if store is not None:
+        from ..diff.sides import claims_from_store
+        from ..report.corpus import build_corpus_report
+
+        if inputs:
+            raise InputError("give articles or --store, not both")
+        claims, titles = claims_from_store(store)
+        page = build_corpus_report(claims, titles)
+        emit(output, page)
+        err.print(f"wrote {'standard output' if is_std(output) else output} ({len(page.encode()):,} bytes, {len(titles)} article(s), {len(claims)} claims)",
+                  markup=False)
+        return
+    if not inputs:
+        raise InputError("no articles given (or --store DIR for the corpus report)")
 
     refuse_overwrite(output, inputs)
     res = extract_many(inputs, ner=ner, year=year)

@@ -94,7 +94,7 @@ def query(
     elif store:
         from ..graph.store import open_store
 
-        with open_store(store) as st:
+        with open_store(store, read_only=True) as st:
             res = run_query(st, q, params, as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
     else:
         from ..graph.query import load_graphs
@@ -129,7 +129,7 @@ def push(
     if store:
         from ..graph.store import open_store
 
-        with open_store(store) as st:
+        with open_store(store, read_only=True) as st:
             n, t = push_graphs(endpoint, graphs_of_store(st))
     else:
         n, t = push_graphs(endpoint, graphs_of_files(graphs or []))

@@ -1,7 +1,8 @@
-"""``zhkg store stats|list|remove|export``: the graph store on disk.
+"""``zhkg store stats|list|load|remove|export``: the graph store on disk.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,7 +11,7 @@ import typer
 from .common import CONTEXT, app, emit, err, is_std, out, output_path
 
 store_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT,
-                        help="The graph store (Oxigraph on disk): stats, check, list, remove, export.  "
+                        help="The graph store (Oxigraph on disk): stats, check, list, load, remove, export.  "
                              "Example: zhkg store stats --store kg")
 
 
@@ -26,7 +27,7 @@ def store_stats(store: StoreDir) -> None:
     """
     from ..graph.store import open_store
 
-    with open_store(store) as st:
+    with open_store(store, read_only=True) as st:
         for k, v in st.stats().items():
             out.print(f"{k:>10}  {v}")
 
@@ -55,7 +56,7 @@ def store_list(store: StoreDir) -> None:
 
     from ..graph.store import open_store
 
-    with open_store(store) as st:
+    with open_store(store, read_only=True) as st:
         docs = st.list_documents()
     t = Table(show_edge=False, box=None, header_style="bold")
     for col, just in (("document", "left"), ("claims", "right"), ("triples", "right"), ("title", "left")):
@@ -80,6 +81,22 @@ def store_remove(doc: Annotated[str, typer.Argument(help="The document id (kuais
     err.print(f"removed {doc}: {n} triples", markup=False)
 
 
+@store_app.command("load")
+def store_load(files: Annotated[list[Path], typer.Argument(help="zhkg's own output with named graphs: .nq or .trig.")],
+               store: StoreDir) -> None:
+    """Load zhkg's own RDF output into a store without extracting again (each article replaces
+    its graph, as extract --store does; the store is made when missing).
+
+    Example: zhkg store load out/kuaishou-2020.nq --store kg
+    """
+    from ..graph.store import open_store
+
+    with open_store(store, create=True) as st:
+        for f in files:
+            n = st.load(f)
+            err.print(f"loaded {f}: {n} article(s)", markup=False)
+
+
 @store_app.command("export")
 def store_export(
     store: StoreDir,
@@ -92,14 +109,21 @@ def store_export(
 
     Example: zhkg store export --store kg -f nq -o kg.nq
     """
-    from ..errors import OutputError
-    from ..graph.formats import format_for
+    from ..errors import OutputError, StoreError
+    from ..graph.formats import format_for, write_atomic_stream
     from ..graph.store import open_store
 
     if output is not None and not is_std(output):
         fmt = format_for(output, fmt)  # -o kg.nq is N-Quads; -o kg.json or -o kg.ttl -f nq an error
         if fmt == "jsonl":
             raise OutputError("a store exports RDF (.trig, .nq, .jsonld, .ttl, .nt), not JSONL", str(output))
-    with open_store(store) as st:
-        text = st.export(fmt or "trig")
-    emit(output, text)
+    fmt = fmt or "trig"
+    with open_store(store, read_only=True) as st:
+        if fmt not in ("trig", "nq", "jsonld", "ttl", "nt"):
+            raise StoreError(f"unknown export format {fmt!r}; choose one of trig, nq, jsonld, ttl, nt", str(store))
+        chunks = st.export_chunks(fmt)  # streamed: N-Quads and N-Triples a few thousand lines at a time
+        if output is not None and not is_std(output):
+            write_atomic_stream(output, chunks)
+        else:
+            for chunk in chunks:
+                sys.stdout.write(chunk)

@@ -236,9 +236,8 @@ def _match_slot(xs: list[_Item], ys: list[_Item], subject: str, metric: str, rto
         if cands:
             i, y = min(cands, key=lambda t: _distance(x, t[1]))
             used_y.add(i)
-            why = _change_conflict(x.claim, y.claim, rtol)
-            pairs.append(Pair("conflicting" if why else "same", subject, metric, x.src, y.src,
-                              why or f"{_show(x.claim)} ≈ {_show(y.claim)}"))
+            category, why = verdict(x, y, rtol)
+            pairs.append(Pair(category, subject, metric, x.src, y.src, why))
         else:
             left_x.append(x)
     left_y = [y for i, y in enumerate(ys) if i not in used_y]
@@ -258,6 +257,16 @@ def _match_slot(xs: list[_Item], ys: list[_Item], subject: str, metric: str, rto
         if id(y.src) not in partners:
             pairs.append(settle(y, xs, False))
     return pairs
+
+
+def verdict(a: _Item, b: _Item, rtol: float) -> tuple[Category, str]:
+    """The rule: two claims on one slot (subject, metric, period, sense, unit family) are the
+    same when the intervals their figures admit meet and the changes stated with them agree;
+    otherwise they conflict. Returns the category and why."""
+    if not a.interval.meets(b.interval):
+        return "conflicting", conflict_reason(a, b)
+    why = _change_conflict(a.claim, b.claim, rtol)
+    return ("conflicting", why) if why else ("same", f"{_show(a.claim)} ≈ {_show(b.claim)}")
 
 
 def conflict_reason(a: _Item, b: _Item) -> str:

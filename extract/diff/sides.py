@@ -147,6 +147,88 @@ def claims_from_jsonl(data: bytes, where: str = "") -> list[SourcedClaim]:
     return out
 
 
+def claims_from_store(store: Path) -> tuple[list[SourcedClaim], dict[str, str]]:
+    """Every claim in the store (opened read-only, alongside a writer) with its document id, and
+    each document's title by id: what the corpus report is built from.
+
+    The claims are read as :func:`claims_from_graph` reads them, but one property at a time (one
+    scan each, joined here): on 10,000 articles a few seconds, where a CONSTRUCT of the same
+    triples into rdflib took two minutes."""
+    from ..graph.store import open_store
+
+    def scan(st, pred: URIRef, obj: str = "?o") -> list[tuple]:
+        return st.sparql(f"SELECT ?s {obj} WHERE {{ ?s {pred.n3()} {obj} }}")[2]
+
+    def one(st, pred: Optional[URIRef]) -> dict:
+        return {} if pred is None else {s: o for s, o in scan(st, pred)}
+
+    with open_store(store, read_only=True) as st:
+        claims = [s for (s,) in st.sparql(f"SELECT ?s WHERE {{ ?s a {ZHKG.Claim.n3()} }}")[2]]
+        props = {name: one(st, p) for name, p in (
+            ("subject", ZHKG.subject), ("metric", ZHKG.metric), ("value", ZHKG.value), ("unit", ZHKG.unit),
+            ("period", ZHKG.period), ("qualifier", ZHKG.qualifier), ("surface", ZHKG.surface), ("upper", ZHKG.upper),
+            ("confidence", ZHKG.confidence), ("subjectText", ZHKG.subjectText), ("metricText", _term("metricText")),
+            ("ev", PROV.wasDerivedFrom), ("code", ZHKG.periodCode), ("key", ZHKG.lexiconKey),
+            ("text", ZHKG.text), ("start", ZHKG.start), ("end", ZHKG.end), ("rawStart", ZHKG.rawStart),
+            ("rawEnd", ZHKG.rawEnd), ("doc", ZHKG.inDocument), ("docId", ZHKG.docId), ("title", ZHKG.title),
+            ("kind", ZHKG.changeKind), ("rdfs", RDFS.label))}
+        pref: dict = {}
+        for s_, o in scan(st, SKOS.prefLabel):
+            if isinstance(o, Literal) and o.language in (None, "zh"):
+                pref.setdefault(s_, o)
+        classes: dict = {}
+        for s_, o in scan(st, RDF.type):
+            if isinstance(s_, URIRef) and str(o).startswith(str(ZHKG)):
+                classes.setdefault(s_, set()).add(str(o).rsplit("#", 1)[-1])
+        changes: dict = {}
+        for s_, o in scan(st, ZHKG.change):
+            changes.setdefault(s_, []).append(o)
+
+    P = props
+
+    def label(node) -> str:
+        return str(pref.get(node) or P["rdfs"].get(node) or str(node).rsplit("/", 1)[-1])
+
+    def opt(name: str, node):
+        v = P[name].get(node)
+        return None if v is None else str(v)
+
+    def num(name: str, node) -> Optional[float]:
+        v = P[name].get(node)
+        return None if v is None else float(v.toPython() if isinstance(v, Literal) else v)
+
+    out: list[SourcedClaim] = []
+    for node in sorted(claims):
+        ev = P["ev"].get(node)
+        doc_node = P["doc"].get(ev) if ev is not None else None
+        doc_id = opt("docId", doc_node) if doc_node is not None else None
+        doc_id = doc_id or (str(doc_node) if doc_node is not None else "?")
+        subj, metric, period = P["subject"].get(node), P["metric"].get(node), P["period"].get(node)
+        chs = [Change(kind=opt("kind", ch), value=num("value", ch), text=opt("surface", ch))
+               for ch in sorted(changes.get(node, []))]
+        try:
+            claim = Claim(
+                subject=label(subj) if subj is not None else "?",
+                subject_cls=next((c for c in _CLASSES if c in classes.get(subj, ())), None),
+                subject_text=opt("subjectText", node),
+                metric=opt("metricText", node) or (label(metric) if metric is not None else "?"),
+                metric_key=opt("key", metric) if metric is not None else None,
+                value=num("value", node), unit=_unit(P["unit"].get(node)),
+                period=opt("code", period) if period is not None else None,
+                qualifier=opt("qualifier", node), surface=opt("surface", node),
+                upper=num("upper", node), confidence=num("confidence", node) or 0.8,
+                change=(chs[0] if len(chs) == 1 else chs) if chs else None,
+                evidence=Evidence(text=opt("text", ev) or "?", start=int(num("start", ev) or 0),
+                                  end=int(num("end", ev) or 1), raw_start=int(num("rawStart", ev) or 0),
+                                  raw_end=int(num("rawEnd", ev) or 1)) if ev is not None else
+                Evidence(text="?", start=0, end=1, raw_start=0, raw_end=1))
+        except (ValidationError, TypeError, ValueError) as e:
+            raise InputError(f"claim {node} cannot be read back: {str(e).splitlines()[0]}", str(store)) from None
+        out.append(SourcedClaim(doc_id, claim, str(node)))
+    titles = {str(i): str(P["title"].get(d) or "") for d, i in P["docId"].items()}
+    return out, titles
+
+
 def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac", fmt: Optional[str] = None) -> list[SourcedClaim]:
     """The claims of one side of a diff, told apart by content (:func:`extract.graph.sniff.sniff`):
 
@@ -164,7 +246,7 @@ def load_side(spec: str, store: Optional[Path] = None, ner: str = "lac", fmt: Op
         from ..graph.store import open_store
 
         iri = URIRef(spec) if spec.startswith(("http://", "https://")) else doc_iri(spec)
-        with open_store(store) as st:
+        with open_store(store, read_only=True) as st:
             if not st._has_graph(iri):
                 raise StoreError(f"no document {spec!r} in the store (see: zhkg store list)", str(store))
             claims = claims_from_graph(st.ds, str(iri), where=str(store))
@@ -206,4 +288,4 @@ def diff_files(a, b, rtol: float = 0.0, ner: str = "lac", store: Optional[Path] 
     return diff_documents(load_side(str(a), store, ner), load_side(str(b), store, ner), rtol=rtol)
 
 
-__all__ = ["diff_files", "load_side", "claims_from_graph", "claims_from_jsonl"]
+__all__ = ["diff_files", "load_side", "claims_from_graph", "claims_from_jsonl", "claims_from_store"]

@@ -35,7 +35,7 @@ from rdflib.term import Node
 
 from ..errors import InputError, QueryError, ZhkgError
 from ..resources import queries_dir
-from .sparql import check_query, plain
+from .sparql import bind_values, check_query, plain
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
 _IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')
@@ -381,8 +381,6 @@ def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] |
     text, shift = with_prefixes(text)
     single, multi = name_bindings(params) if saved is not None else (bindings(params), {})
     if multi:  # alternatives as VALUES rows, the other parameters bound as before
-        from .sparql import bind_values
-
         text = bind_values(text, multi)
     try:
         if isinstance(source, Store):
@@ -393,6 +391,13 @@ def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] |
                 return Result("CONSTRUCT", graph=out)
             return _as_asked(Result("SELECT", vars=names, rows=out), params, multi)
         graph = source if isinstance(source, Graph) else load_graphs(source, allow_remote=allow_remote)
+        if single:
+            # also a VALUES block first in each WHERE group, as on a store or an endpoint: rdflib
+            # does not carry initBindings into nested subqueries (conflicting-claims by subject)
+            try:
+                text = bind_values(text, single)
+            except QueryError:
+                pass
         import rdflib.plugins.sparql as rdflib_sparql
 
         loads, rdflib_sparql.SPARQL_LOAD_GRAPHS = rdflib_sparql.SPARQL_LOAD_GRAPHS, allow_remote

@@ -17,6 +17,7 @@ process holds (Oxigraph locks it), a corrupt one.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,72 +27,102 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..model import Document
 from .iris import ENTITY_GRAPH, doc_iri
+from .upkeep import corrupt, described_by, drop_unused, reading
 from .rdf import to_quads
 from .terms import bind_prefixes
 from .vocab import ZHKG
 
 #: documents per SPARQL update when adding many (one transaction each)
 BATCH = 200
+#: seconds between two flushes of the writer's memory tables (see :meth:`Store._update`)
+FLUSH_EVERY = 2.0
 
 
 def _is_store(p: Path) -> bool:
     return (p / "CURRENT").is_file()
 
 
-def open_store(path: str | Path, create: bool = False) -> Store:
+def open_store(path: str | Path, create: bool = False, read_only: bool = False) -> Store:
     """Open the store at ``path``; ``create`` makes it when missing (an existing store is opened).
 
+    ``read_only`` opens it for reading alongside a writer: Oxigraph takes no lock then, so queries
+    run while ``zhkg extract --store`` adds articles (they see the store as it was when opened,
+    every article whole), and nothing is written into the directory (no ``LOG`` file; a store on
+    read-only media can be read). A read-write open takes the lock and keeps one old ``LOG``.
+
     Raises :class:`StoreError` naming the path when it is missing (and not ``create``), is not a
-    store, is held by another process, or cannot be read."""
+    store, is held by another process (read-write), or cannot be read."""
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise StoreError("not a store (a file, not a directory)", str(p))
     if not _is_store(p):
         if p.is_dir() and any(p.iterdir()):
             raise StoreError("not a zhkg store (a directory with other files in it)", str(p))
-        if not create:
+        if not create or read_only:
             raise StoreError("no store here; make one with: zhkg extract FILE --store DIR", str(p))
     import pyoxigraph
     from oxrdflib import OxigraphStore
 
     try:
-        p.mkdir(parents=True, exist_ok=True)
-        ox = pyoxigraph.Store(str(p))
+        if read_only:
+            ox = _open_read_only(p)
+        else:
+            p.mkdir(parents=True, exist_ok=True)
+            ox = pyoxigraph.Store(str(p))
+            _prune_logs(p)
     except OSError as e:
         msg = str(e)
         if "lock" in msg.lower():
             raise StoreError("the store is in use by another process (locked)", str(p)) from None
         raise StoreError(f"cannot open the store: {msg.splitlines()[0]}", str(p)) from None
     except (RuntimeError, ValueError) as e:  # RocksDB corruption and the like
-        raise _corrupt(e, p) from None
+        raise corrupt(e, p) from None
     # the rdflib Dataset (queries, reads) over the very pyoxigraph store that updates go to
     ds = bind_prefixes(Dataset(store=OxigraphStore(store=ox), default_union=True))
-    return Store(ds, p, ox)
+    return Store(ds, p, ox, read_only)
 
 
-def _reading(method):
-    """A read of the store whose corruption RocksDB detects becomes the one-line :class:`StoreError`."""
-    import functools
+#: attempts at a read-only open: a writer's compaction may delete a file between Oxigraph reading
+#: the list of files and opening them (the open then fails and a second one succeeds)
+READ_ONLY_ATTEMPTS = 5
 
-    @functools.wraps(method)
-    def read(self, *args, **kwargs):
+
+def _open_read_only(p: Path):
+    import time
+
+    import pyoxigraph
+
+    for attempt in range(READ_ONLY_ATTEMPTS):
         try:
-            return method(self, *args, **kwargs)
+            return pyoxigraph.Store.read_only(str(p))
         except (OSError, RuntimeError) as e:
-            if "corruption" in str(e).lower():
-                raise _corrupt(e, self.path) from None
-            raise
+            # a file the list named is gone: "IO error: No such file or directory: While open a
+            # file for random read: …/000113.sst" (reported as corruption of the MANIFEST)
+            if attempt == READ_ONLY_ATTEMPTS - 1 or "No such file or directory" not in str(e) or not _is_store(p):
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
-    return read
+
+def _prune_logs(p: Path) -> None:
+    """RocksDB renames its ``LOG`` to ``LOG.old.<time>`` at every read-write open and keeps a
+    thousand of them: keep the newest (the writer holds the lock, no one else writes them)."""
+    old = sorted(p.glob("LOG.old.*"), key=lambda f: f.name)
+    for f in old[:-1]:
+        try:
+            f.unlink()
+        except OSError:
+            pass
 
 
 class Store:
     """An open store; use :func:`open_store`. A context manager: ``with open_store(d) as st``."""
 
-    def __init__(self, ds: Dataset, path: Path, ox):
+    def __init__(self, ds: Dataset, path: Path, ox, read_only: bool = False):
         self.ds = ds
         self.path = path
         self._ox = ox
+        self.read_only = read_only
+        self._flushed = time.monotonic()
 
     def __enter__(self) -> Store:
         return self
@@ -107,10 +138,11 @@ class Store:
             import gc
 
             try:
-                self._ox.flush()
+                if not self.read_only:
+                    self._ox.flush()
             except (OSError, RuntimeError) as e:
                 if not failing and "corruption" in str(e).lower():
-                    raise _corrupt(e, self.path) from None
+                    raise corrupt(e, self.path) from None
                 if not failing:
                     raise StoreError(f"cannot write the store (disk full?): {str(e).splitlines()[0]}; the articles "
                                      "committed before are whole", str(self.path)) from None
@@ -122,38 +154,26 @@ class Store:
                 gc.collect()
 
     def check(self) -> dict[str, int]:
-        """Read every quad once, through each of Oxigraph's indexes (by subject, by predicate, by
-        object), and flush: the counts, or :class:`StoreError` naming the store when a part of it
-        is corrupt (RocksDB checks each block it reads)."""
-        ox = self._ox
-        try:
-            quads = preds = 0
-            seen_p: set = set()
-            objects: set = set()
-            for q in ox.quads_for_pattern(None, None, None, None):
-                quads += 1
-                seen_p.add(q.predicate)
-                if len(objects) < 100_000:
-                    objects.add(q.object)
-            for p in seen_p:  # the predicate index
-                preds += sum(1 for _ in ox.quads_for_pattern(None, p, None, None))
-            for o in objects:  # the object index
-                for _ in ox.quads_for_pattern(None, None, o, None):
-                    pass
-            graphs = sum(1 for _ in ox.named_graphs())
-            ox.flush()
-        except (OSError, RuntimeError, ValueError) as e:
-            raise _corrupt(e, self.path) from None
-        if preds != quads:
-            raise _corrupt(RuntimeError(f"Corruption: {quads} quads by subject, {preds} by predicate"), self.path)
-        return {"quads": quads, "graphs": graphs}
+        """Read every quad once, through each index: :func:`extract.graph.upkeep.check_store`."""
+        from .upkeep import check_store
+
+        return check_store(self)
 
     def _update(self, text: str) -> None:
-        """One SPARQL update, run by Oxigraph as one transaction: all of it or none."""
+        """One SPARQL update, run by Oxigraph as one transaction: all of it or none.
+
+        The writer flushes its memory tables to disk every :data:`FLUSH_EVERY` seconds: a reader
+        opening the store replays the write-ahead log written since, which the flush keeps short
+        (unflushed, a 300 MB log took a minute to open)."""
+        if self.read_only:
+            raise StoreError("opened read-only: cannot change it", str(self.path))
         try:
             self._ox.update(text)
         except (OSError, RuntimeError) as e:
             raise StoreError(f"update failed, store unchanged: {str(e).splitlines()[0]}", str(self.path)) from None
+        if time.monotonic() - self._flushed > FLUSH_EVERY:
+            self._ox.flush()
+            self._flushed = time.monotonic()
 
     def add(self, docs: Iterable[Document]) -> int:
         """Put each article in the store, replacing its named graph if it is there; returns how
@@ -172,21 +192,48 @@ class Store:
     def _add(self, docs: list[Document]) -> int:
         graphs = sorted({doc_iri(d.id) for d in docs})
         update = _replace_graphs(graphs, to_quads(docs))
-        stale = self._described_by(graphs)
+        stale = described_by(self._ox, graphs)
         if stale:  # articles replaced: what only their old versions mentioned goes, as remove() does
-            update += " ;\n" + _drop_unused(stale)
+            update += " ;\n" + drop_unused(stale)
         self._update(update)
         return len(docs)
 
-    def _described_by(self, graphs: list[URIRef]) -> list[URIRef]:
-        """The nodes of the entity graph that the named graphs ``graphs`` mention (none for
-        articles not in the store yet)."""
-        e = ENTITY_GRAPH.n3()
-        rows = self._ox.query(f"""SELECT DISTINCT ?x WHERE {{
-  VALUES ?g {{ {" ".join(g.n3() for g in graphs)} }}
-  {{ GRAPH ?g {{ ?x ?p ?o }} }} UNION {{ GRAPH ?g {{ ?s ?p ?x }} }}
-  FILTER (isIRI(?x)) GRAPH {e} {{ ?x ?q ?y }} }}""")
-        return [URIRef(r[0].value) for r in rows]
+    def load(self, path: str | Path) -> int:
+        """Load a file of zhkg's own RDF output with its named graphs (``.nq``, ``.trig``) without
+        extracting again: each article's graph replaces the one in the store, the entity graph is
+        added to, as :meth:`add` does with the same articles (the same quads). Returns how many
+        articles were loaded; each batch of :data:`BATCH` articles is one transaction.
+
+        Files without named graphs (``.ttl``, ``.nt``) and the JSONL contract are refused: the
+        first lost which article each triple belongs to, the second the article's text, title and
+        hash (extract again, or write ``-o out.nq``)."""
+        import pyoxigraph
+
+        p = Path(path)
+        fmt = {".nq": pyoxigraph.RdfFormat.N_QUADS, ".trig": pyoxigraph.RdfFormat.TRIG}.get(p.suffix.lower())
+        if fmt is None:
+            why = ("JSONL holds no article text, title or hash" if p.suffix.lower() == ".jsonl" else
+                   "a file without named graphs lost which article each triple belongs to")
+            raise StoreError(f"cannot load {p.name}: {why}; load .nq or .trig (zhkg extract ... -o out.nq)",
+                             str(self.path))
+        entity = str(ENTITY_GRAPH.n3())
+        by_graph: dict[str, list[str]] = {}
+        try:
+            for q in pyoxigraph.parse(path=str(p), format=fmt):
+                if isinstance(q.graph_name, pyoxigraph.DefaultGraph):
+                    raise StoreError(f"{p}: a triple outside any named graph: not zhkg's output "
+                                     f"(each article is a named graph)", str(self.path))
+                by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"cannot read {p}: {str(e).splitlines()[0]}", str(self.path)) from None
+        docs = sorted(g for g in by_graph if g != entity)
+        for i in range(0, max(len(docs), 1), BATCH):
+            names = docs[i:i + BATCH]
+            blocks = {g: by_graph[g] for g in names}
+            if i == 0 and entity in by_graph:
+                blocks[entity] = by_graph[entity]
+            self._update(_replace_text([g for g in names], blocks))
+        return len(docs)
 
     def remove(self, doc_id: str) -> int:
         """Drop the article ``doc_id`` (its id, ``kuaishou-2020#1``, or its IRI) and the entity
@@ -195,13 +242,13 @@ class Store:
         if not self._has_graph(g):
             raise StoreError(f"no document {doc_id!r} in the store (see: zhkg store list)", str(self.path))
         before = sum(self._graph_sizes().values())
-        self._update(f"DROP GRAPH {g.n3()} ;\n" + _drop_unused())
+        self._update(f"DROP GRAPH {g.n3()} ;\n" + drop_unused())
         return before - sum(self._graph_sizes().values())
 
     def _has_graph(self, g: URIRef) -> bool:
         return bool(self.ds.query(f"ASK {{ GRAPH {g.n3()} {{ ?s ?p ?o }} }}").askAnswer)
 
-    @_reading
+    @reading
     def sparql(self, text: str, bindings: dict[str, Node] | None = None):
         """Run a SPARQL query on Oxigraph with ``bindings`` substituted (what oxrdflib does with
         rdflib's ``initBindings``) and also given in a one-row ``VALUES`` block first in each
@@ -234,7 +281,7 @@ class Store:
         g.addN((_from_ox(t.subject, cache), _from_ox(t.predicate, cache), _from_ox(t.object, cache), g) for t in res)
         return "CONSTRUCT", [], g
 
-    @_reading
+    @reading
     def list_documents(self) -> list[dict]:
         """One row per article: id, title, IRI, number of claims and of triples, ordered by id."""
         rows = self.ds.query(f"""
@@ -250,7 +297,7 @@ class Store:
         rows = self.ds.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         return {r.g: int(r.n) for r in rows}
 
-    @_reading
+    @reading
     def stats(self) -> dict[str, int]:
         """Counts: triples (all graphs), named graphs, documents, claims, entities, evidence."""
         sizes = self._graph_sizes()
@@ -270,7 +317,33 @@ class Store:
         for s, p, o, g in self.ds.quads((None, None, None, None)):
             yield s, p, plain(o), g.identifier if isinstance(g, Graph) else g
 
-    @_reading
+    def export_chunks(self, fmt: str = "trig") -> Iterator[str]:
+        """The export as text chunks, made as they are written: N-Quads and N-Triples stream from
+        Oxigraph's index a few thousand lines at a time (N-Triples keeps one line per triple
+        found in several graphs); the graph formats (``trig``, ``ttl``, ``jsonld``) are one chunk,
+        :meth:`export`."""
+        if fmt not in ("nq", "nt"):
+            yield self.export(fmt)
+            return
+        import pyoxigraph
+
+        seen: set[str] | None = set() if fmt == "nt" else None
+        buf: list[str] = []
+        for q in self._ox.quads_for_pattern(None, None, None, None):
+            g = "" if fmt == "nt" or isinstance(q.graph_name, pyoxigraph.DefaultGraph) else f" {q.graph_name}"
+            line = f"{q.subject} {q.predicate} {q.object}{g} .\n"
+            if seen is not None:
+                if line in seen:
+                    continue
+                seen.add(line)
+            buf.append(line)
+            if len(buf) >= 5000:
+                yield "".join(buf)
+                buf = []
+        if buf:
+            yield "".join(buf)
+
+    @reading
     def export(self, fmt: str = "trig") -> str:
         """The whole store serialized: ``trig``, ``nq``, ``jsonld`` keep the named graphs; ``ttl``
         and ``nt`` merge them."""
@@ -291,16 +364,15 @@ class Store:
         return _sorted_lines(text) if fmt in ("nt", "nq") else text
 
 
-def _corrupt(e: Exception, path: Path) -> StoreError:
-    """The one line for a store that cannot be read: what RocksDB said, and what to do."""
-    first = (str(e).splitlines() or [type(e).__name__])[0][:300]
-    return StoreError(f"the store is corrupt or unreadable ({first}): restore it from a backup, or save what can "
-                      f"still be read with: zhkg store export --store {path} -o saved.nq", str(path))
-
-
 def _replace_graphs(graphs: list[URIRef], quads: Iterable[tuple]) -> str:
     """The one SPARQL update (one transaction) that empties the named graphs ``graphs`` and
-    inserts ``quads``.
+    inserts ``quads``."""
+    return _replace_text([g.n3() for g in graphs], _ntriples_by_graph(quads))
+
+
+def _replace_text(graphs: list[str], blocks: dict[str, list[str]]) -> str:
+    """The update that empties ``graphs`` (N-Triples forms) and inserts ``blocks`` (graph ->
+    N-Triples lines).
 
     The old triples go with one ``DELETE … WHERE { VALUES ?g {…} GRAPH ?g {…} }`` rather than a
     ``DROP SILENT GRAPH`` per article: with pyoxigraph 0.5.13 an update that holds a ``DROP``
@@ -309,24 +381,12 @@ def _replace_graphs(graphs: list[URIRef], quads: Iterable[tuple]) -> str:
     uses again anyway: every article's graph holds its document's triples."""
     parts = []
     if graphs:
-        values = " ".join(g.n3() for g in graphs)
+        values = " ".join(graphs)
         parts.append("DELETE { GRAPH ?g { ?s ?p ?o } } "
                      f"WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-    blocks = (f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in _ntriples_by_graph(quads).items())
-    parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    body = (f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items())
+    parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
     return " ;\n".join(parts)
-
-
-def _drop_unused(among: list[URIRef] | None = None) -> str:
-    """The SPARQL update that deletes the entity graph's descriptions of nodes no article graph
-    mentions any more (only of the nodes ``among``, when given)."""
-    e = ENTITY_GRAPH.n3()
-    values = f"VALUES ?x {{ {' '.join(x.n3() for x in among)} }}\n  " if among else ""
-    return f"""DELETE {{ GRAPH {e} {{ ?x ?p ?o }} }} WHERE {{
-  {values}GRAPH {e} {{ ?x ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?y }} FILTER (?g != {e}) }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?q ?x }} FILTER (?g != {e}) }}
-}}"""
 
 
 def _ntriples_by_graph(quads: Iterable[tuple]) -> dict[str, list[str]]:

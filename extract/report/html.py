@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
 from html import escape
 
+from ..diff.conflicts import ConflictGroup, find_conflicts
 from ..model import Claim, Document
 from ..version import __version__
 from .marks import article_marks, claim_span, find_mentions, raw_view, render_marked
@@ -187,33 +187,10 @@ def series(docs: list[Document]) -> dict[tuple[str, str, str], list[tuple[str, f
             for k, pts in out.items() if len(pts) >= 2}
 
 
-@dataclass
-class Conflict:
-    """Claims of several articles on one (subject, metric, unit, period) that give different values."""
-
-    subject: str
-    metric: str
-    unit: str
-    period: str
-    claims: list[tuple[str, Claim]]  # (article id, claim)
-
-
-def conflicts(docs: list[Document]) -> list[Conflict]:
-    """The claims on which articles disagree: same subject, metric, unit and period, different
-    values (compared to 6 significant digits), stated by two articles or more.
-
-    Computed here on purpose simply; ``extract.diff`` (``diff_documents``) will own this."""
-    groups: dict[tuple, list[tuple[str, Claim]]] = defaultdict(list)
-    for d in docs:
-        for c in d.claims:
-            if c.period and not c.is_change_claim():
-                groups[(c.subject, metric_name(c), c.unit, c.period)].append((d.id, c))
-    out = []
-    for (s, m, u, p), cs in groups.items():
-        values = {float(f"{c.value:.6g}") for _, c in cs}
-        if len(values) > 1 and len({i for i, _ in cs}) > 1:
-            out.append(Conflict(s, m, u, p, cs))
-    return out
+def conflicts(docs: list[Document]) -> list[ConflictGroup]:
+    """The (subject, metric, period) slots on which articles disagree, by diff's rule
+    (:func:`extract.diff.conflicts.find_conflicts`): the report and ``zhkg diff`` give one answer."""
+    return find_conflicts(docs)
 
 
 def _corpus_section(docs: list[Document]) -> str:
@@ -226,9 +203,8 @@ def _corpus_section(docs: list[Document]) -> str:
         charts.append(f'<figure class="series">{svg}<figcaption>{escape(src)}</figcaption></figure>')
     rows = []
     for k in conflicts(docs):
-        vals = "".join(f"<li><b>{escape(fmt_value(c.value, c.unit, c.upper))}</b>"
-                       f"{' (' + escape(c.qualifier) + ')' if c.qualifier else ''} — {escape(i)}: "
-                       f"<span class=\"ev\">{escape(c.evidence.text)}</span></li>" for i, c in k.claims)
+        vals = "".join(f"<li><b>{escape(v)}</b> — {len(ds)} article(s): {escape(', '.join(ds))}</li>"
+                       for v, _, ds in k.values())
         rows.append(f"<tr><td>{escape(k.subject)}</td><td>{escape(k.metric)}</td><td>{escape(k.period)}</td>"
                     f"<td><ul>{vals}</ul></td></tr>")
     conf = (f'<table class="conflicts"><thead><tr><th>subject</th><th>metric</th><th>period</th>'

@@ -11,6 +11,7 @@ import io
 import math
 import re
 import warnings
+from functools import lru_cache
 from html import escape
 
 import networkx as nx
@@ -185,6 +186,30 @@ def scale_for(values: list[float], unit: str) -> tuple[float, str]:
     return 1.0, ""
 
 
+#: the CJK fonts the charts are laid out with, first found first (Debian: fonts-wqy-microhei)
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC")
+
+
+@lru_cache(maxsize=1)
+def _cjk_fonts() -> None:
+    """Make the installed CJK fonts known to matplotlib: its font cache predates a font installed
+    after matplotlib first ran, and then it lays out Chinese labels without their glyphs."""
+    from matplotlib import font_manager
+
+    for family in CJK_FONTS:
+        try:
+            font_manager.findfont(family, fallback_to_default=False)
+            return
+        except ValueError:
+            pass
+    for path in font_manager.findSystemFonts():
+        if re.search(r"wqy-microhei|NotoSansCJK", path, re.I):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                pass
+
+
 def series_chart(title: str, points: list[tuple[str, float]], unit: str, unit_word: str = "") -> str:
     """One small line chart (``<svg>``, text kept as text so the browser's CJK fonts draw it)
     of ``points`` (period, value); points sorted by time."""
@@ -193,9 +218,13 @@ def series_chart(title: str, points: list[tuple[str, float]], unit: str, unit_wo
 
     pts = sorted(((period_x(p)[0], p, v) for p, v in points if period_x(p)), key=lambda t: t[0])
     div, suffix = scale_for([v for _, _, v in pts], unit)
+    _cjk_fonts()
     with rc_context({"svg.fonttype": "none", "font.size": 8,
                      "font.family": "sans-serif",
-                     "font.sans-serif": ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "DejaVu Sans"]}):
+                     "font.sans-serif": [*CJK_FONTS, "DejaVu Sans"]}), warnings.catch_warnings():
+        # with no CJK font installed, the layout measures Chinese labels without their glyphs
+        # (the SVG keeps them as text, the browser draws them): that warning only
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
         fig = Figure(figsize=(3.2, 1.9))
         ax = fig.add_subplot()
         xs = [x for x, _, _ in pts]
@@ -210,9 +239,7 @@ def series_chart(title: str, points: list[tuple[str, float]], unit: str, unit_wo
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout(pad=0.4)
         buf = io.StringIO()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # missing CJK glyph metrics in matplotlib's own fonts
-            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)
