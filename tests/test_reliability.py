@@ -722,3 +722,32 @@ def test_fuzz_param_syntax(value):
     from rdflib.plugins.sparql import prepareQuery
 
     prepareQuery(q)
+
+
+def test_report_and_push_show_progress_on_a_terminal(gsp, two_articles, tmp_path, capsys, monkeypatch):
+    """Issue 19, point 7: long runs are not silent: report and push count their work on a
+    terminal (files and articles for a report, graphs for a push), as extract does."""
+    import extract.cli.compare as compare_cmd
+    import extract.cli.query as query_cmd
+    from extract.cli.common import Progress
+
+    seen = []
+
+    class Spy(Progress):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            seen.append(self)
+
+    for mod in (compare_cmd, query_cmd):
+        monkeypatch.setattr(mod, "on_terminal", lambda: True)
+        monkeypatch.setattr(mod, "Progress", Spy)
+    page = tmp_path / "r.html"
+    assert main(["report", *FAST, *map(str, two_articles), "-o", str(page)]) == 0
+    [bar] = seen
+    assert bar.enabled and (bar.what, bar.files, bar.articles) == ("report", 2, 2) and bar.claims >= 2
+    trig = tmp_path / "kg.trig"
+    assert main(["extract", *FAST, *map(str, two_articles), "-o", str(trig)]) == 0
+    capsys.readouterr()
+    assert main(["push", "--endpoint", gsp.url, str(trig)]) == 0
+    bar = seen[-1]
+    assert (bar.what, bar.unit, bar.files) == ("push", "graphs", len(gsp.log)) and bar.files == 3

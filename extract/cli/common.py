@@ -128,8 +128,8 @@ class Progress:
     known, articles, claims, files a second, time left), shown only on a terminal; it vanishes when
     the run ends and :meth:`total_line` sums the run up in one line."""
 
-    def __init__(self, what: str, total: int | None = None, enabled: bool = True):
-        self.what, self.total, self.enabled = what, total, enabled
+    def __init__(self, what: str, total: int | None = None, enabled: bool = True, unit: str = "files"):
+        self.what, self.total, self.enabled, self.unit = what, total, enabled, unit
         self.files = self.articles = self.claims = self.left_out = 0
         self._bar = self._task = None
 
@@ -142,13 +142,16 @@ class Progress:
                                        TextColumn, TimeRemainingColumn)
             from rich.text import Text
 
+            unit = self.unit
+
             class Rate(ProgressColumn):
                 def render(self, task) -> Text:
-                    return Text(f"{task.speed:.1f} files/s" if task.speed else "")
+                    return Text(f"{task.speed:.1f} {unit}/s" if task.speed else "")
 
+            counts = ("files, {task.fields[articles]} articles, {task.fields[claims]} claims" if unit == "files"
+                      else unit)  # a push counts graphs
             self._bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("files, {task.fields[articles]} articles, {task.fields[claims]} claims"),
-                            Rate(), TimeRemainingColumn(), console=err, transient=True)
+                            TextColumn(counts), Rate(), TimeRemainingColumn(), console=err, transient=True)
             self._bar.__enter__()
             self._task = self._bar.add_task(self.what, total=self.total, articles=0, claims=0)
         return self

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, emit, err, is_std, ner_option, output_path
+from .common import Progress, app, emit, err, is_std, ner_option, on_terminal, output_path
 
 
 @app.command()
@@ -85,7 +85,10 @@ def report(
         raise InputError("no articles given (or --store DIR for the corpus report)")
 
     refuse_overwrite(output, inputs)
-    res = extract_many(inputs, ner=ner, year=year)
+    with Progress("report", None, enabled=on_terminal()) as progress:  # a bar on a terminal, as extract
+        res = extract_many(inputs, ner=ner, year=year, on_file=progress.file)
+        for d in res.docs:
+            progress.doc(d)
     for e in res.errors:
         err.print(f"zhkg: error: {e}", markup=False)
     if not res.docs:

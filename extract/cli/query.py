@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import app, emit, err, is_std, out
+from .common import Progress, app, emit, err, is_std, on_terminal, out
 
 
 @app.command()
@@ -126,11 +126,12 @@ def push(
 
     if bool(store) == bool(graphs):
         raise InputError("give either --store DIR or graph files" + (", not both" if store else ""))
-    if store:
-        from ..graph.store import open_store
+    with Progress("push", None, enabled=on_terminal(), unit="graphs") as progress:  # a bar on a terminal
+        if store:
+            from ..graph.store import open_store
 
-        with open_store(store, read_only=True) as st:
-            n, t = push_graphs(endpoint, graphs_of_store(st))
-    else:
-        n, t = push_graphs(endpoint, graphs_of_files(graphs or []))
+            with open_store(store, read_only=True) as st:
+                n, t = push_graphs(endpoint, graphs_of_store(st), on_graph=progress.file)
+        else:
+            n, t = push_graphs(endpoint, graphs_of_files(graphs or []), on_graph=progress.file)
     err.print(f"pushed {n} graph(s), {t} triples to {endpoint}", markup=False)
