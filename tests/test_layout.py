@@ -39,7 +39,7 @@ MAY_IMPORT = {
     "text": {"errors"},
     "inputs": {"errors", "text"},
     "nlp": SHARED | {"text", "inputs"},
-    "graph": SHARED | {"nlp"},
+    "graph": SHARED | {"text", "nlp"},  # text: a file is read as an article file is
     "diff": SHARED | {"nlp", "graph"},
     "report": SHARED | {"text", "nlp", "diff"},
     "run": SHARED | {"inputs", "nlp"},  # inputs: what in a folder is an article

@@ -28,19 +28,14 @@ _GRAPH_BLOCK = re.compile(rb"^(<[^<>\s]*:[^<>\s]*>|_:\S+|graph\b)\s*(<[^<>\s]*>\
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The bytes of ``path`` (``-``: all of standard input); :class:`InputError` names the file."""
+    """The bytes of ``path`` (``-``: all of standard input); :class:`InputError` names the file
+    (the file is read as an article file is: :func:`extract.text.decode.read_input`)."""
+    from ..text.decode import read_input
+
     if str(path) == STDIN:
         buf = getattr(sys.stdin, "buffer", None)
         return buf.read() if buf is not None else sys.stdin.read().encode("utf-8")
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("a directory, not a file", str(path)) from None
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", str(path)) from None
+    return read_input(path)
 
 
 def _lines(data: bytes, n: int = 20) -> list[bytes]:

@@ -23,7 +23,7 @@ from html import escape
 from ..diff.align import SourcedClaim
 from ..diff.conflicts import ConflictGroup, find_conflicts, shown_value
 from ..version import __version__
-from .html import fmt_value, metric_name, unit_word
+from .html import fmt_value, metric_name, page_head, unit_word
 from .svg import layout, period_x
 
 #: rows drawn at once; the CSV holds every match
@@ -190,15 +190,7 @@ def build_corpus_report(claims: list[SourcedClaim], titles: dict[str, str] | Non
     data = json.dumps({"rows": rows, "titles": titles, "groups": [[g.subject, g.metric, g.period] for g in groups]},
                       ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     n_docs = len({s.doc for s in claims})
-    return f"""<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="zhkg {__version__}">
-<title>zhkg corpus report: {n_docs} articles</title>
-<style>{_CSS}</style>
-</head>
+    return page_head(f"zhkg corpus report: {n_docs} articles", _CSS) + f"""
 <body>
 <header><h1>zhkg corpus report</h1>
 <p class="meta">{n_docs} article(s) · {len(rows)} claims · {len(groups)} conflict(s) · zhkg {__version__}</p>

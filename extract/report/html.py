@@ -224,6 +224,20 @@ def _corpus_section(docs: list[Document]) -> str:
 # --------------------------------------------------------------------------------------------
 # the page
 
+def page_head(title: str, css: str) -> str:
+    """The head of a self-contained zhkg page (``title`` already escaped), shared by the article
+    report and the corpus report."""
+    return f"""<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="zhkg {__version__}">
+<title>{title}</title>
+<style>{css}</style>
+</head>"""
+
+
 def build_report(docs: list[Document]) -> str:
     """The report of ``docs`` as one self-contained HTML page (a string)."""
     tips: dict[str, str] = {}
@@ -235,15 +249,8 @@ def build_report(docs: list[Document]) -> str:
     n_claims = sum(len(d.claims) for d in docs)
     ent_css = f"mark.ent{{background:{OTHER_COLOR}}}" + \
         "".join(f".ent.{c}{{background:{col}}}" for c, col in CLASS_COLORS.items())
-    return f"""<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="zhkg {__version__}">
-<title>zhkg report: {escape(docs[0].title if len(docs) == 1 else f'{len(docs)} articles') if docs else 'empty'}</title>
-<style>{_CSS}{ent_css}</style>
-</head>
+    title = escape(docs[0].title if len(docs) == 1 else f'{len(docs)} articles') if docs else 'empty'
+    return page_head(f"zhkg report: {title}", _CSS + ent_css) + f"""
 <body>
 <header><h1>zhkg report</h1>
 <p class="meta">{len(docs)} article(s) · {n_claims} claims · zhkg {__version__}</p>
