@@ -522,6 +522,21 @@ ROWS = [
     R("repeat-with-its-change-wins", "星河汽车10月交付5055台。\n星河汽车10月交付5055台,同比增长100%。",
       E(5055, ("count", "other:台"), period="2021-10", change=[("yoy", 1.0)])),
 
+    # ---------------------------------------------------------------- analysts' notes, HK wording, statistics bulletins
+    R("note-year-span-respectively", "华远集团发布三季报。我们预计公司2022-2024年归母净利润分别为45亿元、56亿元、68亿元。",
+      E(4_500_000_000, "CNY", period="2022", subject="华远集团", metric="归母净利润"),
+      E(5_600_000_000, "CNY", period="2023", subject="华远集团", metric="归母净利润"),
+      E(6_800_000_000, "CNY", period="2024", subject="华远集团", metric="归母净利润")),
+    R("note-pct-points", "华远集团第三季度毛利率为22.4%,环比提升0.5pct。",
+      E(0.224, "percent", period="2021Q3", change=[("abs", 0.005)], metric="毛利率")),
+    R("energy-unit-gwh", "华远集团第三季度电池出货量约95GWh。",
+      E(95, "other:GWh", period="2021Q3", qualifier="约", metric="出货量")),
+    R("ratio-no-claim", "三次产业结构为3.0:41.1:55.9。"),
+    R("restated-at-rate-change-to-level", "浙江省人均地区生产总值为125043元,按年平均汇率折算为17744美元,比上年增长5.1%。",
+      E(125_043, "CNY", change=[("yoy", 0.051)], subject="浙江", metric="人均地区生产总值")),
+    R("hk-an-nian-sheng", "恒达集团公布业绩,收入536.5亿元,按年升8.8%。",
+      E(53_650_000_000, "CNY", change=[("yoy", 0.088)], subject="恒达集团", metric="收入")),
+
 ]
 
 

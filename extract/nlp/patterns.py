@@ -36,6 +36,7 @@ class _PatternFile(BaseModel):
     role_after: str = ""
     role_prefixes: list[str] = []
     platform_heads: list[str]
+    org_lead_words: list[str] = []
     pattern: list[dict]
     non_claims: dict
 
@@ -71,6 +72,7 @@ class Patterns:
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
+    org_lead: re.Pattern[str] | None = None  # words glued before a guessed name (我们预计|落后)
 
     def word_regex(self, template: str) -> re.Pattern[str]:
         """``template`` compiled with each ``{name}`` replaced by the alternation of that word list."""
@@ -164,4 +166,5 @@ def load_patterns() -> Patterns:
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),
-        org_heads=tuple(data.org_heads) + tuple(data.institution_heads))
+        org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
+        org_lead=re.compile(f"^(?:{_alt(sorted(data.org_lead_words, key=len, reverse=True))})+") if data.org_lead_words else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from ..lexicon import Lexicon, load_lexicon
@@ -344,6 +344,24 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
     return taken
 
 
+def _without_lead(m: Mention) -> Mention | None:
+    """A guessed organization without the words glued before it (落后某某股份 -> 某某股份);
+    None when nothing of a name is left (我们预计公司: a pronoun, a verb and a head)."""
+    rx = load_patterns().org_lead
+    if m.cls not in ("Company", "Organization") or m.source == "lexicon" or rx is None:
+        return m
+    cut = rx.match(m.surface)
+    if cut is None:
+        return m
+    rest = m.surface[cut.end():]
+    pats = load_patterns()
+    core = next((rest[:-len(h)] for h in pats.org_heads if rest.endswith(h)), rest)
+    if len(core) < 2 or rest in pats.not_names or rest in pats.generic:
+        return None
+    k = cut.end()
+    return replace(m, start=m.start + k, surface=rest, label=m.label[k:] if m.label.startswith(m.surface[:k]) else m.label)
+
+
 def _redrawn(p: Mention, model: list[Mention]) -> bool:
     """Does a sure model organization overlap the pattern organization ``p`` with other edges
     (由数力游戏 -> 数力游戏, 郑州市文化 -> 郑州市文化市场管理办公室)? Measured on the NER
@@ -375,6 +393,7 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
                if not in_trap(m.start, m.end, traps)
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
+    guessed = [t for m in guessed if (t := _without_lead(m)) is not None]
     # the head that made a new platform (青柠|小程序) is no entity of its own
     heads = {m.end for m in guessed if m.cls == "Platform" and m.aliases}
     lexical = [m for m in lexical if m.start not in heads]

@@ -88,7 +88,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                 target = before[-1].target
         if target is None:
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
-                    and sent[x.q.end:q.start].count(",") + sent[x.q.end:q.start].count("，") <= 1]
+                    and _clauses_between(sent, x, d, drafts) <= 1]
             prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
@@ -109,6 +109,15 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             target.changes.append((kind, d.changes[0][1]))
             d.attached = True
             d.target = target
+
+def _clauses_between(sent: str, level: Draft, change: Draft, drafts: list[Draft]) -> int:
+    """How many clause breaks part a level from a later change; a clause with no figure of its own
+    (生产总值为8.3万亿元,按不变价格计算,比上年增长6.0%) does not count."""
+    a, b = level.q.end, change.q.start
+    breaks = sent[a:b].count(",") + sent[a:b].count("，")
+    if breaks == 2 and not any(a <= x.q.start and x.q.end <= b for x in drafts):
+        return 1
+    return breaks
 
 def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods) -> str | None:
     """由2019年的42.3元增长95.3%至2020年的82.6元: a change between a level of one period and a

@@ -10,15 +10,17 @@ def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
     """Does the money amount ``q`` restate the amount just before it in another currency
     (2605亿元人民币(约合357亿美元))? A conversion word opens it (or its hedge: 约合) and an amount
     in a currency ends right before, an opening bracket between."""
-    before = sent[max(0, q.start - 12):q.start]
+    before = sent[max(0, q.start - 28):q.start]
     said = next((w for w in words if q.surface.startswith(w) or before.endswith(w)), None)
     if said is None:
         return False
     if before.endswith(said):
         before = before[:-len(said)]
+    before = _AT_RATE.sub("", before)  # 125043元,按年平均汇率折算为17744美元
     return bool(_AMOUNT_END.search(before))
 
 _AMOUNT_END = re.compile(r"(?:元|币)\s*[,，(（]?\s*$")
+_AT_RATE = re.compile(r"[,，(（]?\s*按[^,，。;；]{0,10}汇率(?:计算)?\s*[,，]?\s*$")
 
 _BRACKETED_AFTER = re.compile(r"(?P<cur>美元|港元|港币|人民币|元|币)\s*[(（]\s*(?:约合|约|合|折合|即|相当于)?\s*(?:人民币|美元|港元|港币)?\s*$")
 

@@ -98,6 +98,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         if len(dated) == len(run):
             for d, (_, _, p) in zip(run, dated):
                 d.period = p.period
+        elif (years := _year_span_before(sent, k, len(run))) is not None:
+            for d, y in zip(run, years):
+                d.period = y
         if all(not d.is_change for d in run):
             levels = run
         elif all(d.is_change for d in run):
@@ -109,6 +112,18 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                 for change, level in zip(run, levels):
                     _reattach(change, level)
     return [d for d in out if not d.attached]
+
+# 2023-2025年, 2023年至2025年, 2023~2025E: a span of years, one per listed number
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年|E)?\s*(?:-|－|–|—|~|～|至|到)\s*((?:19|20)\d{2})\s*(?:年|E)")
+
+def _year_span_before(sent: str, pos: int, n: int) -> list[str] | None:
+    """The years of the last span of years before ``pos`` in its sentence, when there are ``n``
+    of them (我们预计公司2023-2025年归母净利润分别为a、b、c: 2023, 2024, 2025)."""
+    spans = [m for m in _YEAR_SPAN.finditer(sent, 0, pos) if not _HARD_STOP.search(sent, m.end(), pos)]
+    if not spans:
+        return None
+    a, b = int(spans[-1].group(1)), int(spans[-1].group(2))
+    return [str(y) for y in range(a, b + 1)] if b - a + 1 == n else None
 
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
 
