@@ -537,6 +537,15 @@ ROWS = [
     R("hk-an-nian-sheng", "恒达集团公布业绩,收入536.5亿元,按年升8.8%。",
       E(53_650_000_000, "CNY", change=[("yoy", 0.088)], subject="恒达集团", metric="收入")),
 
+    R("note-slash-list-two-digit-years", "我们预计华远集团23-25年归母净利润为45/56/68亿元,同增47%/24%/21%。",
+      E(4_500_000_000, "CNY", period="2023", change=[("yoy", 0.47)], metric="归母净利润"),
+      E(5_600_000_000, "CNY", period="2024", change=[("yoy", 0.24)], metric="归母净利润"),
+      E(6_800_000_000, "CNY", period="2025", change=[("yoy", 0.21)], metric="归母净利润")),
+    R("note-two-digit-year-span-of-quarters", "华远集团23年前三季度营收2946.8亿元,同比+40.4%。",
+      E(294_680_000_000, "CNY", period="2023-01/2023-09", change=[("yoy", 0.404)], metric="营收")),
+    R("year-end-stock-against-last-year-end", "华远集团年末员工人数为6627人,比上年末增加50人。",
+      E(6_627, HEADCOUNT, period="asof:2021-12", change=[("abs", 50)], metric="员工")),
+
 ]
 
 

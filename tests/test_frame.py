@@ -100,3 +100,43 @@ def test_a_data_piece_dates_its_audiences_not_every_count():
     by_value = {c.value: c for c in d.claims}
     assert by_value[1_260_000_000].period == "asof:2025-06"
     assert by_value[2577].period is None
+
+
+def _claims(text: str, published: str):
+    return extract_text(text, doc_id="p", published=published)[0].claims
+
+
+@pytest.mark.parametrize("text,published,period,metric", [
+    ("星河科技公布第三季度业绩。\n星河科技周二收报59.1美元,下跌0.25%。\n", "2021-11-25", "asof:2021-11-23", "收盘价"),
+    ("星河科技公布第三季度业绩。\n星河科技昨日收报12.5港元。\n", "2021-11-25", "asof:2021-11-24", "收盘价"),
+    ("星河科技公布第三季度业绩。\n盘前拉升4.4%,目前股价61.7美元。\n", "2021-11-25", "asof:2021-11-25", "股价"),
+    ("星河科技公布第三季度业绩。\n星河科技11月20日收报8.8港元。\n", "2021-11-25", "asof:2021-11-20", "收盘价"),
+    ("星河科技公布第三季度业绩。\n星河科技股价为8.8港元。\n", "2021-11", None, "股价"),
+])
+def test_a_share_price_is_of_a_trading_day(text, published, period, metric):
+    """A share price is dated by the day the clause names against the publication date (周二,
+    昨日, 11月20日), else the publication day; its move stays a plain change (growth)."""
+    price = next(c for c in _claims(text, published) if c.unit in ("USD", "HKD"))
+    assert (price.period, price.metric) == (period, metric)
+    if price.change is not None:
+        assert all(ch.kind == "growth" for ch in (price.change if isinstance(price.change, list) else [price.change]))
+
+
+def test_a_headline_repeating_the_body_is_annotated_once():
+    text = ("恒达体育去年纯利跌2.5% 派末期息72港仙\n"
+            "恒达体育公布去年业绩,纯利75.9亿元人民币,按年跌2.5%。末期息派72港仙。\n")
+    claims = _claims(text, "2023-03-23")
+    assert sorted(round(c.value, 6) for c in claims) == [0.72, 7_590_000_000]
+    assert all(c.evidence.text.startswith("恒达体育公布") or c.evidence.text.startswith("末期息") for c in claims)
+
+
+def test_a_statistics_bulletin_reports_on_its_place():
+    text = ("2023年浙江省国民经济和社会发展统计公报\n"
+            "初步核算,全年全省生产总值为82553亿元,按不变价格计算,比上年增长6.0%。第一产业增加值2467亿元,"
+            "比上年增长4.2%。年末全省常住人口为6627万人。三次产业结构为3.0:41.1:55.9。\n")
+    claims = {round(c.value): c for c in _claims(text, "2024-02-28")}
+    assert sorted(claims) == [66_270_000, 246_700_000_000, 8_255_300_000_000]
+    gdp, first, people = claims[8_255_300_000_000], claims[246_700_000_000], claims[66_270_000]
+    assert (gdp.subject, gdp.period, gdp.change.kind, gdp.change.value) == ("浙江", "2023", "yoy", pytest.approx(0.06))
+    assert (first.subject, first.metric) == ("浙江", "第一产业增加值")
+    assert people.period == "asof:2023-12"

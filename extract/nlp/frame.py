@@ -45,6 +45,10 @@ class _FrameFile(BaseModel):
     self_reference: str = "(?!)"
     data_lead: str
     statistics_words: list[str] = []
+    bulletin_words: list[str] = []
+    price_before: str = "(?!)"
+    price_close: list[str] = []
+    price_yesterday: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,10 @@ class FrameWords:
     self_reference: re.Pattern[str]
     data_lead: re.Pattern[str]
     statistics: re.Pattern[str] | None = None
+    bulletin: re.Pattern[str] | None = None
+    price_before: re.Pattern[str] | None = None
+    price_close: tuple[str, ...] = ()
+    price_yesterday: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -87,7 +95,9 @@ def frame_words() -> FrameWords:
                       frozenset(raw.exchanges), tuple(raw.stock_words), tuple(raw.growth_words), tuple(raw.flow_words),
                       re.compile(raw.generic_org), tuple(raw.corporate_metrics), tuple(raw.stock_ratio_words), re.compile(raw.self_reference),
                       re.compile(raw.data_lead),
-                      _alternation(raw.statistics_words) if raw.statistics_words else None)
+                      _alternation(raw.statistics_words) if raw.statistics_words else None,
+                      _alternation(raw.bulletin_words) if raw.bulletin_words else None,
+                      re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday))
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,8 @@ class Frame:
     entity: object | None = None
     period: str | None = None
     evidence: str | None = None
+    bulletin: bool = False  # a statistics bulletin: its figures are of its place, parts go into metrics
+    published: str | None = None  # the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
 
     @property
     def period_end(self) -> str | None:
@@ -254,6 +266,12 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     return None, None
 
 
+def is_bulletin(sents: list[tuple[int, str]], w: FrameWords | None = None) -> bool:
+    """Does the lead present statistics (a bureau's bulletin, a survey team's data)?"""
+    w = w or frame_words()
+    return w.statistics is not None and any(w.statistics.search(s) for _, s in sents)
+
+
 def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords):
     from .ner.config import load_ner_config
 
@@ -270,7 +288,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         if before:
             return before[-1]
     # a statistics piece (a bureau's bulletin, a survey team's data) is about the place it names
-    if w.statistics is not None and any(w.statistics.search(s) for _, s in sents):
+    if is_bulletin(sents, w):
         lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
         place = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None)
         if place is not None:
@@ -295,7 +313,9 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     pub = _published(published) or ((year, 12) if year else None)
     period, i = _reporting_period(lead, year, pub, w)
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w)
-    return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None)
+    bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
+    return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
+                 bulletin=bulletin and entity is not None and entity.cls == "Place", published=published)
 
 
 def frame_year(frame: Frame | None) -> int | None:

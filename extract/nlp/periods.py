@@ -21,8 +21,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:截至|截止)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止|的)\s*"
                 r"(?P<len>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)"), "ended", "止的"),
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月
-    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[一二三两1-3])\s*个?\s*季度"), "span", "季"),
-    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?前\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
+    # (an analyst's two-digit year too: 23年前三季度)
+    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[一二三两1-3])\s*个?\s*季度"), "span", "季"),
+    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?前\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
                 r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
     # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter
@@ -50,9 +51,11 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?"), "month", "-"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第|上半|下半|Q))"), "year", "年"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
-                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?)?"), "relative", "年期"),
+                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|(?P<yend>末|底))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度)(?P<end>末)?"), "relq", "季"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
+    # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
+    (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)"), "fullyear", "年"),
     (re.compile(_ASOF + r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "bare_quarter", "季"),
@@ -166,10 +169,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
                 g["q"] = g["q2"]
             if g.get("qm"):  # a quarter named by its end month
                 g["q"] = str((_month_number(g["qm"]) or 3) // 3)
-            asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2"))
+            asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2")) or bool(g.get("yend"))
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
-            mo = int(g["m"]) if g.get("m") else None
+            mo = int(g["m"]) if g.get("m") else (12 if g.get("yend") else None)
             if kind == "ended":  # the months up to the end month, as their code
                 y, m2 = int(g["y"]), int(g["m"])
                 n = _ENDED_MONTHS[g["len"]]

@@ -140,13 +140,47 @@ def make_claims(nlp: Language, name: str, year: int):
             if period and _QUARTER.fullmatch(period) and not (frame.period and _QUARTER.fullmatch(frame.period)):
                 quarter = period
             out.extend((s, d) for d in drafts)
-        doc._.claims = out
+        doc._.claims = _without_heading_repeats(art.text, out)
         return doc
 
     return claims
 
 
 _QUARTER = re.compile(r"\d{4}Q[1-4]")
+
+#: a heading: a line of its own, short, not ended as a sentence is
+_HEADING_MAX = 60
+_SENTENCE_END = "。！？!?；;…"
+
+
+def _is_heading(text: str, s) -> bool:
+    a = text.rfind("\n", 0, s.start) + 1
+    b = text.find("\n", s.end)
+    line = text[a:b if b >= 0 else len(text)].strip()
+    return bool(line) and len(line) <= _HEADING_MAX and not line.endswith(tuple(_SENTENCE_END)) \
+        and text[a:s.start].strip() == "" and s.text.strip() == line
+
+
+def _without_heading_repeats(text: str, out: list) -> list:
+    """A headline or subhead repeats figures of the body (美团次季经调整少赚89%): each is
+    annotated once, from the body, where its context is; a heading's own figure stays."""
+    def figures(d) -> set[float]:
+        return {round(d.q.value, 9), *(round(abs(v), 9) for _, v in d.changes)} | \
+            ({round(abs(d.q.value), 9)} if d.is_change else set())
+
+    heads = {id(s) for s, _ in out if _is_heading(text, s)}
+    if not heads:
+        return out
+    body: set[tuple[str | None, float]] = set()
+    for s, d in out:
+        if id(s) not in heads:
+            body |= {(d.unit if not d.is_change else "change", v) for v in figures(d)}
+            body |= {("change", round(abs(v), 9)) for _, v in d.changes}
+    def repeated(d) -> bool:
+        if d.is_change:
+            return ("change", round(abs(d.q.value), 9)) in body
+        return (d.unit, round(d.q.value, 9)) in body
+    return [(s, d) for s, d in out if id(s) not in heads or not repeated(d)]
 
 
 def _inside_name(a: int, b: int, mentions) -> bool:

@@ -13,12 +13,16 @@ from ..entities import Mention
 from .draft import Draft
 from .filters import _RESULTS
 from .timing import (
-    _OWN_LEVEL, _base_period_of, _frame_defaults, _from_base_periods, _in_context, _mark_base,
-    _period_for, _year_later, _year_range_respectively, _yoy_against)
+    _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
+    _period_for, _year_later, _yoy_against)
 from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _unit_of
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
+
+def _part_of_place(m: Mention) -> bool:
+    """A sector or a kind of area (第一产业, 城镇地区), not a place of its own."""
+    return (m.cls == "Segment" and m.label.endswith(("产业", "行业", "业"))) or (m.cls == "Place" and m.label.endswith("地区"))
 
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
@@ -88,6 +92,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
             # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        if frame is not None and frame.bulletin and found is not None and _part_of_place(found):
+            # a bulletin's 第一产业增加值, 城镇新增就业: the place's figure, the part in the metric
+            d.subject = subj = frame.entity
+            if d.metric and not d.metric.startswith(found.surface):
+                d.metric, d.metric_key = found.surface + d.metric, None
         if counted:  # 1.4亿台智能手机完成适老化改造: the deed counted
             d.metric, d.metric_key = counted[1], None
         if d.metric and d.metric_key is None:  # 线上营销服务产生的收入 is 线上营销服务收入
@@ -107,10 +116,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
             d.subject, d.subject_here = frame.entity, True
         _frame_defaults(d, periods, carry, frame)
+        _share_price(sent, d, frame)
         floor = q.end
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
-    _year_range_respectively(sent, out)
     _from_base_periods(sent, drafts, out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)

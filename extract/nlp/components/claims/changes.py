@@ -27,9 +27,9 @@ def _change_kind(cmp: str | None, q) -> str:
         return "abs"
     if q.kind == "multiple":
         return "multiple"
-    if cmp and ("环比" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp or cmp.lower() == "qoq"):
+    if cmp and ("环" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp or cmp.lower() == "qoq"):
         return "qoq"
-    if cmp and ("同比" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
+    if cmp and ("同" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
         return "yoy"
     return "growth"
 

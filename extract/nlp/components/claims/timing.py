@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...frame import Frame, is_stock, is_stock_ratio, keeps_growth, period_end
+from ...frame import Frame, frame_words, is_stock, is_stock_ratio, keeps_growth, period_end
 from ...periods import PeriodMention
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 
@@ -62,7 +62,7 @@ def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
 
 # a period named without its year: 第四季度, 下半年, 12月, Q3, 前三季度, 全年
 _YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*季度|[一二三四]季度|[上下]半年|Q[1-4]|"
-                       r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?|当年)(?:末|底)?")
+                       r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?|当年|年(?=末|底))(?:末|底)?")
 
 def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                 dated: list[PeriodMention] = ()) -> list[PeriodMention]:
@@ -115,27 +115,46 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
     if d.change_kind == "growth":
         d.change_kind = "yoy"
 
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([0-3]?\d)\s*日")
+_WEEKDAYS = "一二三四五六日"
+
+def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
+    """A share price (股价61.7美元, 周二收报59.1美元, 全日收挫3.1%,报116.3港元) is of a trading day:
+    the day the clause names (X月X日, 周二 or 昨日, against the publication date), else the day
+    of publication; its metric is the closing price where the clause says so, and its move a
+    plain change (growth). A price needs the full publication date to be dated."""
+    import datetime as dt
+
+    w = frame_words()
+    q = d.q
+    if q.kind != "money" or w.price_before is None or not w.price_before.search(sent, max(0, q.start - 6), q.start):
+        return
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
+    if any(x in lead for x in w.price_close):
+        d.metric, d.metric_key = "收盘价", None
+    elif not d.metric or "价" not in d.metric:
+        d.metric, d.metric_key = "股价", None
+    d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
+    pub = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", (frame.published if frame else None) or "")
+    if pub is None:
+        d.period = None
+        return
+    day = dt.date(int(pub.group(1)), int(pub.group(2)), int(pub.group(3)))
+    if (md := _MONTH_DAY.search(lead)) is not None:
+        day = dt.date(day.year, int(md.group(1)), int(md.group(2)))
+    elif (wd := _WEEKDAY.search(lead)) is not None:
+        want = _WEEKDAYS.index(wd.group(1).replace("天", "日"))
+        day -= dt.timedelta(days=(day.weekday() - want) % 7)
+    elif any(x in lead for x in w.price_yesterday):
+        day -= dt.timedelta(days=1)
+    d.period = f"asof:{day.isoformat()}"
+
 _FROM_LEVEL = re.compile(r"(?:由|从)\s*(?:人民币|港币|约)?\s*$")
 
-_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*[EA]?\s*年")
-
-def _year_range_respectively(sent: str, out: list[Draft]) -> None:
-    """预计2024-2026年营收分别为a、b、c (24-26年, 2024E-2026E): a list of figures after a range
-    of years as long as the range gives one year to each figure, in order."""
-    m = _YEAR_RANGE.search(sent)
-    if m is None or "分别" not in sent[m.end():]:
-        return
-    y1, y2 = (int(x) if len(x) == 4 else 2000 + int(x) for x in (m.group("y1"), m.group("y2")))
-    n = y2 - y1 + 1
-    if not 2 <= n <= 6:
-        return
-    k = sent.find("分别", m.end())
-    stop = _CLAUSE_BREAK.search(sent, k)
-    run = [d for d in out if k < d.q.start and (stop is None or d.q.start < stop.start())]
-    levels = [d for d in run if not d.is_change]
-    if len(levels) == n:
-        for d, y in zip(levels, range(y1, y2 + 1)):
-            d.period = str(y)
+# 2024-2026年, 24-26年, 2024E-2026E: a span of years (lists.py gives one to each figure of a 分别 list)
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*年?\s*(?:-|－|~|～|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*[EA]?\s*年")
 
 def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None:
     """经营溢利由152亿元,按年下降75.6%至37亿元: the starting level of 由A…至B is the base of the
