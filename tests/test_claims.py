@@ -546,6 +546,14 @@ ROWS = [
     R("year-end-stock-against-last-year-end", "华远集团年末员工人数为6627人,比上年末增加50人。",
       E(6_627, HEADCOUNT, period="asof:2021-12", change=[("abs", 50)], metric="员工")),
 
+    R("aside-between-metric-and-number", "华远集团自由现金流(不包括应收账款变动的影响)为人民币272亿元。",
+      E(27_200_000_000, "CNY", metric_is="自由现金流")),
+    R("share-between-amount-and-its-change", "2017年空调是华远集团的主业,实现营收1234.1亿元,占比83.22%,较2016年增长40.1%。",
+      E(123_410_000_000, "CNY", period="2017", change=[("yoy", 0.401)], metric="营收"),
+      E(0.8322, "percent", period="2017")),
+    R("against-the-same-quarter-a-year-earlier", "2022年第一季度的净服务收入为人民币352亿元,较2021年第一季度增长26.3%。",
+      E(35_200_000_000, "CNY", period="2022Q1", change=[("yoy", 0.263)], metric="净服务收入")),
+
 ]
 
 

@@ -140,3 +140,24 @@ def test_a_statistics_bulletin_reports_on_its_place():
     assert (gdp.subject, gdp.period, gdp.change.kind, gdp.change.value) == ("浙江", "2023", "yoy", pytest.approx(0.06))
     assert (first.subject, first.metric) == ("浙江", "第一产业增加值")
     assert people.period == "asof:2023-12"
+
+
+@pytest.mark.parametrize("published,quarter,year", [
+    ("2020-02-13", "2019Q4", "2017-04/2018-03"),  # a fiscal year ending in March (reported in February)
+    ("2018-11-20", "2018Q3", "2018"),              # a calendar fiscal year (reported in November)
+])
+def test_fiscal_quarters_are_calendar_quarters(published, quarter, year):
+    text = ("星河集团公布2019财年第三季度业绩。\n本季度星河云收入为107.2亿元,同比增长62%。\n"
+            "2018财年全年收入为376.8亿元。\n").replace("2019财年", published[:4] + "财年")
+    claims = {round(c.value): c for c in _claims(text, published)}
+    assert claims[10_720_000_000].period == quarter
+    assert claims[37_680_000_000].period == year
+
+
+def test_a_business_of_the_company_keeps_the_company_as_subject():
+    """A platform the lexicon says the reporting company runs: its money is the company's figure,
+    with the business in the metric; its users stay the platform's."""
+    text = "阿里巴巴公布2020财年第三季度业绩。\n本季度阿里云收入为107.2亿元,同比增长62%。淘宝移动月活跃用户达8.24亿。\n"
+    claims = {round(c.value): c for c in _claims(text, "2020-02-13")}
+    assert (claims[10_720_000_000].subject, claims[10_720_000_000].metric) == ("阿里巴巴", "阿里云收入")
+    assert claims[824_000_000].subject == "淘宝"

@@ -541,9 +541,9 @@ def test_8_full_disk_during_store_is_one_line_and_exit_2(tmp_path):
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for k in range(30):
-        (folder / f"a{k:02}.txt").write_text("快手2020年营收达587.8亿元,同比增长50.2%。字节跳动2021年营收达580亿美元。\n" * 50,
-                                             encoding="utf-8")
+    for k in range(30):  # distinct articles (nothing shared between them): the data surely outgrows 1 MB
+        (folder / f"a{k:02}.txt").write_text("".join(f"快手{2000 + i}年营收达{k}{i}7.8亿元,同比增长{i}.2%。字节跳动{2000 + i}年营收达{k}8{i}亿美元。\n"
+                                                     for i in range(25)), encoding="utf-8")
     kg = tmp_path / "kg"
 
     def small_disk():  # files may not grow past 1 MB: the store's log fills "the disk"

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError
 from ..resources import ontology_path
-from .periods import find_periods
+from .periods import find_periods, fiscal_year_end
 
 _ORG = ("Company", "Organization", "Platform")
 
@@ -49,6 +49,7 @@ class _FrameFile(BaseModel):
     price_before: str = "(?!)"
     price_close: list[str] = []
     price_yesterday: list[str] = []
+    segment_money_metrics: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class FrameWords:
     price_before: re.Pattern[str] | None = None
     price_close: tuple[str, ...] = ()
     price_yesterday: tuple[str, ...] = ()
+    segment_money: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -97,7 +99,8 @@ def frame_words() -> FrameWords:
                       re.compile(raw.data_lead),
                       _alternation(raw.statistics_words) if raw.statistics_words else None,
                       _alternation(raw.bulletin_words) if raw.bulletin_words else None,
-                      re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday))
+                      re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
+                      tuple(raw.segment_money_metrics))
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class Frame:
     evidence: str | None = None
     bulletin: bool = False  # a statistics bulletin: its figures are of its place, parts go into metrics
     published: str | None = None  # the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
+    fiscal_end: int | None = None  # the month the reporting entity's fiscal year ends in, when the lead says
 
     @property
     def period_end(self) -> str | None:
@@ -129,6 +133,11 @@ def is_media(m) -> bool:
 def is_generic(m) -> bool:
     """Is the mention a word for the company the text is about (公司, 本集团), not a name?"""
     return m.source != "lexicon" and bool(frame_words().generic_org.match(m.label or ""))
+
+
+def is_segment_money(metric: str | None) -> bool:
+    """Is the metric money a business makes or loses (收入, 经营利润), the company's figure?"""
+    return bool(metric) and any(w in metric for w in frame_words().segment_money)
 
 
 def is_corporate(metric: str | None) -> bool:
@@ -204,6 +213,12 @@ def event_date(text: str, p) -> bool:
     return bool(_ANNOUNCED.match(text, p.end) or _DATELINE.match(text[:p.start]))
 
 
+def published_month(published: str | None) -> tuple[int, int] | None:
+    """(year, month) of a full publication date (YYYY-MM-DD or YYYY-MM), else None."""
+    m = re.match(r"(\d{4})-(\d{1,2})", published or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def _published(published: str | None) -> tuple[int, int] | None:
     m = re.match(r"(\d{4})(?:-(\d{1,2}))?", published or "")
     if not m:
@@ -246,7 +261,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         rw = w.results.search(s)
         if not rw:
             continue
-        ps = [p for p in find_periods(s, year) if not p.base and not event_date(s, p)]
+        ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)]
         before = [p for p in ps if p.start < rw.start()]
         if before:
             p = before[-1]
@@ -259,7 +274,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
             return str(pub[0] - 1), i
     # a data piece names the period of its data first (数据显示,截止到2025年6月)
     for i, (_, s) in enumerate(sents):
-        ps = [p for p in find_periods(s, year) if not p.base and not event_date(s, p)
+        ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)
               and w.data_lead.search(s, 0, p.start)]
         if ps:
             return ps[0].period, i
@@ -314,8 +329,10 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     period, i = _reporting_period(lead, year, pub, w)
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w)
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
+    fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
-                 bulletin=bulletin and entity is not None and entity.cls == "Place", published=published)
+                 bulletin=bulletin and entity is not None and entity.cls == "Place", published=published,
+                 fiscal_end=fiscal)
 
 
 def frame_year(frame: Frame | None) -> int | None:

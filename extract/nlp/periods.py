@@ -16,6 +16,12 @@ _ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
 #: characters, so a sentence without them skips it (most sentences name no period)
 _MONTH_N = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
+    # a fiscal year named by the year it ends in (2020财年, 2023/24财年), its quarters, first
+    # quarters and halves, as calendar periods (see _fiscal_code); a filing that names the end
+    # date (截至2023年12月31日止第三财季) is read by the rules after these
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:/\s*(?P<fy2>\d{2}|(?:19|20)\d{2}))?\s*财(?:政)?年(?:度)?\s*的?\s*"
+                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:财季|季度|季)|前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|(?P<fh>上|下)半(?:年|财年))?"),
+     "fiscal", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
     # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
     (re.compile(r"(?:截至|截止)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止|的)\s*"
@@ -52,7 +58,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第|上半|下半|Q))"), "year", "年"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|(?P<yend>末|底))?"), "relative", "年期"),
-    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度)(?P<end>末)?"), "relq", "季"),
+    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度)(?P<end>末)?"), "relq", "季"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
     # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
     (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)"), "fullyear", "年"),
@@ -141,9 +147,86 @@ def _span_code(y: int, m1: int, m2: int) -> str:
     return f"{y}-{m1:02d}/{y}-{m2:02d}"
 
 
-def find_periods(text: str, year: int | None, quarter: str | None = None) -> list[PeriodMention]:
+def _fiscal_end(g: dict) -> int:
+    """The calendar year a fiscal year ends in: 2020财年 -> 2020, 2023/24财年 -> 2024."""
+    y2 = g.get("fy2")
+    if y2:
+        return int(y2) if len(y2) == 4 else int(g["y"][:2] + y2)
+    return int(g["y"])
+
+
+def _fiscal_code(g: dict, published: tuple[int, int] | None = None, fiscal_end: int | None = None) -> str:
+    """The period code of a fiscal year, quarter, span of quarters or half. A fiscal year ends
+    in March, June, September or December; which one is the latest whose period had ended by
+    the publication date (Alibaba's 2020财年第三季度, reported in February 2020, is 2019Q4;
+    a calendar-year company's 2018财年第三季度, reported in November 2018, is 2018Q3). Without a
+    date, or when none has ended (a target), the fiscal year is the calendar year; the month
+    the article's fiscal year ends in (``fiscal_end``, from its first fiscal quarter) wins.
+
+    >>> [_fiscal_code(g, (2020, 2)) for g in ({"y": "2020", "q": "三"}, {"y": "2020", "nq": "三"}, {"y": "2019"})]
+    ['2019Q4', '2019-04/2019-12', '2019']
+    >>> _fiscal_code({"y": "2019"}, (2020, 2), fiscal_end=3)
+    '2018-04/2019-03'
+    >>> [_fiscal_code({"y": "2018", "q": "3"}, (2018, 11)), _fiscal_code({"y": "2024", "q": "4"}, (2024, 10))]
+    ['2018Q3', '2024Q3']
+    """
+    end = _fiscal_end(g)
+
+    def code(end_month: int) -> tuple[str, tuple[int, int]]:
+        first = end * 12 + end_month - 12  # months since year 0 of the fiscal year's first month
+
+        def month(k: int) -> tuple[int, int]:
+            return (first + k) // 12, (first + k) % 12 + 1
+
+        if g.get("q"):
+            k1, k2 = 3 * _CN[g["q"]] - 3, 3 * _CN[g["q"]] - 1
+        elif g.get("nq"):
+            k1, k2 = 0, 3 * _CN.get(g["nq"], 2) - 1
+        elif g.get("fh"):
+            k1, k2 = (0, 5) if g["fh"] == "上" else (6, 11)
+        else:
+            k1, k2 = 0, 11
+        (y1, m1), (y2, m2) = month(k1), month(k2)
+        return (_span_code(y1, m1, m2) if y1 == y2 else f"{y1}-{m1:02d}/{y2}-{m2:02d}"), (y2, m2)
+
+    if fiscal_end:
+        return code(fiscal_end)[0]
+    return code(fiscal_end_month(g, published) or 12)[0]
+
+
+def fiscal_end_month(g: dict, published: tuple[int, int] | None) -> int | None:
+    """The month a fiscal quarter's year ends in: the latest whose quarter had ended by the
+    publication date (see :func:`_fiscal_code`); None without a date or a quarter."""
+    if not published or not (g.get("q") or g.get("nq") or g.get("fh")):
+        return None
+    end, ended = _fiscal_end(g), []
+    for m in (3, 6, 9, 12):
+        first = end * 12 + m - 12
+        k = (3 * _CN[g["q"]] - 1) if g.get("q") else (3 * _CN.get(g.get("nq") or "", 2) - 1) if g.get("nq") \
+            else (5 if g.get("fh") == "上" else 11)
+        last = ((first + k) // 12, (first + k) % 12 + 1)
+        if last < published:
+            ended.append((last, m))
+    return max(ended)[1] if ended else None
+
+
+def fiscal_year_end(text: str, published: tuple[int, int] | None) -> int | None:
+    """The month the fiscal year of ``text``'s first fiscal quarter ends in (2020财年第三季度
+    reported in February 2020: 3), for the article's other fiscal periods."""
+    rx = _RULES[0][0]
+    for m in rx.finditer(text):
+        month = fiscal_end_month(m.groupdict(), published)
+        if month:
+            return month
+    return None
+
+
+def find_periods(text: str, year: int | None, quarter: str | None = None,
+                 published: tuple[int, int] | None = None, fiscal_end: int | None = None) -> list[PeriodMention]:
     """Period mentions of ``text``; relative ones (去年, 本季度) need the article's ``year`` and,
-    for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known.
+    for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known; a fiscal
+    quarter (2020财年第三季度) the publication ``(year, month)`` or the month the article's
+    fiscal year ends in (``fiscal_end``).
 
     >>> [p.period for p in find_periods("2020年四季度,DAU 2.71亿;截至2020年12月,网民规模达9.89亿", 2021)]
     ['2020Q4', 'asof:2020-12']
@@ -173,6 +256,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
             mo = int(g["m"]) if g.get("m") else (12 if g.get("yend") else None)
+            if kind == "fiscal":
+                out.append(PeriodMention(a, b, _fiscal_code(g, published, fiscal_end), _fiscal_end(g), _compared(text, a)))
+                taken.append((a, b))
+                continue
             if kind == "ended":  # the months up to the end month, as their code
                 y, m2 = int(g["y"]), int(g["m"])
                 n = _ENDED_MONTHS[g["len"]]
@@ -226,7 +313,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None) -> lis
             elif kind == "relq":
                 if cur_q:
                     y, q = int(cur_q.group(1)), int(cur_q.group(2))
-                    if g["rel2"] in ("上季度", "上一季度", "上个季度"):
+                    if g["rel2"] in ("上季度", "上一季度", "上个季度", "上一财季", "上财季"):
                         y, q = (y, q - 1) if q > 1 else (y - 1, 4)
                 else:
                     continue

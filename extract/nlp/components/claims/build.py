@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...frame import Frame, event_date, is_corporate, names_self, results_named
+from ...frame import Frame, event_date, is_corporate, is_segment_money, names_self, published_month, results_named
 from ...lexicon import Lexicon
 from ...periods import find_periods
 from ..entities import Mention
@@ -19,6 +19,14 @@ from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for,
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
+
+def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
+    """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
+    if m.cls != "Platform":
+        return False
+    e = lex.entity(f"Platform:{m.label}")
+    # the company's own brand (快手 of 快手科技) is the company, not a business of it
+    return e is not None and e.related == owner.label and m.label not in owner.label
 
 def _part_of_place(m: Mention) -> bool:
     """A sector or a kind of area (第一产业, 城镇地区), not a place of its own."""
@@ -34,7 +42,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     reporting period (carried in as ``carried_period``) and the reporting entity (``topic``)."""
     drafts = [Draft(q) for q in quantities]
     mentions = [m for m in mentions if not _never_subject(sent, m)]
-    found = find_periods(sent, year, quarter_ctx) if drafts else []
+    pub = published_month(frame.published if frame is not None else None)
+    fiscal = frame.fiscal_end if frame is not None else None
+    found = find_periods(sent, year, quarter_ctx, pub, fiscal) if drafts else []
     found = [replace(p, period=results_named(sent, p)) if p.period.startswith("asof:") and results_named(sent, p)
              else p for p in found]
     periods = [_mark_base(sent, p) for p in _in_context(sent, [p for p in found if not event_date(sent, p)],
@@ -44,7 +54,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     if not drafts:
         # a sentence without numbers that announces results sets the period of the next (蔚来公布
         # 了2020年财报。其全年营收…); its subject carries as always
-        own = [p for p in find_periods(sent, year, quarter_ctx) if not _mark_base(sent, p).base] \
+        own = [p for p in find_periods(sent, year, quarter_ctx, pub, fiscal) if not _mark_base(sent, p).base] \
             if _RESULTS.search(sent) else []
         return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
@@ -115,6 +125,14 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))):
             # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
             d.subject, d.subject_here = frame.entity, True
+        if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \
+                and _business_of(d.subject, frame.entity, lex) and is_segment_money(d.metric):
+            # 阿里云收入 in Alibaba's results: Alibaba's figure, the business in the metric
+            if d.subject.surface not in (d.metric or ""):
+                name = d.subject.surface  # 阿里云 + 云收入: the name and the metric share 云
+                k = next((k for k in range(min(len(name), len(d.metric)), 0, -1) if name.endswith(d.metric[:k])), 0)
+                d.metric, d.metric_key = name + d.metric[k:], None
+            d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
         _share_price(sent, d, frame)
         floor = q.end

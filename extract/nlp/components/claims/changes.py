@@ -27,10 +27,11 @@ def _change_kind(cmp: str | None, q) -> str:
         return "abs"
     if q.kind == "multiple":
         return "multiple"
-    if cmp and ("环" in cmp or "上季度" in cmp or "按季" in cmp or "按月" in cmp or "上月" in cmp or cmp.lower() == "qoq"):
-        return "qoq"
     if cmp and ("同" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
-        return "yoy"
+        return "yoy"  # 同比, 较去年同期, 较上年同季度
+    if cmp and (any(w in cmp for w in ("环", "上季", "上一季", "上个季", "前一季", "按季", "上一财季", "上财季", "按月",
+                                       "上月", "上个月", "上一个月")) or cmp.lower() == "qoq"):
+        return "qoq"  # 环比, 较上一季度, 按季, 较上月
     return "growth"
 
 # a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
@@ -100,6 +101,13 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             # 人均增幅不低于20%: the rate of something else (a per-head amount)
             if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own)):
                 prev = [x for x in prev if x.q.start >= clause or own in sent[:x.q.start]]
+            if prev and d.q.kind == "percent" and _SHARE_BEFORE.search(sent, max(0, prev[-1].q.start - 6), prev[-1].q.start):
+                # 营收1234.1亿元,占比83.22%,较2016年增长40.1%: a share changes in points; the rate
+                # is the change of the amount before it
+                share = prev[-1]
+                prev = [x for x in levels if x.q.end <= share.q.start and x.q.kind != "percent"
+                        and not _HARD_STOP.search(sent[x.q.end:q.start])
+                        and sent[x.q.end:share.q.start].count(",") + sent[x.q.end:share.q.start].count("，") <= 1] or prev
             if prev:
                 target = prev[-1]
         if target is not None and not any(k == d.change_kind for k, _ in target.changes):
@@ -109,6 +117,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             target.changes.append((kind, d.changes[0][1]))
             d.attached = True
             d.target = target
+
+_SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")
 
 def _clauses_between(sent: str, level: Draft, change: Draft, drafts: list[Draft]) -> int:
     """How many clause breaks part a level from a later change; a clause with no figure of its own

@@ -28,8 +28,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
     acted = _count_of_act(sent, q)
     if acted:  # 3892人报名: the number of people who did it
         return acted, None
+    asides = [x.span() for x in _ASIDE.finditer(sent, 0, q.start)]
     cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
-             and not _CLAUSE_BREAK.search(sent[b:q.start])]
+             and not _CLAUSE_BREAK.search(sent[b:q.start]) and not any(x <= a and b <= y for x, y in asides)]
     np = _np_before(sent, q.start, start_floor, mentions, numbers)
     clause_start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
     if str(q.unit or "").startswith("other:") and not any(a >= clause_start for a, _, _ in cands):
@@ -122,13 +123,19 @@ _PERIOD_WORDS = re.compile(
     r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
     r"\s*(?:的|,|，)?")
 
-# the shorthand periods of notes and Hong Kong filings (23Q4, 2Q24, 1H25, 2024-2026年, 第三季, 首季)
+# the shorthand periods of notes and Hong Kong filings (23Q4, 2Q24, 1H25, 2024-2026年, 第三季, 首季,
+# 2020财年第三季度, 23年前三季度)
 _PERIOD_SHORTHAND = re.compile(
     r"(?:(?<![\dA-Za-z])[12]\d\s*(?:Q[1-4]|H[12])(?!\d)|(?<![\dA-Za-z])[1-4][QH]\s*[12]\d(?!\d)|"
     r"(?<!\d)(?:19|20)?\d{2}\s*[EA]?\s*(?:-|~|—|–|至|到)\s*(?:19|20)?\d{2}\s*[EA]?\s*年(?:度)?|"
     r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四1-4]季(?!度)|首季|次季)|"
+    r"(?:19|20)\d{2}\s*(?:/\s*\d{2,4})?\s*财(?:政)?年(?:度)?\s*(?:第?\s*[一二三四1-4]\s*(?:财季|季度|季)|前[一二三两1-3]个?(?:财季|季度)|[上下]半(?:年|财年))?|"
+    r"(?:(?<![\dA-Za-z])[12]\d\s*年\s*)(?=前[一二三两1-3]个?季度|第?[一二三四1-4]\s*季度|[上下]半年|全年)|"
     r"(?:截至|截止)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*(?:止|的)?\s*"
     r"(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)(?:中|内)?)\s*(?:的|,|，)?")
+
+# a bracketed aside (不包括…的影响, 即…, 以下简称…) between a metric and its number
+_ASIDE = re.compile(r"[(（]\s*(?:不包括|不包含|不含|包括|包含|扣除|剔除|除|以下简称|简称|下同|即|指)[^()（）]{0,40}[)）]")
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
@@ -137,7 +144,8 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo:
             lo = m.end
-    seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", sent[lo:pos]))  # 占总收入比重从2019年的 -> 占总收入比重
+    seg = _ASIDE.sub("", sent[lo:pos])  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
+    seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     seg = _TRIM_TAIL.sub("", seg)
     stops = list(_NP_STOP.finditer(seg))
