@@ -16,7 +16,13 @@ _SYL = rf"[a-zü]*[{_TONED}][a-zü]*"
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?:{_SYL})(?:[ '’]{_SYL})*\)")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # full-width forms that NFKC folds to ASCII; 。「」“”‘’、《》 are not in this block and stay
-_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
+_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000\ufe52]")  # and the small full stop of 0﹒5
+# dates written in Chinese numerals, as Hong Kong filings do (截至二零二二年十二月三十一日止年度):
+# a year of four digits, then its month and day, become Arabic
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万亿两])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s*(?:年|财年|財年))")
+_CN_MONTH = re.compile(r"(?<=\d年)(?:十[一二]?|[一二三四五六七八九])(?=\s*月)")
+_CN_DAY = re.compile(r"(?<=\d月)(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*日)")
 
 
 def _unescape(m: re.Match[str]) -> str:
@@ -30,16 +36,29 @@ def _nfkc(m: re.Match[str]) -> str:
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
 
 
+def _cn_small(m: re.Match[str]) -> str:
+    """十二 -> 12, 三十一 -> 31, 九 -> 9 (a month or a day)."""
+    w = m.group(0)
+    if "十" not in w:
+        return _CN_DIGIT[w]
+    tens, _, ones = w.partition("十")
+    return str((int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+
+
 def repair(t: _Tracked) -> tuple[_Tracked, int]:
     """The rewrites of :func:`extract.text.normalize.normalize_text`, in order, on a tracked
     text: character references unescaped, pinyin ruby removed, Traditional -> Simplified, full-width
-    forms folded, zero-width characters dropped. Returns the text and how many ruby annotations
+    forms folded, dates in Chinese numerals made Arabic (二零二二年十二月三十一日 -> 2022年12月31日),
+    zero-width characters dropped. Returns the text and how many ruby annotations
     were removed."""
     t = t.sub(_ENTITY, _unescape)
     pinyin = len(_PINYIN.findall(t.text))
     t = t.sub(_PINYIN, lambda m: "")
     t = t.translate_lines(_t2s)
     t = t.sub(_FULLWIDTH, _nfkc)
+    t = t.sub(_CN_YEAR, lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)))
+    t = t.sub(_CN_MONTH, _cn_small)
+    t = t.sub(_CN_DAY, _cn_small)
     t = t.sub(_ZERO_WIDTH, lambda m: "")
     return t, pinyin
 

@@ -102,6 +102,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
             # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
+        if d.metric is None and reached is not None:
+            # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through
+            d.metric, d.metric_key = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
+                                                 [x.q for x in drafts if x is not reached and x is not d])
         if frame is not None and frame.bulletin and found is not None and _part_of_place(found):
             # a bulletin's 第一产业增加值, 城镇新增就业: the place's figure, the part in the metric
             d.subject = subj = frame.entity
