@@ -79,8 +79,9 @@ ROWS = [
     R("cn-sanqianwan-users", "网易云音乐付费会员达三千万。",
       E(30_000_000, "users", subject="网易云音乐", metric="付费会员")),
     R("cn-year-and-amount", "二〇二〇年,星河科技营收为十二亿元。",
-      E(1_200_000_000, "CNY", period="2020", subject="星河科技", metric="营收"),
-      xfail="a year written in Chinese numerals (二〇二〇年) is not read as a period"),
+      E(1_200_000_000, "CNY", period="2020", subject="星河科技", metric="营收")),
+    R("cn-hk-filing-date", "截至二零二二年十二月三十一日止年度,星河科技收益为十二亿元。",
+      E(1_200_000_000, "CNY", period="2022", subject="星河科技", metric="收益")),
     R("cn-decimal-dian", "星河科技的净利润为三点五亿元。",
       E(350_000_000, "CNY", subject="星河科技", metric="净利润")),
 
