@@ -13,7 +13,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 _END_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d)\s*日")
-_SPAN = re.compile(r"(?:止|的)\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))")
+_SPAN = re.compile(r"(?:止|的|截至|截止|结束)\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))"
+                   r"|(?P<n2>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月\s*(?:已?结束|截至|截止)")
 _QUARTER = re.compile(r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?|Q(?P<q2>[1-4])")
 _HALF = re.compile(r"(?P<h>上|下)半年|中期")
 _AT = re.compile(r"^\s*(?:于|於|截至|截止|as at)\s*", re.IGNORECASE)
@@ -40,6 +41,8 @@ def header_period(own: str, context: str = "") -> str | None:
     ('2024H1', '2024Q1')
     >>> header_period("二零二四年十二月三十一日"), header_period("于2024年12月31日")
     ('asof:2024-12', 'asof:2024-12')
+    >>> header_period("2024年3月31日", "三个月已结束"), header_period("2024年3月31日", "截至以下日期止三个月")
+    ('2024Q1', '2024Q1')
     >>> header_period("同比变动"), header_period("2024年第四季度")
     (None, '2024Q4')
     """
@@ -56,8 +59,8 @@ def header_period(own: str, context: str = "") -> str | None:
     h = _HALF.search(own) or _HALF.search(context)
     end = _END_MONTH.search(both) or _END_MONTH_CN.search(both)
     month = _month(end) if end else None
-    if span and span.group("n"):
-        n = _num(span.group("n"))
+    if span and (span.group("n") or span.group("n2")):
+        n = _num(span.group("n") or span.group("n2"))
         month = month or 12
         if n == 3:
             return f"{year}Q{(month + 2) // 3}"
@@ -211,12 +214,15 @@ def find_magnitude_scale(text: str) -> float | None:
 
     >>> find_magnitude_scale("(以百万计,每股ADS除外)"), find_magnitude_scale("收入")
     (1000000.0, None)
+    >>> find_magnitude_scale("(In millions except per ADS)")
+    1000000.0
     """
     from .words import table_words
 
     best, at = None, -1
+    low = text.lower()
     for word, factor in table_words().magnitude_scales:
-        k = text.rfind(word)
+        k = low.rfind(word.lower())
         if k > at:
             best, at = factor, k
     return best

@@ -15,7 +15,8 @@ from itertools import product
 
 
 _MARK = r"(?:%|个百分点|百分点|ppts?|pps?|pts?)"
-_NUMCH = rf"[(（]?[-−–+]?\d[\d,.]*(?:\s?{_MARK})?[)）]?"
+# a cell's number; its % may be a cell of its own on the next line (``(10`` then ``%)``)
+_NUMCH = rf"[(（]?[-−–+]?\d[\d,.]*(?:[ \t]*\n?[ \t]*{_MARK})?[)）]?"
 
 
 @cache
@@ -34,7 +35,8 @@ def _na() -> str:
 @cache
 def _group_rx() -> re.Pattern[str]:
     cell = rf"(?:{_NUMCH}|{_na()})"
-    return re.compile(rf"{cell}(?:[ \t\u3000|｜]*\n?[ \t\u3000|｜]*{cell})*")
+    # cells apart: spaces, a pipe, a line break (one cell a line), blank lines (empty cells)
+    return re.compile(rf"{cell}(?:[ \t\u3000|｜]*(?:\n[ \t\u3000|｜]*){{0,4}}{cell})*")
 
 
 @cache

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...inputs.source import Cell, Table
-from .cells import cn_years
+from .cells import cell_number, cn_years, header_period
 from .cut import _Split, _group_rx, split_group
 
 # --------------------------------------------------------------------------------------------
@@ -38,14 +38,19 @@ _MD = (r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
        r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
 _SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
 _PERIOD = (
-    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年\s*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
+    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年[ \t\u3000]*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
     r"|[上下]半年|中期|全年|年度|财年|度)?"
     rf"|(?<![A-Za-z])Q[1-4]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?:{_Y}|(?<!\d)\d{{2}})\s*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?<![A-Za-z])FY\s*['’]?(?:{_Y}|\d{{2}})(?!\d)|{_Y}\s*年?\s*财年"
     rf"|第?\s*[一二三四1-4]\s*季度?\s*{_Y}\s*年?"
 )
-_CONTEXT = rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|[(（][^()（）\n]{{0,30}}(?:除外|计|单位)[^()（）\n]{{0,30}}[)）]"
+_N_MONTHS = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月"
+_CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,，;；\d]{{0,10}}?(?:止|的)?\s*{_N_MONTHS}"
+            rf"|(?:已?结束的?)\s*{_N_MONTHS}|{_N_MONTHS}\s*(?:已?结束|截至|截止)"
+            r"|[(（][^()（）\n]{0,40}(?:除外|计|单位|(?i:millions|thousands|billions|except))[^()（）\n]{0,40}[)）]")
+# a quarter or half named without its year, on a header line of its own (2023年 2024年 / 第一季度 第一季度)
+_BARE = r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年"
 _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
          r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
          r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
@@ -58,20 +63,22 @@ def _header_rx() -> re.Pattern[str]:
 
     w = table_words()
     return re.compile(
-        rf"(?P<P>{_PERIOD})|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
+        rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
         rf"|(?P<U>{_UNIT})")
 
 
-_GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（）\[\]【】/]*){0,2}")
+# between two words of a header: spaces, pipes, brackets, up to three blank lines (a cell a line)
+_GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（）\[\]【】/]*){0,4}")
 
 
 @dataclass
 class _Token:
-    kind: str  # P period, C change, N note, U unit, X context
+    kind: str  # P period, Q a quarter without its year, C change, N note, U unit, X context, R restated
     text: str
     start: int
     end: int
+    merged: bool = False  # a period's column and its currency, made of two words of the header
 
 
 def _header_runs(text: str) -> list[list[_Token]]:
@@ -140,31 +147,88 @@ def find_tables(text: str) -> list[TextTable]:
 def _layouts(run: list[_Token]) -> list[list[_Token]]:
     """Candidate column lists of a header: its periods, changes and notes in order; or, when the
     unit row names more value columns than there are periods (a US$ column beside RMB), the
-    unit words as value columns."""
-    cols = [t for t in run if t.kind in "PCN"]
+    unit words as value columns; each also with an unnamed column (``R``) after the current
+    period's, which the rows must show to be a currency restatement (:func:`_restatement`)."""
+    cols = _paired(run)
     out = [cols]
     money = [t for t in run if t.kind == "U" and not re.search(r"%|百分比", t.text)]
     periods = [t for t in cols if t.kind == "P"]
     if periods and len(money) > len(periods):
         # a period's column and its currency: the unit words beyond the periods are further
         # columns of the last period (人民币 人民币 美元 under 2023年 2024年)
-        merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end)
+        merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end, True)
                   for k, u in enumerate(money)]
         out.append(merged + [t for t in cols if t.kind != "P"])
     usd = next((t for t in run if t.kind == "U" and re.search(r"美元|US\$|USD", t.text)), None)
     if periods and usd is not None and len(money) <= len(periods):
         # a US$ column the header names once, after the periods' columns: the last period again
         k = cols.index(periods[-1]) + 1
-        out.append(cols[:k] + [_Token("P", f"{periods[-1].text} {usd.text}", usd.start, usd.end)] + cols[k:])
+        out.append(cols[:k] + [_Token("P", f"{periods[-1].text} {usd.text}", usd.start, usd.end, True)] + cols[k:])
+    if periods and usd is None:
+        # a column the header does not name, right after the current period's: a restatement
+        # of its figures in another currency (US$ beside RMB) when every row says so
+        cur = _current(periods)
+        k = cols.index(cur) + 1
+        out.append(cols[:k] + [_Token("R", "", cur.end, cur.end)] + cols[k:])
     return out
+
+
+def _paired(run: list[_Token]) -> list[_Token]:
+    """The columns of a header whose periods are split over two lines (``2023年 2024年`` over
+    ``第一季度 第一季度``): a year and the quarter below (or above) it, one column."""
+    cols = [t for t in run if t.kind in "PCN"]
+    bare = [t for t in run if t.kind == "Q"]
+    years = [t for t in cols if t.kind == "P" and re.fullmatch(r"\d{4}\s*年?", cn_years(t.text))]
+    if not bare or len(bare) != len(years):
+        return cols
+    it = iter(bare)
+    return [_Token("P", f"{t.text}{next(it).text}", t.start, t.end) if t in years else t for t in cols]
+
+
+def _current(periods: list[_Token]) -> _Token:
+    """The header's latest period (the first such): the column a change and a restatement go with."""
+    from .columns import _period_key
+
+    keys = [_period_key(header_period(t.text) or "") for t in periods]
+    return periods[max(range(len(periods)), key=lambda k: (keys[k], -k))]
+
+
+def _restatement(rows, k: int) -> bool:
+    """Are the cells of column ``k`` (0-based among a row's cells) the figures of the column before
+    in another currency: one rate for every row with both (at least two), within the rounding
+    of the printed figures, and not the same figures?"""
+    pairs = []
+    for _, cells, _, _ in rows:
+        x, y = (cell_number(cells[k - 1][0]) if cells[k - 1] else None), \
+            (cell_number(cells[k][0]) if cells[k] else None)
+        if x and y and not x[1] and not y[1] and x[0]:
+            pairs.append((x[0], y[0], len(cells[k][0].partition(".")[2])))
+    if len(pairs) < 2:
+        return False
+    rates = sorted(y / x for x, y, _ in pairs)
+    rate = rates[len(rates) // 2]
+    if abs(rate - 1) < 0.02:
+        return False
+    return all(abs(y - x * rate) <= max(0.6 * 10 ** -dec, 0.006 * abs(y)) for x, y, dec in pairs)
+
+
+_RULE = re.compile(r"[ \t|｜]*\n[ \t|｜]*:?-{3,}:?(?:[ \t]*[|｜][ \t]*:?-{3,}:?)*[ \t|｜]*(?=\n|$)")
 
 
 def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
     after = run[-1].end
+    rule = _RULE.match(text, after)  # a Markdown table's rule under its header (| --- | --- |)
+    after = rule.end() if rule else after
     best = None
     for cols in _layouts(run):
         kinds = ["change" if t.kind == "C" else "note" if t.kind == "N" else "value" for t in cols]
         rows, left, end = _rows(text, after, kinds)
+        r = next((k for k, t in enumerate(cols) if t.kind == "R"), None)
+        if r is not None:
+            if not _restatement(rows, r):
+                continue
+            cols = cols[:r] + cols[r + 1:]
+            rows = [(label, cells[:r] + cells[r + 1:], a, b) for label, cells, a, b in rows]
         if len(rows) + len(left) >= 2 and len(rows) >= 1 and (best is None or len(rows) > len(best[1])):
             best = (cols, rows, left, end)
     if best is None:
@@ -178,7 +242,7 @@ def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
         header_rows.append([Cell(" ".join(t.text for t in context), context[0].start, context[-1].end)]
                            + [None] * n)
     header_rows.append([None] + [Cell(t.text, t.start, t.end) for t in cols])
-    merged = any(" " in t.text and t.kind == "P" and t.start >= units[0].start for t in cols) if units else False
+    merged = any(t.merged for t in cols)
     values = sum(t.kind == "P" for t in cols)
     if units and not merged and len(units) in (n, values):
         header_rows.append([None] + _aligned_units(units, cols))
