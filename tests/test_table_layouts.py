@@ -124,9 +124,28 @@ MARKDOWN = LEAD + """
 | 经调整EBITDA利润率 | 24% | 25% | 26% | 26% | | |
 """
 
-LAYOUTS = {"rows": ROWS, "cells": CELLS, "one-line": ONE_LINE, "split-header": SPLIT_HEADER,
+# change words the reader does not know: the figures tell the year-ago and the previous quarter
+UNKNOWN_CHANGES = LEAD + """(以百万计,每ADS除外,未经审计)
+2023年第一季度 2023年第四季度 2024年第一季度 年度变化 季度变化
+总收入 30,100 33,500 31,000 4,290 3% (7%)
+营业利润 4,000 4,500 5,000 692 25% 11%
+"""
+
+# quarters over years, a cell a line, English words
+Q_OVER_Y = LEAD + ("(以百万计,每ADS除外,未经审计)\n\nQ1\n2023\nRMB\n\nQ4\n2023\nRMB\n\nQ1\n2024\nRMB\n\n"
+                   "Q1\n2024\nUS$\n\nYoY\n\nQoQ\n\n总收入\n30,100\n33,500\n31,000\n4,290\n3%\n(7%)\n"
+                   "营业利润\n4,000\n4,500\n5,000\n692\n25%\n11%\n")
+
+# Hong Kong quarter words (首季) and a two-digit year
+HK_WORDS = LEAD + """(以百万计,未经审核)
+23年首季 23年第四季 2024年首季 按年 按季
+总收入 30,100 33,500 31,000 3% (7%)
+营业利润 4,000 4,500 5,000 25% 11%
+"""
+
+LAYOUTS = {"unknown-changes": UNKNOWN_CHANGES, "q-over-y": Q_OVER_Y, "hk-words": HK_WORDS, "rows": ROWS, "cells": CELLS, "one-line": ONE_LINE, "split-header": SPLIT_HEADER,
            "english": ENGLISH, "dates": DATES, "markdown": MARKDOWN}
-ROWS_READ = {"rows": 4, "cells": 2, "one-line": 3, "split-header": 2, "english": 2, "dates": 2, "markdown": 3}
+ROWS_READ = {"unknown-changes": 2, "q-over-y": 2, "hk-words": 2, "rows": 4, "cells": 2, "one-line": 3, "split-header": 2, "english": 2, "dates": 2, "markdown": 3}
 
 
 def _claims(text: str):
@@ -195,3 +214,11 @@ def test_a_scale_statement_gives_no_claim():
     doc, _ = _claims(DATES)
     assert not any(c.value == 1e6 for c in doc.claims)
     assert len(find_tables(doc.text)) == 1
+
+
+def test_a_percentage_column_that_is_no_change_is_not_guessed():
+    """A last column of percentages that matches no change of the row's figures (a share of
+    revenue) is not read as a change: the rows do not fit, no table claims."""
+    text = UNKNOWN_CHANGES.replace("3% (7%)", "100% 100%").replace("25% 11%", "16% 16%")
+    _, claims = _claims(text)
+    assert claims == []

@@ -46,7 +46,7 @@ def header_period(own: str, context: str = "") -> str | None:
     >>> header_period("同比变动"), header_period("2024年第四季度")
     (None, '2024Q4')
     """
-    own, context = _latin_periods(cn_years(own)), _latin_periods(cn_years(context))
+    own, context = _hk_periods(_latin_periods(cn_years(own))), _hk_periods(_latin_periods(cn_years(context)))
     y = _YEAR.search(own)
     if not y:
         return None
@@ -108,6 +108,27 @@ def _latin_periods(s: str) -> str:
         return f"{year(g['y5'])}年度"
 
     return _LATIN_Q.sub(sub, s)
+
+
+_HK_Q = re.compile(r"(?<![\d.])(?P<yy>[12]\d)(?=\s*年\s*(?:第\s*)?[一二三四1-4首次]\s*季|\s*年\s*[上下]半年)|(?P<fs>[首次])季(?![度节])"
+                   r"|(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末)?\s*止?\s*(?:的|之)?\s*(?:季度|季)(?!末|底)")
+
+
+def _hk_periods(s: str) -> str:
+    """Hong Kong and shorthand quarters as the usual words: ``23年第四季度`` -> ``2023年第四季度``,
+    ``首季`` -> ``第1季``, ``2024年6月季度`` (the quarter ending in June) -> ``2024年第2季``.
+
+    >>> _hk_periods("23年第四季度"), _hk_periods("2024年首季"), _hk_periods("2024年6月季度")
+    ('2023年第四季度', '2024年第1季', '2024年第2季')
+    """
+    def sub(m: re.Match[str]) -> str:
+        if m.group("yy"):
+            return f"20{m.group('yy')}"
+        if m.group("fs"):
+            return f"第{1 if m.group('fs') == '首' else 2}季"
+        return f"第{(_num(m.group('qm')) + 2) // 3}季"
+
+    return _HK_Q.sub(sub, s)
 
 
 _END_MONTH_CN = re.compile(r"(十[一二]?|[一二三四五六七八九])\s*月\s*[一二三]?十?[一二三四五六七八九]?\s*日")

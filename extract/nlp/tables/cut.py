@@ -16,7 +16,7 @@ from itertools import product
 
 _MARK = r"(?:%|个百分点|百分点|ppts?|pps?|pts?)"
 # a cell's number; its % may be a cell of its own on the next line (``(10`` then ``%)``)
-_NUMCH = rf"[(（]?[-−–+]?\d[\d,.]*(?:[ \t]*\n?[ \t]*{_MARK})?[)）]?"
+_NUMCH = rf"[(（]?[-−–+]?\d[\d,.]*(?:[ \t]*(?:\n[ \t]*)*{_MARK})?[)）]?"
 
 
 @cache
@@ -36,7 +36,7 @@ def _na() -> str:
 def _group_rx() -> re.Pattern[str]:
     cell = rf"(?:{_NUMCH}|{_na()})"
     # cells apart: spaces, a pipe, a line break (one cell a line), blank lines (empty cells)
-    return re.compile(rf"{cell}(?:[ \t\u3000|｜]*(?:\n[ \t\u3000|｜]*){{0,4}}{cell})*")
+    return re.compile(rf"{cell}(?:[ \t\u3000|｜]*(?:\n[ \t\u3000|｜]*)*{cell})*")
 
 
 @cache

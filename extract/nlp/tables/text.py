@@ -29,6 +29,7 @@ from functools import cache
 from ...inputs.source import Cell, Table
 from .cells import cell_number, cn_years, header_period
 from .cut import _Split, _group_rx, split_group
+from .infer import CHANGE_WORDS, change_kind, restatement
 
 # --------------------------------------------------------------------------------------------
 # the words of a header
@@ -39,11 +40,13 @@ _MD = (r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
 _SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
 _PERIOD = (
     rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年[ \t\u3000]*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
+    r"|[首次]季(?![度节])|(?:3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末)?\s*止?\s*(?:的|之)?\s*(?:季度|季)(?!末|底)"
     r"|[上下]半年|中期|全年|年度|财年|度)?"
-    rf"|(?<![A-Za-z])Q[1-4]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
-    rf"|(?:{_Y}|(?<!\d)\d{{2}})\s*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    r"|(?<![\d.])[12]\d\s*年\s*(?:第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|[首次]季(?![度节])|[上下]半年)"
+    rf"|(?<![A-Za-z])Q[1-4][ \t]*['’]?[ \t]*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    rf"|(?:{_Y}|(?<!\d)\d{{2}})[ \t]*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?<![A-Za-z])FY\s*['’]?(?:{_Y}|\d{{2}})(?!\d)|{_Y}\s*年?\s*财年"
-    rf"|第?\s*[一二三四1-4]\s*季度?\s*{_Y}\s*年?"
+    rf"|第?\s*[一二三四1-4]\s*季度?[ \t]*{_Y}\s*年?"
 )
 _N_MONTHS = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月"
 _CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,，;；\d]{{0,10}}?(?:止|的)?\s*{_N_MONTHS}"
@@ -63,18 +66,18 @@ def _header_rx() -> re.Pattern[str]:
 
     w = table_words()
     return re.compile(
-        rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
+        rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
         rf"|(?P<U>{_UNIT})")
 
 
-# between two words of a header: spaces, pipes, brackets, up to three blank lines (a cell a line)
-_GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（）\[\]【】/]*){0,4}")
+# between two words of a header: spaces, pipes, brackets, blank lines (a cell a line)
+_GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（）\[\]【】/]*)*")
 
 
 @dataclass
 class _Token:
-    kind: str  # P period, Q a quarter without its year, C change, N note, U unit, X context, R restated
+    kind: str  # P period, Q a quarter without its year, Y a year alone, C change, N note, U unit, X context, R restated
     text: str
     start: int
     end: int
@@ -106,7 +109,7 @@ def _header_runs(text: str) -> list[list[_Token]]:
         pos = m.end()
     if run:
         runs.append(run)
-    return [r for r in runs if sum(t.kind in "PC" for t in r) >= 2 and any(t.kind == "P" for t in r)]
+    return [r for r in runs if sum(t.kind in "PC" for t in _paired(r)) >= 2 and any(t.kind == "P" for t in _paired(r))]
 
 
 # --------------------------------------------------------------------------------------------
@@ -168,21 +171,27 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
         # a column the header does not name, right after the current period's: a restatement
         # of its figures in another currency (US$ beside RMB) when every row says so
         cur = _current(periods)
-        k = cols.index(cur) + 1
-        out.append(cols[:k] + [_Token("R", "", cur.end, cur.end)] + cols[k:])
+        for layout in list(out):
+            k = layout.index(cur) + 1 if cur in layout else len([t for t in layout if t.kind == "P"])
+            out.append(layout[:k] + [_Token("R", "", cur.end, cur.end)] + layout[k:])
+    if periods and not any(t.kind == "C" for t in cols):
+        # change columns whose words the header lost or the reader does not know, last
+        end = run[-1].end
+        out += [layout + [_Token("D", "", end, end)] * m for layout in list(out) for m in (1, 2)]
     return out
 
 
 def _paired(run: list[_Token]) -> list[_Token]:
-    """The columns of a header whose periods are split over two lines (``2023年 2024年`` over
-    ``第一季度 第一季度``): a year and the quarter below (or above) it, one column."""
-    cols = [t for t in run if t.kind in "PCN"]
+    """The columns of a header whose periods are split over lines (``2023年 2024年`` over
+    ``第一季度 第一季度``, ``Q1 Q4`` over ``2023 2023``): a year and the quarter below (or above)
+    it, one column; a year alone (``2023``) is no column."""
     bare = [t for t in run if t.kind == "Q"]
-    years = [t for t in cols if t.kind == "P" and re.fullmatch(r"\d{4}\s*年?", cn_years(t.text))]
+    years = [t for t in run if t.kind == "Y" or (t.kind == "P" and re.fullmatch(r"\d{4}\s*年?", cn_years(t.text)))]
     if not bare or len(bare) != len(years):
-        return cols
+        return [t for t in run if t.kind in "PCN"]
     it = iter(bare)
-    return [_Token("P", f"{t.text}{next(it).text}", t.start, t.end) if t in years else t for t in cols]
+    return [_Token("P", f"{next(it).text} {t.text}", t.start, t.end) if t in years else t
+            for t in run if t.kind in "PCN" or t in years]
 
 
 def _current(periods: list[_Token]) -> _Token:
@@ -193,40 +202,44 @@ def _current(periods: list[_Token]) -> _Token:
     return periods[max(range(len(periods)), key=lambda k: (keys[k], -k))]
 
 
-def _restatement(rows, k: int) -> bool:
-    """Are the cells of column ``k`` (0-based among a row's cells) the figures of the column before
-    in another currency: one rate for every row with both (at least two), within the rounding
-    of the printed figures, and not the same figures?"""
-    pairs = []
-    for _, cells, _, _ in rows:
-        x, y = (cell_number(cells[k - 1][0]) if cells[k - 1] else None), \
-            (cell_number(cells[k][0]) if cells[k] else None)
-        if x and y and not x[1] and not y[1] and x[0]:
-            pairs.append((x[0], y[0], len(cells[k][0].partition(".")[2])))
-    if len(pairs) < 2:
-        return False
-    rates = sorted(y / x for x, y, _ in pairs)
-    rate = rates[len(rates) // 2]
-    if abs(rate - 1) < 0.02:
-        return False
-    return all(abs(y - x * rate) <= max(0.6 * 10 ** -dec, 0.006 * abs(y)) for x, y, dec in pairs)
-
-
 _RULE = re.compile(r"[ \t|｜]*\n[ \t|｜]*:?-{3,}:?(?:[ \t]*[|｜][ \t]*:?-{3,}:?)*[ \t|｜]*(?=\n|$)")
+
+
+def _told(cols: list[_Token], rows, context: str) -> list[_Token] | None:
+    """The columns with those the header does not name told by the rows (:mod:`.infer`): a
+    restatement kept as ``R``, a change as a ``C`` of its kind; ``None`` when the rows do not
+    bear a column out."""
+    out = list(cols)
+    for k, t in enumerate(cols):
+        if t.kind == "R" and not restatement(rows, k):
+            return None
+        if t.kind == "D":
+            values = [(j, header_period(c.text, context)) for j, c in enumerate(cols) if c.kind == "P"]
+            cur = cols.index(_current([c for c in cols if c.kind == "P"]))
+            kind = change_kind(rows, values, cur, k)
+            if kind is None:
+                return None
+            out[k] = _Token("C", CHANGE_WORDS[kind], t.start, t.end)
+    return out
 
 
 def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
     after = run[-1].end
     rule = _RULE.match(text, after)  # a Markdown table's rule under its header (| --- | --- |)
     after = rule.end() if rule else after
+    eol = text.find("\n", after)
+    if eol > after and not re.search(r"\d", text[after:eol]):
+        after = eol  # header words the reader does not know, to the end of the header's line
     best = None
+    context = " ".join(t.text for t in run if t.kind == "X")
     for cols in _layouts(run):
-        kinds = ["change" if t.kind == "C" else "note" if t.kind == "N" else "value" for t in cols]
+        kinds = ["change" if t.kind in "CD" else "note" if t.kind == "N" else "value" for t in cols]
         rows, left, end = _rows(text, after, kinds)
+        cols = _told(cols, rows, context)
+        if cols is None:
+            continue
         r = next((k for k, t in enumerate(cols) if t.kind == "R"), None)
         if r is not None:
-            if not _restatement(rows, r):
-                continue
             cols = cols[:r] + cols[r + 1:]
             rows = [(label, cells[:r] + cells[r + 1:], a, b) for label, cells, a, b in rows]
         if len(rows) + len(left) >= 2 and len(rows) >= 1 and (best is None or len(rows) > len(best[1])):
