@@ -143,9 +143,16 @@ HK_WORDS = LEAD + """(以百万计,未经审核)
 营业利润 4,000 4,500 5,000 25% 11%
 """
 
-LAYOUTS = {"unknown-changes": UNKNOWN_CHANGES, "q-over-y": Q_OVER_Y, "hk-words": HK_WORDS, "rows": ROWS, "cells": CELLS, "one-line": ONE_LINE, "split-header": SPLIT_HEADER,
+# currency signs in the cells of the first row, the US$ column's period the same as the one before
+SIGNS = LEAD + """(以百万计,每ADS除外,未经审计)
+2023年第一季度 2023年第四季度 2024年第一季度 2024年第一季度 同比 环比
+总收入 RMB 30,100 RMB 33,500 RMB 31,000 US$ 4,290 3% (7%)
+营业利润 4,000 4,500 5,000 692 25% 11%
+"""
+
+LAYOUTS = {"signs": SIGNS, "unknown-changes": UNKNOWN_CHANGES, "q-over-y": Q_OVER_Y, "hk-words": HK_WORDS, "rows": ROWS, "cells": CELLS, "one-line": ONE_LINE, "split-header": SPLIT_HEADER,
            "english": ENGLISH, "dates": DATES, "markdown": MARKDOWN}
-ROWS_READ = {"unknown-changes": 2, "q-over-y": 2, "hk-words": 2, "rows": 4, "cells": 2, "one-line": 3, "split-header": 2, "english": 2, "dates": 2, "markdown": 3}
+ROWS_READ = {"signs": 2, "unknown-changes": 2, "q-over-y": 2, "hk-words": 2, "rows": 4, "cells": 2, "one-line": 3, "split-header": 2, "english": 2, "dates": 2, "markdown": 3}
 
 
 def _claims(text: str):

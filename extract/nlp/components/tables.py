@@ -88,7 +88,7 @@ def make_tables(nlp: Language, name: str):
                              currency=table_currency(art.text[:t.start])
                              or table_currency(art.text[:t.start] + art.text[t.end:]),
                              where=f"table {t.table.index} of the text",
-                             magnitude_before=find_magnitude_scale(before[-120:]))
+                             magnitude_before=find_magnitude_scale(before))
             claims += res.claims
             left += res.left_out + t.left_out
         doc._.tables = found

@@ -218,8 +218,10 @@ def cell_number(text: str) -> tuple[float, str | None] | None:
 
     >>> cell_number("126,898"), cell_number("(1,234.5)"), cell_number("11.8%"), cell_number("—")
     ((126898.0, None), (-1234.5, None), (11.8, '%'), None)
+    >>> cell_number("RMB 31,144"), cell_number("(US$ 5)")
+    ((31144.0, None), (-5.0, None))
     """
-    s = text.replace(" ", "").replace("\n", "")
+    s = re.sub(r"^([(（]?)(?:RMB|US\$|HK\$|人民币|美元|港元|\$)", r"\1", text.replace(" ", "").replace("\n", ""))
     m = _NUMBER.match(s)
     if not m:
         return None

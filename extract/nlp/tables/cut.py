@@ -16,7 +16,10 @@ from itertools import product
 
 _MARK = r"(?:%|个百分点|百分点|ppts?|pps?|pts?)"
 # a cell's number; its % may be a cell of its own on the next line (``(10`` then ``%)``)
-_NUMCH = rf"[(（]?[-−–+]?\d[\d,.]*(?:[ \t]*(?:\n[ \t]*)*{_MARK})?[)）]?"
+# a currency sign before the figure (``RMB 31,144`` in a statement's first and total rows) is
+# part of its cell
+_CUR = r"(?:(?:RMB|US\$|HK\$|人民币|美元|港元|\$)[ \t]*)?"
+_NUMCH = rf"[(（]?{_CUR}[-−–+]?\d[\d,.]*(?:[ \t]*(?:\n[ \t]*)*{_MARK})?[)）]?"
 
 
 @cache
