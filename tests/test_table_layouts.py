@@ -156,9 +156,19 @@ GLUED = LEAD + ("2024年第一季度财务摘要星河网讯(以百万计,每ADS
                 "总收入30,10033,50031,0004,2903%(7%)营业利润4,0004,5005,00069225%11%"
                 "每ADS摊薄收益15.007.0015.502.153%121%星河网讯今天宣布。\n")
 
-LAYOUTS = {"glued": GLUED, "signs": SIGNS, "unknown-changes": UNKNOWN_CHANGES, "q-over-y": Q_OVER_Y, "hk-words": HK_WORDS, "rows": ROWS, "cells": CELLS, "one-line": ONE_LINE, "split-header": SPLIT_HEADER,
+# a text browser's rendering: the header cells wrapped mid-word (2023 年第 over 一季度), columns
+# aligned by spaces
+WRAPPED = LEAD + """(以百万计,每ADS除外,未经审计)
+                 2023 年第   2023 年第   2024 年第   2024 年第
+                 一季度      四季度      一季度      一季度
+                 人民币      人民币      人民币      美元     同比   环比
+总收入           30,100      33,500      31,000      4,290    3%     (7%)
+营业利润         4,000       4,500       5,000       692      25%    11%
+"""
+
+LAYOUTS = {"wrapped": WRAPPED, "glued": GLUED, "signs": SIGNS, "unknown-changes": UNKNOWN_CHANGES, "q-over-y": Q_OVER_Y, "hk-words": HK_WORDS, "rows": ROWS, "cells": CELLS, "one-line": ONE_LINE, "split-header": SPLIT_HEADER,
            "english": ENGLISH, "dates": DATES, "markdown": MARKDOWN}
-ROWS_READ = {"glued": 3, "signs": 2, "unknown-changes": 2, "q-over-y": 2, "hk-words": 2, "rows": 4, "cells": 2, "one-line": 3, "split-header": 2, "english": 2, "dates": 2, "markdown": 3}
+ROWS_READ = {"wrapped": 2, "glued": 3, "signs": 2, "unknown-changes": 2, "q-over-y": 2, "hk-words": 2, "rows": 4, "cells": 2, "one-line": 3, "split-header": 2, "english": 2, "dates": 2, "markdown": 3}
 
 
 def _claims(text: str):

@@ -39,9 +39,9 @@ _MD = (r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
        r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
 _SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
 _PERIOD = (
-    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年[ \t\u3000]*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
+    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年[ \t\u3000]*(?:{_MD}\s*(?:{_SPAN})?|第?[ \t]*[一二三四1-4][ \t]*季度?|Q[1-4]"
     r"|[首次]季(?![度节])|(?:3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末)?\s*止?\s*(?:的|之)?\s*(?:季度|季)(?!末|底)"
-    r"|[上下]半年|中期|全年|年度|财年|度)?"
+    r"|[上下]半年|中期|全年|年度|财年|度|第(?=[ \t]*(?:\n|$)|[ \t]{2,}))?"
     r"|(?<![\d.])[12]\d\s*年\s*(?:第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|[首次]季(?![度节])|[上下]半年)"
     rf"|(?<![A-Za-z])Q[1-4][ \t]*['’]?[ \t]*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?:{_Y}|(?<!\d)\d{{2}})[ \t]*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
@@ -53,7 +53,7 @@ _CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,
             rf"|(?:已?结束的?)\s*{_N_MONTHS}|{_N_MONTHS}\s*(?:已?结束|截至|截止)"
             r"|[(（][^()（）\n]{0,40}(?:除外|计|单位|(?i:millions|thousands|billions|except))[^()（）\n]{0,40}[)）]")
 # a quarter or half named without its year, on a header line of its own (2023年 2024年 / 第一季度 第一季度)
-_BARE = r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年"
+_BARE = r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度?(?=[ \t]*(?:\n|$)|[ \t]{2,})|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年"
 _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
          r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
          r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
@@ -183,10 +183,11 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
 
 def _paired(run: list[_Token]) -> list[_Token]:
     """The columns of a header whose periods are split over lines (``2023年 2024年`` over
-    ``第一季度 第一季度``, ``Q1 Q4`` over ``2023 2023``): a year and the quarter below (or above)
-    it, one column; a year alone (``2023``) is no column."""
+    ``第一季度 第一季度``, ``Q1 Q4`` over ``2023 2023``, a cell wrapped as ``2023年第`` over
+    ``一季度``): a year and the quarter below (or above) it, one column; a year alone (``2023``)
+    is no column."""
     bare = [t for t in run if t.kind == "Q"]
-    years = [t for t in run if t.kind == "Y" or (t.kind == "P" and re.fullmatch(r"\d{4}\s*年?", cn_years(t.text)))]
+    years = [t for t in run if t.kind == "Y" or (t.kind == "P" and re.fullmatch(r"\d{4}\s*(?:年\s*第?)?", cn_years(t.text)))]
     if not bare or len(bare) != len(years):
         return [t for t in run if t.kind in "PCN"]
     it = iter(bare)
