@@ -126,7 +126,7 @@ MARKDOWN = LEAD + """
 
 # change words the reader does not know: the figures tell the year-ago and the previous quarter
 UNKNOWN_CHANGES = LEAD + """(以百万计,每ADS除外,未经审计)
-2023年第一季度 2023年第四季度 2024年第一季度 年度变化 季度变化
+2023年第一季度 2023年第四季度 2024年第一季度 较一年前 较前期
 总收入 30,100 33,500 31,000 4,290 3% (7%)
 营业利润 4,000 4,500 5,000 692 25% 11%
 """
@@ -245,3 +245,20 @@ def test_a_percentage_column_that_is_no_change_is_not_guessed():
     text = UNKNOWN_CHANGES.replace("3% (7%)", "100% 100%").replace("25% 11%", "16% 16%")
     _, claims = _claims(text)
     assert claims == []
+
+
+def test_a_table_left_in_english():
+    """The table of the English release as it is: labels keep their spaces, so ``per ADS`` is a
+    per-share row (not scaled by In millions)."""
+    text = LEAD + """(In millions except per ADS, unaudited)
+Q1 2023 Q4 2023 Q1 2024
+RMB RMB RMB US$ YoY QoQ
+Total revenues 30,100 33,500 31,000 4,290 3 % (7 %)
+Diluted earnings
+per ADS 15.00 7.00 15.50 2.15 3 % 121 %
+"""
+    _, claims = _claims(text)
+    by = {(c.metric, c.period): c for c in claims}
+    assert by[("Total revenues", "2024Q1")].value == 31_000e6
+    assert by[("Diluted earnings per ADS", "2024Q1")].value == pytest.approx(15.50)
+    assert _changes(by[("Diluted earnings per ADS", "2024Q1")]) == [("yoy", 0.03), ("qoq", 1.21)]

@@ -31,6 +31,20 @@ def cn_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)), text)
 
 
+def one_line(s: str) -> str:
+    r"""A label as one line: the spaces and line breaks in it left out, but one space kept between
+    two Latin words (``Diluted earnings\nper ADS``).
+
+    >>> one_line("经调整\n净利润"), one_line("Diluted earnings\n per ADS"), one_line("Q1 营收")
+    ('经调整净利润', 'Diluted earnings per ADS', 'Q1营收')
+    """
+    return re.sub(r"\s+", lambda m: " " if _latin(s, m.start() - 1) and _latin(s, m.end()) else "", s.strip())
+
+
+def _latin(s: str, i: int) -> bool:
+    return 0 <= i < len(s) and (s[i].isascii() and (s[i].isalnum() or s[i] in "()$&-"))
+
+
 def header_period(own: str, context: str = "") -> str | None:
     """The period a column header names: ``own`` is the column's own header text, ``context``
     header text that speaks for every column (it names no year).

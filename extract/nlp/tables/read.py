@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ...inputs.source import Table
 from ...model import Change, Claim, Evidence
-from .cells import Scale, cell_number, find_magnitude_scale, find_scale, header_currency
+from .cells import Scale, cell_number, find_magnitude_scale, find_scale, header_currency, one_line
 from .columns import current_column, table_columns
 
 
@@ -120,7 +120,7 @@ def _label(s: str) -> str:
     >>> _label("经调整\n净利润(2)"), _label("收入*:"), _label("经营利润(非公认会计准则)[2]")
     ('经调整净利润', '收入', '经营利润(非公认会计准则)')
     """
-    s = re.sub(r"\s+", "", s).rstrip(":：")
+    s = one_line(s).rstrip(":：")
     s = _FOOTNOTE.sub("", s)
     return s.rstrip(":：").strip()
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...inputs.source import Cell, Table
-from .cells import cell_number, cn_years, header_period
+from .cells import cell_number, cn_years, header_period, one_line
 from .cut import _Split, _group_rx, split_group
 from .infer import CHANGE_WORDS, change_kind, restatement
 
@@ -368,7 +368,7 @@ def _clean_label(raw: str) -> str:
     if not lines:
         return ""
     k = max((i + 1 for i, ln in enumerate(lines[:-1]) if ln.endswith((":", "："))), default=0)
-    return re.sub(r"\s+", "", "".join(lines[k:]))
+    return one_line("\n".join(lines[k:]))
 
 
 def _last_label_line(raw: str) -> int:
