@@ -19,6 +19,14 @@ row's figures share and the change the row states) make the split unique; a row 
 split so is left out and listed, never guessed. Each table becomes a :class:`extract.inputs.source.Table`
 (a header row, then one row of cells per table row, every cell with its span in the article),
 read by :func:`extract.nlp.tables.read_table` like a table of a PDF.
+
+The same table reaches the text in many layouts, read alike: one row a line; one cell a line
+with blank lines for empty cells (a ``%`` on the line after its number); a Markdown table (its
+``| --- |`` rule skipped); a header split over lines, a year above its quarter (``2023年`` over
+``第一季度``, ``Q1`` over ``2023``, a cell wrapped as ``2023 年第`` over ``一季度``); a currency sign
+in a cell (``RMB 31,144``). Columns the header does not name are told by the rows or the table
+is not read (:mod:`.infer`): a US$ column restating the current quarter, change columns whose
+words are lost or unknown.
 """
 from __future__ import annotations
 
@@ -27,7 +35,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...inputs.source import Cell, Table
-from .cells import cell_number, cn_years, header_period, one_line
+from .cells import cn_years, header_period, one_line
+from .columns import _period_key
 from .cut import _Split, _group_rx, split_group
 from .infer import CHANGE_WORDS, change_kind, restatement
 
@@ -53,7 +62,8 @@ _CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,
             rf"|(?:已?结束的?)\s*{_N_MONTHS}|{_N_MONTHS}\s*(?:已?结束|截至|截止)"
             r"|[(（][^()（）\n]{0,40}(?:除外|计|单位|(?i:millions|thousands|billions|except))[^()（）\n]{0,40}[)）]")
 # a quarter or half named without its year, on a header line of its own (2023年 2024年 / 第一季度 第一季度)
-_BARE = r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度?(?=[ \t]*(?:\n|$)|[ \t]{2,})|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年"
+_BARE = (r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度?(?=[ \t]*(?:\n|$)|[ \t]{2,})"
+         r"|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年")
 _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
          r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
          r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
@@ -66,7 +76,8 @@ def _header_rx() -> re.Pattern[str]:
 
     w = table_words()
     return re.compile(
-        rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
+        rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))"
+        rf"|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
         rf"|(?P<U>{_UNIT})")
 
@@ -77,7 +88,9 @@ _GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（�
 
 @dataclass
 class _Token:
-    kind: str  # P period, Q a quarter without its year, Y a year alone, C change, N note, U unit, X context, R restated
+    # P period, Q a quarter without its year, Y a year alone, C change, N note, U unit, X context;
+    # columns the header does not name: R a restatement, D a change
+    kind: str
     text: str
     start: int
     end: int
@@ -109,7 +122,8 @@ def _header_runs(text: str) -> list[list[_Token]]:
         pos = m.end()
     if run:
         runs.append(run)
-    return [r for r in runs if sum(t.kind in "PC" for t in _paired(r)) >= 2 and any(t.kind == "P" for t in _paired(r))]
+    cols = [_paired(r) for r in runs]
+    return [r for r, c in zip(runs, cols) if sum(t.kind in "PC" for t in c) >= 2 and any(t.kind == "P" for t in c)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,7 +165,8 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
     """Candidate column lists of a header: its periods, changes and notes in order; or, when the
     unit row names more value columns than there are periods (a US$ column beside RMB), the
     unit words as value columns; each also with an unnamed column (``R``) after the current
-    period's, which the rows must show to be a currency restatement (:func:`_restatement`)."""
+    period's, and with one or two unnamed change columns (``D``) last when the header names no
+    change: the rows must bear those out (:func:`_told`)."""
     cols = _paired(run)
     out = [cols]
     money = [t for t in run if t.kind == "U" and not re.search(r"%|百分比", t.text)]
@@ -187,7 +202,8 @@ def _paired(run: list[_Token]) -> list[_Token]:
     ``一季度``): a year and the quarter below (or above) it, one column; a year alone (``2023``)
     is no column."""
     bare = [t for t in run if t.kind == "Q"]
-    years = [t for t in run if t.kind == "Y" or (t.kind == "P" and re.fullmatch(r"\d{4}\s*(?:年\s*第?)?", cn_years(t.text)))]
+    years = [t for t in run
+             if t.kind == "Y" or (t.kind == "P" and re.fullmatch(r"\d{4}\s*(?:年\s*第?)?", cn_years(t.text)))]
     if not bare or len(bare) != len(years):
         return [t for t in run if t.kind in "PCN"]
     it = iter(bare)
@@ -197,8 +213,6 @@ def _paired(run: list[_Token]) -> list[_Token]:
 
 def _current(periods: list[_Token]) -> _Token:
     """The header's latest period (the first such): the column a change and a restatement go with."""
-    from .columns import _period_key
-
     keys = [_period_key(header_period(t.text) or "") for t in periods]
     return periods[max(range(len(periods)), key=lambda k: (keys[k], -k))]
 
