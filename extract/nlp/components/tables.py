@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import load_lexicon
 from ..tables import find_tables
-from ..tables import CURRENCY_WORDS, find_scale, read_table
+from ..tables import CURRENCY_WORDS, find_magnitude_scale, find_scale, read_table
 
 for _name in ("tables", "table_claims", "table_left_out"):
     if not Doc.has_extension(_name):
@@ -87,7 +87,8 @@ def make_tables(nlp: Language, name: str):
             res = read_table(t.table, lambda c: c.text, row_text, find_scale(before), subject, lex,
                              currency=table_currency(art.text[:t.start])
                              or table_currency(art.text[:t.start] + art.text[t.end:]),
-                             where=f"table {t.table.index} of the text")
+                             where=f"table {t.table.index} of the text",
+                             magnitude_before=find_magnitude_scale(before))
             claims += res.claims
             left += res.left_out + t.left_out
         doc._.tables = found

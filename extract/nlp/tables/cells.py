@@ -13,7 +13,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 _END_MONTH = re.compile(r"(1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d)\s*日")
-_SPAN = re.compile(r"(?:止|的)\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))")
+_SPAN = re.compile(r"(?:止|的|截至|截止|结束)\s*(?:(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|(?P<year>年度|年))"
+                   r"|(?P<n2>[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月\s*(?:已?结束|截至|截止)")
 _QUARTER = re.compile(r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?|Q(?P<q2>[1-4])")
 _HALF = re.compile(r"(?P<h>上|下)半年|中期")
 _AT = re.compile(r"^\s*(?:于|於|截至|截止|as at)\s*", re.IGNORECASE)
@@ -30,6 +31,20 @@ def cn_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)), text)
 
 
+def one_line(s: str) -> str:
+    r"""A label as one line: the spaces and line breaks in it left out, but one space kept between
+    two Latin words (``Diluted earnings\nper ADS``).
+
+    >>> one_line("经调整\n净利润"), one_line("Diluted earnings\n per ADS"), one_line("Q1 营收")
+    ('经调整净利润', 'Diluted earnings per ADS', 'Q1营收')
+    """
+    return re.sub(r"\s+", lambda m: " " if _latin(s, m.start() - 1) and _latin(s, m.end()) else "", s.strip())
+
+
+def _latin(s: str, i: int) -> bool:
+    return 0 <= i < len(s) and (s[i].isascii() and (s[i].isalnum() or s[i] in "()$&-"))
+
+
 def header_period(own: str, context: str = "") -> str | None:
     """The period a column header names: ``own`` is the column's own header text, ``context``
     header text that speaks for every column (it names no year).
@@ -40,10 +55,12 @@ def header_period(own: str, context: str = "") -> str | None:
     ('2024H1', '2024Q1')
     >>> header_period("二零二四年十二月三十一日"), header_period("于2024年12月31日")
     ('asof:2024-12', 'asof:2024-12')
+    >>> header_period("2024年3月31日", "三个月已结束"), header_period("2024年3月31日", "截至以下日期止三个月")
+    ('2024Q1', '2024Q1')
     >>> header_period("同比变动"), header_period("2024年第四季度")
     (None, '2024Q4')
     """
-    own, context = _latin_periods(cn_years(own)), _latin_periods(cn_years(context))
+    own, context = _hk_periods(_latin_periods(cn_years(own))), _hk_periods(_latin_periods(cn_years(context)))
     y = _YEAR.search(own)
     if not y:
         return None
@@ -56,8 +73,8 @@ def header_period(own: str, context: str = "") -> str | None:
     h = _HALF.search(own) or _HALF.search(context)
     end = _END_MONTH.search(both) or _END_MONTH_CN.search(both)
     month = _month(end) if end else None
-    if span and span.group("n"):
-        n = _num(span.group("n"))
+    if span and (span.group("n") or span.group("n2")):
+        n = _num(span.group("n") or span.group("n2"))
         month = month or 12
         if n == 3:
             return f"{year}Q{(month + 2) // 3}"
@@ -105,6 +122,27 @@ def _latin_periods(s: str) -> str:
         return f"{year(g['y5'])}年度"
 
     return _LATIN_Q.sub(sub, s)
+
+
+_HK_Q = re.compile(r"(?<![\d.])(?P<yy>[12]\d)(?=\s*年\s*(?:第\s*)?[一二三四1-4首次]\s*季|\s*年\s*[上下]半年)|(?P<fs>[首次])季(?![度节])"
+                   r"|(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末)?\s*止?\s*(?:的|之)?\s*(?:季度|季)(?!末|底)")
+
+
+def _hk_periods(s: str) -> str:
+    """Hong Kong and shorthand quarters as the usual words: ``23年第四季度`` -> ``2023年第四季度``,
+    ``首季`` -> ``第1季``, ``2024年6月季度`` (the quarter ending in June) -> ``2024年第2季``.
+
+    >>> _hk_periods("23年第四季度"), _hk_periods("2024年首季"), _hk_periods("2024年6月季度")
+    ('2023年第四季度', '2024年第1季', '2024年第2季')
+    """
+    def sub(m: re.Match[str]) -> str:
+        if m.group("yy"):
+            return f"20{m.group('yy')}"
+        if m.group("fs"):
+            return f"第{1 if m.group('fs') == '首' else 2}季"
+        return f"第{(_num(m.group('qm')) + 2) // 3}季"
+
+    return _HK_Q.sub(sub, s)
 
 
 _END_MONTH_CN = re.compile(r"(十[一二]?|[一二三四五六七八九])\s*月\s*[一二三]?十?[一二三四五六七八九]?\s*日")
@@ -194,8 +232,10 @@ def cell_number(text: str) -> tuple[float, str | None] | None:
 
     >>> cell_number("126,898"), cell_number("(1,234.5)"), cell_number("11.8%"), cell_number("—")
     ((126898.0, None), (-1234.5, None), (11.8, '%'), None)
+    >>> cell_number("RMB 31,144"), cell_number("(US$ 5)")
+    ((31144.0, None), (-5.0, None))
     """
-    s = text.replace(" ", "").replace("\n", "")
+    s = re.sub(r"^([(（]?)(?:RMB|US\$|HK\$|人民币|美元|港元|\$)", r"\1", text.replace(" ", "").replace("\n", ""))
     m = _NUMBER.match(s)
     if not m:
         return None
@@ -211,12 +251,15 @@ def find_magnitude_scale(text: str) -> float | None:
 
     >>> find_magnitude_scale("(以百万计,每股ADS除外)"), find_magnitude_scale("收入")
     (1000000.0, None)
+    >>> find_magnitude_scale("(In millions except per ADS)")
+    1000000.0
     """
     from .words import table_words
 
     best, at = None, -1
+    low = text.lower()
     for word, factor in table_words().magnitude_scales:
-        k = text.rfind(word)
+        k = low.rfind(word.lower())
         if k > at:
             best, at = factor, k
     return best

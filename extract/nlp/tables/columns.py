@@ -45,6 +45,11 @@ def table_columns(header: list[list[str]], ncols: int) -> list[Column]:
         twin = [d for d in values if d is not c and d.period == c.period and d.currency != c.currency]
         if twin and c.currency and any(d.index < c.index for d in twin):
             c.kind = "restated"
+        # the same period again right after, neither naming its currency (the sign is in the
+        # cells: RMB 31,000 US$ 4,290): the translation of the column before
+        before = next((d for d in values if d.index == c.index - 1), None)
+        if before is not None and c.period and before.period == c.period and not (c.currency or before.currency):
+            c.kind = "restated"
     values = [c for c in cols if c.kind == "value"]
     latest = current_column(values)
     for c in cols:

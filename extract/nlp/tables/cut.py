@@ -15,7 +15,11 @@ from itertools import product
 
 
 _MARK = r"(?:%|个百分点|百分点|ppts?|pps?|pts?)"
-_NUMCH = rf"[(（]?[-−–+]?\d[\d,.]*(?:\s?{_MARK})?[)）]?"
+# a cell's number; its % may be a cell of its own on the next line (``(10`` then ``%)``)
+# a currency sign before the figure (``RMB 31,144`` in a statement's first and total rows) is
+# part of its cell
+_CUR = r"(?:(?:RMB|US\$|HK\$|人民币|美元|港元|\$)[ \t]*)?"
+_NUMCH = rf"[(（]?{_CUR}[-−–+]?\d[\d,.]*(?:[ \t]*(?:\n[ \t]*)*{_MARK})?[)）]?"
 
 
 @cache
@@ -34,7 +38,8 @@ def _na() -> str:
 @cache
 def _group_rx() -> re.Pattern[str]:
     cell = rf"(?:{_NUMCH}|{_na()})"
-    return re.compile(rf"{cell}(?:[ \t\u3000|｜]*\n?[ \t\u3000|｜]*{cell})*")
+    # cells apart: spaces, a pipe, a line break (one cell a line), blank lines (empty cells)
+    return re.compile(rf"{cell}(?:[ \t\u3000|｜]*(?:\n[ \t\u3000|｜]*)*{cell})*")
 
 
 @cache
@@ -140,24 +145,31 @@ def split_group(text: str, start: int, n: int, kinds: list[str], separators: boo
                                         - {None}) <= 1]
         cands = same or cands
     if len(cands) > 1:
-        # the change the row states is the change of its figures
-        agree = [c for c in cands if _change_agrees([t for t, _, _ in c], kinds)]
-        cands = agree or cands
+        # the changes the row states are changes of its figures: the cuts whose most agree
+        score = [_agreeing([t for t, _, _ in c], kinds) for c in cands]
+        if max(score):
+            cands = [c for c, k in zip(cands, score) if k == max(score)]
     if len(cands) == 1:
         return _Split(cands[0])
     return _Split(None, ambiguous=len(cands))
 
 
-def _change_agrees(cells: list[str], kinds: list[str]) -> bool:
+def _agreeing(cells: list[str], kinds: list[str]) -> int:
+    """How many of the row's change cells are the change between two of its figures (the
+    current period's against the year before's or the quarter before's, whichever columns).
+
+    >>> _agreeing(["30,100", "33,500", "31,000", "3%", "(7%)"], ["value"] * 3 + ["change"] * 2)
+    2
+    """
     vals = [_num(t) for t, k in zip(cells, kinds) if k == "value"]
-    chg = [t for t, k in zip(cells, kinds) if k == "change"]
-    if len(vals) < 2 or not chg or any(v is None for v in vals) or not vals[1]:
-        return False
-    c = _num(chg[0])
-    if c is None:
-        return False
-    dec = len(chg[0].rstrip("%)）").partition(".")[2])
-    r = (vals[0] / vals[1] - 1) * 100
-    return abs(r - c) <= 0.51 * 10 ** -dec + 1e-9 or abs(-r - c) <= 0.51 * 10 ** -dec + 1e-9
-
-
+    vals = [v for v in vals if v]
+    n = 0
+    for t, k in zip(cells, kinds):
+        c = _num(t) if k == "change" else None
+        if c is None:
+            continue
+        tol = 0.51 * 10 ** -len(t.rstrip("%)） \n").partition(".")[2]) + 1e-9
+        if any(abs((a / b - 1) * 100 - c) <= tol for i, a in enumerate(vals) for j, b in enumerate(vals)
+               if i != j and a > 0 and b > 0):
+            n += 1
+    return n

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ...inputs.source import Table
 from ...model import Change, Claim, Evidence
-from .cells import Scale, cell_number, find_magnitude_scale, find_scale, header_currency
+from .cells import Scale, cell_number, find_magnitude_scale, find_scale, header_currency, one_line
 from .columns import current_column, table_columns
 
 
@@ -35,14 +35,16 @@ class TableClaims:
 
 
 def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, subject,
-               lex, page_of=None, currency: str | None = None, where: str | None = None) -> TableClaims:
+               lex, page_of=None, currency: str | None = None, where: str | None = None,
+               magnitude_before: float | None = None) -> TableClaims:
     """Claims of ``table``.
 
     ``cell_text(cell)`` is a cell's normalized text; ``row_text(k)`` is ``(text, start, end,
     raw_start, raw_end)`` of row ``k``'s line in the normalized article; ``scale_before`` the
     scale stated before the table; ``subject`` the entity the table reports on (or ``None``);
     ``currency`` the currency of a scale that names none (以百万计); ``where`` how the table is
-    named in the summary of rows left out.
+    named in the summary of rows left out; ``magnitude_before`` the factor of a scale naming no
+    currency stated before the table (以百万计 in the line above its header).
     """
     rows = [[cell_text(c) if c is not None else "" for c in r] for r in table.rows]
     ncols = max((len(r) for r in rows), default=0)
@@ -56,7 +58,7 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
     values = [c for c in cols if c.kind == "value"]
     changes = [c for c in cols if c.kind == "change"]
     latest = current_column(values)
-    factor = find_magnitude_scale(header_text)
+    factor = find_magnitude_scale(header_text) or (magnitude_before if scale is None or scale.factor == 1 else None)
     if factor is not None and (scale is None or scale.factor == 1):
         # 以百万计 names no currency: the current column's, else the article's, else the header's
         restated = any(c.kind == "restated" for c in cols)  # its currency is not the table's
@@ -109,16 +111,16 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
 
 _CLASSES = ("Organization", "Company", "Platform", "Person", "Program", "Place")
 _OWN_UNIT = re.compile(r"[(（]\s*(?P<u>[^()（）]{1,12})\s*[)）]\s*$")
-_FOOTNOTE = re.compile(r"(?:[(（]\s*(?:注|附注)?\s*\d{1,2}\s*[)）]|\*+|注\s*\d{1,2})$")
+_FOOTNOTE = re.compile(r"(?:[(（\[【]\s*(?:注|附注)?\s*\d{1,2}\s*[)）\]】]|\*+|注\s*\d{1,2})$")
 
 
 def _label(s: str) -> str:
     r"""A row label as one line, its footnote marker (``(1)``, ``*``, ``注2``) and colon left out.
 
-    >>> _label("经调整\n净利润(2)"), _label("收入*:")
-    ('经调整净利润', '收入')
+    >>> _label("经调整\n净利润(2)"), _label("收入*:"), _label("经营利润(非公认会计准则)[2]")
+    ('经调整净利润', '收入', '经营利润(非公认会计准则)')
     """
-    s = re.sub(r"\s+", "", s).rstrip(":：")
+    s = one_line(s).rstrip(":：")
     s = _FOOTNOTE.sub("", s)
     return s.rstrip(":：").strip()
 

@@ -19,6 +19,14 @@ row's figures share and the change the row states) make the split unique; a row 
 split so is left out and listed, never guessed. Each table becomes a :class:`extract.inputs.source.Table`
 (a header row, then one row of cells per table row, every cell with its span in the article),
 read by :func:`extract.nlp.tables.read_table` like a table of a PDF.
+
+The same table reaches the text in many layouts, read alike: one row a line; one cell a line
+with blank lines for empty cells (a ``%`` on the line after its number); a Markdown table (its
+``| --- |`` rule skipped); a header split over lines, a year above its quarter (``2023年`` over
+``第一季度``, ``Q1`` over ``2023``, a cell wrapped as ``2023 年第`` over ``一季度``); a currency sign
+in a cell (``RMB 31,144``). Columns the header does not name are told by the rows or the table
+is not read (:mod:`.infer`): a US$ column restating the current quarter, change columns whose
+words are lost or unknown.
 """
 from __future__ import annotations
 
@@ -27,8 +35,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...inputs.source import Cell, Table
-from .cells import cn_years
+from .cells import cn_years, header_period, one_line
+from .columns import _period_key
 from .cut import _Split, _group_rx, split_group
+from .infer import CHANGE_WORDS, change_kind, restatement
 
 # --------------------------------------------------------------------------------------------
 # the words of a header
@@ -38,14 +48,22 @@ _MD = (r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
        r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
 _SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
 _PERIOD = (
-    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年\s*(?:{_MD}\s*(?:{_SPAN})?|第?\s*[一二三四1-4]\s*季度?|Q[1-4]"
-    r"|[上下]半年|中期|全年|年度|财年|度)?"
-    rf"|(?<![A-Za-z])Q[1-4]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
-    rf"|(?:{_Y}|(?<!\d)\d{{2}})\s*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年[ \t\u3000]*(?:{_MD}\s*(?:{_SPAN})?|第?[ \t]*[一二三四1-4][ \t]*季度?|Q[1-4]"
+    r"|[首次]季(?![度节])|(?:3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末)?\s*止?\s*(?:的|之)?\s*(?:季度|季)(?!末|底)"
+    r"|[上下]半年|中期|全年|年度|财年|度|第(?=[ \t]*(?:\n|$)|[ \t]{2,}))?"
+    r"|(?<![\d.])[12]\d\s*年\s*(?:第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|[首次]季(?![度节])|[上下]半年)"
+    rf"|(?<![A-Za-z])Q[1-4][ \t]*['’]?[ \t]*(?:{_Y}|\d{{2}})(?!\d)\s*年?|(?<!\d)[1-4]Q\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
+    rf"|(?:{_Y}|(?<!\d)\d{{2}})[ \t]*[QH][1-4](?!\d)|(?<![A-Za-z])H[12]\s*['’]?\s*(?:{_Y}|\d{{2}})(?!\d)"
     rf"|(?<![A-Za-z])FY\s*['’]?(?:{_Y}|\d{{2}})(?!\d)|{_Y}\s*年?\s*财年"
-    rf"|第?\s*[一二三四1-4]\s*季度?\s*{_Y}\s*年?"
+    rf"|第?\s*[一二三四1-4]\s*季度?[ \t]*{_Y}\s*年?"
 )
-_CONTEXT = rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|[(（][^()（）\n]{{0,30}}(?:除外|计|单位)[^()（）\n]{{0,30}}[)）]"
+_N_MONTHS = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月"
+_CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,，;；\d]{{0,10}}?(?:止|的)?\s*{_N_MONTHS}"
+            rf"|(?:已?结束的?)\s*{_N_MONTHS}|{_N_MONTHS}\s*(?:已?结束|截至|截止)"
+            r"|[(（][^()（）\n]{0,40}(?:除外|计|单位|(?i:millions|thousands|billions|except))[^()（）\n]{0,40}[)）]")
+# a quarter or half named without its year, on a header line of its own (2023年 2024年 / 第一季度 第一季度)
+_BARE = (r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度?(?=[ \t]*(?:\n|$)|[ \t]{2,})"
+         r"|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年")
 _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
          r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
          r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
@@ -58,20 +76,25 @@ def _header_rx() -> re.Pattern[str]:
 
     w = table_words()
     return re.compile(
-        rf"(?P<P>{_PERIOD})|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
+        rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))"
+        rf"|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
         rf"|(?P<U>{_UNIT})")
 
 
-_GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（）\[\]【】/]*){0,2}")
+# between two words of a header: spaces, pipes, brackets, blank lines (a cell a line)
+_GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（）\[\]【】/]*)*")
 
 
 @dataclass
 class _Token:
-    kind: str  # P period, C change, N note, U unit, X context
+    # P period, Q a quarter without its year, Y a year alone, C change, N note, U unit, X context;
+    # columns the header does not name: R a restatement, D a change
+    kind: str
     text: str
     start: int
     end: int
+    merged: bool = False  # a period's column and its currency, made of two words of the header
 
 
 def _header_runs(text: str) -> list[list[_Token]]:
@@ -99,7 +122,8 @@ def _header_runs(text: str) -> list[list[_Token]]:
         pos = m.end()
     if run:
         runs.append(run)
-    return [r for r in runs if sum(t.kind in "PC" for t in r) >= 2 and any(t.kind == "P" for t in r)]
+    cols = [_paired(r) for r in runs]
+    return [r for r, c in zip(runs, cols) if sum(t.kind in "PC" for t in c) >= 2 and any(t.kind == "P" for t in c)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -140,31 +164,99 @@ def find_tables(text: str) -> list[TextTable]:
 def _layouts(run: list[_Token]) -> list[list[_Token]]:
     """Candidate column lists of a header: its periods, changes and notes in order; or, when the
     unit row names more value columns than there are periods (a US$ column beside RMB), the
-    unit words as value columns."""
-    cols = [t for t in run if t.kind in "PCN"]
+    unit words as value columns; each also with an unnamed column (``R``) after the current
+    period's, and with one or two unnamed change columns (``D``) last when the header names no
+    change: the rows must bear those out (:func:`_told`)."""
+    cols = _paired(run)
     out = [cols]
     money = [t for t in run if t.kind == "U" and not re.search(r"%|百分比", t.text)]
     periods = [t for t in cols if t.kind == "P"]
     if periods and len(money) > len(periods):
         # a period's column and its currency: the unit words beyond the periods are further
         # columns of the last period (人民币 人民币 美元 under 2023年 2024年)
-        merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end)
+        merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end, True)
                   for k, u in enumerate(money)]
         out.append(merged + [t for t in cols if t.kind != "P"])
     usd = next((t for t in run if t.kind == "U" and re.search(r"美元|US\$|USD", t.text)), None)
     if periods and usd is not None and len(money) <= len(periods):
         # a US$ column the header names once, after the periods' columns: the last period again
         k = cols.index(periods[-1]) + 1
-        out.append(cols[:k] + [_Token("P", f"{periods[-1].text} {usd.text}", usd.start, usd.end)] + cols[k:])
+        out.append(cols[:k] + [_Token("P", f"{periods[-1].text} {usd.text}", usd.start, usd.end, True)] + cols[k:])
+    if periods and usd is None:
+        # a column the header does not name, right after the current period's: a restatement
+        # of its figures in another currency (US$ beside RMB) when every row says so
+        cur = _current(periods)
+        for layout in list(out):
+            k = layout.index(cur) + 1 if cur in layout else len([t for t in layout if t.kind == "P"])
+            out.append(layout[:k] + [_Token("R", "", cur.end, cur.end)] + layout[k:])
+    if periods and not any(t.kind == "C" for t in cols):
+        # change columns whose words the header lost or the reader does not know, last
+        end = run[-1].end
+        out += [layout + [_Token("D", "", end, end)] * m for layout in list(out) for m in (1, 2)]
+    return out
+
+
+def _paired(run: list[_Token]) -> list[_Token]:
+    """The columns of a header whose periods are split over lines (``2023年 2024年`` over
+    ``第一季度 第一季度``, ``Q1 Q4`` over ``2023 2023``, a cell wrapped as ``2023年第`` over
+    ``一季度``): a year and the quarter below (or above) it, one column; a year alone (``2023``)
+    is no column."""
+    bare = [t for t in run if t.kind == "Q"]
+    years = [t for t in run
+             if t.kind == "Y" or (t.kind == "P" and re.fullmatch(r"\d{4}\s*(?:年\s*第?)?", cn_years(t.text)))]
+    if not bare or len(bare) != len(years):
+        return [t for t in run if t.kind in "PCN"]
+    it = iter(bare)
+    return [_Token("P", f"{next(it).text} {t.text}", t.start, t.end) if t in years else t
+            for t in run if t.kind in "PCN" or t in years]
+
+
+def _current(periods: list[_Token]) -> _Token:
+    """The header's latest period (the first such): the column a change and a restatement go with."""
+    keys = [_period_key(header_period(t.text) or "") for t in periods]
+    return periods[max(range(len(periods)), key=lambda k: (keys[k], -k))]
+
+
+_RULE = re.compile(r"[ \t|｜]*\n[ \t|｜]*:?-{3,}:?(?:[ \t]*[|｜][ \t]*:?-{3,}:?)*[ \t|｜]*(?=\n|$)")
+
+
+def _told(cols: list[_Token], rows, context: str) -> list[_Token] | None:
+    """The columns with those the header does not name told by the rows (:mod:`.infer`): a
+    restatement kept as ``R``, a change as a ``C`` of its kind; ``None`` when the rows do not
+    bear a column out."""
+    out = list(cols)
+    for k, t in enumerate(cols):
+        if t.kind == "R" and not restatement(rows, k):
+            return None
+        if t.kind == "D":
+            values = [(j, header_period(c.text, context)) for j, c in enumerate(cols) if c.kind == "P"]
+            cur = cols.index(_current([c for c in cols if c.kind == "P"]))
+            kind = change_kind(rows, values, cur, k)
+            if kind is None:
+                return None
+            out[k] = _Token("C", CHANGE_WORDS[kind], t.start, t.end)
     return out
 
 
 def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
     after = run[-1].end
+    rule = _RULE.match(text, after)  # a Markdown table's rule under its header (| --- | --- |)
+    after = rule.end() if rule else after
+    eol = text.find("\n", after)
+    if eol > after and not re.search(r"\d", text[after:eol]):
+        after = eol  # header words the reader does not know, to the end of the header's line
     best = None
+    context = " ".join(t.text for t in run if t.kind == "X")
     for cols in _layouts(run):
-        kinds = ["change" if t.kind == "C" else "note" if t.kind == "N" else "value" for t in cols]
+        kinds = ["change" if t.kind in "CD" else "note" if t.kind == "N" else "value" for t in cols]
         rows, left, end = _rows(text, after, kinds)
+        cols = _told(cols, rows, context)
+        if cols is None:
+            continue
+        r = next((k for k, t in enumerate(cols) if t.kind == "R"), None)
+        if r is not None:
+            cols = cols[:r] + cols[r + 1:]
+            rows = [(label, cells[:r] + cells[r + 1:], a, b) for label, cells, a, b in rows]
         if len(rows) + len(left) >= 2 and len(rows) >= 1 and (best is None or len(rows) > len(best[1])):
             best = (cols, rows, left, end)
     if best is None:
@@ -178,7 +270,7 @@ def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
         header_rows.append([Cell(" ".join(t.text for t in context), context[0].start, context[-1].end)]
                            + [None] * n)
     header_rows.append([None] + [Cell(t.text, t.start, t.end) for t in cols])
-    merged = any(" " in t.text and t.kind == "P" and t.start >= units[0].start for t in cols) if units else False
+    merged = any(t.merged for t in cols)
     values = sum(t.kind == "P" for t in cols)
     if units and not merged and len(units) in (n, values):
         header_rows.append([None] + _aligned_units(units, cols))
@@ -290,7 +382,7 @@ def _clean_label(raw: str) -> str:
     if not lines:
         return ""
     k = max((i + 1 for i, ln in enumerate(lines[:-1]) if ln.endswith((":", "："))), default=0)
-    return re.sub(r"\s+", "", "".join(lines[k:]))
+    return one_line("\n".join(lines[k:]))
 
 
 def _last_label_line(raw: str) -> int:
