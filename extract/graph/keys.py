@@ -19,6 +19,8 @@ from .vocab import RDFS, UNIT, ZHKG
 
 #: between the parts of a key
 SEP = "\t"
+#: a unit IRI as its code, in SPARQL: unit:CNY -> CNY, unit:other/套 -> other:套
+REPLACE_UNIT = f'REPLACE(REPLACE(STR({{u}}), "^{UNIT}", ""), "^other/", "other:")'
 
 
 def claim_key(subject: str, metric: str, period: str, unit: str) -> str:
@@ -43,6 +45,3 @@ def add_keys(graphs: list[URIRef]) -> str:
   BIND (CONCAT(?sl, "\\t", ?ml, "\\t", ?pc, "\\t", {unit}) AS ?key)
 }}"""
 
-
-#: a unit IRI as its code, in SPARQL: unit:CNY -> CNY, unit:other/套 -> other:套
-REPLACE_UNIT = f'REPLACE(REPLACE(STR({{u}}), "^{UNIT}", ""), "^other/", "other:")'
