@@ -28,10 +28,11 @@ import os
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..model import Claim, Document, Entity
 from .iris import ENTITY_GRAPH, claim_iri, doc_iri, entity_iri, evidence_iri, mint, period_iri, run_iri
+from .keys import claim_key
 from .terms import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, ZHKG, _literal, _published, bind_prefixes, decimal
 from .vocab import unit_iri
 from .writers import register
@@ -81,6 +82,7 @@ class _Writer:
         # periods and sentences again and again, and writing their triples again is a no-op
         # (the quads are a set) that costs as much as the first time
         self.nodes: dict[tuple[str, str], URIRef] = {}  # (class, label) -> entity node
+        self.labels: dict[URIRef, str] = {}  # entity node -> its rdfs:label (for claim keys)
         self.by_labels: dict[tuple[str, str], URIRef] = {}  # the same for by_label (aliases resolved)
         self.described: set[tuple[URIRef, str]] = set()  # lexicon metrics described
         self.periods: dict[str, URIRef] = {}
@@ -94,6 +96,7 @@ class _Writer:
         if ent is None and (cls, label) in self.nodes:
             return self.nodes[cls, label]
         node = self.nodes[cls, label] = entity_iri(cls, label)
+        self.labels[node] = label
         e = self.e
         e.add((node, RDF.type, ZHKG[cls]))
         if cls == "Company":
@@ -239,6 +242,9 @@ class _Writer:
         g.add((node, ZHKG.unit, unit_iri(c.unit)))
         if c.period:
             g.add((node, ZHKG.period, self.period(c.period)))
+            # zhkg:claimKey (extract.graph.keys); not through _literal's cache: a key is seldom written twice
+            key = claim_key(self.labels[subject], self.labels[metric], c.period, c.unit)
+            g.add((node, ZHKG.claimKey, Literal(key)))
         if c.qualifier:
             g.add((node, ZHKG.qualifier, _literal(c.qualifier)))
         if c.surface:

@@ -27,6 +27,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..model import Document
 from .iris import ENTITY_GRAPH, doc_iri
+from .keys import add_keys
 from .upkeep import corrupt, described_by, drop_unused, reading
 from .rdf import to_quads
 from .terms import bind_prefixes
@@ -206,7 +207,7 @@ class Store:
 
         Files without named graphs (``.ttl``, ``.nt``) and the JSONL contract are refused: the
         first lost which article each triple belongs to, the second the article's text, title and
-        hash (extract again, or write ``-o out.nq``)."""
+        hash (extract again, or write ``-o out.nq``). Claims written before ``zhkg:claimKey`` get their keys."""
         import pyoxigraph
 
         p = Path(path)
@@ -232,7 +233,7 @@ class Store:
             blocks = {g: by_graph[g] for g in names}
             if i == 0 and entity in by_graph:
                 blocks[entity] = by_graph[entity]
-            self._update(_replace_text([g for g in names], blocks))
+            self._update(_replace_text(names, blocks) + " ;\n" + add_keys([URIRef(g[1:-1]) for g in names]))
         return len(docs)
 
     def remove(self, doc_id: str) -> int:

@@ -54,6 +54,7 @@ class ZHKG(DefinedNamespace):
     Units: URIRef  # unit list
     change: URIRef  # change
     changeKind: URIRef  # change kind
+    claimKey: URIRef  # what a claim is a figure of: subject, metric, period, unit (one string)
     competitor: URIRef  # competitor
     confidence: URIRef  # confidence
     conflictClaim: URIRef  # conflicting claim
