@@ -161,3 +161,15 @@ def test_a_business_of_the_company_keeps_the_company_as_subject():
     claims = {round(c.value): c for c in _claims(text, "2020-02-13")}
     assert (claims[10_720_000_000].subject, claims[10_720_000_000].metric) == ("阿里巴巴", "阿里云收入")
     assert claims[824_000_000].subject == "淘宝"
+
+
+def test_an_analysts_note_is_about_the_listed_company_it_names_not_its_footer():
+    """The company named with its stock code in the lead is the reporting entity, ahead of the
+    analyst's firm that a footer names again and again; 我们预计公司 is no name."""
+    text = ("证券研究报告·公司点评\n星河电池(300999)\n三季报点评:盈利能力持续提升\n"
+            "事件:公司发布2023年三季报,前三季度实现营收2946.8亿元,同比增长40.4%。\n"
+            "我们预计公司2023-2025年归母净利润分别为450亿元、560亿元、680亿元。\n"
+            "华远证券研究所\n华远证券股份有限公司具备证券投资咨询业务资格。\n华远证券研究所\n")
+    claims = _claims(text, "2023-10-20")
+    assert {c.subject for c in claims} == {"星河电池"}
+    assert sorted(c.period for c in claims if c.metric.startswith("归母净利润")) == ["2023", "2024", "2025"]

@@ -50,6 +50,7 @@ class _FrameFile(BaseModel):
     price_close: list[str] = []
     price_yesterday: list[str] = []
     segment_money_metrics: list[str] = []
+    listed_code: str = "(?!)"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class FrameWords:
     price_close: tuple[str, ...] = ()
     price_yesterday: tuple[str, ...] = ()
     segment_money: tuple[str, ...] = ()
+    listed_code: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -100,7 +102,7 @@ def frame_words() -> FrameWords:
                       _alternation(raw.statistics_words) if raw.statistics_words else None,
                       _alternation(raw.bulletin_words) if raw.bulletin_words else None,
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
-                      tuple(raw.segment_money_metrics))
+                      tuple(raw.segment_money_metrics), re.compile(raw.listed_code))
 
 
 @dataclass(frozen=True)
@@ -302,6 +304,12 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         before = [m for m in cands if base <= m.start and m.end <= pos]
         if before:
             return before[-1]
+    # a listed company named with its stock code (宁德时代(300750)) in the lead
+    for base, s in sents:
+        coded = next((m for m in cands if base <= m.start < base + len(s)
+                      and w.listed_code.match(s, m.end - base)), None) if w.listed_code is not None else None
+        if coded is not None:
+            return coded
     # a statistics piece (a bureau's bulletin, a survey team's data) is about the place it names
     if is_bulletin(sents, w):
         lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
