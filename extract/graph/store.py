@@ -27,6 +27,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..model import Document
 from .iris import ENTITY_GRAPH, doc_iri
+from . import guard
 from .upkeep import corrupt, described_by, drop_unused, reading
 from .rdf import to_quads
 from .terms import bind_prefixes
@@ -63,6 +64,9 @@ def open_store(path: str | Path, create: bool = False, read_only: bool = False) 
     import pyoxigraph
     from oxrdflib import OxigraphStore
 
+    if read_only and guard.enabled():  # first read in a child bounded in memory (a corrupt store)
+        guard.bounded(p, "probe", open_store)
+    guard.opened()
     try:
         if read_only:
             ox = _open_read_only(p)
@@ -88,8 +92,6 @@ READ_ONLY_ATTEMPTS = 5
 
 
 def _open_read_only(p: Path):
-    import time
-
     import pyoxigraph
 
     for attempt in range(READ_ONLY_ATTEMPTS):
