@@ -107,3 +107,97 @@ def test_7_a_read_that_allocates_past_the_bound_is_one_line_not_the_oom_killer(k
     assert r.returncode == 2 and _is_the_corruption_line(r.stderr, kg), r.stderr[-800:]
     assert "reading it needed more than 300 MB, the bound ZHKG_STORE_MAX_MEMORY sets" in r.stderr
     assert r.stdout == ""
+
+
+# ---- 12. a SELECT streams: its first rows out while the engine runs; Ctrl-C stops it ----------
+
+CARTESIAN_ROWS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # 120,800² rows: never done in a test
+
+
+def _peak_rss_mb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    raise AssertionError("no VmHWM")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_12_a_large_select_streams_in_bounded_memory_and_ctrl_c_stops_it(kg, tmp_path):
+    import signal
+    import time
+
+    proc = subprocess.Popen([*ZHKG, "query", "--store", str(kg), "-e", CARTESIAN_ROWS, "-f", "csv"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_outer_limit)
+    try:
+        assert proc.stdout.readline().decode() == "a,b,c,d,e,f\r\n"
+        got = 0
+        while got < 10_000_000:  # 10 MB of rows read while the query is still running
+            chunk = proc.stdout.read1(1 << 20)
+            assert chunk, proc.stderr.read().decode()[-800:]
+            got += len(chunk)
+        assert proc.poll() is None
+        assert _peak_rss_mb(proc.pid) < 1000  # a built result would hold every row
+        t = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        proc.stdout.close()  # (a reader gone is no error either)
+        assert proc.wait(timeout=30) == 130
+        assert time.monotonic() - t < 20
+        assert proc.stderr.read().decode().strip().splitlines()[-1] == "zhkg: interrupted"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_12_a_streamed_output_file_is_whole_or_not_there(kg, tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "rows.csv"
+    out.write_text("old\n", encoding="utf-8")
+    proc = subprocess.Popen([*ZHKG, "query", "--store", str(kg), "-e", CARTESIAN_ROWS, "-f", "csv", "-o", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_outer_limit)
+    try:
+        # rows are being written to the temporary file beside it, the old file untouched
+        assert _wait_for(lambda: any(p.stat().st_size > 5_000_000 for p in tmp_path.glob(".rows.csv.*.tmp")))
+        assert out.read_text(encoding="utf-8") == "old\n"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert out.read_text(encoding="utf-8") == "old\n" and not list(tmp_path.glob(".rows.csv.*"))
+    r = zhkg("query", "--store", str(kg), "-e", "SELECT ?c WHERE { ?c a zhkg:Claim }", "-f", "csv",
+             "-o", str(out))
+    assert r.returncode == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 1 + 40_000
+
+
+def _wait_for(cond, timeout: float = 60.0) -> bool:
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if cond():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml", "table"])
+def test_12_streamed_results_are_the_text_of_whole_ones(kg, fmt):
+    """Rows serialized a batch at a time and spliced give the very text of the whole result,
+    with several batches, one, and none."""
+    from extract.graph.query import run_query
+    from extract.graph.results import format_chunks, format_result
+    from extract.graph.store import open_store
+
+    with open_store(kg, read_only=True) as st:
+        for q in ("SELECT ?s ?v WHERE { ?s zhkg:value ?v } LIMIT 2500",
+                  "SELECT ?s WHERE { ?s a zhkg:Document } ORDER BY ?s LIMIT 3",
+                  "SELECT ?s WHERE { ?s a zhkg:Nothing }"):
+            whole = format_result(run_query(st, q), fmt)
+            res = run_query(st, q, stream=True)
+            assert not isinstance(res.rows, list)
+            assert "".join(format_chunks(res, fmt)) == whole, q

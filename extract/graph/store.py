@@ -251,14 +251,13 @@ class Store:
         return bool(self.ds.query(f"ASK {{ GRAPH {g.n3()} {{ ?s ?p ?o }} }}").askAnswer)
 
     @reading
-    def sparql(self, text: str, bindings: dict[str, Node] | None = None):
+    def sparql(self, text: str, bindings: dict[str, Node] | None = None, lazy: bool = False):
         """Run a SPARQL query on Oxigraph with ``bindings`` substituted (what oxrdflib does with
         rdflib's ``initBindings``) and also given in a one-row ``VALUES`` block first in each
-        ``WHERE`` group (:func:`extract.graph.sparql.bind_values`, as on a remote endpoint) so that the
-        planner knows them, the default graph being the union of the named graphs.
-        Returns ``("SELECT", vars, rows)``, ``("ASK", [], bool)`` or ``("CONSTRUCT", [], Graph)``;
-        terms are converted to rdflib once per distinct term, which is what makes large results
-        fast (oxrdflib converts every cell). Oxigraph's own errors propagate."""
+        ``WHERE`` group (:func:`extract.graph.sparql.bind_values`) for the planner, over the union
+        of the named graphs. Returns ``("SELECT", vars, rows)`` (``lazy``: rows an iterator, read in this thread),
+        ``("ASK", [], bool)`` or ``("CONSTRUCT", [], Graph)``; terms are converted to rdflib once per
+        distinct term (oxrdflib converts every cell). Oxigraph's own errors propagate."""
         import pyoxigraph
 
         from .sparql import bind_values
@@ -278,7 +277,8 @@ class Store:
             return "ASK", [], bool(res)
         if isinstance(res, pyoxigraph.QuerySolutions):
             names = [v.value for v in res.variables]
-            return "SELECT", names, [tuple(None if x is None else _from_ox(x, cache) for x in sol) for sol in res]
+            rows = (tuple(None if x is None else _from_ox(x, cache) for x in sol) for sol in res)
+            return "SELECT", names, rows if lazy else list(rows)
         g = bind_prefixes(Graph())
         g.addN((_from_ox(t.subject, cache), _from_ox(t.predicate, cache), _from_ox(t.object, cache), g) for t in res)
         return "CONSTRUCT", [], g
