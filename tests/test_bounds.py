@@ -201,3 +201,37 @@ def test_12_streamed_results_are_the_text_of_whole_ones(kg, fmt):
             res = run_query(st, q, stream=True)
             assert not isinstance(res.rows, list)
             assert "".join(format_chunks(res, fmt)) == whole, q
+
+
+# ---- 15. a run of text without punctuation is cut into bounded sentences, not inside a figure ---
+
+FIGURES = "快手2020年营收达587.8亿元同比增长50.2%平均日活跃用户2.64亿"
+
+
+def test_15_an_unpunctuated_run_is_cut_into_bounded_sentences_between_figures():
+    from extract.text.split import MAX_SENTENCE, split_sentences
+
+    text = "标题\n" + FIGURES * 400 + "\n下一段。"
+    sents = split_sentences(text)
+    assert [s.text for s in sents[:1]] == ["标题"] and sents[-1].text == "下一段。"
+    assert len(sents) > len(text) // MAX_SENTENCE and all(len(s.text) <= MAX_SENTENCE for s in sents)
+    assert "".join(s.text for s in sents) == text.replace("\n", "")  # every character, in order
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    cuts = [(s, t) for s, t in zip(sents, sents[1:]) if s.end == t.start]  # where the run was cut
+    assert len(cuts) == len(sents) - 3
+    for s, t in cuts:  # never inside a figure, next to its unit or in a Latin word
+        assert s.text[-1] not in "0123456789.亿元%" and t.text[0] not in "0123456789.亿元%", (s.text[-12:], t.text[:12])
+
+
+def test_15_an_unpunctuated_article_gives_the_claims_of_a_punctuated_one():
+    """300 statements of revenue (each of its own month) on one line without a mark: cutting the
+    run into bounded sentences loses none of them (the cuts fall between figures)."""
+    from extract.nlp.pipeline import extract_text
+
+    parts = [f"快手{y}年{m}月营收达{y - 1900}.{m}亿元同比增长{m}%平均日活跃用户{m}.5亿"
+             for y in range(2000, 2025) for m in range(1, 13)]
+
+    def revenues(text: str) -> int:
+        return sum(1 for d in extract_text(text, ner="fast") for c in d.claims if c.metric_key == "Metric:营收")
+
+    assert revenues("".join(parts)) >= 0.95 * revenues("。".join(parts) + "。") >= 0.95 * 300

@@ -9,9 +9,6 @@ graph. :meth:`Store.add` replaces the named graphs of the articles it is given â
 in one SPARQL update, which Oxigraph runs as one transaction â€” so adding the same article twice
 leaves one copy, and a failure leaves the store as it was.
 
-    >>> with open_store(tmp, create=True) as st:          # doctest: +SKIP
-    ...     st.add(docs); st.stats()["documents"]
-
 Errors name the store's path: a missing store, a directory that is not a store, a store another
 process holds (Oxigraph locks it), a corrupt one.
 """
@@ -203,8 +200,9 @@ class Store:
     def load(self, path: str | Path) -> int:
         """Load a file of zhkg's own RDF output with its named graphs (``.nq``, ``.trig``) without
         extracting again: each article's graph replaces the one in the store, the entity graph is
-        added to, as :meth:`add` does with the same articles (the same quads). Returns how many
-        articles were loaded; each batch of :data:`BATCH` articles is one transaction.
+        added to (and loses what only the replaced versions mentioned), as :meth:`add` does with
+        the same articles. Returns how many articles were loaded; each batch of :data:`BATCH`
+        articles is one transaction.
 
         Files without named graphs (``.ttl``, ``.nt``) and the JSONL contract are refused: the
         first lost which article each triple belongs to, the second the article's text, title and
@@ -234,7 +232,8 @@ class Store:
             blocks = {g: by_graph[g] for g in names}
             if i == 0 and entity in by_graph:
                 blocks[entity] = by_graph[entity]
-            self._update(_replace_text([g for g in names], blocks))
+            stale = described_by(self._ox, [URIRef(g[1:-1]) for g in names])  # what only old versions mentioned
+            self._update(_replace_text(names, blocks) + (" ;\n" + drop_unused(stale) if stale else ""))
         return len(docs)
 
     def remove(self, doc_id: str) -> int:
