@@ -103,9 +103,9 @@ def test_7_a_read_that_allocates_past_the_bound_is_one_line_not_the_oom_killer(k
     """A damaged block has made RocksDB allocate without end: whatever a read of the store
     allocates past ZHKG_STORE_MAX_MEMORY ends that read (here the bound is below what even a sound
     read needs) with the one line naming the store and the bound, exit 2, nothing on stdout."""
-    r = zhkg(*cmd, "--store", str(kg), env={"ZHKG_STORE_MAX_MEMORY": str(300 << 20)})
+    r = zhkg(*cmd, "--store", str(kg), env={"ZHKG_STORE_MAX_MEMORY": str(20 << 20)})
     assert r.returncode == 2 and _is_the_corruption_line(r.stderr, kg), r.stderr[-800:]
-    assert "reading it needed more than 300 MB, the bound ZHKG_STORE_MAX_MEMORY sets" in r.stderr
+    assert "reading it needed more than 20 MB, the bound ZHKG_STORE_MAX_MEMORY sets" in r.stderr
     assert r.stdout == ""
 
 

@@ -10,7 +10,7 @@ read-only and read its first quad and graph; ``stats``, ``list``, ``check``) in 
 returns its result. The CLI turns the guard on (:func:`enable`): ``zhkg store stats|list|check``
 run whole in the child, every other command that reads a store probes it there before opening it
 itself. The bound is :func:`limit`: ``ZHKG_STORE_MAX_MEMORY`` bytes, by default half the
-machine's memory.
+machine's memory, that the child may allocate beyond the address space it starts with.
 """
 from __future__ import annotations
 
@@ -71,8 +71,9 @@ OPERATIONS = {"probe": _probe, "stats": lambda st: st.stats(), "list": lambda st
 
 def _child(conn, path: str, op: str, bound: int, log: str, opener) -> None:
     """In the child: its standard error to the file ``log`` (what RocksDB or Rust says as they
-    abort is the parent's to report, in its one line), bound the address space, open the store
-    read-only, run ``op``, send the result (or the error) back."""
+    abort is the parent's to report, in its one line), bound the address space to what it holds
+    and ``bound`` bytes more, open the store read-only, run ``op``, send the result (or the
+    error) back."""
     import resource
 
     enable(False)
@@ -80,8 +81,9 @@ def _child(conn, path: str, op: str, bound: int, log: str, opener) -> None:
     os.dup2(fd, 2)
     os.close(fd)
     try:
+        soft = _address_space() + bound  # what the read may allocate beyond what the child holds (a fork's copy)
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]  # a limit set from outside stays the ceiling
-        resource.setrlimit(resource.RLIMIT_AS, (bound if hard == resource.RLIM_INFINITY else min(bound, hard), hard))
+        resource.setrlimit(resource.RLIMIT_AS, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
         with opener(path, read_only=True) as st:
             conn.send(("ok", OPERATIONS[op](st)))
     except ZhkgError as e:  # pickled whole: its class, message and exit code
@@ -104,6 +106,18 @@ def read(path: str | Path, op: str, opener):
         return OPERATIONS[op](st)
 
 
+def _address_space() -> int:
+    """The bytes of address space this process holds (``VmSize``; 0 where ``/proc`` has none)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def unreadable(path: Path, why: str) -> StoreError:
     """The one line for a store whose reading failed in the bounded child."""
     return StoreError(f"the store is corrupt or unreadable ({why}): restore it from a backup, or save what can "
@@ -112,8 +126,8 @@ def unreadable(path: Path, why: str) -> StoreError:
 
 def bounded(path: str | Path, op: str, opener):
     """Run the reading operation ``op`` on the store at ``path``, opened by ``opener``
-    (:func:`extract.graph.store.open_store`, which this module does not import), in a child process bounded to
-    :func:`limit` bytes of address space; its result, or :class:`StoreError` naming the store
+    (:func:`extract.graph.store.open_store`, which this module does not import), in a child process that may
+    take :func:`limit` bytes of address space beyond what it holds when it starts; its result, or :class:`StoreError` naming the store
     (the child's own error; or, when it ran out of memory or died, that the store is corrupt and
     what to do). Ctrl-C and SIGTERM reach the child too and end the wait."""
     import multiprocessing
