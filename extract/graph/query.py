@@ -421,9 +421,11 @@ def _as_asked(res: Result, params: dict[str, str], multi: dict[str, list[Node]])
     if not cols:
         return res
 
+    given = res.rows
+
     def rows():  # as they come (rows streamed), each once
         seen = set()
-        for r in res.rows:
+        for r in given:
             r = list(r)
             for i in cols:
                 r[i] = Literal(params[res.vars[i]])
@@ -431,7 +433,7 @@ def _as_asked(res: Result, params: dict[str, str], multi: dict[str, list[Node]])
                 seen.add(tuple(r))
                 yield tuple(r)
 
-    res.rows = list(rows()) if isinstance(res.rows, list) else rows()
+    res.rows = list(rows()) if isinstance(given, list) else rows()
     return res
 
 
