@@ -86,6 +86,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         signal.signal(signal.SIGTERM, before)
 
 
+def run() -> None:
+    """The ``zhkg`` console script: :func:`main` with the reads of a store bounded in memory
+    (:mod:`extract.graph.guard`: a corrupt store cannot take the machine down)."""
+    from ..graph import guard
+
+    guard.enable()
+    sys.exit(main())
+
+
 def _stopped(e: BaseException | None = None) -> int:
     # click and typer turn the KeyboardInterrupt into Abort or Exit(130), not always keeping it
     term = isinstance(e, Terminated) or _TERMINATED
@@ -126,4 +135,4 @@ def _main(argv: Optional[list[str]]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

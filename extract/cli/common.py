@@ -118,6 +118,25 @@ def emit(output: object, text: str) -> None:
     write_atomic(output, text)
 
 
+def emit_chunks(output: object, chunks) -> None:
+    """Text ``chunks`` as they come: to the file ``output`` (a temporary file renamed over it at
+    the end, so a reader never sees half of it), or to standard output, flushed after each chunk.
+    A reader of standard output that goes away (``| head``) ends the output quietly."""
+    if output is not None and not is_std(output):
+        from ..graph.formats import write_atomic_stream
+
+        write_atomic_stream(output, chunks)
+        return
+    import os
+
+    try:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+            sys.stdout.flush()
+    except BrokenPipeError:  # nothing more to write to: no message, and no second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def on_terminal() -> bool:
     """Is standard error a terminal (where a progress bar is shown)?"""
     return err.is_terminal

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import Progress, app, emit, err, is_std, on_terminal, out
+from .common import Progress, app, emit_chunks, err, is_std, on_terminal, out
 
 
 @app.command()
@@ -52,7 +52,7 @@ def query(
 
     from ..errors import QueryError
     from ..graph.query import list_queries, load_query, run_query, saved_query
-    from ..graph.results import check_format, format_result
+    from ..graph.results import check_format, format_chunks
     from ..graph.sniff import is_store, read_bytes
 
     if list_:
@@ -89,20 +89,27 @@ def query(
     if endpoint:
         from ..graph.remote import endpoint_dataset
 
+    width = shutil.get_terminal_size((200, 24)).columns if output is None or is_std(output) else 10_000
+    # the query in a thread of its own (Ctrl-C and --timeout stop it), a SELECT's rows written as they come
+    if endpoint:
+        from ..graph.remote import endpoint_dataset
+
         res = run_query(endpoint_dataset(endpoint, timeout), q, params, as_text=expr is not None,
-                        allow_remote=allow_remote)  # the endpoint's own socket timeout bounds it
+                        allow_remote=allow_remote, stream=True)  # the endpoint's own socket timeout bounds it
+        emit_chunks(output, format_chunks(res, fmt, width=width))
     elif store:
         from ..graph.store import open_store
 
         with open_store(store, read_only=True) as st:
-            res = run_query(st, q, params, as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
+            res = run_query(st, q, params, as_text=expr is not None, allow_remote=allow_remote, timeout=timeout,
+                            stream=True)
+            emit_chunks(output, format_chunks(res, fmt, width=width))
     else:
         from ..graph.query import load_graphs
 
         res = run_query(load_graphs(files, input_format, allow_remote=allow_remote), q, params,
-                        as_text=expr is not None, allow_remote=allow_remote, timeout=timeout)
-    width = shutil.get_terminal_size((200, 24)).columns if output is None or is_std(output) else 10_000
-    emit(output, format_result(res, fmt, width=width))
+                        as_text=expr is not None, allow_remote=allow_remote, timeout=timeout, stream=True)
+        emit_chunks(output, format_chunks(res, fmt, width=width))
 
 
 @app.command()

@@ -25,11 +25,11 @@ def store_stats(store: StoreDir) -> None:
 
     Example: zhkg store stats --store kg
     """
+    from ..graph.guard import read
     from ..graph.store import open_store
 
-    with open_store(store, read_only=True) as st:
-        for k, v in st.stats().items():
-            out.print(f"{k:>10}  {v}")
+    for k, v in read(store, "stats", open_store).items():  # in a child bounded in memory (see README: Guarantees)
+        out.print(f"{k:>10}  {v}")
 
 
 @store_app.command("check")
@@ -39,10 +39,10 @@ def store_check(store: StoreDir) -> None:
 
     Example: zhkg store check --store kg
     """
+    from ..graph.guard import read
     from ..graph.store import open_store
 
-    with open_store(store) as st:
-        counts = st.check()
+    counts = read(store, "check", open_store)  # read-only, in a child bounded in memory
     out.print(f"{store}: ok, {counts['quads']} quads in {counts['graphs']} named graphs", markup=False)
 
 
@@ -54,10 +54,10 @@ def store_list(store: StoreDir) -> None:
     """
     from rich.table import Table
 
+    from ..graph.guard import read
     from ..graph.store import open_store
 
-    with open_store(store, read_only=True) as st:
-        docs = st.list_documents()
+    docs = read(store, "list", open_store)
     t = Table(show_edge=False, box=None, header_style="bold")
     for col, just in (("document", "left"), ("claims", "right"), ("triples", "right"), ("title", "left")):
         t.add_column(col, justify=just, no_wrap=just == "right")  # counts never wrap

@@ -64,7 +64,7 @@ class Result:
 
     kind: str
     vars: list[str] = field(default_factory=list)
-    rows: list[tuple[Optional[Node], ...]] = field(default_factory=list)
+    rows: list[tuple[Optional[Node], ...]] = field(default_factory=list)  # an iterator when streamed
     boolean: Optional[bool] = None
     graph: Optional[Graph] = None
 
@@ -321,41 +321,27 @@ def _dataset_of(docs) -> Dataset:
 
 
 def run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None = None, *,
-              as_text: bool = False, allow_remote: bool = False, timeout: float | None = None) -> Result:
+              as_text: bool = False, allow_remote: bool = False, timeout: float | None = None,
+              stream: bool = False) -> Result:
     """Run ``query`` (SPARQL text, a ``.rq`` file, a saved query's name or a :class:`SavedQuery`;
     ``as_text``: always SPARQL text) over ``source`` (an open :class:`extract.graph.store.Store`, a
     store directory, an rdflib Dataset/Graph, graph files, or Documents) with ``params`` bound as
     RDF terms; the default graph is the union of all named graphs. Raises :class:`QueryError` (bad
     SPARQL: with line and column; an update; ``SERVICE`` unless ``allow_remote``; nesting too deep,
     see :func:`extract.graph.sparql.check_query`). ``FROM <iri>`` picks a named graph of the source
-    and loads nothing from files or the network, unless ``allow_remote``. A ``timeout``
-    (seconds) runs the query in a thread of its own and gives up waiting after it
-    (:class:`QueryError`), and Ctrl-C stops the wait even while the engine runs: the caller then
-    ends (the CLI exits; the engine cannot be stopped midway)."""
-    if timeout is None:
+    and loads nothing from files or the network, unless ``allow_remote``. With a ``timeout``
+    (seconds) or ``stream`` the query runs in a thread of its own (:func:`extract.graph.stream.in_thread`):
+    Ctrl-C stops the wait even while the engine runs, the time limit ends it (:class:`QueryError`),
+    and with ``stream`` a SELECT's ``rows`` are an iterator over rows as the engine gives them."""
+    if timeout is None and not stream:
         return _run_query(source, query, params, as_text, allow_remote)
-    import threading
+    from .stream import in_thread
 
-    box: dict = {}
-
-    def work() -> None:
-        try:
-            box["result"] = _run_query(source, query, params, as_text, allow_remote)
-        except BaseException as e:  # handed to the waiting thread
-            box["error"] = e
-
-    t = threading.Thread(target=work, name="zhkg-query", daemon=True)
-    t.start()
-    t.join(timeout)  # a signal (Ctrl-C, SIGTERM) interrupts the wait
-    if t.is_alive():
-        raise QueryError(f"the query ran out of time ({timeout:g} s; give --timeout SECONDS for more)")
-    if "error" in box:
-        raise box["error"]
-    return box["result"]
+    return in_thread(lambda lazy: _run_query(source, query, params, as_text, allow_remote, lazy), timeout, stream)
 
 
 def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] | None, as_text: bool,
-               allow_remote: bool) -> Result:
+               allow_remote: bool, lazy: bool = False) -> Result:
     from pyparsing import ParseBaseException
 
     from ..model import Document
@@ -364,7 +350,7 @@ def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] |
 
     if isinstance(source, (str, Path)):
         if is_store(source):
-            with open_store(source) as st:
+            with open_store(source, read_only=True) as st:  # the rows read before it closes
                 return _run_query(st, query, params, as_text, allow_remote)
         source = [source]
     if not isinstance(source, (Store, Graph)):
@@ -384,7 +370,7 @@ def _run_query(source: Source, query: str | SavedQuery, params: dict[str, str] |
         text = bind_values(text, multi)
     try:
         if isinstance(source, Store):
-            kind, names, out = source.sparql(text, single)
+            kind, names, out = source.sparql(text, single, lazy=lazy)
             if kind == "ASK":
                 return Result("ASK", boolean=out)
             if kind == "CONSTRUCT":
@@ -434,13 +420,20 @@ def _as_asked(res: Result, params: dict[str, str], multi: dict[str, list[Node]])
     cols = [i for i, v in enumerate(res.vars) if v in multi]
     if not cols:
         return res
-    rows = []
-    for r in res.rows:
-        r = list(r)
-        for i in cols:
-            r[i] = Literal(params[res.vars[i]])
-        rows.append(tuple(r))
-    res.rows = list(dict.fromkeys(rows))
+
+    given = res.rows
+
+    def rows():  # as they come (rows streamed), each once
+        seen = set()
+        for r in given:
+            r = list(r)
+            for i in cols:
+                r[i] = Literal(params[res.vars[i]])
+            if tuple(r) not in seen:
+                seen.add(tuple(r))
+                yield tuple(r)
+
+    res.rows = list(rows()) if isinstance(given, list) else rows()
     return res
 
 

@@ -8,7 +8,7 @@ default and what ``table`` gives, ``nt``, ``nq``, ``trig``, ``jsonld``, ``xml``)
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from urllib.parse import unquote
 
@@ -65,6 +65,48 @@ def format_result(res: Result, name: str = "table", width: int | None = None) ->
     if name == "table":
         return _table(res, width)
     return _FORMATTERS[name](res)
+
+
+def format_chunks(res: Result, name: str = "table", width: int | None = None) -> Iterator[str]:
+    """``res`` in the format ``name`` as text chunks, made as its rows come (``res.rows`` may be
+    an iterator, :func:`extract.graph.query.run_query` with ``stream``): the SPARQL results formats
+    ``csv``, ``tsv``, ``json`` and ``xml`` a batch of rows at a time, each batch written by the
+    same serializer as :func:`format_result` and spliced into one document (the same text); a
+    ``table`` (its columns as wide as their widest value) and a graph are made whole."""
+    check_format(name, res.graph is not None)
+    if res.graph is not None or name == "table" or res.kind != "SELECT":
+        if not isinstance(res.rows, list):
+            res.rows = list(res.rows)
+        yield format_result(res, name, width)
+        return
+    tail, head = "", None
+    for batch in _batches(res.rows):
+        text = _FORMATTERS[name](Result("SELECT", res.vars, batch))
+        if head is None and not batch:
+            continue
+        if name in ("csv", "tsv"):  # a header line, then a line a row
+            body = text if head is None else text.partition("\n")[2]
+            head = head or "sent"
+        else:  # json: {... "bindings":[ rows ]...}; xml: ...<results> rows </results>...
+            start, end = ('"bindings":[', "]") if name == "json" else ("<results>", "</results>")
+            i, j = text.index(start) + len(start), text.rindex(end)
+            body = (text[:i] if head is None else "," if name == "json" else "") + text[i:j]
+            head, tail = "sent", text[j:]
+        yield body
+    if head is None:  # no row at all: the empty result whole
+        yield _FORMATTERS[name](Result("SELECT", res.vars, []))
+    elif tail:
+        yield tail
+
+
+def _batches(rows: Iterable, size: int = 1000) -> Iterator[list]:
+    batch: list = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    yield batch
 
 
 def short(term: Node | None) -> str:

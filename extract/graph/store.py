@@ -9,9 +9,6 @@ graph. :meth:`Store.add` replaces the named graphs of the articles it is given â
 in one SPARQL update, which Oxigraph runs as one transaction â€” so adding the same article twice
 leaves one copy, and a failure leaves the store as it was.
 
-    >>> with open_store(tmp, create=True) as st:          # doctest: +SKIP
-    ...     st.add(docs); st.stats()["documents"]
-
 Errors name the store's path: a missing store, a directory that is not a store, a store another
 process holds (Oxigraph locks it), a corrupt one.
 """
@@ -27,6 +24,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..model import Document
 from .iris import ENTITY_GRAPH, doc_iri
+from . import guard
 from .keys import add_keys
 from .upkeep import corrupt, described_by, drop_unused, reading
 from .rdf import to_quads
@@ -64,6 +62,9 @@ def open_store(path: str | Path, create: bool = False, read_only: bool = False) 
     import pyoxigraph
     from oxrdflib import OxigraphStore
 
+    if read_only and guard.enabled():  # first read in a child bounded in memory (a corrupt store)
+        guard.bounded(p, "probe", open_store)
+    guard.opened()
     try:
         if read_only:
             ox = _open_read_only(p)
@@ -89,8 +90,6 @@ READ_ONLY_ATTEMPTS = 5
 
 
 def _open_read_only(p: Path):
-    import time
-
     import pyoxigraph
 
     for attempt in range(READ_ONLY_ATTEMPTS):
@@ -202,8 +201,9 @@ class Store:
     def load(self, path: str | Path) -> int:
         """Load a file of zhkg's own RDF output with its named graphs (``.nq``, ``.trig``) without
         extracting again: each article's graph replaces the one in the store, the entity graph is
-        added to, as :meth:`add` does with the same articles (the same quads). Returns how many
-        articles were loaded; each batch of :data:`BATCH` articles is one transaction.
+        added to (and loses what only the replaced versions mentioned), as :meth:`add` does with
+        the same articles. Returns how many articles were loaded; each batch of :data:`BATCH`
+        articles is one transaction.
 
         Files without named graphs (``.ttl``, ``.nt``) and the JSONL contract are refused: the
         first lost which article each triple belongs to, the second the article's text, title and
@@ -233,7 +233,10 @@ class Store:
             blocks = {g: by_graph[g] for g in names}
             if i == 0 and entity in by_graph:
                 blocks[entity] = by_graph[entity]
-            self._update(_replace_text(names, blocks) + " ;\n" + add_keys([URIRef(g[1:-1]) for g in names]))
+            graphs = [URIRef(g[1:-1]) for g in names]
+            stale = described_by(self._ox, graphs)  # what only old versions mentioned
+            self._update(_replace_text(names, blocks) + " ;\n" + add_keys(graphs)
+                         + (" ;\n" + drop_unused(stale) if stale else ""))
         return len(docs)
 
     def remove(self, doc_id: str) -> int:
@@ -250,14 +253,13 @@ class Store:
         return bool(self.ds.query(f"ASK {{ GRAPH {g.n3()} {{ ?s ?p ?o }} }}").askAnswer)
 
     @reading
-    def sparql(self, text: str, bindings: dict[str, Node] | None = None):
+    def sparql(self, text: str, bindings: dict[str, Node] | None = None, lazy: bool = False):
         """Run a SPARQL query on Oxigraph with ``bindings`` substituted (what oxrdflib does with
         rdflib's ``initBindings``) and also given in a one-row ``VALUES`` block first in each
-        ``WHERE`` group (:func:`extract.graph.sparql.bind_values`, as on a remote endpoint) so that the
-        planner knows them, the default graph being the union of the named graphs.
-        Returns ``("SELECT", vars, rows)``, ``("ASK", [], bool)`` or ``("CONSTRUCT", [], Graph)``;
-        terms are converted to rdflib once per distinct term, which is what makes large results
-        fast (oxrdflib converts every cell). Oxigraph's own errors propagate."""
+        ``WHERE`` group (:func:`extract.graph.sparql.bind_values`) for the planner, over the union
+        of the named graphs. Returns ``("SELECT", vars, rows)`` (``lazy``: rows an iterator, read in this thread),
+        ``("ASK", [], bool)`` or ``("CONSTRUCT", [], Graph)``; terms are converted to rdflib once per
+        distinct term (oxrdflib converts every cell). Oxigraph's own errors propagate."""
         import pyoxigraph
 
         from .sparql import bind_values
@@ -277,7 +279,8 @@ class Store:
             return "ASK", [], bool(res)
         if isinstance(res, pyoxigraph.QuerySolutions):
             names = [v.value for v in res.variables]
-            return "SELECT", names, [tuple(None if x is None else _from_ox(x, cache) for x in sol) for sol in res]
+            rows = (tuple(None if x is None else _from_ox(x, cache) for x in sol) for sol in res)
+            return "SELECT", names, rows if lazy else list(rows)
         g = bind_prefixes(Graph())
         g.addN((_from_ox(t.subject, cache), _from_ox(t.predicate, cache), _from_ox(t.object, cache), g) for t in res)
         return "CONSTRUCT", [], g
