@@ -26,6 +26,7 @@ from ..model import Document
 from .iris import ENTITY_GRAPH, doc_iri
 from . import guard
 from .keys import add_keys
+from .oxterms import from_ox, to_ox
 from .upkeep import corrupt, described_by, drop_unused, reading
 from .rdf import to_quads
 from .terms import bind_prefixes
@@ -264,7 +265,7 @@ class Store:
 
         from .sparql import bind_values
 
-        subs = {pyoxigraph.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        subs = {pyoxigraph.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         if subs:
             # the same terms also in a VALUES block first in each WHERE group: Oxigraph plans a
             # substituted variable as unknown (conflicting-claims by subject: 1.2 s, with the
@@ -279,10 +280,10 @@ class Store:
             return "ASK", [], bool(res)
         if isinstance(res, pyoxigraph.QuerySolutions):
             names = [v.value for v in res.variables]
-            rows = (tuple(None if x is None else _from_ox(x, cache) for x in sol) for sol in res)
+            rows = (tuple(None if x is None else from_ox(x, cache) for x in sol) for sol in res)
             return "SELECT", names, rows if lazy else list(rows)
         g = bind_prefixes(Graph())
-        g.addN((_from_ox(t.subject, cache), _from_ox(t.predicate, cache), _from_ox(t.object, cache), g) for t in res)
+        g.addN((from_ox(t.subject, cache), from_ox(t.predicate, cache), from_ox(t.object, cache), g) for t in res)
         return "CONSTRUCT", [], g
 
     @reading
@@ -409,44 +410,6 @@ def _ntriples_by_graph(quads: Iterable[tuple]) -> dict[str, list[str]]:
     for s, p, o, g in quads:
         by_graph.setdefault(n3(g), []).append(f"{n3(s)} {n3(p)} {n3(o)} .")
     return by_graph
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _from_ox(t, cache: dict) -> Node:
-    """A pyoxigraph term as an rdflib term (plain strings without ``^^xsd:string``), memoized."""
-    r = cache.get(t)
-    if r is None:
-        import pyoxigraph
-
-        if isinstance(t, pyoxigraph.NamedNode):
-            r = URIRef(t.value)
-        elif isinstance(t, pyoxigraph.Literal):
-            if t.language:
-                r = Literal(t.value, lang=t.language)
-            elif t.datatype.value == _XSD_STRING:
-                r = Literal(t.value)
-            else:
-                r = Literal(t.value, datatype=URIRef(t.datatype.value))
-        else:
-            r = BNode(t.value)
-        cache[t] = r
-    return r
-
-
-def _to_ox(t: Node):
-    import pyoxigraph
-
-    if isinstance(t, URIRef):
-        return pyoxigraph.NamedNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return pyoxigraph.Literal(str(t), language=t.language)
-        if t.datatype:
-            return pyoxigraph.Literal(str(t), datatype=pyoxigraph.NamedNode(str(t.datatype)))
-        return pyoxigraph.Literal(str(t))
-    return pyoxigraph.BlankNode(str(t))
 
 
 __all__ = ["open_store", "Store", "BATCH"]
