@@ -555,6 +555,25 @@ ROWS = [
     R("against-the-same-quarter-a-year-earlier", "2022年第一季度的净服务收入为人民币352亿元,较2021年第一季度增长26.3%。",
       E(35_200_000_000, "CNY", period="2022Q1", change=[("yoy", 0.263)], metric="净服务收入")),
 
+    R("note-bracketed-changes", "2021年华远集团实现营收225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%)。",
+      E(22_570_000_000, "CNY", period="2021", change=[("yoy", 0.561)], metric="营收"),
+      E(4_010_000_000, "CNY", period="2021", change=[("yoy", 1.361)], metric="归母净利润")),
+    R("note-bracketed-points", "华远集团毛利率57.5%(+4.4pct),净利率17.8%(同比-6.0pct)。",
+      E(0.575, "percent", change=[("abs", 0.044)], metric="毛利率"),
+      E(0.178, "percent", change=[("abs", -0.06)], metric="净利率")),
+    R("restatement-in-brackets-is-no-change", "华远集团营收为100亿元(约合15亿美元)。",
+      E(10_000_000_000, "CNY", metric="营收")),
+    R("negative-rate-said-in-words", "2018年第三季度华远集团的毛利率为负6.1%,而2018年第二季度为负13.4%。",
+      E(-0.061, "percent", period="2018Q3", metric="毛利率"),
+      E(-0.134, "percent", period="2018Q2", metric="毛利率")),
+    R("against-the-quarter-before-named", "2018年第三季度华远集团汽车销售收入为14.8亿元,较2018年第二季度增长526.6%。",
+      E(1_480_000_000, "CNY", period="2018Q3", change=[("qoq", 5.266)], metric="汽车销售收入")),
+    R("changes-listed-without-respectively", "京东、拼多多用户量同比增长了13%、12%。",
+      E(0.13, "percent", period="2021", change=[("yoy", 0.13)], subject="京东"),
+      E(0.12, "percent", period="2021", change=[("yoy", 0.12)], subject="拼多多")),
+    R("the-whole-web-as-subject", "截止到2021年6月,全网月活跃用户规模已经达到12.67亿,同比增长了2.5%。",
+      E(1_267_000_000, "users", period="asof:2021-06", change=[("yoy", 0.025)], subject="全网")),
+
 ]
 
 

@@ -68,6 +68,7 @@ class Patterns:
     count_verbs: tuple[str, ...] = ()
     populations: tuple[str, ...] = ()
     industry_heads: tuple[str, ...] = ()
+    market_words: tuple[str, ...] = ()
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
@@ -163,6 +164,7 @@ def load_patterns() -> Patterns:
         count_verbs=tuple(sorted(nc.get("count_verbs", []), key=len, reverse=True)),
         populations=tuple(sorted(nc.get("populations", []), key=len, reverse=True)),
         industry_heads=tuple(nc.get("industry_heads", [])),
+        market_words=tuple(nc.get("market_words", [])),
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),

@@ -103,7 +103,8 @@ def _compiled() -> _Compiled:
     pre_hedge = _alt([h.word for h in pre_h], lookbehind={h.word: h.not_after for h in pre_h})
 
     def core(p: str) -> str:
-        neg = rf"(?P<{p}neg>(?<![\dA-Za-z%年月日号亿万元)）])-)?" if p == "a" else ""
+        # a minus, or 负 as a rate the text calls negative (毛利率为负6.1%)
+        neg = rf"(?P<{p}neg>(?<![\dA-Za-z%年月日号亿万元)）])-|(?<=[为是达至])负(?=\s*\d))?" if p == "a" else ""
         return (rf"{neg}(?P<{p}num>{_ARABIC}|{_CN}|(?<=[{re.escape(bare_after)}]){mag}|{alone})"
                 rf"(?:[ ]?(?P<{p}mag>{mag})(?P<{p}more>(?:(?:{_ARABIC})[ ]?(?:{mag}))+)?)?"
                 rf"(?:(?P<{p}mid>{_alt(mid_h)})(?P<{p}mag2>{mag})?)?"
@@ -111,7 +112,7 @@ def _compiled() -> _Compiled:
 
     # a match starts with a hedge, a unit before the number, a minus or the number itself
     starts = {w[0] for w in [*(h.word for h in pre_h), *units_pre, *mags, *alone_words]}
-    starts |= set("-0123456789十" + _CN_DIGITS)
+    starts |= set("-0123456789十负" + _CN_DIGITS)
     main = ("(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])"
             # 约为/约有/约合 420亿: the hedge is 约, linked to the number by a verb
             rf"(?:(?P<hedge>{pre_hedge})(?:(?<=约)(?:为|有|合|达|在))?[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"

@@ -38,6 +38,11 @@ def _change_kind(cmp: str | None, q) -> str:
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
                              r"(?:为|是|达|达到|约为|约|在)?\s*$")
 
+_BRACKETED_CHANGE = re.compile(r"[(（]\s*(?P<cmp>同比|环比|按年|按季|YoY|QoQ|yoy|qoq|YOY|QOQ)?\s*[:：]?\s*(?P<sign>[+＋])?\s*$")
+
+# a level's end right before a bracket: a unit, a magnitude, a percent sign or a digit
+_LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|港元|GWh|GW|pct)\s*$")
+
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
 
 def _classify(sent: str, drafts: list[Draft]) -> None:
@@ -53,6 +58,15 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.change_kind = _change_kind(rate.group("cmp"), q)
             sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
             d.changes = [(d.change_kind, sign * q.value)]
+            continue
+        bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") else None
+        if bracket and (bracket.group("cmp") or bracket.group("sign") or q.surface.lstrip().startswith("-")) \
+                and re.match(r"\s*[)）]", sent[q.end:q.end + 3]) and _LEVEL_END.search(sent, 0, bracket.start()):
+            # 营收225.7亿元(+56.1%), 毛利率57.5%(+4.4pct), 净利润40亿元(同比-3%): an analyst's change in
+            # brackets after its level
+            d.is_change = True
+            d.change_kind = _change_kind(bracket.group("cmp"), q)
+            d.changes = [(d.change_kind, q.value)]
             continue
         signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
         if signed:  # 同比+22%, 环比-0.6%, YoY -10%: the number carries its own sign
@@ -145,8 +159,9 @@ def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods
         return "yoy"
     return None
 
-# a level compared against (较去年同期的10亿元增长20%): the change belongs to the level before it
-_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、\d%]{0,12}?的\s*$")
+# a level compared against (较去年同期的10亿元增长20%, 相比9月份的1050辆环比增长66%): the change
+# belongs to the level before it
+_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、%]{0,12}?的\s*$")
 
 def _compatible(level: Draft, change: Draft) -> bool:
     """An absolute change (净增4.88亿户) needs a level of the same unit; a relative one any level."""

@@ -193,7 +193,9 @@ def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str 
         return "users"
     return "count"
 
-_BASE_SAID = re.compile(r"(?:上年同期|去年同期|上年|去年|上一?季度|上个季度|同期)(?:则|的)?(?:为|是|录得|达)\s*(?:人民币|港币|约)?\s*$")
+_BASE_SAID = re.compile(r"(?:上年同期|去年同期|上年|去年|上一?季度|上个季度|同期|"
+                        r"(?<=而)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:第?[一二三四1-4]\s*季度|[上下]半年|全年|\d{1,2}\s*月))"
+                        r"(?:则|的)?(?:为|是|录得|达)\s*(?:人民币|港币|约)?\s*$")
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
     """交付1.2万辆新车, 销售新车3003辆: a count after a verb of output is the verb's measure

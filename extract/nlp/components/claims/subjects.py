@@ -71,8 +71,15 @@ def _segment_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]
     pats = load_patterns()
     pops = "|".join(map(re.escape, pats.populations))
     heads = "|".join(map(re.escape, pats.industry_heads))
+    markets = "|".join(map(re.escape, sorted(pats.market_words, key=len, reverse=True))) or "(?!)"
     return (re.compile(rf"(?:\s*[、和与及]\s*[0-9.]+\s*%)*\s*的\s*(?P<n>{pops})") if pops else None,
-            re.compile(rf"\s*(?P<n>[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads}))") if heads else None)
+            re.compile(rf"\s*(?P<n>{markets}|[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads}))") if heads else None)
+
+@cache
+def _market_words() -> frozenset[str]:
+    from ...patterns import load_patterns
+
+    return frozenset(load_patterns().market_words)
 
 def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
     """A group no name denotes as the subject (a zhkg:Segment): the population a share is of
@@ -85,6 +92,8 @@ def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
         m = industry.match(sent, clause)
         if m is not None and (m.end("n") > q.start or any(clause <= x.start < q.start for x in mentions)):
             m = None
+        if m is not None and m.group("n") in _market_words() and _subject_before(sent, clause, mentions) is not None:
+            m = None  # 《某视频》…,全网曝光量近1亿: the web is where the video was seen, not the subject
     if m is None:
         return None
     a, b = m.span("n")

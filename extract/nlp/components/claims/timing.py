@@ -40,9 +40,21 @@ def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> Period
     """The base period that names the number at ``pos`` itself (较去年同期的10亿元, 由2019年的42.3元)."""
     return next((p for p in periods if p.base and p.end <= pos and _OWN_LEVEL.fullmatch(sent, p.end, pos)), None)
 
-def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
+_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|对比|较之)\s*(?:于)?\s*$")
+
+def _period_before(code: str) -> str | None:
+    """The quarter or month before: 2018Q3 -> 2018Q2, 2018Q1 -> 2017Q4, 2020-01 -> 2019-12."""
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", code):
+        y, q = int(m.group(1)), int(m.group(2))
+        return f"{y}Q{q - 1}" if q > 1 else f"{y - 1}Q4"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", code):
+        y, mo = int(m.group(1)), int(m.group(2))
+        return f"{y}-{mo - 1:02d}" if mo > 1 else f"{y - 1}-12"
+    return None
+
+def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None:
     """比2019年增长50% said of 2020: a change against the same period a year before is year on
-    year. 2023年…较2022年12月增长9057万人: a stock compared with a month-end a year before is the
+    year; 较2018年第二季度增长 said of 2018Q3, against the period before, is sequential (qoq). 2023年…较2022年12月增长9057万人: a stock compared with a month-end a year before is the
     stock at that month-end of this year (asof:2023-12)."""
     if re.fullmatch(r"\d{4}", d.period):
         month_end = next((m for p in periods if p.base for m in [re.fullmatch(r"(?:asof:)?(\d{4})-(\d{2})", p.period)]
@@ -53,8 +65,17 @@ def _yoy_against(d: Draft, periods: list[PeriodMention]) -> None:
             if d.change_kind == "growth":
                 d.change_kind = "yoy"
             return
+    before = _period_before(d.period)
+    if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
+                               for p in periods):
+        # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
+        d.changes = [("qoq" if k in ("growth", "yoy") else k, v) for k, v in d.changes]
+        if d.change_kind in ("growth", "yoy"):
+            d.change_kind = "qoq"
+        return
     earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
-    if not any(p.base and p.period == earlier for p in periods):
+    if not any(p.base and p.period == earlier for p in periods) and not (sent and any(
+            p.period == earlier and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) for p in periods)):
         return
     d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
     if d.change_kind == "growth":
