@@ -574,6 +574,14 @@ ROWS = [
     R("the-whole-web-as-subject", "截止到2021年6月,全网月活跃用户规模已经达到12.67亿,同比增长了2.5%。",
       E(1_267_000_000, "users", period="asof:2021-06", change=[("yoy", 0.025)], subject="全网")),
 
+    R("a-loss-rate-improves-downwards", "华远集团新业务经营亏损率环比改善3.1个百分点至7.1%。",
+      E(0.071, "percent", change=[("abs", -0.031)], metric_is="经营亏损率")),
+    R("a-margin-improves-upwards", "华远集团毛利率同比改善2.0个百分点至30%。",
+      E(0.30, "percent", change=[("abs", 0.02)], metric="毛利率")),
+    R("from-base-in-points-is-a-year-earlier", "2021年第二季度华远集团经营利润率由25.1%下降19.4个百分点至5.7%。",
+      E(0.057, "percent", period="2021Q2", change=[("abs", -0.194)], metric="经营利润率"),
+      E(0.251, "percent", period="2020Q2", metric="经营利润率")),
+
 ]
 
 

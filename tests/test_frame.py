@@ -173,3 +173,10 @@ def test_an_analysts_note_is_about_the_listed_company_it_names_not_its_footer():
     claims = _claims(text, "2023-10-20")
     assert {c.subject for c in claims} == {"星河电池"}
     assert sorted(c.period for c in claims if c.metric.startswith("归母净利润")) == ["2023", "2024", "2025"]
+
+
+def test_a_subhead_rounding_a_body_figure_is_annotated_once():
+    text = ("华远集团公布第二季度业绩\n新业务经营亏损按年扩四成\n"
+            "华远集团公布第二季度业绩,新业务经营亏损按年扩大43.1%至19亿元。\n")
+    claims = _claims(text, "2025-08-27")
+    assert [round(c.value) for c in claims] == [1_900_000_000]

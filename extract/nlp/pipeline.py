@@ -150,6 +150,8 @@ _QUARTER = re.compile(r"\d{4}Q[1-4]")
 
 #: a heading: a line of its own, short, not ended as a sentence is
 _HEADING_MAX = 60
+#: how far a heading's figure may round the body's (挫近八成 for 80.4%, 扩四成 for 43.1%)
+_HEADING_ROUNDING = 0.1
 _SENTENCE_END = "。！？!?；;…"
 
 
@@ -176,10 +178,13 @@ def _without_heading_repeats(text: str, out: list) -> list:
         if id(s) not in heads:
             body |= {(d.unit if not d.is_change else "change", v) for v in figures(d)}
             body |= {("change", round(abs(v), 9)) for _, v in d.changes}
+    def near(kind, v: float) -> bool:  # a heading rounds the body's figure (扩四成: 43.1%)
+        return any(k == kind and abs(abs(b) - abs(v)) <= _HEADING_ROUNDING * abs(b) for k, b in body)
+
     def repeated(d) -> bool:
         if d.is_change:
-            return ("change", round(abs(d.q.value), 9)) in body
-        return (d.unit, round(d.q.value, 9)) in body
+            return near("change", d.q.value)
+        return near(d.unit, d.q.value)
     return [(s, d) for s, d in out if id(s) not in heads or not repeated(d)]
 
 

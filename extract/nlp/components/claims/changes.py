@@ -18,6 +18,8 @@ _CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_a
 
 _DOWN = WordRegex(r"{change_down}")
 
+_LOSS = WordRegex(r"{loss_words}")
+
 _TO_AFTER = re.compile(r"^\s*[,，]?\s*(?:至|到)")
 
 _LEVEL_INTRO = WordRegex(r"^[,，]?\s*(?:{level_intro})")
@@ -81,6 +83,9 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.is_change = True
             d.change_kind = _change_kind(m.group("cmp"), q)
             sign = -1 if _DOWN.search(m.group("verb")) else 1
+            if m.group("verb") in ("改善", "恶化"):  # of a loss rate, 改善 is a fall
+                loss = _LOSS.search(sent, max(0, q.start - 20), q.start) is not None
+                sign = -1 if (m.group("verb") == "改善") == loss else 1
             d.changes = [(d.change_kind, sign * q.value)]
 
 def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:

@@ -42,6 +42,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
     if cands:
         a, b, e = cands[-1]
+        if sent[b:b + 1] == "率" and not sent[a:b].endswith("率"):  # 经营亏损 + 率: a rate, another metric
+            return sent[a:b + 1], None
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
         if np and sent[a:b] in np:
             return np, (e.key if _same_metric(np, sent[a:b]) else None)

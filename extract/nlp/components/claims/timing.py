@@ -190,7 +190,9 @@ def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None
         if base is None or base.period != t.period or base.changes:
             continue
         kinds = {k for k, _ in t.changes}
-        if "yoy" in kinds:
+        if "yoy" in kinds or (kinds == {"abs"} and not re.search(r"环比|按季|按月|较上", sent[base.q.end:t.q.start])):
+            # an unqualified move in points (利润率由25.1%下降19.4个百分点至5.7%) compares, as
+            # reporting does, with the same period a year earlier
             base.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), t.period, count=1) \
                 if "/" not in t.period else base.period
         elif "qoq" in kinds and re.fullmatch(r"\d{4}Q[1-4]", t.period):
