@@ -303,6 +303,13 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
     mentions = [m for m in mentions if m.confidence >= sure]
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)]
+    # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
+    # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
+    for base, s in sents:
+        coded = next((m for m in cands if base <= m.start < base + len(s)
+                      and w.listed_code.match(s, m.end - base)), None) if w.listed_code is not None else None
+        if coded is not None:
+            return coded
     for base, s in sents:
         res = w.results.search(s)
         if not res:
@@ -312,12 +319,6 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         before = [m for m in cands if base <= m.start and m.end <= pos]
         if before:
             return before[-1]
-    # a listed company named with its stock code (宁德时代(300750)) in the lead
-    for base, s in sents:
-        coded = next((m for m in cands if base <= m.start < base + len(s)
-                      and w.listed_code.match(s, m.end - base)), None) if w.listed_code is not None else None
-        if coded is not None:
-            return coded
     # a statistics piece (a bureau's bulletin, a survey team's data) is about the place it names
     if is_bulletin(sents, w):
         lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
