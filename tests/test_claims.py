@@ -582,6 +582,11 @@ ROWS = [
       E(0.057, "percent", period="2021Q2", change=[("abs", -0.194)], metric="经营利润率"),
       E(0.251, "percent", period="2020Q2", metric="经营利润率")),
 
+    R("compared-with-the-quarter-before-circumfix", "2018年第三季度华远集团汽车销售收入为14.8亿元,与第二季度相比增长了526.6%。",
+      E(1_480_000_000, "CNY", period="2018Q3", change=[("qoq", 5.266)], metric="汽车销售收入")),
+    R("compared-with-a-year-earlier-circumfix", "2018年第三季度华远集团收入为15.1亿元,与2017年第三季度相比增长了10%。",
+      E(1_510_000_000, "CNY", period="2018Q3", change=[("yoy", 0.10)], metric="收入")),
+
 ]
 
 
