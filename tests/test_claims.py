@@ -587,6 +587,13 @@ ROWS = [
     R("compared-with-a-year-earlier-circumfix", "2018年第三季度华远集团收入为15.1亿元,与2017年第三季度相比增长了10%。",
       E(1_510_000_000, "CNY", period="2018Q3", change=[("yoy", 0.10)], metric="收入")),
 
+    R("a-streak-is-counted-at-the-period-end", "2023年华远集团实现营业收入1,294.98亿元,连续2年实现超1200亿元营收。",
+      E(129_498_000_000, "CNY", period="2023", metric="营业收入"),
+      E(2, "other:年", period="asof:2023-12", metric="连续年数")),
+    R("a-bound-a-streak-is-about-is-no-claim", "华远汽车10月总交付量为3040台,同比增长229%,连续两个月达到3000台以上。",
+      E(3_040, "count", period="2021-10", change=[("yoy", 2.29)], metric="交付量"),
+      E(2, "other:月", period="asof:2021-10", metric="连续月数")),
+
 ]
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...frame import Frame, event_date, is_corporate, is_segment_money, names_self, published_month, results_named
+from ...frame import Frame, event_date, is_corporate, is_segment_money, names_self, period_end, published_month, results_named
 from ...lexicon import Lexicon
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import Draft
+from .draft import Draft, _CLAUSE_END
 from .filters import _RESULTS
 from .timing import (
     _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
@@ -19,6 +19,28 @@ from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for,
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
+
+_STREAK_BEFORE = re.compile(r"连续\s*$")
+_STREAK_AFTER = re.compile(r"\s*(?:的)?连续")
+_STREAK_UNIT = {"other:年": "年数", "other:月": "月数", "other:天": "天数", "other:周": "周数"}
+_STREAK_CLAUSE = re.compile(r"连续\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?(?:年|月|季度|天|周)")
+
+def _streak(sent: str, d: Draft) -> bool:
+    """连续2年, 连续两个月, 4个月的连续增长: a streak is counted at the end of its period (asof:),
+    its metric the streak's (营收连续年数); a bound the streak is about (连续2年实现超1200亿元营收)
+    is no figure of its own. Returns True when ``d`` is such a bound, to be left out."""
+    q = d.q
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    if q.hedge_dir in ("gt", "ge") and _STREAK_CLAUSE.search(sent, clause, q.start):
+        return True
+    unit = _STREAK_UNIT.get(d.unit or "")
+    if unit is None or not (_STREAK_BEFORE.search(sent, max(0, q.start - 3), q.start) or _STREAK_AFTER.match(sent, q.end)):
+        return False
+    if d.period and not d.period.startswith("asof:"):
+        d.period = period_end(d.period) or d.period
+    head = (d.metric or "").replace("连续", "")
+    d.metric, d.metric_key = head + "连续" + unit, None
+    return False
 
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
@@ -140,6 +162,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
         _share_price(sent, d, frame)
+        if _streak(sent, d):
+            continue
         floor = q.end
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
