@@ -594,6 +594,9 @@ ROWS = [
       E(3_040, "count", period="2021-10", change=[("yoy", 2.29)], metric="交付量"),
       E(2, "other:月", period="asof:2021-10", metric="连续月数")),
 
+    R("since-a-month-does-not-date-what-follows", "华远汽车10月份共交付新车5055台,这也是华远汽车自今年3月以来连续第8个月实现同比增长。其中,华远X6交付2695辆。",
+      E(5_055, ("count", "other:台"), period="2021-10"), E(2_695, "other:辆", period="2021-10")),
+
 ]
 
 

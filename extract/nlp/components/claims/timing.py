@@ -20,6 +20,9 @@ _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 
 _OWN_LEVEL = re.compile(r"\s*的?\s*")
 
+_SINCE_BEFORE = re.compile(r"(?:自|从|自从)\s*$")
+_SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今)")
+
 def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     """A period inside a clause that compares (在去年疫情期间高基数上同比再增30%) is the base
     of the comparison, not the period of the claims after it; so is the period of the starting
@@ -28,6 +31,8 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
 
     if not p.base and _FROM_BEFORE.search(sent, max(0, p.start - 2), p.start):
         return replace(p, base=True)
+    if not p.base and _SINCE_BEFORE.search(sent, max(0, p.start - 2), p.start) and _SINCE_AFTER.match(sent, p.end):
+        return replace(p, base=True)  # 自今年3月以来: where a streak starts, not the period of what follows
     if p.base or not re.search(r"去年|上年|前年|同期|上季度|上一季度", sent[p.start:p.end]):
         return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
     m = _CLAUSE_END.search(sent, p.end)
