@@ -597,6 +597,11 @@ ROWS = [
     R("since-a-month-does-not-date-what-follows", "华远汽车10月份共交付新车5055台,这也是华远汽车自今年3月以来连续第8个月实现同比增长。其中,华远X6交付2695辆。",
       E(5_055, ("count", "other:台"), period="2021-10"), E(2_695, "other:辆", period="2021-10")),
 
+    R("a-bound-describing-the-counted-is-no-claim", "2018年全年票房过亿元影片82部,其中国产电影44部。",
+      E(82, "other:部", period="2018"), E(44, "other:部", period="2018")),
+    R("a-bound-with-its-own-verb-stays", "华远集团营收超过100亿元,员工3000人。",
+      E(10_000_000_000, "CNY", qualifier="超过", metric="营收"), E(3_000, HEADCOUNT, metric="员工")),
+
 ]
 
 

@@ -42,6 +42,19 @@ def _streak(sent: str, d: Draft) -> bool:
     d.metric, d.metric_key = head + "连续" + unit, None
     return False
 
+_COUNTED_AFTER = re.compile(r"(?:的)?[\u4e00-\u9fffA-Za-z]{1,6}?(?:数量|数)?(?:达到|达|有|为|共|合计)?\s*$")
+
+def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
+    """票房过亿元影片82部, 粉丝超百万的账号3000个: a bound that describes the things counted
+    right after it is no figure of its own (the count is)."""
+    q = d.q
+    if q.hedge_dir not in ("gt", "ge") or d.is_change:
+        return False
+    nxt = next((x for x in drafts if x.q.start >= q.end), None)
+    if nxt is None or nxt.q.kind not in ("count", "measure") or nxt.q.start - q.end > 10:
+        return False
+    return bool(_COUNTED_AFTER.fullmatch(sent, q.end, nxt.q.start)) and not _CLAUSE_END.search(sent, q.end, nxt.q.start)
+
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
     if m.cls != "Platform":
@@ -162,7 +175,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
         _share_price(sent, d, frame)
-        if _streak(sent, d):
+        if _streak(sent, d) or _describes_counted(sent, d, drafts):
             continue
         floor = q.end
         out.append(d)
