@@ -602,6 +602,9 @@ ROWS = [
     R("a-bound-with-its-own-verb-stays", "华远集团营收超过100亿元,员工3000人。",
       E(10_000_000_000, "CNY", qualifier="超过", metric="营收"), E(3_000, HEADCOUNT, metric="员工")),
 
+    R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
+      E(4_300_000_000, "CNY", metric="营收")),
+
 ]
 
 
