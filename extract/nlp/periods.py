@@ -170,28 +170,25 @@ def _fiscal_code(g: dict, published: tuple[int, int] | None = None, fiscal_end: 
     >>> [_fiscal_code({"y": "2018", "q": "3"}, (2018, 11)), _fiscal_code({"y": "2024", "q": "4"}, (2024, 10))]
     ['2018Q3', '2024Q3']
     """
-    end = _fiscal_end(g)
-
-    def code(end_month: int) -> tuple[str, tuple[int, int]]:
-        first = end * 12 + end_month - 12  # months since year 0 of the fiscal year's first month
-
-        def month(k: int) -> tuple[int, int]:
-            return (first + k) // 12, (first + k) % 12 + 1
-
-        if g.get("q"):
-            k1, k2 = 3 * _CN[g["q"]] - 3, 3 * _CN[g["q"]] - 1
-        elif g.get("nq"):
-            k1, k2 = 0, 3 * _CN.get(g["nq"], 2) - 1
-        elif g.get("fh"):
-            k1, k2 = (0, 5) if g["fh"] == "上" else (6, 11)
-        else:
-            k1, k2 = 0, 11
-        (y1, m1), (y2, m2) = month(k1), month(k2)
-        return (_span_code(y1, m1, m2) if y1 == y2 else f"{y1}-{m1:02d}/{y2}-{m2:02d}"), (y2, m2)
-
     if fiscal_end:
-        return code(fiscal_end)[0]
-    return code(fiscal_end_month(g, published) or 12)[0]
+        return _fiscal_span(g, fiscal_end)[0]
+    return _fiscal_span(g, fiscal_end_month(g, published) or 12)[0]
+
+
+def _fiscal_span(g: dict, end_month: int) -> tuple[str, tuple[int, int]]:
+    """The code of the fiscal period ``g`` names when the fiscal year ends in ``end_month``,
+    and the (year, month) it ends in."""
+    first = _fiscal_end(g) * 12 + end_month - 12  # months since year 0 of the fiscal year's first month
+    if g.get("q"):
+        k1, k2 = 3 * _CN[g["q"]] - 3, 3 * _CN[g["q"]] - 1
+    elif g.get("nq"):
+        k1, k2 = 0, 3 * _CN.get(g["nq"], 2) - 1
+    elif g.get("fh"):
+        k1, k2 = (0, 5) if g["fh"] == "上" else (6, 11)
+    else:
+        k1, k2 = 0, 11
+    (y1, m1), (y2, m2) = [((first + k) // 12, (first + k) % 12 + 1) for k in (k1, k2)]
+    return (_span_code(y1, m1, m2) if y1 == y2 else f"{y1}-{m1:02d}/{y2}-{m2:02d}"), (y2, m2)
 
 
 def fiscal_end_month(g: dict, published: tuple[int, int] | None) -> int | None:
@@ -199,14 +196,7 @@ def fiscal_end_month(g: dict, published: tuple[int, int] | None) -> int | None:
     publication date (see :func:`_fiscal_code`); None without a date or a quarter."""
     if not published or not (g.get("q") or g.get("nq") or g.get("fh")):
         return None
-    end, ended = _fiscal_end(g), []
-    for m in (3, 6, 9, 12):
-        first = end * 12 + m - 12
-        k = (3 * _CN[g["q"]] - 1) if g.get("q") else (3 * _CN.get(g.get("nq") or "", 2) - 1) if g.get("nq") \
-            else (5 if g.get("fh") == "上" else 11)
-        last = ((first + k) // 12, (first + k) % 12 + 1)
-        if last < published:
-            ended.append((last, m))
+    ended = [(last, m) for m in (3, 6, 9, 12) if (last := _fiscal_span(g, m)[1]) < published]
     return max(ended)[1] if ended else None
 
 
