@@ -66,8 +66,14 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+SOURCE_OPEN, SOURCE_CLOSE = "（原文：", "）"
+
+
 class Evidence(_Model):
-    """The sentence that states a claim, with its offsets in the normalized article and the raw file."""
+    """The sentence that states a claim, with its offsets in the normalized article and the raw file.
+
+    ``text`` is normalized Simplified; ``source`` keeps the input's own wording when it differs, so
+    that a reader can find the sentence in the original (a Traditional or pinyin-annotated page)."""
 
     text: str = Field(min_length=1)
     start: int = Field(ge=0, description="start in the normalized article text")
@@ -78,6 +84,21 @@ class Evidence(_Model):
     table: Optional[int] = Field(default=None, ge=1, description="the table's number on its page (1-based)")
     row: Optional[int] = Field(default=None, ge=1, description="the table cell's row (1-based)")
     column: Optional[int] = Field(default=None, ge=1, description="the table cell's column (1-based)")
+    source: Optional[str] = Field(default=None, description="the sentence as the input writes it, where that "
+                                  "differs from ``text`` (Traditional characters, inline pinyin, 二零二三年)")
+
+    def line(self) -> str:
+        """The evidence as JSONL and reports write it: the normalized sentence, then the input's
+        own wording where it differs (``…（原文：…）``); :meth:`from_line` reads it back."""
+        return f"{self.text}{SOURCE_OPEN}{self.source}{SOURCE_CLOSE}" if self.source else self.text
+
+    @staticmethod
+    def from_line(line: str) -> tuple[str, Optional[str]]:
+        """``(text, source)`` of an evidence line written by :meth:`line`."""
+        text, sep, rest = line.partition(SOURCE_OPEN)
+        if sep and rest.endswith(SOURCE_CLOSE):
+            return text, rest[: -len(SOURCE_CLOSE)]
+        return line, None
 
     @model_validator(mode="after")
     def _ordered(self) -> Evidence:

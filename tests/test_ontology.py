@@ -120,7 +120,7 @@ FIELDS = {
     "Change": {"kind": ZHKG.changeKind, "value": ZHKG.value, "text": ZHKG.surface},
     "Evidence": {"text": ZHKG.text, "start": ZHKG.start, "end": ZHKG.end, "raw_start": ZHKG.rawStart,
                  "raw_end": ZHKG.rawEnd, "page": ZHKG.page, "table": ZHKG.tableIndex, "row": ZHKG.tableRow,
-                 "column": ZHKG.tableColumn},
+                 "column": ZHKG.tableColumn, "source": ZHKG.sourceText},
 }
 
 

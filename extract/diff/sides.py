@@ -100,7 +100,8 @@ def claims_from_graph(g: Graph, doc: Optional[str] = None, where: str = "") -> l
                 change=(changes[0] if len(changes) == 1 else changes) if changes else None,
                 evidence=Evidence(text=_str(g, ev, ZHKG.text) or "?", start=int(_num(g, ev, ZHKG.start) or 0),
                                   end=int(_num(g, ev, ZHKG.end) or 1), raw_start=int(_num(g, ev, ZHKG.rawStart) or 0),
-                                  raw_end=int(_num(g, ev, ZHKG.rawEnd) or 1)) if ev is not None else
+                                  raw_end=int(_num(g, ev, ZHKG.rawEnd) or 1),
+                                  source=_str(g, ev, ZHKG.sourceText)) if ev is not None else
                 Evidence(text="?", start=0, end=1, raw_start=0, raw_end=1))
         except (ValidationError, TypeError, ValueError) as e:
             raise InputError(f"claim {node} cannot be read back: {str(e).splitlines()[0]}", where or None) from None
@@ -129,6 +130,7 @@ def claims_from_jsonl(data: bytes, where: str = "") -> list[SourcedClaim]:
             start, end = int(r.get("start") or 0), int(r.get("end") or 1)
             subject = r.get("subject_label") or r.get("subject") or "?"
             cls = classes.get((r.get("doc"), subject))
+            text, source = Evidence.from_line(r.get("evidence") or "")
             claim = Claim(subject=subject, subject_cls=cls if cls in _CLASSES else None,
                           subject_text=r.get("subject") if r.get("subject") != subject else None,
                           metric=r.get("metric") or "?", metric_key=r.get("metric_key"),
@@ -136,7 +138,7 @@ def claims_from_jsonl(data: bytes, where: str = "") -> list[SourcedClaim]:
                           qualifier=r.get("qualifier"), surface=r.get("surface"), upper=r.get("upper"),
                           confidence=r.get("confidence") or 0.8,
                           change=([Change(**x) for x in ch] if isinstance(ch, list) else Change(**ch)) if ch else None,
-                          evidence=Evidence(text=r.get("evidence") or "?", start=start, end=max(end, start),
+                          evidence=Evidence(text=text or "?", source=source, start=start, end=max(end, start),
                                             raw_start=start, raw_end=max(end, start)))
         except (ValidationError, TypeError, ValueError, KeyError) as e:
             raise InputError(f"line {n}: a claim that cannot be read back: {str(e).splitlines()[0]}",
@@ -170,7 +172,8 @@ def claims_from_store(store: Path) -> tuple[list[SourcedClaim], dict[str, str]]:
             ("confidence", ZHKG.confidence), ("subjectText", ZHKG.subjectText), ("metricText", _term("metricText")),
             ("ev", PROV.wasDerivedFrom), ("code", ZHKG.periodCode), ("key", ZHKG.lexiconKey),
             ("text", ZHKG.text), ("start", ZHKG.start), ("end", ZHKG.end), ("rawStart", ZHKG.rawStart),
-            ("rawEnd", ZHKG.rawEnd), ("doc", ZHKG.inDocument), ("docId", ZHKG.docId), ("title", ZHKG.title),
+            ("rawEnd", ZHKG.rawEnd), ("source", ZHKG.sourceText), ("doc", ZHKG.inDocument),
+            ("docId", ZHKG.docId), ("title", ZHKG.title),
             ("kind", ZHKG.changeKind), ("rdfs", RDFS.label))}
         pref: dict = {}
         for s_, o in scan(st, SKOS.prefLabel):
@@ -220,7 +223,7 @@ def claims_from_store(store: Path) -> tuple[list[SourcedClaim], dict[str, str]]:
                 change=(chs[0] if len(chs) == 1 else chs) if chs else None,
                 evidence=Evidence(text=opt("text", ev) or "?", start=int(num("start", ev) or 0),
                                   end=int(num("end", ev) or 1), raw_start=int(num("rawStart", ev) or 0),
-                                  raw_end=int(num("rawEnd", ev) or 1)) if ev is not None else
+                                  raw_end=int(num("rawEnd", ev) or 1), source=opt("source", ev)) if ev is not None else
                 Evidence(text="?", start=0, end=1, raw_start=0, raw_end=1))
         except (ValidationError, TypeError, ValueError) as e:
             raise InputError(f"claim {node} cannot be read back: {str(e).splitlines()[0]}", str(store)) from None

@@ -91,7 +91,7 @@ def to_jsonl(docs: list[Document]) -> str:
                           "subject_label": c.subject, "metric": c.metric, "metric_key": c.metric_key,
                           "value": c.value, "unit": c.unit, "period": c.period, "qualifier": c.qualifier,
                           "change": (ch[0] if len(ch) == 1 else ch) if ch else None,
-                          "evidence": c.evidence.text, "start": c.evidence.raw_start, "end": c.evidence.raw_end,
+                          "evidence": c.evidence.line(), "start": c.evidence.raw_start, "end": c.evidence.raw_end,
                           "surface": c.surface, "confidence": c.confidence, "iri": str(claim_iri(d.id, c)),
                           "document": str(doc_iri(d.id)),
                           # the top of a range (3-5亿), so the JSONL reads back as the claim it was

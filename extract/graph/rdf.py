@@ -208,6 +208,8 @@ class _Writer:
         g.add((node, ZHKG.end, _literal(ev.end)))
         g.add((node, ZHKG.rawStart, _literal(ev.raw_start)))
         g.add((node, ZHKG.rawEnd, _literal(ev.raw_end)))
+        if getattr(ev, "source", None):
+            g.add((node, ZHKG.sourceText, _literal(ev.source)))
         for prop, v in ((ZHKG.page, ev.page), (ZHKG.tableIndex, ev.table), (ZHKG.tableRow, ev.row),
                         (ZHKG.tableColumn, ev.column)):
             if v is not None:

@@ -78,6 +78,7 @@ class ZHKG(DefinedNamespace):
     qualifier: URIRef  # qualifier
     rawEnd: URIRef  # raw end offset
     rawStart: URIRef  # raw start offset
+    sourceText: URIRef  # the evidence as the input writes it
     reason: URIRef  # reason
     sha256: URIRef  # SHA-256 hash
     source: URIRef  # source file

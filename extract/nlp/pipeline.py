@@ -300,7 +300,8 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
                       subject_text=_named(d, surfaces), metric_key=d.metric_key,
                       metric=d.metric or "数量", value=value, unit=d.unit or q.unit or "count", period=d.period,
                       qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
-                      evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb),
+                      evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb,
+                                        source=art.wording(s.start, s.end)),
                       surface=q.surface, upper=getattr(q, "upper", None),
                       confidence=_confidence(d))
         except ValueError as e:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .split import Sentence, split_sentences
@@ -72,6 +73,10 @@ class _Tracked:
         return _Tracked("\n".join(out), self.starts, self.ends)
 
 
+def _plain(s: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
 @dataclass
 class Article:
     """One article of a file: a slice ``[offset, offset+len(text))`` of the normalized text."""
@@ -86,6 +91,16 @@ class Article:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of the article-local span ``[start, end)``."""
         return self.source.raw_span(self.offset + start, self.offset + end)
+
+    def wording(self, start: int, end: int) -> str | None:
+        """The input's own wording of the span ``[start, end)`` where it differs from the
+        normalized text beyond character width and spacing (Traditional characters, inline
+        pinyin, 二零二三年), else None; runs of whitespace become one space."""
+        ra, rb = self.raw_span(start, end)
+        raw = " ".join(self.source.raw[ra:rb].split())
+        if not raw or _plain(raw) == _plain(self.text[start:end]):
+            return None
+        return raw
 
     def sentences(self) -> list[Sentence]:
         """The article's sentences, split once (every stage reads them)."""
