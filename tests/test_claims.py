@@ -602,6 +602,9 @@ ROWS = [
     R("a-bound-with-its-own-verb-stays", "华远集团营收超过100亿元,员工3000人。",
       E(10_000_000_000, "CNY", qualifier="超过", metric="营收"), E(3_000, HEADCOUNT, metric="员工")),
 
+    R("a-footnote-mark-is-no-claim-nor-part-of-the-metric",
+      "华远集团非公认会计准则2经营利润为人民币12亿元,年度活跃用户3达到1.2亿。",
+      E(1_200_000_000, "CNY", metric_is="非公认会计准则经营利润"), E(120_000_000, ("count", "users"), metric_is="年度活跃用户")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

@@ -41,7 +41,7 @@ class Quantity:
     written (超过, 近, 多, 数百万) and ``hedge_dir`` what it says of the true value: gt ge lt le
     approx, or None. ``non_claim`` is None for a quantity that may be a claim, else the reason:
     year, year-like, date, time, quarter, ordinal, list, phone, url, email, id, latin, version,
-    event, indefinite (一个 used as an article); ``is_year`` marks years (2020年, 2019-2020年).
+    event, indefinite (一个 used as an article), footnote; ``is_year`` marks years (2020年, 2019-2020年).
     """
 
     start: int
@@ -118,6 +118,20 @@ def _is_yearlike(side: _Side) -> bool:
 
 def _is_cn_digit_string(num: str) -> bool:
     return len(num) >= 2 and all(ch in _CN_DIGITS for ch in num)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _footnote_marker(num: str, scan: str, start: int, end: int) -> bool:
+    """A single digit glued between Chinese words with no measure word after it is a footnote
+    mark of the term before it (非公认会计准则2运营收入) or of a line (2综合损益表): Chinese
+    counts take a measure word, so such a digit counts nothing."""
+    if len(num) != 1 or num == "0" or not _is_han(scan[end:end + 1]):
+        return False
+    before = scan[start - 1] if start else "\n"
+    return _is_han(before) or before in "\n、"
 
 
 def _prev_char(scan: str, i: int) -> str:
@@ -221,6 +235,8 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
                 reason, is_year = "year", True
             else:
                 reason = "latin"
+        elif _footnote_marker(a.num, scan, num_start, end):
+            reason = "footnote"                 # 非公认会计准则2运营收入, 年度活跃客户账户3截至…
         elif a.num.isdigit() and int(a.num) < 100 and not m.group("aneg"):
             if scan[num_start - 1:num_start] in "(（" and num_start and after in ")）":
                 reason = "list"

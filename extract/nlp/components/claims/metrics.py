@@ -155,10 +155,13 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
         seg = seg[stops[-1].end():]
     seg = _TRIM_TAIL.sub("", seg)
     seg = _TRIM_HEAD.sub("", seg)
-    seg = re.sub(r"\s+", " ", seg).strip()
+    seg = _FOOTNOTE.sub("", re.sub(r"\s+", " ", seg).strip())  # dates are gone by now
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
     return seg[-24:]
+
+#: a footnote mark glued inside a term (非公认会计准则2运营收入; see numbers.find._footnote_marker)
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9](?=[\u4e00-\u9fff]|$)")
 
 _UNIT_OF_KIND = {"users": "users", "money": "CNY", "percent": "percent", "ratio": "percent",
                  "minutes": "minutes", "count": "count", "multiple": "other:倍"}
