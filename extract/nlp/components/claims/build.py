@@ -55,6 +55,23 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
         return False
     return bool(_COUNTED_AFTER.fullmatch(sent, q.end, nxt.q.start)) and not _CLAUSE_END.search(sent, q.end, nxt.q.start)
 
+#: a quote ticker after a listed name, as finance sites print it: 某某股份(50.070, -0.12, -0.24%)
+_TICKER = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*[,，]\s*([+-]?\d+(?:\.\d+)?)\s*[,，]\s*([+-]?\d+(?:\.\d+)?)\s*%\s*[)）]")
+
+def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tuple[float, float]]]:
+    """某某股份(50.070, -0.12, -0.24%): one claim, the share price (undated: the quote of the
+    page's moment), with its move as an absolute and a relative change; the two moves are no
+    claims of their own. Returns the drafts left and the moves of each price draft (by id)."""
+    moves: dict[int, tuple[float, float]] = {}
+    for m in _TICKER.finditer(sent):
+        inside = [d for d in drafts if m.start() < d.q.start < m.end()]
+        price = next((d for d in inside if d.q.start == m.start(1)), None)
+        if price is None:
+            continue
+        moves[id(price)] = (float(m.group(2)), float(m.group(3)) / 100)
+        drafts = [d for d in drafts if d is price or d not in inside]
+    return drafts, moves
+
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
     if m.cls != "Platform":
@@ -93,6 +110,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             if _RESULTS.search(sent) else []
         return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
+    drafts, ticks = _tickers(sent, drafts)
     _classify(sent, drafts)
     _classify_lists(sent, drafts)
     _attach(sent, drafts, periods, mentions)
@@ -175,6 +193,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
         _share_price(sent, d, frame)
+        if id(d) in ticks:
+            d.metric, d.metric_key, d.unit, d.period = "股价", None, "CNY", None
+            d.changes = [("abs", ticks[id(d)][0]), ("growth", ticks[id(d)][1])]
         if _streak(sent, d) or _describes_counted(sent, d, drafts):
             continue
         floor = q.end
