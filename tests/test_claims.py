@@ -615,6 +615,9 @@ ROWS = [
       E(0.0301, "percent", period="asof:2021-12", change=[("abs", -0.01)], subject="恒达人寿")),
     R("holding-is-no-part-of-a-name", "董事长张伟依然是第十大股东,持有公司4448.85万股。",
       E(44_488_500, ("count", "other:股"), subject="张伟")),
+    R("the-codes-of-trading-counters-are-no-claims",
+      "华远公司(香港交易所股票代码:9899(港币柜台)和89899(人民币柜台))公布业绩,总收入为315亿元。",
+      E(31_500_000_000, "CNY", period=ANY, metric="总收入")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
