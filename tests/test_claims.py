@@ -28,7 +28,8 @@ from extract import extract_text
 
 ANY = object()
 
-HEADCOUNT = ("count", "other:人")  # a head count that is not an audience: ontology/units.tsv
+HEADCOUNT = ("count", "other:人")
+ANY_COUNT = ("count", "other:家")  # a head count that is not an audience: ontology/units.tsv
                                    # relabels it from the metric; the gold writes other:人
 
 
@@ -618,6 +619,8 @@ ROWS = [
     R("the-codes-of-trading-counters-are-no-claims",
       "华远公司(香港交易所股票代码:9899(港币柜台)和89899(人民币柜台))公布业绩,总收入为315亿元。",
       E(31_500_000_000, "CNY", period=ANY, metric="总收入")),
+    R("new-stores-are-a-flow-of-the-year-not-a-stock", "华远2023年新增门店300家,门店总数达到3000家。",
+      E(300, ANY_COUNT, period="2023", metric="新增门店"), E(3000, ANY_COUNT, period="asof:2023-12", metric="门店")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
