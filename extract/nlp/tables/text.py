@@ -64,8 +64,9 @@ _CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,
 # a quarter or half named without its year, on a header line of its own (2023年 2024年 / 第一季度 第一季度)
 _BARE = (r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度?(?=[ \t]*(?:\n|$)|[ \t]{2,})"
          r"|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年")
+# a unit word: a percentage, a currency (the words of ontology/tables.toml) with its magnitude
 _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
-         r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
+         r"|[(（]?\s*(?:{currency})\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
          r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
          r"|(?<=[\s|｜])元(?=[\s|｜])")
 
@@ -79,7 +80,14 @@ def _header_rx() -> re.Pattern[str]:
         rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))"
         rf"|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
-        rf"|(?P<U>{_UNIT})")
+        rf"|(?P<U>{_UNIT.format(currency=w.currency_alt())})")
+
+
+@cache
+def _usd_rx() -> str:
+    from .words import table_words
+
+    return table_words().currency_alt("USD")
 
 
 # between two words of a header: spaces, pipes, brackets, blank lines (a cell a line)
@@ -177,7 +185,7 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
         merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end, True)
                   for k, u in enumerate(money)]
         out.append(merged + [t for t in cols if t.kind != "P"])
-    usd = next((t for t in run if t.kind == "U" and re.search(r"美元|US\$|USD", t.text)), None)
+    usd = next((t for t in run if t.kind == "U" and re.search(_usd_rx(), t.text)), None)
     if periods and usd is not None and len(money) <= len(periods):
         # a US$ column the header names once, after the periods' columns: the last period again
         k = cols.index(periods[-1]) + 1
