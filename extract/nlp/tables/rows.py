@@ -1,9 +1,11 @@
 """The rows of a table flattened into text: a label, then the group of numbers that are its cells.
 
 A row is a label (wrapped onto lines, it is one label; under a section heading ending in a colon,
-the heading left out) and the group of numbers after it, on its line or on the lines below. The
-group splits into the header's columns (:mod:`.cut`), or into its value columns alone when the
-row states no change (a margin row). A footnote marker glued to the label (``收入(1)``) is no cell.
+the heading left out) and the group of numbers after it, on its line or on the lines below (a
+label and its figures in paragraphs of their own). The group splits into the header's columns
+(:mod:`.cut`), or into its value columns alone when the row states no change (a margin row). A
+footnote marker is no cell: glued to the label (``收入(1)``), ending the label's line above its
+figures (``调整后EBITDA 2``), or alone on a line after the last row, above the note it marks.
 """
 from __future__ import annotations
 
@@ -62,8 +64,9 @@ def table_rows(text: str, pos: int, kinds: list[str]):
 
 def _cells(grp: str, start: int, kinds: list[str], separators: bool, raw_label: str) -> _Split:
     """The cells of a row's number group: one a column, or one a value column when the row
-    states no change (a margin row); a footnote marker after the label left out. Cells written
-    apart are taken as they are before any cut of cells run together is tried."""
+    states no change (a margin row); a footnote marker after the label, or on a line of its
+    own after the row, left out. Cells written apart are taken as they are before any cut of
+    cells run together is tried."""
     values = [k for k in kinds if k == "value"]
     shapes = [kinds] + ([values] if 0 < len(values) < len(kinds) else [])
     for glued in (False, True):
@@ -71,6 +74,8 @@ def _cells(grp: str, start: int, kinds: list[str], separators: bool, raw_label: 
             sp = split_group(grp, start, len(shape), shape, separators, glued)
             if sp.cells is None and not sp.ambiguous:
                 sp = _without_footnote(grp, start, len(shape), shape, separators, raw_label, glued)
+            if sp.cells is None and not sp.ambiguous:
+                sp = _without_end_marker(grp, start, len(shape), shape, separators, glued)
             if sp.cells is None and not sp.ambiguous:
                 continue
             if sp.cells is not None and shape is not kinds:  # the change cells are empty
@@ -81,14 +86,30 @@ def _cells(grp: str, start: int, kinds: list[str], separators: bool, raw_label: 
 
 
 def _without_footnote(grp: str, start: int, n: int, kinds, separators, raw_label: str, glued: bool) -> _Split:
-    """A footnote marker glued to the label (``收入(1) 31,144 …``, ``收入1 31,144``): one small
-    number more than the columns, right after the label."""
-    if raw_label[-1:].isspace() or not raw_label.strip():
+    """A footnote marker after the label: one small number more than the columns, glued to the
+    label (``收入(1) 31,144 …``, ``收入1 31,144``), or ending the label's line when the figures
+    are on the lines below (``调整后EBITDA 2`` over ``8,157 9,074 …``)."""
+    if not raw_label.strip():
         return _Split(None)
-    m = re.match(r"[(（]?\d[)）]?(?=[ \t(（]|\d)", grp)
+    if raw_label[-1:] in (" ", "\t", "\u3000"):
+        m = re.match(r"[(（]?\d{1,2}[)）]?[ \t\u3000]*\n\s*", grp)
+    elif raw_label[-1:].isspace():
+        return _Split(None)
+    else:
+        m = re.match(r"[(（]?\d[)）]?(?=[ \t(（]|\d)", grp)
     if not m:
         return _Split(None)
     return split_group(grp[m.end():], start + m.end(), n, kinds, separators, glued)
+
+
+def _without_end_marker(grp: str, start: int, n: int, kinds, separators, glued: bool) -> _Split:
+    """A footnote marker on a line of its own below the table's last row (``2`` above the note
+    it marks, ``非公认会计准则指标``): one small number more than the columns, alone on the
+    group's last line."""
+    m = re.search(r"\n[ \t\u3000]*[(（]?\d{1,2}[)）]?[ \t\u3000]*$", grp)
+    if not m:
+        return _Split(None)
+    return split_group(grp[:m.start()].rstrip(), start, n, kinds, separators, glued)
 
 
 def _clean_label(raw: str) -> str:
