@@ -23,10 +23,13 @@ read by :func:`extract.nlp.tables.read_table` like a table of a PDF.
 The same table reaches the text in many layouts, read alike: one row a line; one cell a line
 with blank lines for empty cells (a ``%`` on the line after its number); a Markdown table (its
 ``| --- |`` rule skipped); a header split over lines, a year above its quarter (``2023年`` over
-``第一季度``, ``Q1`` over ``2023``, a cell wrapped as ``2023 年第`` over ``一季度``); a currency sign
-in a cell (``RMB 31,144``). Columns the header does not name are told by the rows or the table
-is not read (:mod:`.infer`): a US$ column restating the current quarter, change columns whose
-words are lost or unknown.
+``第一季度``, ``Q1`` over ``2023``, a cell wrapped as ``2023 年第`` over ``一季度``), its caption
+wrapped onto the second line (``(以百万计,每股 ADS 除外) Q1 Q4 Q1`` over ``ADS,未经审计) 2023 2023
+2024 YoY``); a currency sign in a cell (``RMB 31,144``). Columns the header does not name are told
+by the rows or the table is not read (:mod:`.infer`): a US$ column restating the current quarter,
+change columns whose words are lost or unknown; a change column beside those the header names
+(``YoY`` over two percentages) is the current period against the earlier period left, as the
+periods say (a year before: yoy; the quarter before: qoq), unless the figures deny it.
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ from functools import cache
 from ...inputs.source import Cell, Table
 from .cells import cn_years, header_period
 from .columns import _period_key
-from .infer import CHANGE_WORDS, change_kind, restatement
+from .infer import CHANGE_WORDS, agrees, change_kind, period_relation, restatement
 from .rows import table_rows
 
 # --------------------------------------------------------------------------------------------
@@ -69,6 +72,9 @@ _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
          r"|[(（]?\s*(?:{currency})\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
          r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
          r"|(?<=[\s|｜])元(?=[\s|｜])")
+# the rest of a caption wrapped onto the next header line (``(以百万计,每股 ADS 除外) Q1 Q4 Q1`` over
+# ``ADS,未经审计) 2023 2023 2024``): words closing a bracket at the start of a line, none opened
+_TAIL = r"(?<![^\n])[ \t\u3000]*[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ,，、:：]{0,29}[)）](?=[ \t\u3000]|\n|$)"
 
 
 @cache
@@ -78,7 +84,7 @@ def _header_rx() -> re.Pattern[str]:
     w = table_words()
     return re.compile(
         rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))"
-        rf"|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
+        rf"|(?P<X>{_CONTEXT}|{_TAIL}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
         rf"|(?P<U>{_UNIT.format(currency=w.currency_alt())})")
 
@@ -97,7 +103,8 @@ _GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（�
 @dataclass
 class _Token:
     # P period, Q a quarter without its year, Y a year alone, C change, N note, U unit, X context;
-    # columns the header does not name: R a restatement, D a change
+    # columns the header does not name: R a restatement, D a change (its kind told by the
+    # figures), E a change beside those it names (its kind told by the periods)
     kind: str
     text: str
     start: int
@@ -194,11 +201,28 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
         for layout in list(out):
             k = layout.index(cur) + 1 if cur in layout else len([t for t in layout if t.kind == "P"])
             out.append(layout[:k] + [_Token("R", "", cur.end, cur.end)] + layout[k:])
-    if periods and not any(t.kind == "C" for t in cols):
+    end = run[-1].end
+    named = sum(t.kind == "C" for t in cols)
+    if periods and not named:
         # change columns whose words the header lost or the reader does not know, last
-        end = run[-1].end
         out += [layout + [_Token("D", "", end, end)] * m for layout in list(out) for m in (1, 2)]
+    elif periods:
+        # more change columns than the header names (YoY over two percentages): the others
+        # (``E``) compare the current period with the earlier periods the named ones leave
+        spare = len(_earlier(periods)) - named
+        out += [layout + [_Token("E", "", end, end)] * m for layout in list(out) for m in range(1, spare + 1)]
     return out
+
+
+def _earlier(periods: list[_Token], context: str = "") -> list[tuple[_Token, str]]:
+    """The columns of the periods before the current one, each period once, in column order."""
+    cur = header_period(_current(periods).text, context)
+    out: dict[str, _Token] = {}
+    for t in periods:
+        p = header_period(t.text, context)
+        if p and p != cur and p not in out:
+            out[p] = t
+    return [(t, p) for p, t in out.items()]
 
 
 def _paired(run: list[_Token]) -> list[_Token]:
@@ -240,7 +264,38 @@ def _told(cols: list[_Token], rows, context: str) -> list[_Token] | None:
             if kind is None:
                 return None
             out[k] = _Token("C", CHANGE_WORDS[kind], t.start, t.end)
+    spare = [k for k, t in enumerate(cols) if t.kind == "E"]
+    if spare:
+        kinds = _spare_kinds(cols, rows, context, spare)
+        if kinds is None:
+            return None
+        for k, kind in zip(spare, kinds):
+            out[k] = _Token("C", CHANGE_WORDS[kind], cols[k].start, cols[k].end)
     return out
+
+
+def _spare_kinds(cols: list[_Token], rows, context: str, spare: list[int]) -> list[str] | None:
+    """The kinds of the change columns ``spare`` the header leaves unnamed beside those it names:
+    the current period against each earlier period in column order (the same period a year
+    before: ``yoy``; the period just before: ``qoq``), less the kinds the named columns take;
+    ``None`` when the periods leave none, or a row's figures say the change is another one."""
+    from .words import table_words
+
+    periods = [c for c in cols if c.kind == "P"]
+    cur = cols.index(_current(periods))
+    cur_period = header_period(cols[cur].text, context)
+    left = [(cols.index(t), kind) for t, p in _earlier(periods, context)
+            if (kind := period_relation(cur_period, p)) is not None]
+    for t in cols:
+        said = table_words().change_kind(t.text) if t.kind == "C" else None
+        taken = next((x for x in left if said in (x[1], "change")), None)
+        if taken is not None:
+            left.remove(taken)
+    if len(left) < len(spare):
+        return None
+    if not all(agrees(rows, cur, base, k) for (base, _), k in zip(left, spare)):
+        return None
+    return [kind for _, kind in left[:len(spare)]]
 
 
 def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
@@ -253,7 +308,7 @@ def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
     best = None
     context = " ".join(t.text for t in run if t.kind == "X")
     for cols in _layouts(run):
-        kinds = ["change" if t.kind in "CD" else "note" if t.kind == "N" else "value" for t in cols]
+        kinds = ["change" if t.kind in "CDE" else "note" if t.kind == "N" else "value" for t in cols]
         rows, left, end = table_rows(text, after, kinds)
         cols = _told(cols, rows, context)
         if cols is None:
