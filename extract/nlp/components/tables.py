@@ -46,11 +46,14 @@ def table_subject(mentions, start: int, topic=None):
 
 def _subject(doc: Doc, before, start: int):
     """The subject of a table's claims: the document frame's reporting entity, unless only a
-    model found it and :func:`table_subject` gives a name the lexicon knows."""
+    model found it and :func:`table_subject` gives a company (or platform) the lexicon knows;
+    an exchange or a news agency named before the table (纳斯达克, 香港交易所 where a release
+    gives its listings) reports no results."""
     frame = doc._.frame
     mine = table_subject(before, start, doc._.topic)
     chosen = frame.entity if frame is not None and frame.entity is not None else None
-    if chosen is None or (mine is not None and mine.source == "lexicon" and chosen.source != "lexicon"):
+    if chosen is None or (mine is not None and mine.source == "lexicon" and chosen.source != "lexicon"
+                          and mine.cls in ("Company", "Platform")):
         return mine
     return chosen
 

@@ -9,9 +9,13 @@ does not know. The rows say what such a column is, or nothing is read:
   figures; it is no claim;
 - a **change** (:func:`change_kind`): the percentage is the change of the current period's
   figure against one other column's, the same column in every row that shows one (at least two
-  rows): ``yoy`` or ``qoq`` as the two periods are a year or a quarter apart.
+  rows): ``yoy`` or ``qoq`` as the two periods are a year or a quarter apart;
+- a change **beside those the header names** (``YoY`` over two percentages): its kind is told by
+  the periods (:func:`period_relation`), and the figures must not say otherwise (:func:`agrees`).
 """
 from __future__ import annotations
+
+import re
 
 from .cells import cell_number
 from .columns import _relation
@@ -79,3 +83,47 @@ def change_kind(rows, values: list[tuple[int, str | None]], current: int, k: int
     base = dict(values)[next(iter(votes))]
     cur_period = dict(values)[current]
     return _relation(cur_period, base) if cur_period and base else None
+
+
+def period_relation(cur: str | None, base: str | None) -> str | None:
+    """``yoy`` when ``base`` is the period ``cur`` a year before, ``qoq`` when it is the quarter
+    (half) just before, else ``None``.
+
+    >>> period_relation("2024Q1", "2023Q1"), period_relation("2024Q1", "2023Q4"), period_relation("2024Q1", "2023Q3")
+    ('yoy', 'qoq', None)
+    >>> period_relation("2024", "2023"), period_relation("2024H1", "2023H2")
+    ('yoy', 'qoq')
+    """
+    if not cur or not base:
+        return None
+    a, b = re.fullmatch(r"(\d{4})(\D.*)?", cur), re.fullmatch(r"(\d{4})(\D.*)?", base)
+    if not a or not b:
+        return None
+    if a.group(2) == b.group(2) and int(a.group(1)) - int(b.group(1)) == 1:
+        return "yoy"
+    if a.group(2) and b.group(2) and _relation(cur, base) == "qoq":
+        return "qoq"
+    return None
+
+
+def agrees(rows, current: int, base: int, k: int) -> bool:
+    """Do the percentages of column ``k`` agree with the change of column ``current``'s figures
+    against column ``base``'s (within their rounding), in every row but a few (one in five)
+    that can show it?
+
+    >>> rows = [(None, [("31,000", 0, 0), ("30,100", 0, 0), ("3 %", 0, 0)], 0, 0),
+    ...         (None, [("5,000", 0, 0), ("4,000", 0, 0), ("25%", 0, 0)], 0, 0)]
+    >>> agrees(rows, 0, 1, 2), agrees(rows, 1, 0, 2)
+    (True, False)
+    """
+    hits = misses = 0
+    for _, cells, _, _ in rows:
+        cur, b, d = _num(cells, current), _num(cells, base), _num(cells, k)
+        if not cur or not b or not d or cur[1] or b[1] or d[1] != "%" or cur[0] <= 0 or b[0] <= 0:
+            continue
+        dec = len(cells[k][0].rstrip("%)） \n").partition(".")[2])
+        if abs((cur[0] / b[0] - 1) * 100 - d[0]) <= 0.5 * 10 ** -dec + 0.05:
+            hits += 1
+        else:
+            misses += 1
+    return misses * 4 <= hits

@@ -98,7 +98,7 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
             ev = Evidence(text=f"{text}【{c.header.strip() or c.period}】" if c.header or c.period else text,
                           start=a, end=b, raw_start=ra, raw_end=rb, page=table.page, table=table.index,
                           row=k + 1, column=c.index + 1)
-            key = _metric_key(metric, lex)
+            key = _metric_key(metric, lex, unit)
             ch = row_changes if (c is latest and row_changes) else None
             out.append(Claim(subject=subject.label if subject else "未知",
                              subject_cls=subject.cls if subject and subject.cls in _CLASSES else None,
@@ -168,7 +168,10 @@ def _value(v: float, mark: str | None, own, scale: Scale | None) -> tuple[str | 
     return sc.unit, round(v * sc.factor, 6)
 
 
-def _metric_key(metric: str, lex) -> str | None:
+def _metric_key(metric: str, lex, unit: str | None = None) -> str | None:
+    """The lexicon's key of the metric a row label names (the longest metric word, at least half
+    the label); none for a percentage under a money metric (调整后的息税折旧摊销前利润率 is a
+    margin of EBITDA, not EBITDA)."""
     if lex is None:
         return None
     from ..components.entities import metric_spans
@@ -177,4 +180,6 @@ def _metric_key(metric: str, lex) -> str | None:
     if not hits:
         return None
     size, entry = max(hits, key=lambda h: h[0])
+    if unit == "percent" and getattr(entry, "unit_kind", None) == "money":
+        return None
     return entry.key if size * 2 >= len(metric) else None

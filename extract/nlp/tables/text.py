@@ -23,10 +23,13 @@ read by :func:`extract.nlp.tables.read_table` like a table of a PDF.
 The same table reaches the text in many layouts, read alike: one row a line; one cell a line
 with blank lines for empty cells (a ``%`` on the line after its number); a Markdown table (its
 ``| --- |`` rule skipped); a header split over lines, a year above its quarter (``2023年`` over
-``第一季度``, ``Q1`` over ``2023``, a cell wrapped as ``2023 年第`` over ``一季度``); a currency sign
-in a cell (``RMB 31,144``). Columns the header does not name are told by the rows or the table
-is not read (:mod:`.infer`): a US$ column restating the current quarter, change columns whose
-words are lost or unknown.
+``第一季度``, ``Q1`` over ``2023``, a cell wrapped as ``2023 年第`` over ``一季度``), its caption
+wrapped onto the second line (``(以百万计,每股 ADS 除外) Q1 Q4 Q1`` over ``ADS,未经审计) 2023 2023
+2024 YoY``); a currency sign in a cell (``RMB 31,144``). Columns the header does not name are told
+by the rows or the table is not read (:mod:`.infer`): a US$ column restating the current quarter,
+change columns whose words are lost or unknown; a change column beside those the header names
+(``YoY`` over two percentages) is the current period against the earlier period left, as the
+periods say (a year before: yoy; the quarter before: qoq), unless the figures deny it.
 """
 from __future__ import annotations
 
@@ -35,10 +38,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...inputs.source import Cell, Table
-from .cells import cn_years, header_period, one_line
+from .cells import cn_years, header_period
 from .columns import _period_key
-from .cut import _Split, _group_rx, split_group
-from .infer import CHANGE_WORDS, change_kind, restatement
+from .infer import CHANGE_WORDS, agrees, change_kind, period_relation, restatement
+from .rows import table_rows
 
 # --------------------------------------------------------------------------------------------
 # the words of a header
@@ -64,10 +67,14 @@ _CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,
 # a quarter or half named without its year, on a header line of its own (2023年 2024年 / 第一季度 第一季度)
 _BARE = (r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度?(?=[ \t]*(?:\n|$)|[ \t]{2,})"
          r"|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年")
+# a unit word: a percentage, a currency (the words of ontology/tables.toml) with its magnitude
 _UNIT = (r"[(（]\s*%\s*[)）]|%|百分比"
-         r"|[(（]?\s*(?:人民币|港币|港元|美元|RMB|US\$|HK\$|USD|HKD|CNY)\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
+         r"|[(（]?\s*(?:{currency})\s*(?:'000|千|百万|十亿|亿|万)?\s*元?\s*[)）]?"
          r"|[(（]?\s*(?:千|百万|十亿|亿|万)\s*(?:港元|美元|元)\s*[)）]?"
          r"|(?<=[\s|｜])元(?=[\s|｜])")
+# the rest of a caption wrapped onto the next header line (``(以百万计,每股 ADS 除外) Q1 Q4 Q1`` over
+# ``ADS,未经审计) 2023 2023 2024``): words closing a bracket at the start of a line, none opened
+_TAIL = r"(?<![^\n])[ \t\u3000]*[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ,，、:：]{0,29}[)）](?=[ \t\u3000]|\n|$)"
 
 
 @cache
@@ -77,9 +84,16 @@ def _header_rx() -> re.Pattern[str]:
     w = table_words()
     return re.compile(
         rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))"
-        rf"|(?P<X>{_CONTEXT}|{w.alt('header_notes')})"
+        rf"|(?P<X>{_CONTEXT}|{_TAIL}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
-        rf"|(?P<U>{_UNIT})")
+        rf"|(?P<U>{_UNIT.format(currency=w.currency_alt())})")
+
+
+@cache
+def _usd_rx() -> str:
+    from .words import table_words
+
+    return table_words().currency_alt("USD")
 
 
 # between two words of a header: spaces, pipes, brackets, blank lines (a cell a line)
@@ -89,7 +103,8 @@ _GAP = re.compile(r"[ \t\u3000|｜()（）\[\]【】/]*(?:\n[ \t\u3000|｜()（�
 @dataclass
 class _Token:
     # P period, Q a quarter without its year, Y a year alone, C change, N note, U unit, X context;
-    # columns the header does not name: R a restatement, D a change
+    # columns the header does not name: R a restatement, D a change (its kind told by the
+    # figures), E a change beside those it names (its kind told by the periods)
     kind: str
     text: str
     start: int
@@ -129,9 +144,6 @@ def _header_runs(text: str) -> list[list[_Token]]:
 # --------------------------------------------------------------------------------------------
 # a table of the text
 
-_LABEL_MAX = 40
-_BREAKS = re.compile(r"[。！？!?；;]")
-_FRAGMENT = re.compile(r"(?:^|\n)[ \t]*\d{1,3}[ \t]*、")  # 2、 a page fragment's counter
 
 
 @dataclass
@@ -177,7 +189,7 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
         merged = [_Token("P", f"{(periods[min(k, len(periods) - 1)]).text} {u.text}", u.start, u.end, True)
                   for k, u in enumerate(money)]
         out.append(merged + [t for t in cols if t.kind != "P"])
-    usd = next((t for t in run if t.kind == "U" and re.search(r"美元|US\$|USD", t.text)), None)
+    usd = next((t for t in run if t.kind == "U" and re.search(_usd_rx(), t.text)), None)
     if periods and usd is not None and len(money) <= len(periods):
         # a US$ column the header names once, after the periods' columns: the last period again
         k = cols.index(periods[-1]) + 1
@@ -189,11 +201,28 @@ def _layouts(run: list[_Token]) -> list[list[_Token]]:
         for layout in list(out):
             k = layout.index(cur) + 1 if cur in layout else len([t for t in layout if t.kind == "P"])
             out.append(layout[:k] + [_Token("R", "", cur.end, cur.end)] + layout[k:])
-    if periods and not any(t.kind == "C" for t in cols):
+    end = run[-1].end
+    named = sum(t.kind == "C" for t in cols)
+    if periods and not named:
         # change columns whose words the header lost or the reader does not know, last
-        end = run[-1].end
         out += [layout + [_Token("D", "", end, end)] * m for layout in list(out) for m in (1, 2)]
+    elif periods:
+        # more change columns than the header names (YoY over two percentages): the others
+        # (``E``) compare the current period with the earlier periods the named ones leave
+        spare = len(_earlier(periods)) - named
+        out += [layout + [_Token("E", "", end, end)] * m for layout in list(out) for m in range(1, spare + 1)]
     return out
+
+
+def _earlier(periods: list[_Token], context: str = "") -> list[tuple[_Token, str]]:
+    """The columns of the periods before the current one, each period once, in column order."""
+    cur = header_period(_current(periods).text, context)
+    out: dict[str, _Token] = {}
+    for t in periods:
+        p = header_period(t.text, context)
+        if p and p != cur and p not in out:
+            out[p] = t
+    return [(t, p) for p, t in out.items()]
 
 
 def _paired(run: list[_Token]) -> list[_Token]:
@@ -235,7 +264,38 @@ def _told(cols: list[_Token], rows, context: str) -> list[_Token] | None:
             if kind is None:
                 return None
             out[k] = _Token("C", CHANGE_WORDS[kind], t.start, t.end)
+    spare = [k for k, t in enumerate(cols) if t.kind == "E"]
+    if spare:
+        kinds = _spare_kinds(cols, rows, context, spare)
+        if kinds is None:
+            return None
+        for k, kind in zip(spare, kinds):
+            out[k] = _Token("C", CHANGE_WORDS[kind], cols[k].start, cols[k].end)
     return out
+
+
+def _spare_kinds(cols: list[_Token], rows, context: str, spare: list[int]) -> list[str] | None:
+    """The kinds of the change columns ``spare`` the header leaves unnamed beside those it names:
+    the current period against each earlier period in column order (the same period a year
+    before: ``yoy``; the period just before: ``qoq``), less the kinds the named columns take;
+    ``None`` when the periods leave none, or a row's figures say the change is another one."""
+    from .words import table_words
+
+    periods = [c for c in cols if c.kind == "P"]
+    cur = cols.index(_current(periods))
+    cur_period = header_period(cols[cur].text, context)
+    left = [(cols.index(t), kind) for t, p in _earlier(periods, context)
+            if (kind := period_relation(cur_period, p)) is not None]
+    for t in cols:
+        said = table_words().change_kind(t.text) if t.kind == "C" else None
+        taken = next((x for x in left if said in (x[1], "change")), None)
+        if taken is not None:
+            left.remove(taken)
+    if len(left) < len(spare):
+        return None
+    if not all(agrees(rows, cur, base, k) for (base, _), k in zip(left, spare)):
+        return None
+    return [kind for _, kind in left[:len(spare)]]
 
 
 def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
@@ -248,8 +308,8 @@ def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
     best = None
     context = " ".join(t.text for t in run if t.kind == "X")
     for cols in _layouts(run):
-        kinds = ["change" if t.kind in "CD" else "note" if t.kind == "N" else "value" for t in cols]
-        rows, left, end = _rows(text, after, kinds)
+        kinds = ["change" if t.kind in "CDE" else "note" if t.kind == "N" else "value" for t in cols]
+        rows, left, end = table_rows(text, after, kinds)
         cols = _told(cols, rows, context)
         if cols is None:
             continue
@@ -298,94 +358,3 @@ def _aligned_units(units: list[_Token], cols: list[_Token]) -> list[Cell | None]
         u = next(it, None) if c.kind == "P" else None
         out.append(Cell(u.text, u.start, u.end) if u else None)
     return out
-
-
-def _rows(text: str, pos: int, kinds: list[str]):
-    """The rows after a header at ``pos``: ``(label cell, cells, row start, row end)``, the rows
-    left out (start, end, ways), and where the table ends."""
-    n = len(kinds)
-    gx = _group_rx()
-    rows, left = [], []
-    end = pos
-    separators = None
-    while True:
-        label_start = pos
-        found = None
-        for g in gx.finditer(text, pos):
-            raw_label = text[label_start:g.start()]
-            label = _clean_label(raw_label)
-            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label):
-                break
-            if separators is None:
-                separators = bool(re.search(r"\d,\d{3}(?!\d)", text[g.start():g.start() + 400]))
-            grp = g.group(0).rstrip()
-            sp = _cells(grp, g.start(), kinds, separators, raw_label)
-            if sp.cells is None and not sp.ambiguous:
-                if len(grp) <= 3 and not label_start == g.start():
-                    continue  # digits inside a label (5G用户), or a page counter: read on
-                break
-            if not label:
-                break
-            found = (raw_label, label, g, grp, sp)
-            break
-        if found is None:
-            break
-        raw_label, label, g, grp, sp = found
-        a = label_start + (len(raw_label) - len(raw_label.lstrip()))
-        b = g.start() + len(grp)
-        if sp.cells is None:
-            left.append((a, b, sp.ambiguous))
-        else:
-            la = a + _last_label_line(raw_label.lstrip())
-            rows.append((Cell(label, la, g.start()), sp.cells, a, b))
-        pos = end = b
-    return rows, left, end
-
-
-def _cells(grp: str, start: int, kinds: list[str], separators: bool, raw_label: str) -> _Split:
-    """The cells of a row's number group: one a column, or one a value column when the row
-    states no change (a margin row); a footnote marker after the label left out. Cells written
-    apart are taken as they are before any cut of cells run together is tried."""
-    values = [k for k in kinds if k == "value"]
-    shapes = [kinds] + ([values] if 0 < len(values) < len(kinds) else [])
-    for glued in (False, True):
-        for shape in shapes:
-            sp = split_group(grp, start, len(shape), shape, separators, glued)
-            if sp.cells is None and not sp.ambiguous:
-                sp = _without_footnote(grp, start, len(shape), shape, separators, raw_label, glued)
-            if sp.cells is None and not sp.ambiguous:
-                continue
-            if sp.cells is not None and shape is not kinds:  # the change cells are empty
-                it = iter(sp.cells)
-                sp = _Split([next(it) if k == "value" else None for k in kinds])
-            return sp
-    return _Split(None)
-
-
-def _without_footnote(grp: str, start: int, n: int, kinds, separators, raw_label: str, glued: bool) -> _Split:
-    """A footnote marker glued to the label (``收入(1) 31,144 …``, ``收入1 31,144``): one small
-    number more than the columns, right after the label."""
-    if raw_label[-1:].isspace() or not raw_label.strip():
-        return _Split(None)
-    m = re.match(r"[(（]?\d[)）]?(?=[ \t(（]|\d)", grp)
-    if not m:
-        return _Split(None)
-    return split_group(grp[m.end():], start + m.end(), n, kinds, separators, glued)
-
-
-def _clean_label(raw: str) -> str:
-    """A row label: page-fragment counters (``\\n2、``) left out; a label wrapped onto lines is
-    joined, unless its first lines end with a colon (a section heading above the row)."""
-    s = _FRAGMENT.sub("\n", raw)
-    lines = [ln.strip(" \t\u3000|｜") for ln in s.split("\n")]
-    lines = [ln for ln in lines if ln]
-    if not lines:
-        return ""
-    k = max((i + 1 for i, ln in enumerate(lines[:-1]) if ln.endswith((":", "："))), default=0)
-    return one_line("\n".join(lines[k:]))
-
-
-def _last_label_line(raw: str) -> int:
-    """Where the label proper starts in ``raw`` (after a section heading ending in a colon)."""
-    k = max(raw.rfind(":\n"), raw.rfind("：\n"))
-    return k + 2 if k >= 0 else 0

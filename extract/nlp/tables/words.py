@@ -23,6 +23,7 @@ class _TableFile(BaseModel):
     profit: list[str]
     magnitude_scales: list[tuple[str, float]]
     header_notes: list[str]
+    currencies: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,16 @@ class TableWords:
     profit: tuple[str, ...]
     magnitude_scales: tuple[tuple[str, float], ...]
     header_notes: tuple[str, ...]
+    currencies: tuple[tuple[str, str], ...]
 
     def alt(self, *names: str) -> str:
         """A regex alternation of the words of the lists ``names``, longest first."""
         words = {w for n in names for w in getattr(self, n)}
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    def currency_alt(self, code: str | None = None) -> str:
+        """A regex alternation of the currency words (those of ``code`` only), longest first."""
+        words = {w for w, c in self.currencies if code is None or c == code}
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     def change_kind(self, header: str) -> str | None:
