@@ -107,6 +107,15 @@ def test_the_periods_decide_which_change_the_header_left_unnamed():
     assert (total.value, _changes(total)) == (21_600e6, [("qoq", -0.05), ("yoy", 0.06)])
 
 
+def test_a_named_change_word_is_placed_by_the_figures():
+    """A flattened header that keeps only QoQ over two change columns (yoy first, as the rows'
+    figures show): where the word stood says nothing, the figures place each kind."""
+    _, claims = _claims(TABLE.replace("2024 YoY", "2024 QoQ"))
+    by = _by(claims)
+    assert _changes(by[("总营收", "2024Q1")]) == [("yoy", 0.06), ("qoq", -0.05)]
+    assert _changes(by[("每股ADS摊薄收益", "2024Q1")]) == [("yoy", 0.10), ("qoq", -0.08)]
+
+
 def test_an_unnamed_change_the_figures_deny_is_not_read():
     """The periods say the second change column is against the quarter before; figures whose
     percentages are no such change give no table claims."""

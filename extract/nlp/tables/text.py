@@ -266,36 +266,40 @@ def _told(cols: list[_Token], rows, context: str) -> list[_Token] | None:
             out[k] = _Token("C", CHANGE_WORDS[kind], t.start, t.end)
     spare = [k for k, t in enumerate(cols) if t.kind == "E"]
     if spare:
-        kinds = _spare_kinds(cols, rows, context, spare)
-        if kinds is None:
+        told = _change_kinds(cols, rows, context)
+        if told is None:
             return None
-        for k, kind in zip(spare, kinds):
+        for k, kind in told.items():
             out[k] = _Token("C", CHANGE_WORDS[kind], cols[k].start, cols[k].end)
     return out
 
 
-def _spare_kinds(cols: list[_Token], rows, context: str, spare: list[int]) -> list[str] | None:
-    """The kinds of the change columns ``spare`` the header leaves unnamed beside those it names:
-    the current period against each earlier period in column order (the same period a year
-    before: ``yoy``; the period just before: ``qoq``), less the kinds the named columns take;
-    ``None`` when the periods leave none, or a row's figures say the change is another one."""
+def _change_kinds(cols: list[_Token], rows, context: str) -> dict[int, str] | None:
+    """The kinds of a table's change columns when its header names fewer than it has (``YoY``
+    or only ``QoQ`` over two percentages): a flattened header loses words, so where a named word
+    stood says nothing. The kinds the periods allow (the current period against each earlier
+    one: the same period a year before, ``yoy``; the period just before, ``qoq``) are matched to
+    the change columns, the named kinds among them, so that every column's figures agree;
+    ``None`` when no such match exists or two do."""
+    from itertools import permutations
+
     from .words import table_words
 
     periods = [c for c in cols if c.kind == "P"]
     cur = cols.index(_current(periods))
     cur_period = header_period(cols[cur].text, context)
-    left = [(cols.index(t), kind) for t, p in _earlier(periods, context)
-            if (kind := period_relation(cur_period, p)) is not None]
-    for t in cols:
-        said = table_words().change_kind(t.text) if t.kind == "C" else None
-        taken = next((x for x in left if said in (x[1], "change")), None)
-        if taken is not None:
-            left.remove(taken)
-    if len(left) < len(spare):
-        return None
-    if not all(agrees(rows, cur, base, k) for (base, _), k in zip(left, spare)):
-        return None
-    return [kind for _, kind in left[:len(spare)]]
+    allowed = [(cols.index(t), kind) for t, p in _earlier(periods, context)
+               if (kind := period_relation(cur_period, p)) is not None]
+    changes = [k for k, t in enumerate(cols) if t.kind in "CE"]
+    named = [table_words().change_kind(cols[k].text) for k in changes if cols[k].kind == "C"]
+    fits = []
+    for pick in permutations(allowed, len(changes)):
+        kinds = [kind for _, kind in pick]
+        if any(n not in ("change", None) and n not in kinds for n in named):
+            continue
+        if all(agrees(rows, cur, base, k) for (base, _), k in zip(pick, changes)):
+            fits.append(dict(zip(changes, kinds)))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
