@@ -167,6 +167,7 @@ ROWS = [
     Q("以下是三点结论。 2 直播电商的增长", "2", non_claim="list", _id="section-number"),
     Q("经调整2经营利润为30亿元", "2", non_claim="footnote", _id="footnote-inside-a-term"),
     Q("3合并利润表附注", "3", non_claim="footnote", _id="footnote-opening-a-line"),
+    Q("2024年第一季度财务摘要1\n总收入为315亿元", "1", non_claim="footnote", _id="footnote-ending-a-heading"),
     Q("华远推出3款新车", "3款", value=3, unit="other:款", _id="a-digit-with-its-measure-word-counts"),
     Q("据36氪报道,该公司完成融资", "36", non_claim="brand"),
     Q("在20世纪90年代,零售业态变化", "90年代", non_claim="date"),

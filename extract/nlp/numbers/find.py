@@ -126,12 +126,15 @@ def _is_han(ch: str) -> bool:
 
 def _footnote_marker(num: str, scan: str, start: int, end: int) -> bool:
     """A single digit glued between Chinese words with no measure word after it is a footnote
-    mark of the term before it (非公认会计准则2运营收入) or of a line (2综合损益表): Chinese
-    counts take a measure word, so such a digit counts nothing."""
-    if len(num) != 1 or num == "0" or not _is_han(scan[end:end + 1]):
+    mark of the term before it (非公认会计准则2运营收入), of a line (2综合损益表) or of a heading
+    it ends (财务摘要1): Chinese counts take a measure word, so such a digit counts nothing."""
+    if len(num) != 1 or num == "0":
         return False
     before = scan[start - 1] if start else "\n"
-    return _is_han(before) or before in "\n、"
+    after = scan[end:end + 1]
+    if after in ("", "\n"):  # a heading's mark at the end of its line (第一季度财务摘要1)
+        return _is_han(before)
+    return _is_han(after) and (_is_han(before) or before in "\n、")
 
 
 def _prev_char(scan: str, i: int) -> str:
