@@ -621,6 +621,10 @@ ROWS = [
       E(31_500_000_000, "CNY", period=ANY, metric="总收入")),
     R("new-stores-are-a-flow-of-the-year-not-a-stock", "华远2023年新增门店300家,门店总数达到3000家。",
       E(300, ANY_COUNT, period="2023", metric="新增门店"), E(3000, ANY_COUNT, period="asof:2023-12", metric="门店")),
+    R("numbers-with-their-own-magnitude-share-only-the-unit",
+      "我们预计华远2024-2026年归母净利润分别为441亿、530亿、640亿元。",
+      E(44_100_000_000, "CNY", period="2024"), E(53_000_000_000, "CNY", period="2025"),
+      E(64_000_000_000, "CNY", period="2026")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
