@@ -361,7 +361,7 @@ ROWS = [
     # metric words as written, without verbs, forecasts and period words around them
     R("metric-after-forecast", "据第三方统计,2022年直播电商市场规模达到3.5万亿元,预计2025年将突破6万亿元。",
       E(3_500_000_000_000, "CNY", period="2022", metric="直播电商市场规模"),
-      E(6_000_000_000_000, "CNY", period="2025", metric_is="直播电商市场规模", qualifier=ANY)),
+      E(6_000_000_000_000, "CNY", period="2025", metric_is="预测直播电商市场规模", qualifier=ANY)),
     R("metric-without-verb", "2023年,全国快递业务量完成1320亿件,同比增长19.4%。",
       E(132_000_000_000, "other:件", period="2023", metric_is="快递业务量", change=[("yoy", 0.194)])),
     # (a count after a verb of output is the verb's measure, 交付量, not the object noun: issue 16)

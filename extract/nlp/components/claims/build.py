@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ...frame import Frame, event_date, is_corporate, is_segment_money, names_self, period_end, published_month, results_named
 from ...lexicon import Lexicon
+from ...patterns import WordRegex
 from ...periods import find_periods
 from ..entities import Mention
 from .draft import Draft, _CLAUSE_END
@@ -71,6 +72,39 @@ def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tup
         moves[id(price)] = (float(m.group(2)), float(m.group(3)) / 100)
         drafts = [d for d in drafts if d is price or d not in inside]
     return drafts, moves
+
+_FORECAST_NOT = WordRegex(r"{forecast_not}")
+_FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
+_FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
+_FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
+_OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
+
+def _forecast(sent: str, d: Draft, frame: Frame | None) -> None:
+    """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
+    in its sentence is a forecast, and its metric says so, so that it is never taken for (or
+    diffed against) the result: the company's own outlook (公司预计, 华远预计, 指引, or an
+    unattributed 预计 about the reporting entity's figure) is its 指引 (收入指引), an analyst's
+    (我们预计) or anyone else's estimate a 预测 (预测归母净利润, 预测市场规模). A period that had ended when the
+    article came out is an estimate of a result (IDC预计二季度出货量…), not a forecast."""
+    if not d.metric or d.is_change or _FORECAST_SAID.search(d.metric):
+        return
+    pub = published_month(frame.published if frame is not None else None)
+    end = period_end(d.period)
+    if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub:
+        return
+    lead = _FORECAST_NOT.sub("", sent[:d.q.start])
+    said = None if _FORECAST_ANALYST.search(lead) else _FORECAST_GUIDE.search(lead)
+    if said is None and not _FORECAST_ANALYST.search(lead):
+        return
+    reporting = frame is not None and frame.entity is not None and d.subject is not None \
+        and d.subject.label == frame.entity.label and is_corporate(d.metric)
+    own = said is not None and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
+                                or (d.subject is not None and d.subject_here and d.subject.end == said.start())
+                                or reporting)  # a results piece's unattributed outlook is the company's
+    if own:  # the company's own outlook: 公司预计, 华远预计, 收入指引
+        d.metric, d.metric_key = d.metric + "指引", None
+    else:  # an analyst's or a third party's estimate
+        d.metric, d.metric_key = "预测" + d.metric, None
 
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
@@ -192,6 +226,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 d.metric, d.metric_key = name + d.metric[k:], None
             d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
+        _forecast(sent, d, frame)
         _share_price(sent, d, frame)
         if id(d) in ticks:
             d.metric, d.metric_key, d.unit, d.period = "股价", None, "CNY", None
