@@ -625,6 +625,10 @@ ROWS = [
       "我们预计华远2024-2026年归母净利润分别为441亿、530亿、640亿元。",
       E(44_100_000_000, "CNY", period="2024"), E(53_000_000_000, "CNY", period="2025"),
       E(64_000_000_000, "CNY", period="2026")),
+    R("a-market-expectation-is-of-the-figure-compared-with-it",
+      "华远第二季度经调整溢利为14.9亿元,逊于98.5亿元的市场预期。",
+      E(1_490_000_000, "CNY", period="2021Q2", metric_is="经调整溢利"),
+      E(9_850_000_000, "CNY", period=ANY, metric_is="市场预期经调整溢利")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

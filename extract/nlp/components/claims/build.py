@@ -79,13 +79,19 @@ _FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
 _FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
 _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
 
-def _forecast(sent: str, d: Draft, frame: Frame | None) -> None:
+_EXPECTATION = re.compile(r"(?:市场|分析师|彭博|路透)?(?:普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")
+
+def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
     """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
     in its sentence is a forecast, and its metric says so, so that it is never taken for (or
     diffed against) the result: the company's own outlook (公司预计, 华远预计, 指引, or an
     unattributed 预计 about the reporting entity's figure) is its 指引 (收入指引), an analyst's
     (我们预计) or anyone else's estimate a 预测 (预测归母净利润, 预测市场规模). A period that had ended when the
     article came out is an estimate of a result (IDC预计二季度出货量…), not a forecast."""
+    if d.metric and before is not None and before.metric and _EXPECTATION.fullmatch(d.metric):
+        # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
+        d.metric, d.metric_key = "市场预期" + before.metric, None
+        return
     if not d.metric or d.is_change or _FORECAST_SAID.search(d.metric):
         return
     pub = published_month(frame.published if frame is not None else None)
@@ -226,7 +232,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 d.metric, d.metric_key = name + d.metric[k:], None
             d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
-        _forecast(sent, d, frame)
+        _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)
         if id(d) in ticks:
             d.metric, d.metric_key, d.unit, d.period = "股价", None, "CNY", None
