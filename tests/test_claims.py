@@ -629,6 +629,12 @@ ROWS = [
       "华远第二季度经调整溢利为14.9亿元,逊于98.5亿元的市场预期。",
       E(1_490_000_000, "CNY", period="2021Q2", metric_is="经调整溢利"),
       E(9_850_000_000, "CNY", period=ANY, metric_is="市场预期经调整溢利")),
+    R("a-slash-list-shares-the-metric-of-its-first-item", "22-24年EPS为1.95/2.40/2.88元,对应PE为36/29/24倍。",
+      E(1.95, "CNY", period="2022"), E(2.40, "CNY", period="2023"), E(2.88, "CNY", period="2024"),
+      E(36, "other:倍", period="2022", metric_is="PE"), E(29, "other:倍", period="2023", metric_is="PE"),
+      E(24, "other:倍", period="2024", metric_is="PE")),
+    R("a-period-shorthand-is-no-part-of-a-name", "21H2公司营收130.5亿元,yoy+45.2%。",
+      E(13_050_000_000, "CNY", period="2021H2", change=[("yoy", 0.452)], subject="未知")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
