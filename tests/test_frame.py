@@ -201,3 +201,14 @@ def test_a_forecast_says_so_in_its_metric(text, published, metrics):
     a company's outlook its 指引; never taken for the result of the same period."""
     got = {round(c.value, 2): c.metric for c in _claims(text, published)}
     assert got == {round(v, 2): m for v, m in metrics.items()}
+
+
+def test_a_self_reference_nearer_the_number_than_a_name_is_the_reporting_company():
+    """A one-line note: the broker is named in the header before 事件:公司发布年报; 公司, nearer
+    the figures than the broker's name, is the listed company, here and in what follows."""
+    text = ("星河电池(300999):业绩稳健增长 华远证券 2024-03-18 投资要点 事件:公司发布2023年年报,"
+            "23年实现营收4009.17亿元,同比+22.01%。Q4毛利率23.84%,环比+0.69pct。"
+            "我们预计公司2024-2026年归母净利润分别为503亿元、604亿元、725亿元,对应PE分别为16、13、11倍。\n")
+    claims = _claims(text, "2024-03-18")
+    assert {c.subject for c in claims} == {"星河电池"}
+    assert [c.metric for c in claims if c.unit == "other:倍"] == ["预测PE"] * 3

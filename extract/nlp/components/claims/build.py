@@ -73,6 +73,9 @@ def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tup
         drafts = [d for d in drafts if d is price or d not in inside]
     return drafts, moves
 
+#: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
+_SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|该公司|本集团|该集团)(?![股有限])")
+
 _FORECAST_NOT = WordRegex(r"{forecast_not}")
 _FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
 _FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
@@ -220,7 +223,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         d.metric = _measure_of_verb(d.metric, d.unit)
         if frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
-                or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))):
+                or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))
+                or (found is not None and found.end <= q.start and found.label != frame.entity.label
+                    and _SELF_AFTER.search(sent, found.end, q.start))):
+            # 华远证券 …事件:公司发布年报,实现营收…: 公司, nearer the number than the name, is the
+            # reporting entity
             # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
             d.subject, d.subject_here = frame.entity, True
         if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \
@@ -250,4 +257,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     last = [p for p in periods if not p.base and "同期" not in sent[p.start:p.end]]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
+    if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \
+            and subj in mentions and _SELF_AFTER.search(sent, subj.end):
+        subj = frame.entity  # …华远证券 …事件:公司发布年报: what follows is about the company
     return out, (last[-1].period if last else carry), subj
