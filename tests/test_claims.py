@@ -635,6 +635,8 @@ ROWS = [
       E(24, "other:倍", period="2024", metric_is="PE")),
     R("a-period-shorthand-is-no-part-of-a-name", "21H2公司营收130.5亿元,yoy+45.2%。",
       E(13_050_000_000, "CNY", period="2021H2", change=[("yoy", 0.452)], subject="未知")),
+    R("money-per-share-in-fen-is-hundredths-of-a-yuan", "华远集团每股基本盈利280.09分,末期股息每股72分;豆瓣评分8.5分。",
+      E(2.8009, "CNY", metric="每股基本盈利"), E(0.72, "CNY", metric="股息"), E(8.5, "other:分")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

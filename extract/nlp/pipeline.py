@@ -291,7 +291,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         q = d.q
         ra, rb = art.raw_span(s.start, s.end)
         ch = [Change(kind=k, value=v) for k, v in d.changes]
-        value = q.value
+        value = q.value * d.scale
         if d.is_change and not d.attached:  # a bare change: its value is the (signed) change
             value = d.changes[0][1]
             ch = [Change(kind=d.change_kind, value=value)]
@@ -302,7 +302,8 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
                       qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
                       evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb,
                                         source=art.wording(s.start, s.end)),
-                      surface=q.surface, upper=getattr(q, "upper", None),
+                      surface=q.surface,
+                      upper=q.upper * d.scale if getattr(q, "upper", None) is not None else None,
                       confidence=_confidence(d))
         except ValueError as e:
             rejected.append(f"{s.text[:40]}…: {str(e).splitlines()[0]}")

@@ -73,6 +73,9 @@ def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tup
         drafts = [d for d in drafts if d is price or d not in inside]
     return drafts, moves
 
+#: money per share, which Hong Kong filings of RMB companies state in 分 (fen)
+_PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
+
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
 _SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|该公司|本集团|该集团)(?![股有限])")
 
@@ -220,6 +223,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = owner or d.subject
             d.subject_here = owner is not None or d.subject_here
         d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+        if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
+            d.unit, d.scale = "CNY", 0.01  # 每股基本盈利280.09分: fen, hundredths of a yuan
         d.metric = _measure_of_verb(d.metric, d.unit)
         if frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
