@@ -212,3 +212,13 @@ def test_a_self_reference_nearer_the_number_than_a_name_is_the_reporting_company
     claims = _claims(text, "2024-03-18")
     assert {c.subject for c in claims} == {"星河电池"}
     assert [c.metric for c in claims if c.unit == "other:倍"] == ["预测PE"] * 3
+
+
+def test_a_brand_named_after_the_company_is_a_segment_of_it():
+    """华远品牌收入 in 华远体育's results: the company's figure with the brand in the metric, and
+    the brands listed after it stay the company's."""
+    text = ("华远体育公布2022年全年业绩。\n华远体育(02099.HK)公告,2022年收入536.5亿元,同比增长8.8%。"
+            "华远品牌收入277亿元,同比增长3.3%;星河品牌收入215.2亿元,同比增长14.1%。\n")
+    claims = {round(c.value): c for c in _claims(text, "2023-03-21")}
+    assert (claims[27_700_000_000].subject, claims[27_700_000_000].metric) == ("华远体育", "华远品牌收入")
+    assert (claims[21_520_000_000].subject, claims[21_520_000_000].metric) == ("华远体育", "星河品牌收入")

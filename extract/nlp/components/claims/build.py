@@ -76,6 +76,9 @@ def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tup
 #: money per share, which Hong Kong filings of RMB companies state in 分 (fen)
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
 
+#: a segment word right after a name (华远品牌, 星河业务)
+_SEGMENT_AFTER = re.compile(r"\s*(?:品牌|业务|分部|板块|事业部|事业群)")
+
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
 _SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|该公司|本集团|该集团)(?![股有限])")
 
@@ -188,6 +191,12 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         counted = _counted_subject(sent, q, mentions)
         found = (counted[0] if counted else None) or _segment_subject(sent, q, mentions) \
             or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
+        own_brand = found is not None and frame is not None and frame.entity is not None \
+            and found.label != frame.entity.label and frame.entity.label.startswith(found.label) \
+            and _SEGMENT_AFTER.match(sent, found.end)
+        brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
+        if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
+            found = frame.entity
         if found:
             subj = found
         d.subject = subj or topic
@@ -196,6 +205,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             else mentions  # 短视频行业总时长占比: the metric starts after the industry
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, named,
                                              [x.q for x in drafts if x is not d])
+        if brand is not None and d.metric and not d.metric.startswith(brand.surface):
+            d.metric, d.metric_key = brand.surface + d.metric, None
         if d.metric is None and out:  # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named)
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
         elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
