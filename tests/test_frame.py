@@ -222,3 +222,19 @@ def test_a_brand_named_after_the_company_is_a_segment_of_it():
     claims = {round(c.value): c for c in _claims(text, "2023-03-21")}
     assert (claims[27_700_000_000].subject, claims[27_700_000_000].metric) == ("华远体育", "华远品牌收入")
     assert (claims[21_520_000_000].subject, claims[21_520_000_000].metric) == ("华远体育", "星河品牌收入")
+
+
+def test_an_earnings_calls_comparisons_do_not_move_its_period():
+    """A call about the third quarter: 上一季度为… is a comparison in passing (the next sentence
+    is still the third quarter's), 较第二季度 is qoq beside an explicit 同比, 十月份 is a month,
+    and 其他 stays in a metric."""
+    text = ("华远汽车2018年第三季度财报电话会议实录\n"
+            "第三季度毛利率为-1.9%,上一季度为-4.8%。研发费用为9.7亿元,较第二季度增长31.5%,同比增长103.9%。"
+            "其他销售收入为2,990万元。十月份交付了1,573辆。\n")
+    claims = {round(c.value, 4): c for c in _claims(text, "2018-11-07")}
+    rd = claims[970_000_000]
+    assert rd.period == "2018Q3"
+    assert sorted((x.kind, x.value) for x in rd.changes()) == [("qoq", 0.315), ("yoy", 1.039)]
+    assert claims[-0.048].period == "2018Q2"
+    assert claims[29_900_000].metric == "其他销售收入"
+    assert claims[1573].period == "2018-10"

@@ -73,6 +73,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
     (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),
+    (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后])(?P<m>十[一二]?|[一二三四五六七八九])\s*月份(?P<end>底|末)?"), "bare_month", "月"),
 ]
 
 
@@ -250,7 +251,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2")) or bool(g.get("yend"))
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
-            mo = int(g["m"]) if g.get("m") else (12 if g.get("yend") else None)
+            mo = _month_number(g["m"]) if g.get("m") else (12 if g.get("yend") else None)
             if kind == "fiscal":
                 out.append(PeriodMention(a, b, _fiscal_code(g, published, fiscal_end), _fiscal_end(g), _compared(text, a)))
                 taken.append((a, b))

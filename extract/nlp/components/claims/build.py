@@ -76,6 +76,9 @@ def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tup
 #: money per share, which Hong Kong filings of RMB companies state in 分 (fen)
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
 
+#: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
+_PASSING = re.compile(r"同期|上一?个?季度|上一?财季|上一?个?月")
+
 #: a segment word right after a name (华远品牌, 星河业务)
 _SEGMENT_AFTER = re.compile(r"\s*(?:品牌|业务|分部|板块|事业部|事业群)")
 
@@ -270,7 +273,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _share_enumerated_metrics(sent, out)
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
     # in passing; the text goes on about its own period)
-    last = [p for p in periods if not p.base and "同期" not in sent[p.start:p.end]]
+    last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
     if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \

@@ -74,8 +74,10 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
     if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
                                for p in periods):
         # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
-        d.changes = [("qoq" if k in ("growth", "yoy") else k, v) for k, v in d.changes]
-        if d.change_kind in ("growth", "yoy"):
+        # (an explicit 同比 beside it, 较第二季度增长31.5%,同比增长103.9%, stays year on year)
+        kinds = ("growth",) if any(k == "growth" for k, _ in d.changes) else ("growth", "yoy")
+        d.changes = [("qoq" if k in kinds else k, v) for k, v in d.changes]
+        if d.change_kind in kinds:
             d.change_kind = "qoq"
         return
     earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
