@@ -81,10 +81,17 @@ def test_a_source_line_after_the_table_is_no_row():
     assert not [c for c in claims if "数据来源" in c.evidence.text]
 
 
-def test_the_prose_before_the_table_keeps_its_claim():
-    doc, _ = _claims(LEAD + CAPTION + "\n" + ONE_LINE)
+def test_the_prose_above_the_table_keeps_its_claim():
+    """The line above the header is the caption even when it is a sentence of prose: it names the
+    market and the period, and its own figure stays a claim of the prose."""
+    text = (LEAD.split("\n\n")[1] + "\n厂商 出货量(万台) 份额 同比增长\n"
+            "远帆 1,020 30.0% 4.1%\n恒星 850 25.0% -5.6%\n合计 3,400 100.0% 4.0%\n")
+    doc, claims = _claims(text)
     prose = [c for c in doc.claims if not c.evidence.column]
     assert [(c.value, c.unit, c.period) for c in prose if c.value == 34_000_000] == [(34_000_000, "count", "2023Q3")]
+    by = _by(claims)
+    assert by[("远帆", "出货量", "2023Q3")].value == 10_200_000
+    assert by[("全球平板电脑市场", "出货量", "2023Q3")].value == 34_000_000
 
 
 def test_two_level_header_periods_over_metrics():
@@ -126,6 +133,26 @@ def test_amounts_with_no_stated_unit_are_left_out():
 
 def test_a_results_table_is_not_read_as_a_market_table():
     """Rows that are metrics (a company's results under a 公司 header) are not companies."""
-    text = ("华远科技公布2023年第三季度业绩。\n\n(人民币百万元)\n公司 2023年第三季度营收 2022年第三季度营收 同比增长\n"
+    text = ("华远科技公布2023年第三季度业绩。\n\n(人民币百万元)\n公司 2023年第三季度销售额 2022年第三季度销售额 同比增长\n"
             "营收 1,200 1,000 20%\n净利润 300 250 20%\n")
     assert not [t for t in find_tables(text) if t.kind == "market"]
+
+
+def test_periods_on_the_line_above_the_label_column():
+    """The header's first line holds the periods alone (its label cell empty), the second the
+    label column and the metrics."""
+    text = (LEAD + CAPTION + "\n2023年第三季度 2023年第三季度 2022年第三季度 2022年第三季度\n"
+            "厂商 出货量 市场份额 出货量 市场份额 同比增长\n远帆 1,020 30.0% 980 30.0% 4.1%\n恒星 850 25.0% 900 27.6% -5.6%\n")
+    by = _by(_claims(text)[1])
+    assert by[("远帆", "出货量", "2023Q3")].value == 10_200_000
+    assert _changes(by[("远帆", "出货量", "2023Q3")]) == [("yoy", 0.041)]
+    assert by[("恒星", "出货量", "2022Q3")].value == 9_000_000
+
+
+def test_columns_whose_periods_are_not_told_give_no_claims():
+    """出货量 份额 出货量 份额 under a caption naming one period: the columns' periods are lost,
+    no claim rather than two figures for one period."""
+    text = LEAD + CAPTION + "\n厂商 出货量 市场份额 出货量 市场份额 同比增长\n远帆 1,020 30.0% 980 30.0% 4.1%\n恒星 850 25.0% 900 27.6% -5.6%\n"
+    doc, claims = _claims(text)
+    assert claims == []
+    assert any("the periods of its columns are not told" in r for r in doc.rejected)

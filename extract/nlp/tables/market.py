@@ -120,6 +120,10 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
             cols.append((j, "value", metric, _period(h) or period_all, percent,
                          measure_scale(f"({unit})") if unit else scale_all, None))
     values = [c for c in cols if c[1] == "value"]
+    named = [(c[2], c[3]) for c in values]
+    if len(set(named)) < len(named):  # 出货量 份额 出货量 份额 under a caption naming one period
+        return TableClaims([], [f"{where}: two columns name the same metric and period ({header[1:]}): "
+                                "the periods of its columns are not told"])
     periods = [c[3] for c in values if c[3]]
     current = max(periods, key=_period_key) if periods else None
     out, left = [], []

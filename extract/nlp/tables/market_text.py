@@ -77,13 +77,14 @@ def _header(text: str, at: int) -> list[re.Match[str]] | None:
     return toks
 
 
-def _columns(text: str, toks: list[re.Match[str]]) -> list[tuple[str, int, int, str]] | None:
+def _columns(text: str, toks: list[re.Match[str]], over: list[re.Match[str]] = ()) -> list[tuple[str, int, int, str]] | None:
     """The columns of a header: ``(header text, start, end, kind)``, kind ``value``, ``change``
-    or ``rank``; a metric's header text is its period's and its own. ``None`` when the periods
-    above the metrics do not divide them."""
+    or ``rank``; a metric's header text is its period's and its own. ``over`` are the periods of
+    a line above the label column's (the header's first line, its label cell empty). ``None``
+    when the periods above the metrics do not divide them."""
     body = [t for t in toks if t.lastgroup != "L"]
     lead = next((k for k, t in enumerate(body) if t.lastgroup != "K"), len(body))
-    body = body[lead:]  # a rank column before the label column is in the row labels
+    body = list(over) + body[lead:]  # a rank column before the label column is in the row labels
     periods = [t for t in body if t.lastgroup == "P"]
     metrics = [t for t in body if t.lastgroup == "M"]
     first = min(t.start() for t in body if t.lastgroup in "MC")
@@ -110,6 +111,21 @@ def _columns(text: str, toks: list[re.Match[str]]) -> list[tuple[str, int, int, 
         else:
             out.append((t.group(0), t.start(), t.end(), "rank"))
     return out
+
+
+def _periods_line(text: str, at: int) -> list[re.Match[str]]:
+    """The periods of the line above a header when that line holds nothing else (two or more):
+    the header's first line, whose label cell is empty."""
+    head = text[:at].rstrip()
+    start = head.rfind("\n") + 1
+    rx, toks, pos = _rx(), [], start
+    while pos < len(head):
+        m = rx.match(head, pos)
+        if not m or m.lastgroup != "P":
+            return []
+        toks.append(m)
+        pos = _GAP.match(head, m.end()).end()
+    return toks if len(toks) >= 2 else []
 
 
 def _caption(text: str, at: int) -> tuple[str, int]:
@@ -144,7 +160,8 @@ def find_market_tables(text: str, first_index: int = 1) -> list:
         toks = _header(text, at)
         if toks is None:
             continue
-        cols = _columns(text, toks)
+        over = _periods_line(text, at)
+        cols = _columns(text, toks, over)
         if not cols:
             continue
         after = toks[-1].end()
@@ -158,6 +175,7 @@ def find_market_tables(text: str, first_index: int = 1) -> list:
         if len(rows) < 2 or _metric_labels([label.text for label, *_ in rows]):
             continue
         label = next(t for t in toks if t.lastgroup == "L")
+        at = over[0].start() if over else at
         table = Table(page=None, index=first_index + len(out), rows=[], start=at, end=end)
         table.rows.append([Cell(label.group(0), label.start(), label.end())] + [Cell(h, a, b) for h, a, b, _ in cols])
         table.row_spans.append((at, toks[-1].end()))
