@@ -172,7 +172,7 @@ def test_an_analysts_note_is_about_the_listed_company_it_names_not_its_footer():
             "华远证券研究所\n华远证券股份有限公司具备证券投资咨询业务资格。\n华远证券研究所\n")
     claims = _claims(text, "2023-10-20")
     assert {c.subject for c in claims} == {"星河电池"}
-    assert sorted(c.period for c in claims if c.metric.startswith("归母净利润")) == ["2023", "2024", "2025"]
+    assert sorted(c.period for c in claims if c.metric == "预测归母净利润") == ["2023", "2024", "2025"]
 
 
 def test_a_subhead_rounding_a_body_figure_is_annotated_once():
@@ -180,3 +180,35 @@ def test_a_subhead_rounding_a_body_figure_is_annotated_once():
             "华远集团公布第二季度业绩,新业务经营亏损按年扩大43.1%至19亿元。\n")
     claims = _claims(text, "2025-08-27")
     assert [round(c.value) for c in claims] == [1_900_000_000]
+
+
+@pytest.mark.parametrize("text, published, metrics", [
+    ("华远科技2023年营收400亿元。我们预计公司2024-2025年营收分别为450亿元、520亿元。", "2024-03-20",
+     {400e8: "营收", 450e8: "预测营收", 520e8: "预测营收"}),
+    ("华远科技预计第二季度交付量在7,000至7,500辆之间。", "2024-04-10", {7000: "交付量指引"}),
+    ("华远科技2023年营收400亿元,公司预计2024年营收将达450亿元。", "2024-03-20", {400e8: "营收", 450e8: "营收指引"}),
+    # unattributed, about the reporting company's figure: its outlook; about a market: an estimate
+    ("华远科技2023年营收400亿元,预计2024年营收将达450亿元。", "2024-03-20", {400e8: "营收", 450e8: "营收指引"}),
+    ("华远科技2023年营收400亿元。据统计,预计2025年直播电商市场规模将达6万亿元。", "2024-03-20",
+     {400e8: "营收", 6e12: "预测直播电商市场规模"}),
+    # a period over at publication: an estimate of the result, not a forecast
+    ("星图咨询预计,2024年第一季度华远科技出货量约为1200万台。", "2024-05-10", {12e6: "出货量"}),
+    # a comparison with expectations is neither
+    ("华远科技业绩超预期,2024年第一季度营收为120亿元。", "2024-05-10", {120e8: "营收"}),
+])
+def test_a_forecast_says_so_in_its_metric(text, published, metrics):
+    """Forecasts and guidance are claims whose metric says so: an analyst's estimate is a 预测,
+    a company's outlook its 指引; never taken for the result of the same period."""
+    got = {round(c.value, 2): c.metric for c in _claims(text, published)}
+    assert got == {round(v, 2): m for v, m in metrics.items()}
+
+
+def test_a_self_reference_nearer_the_number_than_a_name_is_the_reporting_company():
+    """A one-line note: the broker is named in the header before 事件:公司发布年报; 公司, nearer
+    the figures than the broker's name, is the listed company, here and in what follows."""
+    text = ("星河电池(300999):业绩稳健增长 华远证券 2024-03-18 投资要点 事件:公司发布2023年年报,"
+            "23年实现营收4009.17亿元,同比+22.01%。Q4毛利率23.84%,环比+0.69pct。"
+            "我们预计公司2024-2026年归母净利润分别为503亿元、604亿元、725亿元,对应PE分别为16、13、11倍。\n")
+    claims = _claims(text, "2024-03-18")
+    assert {c.subject for c in claims} == {"星河电池"}
+    assert [c.metric for c in claims if c.unit == "other:倍"] == ["预测PE"] * 3

@@ -56,6 +56,11 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?"), "month", "-"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第|上半|下半|Q))"), "year", "年"),
+    # an analyst's two-digit year opening a clause (23年公司实现营收…, 预计24年): a year, not a
+    # duration (成立23年, 连续23年, 23年来 are durations: a word before it, or 来/间/内 after)
+    (re.compile(r"(?<![^\s,，;；。:：、(（预计期])(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内|多|余|以来|之|前|后|左右|"
+                r"[一二三四]\s*季|第|上半|下半|Q|H))"), "year", "年"),
+    (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|(?P<yend>末|底))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度)(?P<end>末)?"), "relq", "季"),

@@ -344,14 +344,17 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
     return taken
 
 
+_PERIOD_LEAD = re.compile(r"^(?:(?:20)?\d{2}(?:年(?:第?[一二三四1-4]季度|[上下]半年|度|全年)?|[HQ][1-4]|E)|[HQ][1-4]|(?:本|上|下)?(?:季度|半年))\s*")
+
+
 def _without_lead(m: Mention) -> Mention | None:
     """A guessed organization without the words glued before it (落后某某股份 -> 某某股份);
     None when nothing of a name is left (我们预计公司: a pronoun, a verb and a head)."""
     rx = load_patterns().org_lead
     if m.cls not in ("Company", "Organization") or m.source == "lexicon" or rx is None:
         return m
-    cut = rx.match(m.surface)
-    if cut is None:
+    cut = _PERIOD_LEAD.match(m.surface) or rx.match(m.surface)  # 21H2公司, 2023年公司: a period, no name
+    if cut is None or not cut.end():
         return m
     rest = m.surface[cut.end():]
     pats = load_patterns()

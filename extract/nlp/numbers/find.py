@@ -312,6 +312,8 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
 
     >>> [q.value for q in _shared_units("为500、580、680亿元", find_quantities("为500、580、680亿元"))]
     [50000000000.0, 58000000000.0, 68000000000.0]
+    >>> [q.value for q in find_quantities("为441亿、530亿、6.4万亿元")]
+    [44100000000.0, 53000000000.0, 6400000000000.0]
     """
     from dataclasses import replace
 
@@ -327,11 +329,16 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
             factor = last.value / float(m.group().replace(",", ""))
         except (ValueError, ZeroDivisionError):
             continue
+        mags = _compiled().magnitudes
+        unit_only = factor / float(mags[last.magnitude_word]) if last.magnitude_word in mags else factor
         j = i - 1
         while j >= 0 and out[j].kind == "bare" and not out[j].non_claim \
                 and _LIST_SEP.fullmatch(text, out[j].end, out[j + 1].start):
-            out[j] = replace(out[j], value=out[j].value * factor, unit=last.unit, kind=last.kind,
-                             unit_word=last.unit_word, magnitude_word=last.magnitude_word)
+            # 441亿、530亿、640亿元: a number with its own magnitude shares only the unit
+            own = out[j].magnitude_word is not None
+            out[j] = replace(out[j], value=out[j].value * (unit_only if own else factor), unit=last.unit,
+                             kind=last.kind, unit_word=last.unit_word,
+                             magnitude_word=out[j].magnitude_word if own else last.magnitude_word)
             j -= 1
     return out
 

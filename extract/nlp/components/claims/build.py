@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ...frame import Frame, event_date, is_corporate, is_segment_money, names_self, period_end, published_month, results_named
 from ...lexicon import Lexicon
+from ...patterns import WordRegex
 from ...periods import find_periods
 from ..entities import Mention
 from .draft import Draft, _CLAUSE_END
@@ -71,6 +72,48 @@ def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tup
         moves[id(price)] = (float(m.group(2)), float(m.group(3)) / 100)
         drafts = [d for d in drafts if d is price or d not in inside]
     return drafts, moves
+
+#: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
+_SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|该公司|本集团|该集团)(?![股有限])")
+
+_FORECAST_NOT = WordRegex(r"{forecast_not}")
+_FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
+_FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
+_FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
+_OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
+
+_EXPECTATION = re.compile(r"(?:市场|分析师|彭博|路透)?(?:普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")
+
+def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
+    """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
+    in its sentence is a forecast, and its metric says so, so that it is never taken for (or
+    diffed against) the result: the company's own outlook (公司预计, 华远预计, 指引, or an
+    unattributed 预计 about the reporting entity's figure) is its 指引 (收入指引), an analyst's
+    (我们预计) or anyone else's estimate a 预测 (预测归母净利润, 预测市场规模). A period that had ended when the
+    article came out is an estimate of a result (IDC预计二季度出货量…), not a forecast."""
+    if d.metric and before is not None and before.metric and _EXPECTATION.fullmatch(d.metric):
+        # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
+        d.metric, d.metric_key = "市场预期" + before.metric, None
+        return
+    if not d.metric or d.is_change or _FORECAST_SAID.search(d.metric):
+        return
+    pub = published_month(frame.published if frame is not None else None)
+    end = period_end(d.period)
+    if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub:
+        return
+    lead = _FORECAST_NOT.sub("", sent[:d.q.start])
+    said = None if _FORECAST_ANALYST.search(lead) else _FORECAST_GUIDE.search(lead)
+    if said is None and not _FORECAST_ANALYST.search(lead):
+        return
+    reporting = frame is not None and frame.entity is not None and d.subject is not None \
+        and d.subject.label == frame.entity.label and is_corporate(d.metric)
+    own = said is not None and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
+                                or (d.subject is not None and d.subject_here and d.subject.end == said.start())
+                                or reporting)  # a results piece's unattributed outlook is the company's
+    if own:  # the company's own outlook: 公司预计, 华远预计, 收入指引
+        d.metric, d.metric_key = d.metric + "指引", None
+    else:  # an analyst's or a third party's estimate
+        d.metric, d.metric_key = "预测" + d.metric, None
 
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
@@ -180,7 +223,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         d.metric = _measure_of_verb(d.metric, d.unit)
         if frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
-                or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))):
+                or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))
+                or (found is not None and found.end <= q.start and found.label != frame.entity.label
+                    and _SELF_AFTER.search(sent, found.end, q.start))):
+            # 华远证券 …事件:公司发布年报,实现营收…: 公司, nearer the number than the name, is the
+            # reporting entity
             # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
             d.subject, d.subject_here = frame.entity, True
         if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \
@@ -192,6 +239,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 d.metric, d.metric_key = name + d.metric[k:], None
             d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
+        _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)
         if id(d) in ticks:
             d.metric, d.metric_key, d.unit, d.period = "股价", None, "CNY", None
@@ -209,4 +257,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     last = [p for p in periods if not p.base and "同期" not in sent[p.start:p.end]]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
+    if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \
+            and subj in mentions and _SELF_AFTER.search(sent, subj.end):
+        subj = frame.entity  # …华远证券 …事件:公司发布年报: what follows is about the company
     return out, (last[-1].period if last else carry), subj

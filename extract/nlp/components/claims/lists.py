@@ -121,6 +121,10 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         if len(metrics) == len(run):
             for d, (a, b, e) in zip(run, metrics):
                 d.metric, d.metric_key = sent[a:b], e.key
+        else:  # 对应PE为36/29/24倍: the items after the first name no metric of their own
+            for d in run[1:]:
+                if d.metric is None or (d.q.unit_word and d.metric.endswith(f"{d.q.unit_word}数")):
+                    d.metric, d.metric_key = run[0].metric, run[0].metric_key
         spans = [(p.start, p.end, p) for p in periods if not p.base]
         dated = _coordinated_before(sent, k, spans)
         if len(dated) == len(run):
