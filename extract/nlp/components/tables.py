@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..lexicon import load_lexicon
 from ..tables import find_tables
 from ..tables import CURRENCY_WORDS, find_magnitude_scale, find_scale, read_table
+from ..tables.market import read_market_table
 
 for _name in ("tables", "table_claims", "table_left_out"):
     if not Doc.has_extension(_name):
@@ -86,6 +87,12 @@ def make_tables(nlp: Language, name: str):
                 ra, rb = art.raw_span(a, b)
                 return art.text[a:b], a, b, ra, rb
 
+            if t.kind == "market":
+                res = read_market_table(t.table, lambda c: c.text, row_text, t.caption, subject, lex,
+                                        names=lambda c: _named(mentions, c), where=f"table {t.table.index} of the text")
+                claims += res.claims
+                left += res.left_out + t.left_out
+                continue
             before = art.text[max(0, t.start - 300):t.start]
             res = read_table(t.table, lambda c: c.text, row_text, find_scale(before), subject, lex,
                              currency=table_currency(art.text[:t.start])
@@ -100,6 +107,14 @@ def make_tables(nlp: Language, name: str):
         return doc
 
     return tables
+
+
+def _named(mentions, cell) -> tuple[str, str] | None:
+    """The entity the entities stage found for a market table's row label: one mention that
+    covers the label's words and no more."""
+    got = [m for m in mentions if m.start <= cell.end and cell.start <= m.start and m.end >= cell.end - 1
+           and m.cls in ("Company", "Organization", "Platform") and m.surface == cell.text]
+    return (got[0].label, got[0].cls) if len(got) == 1 else None
 
 
 def in_table(doc: Doc, start: int, end: int) -> bool:

@@ -11,7 +11,8 @@ from .cells import (CURRENCY_WORDS, Scale, cell_number, cn_years, find_magnitude
                     header_currency, header_period)
 from .columns import Column, table_columns
 from .read import TableClaims, read_table
-from .text import TextTable, find_tables
+from .find import find_tables
+from .text import TextTable
 
 __all__ = ["CURRENCY_WORDS", "Column", "Scale", "TableClaims", "TextTable", "cell_number", "cn_years",
            "find_magnitude_scale", "find_scale", "find_tables", "header_currency", "header_period", "read_table",

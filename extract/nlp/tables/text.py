@@ -157,17 +157,20 @@ class TextTable:
     end: int
     header: list[_Token] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    kind: str = "results"  # or "market": rows are companies (:mod:`.market_text`)
+    caption: str = ""  # the line above a market table's header: its market, period and unit
 
 
-def find_tables(text: str) -> list[TextTable]:
-    """The tables flattened into ``text`` (normalized article text), in order."""
+def find_tables(text: str, taken: list[tuple[int, int]] = ()) -> list[TextTable]:
+    """The tables flattened into ``text`` (normalized article text), in order; none that
+    overlaps a span of ``taken`` (the market tables, :mod:`.market_text`, read first)."""
     out: list[TextTable] = []
     floor = 0
     for run in _header_runs(text):
-        if run[0].start < floor:
+        if run[0].start < floor or any(a <= run[-1].end and run[0].start < b for a, b in taken):
             continue
         t = _read_rows(text, run, len(out) + 1)
-        if t is not None:
+        if t is not None and not any(a < t.end and t.start < b for a, b in taken):
             out.append(t)
             floor = t.end
     return out

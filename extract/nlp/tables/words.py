@@ -24,6 +24,12 @@ class _TableFile(BaseModel):
     magnitude_scales: list[tuple[str, float]]
     header_notes: list[str]
     currencies: list[tuple[str, str]]
+    label_columns: list[str]
+    rank_columns: list[str]
+    market_metrics: list[tuple[str, str]]
+    total_rows: list[str]
+    other_rows: list[str]
+    market_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -39,10 +45,17 @@ class TableWords:
     magnitude_scales: tuple[tuple[str, float], ...]
     header_notes: tuple[str, ...]
     currencies: tuple[tuple[str, str], ...]
+    label_columns: tuple[str, ...] = ()
+    rank_columns: tuple[str, ...] = ()
+    market_metrics: tuple[tuple[str, str], ...] = ()
+    total_rows: tuple[str, ...] = ()
+    other_rows: tuple[str, ...] = ()
+    market_words: tuple[str, ...] = ()
 
     def alt(self, *names: str) -> str:
-        """A regex alternation of the words of the lists ``names``, longest first."""
-        words = {w for n in names for w in getattr(self, n)}
+        """A regex alternation of the words of the lists ``names`` (the first of each pair),
+        longest first."""
+        words = {w if isinstance(w, str) else w[0] for n in names for w in getattr(self, n)}
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     def currency_alt(self, code: str | None = None) -> str:

@@ -1,0 +1,17 @@
+"""All the tables flattened into a text: the market tables (rows are companies, :mod:`.market_text`)
+first, then the results tables (rows are metrics, :mod:`.text`) around them; a market table's
+header would otherwise pass for the periods of a results table whose rows are its companies."""
+from __future__ import annotations
+
+from .market_text import find_market_tables
+from .text import TextTable
+from .text import find_tables as find_results_tables
+
+
+def find_tables(text: str) -> list[TextTable]:
+    """The tables of ``text`` (normalized article text), in order, numbered from 1."""
+    market = find_market_tables(text)
+    out = sorted(market + find_results_tables(text, [(t.start, t.end) for t in market]), key=lambda t: t.start)
+    for k, t in enumerate(out, 1):
+        t.table.index = k
+    return out
