@@ -238,3 +238,16 @@ def test_an_earnings_calls_comparisons_do_not_move_its_period():
     assert claims[-0.048].period == "2018Q2"
     assert claims[29_900_000].metric == "其他销售收入"
     assert claims[1573].period == "2018-10"
+
+
+def test_a_market_trackers_lead_dates_the_piece_and_the_tracker_is_no_subject():
+    """The title names the quarter without its year; the lead's first sentence names it with its
+    year: that dates the piece, so the vendors' figures after it are of that quarter. A market
+    researcher (星图咨询, IDC) publishes figures about others and is never their subject."""
+    text = ("星图咨询:二季度中国智能手机市场出货量同比下降11%\n"
+            "据星图咨询最新发布的报告,2021年第二季度,中国智能手机市场出货量约7,850万台,同比下降10.7%。\n"
+            "恒达以23.9%的市场份额位居第一,出货量1,880万台,同比增长10.6%。\n"
+            "5G手机出货量为6,110万台,占比77.9%,环比下降5.0%。\n")
+    claims = _claims(text, "2021-07-28")
+    assert {c.period for c in claims} == {"2021Q2"}
+    assert not any("咨询" in (c.subject or "") for c in claims)

@@ -282,12 +282,11 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
             return ps[0].period, i
     # a title (or first sentence) that names a period with its year (IDC:2021年第二季度中国智能手机
     # 市场出货量…) dates the piece; a relative one (今年, 去年同期) does not
-    title = sents[0][1].strip() if sents else ""
-    if title:
+    for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
         ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p)
               and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period) and re.search(r"\d{2}", title[p.start:p.end])]
         if ps:
-            return ps[0].period, 0
+            return ps[0].period, i
     return None, None
 
 
