@@ -133,8 +133,11 @@ def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     return e is not None and e.related == owner.label and m.label not in owner.label
 
 def _part_of_place(m: Mention) -> bool:
-    """A sector or a kind of area (第一产业, 城镇地区), not a place of its own."""
-    return (m.cls == "Segment" and m.label.endswith(("产业", "行业", "业"))) or (m.cls == "Place" and m.label.endswith("地区"))
+    """A sector or a kind of area (第一产业, 城镇地区), not a place of its own; or, in a bulletin,
+    a product or an industry a model took for an organization (新能源汽车产量): a bulletin's
+    figures are its place's, and only a name the lexicon knows stands apart."""
+    return (m.cls == "Segment" and m.label.endswith(("产业", "行业", "业"))) or (m.cls == "Place" and m.label.endswith("地区")) \
+        or (m.cls in ("Organization", "Company") and m.source not in ("lexicon", "pattern"))
 
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
@@ -223,7 +226,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if frame is not None and frame.bulletin and found is not None and _part_of_place(found):
             # a bulletin's 第一产业增加值, 城镇新增就业: the place's figure, the part in the metric
             d.subject = subj = frame.entity
-            if d.metric and not d.metric.startswith(found.surface):
+            if d.metric and not d.metric.startswith(found.surface) and not _CLAUSE_END.search(sent, found.end, q.start):
                 d.metric, d.metric_key = found.surface + d.metric, None
         if counted:  # 1.4亿台智能手机完成适老化改造: the deed counted
             d.metric, d.metric_key = counted[1], None

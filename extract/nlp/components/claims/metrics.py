@@ -120,7 +120,7 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
 
 _PERIOD_WORDS = re.compile(
     r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
-    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|第?[一二三四]季度(?:末)?|本季度|上季度|去年同期|上年同期|去年|今年|明年|后年|同期|全年|"
+    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|第?[一二三四]季度(?:末)?|本季度|上季度|去年同期|上年同期|去年|上年末|上年|今年|明年|后年|同期|全年|"
     r"(?<![A-Za-z])(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|前[一二三两1-3]个?季度|[上下]半年|单季度?|"
     r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
     r"\s*(?:的|,|，)?")
@@ -138,7 +138,8 @@ _PERIOD_SHORTHAND = re.compile(
     r"(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)(?:中|内)?)\s*(?:的|,|，)?")
 
 # a bracketed aside (不包括…的影响, 即…, 以下简称…) between a metric and its number
-_ASIDE = re.compile(r"[(（]\s*(?:不包括|不包含|不含|包括|包含|扣除|剔除|除|以下简称|简称|下同|即|指)[^()（）]{0,40}[)）]")
+_ASIDE = re.compile(r"[(（]\s*(?:(?:不包括|不包含|不含|包括|包含|扣除|剔除|除|以下简称|简称|下同|即|指)[^()（）]{0,40}"
+                    r"|[A-Za-z][A-Za-z0-9&.\- ]{1,11})[)）]")  # …, or the metric's abbreviation: 生产总值(GDP)
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
