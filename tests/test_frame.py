@@ -266,3 +266,16 @@ def test_a_bulletins_products_and_abbreviated_metrics_are_the_provinces():
     assert claims[0.004].metric == "居民消费价格"
     assert claims[153_000].metric == "新能源汽车产量"
     assert claims[16_000].metric == "工业机器人产量"
+
+
+def test_a_hong_kong_wires_guidance_and_quote():
+    """期内 is no part of a name (期内汽车), 介乎 no part of a metric (a range of guidance), and a
+    price 现报 on the day of publication is that day's."""
+    text = ("华远汽车第三季经调整亏损3.6亿元\n"
+            "华远汽车(02099)公布截至9月底止第三季业绩,收入273.6亿元,按年跌36.2%。\n"
+            "期内汽车交付量为93,211辆,按年减少39%。公司预期第四季车辆交付量介乎10万至11万辆。\n"
+            "华远汽车股价今早低开,现报92.5元,跌2.1%。\n")
+    claims = {round(c.value, 1): c for c in _claims(text, "2025-11-26")}
+    assert claims[93_211].subject == "华远汽车"
+    assert (claims[100_000].metric, claims[100_000].upper, claims[100_000].period) == ("车辆交付量指引", 110_000, "2025Q4")
+    assert (claims[92.5].metric, claims[92.5].period) == ("股价", "asof:2025-11-26")
