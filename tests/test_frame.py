@@ -279,3 +279,15 @@ def test_a_hong_kong_wires_guidance_and_quote():
     assert claims[93_211].subject == "华远汽车"
     assert (claims[100_000].metric, claims[100_000].upper, claims[100_000].period) == ("车辆交付量指引", 110_000, "2025Q4")
     assert (claims[92.5].metric, claims[92.5].period) == ("股价", "asof:2025-11-26")
+
+
+def test_a_forum_pages_counters_and_summary_are_no_claims_of_their_own():
+    """查看: 1233 is a page counter; 摘要: restates the body (its figure is annotated once, from the
+    body); 归属于母公司 is no name."""
+    text = ("华远体育发布年度业绩\n2023-3-21 20:15| 发布者: admin| 查看: 1233| 评论: 0\n"
+            "摘要: 3月21日,华远体育发布公告称,2022年收入536.5亿元...\n"
+            "3月21日,华远体育发布2022年度业绩公告。报告期内,公司实现营收536.51亿元,同比增长8.8%;"
+            "归属于母公司股东的净利润75.9亿元,同比下降1.7%。\n")
+    claims = _claims(text, "2023-03-21")
+    assert sorted(round(c.value) for c in claims) == [7_590_000_000, 53_651_000_000]
+    assert all(c.subject.startswith("华远") for c in claims)  # never 归属于母公司

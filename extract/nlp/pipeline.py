@@ -152,6 +152,8 @@ _QUARTER = re.compile(r"\d{4}Q[1-4]")
 _HEADING_MAX = 60
 #: how far a heading's figure may round the body's (挫近八成 for 80.4%, 扩四成 for 43.1%)
 _HEADING_ROUNDING = 0.1
+#: a line that opens with one of these restates the body (a page's summary)
+_SUMMARY_LEADS = ("摘要", "导语", "导读", "核心提示", "内容提要", "提要")
 _SENTENCE_END = "。！？!?；;…"
 
 
@@ -159,6 +161,9 @@ def _is_heading(text: str, s) -> bool:
     a = text.rfind("\n", 0, s.start) + 1
     b = text.find("\n", s.end)
     line = text[a:b if b >= 0 else len(text)].strip()
+    if line.startswith(_SUMMARY_LEADS) and text[a:s.start].strip() in ("", *_SUMMARY_LEADS) or \
+            line.startswith(_SUMMARY_LEADS) and s.start - a <= 8:
+        return True  # 摘要: …, 导语: … restate the body
     return bool(line) and len(line) <= _HEADING_MAX and not line.endswith(tuple(_SENTENCE_END)) \
         and text[a:s.start].strip() == "" and s.text.strip() == line
 
