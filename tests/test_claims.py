@@ -637,6 +637,8 @@ ROWS = [
       E(13_050_000_000, "CNY", period="2021H2", change=[("yoy", 0.452)], subject="未知")),
     R("money-per-share-in-fen-is-hundredths-of-a-yuan", "华远集团每股基本盈利280.09分,末期股息每股72分;豆瓣评分8.5分。",
       E(2.8009, "CNY", metric="每股基本盈利"), E(0.72, "CNY", metric="股息"), E(8.5, "other:分")),
+    R("doubling-to-a-level-is-a-multiple-change-of-it", "华远2021年净利润翻倍至20亿元。",
+      E(2_000_000_000, "CNY", period="2021", change=[("multiple", 2.0)], metric_is="净利润")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

@@ -344,12 +344,12 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 #: 翻番 / 翻一番 (×2), 翻两番 (×4), 翻了近两番: doubling n times is a multiple of 2**n
-_DOUBLING = re.compile(r"(?<=翻)(?:了)?\s*(?P<hedge>近|约|超过|超)?(?P<n>[一两二三四1-4])?番")
+_DOUBLING = re.compile(r"(?<=翻)(?:了)?\s*(?P<hedge>近|约|超过|超)?(?:(?P<n>[一两二三四1-4])?番|倍(?![数率]))")
 _DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _doublings(text: str, scan: str, found: list[Quantity]) -> list[Quantity]:
-    """The multiples that 翻…番 states (a number word that is no numeral of its own)."""
+    """The multiples that 翻…番 and 翻倍 state (a number word that is no numeral of its own)."""
     out = []
     for m in _DOUBLING.finditer(scan):
         a = m.start("hedge") if m.group("hedge") else (m.start("n") if m.group("n") else m.start() - 1)
