@@ -42,6 +42,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
     if cands:
         a, b, e = cands[-1]
+        if np and sent[a - 1:a] in "(（" and sent[b:b + 1] in ")）" and a > 0:  # 电商交易总额(GMV)
+            return np, e.key
         if sent[b:b + 1] == "率" and not sent[a:b].endswith("率"):  # 经营亏损 + 率: a rate, another metric
             return sent[a:b + 1], None
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
@@ -138,8 +140,11 @@ _PERIOD_SHORTHAND = re.compile(
     r"(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)(?:中|内)?)\s*(?:的|,|，)?")
 
 # a bracketed aside (不包括…的影响, 即…, 以下简称…) between a metric and its number
-_ASIDE = re.compile(r"[(（]\s*(?:(?:不包括|不包含|不含|包括|包含|扣除|剔除|除|以下简称|简称|下同|即|指)[^()（）]{0,40}"
-                    r"|[A-Za-z][A-Za-z0-9&.\- ]{1,11})[)）]")  # …, or the metric's abbreviation: 生产总值(GDP)
+_ASIDE = re.compile(r"[(（]\s*(?:不包括|不包含|不含|包括|包含|扣除|剔除|除|以下简称|简称|下同|即|指)[^()（）]{0,40}[)）]")
+
+# the metric's abbreviation in brackets after it (生产总值(GDP), 电商交易总额(GMV)): no stop of the
+# phrase; where the lexicon knows it, it gives the phrase its key
+_ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,11}\s*[)）]")
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
@@ -148,7 +153,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo:
             lo = m.end
-    seg = _ASIDE.sub("", sent[lo:pos])  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
+    seg = _ABBREV.sub("", _ASIDE.sub("", sent[lo:pos]))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     seg = _TRIM_TAIL.sub("", seg)
