@@ -124,6 +124,18 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     else:  # an analyst's or a third party's estimate
         d.metric, d.metric_key = "预测" + d.metric, None
 
+_ADDED = re.compile(r"其中[^,，;；。]{0,12}?(?P<verb>新增|净增|新开|新建|净减|减少)\s*$")
+
+def _part_added(sent: str, d: Draft) -> None:
+    """银幕总数达到60079块,其中2018年新增9303块: the part of a total that is new this period is a
+    figure of its own (新增银幕, a flow), not a change of the total."""
+    m = _ADDED.search(sent, max(0, d.q.start - 20), d.q.start)
+    if m is None or not d.is_change or d.attached or d.q.kind in ("percent", "points", "multiple"):
+        return
+    head = re.sub(r"(?:总数|总量|数量|总计|总额|总规模|规模|数)$", "", d.metric or "")
+    d.is_change, d.change_kind, d.changes = False, None, []
+    d.metric, d.metric_key = m.group("verb") + head, None
+
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
     if m.cls != "Platform":
@@ -260,6 +272,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 k = next((k for k in range(min(len(name), len(d.metric)), 0, -1) if name.endswith(d.metric[:k])), 0)
                 d.metric, d.metric_key = name + d.metric[k:], None
             d.subject = frame.entity
+        _part_added(sent, d)
         _frame_defaults(d, periods, carry, frame)
         _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)

@@ -134,7 +134,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                 target = before[-1].target
         if target is None:
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
-                    and _clauses_between(sent, x, d, drafts) <= 1]
+                    and _clauses_between(sent, x, d, drafts) <= 1
+                    and not (q.kind not in ("percent", "points") and "其中" in sent[x.q.end:q.start])]
             prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
