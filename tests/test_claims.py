@@ -640,7 +640,7 @@ ROWS = [
     R("doubling-to-a-level-is-a-multiple-change-of-it", "华远2021年净利润翻倍至20亿元。",
       E(2_000_000_000, "CNY", period="2021", change=[("multiple", 2.0)], metric_is="净利润")),
     R("the-new-part-of-a-total-is-a-flow-of-its-own", "华远门店总数达到3000家,其中全年新开门店300家。",
-      E(3000, "count", change=None, metric="门店总数"), E(300, "count", change=None, metric_is="新开门店")),
+      E(3000, "count", change=None, metric="门店总数"), E(300, "count", period="2021", change=None, metric_is="新开门店")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
