@@ -14,7 +14,8 @@ ROWS = [
     ("2Q24收入", ["2024Q2"]),
     ("Q1'24收入", ["2024Q1"]),
     ("23H1营收", ["2023H1"]),
-    ("23年公司实现营收4009亿元", ["2023"]),          # an analyst's two-digit year opening a clause
+    ("23年公司实现营收4009亿元", ["2023"]),
+    ("这个季度净亏损为32.1亿元,上个季度净亏损为25.9亿元", ["2024Q1", "2023Q4"]),  # a call's 这个季度          # an analyst's two-digit year opening a clause
     ("我们预计24年营收4500亿元", ["2024"]),
     ("公司23年全年出货321GWh", ["2023"]),
     ("公司成立23年,连续23年盈利,23年来营收增长", []),  # durations, not years
@@ -55,3 +56,9 @@ def test_event_dates(text, flags):
                                       ("asof:2020-12", "asof:2020-12"), ("junk", None)])
 def test_period_end(code, end):
     assert period_end(code) == end
+
+
+def test_a_calls_this_quarter_and_the_last():
+    """这个季度 and 上个季度, as a call says them, against the quarter the call is about."""
+    got = find_periods("这个季度净亏损为32.1亿元,上个季度净亏损为25.9亿元", 2024, "2024Q1")
+    assert [p.period for p in got] == ["2024Q1", "2023Q4"]
