@@ -191,6 +191,10 @@ def test_a_subhead_rounding_a_body_figure_is_annotated_once():
     ("华远科技2023年营收400亿元,预计2024年营收将达450亿元。", "2024-03-20", {400e8: "营收", 450e8: "营收指引"}),
     ("华远科技2023年营收400亿元。据统计,预计2025年直播电商市场规模将达6万亿元。", "2024-03-20",
      {400e8: "营收", 6e12: "预测直播电商市场规模"}),
+    # in a company's call 我们 is the company; in an analyst's note (评级, 风险提示) the analysts
+    ("华远汽车电话会议:我们预计第四季度交付量为4,000至5,000辆。", "2018-11-07", {4000: "交付量指引"}),
+    ("华远汽车点评:我们预计第四季度交付量为4,000辆。维持买入评级。风险提示:需求不及预期。", "2018-11-07",
+     {4000: "预测交付量"}),
     # a period over at publication: an estimate of the result, not a forecast
     ("星图咨询预计,2024年第一季度华远科技出货量约为1200万台。", "2024-05-10", {12e6: "出货量"}),
     # a comparison with expectations is neither

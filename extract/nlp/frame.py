@@ -51,6 +51,7 @@ class _FrameFile(BaseModel):
     price_yesterday: list[str] = []
     segment_money_metrics: list[str] = []
     listed_code: str = "(?!)"
+    analyst_words: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class FrameWords:
     price_yesterday: tuple[str, ...] = ()
     segment_money: tuple[str, ...] = ()
     listed_code: re.Pattern[str] | None = None
+    analyst: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -102,7 +104,8 @@ def frame_words() -> FrameWords:
                       _alternation(raw.statistics_words) if raw.statistics_words else None,
                       _alternation(raw.bulletin_words) if raw.bulletin_words else None,
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
-                      tuple(raw.segment_money_metrics), re.compile(raw.listed_code))
+                      tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
+                      _alternation(raw.analyst_words) if raw.analyst_words else None)
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class Frame:
     bulletin: bool = False  # a statistics bulletin: its figures are of its place, parts go into metrics
     published: str | None = None  # the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
     fiscal_end: int | None = None  # the month the reporting entity's fiscal year ends in, when the lead says
+    analyst: bool = False  # an analyst's note (评级, 风险提示): its 我们 are the analysts, not the company
 
     @property
     def period_end(self) -> str | None:
@@ -346,9 +350,10 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w)
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
     fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
+    analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
                  bulletin=bulletin and entity is not None and entity.cls == "Place", published=published,
-                 fiscal_end=fiscal)
+                 fiscal_end=fiscal, analyst=analyst)
 
 
 def frame_year(frame: Frame | None) -> int | None:

@@ -111,8 +111,12 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub:
         return
     lead = _FORECAST_NOT.sub("", sent[:d.q.start])
-    said = None if _FORECAST_ANALYST.search(lead) else _FORECAST_GUIDE.search(lead)
-    if said is None and not _FORECAST_ANALYST.search(lead):
+    analyst = _FORECAST_ANALYST.search(lead)
+    if analyst is not None and frame is not None and not frame.analyst and analyst.group().startswith("我们") \
+            and not re.search(r"我们(?:预计|预测|预期)(?:公司|该公司|其)", lead):
+        analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计公司… is not)
+    said = None if analyst else _FORECAST_GUIDE.search(lead)
+    if said is None and not analyst:
         return
     reporting = frame is not None and frame.entity is not None and d.subject is not None \
         and d.subject.label == frame.entity.label and is_corporate(d.metric)
