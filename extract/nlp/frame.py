@@ -289,10 +289,17 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     # 市场出货量…) dates the piece; a relative one (今年, 去年同期) does not
     for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
         ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p)
-              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period) and re.search(r"\d{2}", title[p.start:p.end])]
+              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period) and re.search(r"\d{2}", title[p.start:p.end])
+              and not _since(title, p)]
         if ps:
             return ps[0].period, i
     return None, None
+
+
+def _since(s: str, p) -> bool:
+    """自2019年至今, 从2019年以来: where a span starts, not the period a piece is about."""
+    return bool(re.search(r"(?:自|从|自从)\s*$", s[max(0, p.start - 2):p.start])
+                and re.match(r"\s*(?:以来|起|开始|至今)", s[p.end:]))
 
 
 def is_bulletin(sents: list[tuple[int, str]], w: FrameWords | None = None) -> bool:
