@@ -646,6 +646,8 @@ ROWS = [
       E(7_034_000_000, "CNY", period="2023H1", change=[("yoy", 0.026)], metric_is="化学业务收入")),
     R("where-a-span-starts-lends-no-year", "华远自2019年至今保持增长,第三季度营收120亿元。",
       E(12_000_000_000, "CNY", period="2021Q3", metric="营收")),
+    R("a-metric-word-is-no-end-of-a-name", "华远毛利30亿元,同比增长5%。",
+      E(3_000_000_000, "CNY", change=[("yoy", 0.05)], subject="华远", metric_is="毛利")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
@@ -702,3 +704,9 @@ def test_claims(text, expected):
         if want["metric_is"] is not ANY:
             assert c.metric == want["metric_is"], f"metric:\n{shown}"
         assert 0 <= c.evidence.raw_start < c.evidence.raw_end <= len(text), "evidence outside the input"
+
+
+def test_a_metric_word_glued_after_a_guessed_name_is_cut_off():
+    """华远毛利30亿元: the model's 华远毛利 is the name 华远 and the metric 毛利."""
+    claims = [c for d in extract_text("华远毛利30亿元,同比增长5%。", doc_id="t", year=2021) for c in d.claims]
+    assert [(c.subject, c.metric) for c in claims] == [("华远", "毛利")]

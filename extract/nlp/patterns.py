@@ -37,6 +37,7 @@ class _PatternFile(BaseModel):
     role_prefixes: list[str] = []
     platform_heads: list[str]
     org_lead_words: list[str] = []
+    org_tail_words: list[str] = []
     pattern: list[dict]
     non_claims: dict
 
@@ -74,6 +75,7 @@ class Patterns:
     verb_measures: dict = None
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
     org_lead: re.Pattern[str] | None = None  # words glued before a guessed name (我们预计|落后)
+    org_tail: re.Pattern[str] | None = None  # metric words glued after a guessed name (华远毛利)
 
     def word_regex(self, template: str) -> re.Pattern[str]:
         """``template`` compiled with each ``{name}`` replaced by the alternation of that word list."""
@@ -169,4 +171,5 @@ def load_patterns() -> Patterns:
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
-        org_lead=re.compile(f"^(?:{_alt(sorted(data.org_lead_words, key=len, reverse=True))})+") if data.org_lead_words else None)
+        org_lead=re.compile(f"^(?:{_alt(sorted(data.org_lead_words, key=len, reverse=True))})+") if data.org_lead_words else None,
+        org_tail=re.compile(f"(?:{_alt(data.org_tail_words)})$") if data.org_tail_words else None)

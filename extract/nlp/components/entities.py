@@ -353,6 +353,12 @@ def _without_lead(m: Mention) -> Mention | None:
     rx = load_patterns().org_lead
     if m.cls not in ("Company", "Organization") or m.source == "lexicon" or rx is None:
         return m
+    tail = load_patterns().org_tail
+    cut_tail = tail.search(m.surface) if tail is not None else None
+    if cut_tail is not None and cut_tail.start() >= 2:  # 华远毛利: the name, then a metric
+        k = len(m.surface) - cut_tail.start()
+        m = replace(m, end=m.end - k, surface=m.surface[:-k],
+                    label=m.label[:-k] if m.label.endswith(m.surface[-k:]) else m.label)
     cut = _PERIOD_LEAD.match(m.surface) or rx.match(m.surface)  # 21H2公司, 2023年公司: a period, no name
     if cut is None or not cut.end():
         return m
