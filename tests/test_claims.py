@@ -641,6 +641,11 @@ ROWS = [
       E(2_000_000_000, "CNY", period="2021", change=[("multiple", 2.0)], metric_is="净利润")),
     R("the-new-part-of-a-total-is-a-flow-of-its-own", "华远门店总数达到3000家,其中全年新开门店300家。",
       E(3000, "count", change=None, metric="门店总数"), E(300, "count", period="2021", change=None, metric_is="新开门店")),
+    R("a-businesss-english-name-and-a-verb-of-achieving-are-no-part-of-its-metric",
+      "2023年上半年,化学业务 (HY Chemistry) 实现收入70.34亿元,同比增长2.6%。",
+      E(7_034_000_000, "CNY", period="2023H1", change=[("yoy", 0.026)], metric_is="化学业务收入")),
+    R("where-a-span-starts-lends-no-year", "华远自2019年至今保持增长,第三季度营收120亿元。",
+      E(12_000_000_000, "CNY", period="2021Q3", metric="营收")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

@@ -274,7 +274,8 @@ def test_a_bulletins_products_and_abbreviated_metrics_are_the_provinces():
 
 def test_a_hong_kong_wires_guidance_and_quote():
     """期内 is no part of a name (期内汽车), 介乎 no part of a metric (a range of guidance), and a
-    price 现报 on the day of publication is that day's."""
+    price 现报 on the day of publication is that day's, in Hong Kong dollars for a company listed
+    there (02099)."""
     text = ("华远汽车第三季经调整亏损3.6亿元\n"
             "华远汽车(02099)公布截至9月底止第三季业绩,收入273.6亿元,按年跌36.2%。\n"
             "期内汽车交付量为93,211辆,按年减少39%。公司预期第四季车辆交付量介乎10万至11万辆。\n"
@@ -282,7 +283,7 @@ def test_a_hong_kong_wires_guidance_and_quote():
     claims = {round(c.value, 1): c for c in _claims(text, "2025-11-26")}
     assert claims[93_211].subject == "华远汽车"
     assert (claims[100_000].metric, claims[100_000].upper, claims[100_000].period) == ("车辆交付量指引", 110_000, "2025Q4")
-    assert (claims[92.5].metric, claims[92.5].period) == ("股价", "asof:2025-11-26")
+    assert (claims[92.5].metric, claims[92.5].period, claims[92.5].unit) == ("股价", "asof:2025-11-26", "HKD")
 
 
 def test_a_forum_pages_counters_and_summary_are_no_claims_of_their_own():

@@ -61,3 +61,9 @@ def test_a_calls_this_quarter_and_the_last():
     """这个季度 and 上个季度, as a call says them, against the quarter the call is about."""
     got = find_periods("这个季度净亏损为32.1亿元,上个季度净亏损为25.9亿元", 2024, "2024Q1")
     assert [p.period for p in got] == ["2024Q1", "2023Q4"]
+
+
+def test_as_of_now_is_the_publication_month():
+    """截至目前 is said on the day of publication; without a publication date it names no period."""
+    assert [p.period for p in find_periods("截至目前,累计交付已超过5,000辆", 2018, None, (2018, 11))] == ["asof:2018-11"]
+    assert find_periods("截至目前,累计交付已超过5,000辆", 2018) == []

@@ -120,6 +120,7 @@ class Frame:
     published: str | None = None  # the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
     fiscal_end: int | None = None  # the month the reporting entity's fiscal year ends in, when the lead says
     analyst: bool = False  # an analyst's note (评级, 风险提示): its 我们 are the analysts, not the company
+    hk_listed: bool = False  # the reporting entity is named with a Hong Kong stock code (02099, 2099.HK)
 
     @property
     def period_end(self) -> str | None:
@@ -288,10 +289,17 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     # 市场出货量…) dates the piece; a relative one (今年, 去年同期) does not
     for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
         ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p)
-              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period) and re.search(r"\d{2}", title[p.start:p.end])]
+              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period) and re.search(r"\d{2}", title[p.start:p.end])
+              and not _since(title, p)]
         if ps:
             return ps[0].period, i
     return None, None
+
+
+def _since(s: str, p) -> bool:
+    """自2019年至今, 从2019年以来: where a span starts, not the period a piece is about."""
+    return bool(re.search(r"(?:自|从|自从)\s*$", s[max(0, p.start - 2):p.start])
+                and re.match(r"\s*(?:以来|起|开始|至今)", s[p.end:]))
 
 
 def is_bulletin(sents: list[tuple[int, str]], w: FrameWords | None = None) -> bool:
@@ -339,6 +347,10 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     return next(m for m in cands if m.label == best)
 
 
+#: a Hong Kong stock code after a name: 5 digits from 0 (02099), or 4-5 digits with .HK
+_HK_CODE = re.compile(r"\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK)\s*[)）]")
+
+
 def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
                 year: int | None, published: str | None = None) -> Frame:
     """The frame of one article from its lead (the sentences starting in its first
@@ -351,9 +363,11 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
     fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
     analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
+    hk = entity is not None and any(_HK_CODE.match(s, m.end()) for _, s in lead
+                                    for m in re.finditer(re.escape(entity.surface), s))
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
                  bulletin=bulletin and entity is not None and entity.cls == "Place", published=published,
-                 fiscal_end=fiscal, analyst=analyst)
+                 fiscal_end=fiscal, analyst=analyst, hk_listed=hk)
 
 
 def frame_year(frame: Frame | None) -> int | None:

@@ -64,6 +64,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|(?P<yend>末|底))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
+    # as of now, said on the day of publication: 截至目前累计交付超过5,000辆
+    (re.compile(r"(?:截至|截止|截至到|截止到)\s*(?:目前|发稿|今日|今天|现在)"), "now", "截"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
     # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
     (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)"), "fullyear", "年"),
@@ -306,6 +308,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 y = int(cur_q.group(1)) if cur_q else year
                 if y is None:
                     continue
+            elif kind == "now":  # 截至目前: as of the publication month
+                if published is None:
+                    continue
+                out.append(PeriodMention(a, b, f"asof:{published[0]}-{published[1]:02d}", published[0], False))
+                taken.append((a, b))
+                continue
             elif kind == "relq":
                 if cur_q:
                     y, q = int(cur_q.group(1)), int(cur_q.group(2))

@@ -170,6 +170,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     found = find_periods(sent, year, quarter_ctx, pub, fiscal) if drafts else []
     found = [replace(p, period=results_named(sent, p)) if p.period.startswith("asof:") and results_named(sent, p)
              else p for p in found]
+    # bases first: a period a comparison or a streak starts from (自2019年至今) lends no year to a
+    # period without one after it
+    found = [_mark_base(sent, p) for p in found]
     periods = [_mark_base(sent, p) for p in _in_context(sent, [p for p in found if not event_date(sent, p)],
                                                         carried_period, found)]
     # a number inside a period (前8个月, 1-9月) is part of the period

@@ -144,7 +144,10 @@ _ASIDE = re.compile(r"[(（]\s*(?:不包括|不包含|不含|包括|包含|扣�
 
 # the metric's abbreviation in brackets after it (生产总值(GDP), 电商交易总额(GMV)): no stop of the
 # phrase; where the lexicon knows it, it gives the phrase its key
-_ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,11}\s*[)）]")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a verb of achieving between a business and its money (化学业务实现收入 -> 化学业务收入)
+_ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|录得|取得)(?=(?:营业|主营业务)?(?:收入|营收)|净利润|利润)")
+_ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,29}\s*[)）]")
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
@@ -153,7 +156,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo:
             lo = m.end
-    seg = _ABBREV.sub("", _ASIDE.sub("", sent[lo:pos]))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
+    seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", sent[lo:pos]))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     seg = _TRIM_TAIL.sub("", seg)

@@ -158,6 +158,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
     q = d.q
     if q.kind != "money" or w.price_before is None or not w.price_before.search(sent, max(0, q.start - 6), q.start):
         return
+    if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
+        d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing: Hong Kong dollars
     clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
     lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
     if any(x in lead for x in w.price_close):
