@@ -1,6 +1,8 @@
 """What a reader knew goes into the Documents: title, date, author, site and format of the
 input, the page of every PDF claim, and the claims of its tables (:mod:`extract.nlp.tables`), which
-replace whatever the sentence stage made of the same rows."""
+replace whatever the sentence stage made of the same rows: a market tracker's table (rows are
+companies, :mod:`extract.nlp.tables.market_grid`) by the market reader, any other by the results
+reader (rows are metrics of the article's company)."""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -10,6 +12,7 @@ from ..model import Document
 from ..text.offsets import NormalizedText
 from .lexicon import load_lexicon
 from .tables import find_scale, read_table
+from .tables.market_grid import entity_names, market_grid, read_market_grid
 
 
 def apply_source(docs: list[Document], norm: NormalizedText, src: Source) -> list[Document]:
@@ -70,8 +73,13 @@ def _table_claims(doc: Document, art, norm: NormalizedText, src: Source):
             a, b = local(ra, rb)
             return art.text[a:b], a, b, ra, rb
 
-        before = find_scale(art.text[:a0])
-        res = read_table(t, cell_text, row_text, before, subject, lex)
+        grid = market_grid([[cell_text(c) if c is not None else "" for c in r] for r in t.rows])
+        if grid is not None:  # rows are companies (厂商 出货量 市场份额): a market tracker's table
+            line = art.text[:a0].rstrip().rsplit("\n", 1)[-1].strip()
+            res = read_market_grid(t, grid, cell_text, row_text, line, subject, lex,
+                                   names=entity_names(doc.entities))
+        else:
+            res = read_table(t, cell_text, row_text, find_scale(art.text[:a0]), subject, lex)
         claims += res.claims
         left += res.left_out
     return claims, left

@@ -65,7 +65,34 @@ def measure_scale(text: str) -> Scale | None:
     if m is not None:
         return Scale(units[m.group("unit")], float(mags.get(m.group("mag") or "", 1)),
                      (m.group("mag") or "") + m.group("unit"))
-    return find_scale(text, table_header=bool(re.fullmatch(r"[^\d]{1,10}", text.strip())))
+    return bare_scale(text) or find_scale(text, table_header=bool(re.fullmatch(r"[^\d]{1,10}", text.strip())))
+
+
+def bare_scale(text: str) -> Scale | None:
+    """A magnitude stated with no measure word (``(Unit: Millions)``, ``(Units: M)``,
+    ``(in thousands)``, ``单位：百万``), as trackers' English captions state it: a scale whose
+    unit (``""``) the column's metric decides (:func:`_bare_unit`), since the caption does not.
+
+    >>> bare_scale("Shipments, 3Q23 (Units: M)").factor, bare_scale("(in thousands)").factor
+    (1000000.0, 1000.0)
+    >>> bare_scale("(in millions of US dollars)"), bare_scale("单位：百万元")
+    (None, None)
+    """
+    w = _words()
+    mags = {m.lower(): f for m, f in w.bare_magnitudes}
+    rx = re.compile(rf"(?:[(（]\s*(?:{w.alt('paren_unit_leads', 'unit_leads')})|(?<![A-Za-z])(?:{w.alt('unit_leads')}))"
+                    rf"\s*[:：为]?\s*(?P<mag>{w.alt('bare_magnitudes')})(?=\s*(?:[)）,，;；]|$))", re.IGNORECASE)
+    m = None
+    for m in rx.finditer(text):
+        pass
+    return Scale("", mags[m.group("mag").lower()], m.group(0)) if m else None
+
+
+def _bare_unit(metric: str, lex) -> str | None:
+    """The unit of a bare magnitude's amounts (:func:`bare_scale`): what the lexicon says the
+    metric counts (出货量: count); none for any other metric (销售额 in millions of what?)."""
+    kind = _lex_kind(metric, lex)
+    return kind if kind in ("count", "users") else None
 
 
 def _market(caption: str) -> str | None:
@@ -148,8 +175,8 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
                 unit, value = "percent", round(v / 100, 10)
                 if total and value == 1:
                     continue  # the total's share of itself says nothing
-            elif scale is not None:
-                unit, value = scale.unit, round(v * scale.factor, 6)
+            elif scale is not None and (scale.unit or _bare_unit(metric, lex)):
+                unit, value = scale.unit or _bare_unit(metric, lex), round(v * scale.factor, 6)
             else:
                 left.append(f"{where}, row {k + 1} column {j + 1} ({label} {row[j]}): "
                             "no stated unit (单位：万台 …) for this table")

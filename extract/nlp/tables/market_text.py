@@ -133,7 +133,18 @@ def _caption(text: str, at: int) -> tuple[str, int]:
     head = text[:at].rstrip()
     start = head.rfind("\n") + 1
     line = head[start:].strip()
+    if _unit_line(line) and start:  # (Unit: Millions) on a line of its own, under the title
+        above, start = _caption(text, start)
+        line = f"{above} {line}".strip()
     return (line, start) if len(line) <= _CAPTION_MAX else ("", at)
+
+
+def _unit_line(line: str) -> bool:
+    """Is the line nothing but a unit statement (``(Unit: Millions)``, ``单位：百万台``)?"""
+    from .market import measure_scale
+
+    sc = measure_scale(line)
+    return sc is not None and len(re.sub(r"[\s()（）:：]|单位|units?", "", line, flags=re.I)) <= len(sc.text)
 
 
 def _metric_labels(labels: list[str]) -> bool:

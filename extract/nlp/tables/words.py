@@ -30,6 +30,9 @@ class _TableFile(BaseModel):
     total_rows: list[str]
     other_rows: list[str]
     market_words: list[str]
+    unit_leads: list[str]
+    paren_unit_leads: list[str]
+    bare_magnitudes: list[tuple[str, float]]
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ class TableWords:
     total_rows: tuple[str, ...] = ()
     other_rows: tuple[str, ...] = ()
     market_words: tuple[str, ...] = ()
+    unit_leads: tuple[str, ...] = ()
+    paren_unit_leads: tuple[str, ...] = ()
+    bare_magnitudes: tuple[tuple[str, float], ...] = ()
 
     def alt(self, *names: str) -> str:
         """A regex alternation of the words of the lists ``names`` (the first of each pair),
