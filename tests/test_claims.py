@@ -648,6 +648,10 @@ ROWS = [
       E(12_000_000_000, "CNY", period="2021Q3", metric="营收")),
     R("a-metric-word-is-no-end-of-a-name", "华远毛利30亿元,同比增长5%。",
       E(3_000_000_000, "CNY", change=[("yoy", 0.05)], subject="华远", metric_is="毛利")),
+    R("an-analysts-signed-change-after-its-level", "2021年华远实现营收225.7亿元,+56.1% YoY;21H2归母净利24.0亿元/+118%;毛利率57.5%, -0.7pct。",
+      E(22_570_000_000, "CNY", period="2021", change=[("yoy", 0.561)]),
+      E(2_400_000_000, "CNY", period="2021H2", change=[("yoy", 1.18)]),
+      E(0.575, "percent", period=ANY, change=[("abs", -0.007)])),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

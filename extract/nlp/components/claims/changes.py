@@ -63,6 +63,10 @@ _BRACKETED_CHANGE = re.compile(r"[(（]\s*(?P<cmp>同比|环比|按年|按季|Yo
 # a level's end right before a bracket: a unit, a magnitude, a percent sign or a digit
 _LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|港元|GWh|GW|pct)\s*$")
 
+# a signed percentage right after a level and a separator (225.7亿元,+56.1%; 130.5亿元/+45.2%)
+_SIGNED_AFTER_LEVEL = re.compile(r"[,，/、\s]\s*(?P<sign>[+＋\-－−])\s*$")
+_KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|同比|环比)")
+
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
 
 def _classify(sent: str, drafts: list[Draft]) -> None:
@@ -89,6 +93,16 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.is_change = True
             d.change_kind = _change_kind(bracket.group("cmp"), q)
             d.changes = [(d.change_kind, q.value)]
+            continue
+        lead = sent[max(0, q.start - 16):q.start] + (q.surface[0] if q.surface[:1] in "+＋-－−" else "")
+        tail = _SIGNED_AFTER_LEVEL.search(lead) if q.kind in ("percent", "points") else None
+        if tail and _LEVEL_END.search(sent, 0, max(0, q.start - 16) + tail.start()):
+            # 营收225.7亿元,+56.1% YoY; 130.5亿元/+45.2%: an analyst's signed change after its level
+            after = _KIND_AFTER.match(sent, q.end)
+            d.is_change = True
+            d.change_kind = _change_kind(after.group("cmp") if after else None, q)
+            sign = -1 if tail.group("sign") in "-－−" and q.value > 0 else 1  # (-0.7pct carries its sign)
+            d.changes = [(d.change_kind, sign * q.value)]
             continue
         signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
         if signed:  # 同比+22%, 环比-0.6%, YoY -10%: the number carries its own sign

@@ -57,7 +57,7 @@ def _slash_runs(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
     run: list[Draft] = []
     for d in drafts:
         gap = sent[run[-1].q.end:d.q.start] if run else ""
-        if run and (_SLASH.fullmatch(gap) or (gap.strip() == "、" and d.q.kind == run[-1].q.kind)):
+        if run and ((_SLASH.fullmatch(gap) and d.q.kind == run[-1].q.kind) or (gap.strip() == "、" and d.q.kind == run[-1].q.kind)):
             run.append(d)
             continue
         if len(run) >= 2:
