@@ -133,7 +133,14 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
                 pub, doc_id = (f.published or published, f.doc_id) if isinstance(f, DatedInput) else (published, None)
                 # a Dask worker runs in its own working directory: it gets the absolute path
                 where = os.path.abspath(str(f)) if dask is not None else str(f)
-                pending.append((f, None if local else submit(where, ner, year, debug, pub, str(f), doc_id, max_bytes)))
+                if local:
+                    pending.append((f, None))
+                    continue
+                try:
+                    fut = submit(where, ner, year, debug, pub, str(f), doc_id, max_bytes)
+                except (BrokenProcessPool, OSError):  # the pool broke (a worker killed): said in order, below
+                    fut = _Broken()
+                pending.append((f, fut))
 
         fill(jobs * AHEAD)
         while pending:
@@ -144,7 +151,10 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
             else:
                 try:
                     docs, errors = fut.result()  # a DataError raised in the worker is raised here
-                except BrokenProcessPool:
+                except (BrokenProcessPool, OSError) as e:
+                    if isinstance(e, OSError) and not isinstance(e, BrokenProcessPool) and fut.__class__ is not _Broken \
+                            and not _pool_broken(fut):
+                        raise
                     from ..errors import ZhkgError
 
                     raise ZhkgError("a worker process died while extracting this file (killed, or out of "
@@ -155,6 +165,21 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
             if on_file:
                 on_file(f.path if isinstance(f, DatedInput) else f)
             fill(jobs * AHEAD)
+
+
+class _Broken:
+    """The future of a file submitted to a pool that had already broken (a worker was killed)."""
+
+    def result(self):
+        raise BrokenProcessPool("the pool broke before this file was submitted")
+
+
+def _pool_broken(fut) -> bool:
+    """Did ``fut`` fail because its pool broke (its exception a BrokenProcessPool)?"""
+    try:
+        return isinstance(fut.exception(timeout=0), BrokenProcessPool)
+    except Exception:
+        return False
 
 
 class _pool:
@@ -192,4 +217,7 @@ class _pool:
                     proc.terminate()
                 except (OSError, ValueError, AttributeError):
                     pass
-        self._ex.shutdown(wait=exc[0] is None, cancel_futures=True)
+        try:
+            self._ex.shutdown(wait=exc[0] is None, cancel_futures=True)
+        except OSError:  # a killed worker's pipes are gone already
+            pass
