@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..lexicon import load_lexicon
 from ..tables import find_tables
 from ..tables import CURRENCY_WORDS, find_magnitude_scale, find_scale, read_table
+from ..tables.forecast import read_forecast_table
 from ..tables.market import read_market_table
 
 for _name in ("tables", "table_claims", "table_left_out"):
@@ -87,6 +88,11 @@ def make_tables(nlp: Language, name: str):
                 ra, rb = art.raw_span(a, b)
                 return art.text[a:b], a, b, ra, rb
 
+            if t.kind == "forecast":
+                res = read_forecast_table(t, row_text, subject, lex, where=f"table {t.table.index} of the text")
+                claims += res.claims
+                left += res.left_out
+                continue
             if t.kind == "market":
                 res = read_market_table(t.table, lambda c: c.text, row_text, t.caption, subject, lex,
                                         names=lambda c: _named(mentions, c), where=f"table {t.table.index} of the text")

@@ -1,8 +1,10 @@
 """All the tables flattened into a text: the market tables (rows are companies, :mod:`.market_text`)
-first, then the results tables (rows are metrics, :mod:`.text`) around them; a market table's
-header would otherwise pass for the periods of a results table whose rows are its companies."""
+and the analysts' forecast tables (years marked A/E, :mod:`.forecast`) first, then the results
+tables (rows are metrics, :mod:`.text`) around them; a market table's header would otherwise pass
+for the periods of a results table whose rows are its companies."""
 from __future__ import annotations
 
+from .forecast import find_forecast_tables
 from .market_text import find_market_tables
 from .text import TextTable
 from .text import find_tables as find_results_tables
@@ -11,6 +13,8 @@ from .text import find_tables as find_results_tables
 def find_tables(text: str) -> list[TextTable]:
     """The tables of ``text`` (normalized article text), in order, numbered from 1."""
     market = find_market_tables(text)
+    market += [t for t in find_forecast_tables(text) if not any(a < t.end and t.start < b for a, b in
+                                                              ((m.start, m.end) for m in market))]
     out = sorted(market + find_results_tables(text, [(t.start, t.end) for t in market]), key=lambda t: t.start)
     for k, t in enumerate(out, 1):
         t.table.index = k

@@ -33,6 +33,13 @@ class _TableFile(BaseModel):
     unit_leads: list[str]
     paren_unit_leads: list[str]
     bare_magnitudes: list[tuple[str, float]]
+    actual_marks: list[str]
+    estimate_marks: list[str]
+    forecast_label_columns: list[str]
+    forecast_units: list[tuple[str, str, float]]
+    ratio_labels: list[str]
+    change_rows: list[str]
+    forecast_prefix: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,13 @@ class TableWords:
     unit_leads: tuple[str, ...] = ()
     paren_unit_leads: tuple[str, ...] = ()
     bare_magnitudes: tuple[tuple[str, float], ...] = ()
+    actual_marks: tuple[str, ...] = ()
+    estimate_marks: tuple[str, ...] = ()
+    forecast_label_columns: tuple[str, ...] = ()
+    forecast_units: tuple[tuple[str, str, float], ...] = ()
+    ratio_labels: tuple[str, ...] = ()
+    change_rows: tuple[str, ...] = ()
+    forecast_prefix: str = "预测"
 
     def alt(self, *names: str) -> str:
         """A regex alternation of the words of the lists ``names`` (the first of each pair),
@@ -90,5 +104,5 @@ def table_words() -> TableWords:
         f = _TableFile(**raw)
     except (tomllib.TOMLDecodeError, ValidationError) as e:
         raise DataError(f"{path}: {e}") from None
-    return TableWords(**{k: tuple(tuple(x) if isinstance(x, (list, tuple)) else x for x in v)
+    return TableWords(**{k: v if isinstance(v, str) else tuple(tuple(x) if isinstance(x, (list, tuple)) else x for x in v)
                          for k, v in f.model_dump().items()})

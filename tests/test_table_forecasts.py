@@ -1,0 +1,84 @@
+"""Analysts' forecast tables (盈利预测与估值): years marked A (actual) or E (estimate), a row's unit
+in its label's brackets, change rows under amount rows. The tables are written here by hand
+(云岭科技, 海川股份 and their figures are made up)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.nlp.pipeline import extract_text
+from extract.nlp.tables import find_tables
+
+HEAD = "云岭科技(688777):订单充足 首次覆盖给予增持评级\n事件:公司发布2023年年报。\n盈利预测与估值\n"
+TAIL = "风险提示:行业竞争加剧。\n"
+
+
+def _claims(table: str):
+    doc = extract_text(HEAD + table + TAIL, doc_id="fc", published="2024-04-02")[0]
+    return [c for c in doc.claims if c.evidence.table is not None], doc
+
+
+def _by(claims, metric, period):
+    got = [c for c in claims if c.metric == metric and c.period == period]
+    assert len(got) == 1, [(c.metric, c.period) for c in claims]
+    return got[0]
+
+
+@pytest.mark.parametrize("header, years", [
+    ("会计年度 2022A 2023A 2024E 2025E", ["2022", "2023", "2024", "2025"]),
+    ("2021A 2022E 2023e", ["2021", "2022", "2023"]),
+    ("财务指标 2022年A 2023年E 2024年E", ["2022", "2023", "2024"]),
+    ("指标 FY2023A FY2024E FY2025E", ["2023", "2024", "2025"]),
+])
+def test_year_columns_marked_actual_or_estimate(header, years):
+    n = len(years)
+    table = f"{header}\n营业收入(亿元) {' '.join(str(10 + k) for k in range(n))}\n"
+    found = [t for t in find_tables(HEAD + table + TAIL) if t.kind == "forecast"]
+    assert len(found) == 1
+    claims, _ = _claims(table)
+    assert sorted(c.period for c in claims) == years
+
+
+def test_bracketed_units_give_unit_and_scale():
+    table = ("指标 2023A 2024E\n营业收入(亿元) 12.5 15.0\n净利润(万元) 3,200 4,100\n"
+             "经营现金流(百万元) 800 950\nEPS(元/股) 0.85 1.02\n每股净资产(元) 6.10 7.00\n"
+             "毛利率(%) 31.20 32.50\nP/B(倍) 3.10 2.70\nPE 22.4 18.6\nEV/EBITDA(现价) 12.1 10.3\n")
+    claims, _ = _claims(table)
+    assert (_by(claims, "营业收入", "2023").value, _by(claims, "营业收入", "2023").unit) == (1.25e9, "CNY")
+    assert _by(claims, "净利润", "2023").value == 3.2e7
+    assert _by(claims, "经营现金流", "2023").value == 8e8
+    assert (_by(claims, "EPS", "2023").value, _by(claims, "EPS", "2023").unit) == (0.85, "CNY")
+    assert _by(claims, "每股净资产", "2023").value == 6.1
+    assert (_by(claims, "毛利率", "2023").value, _by(claims, "毛利率", "2023").unit) == (0.312, "percent")
+    for m in ("P/B", "PE", "EV/EBITDA"):
+        assert (_by(claims, m, "2023").value > 1, _by(claims, m, "2023").unit) == (True, "other:倍")
+    assert not [c for c in claims if c.value in (1e8, 1e4, 1e6)]  # the bracket is no claim
+
+
+def test_change_row_is_the_yoy_of_the_amount_row_above():
+    table = ("指标 2023A 2024E 2025E\n营业收入(百万元) 1,000 1,200 1,500\n同比(%) 5.00 20.00 25.00\n"
+             "归母净利润(百万元) 100 130 160\n增长率(%) -8.50 30.00 23.08\n")
+    claims, _ = _claims(table)
+    assert _by(claims, "营业收入", "2023").change.kind == "yoy"
+    assert _by(claims, "营业收入", "2023").change.value == 0.05
+    assert _by(claims, "预测营业收入", "2025").change.value == 0.25
+    assert _by(claims, "归母净利润", "2023").change.value == -0.085
+    assert not [c for c in claims if "同比" in c.metric or "增长率" in c.metric]
+    assert len(claims) == 6
+
+
+def test_estimate_columns_are_forecasts():
+    table = "单位 2023A 2024E\n归母净利润(亿元) 8.8 10.6\n"
+    claims, _ = _claims(table)
+    actual, estimate = _by(claims, "归母净利润", "2023"), _by(claims, "预测归母净利润", "2024")
+    assert actual.metric_key is not None and estimate.metric_key is None
+    assert actual.subject == estimate.subject == "云岭科技"
+    assert estimate.evidence.text.endswith("【2024E】")
+    assert estimate.evidence.text.startswith("归母净利润(亿元) 8.8 10.6")
+
+
+def test_a_row_without_a_unit_is_left_out():
+    table = "指标 2023A 2024E\n营业收入(亿元) 12.5 15.0\n员工人数 1200 1350\nROE 11.2 12.5\n"
+    claims, doc = _claims(table)
+    assert {c.metric for c in claims} == {"营业收入", "预测营业收入"}
+    assert [r for r in doc.rejected if "员工人数" in r] and [r for r in doc.rejected if "ROE" in r]
+    assert not [c for c in doc.claims if c.value in (1200, 1350, 11.2, 12.5)]
