@@ -56,23 +56,6 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
         return False
     return bool(_COUNTED_AFTER.fullmatch(sent, q.end, nxt.q.start)) and not _CLAUSE_END.search(sent, q.end, nxt.q.start)
 
-#: a quote ticker after a listed name, as finance sites print it: 某某股份(50.070, -0.12, -0.24%)
-_TICKER = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*[,，]\s*([+-]?\d+(?:\.\d+)?)\s*[,，]\s*([+-]?\d+(?:\.\d+)?)\s*%\s*[)）]")
-
-def _tickers(sent: str, drafts: list[Draft]) -> tuple[list[Draft], dict[int, tuple[float, float]]]:
-    """某某股份(50.070, -0.12, -0.24%): one claim, the share price (undated: the quote of the
-    page's moment), with its move as an absolute and a relative change; the two moves are no
-    claims of their own. Returns the drafts left and the moves of each price draft (by id)."""
-    moves: dict[int, tuple[float, float]] = {}
-    for m in _TICKER.finditer(sent):
-        inside = [d for d in drafts if m.start() < d.q.start < m.end()]
-        price = next((d for d in inside if d.q.start == m.start(1)), None)
-        if price is None:
-            continue
-        moves[id(price)] = (float(m.group(2)), float(m.group(3)) / 100)
-        drafts = [d for d in drafts if d is price or d not in inside]
-    return drafts, moves
-
 #: money per share, which Hong Kong filings of RMB companies state in 分 (fen)
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
 
@@ -128,18 +111,6 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     else:  # an analyst's or a third party's estimate
         d.metric, d.metric_key = "预测" + d.metric, None
 
-_ADDED = re.compile(r"其中[^,，;；。]{0,12}?(?P<verb>新增|净增|新开|新建|净减|减少)\s*$")
-
-def _part_added(sent: str, d: Draft) -> None:
-    """银幕总数达到60079块,其中2018年新增9303块: the part of a total that is new this period is a
-    figure of its own (新增银幕, a flow), not a change of the total."""
-    m = _ADDED.search(sent, max(0, d.q.start - 20), d.q.start)
-    if m is None or not d.is_change or d.attached or d.q.kind in ("percent", "points", "multiple"):
-        return
-    head = re.sub(r"(?:总数|总量|数量|总计|总额|总规模|规模|数)$", "", d.metric or "")
-    d.is_change, d.change_kind, d.changes = False, None, []
-    d.metric, d.metric_key = m.group("verb") + head, None
-
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
     if m.cls != "Platform":
@@ -184,7 +155,6 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             if _RESULTS.search(sent) else []
         return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
-    drafts, ticks = _tickers(sent, drafts)
     _classify(sent, drafts)
     _classify_lists(sent, drafts)
     _attach(sent, drafts, periods, mentions)
@@ -279,13 +249,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 k = next((k for k in range(min(len(name), len(d.metric)), 0, -1) if name.endswith(d.metric[:k])), 0)
                 d.metric, d.metric_key = name + d.metric[k:], None
             d.subject = frame.entity
-        _part_added(sent, d)
         _frame_defaults(d, periods, carry, frame)
         _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)
-        if id(d) in ticks:
-            d.metric, d.metric_key, d.unit, d.period = "股价", None, "CNY", None
-            d.changes = [("abs", ticks[id(d)][0]), ("growth", ticks[id(d)][1])]
         if _streak(sent, d) or _describes_counted(sent, d, drafts):
             continue
         floor = q.end

@@ -24,24 +24,6 @@ _TO_AFTER = re.compile(r"^\s*[,，]?\s*(?:至|到)")
 
 _LEVEL_INTRO = WordRegex(r"^[,，]?\s*(?:{level_intro})")
 
-_STAKE = WordRegex(r"(?:(?P<up>{stake_up})|{stake_down})(?:了)?(?:公司|其)?(?:约|近|逾|超过)?\s*$")
-
-_STAKE_AFTER = re.compile(r"\s*(?:的)?(?:股份|股权|股票|的股)")
-
-_STAKE_LEVEL = re.compile(r"持股(?:比例|比重)?[^,，。;；\d]{0,6}?(?:升至|增至|降至|减至|至|为|达)\s*$")
-
-def _stake_change(sent: str, d: Draft) -> bool:
-    """加仓1.7%股份,持股比例升至2.78%: a share of the company bought or sold is a change in
-    points of the stake stated next in the sentence (see :func:`_attach`)."""
-    q = d.q
-    m = _STAKE.search(sent, max(0, q.start - 10), q.start) if q.kind == "percent" else None
-    if m is None or not _STAKE_AFTER.match(sent, q.end):
-        return False
-    d.is_change, d.change_kind = True, "abs"
-    d.changes = [("abs", q.value if m.group("up") else -q.value)]
-    d.stake = True
-    return True
-
 def _change_kind(cmp: str | None, q) -> str:
     if q.kind == "points" or (q.kind not in ("percent", "multiple")):
         return "abs"
@@ -75,8 +57,6 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         before = sent[max(0, q.start - 16):q.start]
         if q.kind == "multiple" and q.unit_word == "番":  # 翻番, 翻了两番: a multiple, as a change
             d.is_change, d.change_kind, d.changes = True, "multiple", [("multiple", q.value)]
-            continue
-        if _stake_change(sent, d):
             continue
         rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
         if rate:
@@ -132,12 +112,6 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         target = None
         if _TO_AFTER.match(after):
             target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
-        if d.stake:  # 减持约1%股份,持股降至3.01%: the stake stated next
-            target = next((x for x in levels if x.q.start >= q.end and x.q.kind == "percent"
-                           and not _HARD_STOP.search(sent[q.end:x.q.start])
-                           and _STAKE_LEVEL.search(sent, max(q.end, x.q.start - 14), x.q.start)), None)
-            if target is None:
-                continue
         if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为
             nxt = next((x for x in levels if x.q.start >= q.end), None)
             if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip()) and len(sent[q.end:nxt.q.start]) <= 8:
@@ -148,8 +122,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                 target = before[-1].target
         if target is None:
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
-                    and _clauses_between(sent, x, d, drafts) <= 1
-                    and not (q.kind not in ("percent", "points") and "其中" in sent[x.q.end:q.start])]
+                    and _clauses_between(sent, x, d, drafts) <= 1]
             prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
