@@ -296,3 +296,12 @@ def test_a_forum_pages_counters_and_summary_are_no_claims_of_their_own():
     claims = _claims(text, "2023-03-21")
     assert sorted(round(c.value) for c in claims) == [7_590_000_000, 53_651_000_000]
     assert all(c.subject.startswith("华远") for c in claims)  # never 归属于母公司
+
+
+def test_a_bracketed_end_date_restates_the_fiscal_quarter_it_follows():
+    """2020财年第三季度(截至2019年12月31日)业绩: the results are of the quarter (2019Q4), the
+    bracket restates its end; 本季度 after it is that quarter."""
+    text = ("华远集团季度收入1614亿元\n"
+            "2月13日,华远集团公布2020财年第三季度(截至2019年12月31日)业绩。本季度,华远集团收入为1614.56亿元,同比增长38%。\n")
+    claims = _claims(text, "2020-02-13")
+    assert [c.period for c in claims] == ["2019Q4"]

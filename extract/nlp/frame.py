@@ -262,6 +262,9 @@ def _not_after(code: str, pub: tuple[int, int] | None) -> str:
     return code
 
 
+_BRACKETED_AFTER = re.compile(r"\s*[(（]\s*")
+
+
 def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None]:
     """(period, index of the sentence that states it)."""
     for i, (_, s) in enumerate(sents):
@@ -270,6 +273,8 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
             continue
         ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)]
         before = [p for p in ps if p.start < rw.start()]
+        if len(before) > 1 and _BRACKETED_AFTER.fullmatch(s, before[-2].end, before[-1].start):
+            before = before[:-1]  # 2020财年第三季度(截至2019年12月31日)业绩: the bracket restates its end
         if before:
             p = before[-1]
             code = _named_length(p.period, s[p.start:p.end], s[p.end:rw.start()], rw.group(0), w)
