@@ -204,15 +204,15 @@ def _reattach(change: Draft, level: Draft) -> None:
         change.attached, change.target = True, level
 
 def _without_rounded_bounds(drafts: list[Draft]) -> list[Draft]:
-    """移动端月活用户突破2亿,同比增长33%达2.09亿: a rounded bound (突破/超过/近 2亿) followed in the
-    sentence by the exact level of the same metric that meets it (within a fifth) restates that
-    level: only the exact figure is a claim."""
+    """移动端月活用户突破2亿,同比增长33%达2.09亿: a rounded bound (突破/超过/近 2亿) with the exact
+    level of the same metric that meets it (within a fifth) in the sentence, after it or before it
+    (收入107.2亿元,首次突破100亿元), restates that level: only the exact figure is a claim."""
     def restated(b: Draft) -> bool:
         q = b.q
         if b.is_change or q.hedge_dir not in ("gt", "ge", "lt", "le") or not q.value:
             return False
         for x in drafts:
-            if x is b or x.is_change or x.q.start < q.end or x.q.hedge_dir is not None or x.unit != b.unit:
+            if x is b or x.is_change or x.q.hedge_dir is not None or x.unit != b.unit:
                 continue
             same = (x.metric_key and x.metric_key == b.metric_key) or (x.metric and x.metric == b.metric)
             meets = x.q.value >= q.value if q.hedge_dir in ("gt", "ge") else x.q.value <= q.value
