@@ -644,6 +644,8 @@ ROWS = [
       E(0.575, "percent", period=ANY, change=[("abs", -0.007)])),
     R("a-bound-after-the-exact-figure-restates-it", "华远云第三季度收入107.2亿元,同比增长62%,首次突破100亿元。",
       E(10_720_000_000, "CNY", period="2021Q3", change=[("yoy", 0.62)])),
+    R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
+      E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
