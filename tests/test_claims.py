@@ -646,6 +646,10 @@ ROWS = [
       E(10_720_000_000, "CNY", period="2021Q3", change=[("yoy", 0.62)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
+    R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
+      E(22_570_000_000, "CNY", period="2021", change=[("yoy", 0.561)]),
+      E(4_010_000_000, "CNY", period="2021", change=[("yoy", 1.361)]),
+      E(0.178, "percent", period="2021", change=[("abs", 0.051)])),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

@@ -67,7 +67,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             continue
         bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") else None
         if bracket and (bracket.group("cmp") or bracket.group("sign") or q.surface.lstrip().startswith("-")) \
-                and re.match(r"\s*[)）]", sent[q.end:q.end + 3]) and _LEVEL_END.search(sent, 0, bracket.start()):
+                and re.match(r"\s*[)）]", sent[q.end:q.end + 3]) and _LEVEL_END.search(sent, 0, max(0, q.start - 16) + bracket.start()):
             # 营收225.7亿元(+56.1%), 毛利率57.5%(+4.4pct), 净利润40亿元(同比-3%): an analyst's change in
             # brackets after its level
             d.is_change = True
