@@ -650,6 +650,8 @@ ROWS = [
       E(22_570_000_000, "CNY", period="2021", change=[("yoy", 0.561)]),
       E(4_010_000_000, "CNY", period="2021", change=[("yoy", 1.361)]),
       E(0.178, "percent", period="2021", change=[("abs", 0.051)])),
+    R("metrics-listed-with-a-slash-map-in-turn", "21年华远营收/归母净利分别为225.7/40.1亿元。",
+      E(22_570_000_000, "CNY", period="2021", metric_is="营收"), E(4_010_000_000, "CNY", period="2021", metric_is="归母净利")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 

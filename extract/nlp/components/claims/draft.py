@@ -50,7 +50,7 @@ class Draft:
     target: Draft | None = None  # the level a change joined
     scale: float = 1.0  # a unit the claim restates in its currency (280.09分 of a per-share figure: ×0.01 CNY)
 
-_LIST_SEP = re.compile(r"\s*(?:、|和|与|及|以及|跟|同)\s*")
+_LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|同)\s*")
 
 _CLAUSE_BREAK = re.compile(r"[;；。]")
 

@@ -83,6 +83,10 @@ def _classify_lists(sent: str, drafts: list[Draft]) -> None:
             if not d.is_change and d.q.kind == first.q.kind:
                 d.is_change, d.change_kind = True, first.change_kind
                 d.changes = [(d.change_kind, sign * d.q.value)]
+            elif d.is_change and d.change_kind == "growth" and first.change_kind != "growth":
+                # 同比+56.1%/+136.1%: the list shares its first item's comparison
+                d.change_kind = first.change_kind
+                d.changes = [(first.change_kind, v) for _, v in d.changes]
 
 def _coordinated_before(sent: str, pos: int, spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """The list of names (腾讯、阿里巴巴和京东) that ends nearest before ``pos`` in its sentence,
