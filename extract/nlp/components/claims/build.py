@@ -93,7 +93,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     end = period_end(d.period)
     if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub:
         return
-    lead = _FORECAST_NOT.sub("", sent[:d.q.start])
+    lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
     analyst = _FORECAST_ANALYST.search(lead)
     if analyst is not None and frame is not None and not frame.analyst and analyst.group().startswith("我们") \
             and not re.search(r"我们(?:预计|预测|预期)(?:公司|该公司|其)", lead):
