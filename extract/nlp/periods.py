@@ -74,6 +74,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "bare_quarter", "季"),
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
+    (re.compile(r"(?<![A-Za-z\d])H(?P<hn>[12])(?![\dA-Za-z])"), "bare_half", "H"),  # an analyst's H2
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
     (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),
     (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后])(?P<m>十[一二]?|[一二三四五六七八九])\s*月份(?P<end>底|末)?"), "bare_month", "月"),
