@@ -652,6 +652,10 @@ ROWS = [
       E(0.178, "percent", period="2021", change=[("abs", 0.051)])),
     R("metrics-listed-with-a-slash-map-in-turn", "21年华远营收/归母净利分别为225.7/40.1亿元。",
       E(22_570_000_000, "CNY", period="2021", metric_is="营收"), E(4_010_000_000, "CNY", period="2021", metric_is="归母净利")),
+    R("a-span-of-months-and-a-verb-of-having-are-no-part-of-a-metric",
+      "1-11月华远累计交付18.2万辆;截至11月30日,华远在全国已有门店428家,有效用户达3亿。",
+      E(182_000, "other:辆", period="2021-01/2021-11", metric_is="交付量"),
+      E(428, "count", period=ANY, metric_is="门店"), E(300_000_000, "users", period=ANY, metric_is="有效用户")),
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
