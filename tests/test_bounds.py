@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from waiting import wait_for as _wait_for
+
 ZHKG = [sys.executable, "-m", "extract"]
 #: the address space every zhkg process of these tests may use: a safety net, far above the need
 OUTER = 4_000_000_000
@@ -174,15 +176,6 @@ def test_12_a_streamed_output_file_is_whole_or_not_there(kg, tmp_path):
     assert r.returncode == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 1 + 40_000
 
 
-def _wait_for(cond, timeout: float = 60.0) -> bool:
-    import time
-
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml", "table"])

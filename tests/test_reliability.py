@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from waiting import wait_for as _wait_for
+
 from extract.cli import main
 
 GOOD = "快手2020年营收达587.8亿元,同比增长50.2%。\n"
@@ -126,13 +128,6 @@ def _alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def _wait_for(cond, timeout: float = 60.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
