@@ -659,6 +659,13 @@ ROWS = [
     R("a-documents-pages-are-no-claim", "本报告共43页。华远集团营收43亿元。",
       E(4_300_000_000, "CNY", metric="营收")),
 
+    R("a-place-governed-by-an-earlier-clauses-verb-is-no-subject",
+      "华远体育2022年收入增长8.8%,维持中国体育品牌的领先地位,毛利增加6.3%至323.2亿元。",
+      E(0.088, "percent", period="2022", change=[("yoy", 0.088)], subject="华远体育", metric="收入"),
+      E(32_320_000_000, "CNY", period="2022", change=[("yoy", 0.063)], subject="华远体育", metric="毛利")),
+    R("a-reporters-byline-is-no-subject",
+      "星河影业发布年报。(记者王小明 李华)据介绍,2018年全年票房为60.97亿元。",
+      E(6_097_000_000, "CNY", period="2018", subject="星河影业", metric="票房")),
 ]
 
 

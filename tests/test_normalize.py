@@ -117,6 +117,13 @@ def test_footer_line_ends_an_article():
     assert text[spans[1][0]:].startswith("蓝海银行推出新产品")
 
 
+def test_source_line_under_a_headline_is_a_byline_not_an_article_end():
+    """A repost names its source under the headline (来源:…): there is no article before it to end."""
+    body = "\n".join(_para("星河科技", 2).replace("\n", "") for _ in range(4))  # lines of 180+ characters
+    text = "星河科技年报发布\n来源:某某财经\n" + body
+    assert split_articles(text) == [(0, len(text))]
+
+
 def test_numbered_structure_starts_a_new_article():
     a = "星河科技发布年报\n" + _para("星河科技", 6)
     b = "蓝海银行为何推出新产品?\n" + _para("蓝海银行", 2) + "\n1\n第一节标题\n" + _para("蓝海银行", 3)

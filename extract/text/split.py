@@ -140,9 +140,10 @@ def split_articles(text: str, window: int = 1500, threshold: float = 0.5) -> lis
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     cuts: set[int] = set()
-    # footers: the article ends after the footer line and the short boilerplate lines after it
+    # footers: the article ends after the footer line and the short boilerplate lines after it;
+    # a source line with no article before it (来源:… under a repost's headline) is a byline
     for k, (a, b) in enumerate(lines):
-        if _FOOTER.match(text[a:b].strip()):
+        if a >= _MIN_ARTICLE // 2 and _FOOTER.match(text[a:b].strip()):
             j = k + 1
             while j < len(lines) and len(text[lines[j][0]:lines[j][1]].strip()) < 160 \
                     and not _title_like(text[lines[j][0]:lines[j][1]]):

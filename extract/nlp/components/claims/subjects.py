@@ -13,6 +13,9 @@ from .draft import _CLAUSE_END, _SUBJECT_CLASSES, _may_be_subject
 # (高于抖音的55%: 高于/低于 compare, the name after them owns the number)
 _PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
 
+# (记者张三 李四): who wrote the piece is not what it reports on
+_BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|撰文)\s*[:：]?\s*(?:[\u4e00-\u9fff]{2,4}[\s、])*$")
+
 _SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
 
 def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
@@ -21,7 +24,8 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     艾瑞报告显示), else the nearest such one in the clauses before it."""
     cands = [m for m in mentions if m.end <= pos and _may_be_subject(m)
              and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
-             and not _SOURCE_AFTER.match(sent, m.end)]
+             and not _SOURCE_AFTER.match(sent, m.end)
+             and not (m.cls == "Person" and _BYLINE_BEFORE.search(sent, max(0, m.start - 20), m.start))]
     if not cands:
         return None
     cut = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
@@ -31,9 +35,22 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
         return owner[-1]
     if in_clause:
         return in_clause[0]
-    # from an earlier clause, the speaker (董事长何小鹏表示,公司计划…) is not what the number is about
-    earlier = [m for m in cands if not (m.cls == "Person" and _speaks(sent, m.end))]
+    # from an earlier clause, the speaker (董事长何小鹏表示,公司计划…) is not what the number is
+    # about, nor a name of a place or a body that does not open its clause (…,维持中国体育品牌的
+    # 领先地位,毛利增加…: the object of a verb)
+    earlier = [m for m in cands if (not _speaks(sent, m.end) if m.cls == "Person" else _opens_clause(sent, m))]
     return earlier[-1] if earlier else None
+
+#: what may stand before the subject at the start of its clause: time phrases, connectives
+_CLAUSE_OPENING = re.compile(r"(?:[\s“\"《(（【】)）]|其中|此外|另外|同时|而|但|并|且|截至|[0-9０-９一二三四五六七八九十〇零]+|"
+                             r"年|月|日|季度|[上下]半年|前三季度|今年|去年|本季度|报告期内?|期内|全年|Q[1-4]|H[12]|底|末|内)*")
+
+
+def _opens_clause(sent: str, m: Mention) -> bool:
+    """Does ``m`` open its clause (after a time phrase or a connective at most)?"""
+    start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, m.start)), default=0)
+    return _CLAUSE_OPENING.fullmatch(sent, start, m.start) is not None
+
 
 def _speaks(sent: str, end: int) -> bool:
     """Is the name ending at ``end`` followed by a verb of saying (表示, 称, 指出 …)?"""
