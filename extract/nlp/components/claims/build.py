@@ -15,7 +15,7 @@ from .draft import Draft, _CLAUSE_END
 from .filters import _RESULTS
 from .timing import (
     _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
-    _period_for, _year_later, _yoy_against)
+    _aside_closed, _period_for, _year_later, _yoy_against)
 from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _unit_of
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
@@ -166,7 +166,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if d.is_change and d.attached:
             continue
         q = d.q
-        d.period = _period_for(q.start, periods, carry)
+        d.period = _period_for(q.start, periods, carry, sent)
         own = _base_period_of(q.start, sent, periods)
         if own is not None:  # 较去年同期的10亿元: the base level, of the base period
             d.period = own.period
@@ -262,7 +262,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _share_enumerated_metrics(sent, out)
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
     # in passing; the text goes on about its own period)
-    last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])]
+    last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])
+            and not _aside_closed(sent, p, len(sent))]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
     if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \

@@ -10,11 +10,22 @@ from ...frame import Frame, frame_words, is_stock, is_stock_ratio, keeps_growth,
 from ...periods import PeriodMention
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 
-def _period_for(pos: int, periods: list[PeriodMention], carried: str | None) -> str | None:
-    gov = [p for p in periods if p.end <= pos and not p.base]
+def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sent: str = "") -> str | None:
+    """The period of the number at ``pos``: the last period before it that is no base of a
+    comparison, nor inside a bracketed aside closed before the number (收益为536亿元(2021年:
+    493亿元),毛利…: the aside's year is not the 毛利's), else the one carried."""
+    gov = [p for p in periods if p.end <= pos and not p.base and not _aside_closed(sent, p, pos)]
     if gov:
         return gov[-1].period
     return carried
+
+def _aside_closed(sent: str, p: PeriodMention, pos: int) -> bool:
+    """Is ``p`` inside brackets that close before ``pos``?"""
+    opened = max(sent.rfind("(", 0, p.start), sent.rfind("（", 0, p.start))
+    if opened < 0 or max(sent.rfind(")", 0, p.start), sent.rfind("）", 0, p.start)) > opened:
+        return False
+    return any(c in ")）" for c in sent[p.end:pos])
+
 
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 
