@@ -63,6 +63,16 @@ _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|�
 _PASSING = re.compile(r"同期|上一?个?季度|上一?财季|上一?个?月")
 
 #: a segment word right after a name (华远品牌, 星河业务)
+def _region_of_company(sent: str, found: Mention | None, q, frame) -> bool:
+    """Does the place ``found`` head the metric of the number ``q`` (in its clause, a word
+    right after it) in the results of a company (not a bulletin of a place)?"""
+    return found is not None and found.cls == "Place" and frame is not None and not frame.bulletin \
+        and frame.entity is not None and frame.entity.cls != "Place" and found.end <= q.start \
+        and not _CLAUSE_END.search(sent, found.end, q.start) and bool(_WORD_AFTER.match(sent, found.end))
+
+
+_WORD_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
 _SEGMENT_AFTER = re.compile(r"\s*(?:品牌|业务|分部|板块|事业部|事业群)")
 
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
@@ -192,6 +202,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
         if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
             found = frame.entity
+        elif _region_of_company(sent, found, q, frame) and is_segment_money(_metric_for(
+                sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]):
+            # 中国区广告收入, 海外收入 in a company's results: its figure, the region in the metric
+            brand, found = found, frame.entity
         if found:
             subj = found
         d.subject = subj or topic
@@ -241,6 +255,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # reporting entity
             # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
             d.subject, d.subject_here = frame.entity, True
+        if not d.subject_here and d.subject is not None and d.subject.cls == "Place" and frame is not None \
+                and not frame.bulletin and frame.entity is not None and frame.entity.cls != "Place" \
+                and is_segment_money(d.metric):
+            d.subject = frame.entity  # a place carried from the sentence before owns no company's revenue
         if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \
                 and _business_of(d.subject, frame.entity, lex) and is_segment_money(d.metric):
             # 阿里云收入 in Alibaba's results: Alibaba's figure, the business in the metric
