@@ -38,6 +38,7 @@ class _FrameFile(BaseModel):
     exchanges: list[str]
     stock_words: list[str]
     growth_words: list[str] = []
+    trailing_words: list[str] = []
     flow_words: list[str] = []
     generic_org: str = "(?!)"
     corporate_metrics: list[str] = []
@@ -81,6 +82,7 @@ class FrameWords:
     segment_money: tuple[str, ...] = ()
     listed_code: re.Pattern[str] | None = None
     analyst: re.Pattern[str] | None = None
+    trailing_words: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -105,7 +107,7 @@ def frame_words() -> FrameWords:
                       _alternation(raw.bulletin_words) if raw.bulletin_words else None,
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
-                      _alternation(raw.analyst_words) if raw.analyst_words else None)
+                      _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words))
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,19 @@ def is_stock(metric: str | None) -> bool:
     """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
     w = frame_words()
     return bool(metric) and any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words)
+
+
+def trailing_months(metric: str | None, period: str | None) -> str | None:
+    """The twelve months to the end of ``period`` for a metric counted over them (年度活跃消费者
+    of 2019Q4 -> ``2019-01/2019-12``; of 2022Q1 -> ``2021-04/2022-03``), else None."""
+    if not metric or not period or not any(w in metric for w in frame_words().trailing_words):
+        return None
+    end = period_end(period) if not period.startswith("asof:") else period
+    m = re.fullmatch(r"asof:(\d{4})-(\d{2})(?:-\d{2})?", end or "")
+    if m is None:
+        return None
+    y, mo = int(m.group(1)), int(m.group(2))
+    return f"{y}-01/{y}-12" if mo == 12 else f"{y - 1}-{mo + 1:02d}/{y}-{mo:02d}"
 
 
 def keeps_growth(metric: str | None) -> bool:

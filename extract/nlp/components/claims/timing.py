@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...frame import Frame, frame_words, is_stock, is_stock_ratio, keeps_growth, period_end
+from ...frame import Frame, frame_words, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import PeriodMention
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 
@@ -148,6 +148,8 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
     if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
             and (d.unit != "percent" or is_stock_ratio(d.metric)):
         d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
+    if span := trailing_months(d.metric, d.period):
+        d.period = span  # 年度活跃消费者 of a quarter: the twelve months to its end
     if not d.period or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
         return
     d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
