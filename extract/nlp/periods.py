@@ -6,6 +6,7 @@ the claim builder can let a period govern the clauses after it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -234,6 +235,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
     ['2020Q1', '2021Q1']
     """
     out: list[PeriodMention] = []
+    pending: list[tuple[int, int, str, bool]] = []  # 上一季度 with no quarter in context
     taken: list[tuple[int, int]] = []
     cur_q = re.match(r"(\d{4})Q([1-4])", quarter or "")
     for rx, kind, triggers in _RULES:
@@ -317,12 +319,15 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 taken.append((a, b))
                 continue
             elif kind == "relq":
-                if cur_q:
-                    y, q = int(cur_q.group(1)), int(cur_q.group(2))
-                    if g["rel2"] in ("上季度", "上一季度", "上个季度", "上一财季", "上财季"):
-                        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
-                else:
+                # against the quarter in context, else (below) the quarter the sentence named
+                # before it (第三季度营收…,上一季度…); unknown, it is still no bare 一季度
+                if cur_q is None:
+                    pending.append((a, b, g["rel2"], asof))
+                    taken.append((a, b))
                     continue
+                y, q = int(cur_q.group(1)), int(cur_q.group(2))
+                if g["rel2"] in ("上季度", "上一季度", "上个季度", "上一财季", "上财季"):
+                    y, q = (y, q - 1) if q > 1 else (y - 1, 4)
             else:  # bare quarter, half or month: the year of the period it is listed with
                 # (2020年第三季度、第四季度; 2020年1月至3月), else this year's
                 prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
@@ -332,6 +337,16 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a)))
             taken.append((a, b))
     out.sort(key=lambda p: p.start)
+    stated = list(out)
+    for a, b, rel, asof in pending:  # 第三季度营收…,上一季度营收…: against the quarter named before
+        named = next((m for p in reversed(stated) if p.end <= a
+                      for m in [re.fullmatch(r"(\d{4})Q([1-4])", p.period)] if m), None)
+        if named is not None:
+            y, q = int(named.group(1)), int(named.group(2))
+            if rel in ("上季度", "上一季度", "上个季度", "上一财季", "上财季"):
+                y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+            bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a)),
+                          key=lambda p: p.start)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
     quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
     if quarters and not cur_q:

@@ -62,6 +62,9 @@ _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|�
 #: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
 _PASSING = re.compile(r"同期|上一?个?季度|上一?财季|上一?个?月")
 
+#: a comparison in a number's clause (较上一季度的24.6亿元扩大30.5%, 环比增长)
+_COMPARED = re.compile(r"同比|环比|按年|按季|较|相比|相较|比上")
+
 #: a segment word right after a name (华远品牌, 星河业务)
 def _region_of_company(sent: str, found: Mention | None, q, frame) -> bool:
     """Does the place ``found`` head the metric of the number ``q`` (in its clause, a word
@@ -176,7 +179,14 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if d.is_change and d.attached:
             continue
         q = d.q
-        d.period = _period_for(q.start, periods, carry, sent)
+        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+        if _COMPARED.search(sent, clause, q.start + 24):
+            # 上一季度营收为X,净亏损为Y,较上一季度扩大30%: a figure compared with the period before is
+            # not of that period, which an earlier clause named in passing
+            d.period = _period_for(q.start, [p for p in periods if p.start >= clause
+                                             or not _PASSING.search(sent[p.start:p.end])], carry, sent)
+        else:
+            d.period = _period_for(q.start, periods, carry, sent)
         own = _base_period_of(q.start, sent, periods)
         if own is not None:  # 较去年同期的10亿元: the base level, of the base period
             d.period = own.period

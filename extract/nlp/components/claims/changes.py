@@ -140,7 +140,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                 share = prev[-1]
                 prev = [x for x in levels if x.q.end <= share.q.start and x.q.kind != "percent"
                         and not _HARD_STOP.search(sent[x.q.end:q.start])
-                        and sent[x.q.end:share.q.start].count(",") + sent[x.q.end:share.q.start].count("，") <= 1] or prev
+                        and _breaks(sent[x.q.end:share.q.start]) <= 1] or prev
             if prev:
                 target = prev[-1]
         if target is not None and not any(k == d.change_kind for k, _ in target.changes):
@@ -153,11 +153,20 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
 
 _SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")
 
+#: a comma of the text, not a thousands separator (2,870万元)
+_CLAUSE_COMMA = re.compile(r"[,，](?!(?<=\d[,，])\d{3}(?!\d))")
+
+
+def _breaks(text: str) -> int:
+    """The clause commas in ``text``."""
+    return len(_CLAUSE_COMMA.findall(text))
+
+
 def _clauses_between(sent: str, level: Draft, change: Draft, drafts: list[Draft]) -> int:
     """How many clause breaks part a level from a later change; a clause with no figure of its own
     (生产总值为8.3万亿元,按不变价格计算,比上年增长6.0%) does not count."""
     a, b = level.q.end, change.q.start
-    breaks = sent[a:b].count(",") + sent[a:b].count("，")
+    breaks = _breaks(sent[a:b])
     if breaks == 2 and not any(a <= x.q.start and x.q.end <= b for x in drafts):
         return 1
     return breaks
