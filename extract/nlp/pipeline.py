@@ -113,6 +113,7 @@ def make_claims(nlp: Language, name: str, year: int):
         all_metrics = ents_mod.metric_spans(art.text, lex)  # once per article, not per sentence
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
+        named = None  # the metric of the last claim that named one
         for s in art.sentences():
             par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
             counted = s.start
@@ -136,6 +137,13 @@ def make_claims(nlp: Language, name: str, year: int):
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
                 frame)
+            for d in drafts:
+                if d.metric is None and d.is_change and not d.attached and named is not None:
+                    # 出货量7810万台…。vivo同比增长13.4%: a bare change that names no measure is
+                    # of the measure the text was giving
+                    d.metric, d.metric_key = named
+                elif d.metric:
+                    named = (d.metric, d.metric_key)
             # the quarter the text is about, for 同期/上季度: the frame's, when it reports a quarter
             if period and _QUARTER.fullmatch(period) and not (frame.period and _QUARTER.fullmatch(frame.period)):
                 quarter = period
