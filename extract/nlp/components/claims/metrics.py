@@ -150,12 +150,18 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|录得|取得)(?=(?:营业|主营业务)?(?:收入|营收)|净利润|利润)")
 _ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,29}\s*[)）]")
 
+def _place_in(sent: str, m) -> bool:
+    """Is ``m`` a place after 在 (在中国市场的出货量): where the measure is taken, part of its
+    name, no stop of the phrase?"""
+    return getattr(m, "cls", None) == "Place" and sent[max(0, m.start - 1):m.start] == "在"
+
+
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
     period, another number)."""
     lo = floor
     for m in (*mentions, *numbers):
-        if m.end <= pos and m.end > lo:
+        if m.end <= pos and m.end > lo and not _place_in(sent, m):
             lo = m.end
     seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", sent[lo:pos]))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
