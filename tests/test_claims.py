@@ -16,7 +16,8 @@ What a row checks:
 
 ``change`` is written as a list of ``(kind, value)`` pairs; ``ANY`` skips a field. A multiple
 (翻了5倍) is a claim with unit ``other:倍`` and value 5; whether it also repeats itself as a
-``multiple`` change is a representation choice the rows do not pin down.
+``multiple`` change is a representation choice the rows do not pin down. An increase by a
+multiple (增长一倍, 翻番) is a relative change, as the contract has it: +100% is 1.0.
 
 Known misses are ``xfail(strict=True)`` with the cause, so a fix is noticed.
 """
@@ -407,11 +408,13 @@ ROWS = [
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
     R("currency-conversion-after-comma", "星河科技营收为1000万美元,折合人民币7000万元。",
       E(10_000_000, "USD", metric="营收")),
-    # 翻番 doubles (×2), 翻两番 quadruples: a multiple, joined to its level
+    # 翻番 doubles (×2, a relative change of +100%), 翻两番 quadruples (+300%), joined to its level
     R("doubling-joins-level", "星河科技净利润达到118亿元,较去年翻了近两番。",
-      E(11_800_000_000, "CNY", metric="净利润", change=[("multiple", 4)])),
+      E(11_800_000_000, "CNY", metric="净利润", change=[("yoy", 3)])),
     R("doubling-before-level", "星河视频的付费会员数在两年内翻番,达到2000万。",
-      E(20_000_000, "users", metric_is="付费会员数", change=[("multiple", 2)])),
+      E(20_000_000, "users", metric_is="付费会员数", change=[("growth", 1)])),
+    R("an-increase-by-a-multiple-is-a-relative-change", "星河集团2021年营收同比增长超过一倍。",
+      E(1.0, "percent", period="2021", qualifier="超过", change=[("yoy", 1.0)], metric="营收")),
     # a head count before a verb of taking part counts the people who did it; a number in a later
     # clause does not take the metric of the one before
     R("count-of-act", "该直播间累计观看次数达500万,累计3892人报名应聘骑手。",
@@ -629,8 +632,8 @@ ROWS = [
       E(13_050_000_000, "CNY", period="2021H2", change=[("yoy", 0.452)], subject="未知")),
     R("money-per-share-in-fen-is-hundredths-of-a-yuan", "华远集团每股基本盈利280.09分,末期股息每股72分;豆瓣评分8.5分。",
       E(2.8009, "CNY", metric="每股基本盈利"), E(0.72, "CNY", metric="股息"), E(8.5, "other:分")),
-    R("doubling-to-a-level-is-a-multiple-change-of-it", "华远2021年净利润翻倍至20亿元。",
-      E(2_000_000_000, "CNY", period="2021", change=[("multiple", 2.0)], metric_is="净利润")),
+    R("doubling-to-a-level-is-a-relative-change-of-it", "华远2021年净利润翻倍至20亿元。",
+      E(2_000_000_000, "CNY", period="2021", change=[("yoy", 1.0)], metric_is="净利润")),
     R("a-businesss-english-name-and-a-verb-of-achieving-are-no-part-of-its-metric",
       "2023年上半年,化学业务 (HY Chemistry) 实现收入70.34亿元,同比增长2.6%。",
       E(7_034_000_000, "CNY", period="2023H1", change=[("yoy", 0.026)], metric_is="化学业务收入")),

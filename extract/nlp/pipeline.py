@@ -305,13 +305,16 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         ra, rb = art.raw_span(s.start, s.end)
         ch = [Change(kind=k, value=v) for k, v in d.changes]
         value = q.value * d.scale
+        unit = d.unit or q.unit or "count"
         if d.is_change and not d.attached:  # a bare change: its value is the (signed) change
             value = d.changes[0][1]
             ch = [Change(kind=d.change_kind, value=value)]
+            if d.change_kind in ("yoy", "qoq", "growth"):
+                unit = "percent"  # 增长超过一倍: a relative change, as a rate
         try:
             c = Claim(subject=d.subject.label if d.subject else "未知", subject_cls=_model_cls(d.subject),
                       subject_text=_named(d, surfaces), metric_key=d.metric_key,
-                      metric=d.metric or "数量", value=value, unit=d.unit or q.unit or "count", period=d.period,
+                      metric=d.metric or "数量", value=value, unit=unit, period=d.period,
                       qualifier=q.qualifier, change=(ch[0] if len(ch) == 1 else ch) if ch else None,
                       evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb,
                                         source=art.wording(s.start, s.end)),

@@ -24,10 +24,12 @@ _TO_AFTER = re.compile(r"^\s*[,，]?\s*(?:至|到)")
 
 _LEVEL_INTRO = WordRegex(r"^[,，]?\s*(?:{level_intro})")
 
-def _change_kind(cmp: str | None, q) -> str:
+def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
+    """The kind of a change: ``abs`` for points and amounts, else by its comparison (同比 ->
+    yoy, 环比 -> qoq, none -> growth); a multiple stays one unless read as ``relative``."""
     if q.kind == "points" or (q.kind not in ("percent", "multiple")):
         return "abs"
-    if q.kind == "multiple":
+    if q.kind == "multiple" and not relative:
         return "multiple"
     if cmp and ("同" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
         return "yoy"  # 同比, 较去年同期, 较上年同季度
@@ -35,6 +37,9 @@ def _change_kind(cmp: str | None, q) -> str:
                                        "上月", "上个月", "上一个月")) or cmp.lower() == "qoq"):
         return "qoq"  # 环比, 较上一季度, 按季, 较上月
     return "growth"
+
+# the comparison of a doubling (同比翻番, 较去年翻了两番, 环比翻倍)
+_DOUBLING_CMP = re.compile(r"同比|环比|按年|按季|较(?:去年|上年)(?:同期)?|较上(?:一)?(?:个)?(?:季度|月)|比(?:去年|上年)")
 
 # a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
@@ -55,8 +60,11 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
     for d in drafts:
         q = d.q
         before = sent[max(0, q.start - 16):q.start]
-        if q.kind == "multiple" and q.unit_word == "番":  # 翻番, 翻了两番: a multiple, as a change
-            d.is_change, d.change_kind, d.changes = True, "multiple", [("multiple", q.value)]
+        if q.kind == "multiple" and q.unit_word == "番":
+            # 翻番 (×2), 翻了两番 (×4): a relative change of one, of three (+100%, +300%)
+            cmp = _DOUBLING_CMP.search(sent, max(0, q.start - 12), q.start)
+            d.is_change, d.change_kind = True, _change_kind(cmp.group(0) if cmp else None, q, relative=True)
+            d.changes = [(d.change_kind, q.value - 1)]
             continue
         rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
         if rate:
@@ -95,7 +103,9 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             continue
         if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降"):
             d.is_change = True
-            d.change_kind = _change_kind(m.group("cmp"), q)
+            # 增长超过一倍, 增长了两倍: a relative change of one, of two (+100%, +200%); 翻了5倍
+            # is a multiple (colloquial, ×5)
+            d.change_kind = _change_kind(m.group("cmp"), q, relative=not m.group("verb").startswith("翻"))
             sign = -1 if _DOWN.search(m.group("verb")) else 1
             if m.group("verb") in ("改善", "恶化"):  # of a loss rate, 改善 is a fall
                 loss = _LOSS.search(sent, max(0, q.start - 20), q.start) is not None
