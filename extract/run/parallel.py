@@ -16,6 +16,7 @@ shared file system); the documents name the files as they were given.
 """
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 from collections import deque
@@ -153,7 +154,7 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
                     docs, errors = fut.result()  # a DataError raised in the worker is raised here
                 except (BrokenProcessPool, OSError) as e:
                     if isinstance(e, OSError) and not isinstance(e, BrokenProcessPool) and fut.__class__ is not _Broken \
-                            and not _pool_broken(fut):
+                            and not _pool_broken(fut) and e.errno not in _PIPE_ERRORS:
                         raise
                     from ..errors import ZhkgError
 
@@ -165,6 +166,10 @@ def _iter_parallel(paths, ner, year, on_error, on_file, debug, jobs, dask, publi
             if on_file:
                 on_file(f.path if isinstance(f, DatedInput) else f)
             fill(jobs * AHEAD)
+
+
+#: errors of the pipes to a worker (EBADF, EPIPE, ECONNRESET): the worker is gone, the pool broke
+_PIPE_ERRORS = frozenset({errno.EBADF, errno.EPIPE, errno.ECONNRESET})
 
 
 class _Broken:
@@ -212,10 +217,18 @@ class _pool:
             self._client.close()
             return
         if exc[0] is not None:  # Ctrl-C, SIGTERM, an error: the workers are ended, not waited for
-            for proc in list((getattr(self._ex, "_processes", None) or {}).values()):
+            procs = list((getattr(self._ex, "_processes", None) or {}).values())
+            for proc in procs:
                 try:
                     proc.terminate()
                 except (OSError, ValueError, AttributeError):
+                    pass
+            # ... but their end is: what a dying worker prints (a traceback of a pipe closed under
+            # it while it started) comes before zhkg's own one-line error, not after it
+            for proc in procs:
+                try:
+                    proc.join(timeout=5)
+                except (OSError, ValueError, AttributeError, AssertionError):
                     pass
         try:
             self._ex.shutdown(wait=exc[0] is None, cancel_futures=True)
