@@ -702,6 +702,13 @@ ROWS = [
     R("a-place-the-measure-is-taken-in-stays-in-the-metric",
       "2021年第二季度,苹果在中国市场的出货量为870万台,同比增长23.4%。",
       E(8_700_000, ANY_COUNT, period="2021Q2", change=[("yoy", 0.234)], subject="苹果", metric="中国市场")),
+    R("a-sections-heading-gives-its-period-to-the-section",
+      "星河医药发布2021年上半年业绩。\n2021年上半年财务亮点\n营业收入达到188.7亿元。\n"
+      "2021年第二季度财务亮点\n营业收入为99.08亿元。\n归母净利润为28.1亿元。\n业务展望\n全年收入预计为400亿元。",
+      E(18_870_000_000, "CNY", period="2021H1", metric="营业收入"),
+      E(9_908_000_000, "CNY", period="2021Q2", metric="营业收入"),
+      E(2_810_000_000, "CNY", period="2021Q2", metric="归母净利润"),
+      E(40_000_000_000, "CNY", period="2021", metric="收入")),
     R("a-reporters-byline-is-no-subject",
       "星河影业发布年报。(记者王小明 李华)据介绍,2018年全年票房为60.97亿元。",
       E(6_097_000_000, "CNY", period="2018", subject="星河影业", metric="票房")),

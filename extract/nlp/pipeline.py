@@ -38,10 +38,10 @@ from .components import relations as rels_mod
 from .components.topic import topic_entity
 from .components.tables import in_table
 from .lexicon import load_lexicon
-from .frame import Frame, build_frame
+from .frame import Frame, build_frame, published_month
 from .ner import component as _ner  # noqa: F401  registers zhkg_ner
 from .numbers.find import find_quantities
-from .periods import article_year
+from .periods import article_year, find_periods
 
 BACKENDS = ("crf", "lac", "fast")
 
@@ -114,15 +114,17 @@ def make_claims(nlp: Language, name: str, year: int):
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
         named = None  # the metric of the last claim that named one
+        section = None  # the period a section's heading names
         for s in art.sentences():
             par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
             counted = s.start
             # the mentions and metric names of this sentence, found by bisection, not by a scan
             near = mentions[bisect_left(starts, s.start - longest):bisect_left(starts, s.end)]
             if par != prev_par:
-                # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …)
+                # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …): with
+                # the period of its section's heading (2023年第二季度财务亮点), else the frame's
                 if not claims_mod.continues(s.text):
-                    subject, period = None, frame.period
+                    subject, period = None, section or frame.period
                 prev_par = par
             qs = [q for q in find_quantities(s.text)
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
@@ -134,6 +136,12 @@ def make_claims(nlp: Language, name: str, year: int):
                             for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
                                                        bisect_left(metric_starts, s.end)]
                             if b <= s.end]
+            if _is_heading(art.text, s) and not qs:
+                # a heading opens a section: its period (第二季度财务亮点) is the section's, a
+                # heading that names none gives the frame's back
+                own = [p for p in find_periods(s.text, y, quarter, published_month(frame.published), frame.fiscal_end)
+                       if not p.base]
+                section = own[-1].period if len(own) == 1 else None
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
                 frame)
