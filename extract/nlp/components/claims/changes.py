@@ -4,6 +4,7 @@ kind of each (yoy, qoq, growth, abs), and the level each change joins.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...patterns import WordRegex
 from ...periods import PeriodMention
@@ -54,6 +55,12 @@ _LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|�
 _SIGNED_AFTER_LEVEL = re.compile(r"[,，/、\s]\s*(?P<sign>[+＋\-－−])\s*$")
 _KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|同比|环比)")
 
+# a pair of changes, year on year then sequential (同环比-10%/+1%, 同环比+3.6/+1.5pct)
+_PAIR_FIRST = re.compile(r"同环比\s*[:：]?\s*[+＋\-－−]?\s*$")
+_PAIR_SECOND = re.compile(r"同环比\s*[:：]?\s*[+＋\-－−]?\s*[\d.]+\s*(?:%|pct|ppt|个百分点)?\s*/\s*[+＋\-－−]?\s*$")
+_PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|ppt|个百分点)")
+_PAIR_KINDS = {"%": "percent", "pct": "points", "ppt": "points", "个百分点": "points"}
+
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
 
 def _classify(sent: str, drafts: list[Draft]) -> None:
@@ -82,6 +89,16 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.change_kind = _change_kind(bracket.group("cmp"), q)
             d.changes = [(d.change_kind, q.value)]
             continue
+        pair = _PAIR_FIRST.search(before) or _PAIR_SECOND.search(sent, 0, q.start)
+        if pair is not None:
+            after = _PAIR_UNIT.match(sent, q.end) if pair.re is _PAIR_FIRST and q.kind == "bare" else None
+            if after is not None:  # 同环比+3.6/+1.5pct: the first of the pair is in the second's unit
+                q = d.q = replace(q, kind=_PAIR_KINDS[after.group("u")], unit="percent", value=round(q.value * 0.01, 12))
+            if q.kind in ("percent", "points"):  # 同环比-10%/+1%: year on year, then sequential
+                d.is_change = True
+                d.change_kind = _change_kind("同比" if pair.re is _PAIR_FIRST else "环比", q)
+                d.changes = [(d.change_kind, q.value)]
+                continue
         lead = sent[max(0, q.start - 16):q.start] + (q.surface[0] if q.surface[:1] in "+＋-－−" else "")
         tail = _SIGNED_AFTER_LEVEL.search(lead) if q.kind in ("percent", "points") else None
         if tail and _LEVEL_END.search(sent, 0, max(0, q.start - 16) + tail.start()):
@@ -153,7 +170,9 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                         and _breaks(sent[x.q.end:share.q.start]) <= 1] or prev
             if prev:
                 target = prev[-1]
-        if target is not None and not any(k == d.change_kind for k, _ in target.changes):
+        # a level has one change of each kind, but two in points (同环比+3.6/+1.5pct: both abs)
+        if target is not None and not any(k == d.change_kind and (k != "abs" or v == d.changes[0][1])
+                                          for k, v in target.changes):
             kind = d.change_kind
             if kind == "growth" and target.q.start > q.end:
                 kind = _from_to_kind(sent, q, target, levels, periods) or kind
