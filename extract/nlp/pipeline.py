@@ -141,7 +141,9 @@ def make_claims(nlp: Language, name: str, year: int):
                 # heading that names none gives the frame's back
                 own = [p for p in find_periods(s.text, y, quarter, published_month(frame.published), frame.fiscal_end)
                        if not p.base]
-                section = own[-1].period if len(own) == 1 else None
+                # (a reporting period: a dateline's day, 2025年11月26日, opens no section)
+                section = own[0].period if len(own) == 1 and _REPORTING.fullmatch(own[0].period) \
+                    and not _DAY.search(s.text) else None
             drafts, period, subject = claims_mod.build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
                 frame)
@@ -163,6 +165,9 @@ def make_claims(nlp: Language, name: str, year: int):
 
 
 _QUARTER = re.compile(r"\d{4}Q[1-4]")
+#: a reporting period (a year, a quarter, a half, a span of months) and a day of a date
+_REPORTING = re.compile(r"\d{4}(?:Q[1-4]|H[12])?|\d{4}-\d{2}/\d{4}-\d{2}")
+_DAY = re.compile(r"\d\s*日|[-/.]\d{1,2}[-/.]\d{1,2}")
 
 #: a heading: a line of its own, short, not ended as a sentence is
 _HEADING_MAX = 60
