@@ -721,7 +721,7 @@ ROWS = [
       E(0.8, "CNY", period="2023Q4", metric_is="单位扣非净利")),
     R("a-datelines-day-opens-no-section",
       "华远汽车公布2021年第三季度业绩。\n星岛头条 2021年11月26日\n期内汽车交付量为93,211辆。",
-      E(93_211, ANY_COUNT, period="2021Q3", metric="交付量")),
+      E(93_211, "other:辆", period="2021Q3", metric="交付量")),
     R("a-reporters-byline-is-no-subject",
       "星河影业发布年报。(记者王小明 李华)据介绍,2018年全年票房为60.97亿元。",
       E(6_097_000_000, "CNY", period="2018", subject="星河影业", metric="票房")),
