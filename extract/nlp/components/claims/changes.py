@@ -147,6 +147,9 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             before = [x for x in drafts if x.q.end <= q.start]
             if before and before[-1].is_change and before[-1].attached and len(sent[before[-1].q.end:q.start]) <= 8:
                 target = before[-1].target
+        kind_against = None
+        if target is None:  # …,相比去年同期的12.3亿元扩大161.4%: the change of the level compared
+            target, kind_against = _owner_of_compared(sent, q, levels, periods)
         if target is None:
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
                     and _clauses_between(sent, x, d, drafts) <= 1]
@@ -174,11 +177,47 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         if target is not None and not any(k == d.change_kind and (k != "abs" or v == d.changes[0][1])
                                           for k, v in target.changes):
             kind = d.change_kind
+            if kind == "growth" and kind_against:
+                kind = d.change_kind = kind_against
+                d.changes = [(kind, v) for _, v in d.changes]
+                target.kinds_known = True
             if kind == "growth" and target.q.start > q.end:
                 kind = _from_to_kind(sent, q, target, levels, periods) or kind
             target.changes.append((kind, d.changes[0][1]))
             d.attached = True
             d.target = target
+
+def _owner_of_compared(sent: str, q, levels: list[Draft], periods) -> tuple[Draft | None, str | None]:
+    """A change right after a level it is compared with (相比去年同期的12.3亿元扩大161.4%) is the
+    change of the level that base is compared for, the last level before it that is no base; its
+    kind follows the two periods (a year apart: yoy; a quarter or month apart: qoq)."""
+    base = next((x for x in reversed(levels) if x.q.end <= q.start), None)
+    if base is None or not _COMPARED.search(sent, 0, base.q.start) or len(sent[base.q.end:q.start]) > 8 \
+            or _HARD_STOP.search(sent[base.q.end:q.start]) or _CLAUSE_END.search(sent, base.q.end, q.start):
+        return None, None
+    owner = next((x for x in reversed(levels) if x.q.end <= base.q.start
+                  and not _COMPARED.search(sent, 0, x.q.start)), None)
+    if owner is None or _HARD_STOP.search(sent[owner.q.end:base.q.start]) or owner.q.kind != base.q.kind:
+        return None, None
+    own = _base_period_of(base.q.start, sent, periods)
+    pa = own.period if own is not None else None
+    pb = _period_for(owner.q.start, periods, None)
+    kind = None
+    if pa and pb:
+        ya, yb = re.match(r"(\d{4})(.*)", pa), re.match(r"(\d{4})(.*)", pb)
+        if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
+            kind = "yoy"
+        elif _period_before_code(pb) == pa:
+            kind = "qoq"
+    return owner, kind
+
+
+def _period_before_code(code: str) -> str | None:
+    """2018Q3 -> 2018Q2, 2018Q1 -> 2017Q4, 2020-01 -> 2019-12."""
+    from .timing import _period_before
+
+    return _period_before(code)
+
 
 _SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")
 

@@ -49,6 +49,7 @@ class Draft:
     subject_here: bool = False  # the subject is named in this sentence (else carried or the topic)
     target: Draft | None = None  # the level a change joined
     scale: float = 1.0  # a unit the claim restates in its currency (280.09分 of a per-share figure: ×0.01 CNY)
+    kinds_known: bool = False  # its changes' kinds follow the periods of the levels compared
 
 _LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|同)\s*")
 

@@ -57,8 +57,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return np, None
     if any(n.end <= q.start and _LIST_SEP.fullmatch(sent, n.end, q.start) for n in numbers):
         return None, None  # 112分钟和98分钟: the metric of the number it is listed after (the caller's)
-    if q.unit_word and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", q.unit_word):
-        return q.unit_word + "数", None
+    if q.unit_word and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", q.unit_word) and q.kind not in ("money", "percent", "points"):
+        return q.unit_word + "数", None  # 3亿人次 -> 人次数; never a currency's (万元人民币)
     return None, None
 
 def _lexicon_metric(lex: Lexicon, phrase: str) -> str | None:

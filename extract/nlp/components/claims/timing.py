@@ -81,6 +81,8 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
             if d.change_kind == "growth":
                 d.change_kind = "yoy"
             return
+    if d.kinds_known:
+        return
     before = _period_before(d.period)
     if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
                                for p in periods):
