@@ -16,8 +16,6 @@ in order:
 from __future__ import annotations
 
 import hashlib
-import re
-from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -32,16 +30,14 @@ from ..text.decode import read_input
 from ..text.normalize import normalize_text
 from ..text.offsets import Article, NormalizedText
 from ..version import __version__
-from .components import claims as claims_mod
+from .components.claims import stage as _claims_stage  # noqa: F401  registers zhkg_claims
 from .components import entities as ents_mod
 from .components import relations as rels_mod
 from .components.topic import topic_entity
-from .components.tables import in_table
 from .lexicon import load_lexicon
-from .frame import Frame, build_frame, published_month
+from .frame import Frame, build_frame
 from .ner import component as _ner  # noqa: F401  registers zhkg_ner
-from .numbers.find import find_quantities
-from .periods import article_year, find_periods
+from .periods import article_year
 
 BACKENDS = ("crf", "lac", "fast")
 
@@ -90,140 +86,6 @@ def make_frame(nlp: Language, name: str):
         return doc
 
     return frame
-
-
-@Language.factory("zhkg_claims", default_config={"year": 0},
-                  requires=["doc._.article", "doc._.mentions", "doc._.frame"], assigns=["doc._.claims"])
-def make_claims(nlp: Language, name: str, year: int):
-    lex = load_lexicon()
-
-    def claims(doc: Doc) -> Doc:
-        art: Article = doc._.article
-        y = article_year(art.text, doc._.year or year or None)
-        doc._.year = y
-        out = []
-        frame: Frame = doc._.frame or Frame()
-        period = frame.period
-        subject = None
-        quarter = frame.period if frame.period and _QUARTER.fullmatch(frame.period) else None
-        prev_par = -1
-        mentions: list[ents_mod.Mention] = sorted(doc._.mentions or [], key=lambda m: m.start)
-        starts = [m.start for m in mentions]
-        longest = max((m.end - m.start for m in mentions), default=0)
-        all_metrics = ents_mod.metric_spans(art.text, lex)  # once per article, not per sentence
-        metric_starts = [a for a, _, _ in all_metrics]
-        par, counted = 0, 0
-        named = None  # the metric of the last claim that named one
-        section = None  # the period a section's heading names
-        for s in art.sentences():
-            par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
-            counted = s.start
-            # the mentions and metric names of this sentence, found by bisection, not by a scan
-            near = mentions[bisect_left(starts, s.start - longest):bisect_left(starts, s.end)]
-            if par != prev_par:
-                # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …): with
-                # the period of its section's heading (2023年第二季度财务亮点), else the frame's
-                if not claims_mod.continues(s.text):
-                    subject, period = None, section or frame.period
-                prev_par = par
-            qs = [q for q in find_quantities(s.text)
-                  if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
-                  and not _inside_name(s.start + q.start, s.start + q.end, near)
-                  and not claims_mod.not_a_claim(s.text, q)
-                  and not in_table(doc, s.start + q.start, s.start + q.end)]  # a table cell: zhkg_tables
-            local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
-            metric_spans = [(a - s.start, b - s.start, e)
-                            for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
-                                                       bisect_left(metric_starts, s.end)]
-                            if b <= s.end]
-            if _is_heading(art.text, s) and not qs:
-                # a heading opens a section: its period (第二季度财务亮点) is the section's, a
-                # heading that names none gives the frame's back
-                own = [p for p in find_periods(s.text, y, quarter, published_month(frame.published), frame.fiscal_end)
-                       if not p.base]
-                # (a reporting period: a dateline's day, 2025年11月26日, opens no section)
-                section = own[0].period if len(own) == 1 and _REPORTING.fullmatch(own[0].period) \
-                    and not _DAY.search(s.text) else None
-            drafts, period, subject = claims_mod.build_claims(
-                s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
-                frame)
-            for d in drafts:
-                if d.metric is None and d.is_change and not d.attached and named is not None:
-                    # 出货量7810万台…。vivo同比增长13.4%: a bare change that names no measure is
-                    # of the measure the text was giving
-                    d.metric, d.metric_key = named
-                elif d.metric:
-                    named = (d.metric, d.metric_key)
-            # the quarter the text is about, for 同期/上季度: the frame's, when it reports a quarter
-            if period and _QUARTER.fullmatch(period) and not (frame.period and _QUARTER.fullmatch(frame.period)):
-                quarter = period
-            out.extend((s, d) for d in drafts)
-        doc._.claims = _without_heading_repeats(art.text, out)
-        return doc
-
-    return claims
-
-
-_QUARTER = re.compile(r"\d{4}Q[1-4]")
-#: a reporting period (a year, a quarter, a half, a span of months) and a day of a date
-_REPORTING = re.compile(r"\d{4}(?:Q[1-4]|H[12])?|\d{4}-\d{2}/\d{4}-\d{2}")
-_DAY = re.compile(r"\d\s*日|[-/.]\d{1,2}[-/.]\d{1,2}")
-
-#: a heading: a line of its own, short, not ended as a sentence is
-_HEADING_MAX = 60
-#: how far a heading's figure may round the body's (挫近八成 for 80.4%, 扩四成 for 43.1%)
-_HEADING_ROUNDING = 0.1
-#: a line that opens with one of these restates the body (a page's summary)
-_SUMMARY_LEADS = ("摘要", "导语", "导读", "核心提示", "内容提要", "提要")
-_SENTENCE_END = "。！？!?；;…"
-
-
-def _is_heading(text: str, s) -> bool:
-    a = text.rfind("\n", 0, s.start) + 1
-    b = text.find("\n", s.end)
-    line = text[a:b if b >= 0 else len(text)].strip()
-    if line.startswith(_SUMMARY_LEADS) and text[a:s.start].strip() in ("", *_SUMMARY_LEADS) or \
-            line.startswith(_SUMMARY_LEADS) and s.start - a <= 8:
-        return True  # 摘要: …, 导语: … restate the body
-    return bool(line) and len(line) <= _HEADING_MAX and not line.endswith(tuple(_SENTENCE_END)) \
-        and text[a:s.start].strip() == "" and s.text.strip() == line
-
-
-def _without_heading_repeats(text: str, out: list) -> list:
-    """A headline or subhead repeats figures of the body (美团次季经调整少赚89%): each is
-    annotated once, from the body, where its context is; a heading's own figure stays."""
-    def figures(d) -> set[float]:
-        return {round(d.q.value, 9), *(round(abs(v), 9) for _, v in d.changes)} | \
-            ({round(abs(d.q.value), 9)} if d.is_change else set())
-
-    heads = {id(s) for s, _ in out if _is_heading(text, s)}
-    if not heads:
-        return out
-    body: set[tuple[str | None, float]] = set()
-    for s, d in out:
-        if id(s) not in heads:
-            body |= {(d.unit if not d.is_change else "change", v) for v in figures(d)}
-            body |= {("change", round(abs(v), 9)) for _, v in d.changes}
-    def near(kind, v: float) -> bool:  # a heading rounds the body's figure (扩四成: 43.1%)
-        return any(k == kind and abs(abs(b) - abs(v)) <= _HEADING_ROUNDING * abs(b) for k, b in body)
-
-    def repeated(d) -> bool:
-        if d.is_change:
-            return near("change", d.q.value)
-        return near(d.unit, d.q.value)
-    return [(s, d) for s, d in out if id(s) not in heads or not repeated(d)]
-
-
-def _inside_name(a: int, b: int, mentions) -> bool:
-    """A number inside a name (36氪, 7-Eleven) is part of the name; a program's name (10亿补贴计划)
-    still states its amount."""
-    return any(m.start <= a and b <= m.end and m.cls != "Program" for m in mentions)
-
-
-def _shift(m: ents_mod.Mention, by: int) -> ents_mod.Mention:
-    from dataclasses import replace
-
-    return replace(m, start=m.start + by, end=m.end + by)
 
 
 @cache
