@@ -12,7 +12,7 @@ never drops what other articles need. Graphs travel as N-Triples, one request pe
 :func:`extract.graph.query.run_query`. Parameters are bound as RDF terms, never pasted into the text as
 typed: each term is written by rdflib's ``.n3()`` (quotes, backslashes and newlines escaped) into a
 one-row ``VALUES`` block put first in the query's ``WHERE`` group (:func:`bind_values`), which
-binds the variables before the patterns and the ``FILTER``\s run, as a local store's bindings
+binds the variables before the patterns and the ``FILTER`` clauses run, as a local store's bindings
 do. (rdflib's own ``SPARQLStore`` appends ``VALUES`` after the whole query instead, where it joins
 after the filters: ``changes-above``, which filters on its ``?threshold``, would find nothing.)
 The saved queries read the union of the named graphs as their default graph: start Oxigraph
