@@ -353,7 +353,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     # a statistics piece (a bureau's bulletin, a survey team's data) is about the place it names
     if is_bulletin(sents, w):
         lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
-        place = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None)
+        # (a kind of area, 城镇地区 / 农村地区, is a part of a place, never the bulletin's place)
+        place = next((m for m in mentions if m.cls == "Place" and m.start < lead_end
+                      and not m.label.endswith("地区")), None) or _titled_place(sents)
         if place is not None:
             return place
     if topic is not None and not is_media(topic):
@@ -365,6 +367,24 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return None
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
+
+
+#: the place a bulletin's title or a bureau names (2023年星河市国民经济和社会发展统计公报, 星河市统计局)
+_TITLED_PLACE = re.compile(r"(?:\d{4}\s*年)?(?P<n>[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|地区|县|区))"
+                           r"\s*(?:\d{4}\s*年)?\s*(?:国民经济和社会发展统计公报|统计局|调查总队)")
+
+
+def _titled_place(sents: list[tuple[int, str]]):
+    """The place a bulletin's title or its bureau names, as a Place mention, when the lexicon
+    does not know it (a city's, a county's bulletin)."""
+    from .components.entities import Mention
+
+    for base, s in sents:
+        m = _TITLED_PLACE.search(s)
+        if m is not None:
+            a, b = base + m.start("n"), base + m.end("n")
+            return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.8)
+    return None
 
 
 #: a Hong Kong stock code after a name: 5 digits from 0 (02099), or 4-5 digits with .HK

@@ -15,7 +15,7 @@ from .draft import Draft, _CLAUSE_END
 from .filters import _RESULTS
 from .timing import (
     _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
-    _aside_closed, _period_for, _year_later, _yoy_against)
+    _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
 from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _unit_of
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
@@ -285,6 +285,14 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         floor = q.end
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
+    for d in out:  # the changes 分别 handed out follow the convention too
+        _unqualified_is_yoy(d)
+        if frame is not None and frame.bulletin and d.subject is not None and _part_of_place(d.subject) \
+                and d.subject_here and d.subject is not frame.entity:
+            # 第一产业、第二产业…增加值分别为…: the place's figures, each part in its metric
+            if d.metric and not d.metric.startswith(d.subject.surface):
+                d.metric, d.metric_key = d.subject.surface + d.metric, None
+            d.subject = frame.entity
     _from_base_periods(sent, drafts, out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)
@@ -294,6 +302,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             and not _aside_closed(sent, p, len(sent))]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
+    if frame is not None and frame.bulletin and subj is not None and _part_of_place(subj):
+        subj = frame.entity  # 年末城镇常住人口…。全市…: a part of the place is no subject to carry
     if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \
             and subj in mentions and _SELF_AFTER.search(sent, subj.end):
         subj = frame.entity  # …华远证券 …事件:公司发布年报: what follows is about the company

@@ -43,7 +43,10 @@ def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
             continue
         run = items[:1]
         for d in items[1:]:
-            if not _LIST_SEP.fullmatch(sent[run[-1].q.end:d.q.start]):
+            gap = sent[run[-1].q.end:d.q.start]
+            # (分别增长4.2%5.0%6.7%: a flattened table glues percentages with no separator)
+            if not (_LIST_SEP.fullmatch(gap) or (gap == "" and run[-1].q.surface.endswith(("%", "％", "‰"))
+                                                 and d.q.kind == run[-1].q.kind)):
                 break
             run.append(d)
         if len(run) >= 2 and not any(id(d) in taken for d in run):
@@ -57,7 +60,9 @@ def _slash_runs(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
     run: list[Draft] = []
     for d in drafts:
         gap = sent[run[-1].q.end:d.q.start] if run else ""
-        if run and ((_SLASH.fullmatch(gap) and d.q.kind == run[-1].q.kind) or (gap.strip() == "、" and d.q.kind == run[-1].q.kind)):
+        listed = gap.strip() == "、" or (gap.strip() in ("和", "及", "与", "以及") and len(run) >= 2
+                                          and sent[run[-2].q.end:run[-1].q.start].strip() == "、")
+        if run and d.q.kind == run[-1].q.kind and (_SLASH.fullmatch(gap) or listed):  # a、b和c: one list
             run.append(d)
             continue
         if len(run) >= 2:
@@ -119,8 +124,11 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             for d, (_, _, m) in zip(run, names):
                 d.subject, d.subject_here = m, True
         else:  # 网约车、互联网医疗用户规模分别增长…: a list of groups no name denotes
-            for d, m in zip(run, _listed_segments(sent, k, lex_metrics, len(run))):
+            segments = _listed_segments(sent, k, lex_metrics, len(run))
+            for d, m in zip(run, segments):
                 d.subject, d.subject_here = m, True
+                if d.metric and segments[-1].label in d.metric:  # the list is no part of the metric
+                    d.metric = d.metric[d.metric.index(segments[-1].label) + len(segments[-1].label):] or d.metric
         metrics = _coordinated_before(sent, k, lex_metrics)
         if len(metrics) == len(run):
             for d, (a, b, e) in zip(run, metrics):

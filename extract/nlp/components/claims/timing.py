@@ -147,11 +147,22 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
         # a data piece's date (数据显示,截至2025年6月) is the date of its audiences and scales,
         # not of every count the text goes on to give
         d.period = None
+    if d.period and d.period.startswith("asof:") and d.period == carry and frame is not None and frame.period \
+            and not frame.period.startswith("asof:") and d.unit in ("CNY", "USD", "HKD") and not is_stock(d.metric) \
+            and not any(p.end <= d.q.start and not p.base for p in periods):
+        # 年末常住人口…。全市生产总值…: a year-end carried from the sentence before is no flow's period
+        d.period = frame.period
     if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
             and (d.unit != "percent" or is_stock_ratio(d.metric)):
         d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
     if span := trailing_months(d.metric, d.period):
         d.period = span  # 年度活跃消费者 of a quarter: the twelve months to its end
+    _unqualified_is_yoy(d)
+
+
+def _unqualified_is_yoy(d: Draft) -> None:
+    """A change the text does not qualify (增长34%) of a figure of a period is year on year,
+    except a price's move and a day's figure."""
     if not d.period or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
         return
     d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
