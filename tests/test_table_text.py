@@ -132,3 +132,12 @@ def test_a_row_that_cannot_be_cut_is_left_out_and_listed():
 def test_prose_with_years_is_no_table():
     text = "星河科技2024年收入为100亿元,2023年为80亿元,同比增长25%。2024年 2023年 同比 三个词。"
     assert find_tables(text) == []
+
+
+def test_a_lead_naming_its_period_twice_is_no_table():
+    """A sentence that names a fiscal quarter and its end date in brackets, then its figures, is
+    prose: a clause break inside what would be a row label says so."""
+    text = "星河集团公布2020财年第三季度(截至2019年12月31日)业绩:营收1614.56亿元,同比增长38%。"
+    assert find_tables(text) == []
+    (doc,) = extract_text(text, doc_id="t", published="2020-02-13")
+    assert [(c.metric, c.value, c.period) for c in doc.claims] == [("营收", 161_456_000_000, "2019Q4")]

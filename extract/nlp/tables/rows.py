@@ -16,7 +16,7 @@ from .cells import one_line
 from .cut import _Split, _group_rx, split_group
 
 _LABEL_MAX = 40
-_BREAKS = re.compile(r"[。！？!?；;]")
+_BREAKS = re.compile(r"[。！？!?；;，,]")  # prose: a clause ends inside what would be a label
 _FRAGMENT = re.compile(r"(?:^|\n)[ \t]*\d{1,3}[ \t]*、")  # 2、 a page fragment's counter
 
 
