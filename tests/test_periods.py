@@ -36,6 +36,21 @@ ROWS = [
 ]
 
 
+#: quarters named with no year, in results coverage published in February 2020: the quarter the
+#: results are for ended before publication
+PUBLISHED_ROWS = [
+    ("星河集团发布第三财季财报", ["2019Q4"]),     # a fiscal quarter: the calendar quarter last ended
+    ("星河集团公布12月份季度业绩", ["2019Q4"]),   # a quarter named by its end month: not one to come
+    ("截至12月底止季度", ["2019Q4"]),
+    ("截至3月底止季度", ["2019Q1"]),
+]
+
+
+@pytest.mark.parametrize("text,codes", PUBLISHED_ROWS, ids=[r[0] for r in PUBLISHED_ROWS])
+def test_quarters_without_a_year_are_ones_already_reported(text, codes):
+    assert [p.period for p in find_periods(text, 2020, None, (2020, 2))] == codes
+
+
 @pytest.mark.parametrize("text,codes", ROWS, ids=[r[0] for r in ROWS])
 def test_find_periods(text, codes):
     assert [p.period for p in find_periods(text, 2024)] == codes

@@ -73,7 +73,12 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)"), "fullyear", "年"),
     (re.compile(_ASOF + r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
-    (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "bare_quarter", "季"),
+    (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "reported_quarter", "季"),
+    # a quarter named by its end month with no year (12月季度, 9月份季度): the latest one reported
+    (re.compile(r"(?<![\d年])(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:的|之)?\s*季度(?!末|底)"), "reported_quarter", "季"),
+    # a fiscal quarter with no year (第三财季): the calendar quarter last ended before publication,
+    # the one results come out for (a fiscal year's numbering is the company's own)
+    (re.compile(r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四1-4])\s*财季"), "fiscal_quarter", "季"),
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
     (re.compile(r"(?<![A-Za-z\d])H(?P<hn>[12])(?![\dA-Za-z])"), "bare_half", "H"),  # an analyst's H2
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
@@ -312,6 +317,17 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 y = int(cur_q.group(1)) if cur_q else year
                 if y is None:
                     continue
+            elif kind in ("reported_quarter", "fiscal_quarter"):
+                if kind == "fiscal_quarter" or year is None:
+                    if published is None:
+                        taken.append((a, b))
+                        continue
+                    y, q = published[0], (published[1] - 1) // 3  # the quarter before publication's
+                    y, q = (y, q) if q >= 1 else (y - 1, 4)
+                else:  # 截至9月底止季度, 12月季度: this year's, unless it would end after publication
+                    y = year
+                    if published is not None and (y, q * 3) > published:
+                        y -= 1
             elif kind == "now":  # 截至目前: as of the publication month
                 if published is None:
                     continue
