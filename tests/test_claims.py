@@ -741,6 +741,11 @@ ROWS = [
       "2021年星河市国民经济和社会发展统计公报\n年末城镇常住人口为650万人。全市生产总值为1200亿元。",
       E(6_500_000, ("users", "count"), period=ANY, subject="星河市"),
       E(120_000_000_000, "CNY", period="2021", subject="星河市", metric_is="全市生产总值")),
+    R("a-results-lead-naming-a-quarter-and-nine-months-reports-the-quarter",
+      "星河集团今天公布截至2021年12月31日止季度及九个月业绩。本季度收入为1614.56亿元。"
+      "截至12月31日的九个月,收入为3757.65亿元。",
+      E(161_456_000_000, "CNY", period="2021Q4", metric="收入"),
+      E(375_765_000_000, "CNY", period="2021-04/2021-12", metric="收入")),
     R("a-reporters-byline-is-no-subject",
       "星河影业发布年报。(记者王小明 李华)据介绍,2018年全年票房为60.97亿元。",
       E(6_097_000_000, "CNY", period="2018", subject="星河影业", metric="票房")),

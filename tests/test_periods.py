@@ -43,6 +43,8 @@ PUBLISHED_ROWS = [
     ("星河集团公布12月份季度业绩", ["2019Q4"]),   # a quarter named by its end month: not one to come
     ("截至12月底止季度", ["2019Q4"]),
     ("截至3月底止季度", ["2019Q1"]),
+    ("截至12月31日的九个月", ["2019-04/2019-12"]),            # the year of context, not one to come
+    ("截至2019年12月31日止季度及九个月业绩", ["2019Q4", "2019-04/2019-12"]),
 ]
 
 

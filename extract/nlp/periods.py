@@ -25,8 +25,10 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
      "fiscal", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
     # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
-    (re.compile(r"(?:截至|截止)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止|的)\s*"
-                r"(?P<len>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)"), "ended", "止的"),
+    # (the year may be the context's: 截至12月31日的九个月; a second length may follow: 止季度及九个月)
+    (re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止|的)\s*"
+                r"(?P<len>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)"
+                r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月))?"), "ended", "止的"),
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月
     # (an analyst's two-digit year too: 23年前三季度)
     (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[一二三两1-3])\s*个?\s*季度"), "span", "季"),
@@ -268,13 +270,21 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 taken.append((a, b))
                 continue
             if kind == "ended":  # the months up to the end month, as their code
-                y, m2 = int(g["y"]), int(g["m"])
-                n = _ENDED_MONTHS[g["len"]]
-                m1, y1 = m2 - n + 1, y
-                if m1 < 1:
-                    m1, y1 = m1 + 12, y - 1
-                code = _span_code(y, m1, m2) if y1 == y else f"{y1}-{m1:02d}/{y}-{m2:02d}"
-                out.append(PeriodMention(a, b, code, y, _compared(text, a)))
+                if g.get("y") is None and year is None:
+                    continue
+                y, m2 = int(g["y"] or year), int(g["m"])
+                if g.get("y") is None and published is not None and (y, m2) > published:
+                    y -= 1  # 截至12月31日的九个月, reported in February: last year's
+                second = m.start("len2") if g.get("len2") else b
+                for length, (a2, b2) in ((g["len"], (a, second)), (g.get("len2"), (second, b))):
+                    if not length:
+                        continue
+                    n = _ENDED_MONTHS[length]
+                    m1, y1 = m2 - n + 1, y
+                    if m1 < 1:
+                        m1, y1 = m1 + 12, y - 1
+                    code = _span_code(y, m1, m2) if y1 == y else f"{y1}-{m1:02d}/{y}-{m2:02d}"
+                    out.append(PeriodMention(a2, b2, code, y, _compared(text, a)))
                 taken.append((a, b))
                 continue
             if kind == "span":  # months m1..m2 of a year, written as what they are (1-3月 is Q1)
