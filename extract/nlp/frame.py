@@ -251,6 +251,8 @@ def _published(published: str | None) -> tuple[int, int] | None:
 def _named_length(code: str, named: str, after: str, word: str, w: FrameWords) -> str:
     """A period the lead names by its end (截至2018年第三季度, 截至6月底, 截至2022年3月31日)
     followed by the length of the results (季度业绩, 中期业绩, 年报): that period."""
+    if re.fullmatch(r"\d{4}", code) and len(after.strip()) <= 1 and any(x in after + word for x in w.half):
+        return f"{code}H1"  # 2021年中报, 2021年中期业绩: the first half of the year
     m = re.fullmatch(r"asof:(\d{4})-(\d{2})(?:-\d{2})?", code)
     if not m:
         return code

@@ -332,12 +332,13 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         mags = _compiled().magnitudes
         unit_only = factor / float(mags[last.magnitude_word]) if last.magnitude_word in mags else factor
         j = i - 1
-        while j >= 0 and out[j].kind == "bare" and not out[j].non_claim \
+        while j >= 0 and out[j].kind == "bare" and out[j].non_claim in (None, "version") \
                 and _LIST_SEP.fullmatch(text, out[j].end, out[j + 1].start):
-            # 441亿、530亿、640亿元: a number with its own magnitude shares only the unit
+            # 441亿、530亿、640亿元: a number with its own magnitude shares only the unit; a
+            # listed number is no version number (对应PE 44/35/29倍: 44 after a Latin word)
             own = out[j].magnitude_word is not None
             out[j] = replace(out[j], value=out[j].value * (unit_only if own else factor), unit=last.unit,
-                             kind=last.kind, unit_word=last.unit_word,
+                             kind=last.kind, unit_word=last.unit_word, non_claim=None,
                              magnitude_word=out[j].magnitude_word if own else last.magnitude_word)
             j -= 1
     return out

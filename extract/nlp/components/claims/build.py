@@ -231,6 +231,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
             # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
+        if d.metric in ("占比", "比重") and out and out[-1].metric and not out[-1].is_change:
+            # 电商渠道收入28.5亿元,占比28%: the share of the figure before it
+            d.metric, d.metric_key = out[-1].metric + "占比", None
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through

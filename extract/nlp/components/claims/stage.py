@@ -66,7 +66,7 @@ def make_claims(nlp: Language, name: str, year: int):
                             for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
                                                        bisect_left(metric_starts, s.end)]
                             if b <= s.end]
-            if _is_heading(art.text, s) and not qs:
+            if _is_heading(art.text, s) and not qs and art.text[:s.start].strip():  # (the title is the frame's)
                 # a heading opens a section: its period (第二季度财务亮点) is the section's, a
                 # heading that names none gives the frame's back
                 own = [p for p in find_periods(s.text, y, quarter, published_month(frame.published), frame.fiscal_end)
