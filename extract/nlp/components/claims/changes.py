@@ -39,6 +39,9 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
         return "qoq"  # 环比, 较上一季度, 按季, 较上月
     return "growth"
 
+# a comparison with a base that is no period a year or a quarter before (年初, 发行价, 峰值)
+_NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
+
 # the comparison of a doubling (同比翻番, 较去年翻了两番, 环比翻倍)
 _DOUBLING_CMP = re.compile(r"同比|环比|按年|按季|较(?:去年|上年)(?:同期)?|较上(?:一)?(?:个)?(?:季度|月)|比(?:去年|上年)")
 
@@ -123,6 +126,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             # 增长超过一倍, 增长了两倍: a relative change of one, of two (+100%, +200%); 翻了5倍
             # is a multiple (colloquial, ×5)
             d.change_kind = _change_kind(m.group("cmp"), q, relative=not m.group("verb").startswith("翻"))
+            if m.group("cmp") and _NOT_A_YEAR_AGO.search(m.group("cmp")):
+                d.kinds_known = True  # 较年初下降5%: against the year's start, a plain change
             sign = -1 if _DOWN.search(m.group("verb")) else 1
             if m.group("verb") in ("改善", "恶化"):  # of a loss rate, 改善 is a fall
                 loss = _LOSS.search(sent, max(0, q.start - 20), q.start) is not None
@@ -184,6 +189,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             if kind == "growth" and target.q.start > q.end:
                 kind = _from_to_kind(sent, q, target, levels, periods) or kind
             target.changes.append((kind, d.changes[0][1]))
+            target.kinds_known = target.kinds_known or d.kinds_known
             d.attached = True
             d.target = target
 

@@ -163,7 +163,7 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
 def _unqualified_is_yoy(d: Draft) -> None:
     """A change the text does not qualify (增长34%) of a figure of a period is year on year,
     except a price's move and a day's figure."""
-    if not d.period or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
+    if not d.period or d.kinds_known or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
         return
     d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
     if d.change_kind == "growth":
