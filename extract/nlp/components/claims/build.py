@@ -84,6 +84,7 @@ _SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|该
 _FORECAST_NOT = WordRegex(r"{forecast_not}")
 _FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
 _FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
+_FORECAST_TARGET = WordRegex(r"{forecast_target}")
 _FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
 _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
 
@@ -113,6 +114,9 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计公司… is not)
     said = None if analyst else _FORECAST_GUIDE.search(lead)
     if said is None and not analyst:
+        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+        if _FORECAST_TARGET.search(lead, clause):  # 计划到年底建成1100个充电桩: a target
+            d.metric, d.metric_key = d.metric + "目标", None
         return
     reporting = frame is not None and frame.entity is not None and d.subject is not None \
         and d.subject.label == frame.entity.label and is_corporate(d.metric)

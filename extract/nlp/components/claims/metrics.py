@@ -81,7 +81,7 @@ def _same_metric(phrase: str, match: str) -> bool:
     # a part named by what produces it: 线上营销服务产生的收入, 广告带来的收入
     return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
 
-_AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中)")
+_AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期]))")
 
 _MEASURE_UNITS = ("other:", "count")
 
@@ -103,6 +103,9 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     rest = sent[q.end:]
     for a, b, e in lex_metrics:  # a lexicon metric right after the number, or as its unit (3亿日活)
         if a == q.end or (a == q.end + 1 and rest[:1] == "的") or (q.start < a and b <= q.end):
+            if getattr(e, "unit_kind", None) == "users" and q.unit_word and q.unit_word not in _PEOPLE_WORDS \
+                    and re.match(r"[\u4e00-\u9fff]", sent[b:b + 1]):
+                continue  # 8家用户中心: places counted, not users
             return sent[a:b], e.key
     if q.unit_word in (load_patterns().unit_metrics or {}):
         return load_patterns().unit_metrics[q.unit_word], None
@@ -120,12 +123,15 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
         n += "占比"
     return n, None
 
+#: the measure words of people (a users metric counts them)
+_PEOPLE_WORDS = frozenset("人名位户个")
+
 _PERIOD_WORDS = re.compile(
     r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
     r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|第?[一二三四]季度(?:末)?|本季度|这个季度|这一季度|该季度|上个季度|上一季度|上季度|去年同期|上年同期|去年|上年末|上年|今年|明年|后年|同期|全年|"
     r"(?<![A-Za-z])(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|(?<![A-Za-z\d])H[12](?![\dA-Za-z])|"
     r"(?<![\d.])(?:1[0-2]|0?[1-9])\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*(?:1[0-2]|0?[1-9])\s*月(?:份)?|前[一二三两1-3]个?季度|[上下]半年|单季度?|"
-    r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
+    r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])|(?<![\d.])(?:1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号])"
     r"\s*(?:的|,|，)?")
 
 # the shorthand periods of notes and Hong Kong filings (23Q4, 2Q24, 1H25, 2024-2026年, 第三季, 首季,
