@@ -103,7 +103,7 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     rest = sent[q.end:]
     for a, b, e in lex_metrics:  # a lexicon metric right after the number, or as its unit (3亿日活)
         if a == q.end or (a == q.end + 1 and rest[:1] == "的") or (q.start < a and b <= q.end):
-            if getattr(e, "unit_kind", None) == "users" and q.unit_word and q.unit_word not in _PEOPLE_WORDS \
+            if getattr(e, "unit_kind", None) == "users" and q.kind in ("count", "measure") and q.unit_word not in _PEOPLE_WORDS \
                     and re.match(r"[\u4e00-\u9fff]", sent[b:b + 1]):
                 continue  # 8家用户中心: places counted, not users
             return sent[a:b], e.key
