@@ -81,7 +81,8 @@ def _same_metric(phrase: str, match: str) -> bool:
     # a part named by what produces it: 线上营销服务产生的收入, 广告带来的收入
     return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
 
-_AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期]))")
+_AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期])|"
+                       r"位居|位列|排名|排在|名列|重回|居于|跃居|稳居)")
 
 _MEASURE_UNITS = ("other:", "count")
 
@@ -119,8 +120,8 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     if not m or not via_de and q.kind == "percent":
         return None
     n = m.group("n")
-    if q.kind == "percent":
-        n += "占比"
+    if q.kind == "percent" and not n.endswith(("份额", "占比", "比重", "比例")):
+        n += "占比"  # 25%的月活用户: their share (a share is one already: 20.5%的份额)
     return n, None
 
 #: the measure words of people (a users metric counts them)

@@ -82,8 +82,8 @@ def make_claims(nlp: Language, name: str, year: int):
                     # 出货量7810万台…。vivo同比增长13.4%: a bare change that names no measure is
                     # of the measure the text was giving
                     d.metric, d.metric_key = named
-                elif d.metric:
-                    named = (d.metric, d.metric_key)
+                elif d.metric and not d.is_change and d.unit != "percent":
+                    named = (d.metric, d.metric_key)  # (a rate grows in points, not in percent)
             # the quarter the text is about, for 同期/上季度: the frame's, when it reports a quarter
             if period and _QUARTER.fullmatch(period) and not (frame.period and _QUARTER.fullmatch(frame.period)):
                 quarter = period
