@@ -287,6 +287,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _frame_defaults(d, periods, carry, frame)
         _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)
+        if d.quote:  # 格力电器(50.070, -0.12, -0.24%): the share price, on the day of publication
+            d.metric, d.metric_key = "股价", None
+            d.unit = "HKD" if frame is not None and frame.hk_listed else "CNY"
+            day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", (frame.published if frame else None) or "")
+            d.period = f"asof:{day.group(0)}" if day else None
         if _streak(sent, d) or _describes_counted(sent, d, drafts):
             continue
         floor = q.end

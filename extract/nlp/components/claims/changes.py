@@ -66,8 +66,32 @@ _PAIR_KINDS = {"%": "percent", "pct": "points", "ppt": "points", "个百分点":
 
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
 
+def _quotes(sent: str, drafts: list[Draft]) -> None:
+    """格力电器(50.070, -0.12, -0.24%): a quote after a listed name, its price, the day's move and
+    the move in percent; the price is the claim, the moves its changes."""
+    at = {d.q.start: d for d in drafts}
+    for m in _QUOTE.finditer(sent):
+        price, move, rate = at.get(m.start("p")), at.get(m.start("d")), at.get(m.start("r"))
+        if price is None or rate is None:
+            continue
+        price.quote = price.kinds_known = True
+        for ch, kind, value in ((move, "abs", float(m.group("d"))), (rate, "growth", rate.q.value)):
+            if ch is None:
+                continue
+            ch.is_change, ch.change_kind, ch.changes = True, kind, [(kind, value)]
+            ch.attached, ch.target = True, price
+            price.changes.append((kind, value))
+
+
+_QUOTE = re.compile(r"[(（]\s*(?P<p>\d+(?:\.\d+)?)\s*[,，]\s*(?P<d>[+\-]?\d+(?:\.\d+)?)\s*[,，]\s*"
+                    r"(?P<r>[+\-]?\d+(?:\.\d+)?\s*%)\s*[)）]")
+
+
 def _classify(sent: str, drafts: list[Draft]) -> None:
+    _quotes(sent, drafts)
     for d in drafts:
+        if d.quote or d.attached:
+            continue
         q = d.q
         before = sent[max(0, q.start - 16):q.start]
         if q.kind == "multiple" and q.unit_word == "番":
@@ -137,7 +161,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
 def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:
     levels = [d for d in drafts if not d.is_change]
     for d in drafts:
-        if not d.is_change:
+        if not d.is_change or d.attached:  # (a quote's moves are its price's already)
             continue
         q = d.q
         after = sent[q.end:]

@@ -22,7 +22,8 @@ def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
 _AMOUNT_END = re.compile(r"(?:元|币)\s*[,，(（]?\s*$")
 _AT_RATE = re.compile(r"[,，(（]?\s*按[^,，。;；]{0,10}汇率(?:计算)?\s*[,，]?\s*$")
 
-_BRACKETED_AFTER = re.compile(r"(?P<cur>美元|港元|港币|人民币|元|币)\s*[(（]\s*(?:约合|约|合|折合|即|相当于)?\s*(?:人民币|美元|港元|港币)?\s*$")
+_BRACKETED_AFTER = re.compile(r"(?P<cur>美元|港元|港币|人民币|元|币)\s*[(（]\s*(?:约合|约|合|折合|即|相当于)?\s*"
+                              r"(?:(?P<in>人民币|美元|港元|港币)\s*[)）]?)?\s*$")  # (美元)1378亿): a translation's bracket
 
 _CURRENCY_OF = {"美元": "USD", "港元": "HKD", "港币": "HKD"}
 
@@ -36,7 +37,8 @@ def _restated(sent: str, q) -> bool:
     m = _BRACKETED_AFTER.search(sent[max(0, q.start - 10):q.start])
     if m is None:
         return False
-    return _CURRENCY_OF.get(m.group("cur"), "CNY") != q.unit
+    unit = q.unit if q.unit else _CURRENCY_OF.get(m.group("in") or "", None)
+    return unit is not None and _CURRENCY_OF.get(m.group("cur"), "CNY") != unit
 
 _RESULTS = re.compile(r"财报|年报|季报|半年报|中报|业绩|财务报告|财务数据|经营数据|季度报告|年度报告|中期报告")
 
@@ -50,7 +52,7 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
-    if q.kind == "money" and (_converts(sent, q, pats.conversion_words) or _restated(sent, q)):
+    if (q.kind == "money" and _converts(sent, q, pats.conversion_words)) or (q.kind in ("money", "bare") and _restated(sent, q)):
         return "an amount restated in another currency (约合357亿美元)"
     if pats.stock_code is not None and re.fullmatch(r"\d{4,6}", q.surface.strip()) \
             and pats.stock_code.search(sent[max(0, q.start - 3):q.start]) \
