@@ -37,13 +37,19 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
         return in_clause[0]
     # from an earlier clause, the speaker (董事长何小鹏表示,公司计划…) is not what the number is
     # about, nor a name of a place or a body that does not open its clause (…,维持中国体育品牌的
-    # 领先地位,毛利增加…: the object of a verb)
-    earlier = [m for m in cands if (not _speaks(sent, m.end) if m.cls == "Person" else _opens_clause(sent, m))]
+    # 领先地位,毛利增加…: the object of a verb); a titled work is (推出视频《…》,曝光量近1亿)
+    earlier = [m for m in cands if (not _speaks(sent, m.end) if m.cls == "Person"
+                                    else _titled(sent, m) or _opens_clause(sent, m))]
     return earlier[-1] if earlier else None
 
 #: what may stand before the subject at the start of its clause: time phrases, connectives
 _CLAUSE_OPENING = re.compile(r"(?:[\s“\"《(（【】)）]|其中|此外|另外|同时|而|但|并|且|截至|[0-9０-９一二三四五六七八九十〇零]+|"
                              r"年|月|日|季度|[上下]半年|前三季度|今年|去年|本季度|报告期内?|期内|全年|Q[1-4]|H[12]|底|末|内)*")
+
+
+def _titled(sent: str, m: Mention) -> bool:
+    """Is ``m`` a work named in title marks (《我不想做这样的人》)?"""
+    return m.cls == "Program" and sent[max(0, m.start - 1):m.start] == "《"
 
 
 def _opens_clause(sent: str, m: Mention) -> bool:
