@@ -262,6 +262,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
         if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
             d.unit, d.scale = "CNY", 0.01  # 每股基本盈利280.09分: fen, hundredths of a yuan
+        elif q.kind == "money" and not q.surface.rstrip().endswith("美分") \
+                and (q.surface.rstrip().endswith("分") or re.match(r"\s*分(?![钟之])", sent[q.end:q.end + 3])) \
+                and _PER_SHARE_MONEY.search(d.metric or ""):
+            d.scale = 0.01  # 每股港币72分: cents of the currency said before the number
         d.metric = _measure_of_verb(d.metric, d.unit)
         if frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
