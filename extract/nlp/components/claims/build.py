@@ -14,7 +14,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END
 from .filters import _RESULTS
 from .timing import (
-    _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
+    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
     _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
 from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _unit_of
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
@@ -66,6 +66,19 @@ _PASSING = re.compile(r"同期|上一?个?季度|上一?财季|上一?个?月")
 _COMPARED = re.compile(r"同比|环比|按年|按季|较|相比|相较|比上")
 
 #: a segment word right after a name (华远品牌, 星河业务)
+def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):
+    """对比去年同期经营利润38.2亿元: a clause that opens with the base of a comparison and states
+    no change gives the figure of that base period."""
+    if d.is_change:
+        return None
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+    if any(x.is_change and clause <= x.q.start for x in drafts):
+        return None
+    return next((p for p in periods if p.base and clause <= p.start and p.end <= d.q.start
+                 and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
+                 and not any(clause <= x.start < d.q.start and not x.base for x in periods)), None)
+
+
 def _region_of_company(sent: str, found: Mention | None, q, frame) -> bool:
     """Does the place ``found`` head the metric of the number ``q`` (in its clause, a word
     right after it) in the results of a company (not a bulletin of a place)?"""
@@ -191,7 +204,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                              or not _PASSING.search(sent[p.start:p.end])], carry, sent)
         else:
             d.period = _period_for(q.start, periods, carry, sent)
-        own = _base_period_of(q.start, sent, periods)
+        own = _base_period_of(q.start, sent, periods) or _compared_in_clause(sent, d, drafts, periods)
         if own is not None:  # 较去年同期的10亿元: the base level, of the base period
             d.period = own.period
         elif d.period is None and d.target is None:
