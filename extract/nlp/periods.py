@@ -89,6 +89,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+#: a year written out in a period mention (2023年, 23Q4): what a relative year is counted from
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}|(?<![\d.])[12]\d\s*[年QH]")
+
 _REL_YEARS = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1}
 _REL_YEAR = re.compile(r"(去年|上年|前年|今年|本年|明年)\s*$")
 _LISTED = re.compile(r"\s*(?:、|和|与|及|以及|至|到|-|~|—)\s*")
@@ -313,16 +316,27 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     continue
                 y = int(g["y"]) if g.get("y") else year
             elif kind == "relative":
-                if year is None:
-                    continue
                 rel = g["rel"]
-                y = {"去年": year - 1, "上年": year - 1, "前年": year - 2, "明年": year + 1}.get(rel, year)
+                # 2023年营收…较上年: 上年 is the year before the one the sentence named, not before the
+                # article's (a 2024 piece on 2023's results); 去年 is the year before publication's
+                named = [p for p in out if p.end <= a and p.year and _YEAR_WRITTEN.search(text, p.start, p.end)]
+                base = named[-1].year if named and rel in ("上年", "上年同期") else year
+                if base is None:
+                    continue
+                y = {"去年": base - 1, "上年": base - 1, "前年": base - 2, "明年": base + 1}.get(rel, base)
                 if rel in ("去年同期", "上年同期", "同期"):
+                    part = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", named[-1].period) \
+                        if named and rel == "上年同期" else None
+                    if part and not (q or h or mo):  # 2022年第一季度…而去年同期: 2021Q1
+                        out.append(PeriodMention(a, b, f"{named[-1].year - 1}{part.group(1)}", named[-1].year - 1,
+                                                 _compared(text, a)))
+                        taken.append((a, b))
+                        continue
                     if cur_q and not (q or h or mo):
                         q = int(cur_q.group(2))
                         y = int(cur_q.group(1)) - 1
                     else:
-                        y = year - 1
+                        y = base - 1
             elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year
                 y = int(cur_q.group(1)) if cur_q else year
                 if y is None:
