@@ -342,7 +342,14 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if y is None:
                     continue
             elif kind in ("reported_quarter", "fiscal_quarter"):
-                if kind == "fiscal_quarter" or year is None:
+                end_at = next((p for p in out if p.end <= a and re.fullmatch(r"asof:\d{4}-\d{2}", p.period)
+                               and re.fullmatch(r"\s*止?\s*(?:的)?\s*", text[p.end:a])), None)
+                if kind == "fiscal_quarter" and end_at is not None:
+                    # 截至2023年12月31日止第三财季: the quarter to that day, named from 截至 on
+                    y, q = end_at.year, (int(end_at.period[10:12]) - 1) // 3 + 1
+                    out.remove(end_at)
+                    a = end_at.start
+                elif kind == "fiscal_quarter" or year is None:
                     if published is None:
                         taken.append((a, b))
                         continue
