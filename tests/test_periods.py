@@ -47,6 +47,9 @@ PUBLISHED_ROWS = [
     ("截至3月底止季度", ["2019Q1"]),
     ("截至12月31日的九个月", ["2019-04/2019-12"]),            # the year of context, not one to come
     ("截至2019年12月31日止第三财季业绩", ["2019Q4"]),          # a fiscal quarter named by its end date
+    ("12月移动月活跃用户达到8.24亿", ["2019-12"]),             # a bare month reported: already past
+    ("下半年营收为12亿元", ["2019H2"]),
+    ("预计12月交付量将达1万辆", ["2020-12"]),                 # ... unless the sentence looks ahead
     ("截至2019年12月31日止季度及九个月业绩", ["2019Q4", "2019-04/2019-12"]),
 ]
 

@@ -89,6 +89,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+#: words of what is still to come: a period they speak of may lie after publication
+_FUTURE = re.compile(r"预计|预期|预测|将|有望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
+
 #: a year written out in a period mention (2023年, 23Q4): what a relative year is counted from
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}|(?<![\d.])[12]\d\s*[年QH]")
 
@@ -381,6 +384,11 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if prev is None and year is None:
                     continue
                 y = prev.year if prev is not None else year
+                if prev is None and published is not None and y == published[0] and not _FUTURE.search(text):
+                    # 12月移动月活跃用户 reported in February: last December, not one to come
+                    last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
+                    if last is not None and last > published[1]:
+                        y -= 1
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a)))
             taken.append((a, b))
     out.sort(key=lambda p: p.start)
