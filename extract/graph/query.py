@@ -38,7 +38,7 @@ from ..resources import queries_dir
 from .sparql import bind_values, check_query, plain
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:—|--|-|:)?\s*(.*)$")
-_IRI = re.compile(r'^<([^<>"{}|^`\\\s]+)>$')
+_IRI = re.compile(r'^<([^<>"{}|^`\\\x00-\x20]+)>$')  # SPARQL's IRIREF: no control characters or spaces
 _OX_ERROR = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
 
 
