@@ -130,6 +130,10 @@ def saved_query(name: str, directory: Path | None = None) -> SavedQuery:
     return load_query(p)
 
 
+#: SPARQL's string escapes (\t \n \" \\ \uXXXX …): a backslash left once they are taken out starts none
+_ESCAPE = re.compile(r'\\(?:[tbnrf"\'\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})')
+
+
 def to_term(value: str) -> Node:
     """A ``--param`` value as an RDF term (see the module docstring).
 
@@ -144,6 +148,8 @@ def to_term(value: str) -> Node:
 
         from .terms import bind_prefixes
 
+        if "\\" in _ESCAPE.sub("", value):
+            raise QueryError(f"bad literal {value!r}: a backslash starts no escape SPARQL knows")
         try:
             term = from_n3(value, nsm=bind_prefixes(Graph()).namespace_manager)
         except Exception as e:  # from_n3 raises bare Exceptions for bad syntax
