@@ -229,6 +229,8 @@ ROWS = [
        absent=("孙立平", "星海银行", "王小林"), mojibake=True,
        xfail_lac="find_mojibake covers only the '?'-anchored part of the fragment (?岀殑鐢ㄦ埛); in "
                  "the undetected rest (瀛…鏄熸捣阈惰) LAC tags 鏄熸 as PER and it is kept as a Person"),
+    *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
+       P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
 
 
