@@ -156,6 +156,59 @@ def _part_of_place(m: Mention) -> bool:
     return (m.cls == "Segment" and m.label.endswith(("产业", "行业", "业"))) or (m.cls == "Place" and m.label.endswith("地区")) \
         or (m.cls in ("Organization", "Company") and m.source not in ("lexicon", "pattern"))
 
+def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | None, year: int | None) -> None:
+    """The period of the number of ``d``: the governing one before it (not one an earlier clause
+    named in passing when the number is compared with it), the base period of a base level, a
+    year after a base of last year, else the one carried; its changes' kinds follow."""
+    q = d.q
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    if _COMPARED.search(sent, clause, q.start + 24):
+        # 上一季度营收为X,净亏损为Y,较上一季度扩大30%: a figure compared with the period before is
+        # not of that period, which an earlier clause named in passing
+        d.period = _period_for(q.start, [p for p in periods if p.start >= clause
+                                         or not _PASSING.search(sent[p.start:p.end])], carry, sent)
+    else:
+        d.period = _period_for(q.start, periods, carry, sent)
+    own = _base_period_of(q.start, sent, periods) or _compared_in_clause(sent, d, drafts, periods)
+    if own is not None:  # 较去年同期的10亿元: the base level, of the base period
+        d.period = own.period
+    elif d.period is None and d.target is None:
+        # 由去年同期的35.2%提升至38.1%, 12亿元,较去年同期的10亿元: the level compared with a
+        # base level of last year is a year after it
+        start = next((p for p in periods if p.base and _OWN_LEVEL.fullmatch(sent, p.end, p.end + 1)
+                      and re.search(r"去年|上年", sent[p.start:p.end])
+                      and any(_base_period_of(x.q.start, sent, periods) is p for x in drafts)), None)
+        if start is not None:
+            d.period = _year_later(start.period)
+    if d.period and (d.changes or d.is_change):
+        _yoy_against(d, periods, sent)
+    if d.period is None and d.is_change and not d.attached and year and \
+            re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
+        d.period = str(year)  # 较去年增长7%: this year's figure against last year's
+
+
+def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Mention], frame: Frame | None,
+                   floor: int, lex_metric_spans) -> tuple:
+    """(the group counted, the entity the sentence names as the subject of ``d``, a brand or
+    region that goes into the metric): the reporting company's own brand (华远品牌收入) and a
+    region heading its revenue (中国区广告收入) give the company, and themselves to the metric."""
+    q = d.q
+    counted = _counted_subject(sent, q, mentions)
+    found = (counted[0] if counted else None) or _segment_subject(sent, q, mentions) \
+        or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
+    own_brand = found is not None and frame is not None and frame.entity is not None \
+        and found.label != frame.entity.label and frame.entity.label.startswith(found.label) \
+        and _SEGMENT_AFTER.match(sent, found.end)
+    brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
+    if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
+        found = frame.entity
+    elif _region_of_company(sent, found, q, frame) and is_segment_money(_metric_for(
+            sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]):
+        # 中国区广告收入, 海外收入 in a company's results: its figure, the region in the metric
+        brand, found = found, frame.entity
+    return counted, found, brand
+
+
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
@@ -196,43 +249,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if d.is_change and d.attached:
             continue
         q = d.q
-        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
-        if _COMPARED.search(sent, clause, q.start + 24):
-            # 上一季度营收为X,净亏损为Y,较上一季度扩大30%: a figure compared with the period before is
-            # not of that period, which an earlier clause named in passing
-            d.period = _period_for(q.start, [p for p in periods if p.start >= clause
-                                             or not _PASSING.search(sent[p.start:p.end])], carry, sent)
-        else:
-            d.period = _period_for(q.start, periods, carry, sent)
-        own = _base_period_of(q.start, sent, periods) or _compared_in_clause(sent, d, drafts, periods)
-        if own is not None:  # 较去年同期的10亿元: the base level, of the base period
-            d.period = own.period
-        elif d.period is None and d.target is None:
-            # 由去年同期的35.2%提升至38.1%, 12亿元,较去年同期的10亿元: the level compared with a
-            # base level of last year is a year after it
-            start = next((p for p in periods if p.base and _OWN_LEVEL.fullmatch(sent, p.end, p.end + 1)
-                          and re.search(r"去年|上年", sent[p.start:p.end])
-                          and any(_base_period_of(x.q.start, sent, periods) is p for x in drafts)), None)
-            if start is not None:
-                d.period = _year_later(start.period)
-        if d.period and (d.changes or d.is_change):
-            _yoy_against(d, periods, sent)
-        if d.period is None and d.is_change and not d.attached and year and \
-                re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
-            d.period = str(year)  # 较去年增长7%: this year's figure against last year's
-        counted = _counted_subject(sent, q, mentions)
-        found = (counted[0] if counted else None) or _segment_subject(sent, q, mentions) \
-            or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
-        own_brand = found is not None and frame is not None and frame.entity is not None \
-            and found.label != frame.entity.label and frame.entity.label.startswith(found.label) \
-            and _SEGMENT_AFTER.match(sent, found.end)
-        brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
-        if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
-            found = frame.entity
-        elif _region_of_company(sent, found, q, frame) and is_segment_money(_metric_for(
-                sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]):
-            # 中国区广告收入, 海外收入 in a company's results: its figure, the region in the metric
-            brand, found = found, frame.entity
+        _set_period(sent, d, drafts, periods, carry, year)
+        counted, found, brand = _named_subject(sent, d, drafts, mentions, frame, floor, lex_metric_spans)
         if found:
             subj = found
         d.subject = subj or topic
