@@ -89,6 +89,20 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+#: the words for the quarter before the one in context
+_PREVIOUS_QUARTER = ("上季度", "上一季度", "上个季度", "上一财季", "上财季")
+
+
+def _quarter_before(y: int, q: int) -> tuple[int, int]:
+    return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -> int:
+    """The year of a reported period whose year the text does not say: ``y``, unless the period
+    would end after publication (12月, reported in February), then the year before."""
+    return y - 1 if published is not None and (y, last_month) > published else y
+
+
 #: words of what is still to come: a period they speak of may lie after publication
 _FUTURE = re.compile(r"预计|预期|预测|将|有望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
 
@@ -279,8 +293,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if g.get("y") is None and year is None:
                     continue
                 y, m2 = int(g["y"] or year), int(g["m"])
-                if g.get("y") is None and published is not None and (y, m2) > published:
-                    y -= 1  # 截至12月31日的九个月, reported in February: last year's
+                if g.get("y") is None:
+                    y = _reported_year(y, m2, published)  # 截至12月31日的九个月, reported in February: last year's
                 second = m.start("len2") if g.get("len2") else b
                 for length, (a2, b2) in ((g["len"], (a, second)), (g.get("len2"), (second, b))):
                     if not length:
@@ -356,12 +370,9 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     if published is None:
                         taken.append((a, b))
                         continue
-                    y, q = published[0], (published[1] - 1) // 3  # the quarter before publication's
-                    y, q = (y, q) if q >= 1 else (y - 1, 4)
+                    y, q = _quarter_before(published[0], (published[1] - 1) // 3 + 1)  # before publication's
                 else:  # 截至9月底止季度, 12月季度: this year's, unless it would end after publication
-                    y = year
-                    if published is not None and (y, q * 3) > published:
-                        y -= 1
+                    y = _reported_year(year, q * 3, published)
             elif kind == "now":  # 截至目前: as of the publication month
                 if published is None:
                     continue
@@ -376,8 +387,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     taken.append((a, b))
                     continue
                 y, q = int(cur_q.group(1)), int(cur_q.group(2))
-                if g["rel2"] in ("上季度", "上一季度", "上个季度", "上一财季", "上财季"):
-                    y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+                if g["rel2"] in _PREVIOUS_QUARTER:
+                    y, q = _quarter_before(y, q)
             else:  # bare quarter, half or month: the year of the period it is listed with
                 # (2020年第三季度、第四季度; 2020年1月至3月), else this year's
                 prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
@@ -387,8 +398,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if prev is None and published is not None and y == published[0] and not _FUTURE.search(text):
                     # 12月移动月活跃用户 reported in February: last December, not one to come
                     last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
-                    if last is not None and last > published[1]:
-                        y -= 1
+                    if last is not None:
+                        y = _reported_year(y, last, published)
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a)))
             taken.append((a, b))
     out.sort(key=lambda p: p.start)
@@ -398,8 +409,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                       for m in [re.fullmatch(r"(\d{4})Q([1-4])", p.period)] if m), None)
         if named is not None:
             y, q = int(named.group(1)), int(named.group(2))
-            if rel in ("上季度", "上一季度", "上个季度", "上一财季", "上财季"):
-                y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+            if rel in _PREVIOUS_QUARTER:
+                y, q = _quarter_before(y, q)
             bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a)),
                           key=lambda p: p.start)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)

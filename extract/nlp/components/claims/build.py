@@ -11,7 +11,7 @@ from ...lexicon import Lexicon
 from ...patterns import WordRegex
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END
+from .draft import Draft, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
@@ -62,9 +62,6 @@ _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|�
 #: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
 _PASSING = re.compile(r"同期|上一?个?季度|上一?财季|上一?个?月")
 
-#: a comparison in a number's clause (较上一季度的24.6亿元扩大30.5%, 环比增长)
-_COMPARED = re.compile(r"同比|环比|按年|按季|较|相比|相较|比上")
-
 #: a segment word right after a name (华远品牌, 星河业务)
 def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):
     """对比去年同期经营利润38.2亿元: a clause that opens with the base of a comparison and states
@@ -79,11 +76,15 @@ def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):
                  and not any(clause <= x.start < d.q.start and not x.base for x in periods)), None)
 
 
+def _company_frame(frame: Frame | None) -> bool:
+    """Does the article report a company's figures (not a bulletin of a place)?"""
+    return frame is not None and not frame.bulletin and frame.entity is not None and frame.entity.cls != "Place"
+
+
 def _region_of_company(sent: str, found: Mention | None, q, frame) -> bool:
     """Does the place ``found`` head the metric of the number ``q`` (in its clause, a word
-    right after it) in the results of a company (not a bulletin of a place)?"""
-    return found is not None and found.cls == "Place" and frame is not None and not frame.bulletin \
-        and frame.entity is not None and frame.entity.cls != "Place" and found.end <= q.start \
+    right after it) in the results of a company?"""
+    return found is not None and found.cls == "Place" and _company_frame(frame) and found.end <= q.start \
         and not _CLAUSE_END.search(sent, found.end, q.start) and bool(_WORD_AFTER.match(sent, found.end))
 
 
@@ -162,7 +163,7 @@ def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | 
     year after a base of last year, else the one carried; its changes' kinds follow."""
     q = d.q
     clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
-    if _COMPARED.search(sent, clause, q.start + 24):
+    if _COMPARE.search(sent, clause, q.start + 24):
         # 上一季度营收为X,净亏损为Y,较上一季度扩大30%: a figure compared with the period before is
         # not of that period, which an earlier clause named in passing
         d.period = _period_for(q.start, [p for p in periods if p.start >= clause
@@ -307,8 +308,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # reporting entity
             # 公司2022年实现营收…, 主席某某表示,收入…: the reporting entity's figure
             d.subject, d.subject_here = frame.entity, True
-        if not d.subject_here and d.subject is not None and d.subject.cls == "Place" and frame is not None \
-                and not frame.bulletin and frame.entity is not None and frame.entity.cls != "Place" \
+        if not d.subject_here and d.subject is not None and d.subject.cls == "Place" and _company_frame(frame) \
                 and is_segment_money(d.metric):
             d.subject = frame.entity  # a place carried from the sentence before owns no company's revenue
         if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \

@@ -10,7 +10,7 @@ from ...patterns import WordRegex
 from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _HARD_STOP, _PER_UNIT
-from .timing import _base_period_of, _period_for
+from .timing import _base_period_of, _period_before, _period_for
 from .metrics import _names_metric, _np_before
 
 # the word lists are data: ontology/claim_words.toml
@@ -230,23 +230,18 @@ def _owner_of_compared(sent: str, q, levels: list[Draft], periods) -> tuple[Draf
     if owner is None or _HARD_STOP.search(sent[owner.q.end:base.q.start]) or owner.q.kind != base.q.kind:
         return None, None
     own = _base_period_of(base.q.start, sent, periods)
-    pa = own.period if own is not None else None
-    pb = _period_for(owner.q.start, periods, None)
-    kind = None
-    if pa and pb:
-        ya, yb = re.match(r"(\d{4})(.*)", pa), re.match(r"(\d{4})(.*)", pb)
-        if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
-            kind = "yoy"
-        elif _period_before_code(pb) == pa:
-            kind = "qoq"
-    return owner, kind
+    return owner, _kind_between(own.period if own is not None else None, _period_for(owner.q.start, periods, None))
 
 
-def _period_before_code(code: str) -> str | None:
-    """2018Q3 -> 2018Q2, 2018Q1 -> 2017Q4, 2020-01 -> 2019-12."""
-    from .timing import _period_before
-
-    return _period_before(code)
+def _kind_between(base: str | None, level: str | None) -> str | None:
+    """The kind of a change from the period ``base`` to ``level``: ``yoy`` a year apart (2019 ->
+    2020, 2019Q3 -> 2020Q3), ``qoq`` a quarter or month apart (2018Q2 -> 2018Q3), else None."""
+    if not base or not level:
+        return None
+    ya, yb = re.match(r"(\d{4})(.*)", base), re.match(r"(\d{4})(.*)", level)
+    if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
+        return "yoy"
+    return "qoq" if _period_before(level) == base else None
 
 
 _SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")
@@ -277,13 +272,7 @@ def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods
         return None
     own = _base_period_of(base.q.start, sent, periods)
     pa = own.period if own is not None else _period_for(base.q.start, periods, None)
-    pb = _period_for(target.q.start, periods, None)
-    if not pa or not pb:
-        return None
-    ya, yb = re.match(r"(\d{4})(.*)", pa), re.match(r"(\d{4})(.*)", pb)
-    if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
-        return "yoy"
-    return None
+    return "yoy" if _kind_between(pa, _period_for(target.q.start, periods, None)) == "yoy" else None
 
 # a level compared against (较去年同期的10亿元增长20%, 相比9月份的1050辆环比增长66%): the change
 # belongs to the level before it

@@ -64,7 +64,7 @@ _RATIO_HEAD = re.compile(r"(?:占比|比重|比例|份额|率)$")
 
 _CLAUSE_END = re.compile(r"[,，;；。]")
 
-_COMPARE = re.compile(r"同比|环比|较|相比|相较")
+_COMPARE = re.compile(r"同比|环比|按年|按季|较|相比|相较|比上")  # a comparison: 同比, 按年, 较上一季度
 
 def continues(sent: str) -> bool:
     """Does ``sent`` open by continuing what came before (其中, 同时, 此外 …)?"""
