@@ -403,6 +403,9 @@ ROWS = [
       E(0.5, "percent", period="asof:2023-12", metric="00后用户占比")),
     R("per-head-rate-not-of-the-total", "星河科技宣布将向员工发放约10亿元的奖金,人均增幅不低于20%。",
       E(1_000_000_000, "CNY", qualifier="约", metric="奖金"), E(0.2, "percent", qualifier=ANY, change=ANY)),
+    R("clause-names-its-own-measure", "2020年,星河科技毛利率为32%,毛利率较上年同期下降1.2%,人均销售额同比上升8.5%。",
+      E(0.32, "percent", period="2020", metric="毛利率", change=[("yoy", -0.012)]),
+      E(0.085, "percent", period="2020", metric_is="人均销售额", change=[("yoy", 0.085)])),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -40,6 +40,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
             return after
     if np and _ANAPHOR.fullmatch(np):
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
+    if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
+        # 毛利率较上年同期下降1.47%,人均销售额同比上升16.5%: the clause names its own measure
+        cands = []
     if cands:
         a, b, e = cands[-1]
         if np and sent[a - 1:a] in "(（" and sent[b:b + 1] in ")）" and a > 0:  # 电商交易总额(GMV)
