@@ -154,6 +154,29 @@ def test_fiscal_quarters_are_calendar_quarters(published, quarter, year):
     assert claims[37_680_000_000].period == year
 
 
+def test_a_bare_quarter_in_a_fiscal_year_ending_in_march_is_the_fiscal_quarter():
+    """2020财年第三季度 ends in December 2019; 第三季度 later in the article is that quarter, never
+    the calendar third quarter, and 去年同期 is a year before it."""
+    text = ("星河集团公布2020财年第三季度业绩。\n"
+            "星河集团第三季度营收为1614.56亿元,比去年同期的1172.78亿元增长38%。\n")
+    claims = {round(c.value): c for c in _claims(text, "2020-02-13")}
+    assert claims[161_456_000_000].period == "2019Q4"
+    assert claims[117_278_000_000].period == "2018Q4"
+
+
+def test_a_region_heading_a_companys_active_users_is_its_segment():
+    """中国零售市场移动月活跃用户 in a company's results: the company's users, the region in the
+    metric; the next clause's users stay the company's, not the region's. A country's users
+    (网民规模) are no company's."""
+    text = ("星河集团公布2020年第三季度业绩。\n"
+            "中国零售市场移动月活跃用户达到8.24亿,较上一季度增加3900万;年度活跃消费者达到7.11亿。\n"
+            "据统计,中国网民规模达9.4亿。\n")
+    claims = {round(c.value): c for c in _claims(text, "2020-11-05")}
+    assert (claims[824_000_000].subject, claims[824_000_000].metric) == ("星河集团", "中国零售市场移动月活跃用户")
+    assert claims[711_000_000].subject == "星河集团"
+    assert claims[940_000_000].subject == "中国"
+
+
 def test_a_business_of_the_company_keeps_the_company_as_subject():
     """A platform the lexicon says the reporting company runs: its money is the company's figure,
     with the business in the metric; its users stay the platform's."""

@@ -51,6 +51,7 @@ class _FrameFile(BaseModel):
     price_close: list[str] = []
     price_yesterday: list[str] = []
     segment_money_metrics: list[str] = []
+    region_user_metrics: list[str] = []
     listed_code: str = "(?!)"
     analyst_words: list[str] = []
 
@@ -83,6 +84,7 @@ class FrameWords:
     listed_code: re.Pattern[str] | None = None
     analyst: re.Pattern[str] | None = None
     trailing_words: tuple[str, ...] = ()
+    region_users: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -107,7 +109,8 @@ def frame_words() -> FrameWords:
                       _alternation(raw.bulletin_words) if raw.bulletin_words else None,
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
-                      _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words))
+                      _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
+                      tuple(raw.region_user_metrics))
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,12 @@ def is_generic(m) -> bool:
 def is_segment_money(metric: str | None) -> bool:
     """Is the metric money a business makes or loses (收入, 经营利润), the company's figure?"""
     return bool(metric) and any(w in metric for w in frame_words().segment_money)
+
+
+def is_region_users(metric: str | None) -> bool:
+    """Is the metric a count of a company's own active or paying users (月活跃用户, 年度活跃消费者),
+    which a region heading it (中国零售市场, 海外) divides, never a country's population?"""
+    return bool(metric) and any(w in metric for w in frame_words().region_users)
 
 
 def is_corporate(metric: str | None) -> bool:

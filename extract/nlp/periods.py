@@ -392,6 +392,14 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             else:  # bare quarter, half or month: the year of the period it is listed with
                 # (2020年第三季度、第四季度; 2020年1月至3月), else this year's
                 prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
+                if q and not (h or mo) and prev is None and cur_q and fiscal_end and fiscal_end != 12:
+                    # 第三季度 in the results of a fiscal year ending in March (2020财年第三季度):
+                    # the fiscal quarter of the fiscal year in context, not the calendar one
+                    cy, cm = int(cur_q.group(1)), 3 * int(cur_q.group(2))
+                    code = _fiscal_span({"y": str(cy if cm <= fiscal_end else cy + 1), "q": str(q)}, fiscal_end)[0]
+                    out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a)))
+                    taken.append((a, b))
+                    continue
                 if prev is None and year is None:
                     continue
                 y = prev.year if prev is not None else year

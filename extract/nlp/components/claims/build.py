@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...frame import Frame, event_date, is_corporate, is_segment_money, names_self, period_end, published_month, results_named
+from ...frame import Frame, event_date, is_corporate, is_region_users, is_segment_money, names_self, period_end, published_month, results_named
 from ...lexicon import Lexicon
 from ...patterns import WordRegex
 from ...periods import find_periods
@@ -203,10 +203,12 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
     if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
         found = frame.entity
-    elif _region_of_company(sent, found, q, frame) and is_segment_money(_metric_for(
-            sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]):
-        # 中国区广告收入, 海外收入 in a company's results: its figure, the region in the metric
-        brand, found = found, frame.entity
+    elif _region_of_company(sent, found, q, frame):
+        metric = _metric_for(sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]
+        if is_segment_money(metric) or is_region_users(metric):
+            # 中国区广告收入, 海外收入, 中国零售市场移动月活跃用户 in a company's results: its figure,
+            # the region in the metric
+            brand, found = found, frame.entity
     return counted, found, brand
 
 
@@ -246,12 +248,17 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     subj = carried_subject
     floor = 0
     out: list[Draft] = []
+    regions: set[int] = set()  # where the places heading a company's segment figures start
     for d in drafts:
         if d.is_change and d.attached:
             continue
         q = d.q
         _set_period(sent, d, drafts, periods, carry, year)
         counted, found, brand = _named_subject(sent, d, drafts, mentions, frame, floor, lex_metric_spans)
+        if brand is not None:
+            regions.add(brand.start)
+        elif found is not None and found.start in regions:
+            found = frame.entity  # …月活跃用户达8.24亿;年度活跃消费者…: the region was the company's segment
         if found:
             subj = found
         d.subject = subj or topic
