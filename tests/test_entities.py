@@ -68,6 +68,8 @@ ROWS = [
        P("Organization", "中国短视频协会"), exact=False, absent=("中国短视频",)),
     *R("name-across-words", "星河科技营收增长。其中国内游戏收入为10亿元,海外收入为3亿元。",
        P("Organization", "星河科技"), exact=False, absent=("中国",)),
+    *R("weekday-before-name", "周三星河科技股价下跌2.3%,星期三星河科技发布公告。",
+       P("Organization", "星河科技"), exact=False, absent=("三星",)),
     *R("known-traditional", "騰訊與阿里巴巴集團宣布達成合作。",
        P("Company", "腾讯", key="Company:腾讯", aliases=("騰訊",)),
        P("Company", "阿里巴巴", key="Company:阿里巴巴", aliases=("阿里巴巴集團",))),

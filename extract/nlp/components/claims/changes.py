@@ -145,7 +145,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         m = _CHANGE_VERB.search(before)
         if not m:
             continue
-        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降"):
+        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌"):
             d.is_change = True
             # 增长超过一倍, 增长了两倍: a relative change of one, of two (+100%, +200%); 翻了5倍
             # is a multiple (colloquial, ×5)

@@ -161,9 +161,10 @@ _ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|录得|取得)(?=(?:营�
 _ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,29}\s*[)）]")
 
 def _place_in(sent: str, m) -> bool:
-    """Is ``m`` a place after 在 (在中国市场的出货量): where the measure is taken, part of its
-    name, no stop of the phrase?"""
-    return getattr(m, "cls", None) == "Place" and sent[max(0, m.start - 1):m.start] == "在"
+    """Is ``m`` a place inside the phrase, no stop of it: after 在 (在中国市场的出货量: where the
+    measure is taken), or after 每股/每/非 (每股美国存托股收益, 非美国通用会计准则: part of a term)?"""
+    return getattr(m, "cls", None) == "Place" and (sent[max(0, m.start - 1):m.start] in ("在", "每", "非")
+                                                   or sent[max(0, m.start - 2):m.start] == "每股")
 
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
