@@ -415,6 +415,9 @@ ROWS = [
       E(0.57, "CNY", period="2019Q3", metric_is="摊薄每股美国存托股收益")),
     R("dash-bullet-before-metric", "2020年第三季度业绩要点:\n——经营利润为389.2亿元,同比增长66%。",
       E(38_920_000_000, "CNY", period="2020Q3", metric_is="经营利润", change=[("yoy", 0.66)])),
+    R("share-of-the-total-after-a-figure", "2020年,星河汽车的汽车销售收入为14.4亿元,占总营收的98%。",
+      E(1_440_000_000, "CNY", period="2020", metric_is="汽车销售收入"),
+      E(0.98, "percent", period="2020", metric_is="汽车销售收入占总营收")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -11,7 +11,7 @@ from ...lexicon import Lexicon
 from ...patterns import WordRegex
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _COMPARE
+from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
@@ -274,9 +274,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
             # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
-        if d.metric in ("占比", "比重") and out and out[-1].metric and not out[-1].is_change:
-            # 电商渠道收入28.5亿元,占比28%: the share of the figure before it
-            d.metric, d.metric_key = out[-1].metric + "占比", None
+        if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}", d.metric) and d.q.kind == "percent" and out \
+                and out[-1].metric and not out[-1].is_change and out[-1].q.kind != "percent" \
+                and not _CLAUSE_BREAK.search(sent, out[-1].q.end, q.start):
+            # 电商渠道收入28.5亿元,占比28% / 占总营收的98%: the share of the figure before it
+            d.metric, d.metric_key = out[-1].metric + (d.metric if d.metric.startswith("占") else "占比"), None
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through
