@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError
 from ..resources import ontology_path
-from .periods import find_periods, fiscal_year_end
+from .period_codes import fiscal_year_end
+from .periods import find_periods
 
 _ORG = ("Company", "Organization", "Platform")
 

@@ -10,19 +10,18 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1, "次": 2}
+from .period_codes import (
+    _CN, FISCAL, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, fiscal_end_month)
+
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
 _ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
 #: (pattern, kind, triggers): a pattern can only match a text holding one of its trigger
 #: characters, so a sentence without them skips it (most sentences name no period)
 _MONTH_N = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
-    # a fiscal year named by the year it ends in (2020财年, 2023/24财年), its quarters, first
-    # quarters and halves, as calendar periods (see _fiscal_code); a filing that names the end
+    # a fiscal year, its quarters and halves (period_codes.FISCAL); a filing that names the end
     # date (截至2023年12月31日止第三财季) is read by the rules after these
-    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:/\s*(?P<fy2>\d{2}|(?:19|20)\d{2}))?\s*财(?:政)?年(?:度)?\s*的?\s*"
-                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:财季|季度|季)|前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|(?P<fh>上|下)半(?:年|财年))?"),
-     "fiscal", "财"),
+    (FISCAL, "fiscal", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
     # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
     # (the year may be the context's: 截至12月31日的九个月; a second length may follow: 止季度及九个月)
@@ -123,33 +122,6 @@ class PeriodMention:
     base: bool = False  # the base of a comparison (较2022年12月): it does not govern claims
 
 
-def _fmt(kind: str, y: int, q: int | None = None, h: str | None = None, m: int | None = None,
-         asof: bool = False) -> str:
-    if q:
-        p = f"{y}Q{q}"
-        if asof:
-            p = f"asof:{y}-{q * 3:02d}"
-    elif h:
-        p = f"{y}H{2 if h == '下' else 1}"
-    elif m:
-        p = f"{y}-{m:02d}"
-        if asof:
-            p = "asof:" + p
-    else:
-        p = str(y)
-    return p
-
-
-_CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-             "十": 10, "十一": 11, "十二": 12}
-
-
-def _month_number(x: str | None) -> int | None:
-    if not x:
-        return None
-    return int(x) if x.isdigit() else _CN_MONTH.get(x)
-
-
 _ENDED_MONTHS = {"年度": 12, "十二个月": 12, "12个月": 12, "九个月": 9, "9个月": 9, "六个月": 6, "6个月": 6,
                  "半年": 6, "三个月": 3, "3个月": 3, "季度": 3}
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$")
@@ -167,86 +139,6 @@ def _span_months(g: dict) -> tuple[int | None, int]:
     if g.get("nm"):
         return 1, _month_number(g["nm"]) or 0
     return _month_number(g.get("m1")), _month_number(g.get("m2")) or 0
-
-
-def _span_code(y: int, m1: int, m2: int) -> str:
-    """Months m1..m2 of year y as the shortest code: a quarter, a half, the year, else the ISO 8601
-    interval of months.
-
-    >>> _span_code(2023, 1, 9), _span_code(2023, 1, 6), _span_code(2023, 4, 6), _span_code(2023, 1, 12)
-    ('2023-01/2023-09', '2023H1', '2023Q2', '2023')
-    """
-    if (m1, m2) == (1, 12):
-        return str(y)
-    if (m1, m2) in ((1, 6), (7, 12)):
-        return f"{y}H{1 if m1 == 1 else 2}"
-    if m2 - m1 == 2 and m1 % 3 == 1:
-        return f"{y}Q{(m1 + 2) // 3}"
-    return f"{y}-{m1:02d}/{y}-{m2:02d}"
-
-
-def _fiscal_end(g: dict) -> int:
-    """The calendar year a fiscal year ends in: 2020财年 -> 2020, 2023/24财年 -> 2024."""
-    y2 = g.get("fy2")
-    if y2:
-        return int(y2) if len(y2) == 4 else int(g["y"][:2] + y2)
-    return int(g["y"])
-
-
-def _fiscal_code(g: dict, published: tuple[int, int] | None = None, fiscal_end: int | None = None) -> str:
-    """The period code of a fiscal year, quarter, span of quarters or half. A fiscal year ends
-    in March, June, September or December; which one is the latest whose period had ended by
-    the publication date (Alibaba's 2020财年第三季度, reported in February 2020, is 2019Q4;
-    a calendar-year company's 2018财年第三季度, reported in November 2018, is 2018Q3). Without a
-    date, or when none has ended (a target), the fiscal year is the calendar year; the month
-    the article's fiscal year ends in (``fiscal_end``, from its first fiscal quarter) wins.
-
-    >>> [_fiscal_code(g, (2020, 2)) for g in ({"y": "2020", "q": "三"}, {"y": "2020", "nq": "三"}, {"y": "2019"})]
-    ['2019Q4', '2019-04/2019-12', '2019']
-    >>> _fiscal_code({"y": "2019"}, (2020, 2), fiscal_end=3)
-    '2018-04/2019-03'
-    >>> [_fiscal_code({"y": "2018", "q": "3"}, (2018, 11)), _fiscal_code({"y": "2024", "q": "4"}, (2024, 10))]
-    ['2018Q3', '2024Q3']
-    """
-    if fiscal_end:
-        return _fiscal_span(g, fiscal_end)[0]
-    return _fiscal_span(g, fiscal_end_month(g, published) or 12)[0]
-
-
-def _fiscal_span(g: dict, end_month: int) -> tuple[str, tuple[int, int]]:
-    """The code of the fiscal period ``g`` names when the fiscal year ends in ``end_month``,
-    and the (year, month) it ends in."""
-    first = _fiscal_end(g) * 12 + end_month - 12  # months since year 0 of the fiscal year's first month
-    if g.get("q"):
-        k1, k2 = 3 * _CN[g["q"]] - 3, 3 * _CN[g["q"]] - 1
-    elif g.get("nq"):
-        k1, k2 = 0, 3 * _CN.get(g["nq"], 2) - 1
-    elif g.get("fh"):
-        k1, k2 = (0, 5) if g["fh"] == "上" else (6, 11)
-    else:
-        k1, k2 = 0, 11
-    (y1, m1), (y2, m2) = [((first + k) // 12, (first + k) % 12 + 1) for k in (k1, k2)]
-    return (_span_code(y1, m1, m2) if y1 == y2 else f"{y1}-{m1:02d}/{y2}-{m2:02d}"), (y2, m2)
-
-
-def fiscal_end_month(g: dict, published: tuple[int, int] | None) -> int | None:
-    """The month a fiscal quarter's year ends in: the latest whose quarter had ended by the
-    publication date (see :func:`_fiscal_code`); None without a date or a quarter."""
-    if not published or not (g.get("q") or g.get("nq") or g.get("fh")):
-        return None
-    ended = [(last, m) for m in (3, 6, 9, 12) if (last := _fiscal_span(g, m)[1]) < published]
-    return max(ended)[1] if ended else None
-
-
-def fiscal_year_end(text: str, published: tuple[int, int] | None) -> int | None:
-    """The month the fiscal year of ``text``'s first fiscal quarter ends in (2020财年第三季度
-    reported in February 2020: 3), for the article's other fiscal periods."""
-    rx = _RULES[0][0]
-    for m in rx.finditer(text):
-        month = fiscal_end_month(m.groupdict(), published)
-        if month:
-            return month
-    return None
 
 
 def find_periods(text: str, year: int | None, quarter: str | None = None,
