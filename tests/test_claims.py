@@ -418,6 +418,12 @@ ROWS = [
     R("share-of-the-total-after-a-figure", "2020年,星河汽车的汽车销售收入为14.4亿元,占总营收的98%。",
       E(1_440_000_000, "CNY", period="2020", metric_is="汽车销售收入"),
       E(0.98, "percent", period="2020", metric_is="汽车销售收入占总营收")),
+    R("plant-capacity-of-no-period", "2020年,星河能源营收为100亿元。星河能源年产20GW电池产能已全部投产,15GW组件项目已陆续投产。",
+      E(10_000_000_000, "CNY", period="2020"),
+      E(20, "other:GW", period=None, metric="产能"),
+      E(15, "other:GW", period=None, metric="项目")),
+    R("capacity-dated-in-its-clause", "星河能源预计2022年电池产能将达到50GW。",
+      E(50, "other:GW", period="2022", metric="产能")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
