@@ -424,6 +424,10 @@ ROWS = [
       E(15, "other:GW", period=None, metric="项目")),
     R("capacity-dated-in-its-clause", "星河能源预计2022年电池产能将达到50GW。",
       E(50, "other:GW", period="2022", metric="产能")),
+    R("product-market-price", "2020年,星河能源营收为100亿元。全年硅片价格下降约60%,组件价格跌至每瓦1元以下。",
+      E(10_000_000_000, "CNY", period="2020", subject="星河能源"),
+      E(-0.6, "percent", period="2020", qualifier="约", subject="硅片", metric_is="价格", change=[("growth", -0.6)]),
+      E(1, "CNY", period="2020", qualifier=ANY, subject="组件", metric="价格")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -285,7 +285,8 @@ def test_a_bulletins_products_and_abbreviated_metrics_are_the_provinces():
     organization (新能源汽车) goes into the metric of the province's figure, only within its
     clause, and 比上年 is no part of a metric."""
     text = ("江西省2023年国民经济和社会发展统计公报\n"
-            "初步核算,全年全省生产总值(GDP)32553亿元,比上年增长4.0%。全年居民消费价格比上年上涨0.4%。\n"
+            "初步核算,全年全省生产总值(GDP)32553亿元,比上年增长4.0%。全年居民消费价格比上年上涨0.4%。"
+            "全年猪肉价格比上年下降13.6%。\n"
             "全年新能源汽车产量15.3万辆,增长26.5%;工业机器人产量1.6万套,增长39.9%。\n")
     claims = {round(c.value, 4): c for c in _claims(text, "2024-03-04")}
     assert {c.subject for c in claims.values()} == {"江西"}
