@@ -230,7 +230,18 @@ class _pool:
                     proc.join(timeout=5)
                 except (OSError, ValueError, AttributeError, AssertionError):
                     pass
+        manager = getattr(self._ex, "_executor_manager_thread", None)
         try:
             self._ex.shutdown(wait=exc[0] is None, cancel_futures=True)
         except OSError:  # a killed worker's pipes are gone already
             pass
+        if exc[0] is not None and manager is not None:
+            # at exit, Python 3.11 wakes every pool's manager thread through a pipe that, once a
+            # worker was killed, may be closed already: an EBADF traceback would follow zhkg's own
+            # one-line error (CPython gh-125451). The thread's end is waited for here, and a pool
+            # whose manager has ended is no longer woken at exit.
+            import concurrent.futures.process as cfp
+
+            manager.join(timeout=10)
+            if not manager.is_alive():
+                getattr(cfp, "_threads_wakeups", {}).pop(manager, None)
