@@ -276,10 +276,14 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
             d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
         if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}", d.metric) and d.q.kind == "percent" and out \
-                and out[-1].metric and not out[-1].is_change and out[-1].q.kind != "percent" \
+                and out[-1].metric and (out[-1].is_change or out[-1].q.kind != "percent") \
                 and not _CLAUSE_BREAK.search(sent, out[-1].q.end, q.start):
-            # 电商渠道收入28.5亿元,占比28% / 占总营收的98%: the share of the figure before it
+            # 电商渠道收入28.5亿元,占比28% / 占总营收的98% / 增加值增长10.5%,占规模以上工业的17.3%:
+            # the share of the figure (or of the measure whose change it was) before it
             d.metric, d.metric_key = out[-1].metric + (d.metric if d.metric.startswith("占") else "占比"), None
+        if d.is_change and d.metric == "实际" and out and out[-1].metric and not out[-1].is_change:
+            # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
+            d.metric, d.metric_key = out[-1].metric + "实际增长", None
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through

@@ -53,6 +53,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         if np and sent[a:b] in np:
             return np, (e.key if _same_metric(np, sent[a:b]) else None)
         return sent[a:b], e.key
+    if q.unit_word == "人次" and np and len(np) >= 2:
+        return (np if np.endswith("人次") else np + "人次"), None  # 接待游客7.5亿人次: 接待游客人次
     after = _np_after(sent, q, lex_metrics, mentions)
     if after:
         return after
