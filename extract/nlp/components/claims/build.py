@@ -313,6 +313,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 and _PER_SHARE_MONEY.search(d.metric or ""):
             d.scale = 0.01  # 每股港币72分: cents of the currency said before the number
         d.metric = _measure_of_verb(d.metric, d.unit)
+        if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
+            d.metric = "每股" + d.metric[:-2]  # 末期股息每股72港仙: 每股末期股息
         if frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
                 or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))
