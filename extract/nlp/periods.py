@@ -233,6 +233,18 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if base is None:
                     continue
                 y = {"去年": base - 1, "上年": base - 1, "前年": base - 2, "明年": base + 1}.get(rel, base)
+                glued = named[-1] if named and rel == "同期" and re.fullmatch(r"\d{4}", named[-1].period) \
+                    and not text[named[-1].end:a].strip() else None
+                if glued is not None and not (q or h or mo):
+                    # 较2017年同期的12.3亿元: that year's period of the quarter (half, month) in context
+                    ctx = next((p.period[4:] for p in reversed(out) if p.end <= glued.start
+                                and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})", p.period)), None)
+                    ctx = f"Q{cur_q.group(2)}" if cur_q else ctx
+                    out.remove(glued)
+                    a = glued.start
+                    out.append(PeriodMention(a, b, f"{glued.year}{ctx or ''}", glued.year, _compared(text, a)))
+                    taken.append((a, b))
+                    continue
                 if rel in ("去年同期", "上年同期", "同期"):
                     part = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", named[-1].period) \
                         if named and rel == "上年同期" else None
