@@ -156,11 +156,19 @@ def test_fiscal_quarters_are_calendar_quarters(published, quarter, year):
 
 def test_a_bare_quarter_in_a_fiscal_year_ending_in_march_is_the_fiscal_quarter():
     """2020财年第三季度 ends in December 2019; 第三季度 later in the article is that quarter, never
-    the calendar third quarter, and 去年同期 is a year before it."""
+    the calendar third quarter, 去年同期 is a year before it, and 本财年前三个季度 ends with it."""
     text = ("星河集团公布2020财年第三季度业绩。\n"
-            "星河集团第三季度营收为1614.56亿元,比去年同期的1172.78亿元增长38%。\n")
+            "星河集团第三季度营收为1614.56亿元,比去年同期的1172.78亿元增长38%。\n"
+            "本财年前三个季度,星河集团收入为3757.65亿元。\n")
     claims = {round(c.value): c for c in _claims(text, "2020-02-13")}
     assert claims[161_456_000_000].period == "2019Q4"
+    assert claims[375_765_000_000].period == "2019-04/2019-12"  # 本财年前三个季度: of the fiscal year
+
+
+def test_this_financial_year_is_the_reported_one_not_the_publication_year():
+    text = "恒达体育公布2022年全年业绩。\n本财政年度,恒达体育收益为536.5亿元,按年增长8.8%。\n"
+    claims = {round(c.value): c for c in _claims(text, "2023-03-22")}
+    assert claims[53_650_000_000].period == "2022"
     assert claims[117_278_000_000].period == "2018Q4"
 
 

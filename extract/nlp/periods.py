@@ -22,6 +22,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # a fiscal year, its quarters and halves (period_codes.FISCAL); a filing that names the end
     # date (截至2023年12月31日止第三财季) is read by the rules after these
     (FISCAL, "fiscal", "财"),
+    # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
+    (re.compile(r"(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
+                r"(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
     # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
     # (the year may be the context's: 截至12月31日的九个月; a second length may follow: 止季度及九个月)
@@ -177,6 +180,19 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
             mo = _month_number(g["m"]) if g.get("m") else (12 if g.get("yend") else None)
+            if kind == "fiscal_this":
+                ctx = re.match(r"(\d{4})(?:Q([1-4])|H([12]))?", quarter or "")
+                if ctx is None:  # no reporting period in context: this fiscal year is unknown
+                    taken.append((a, b))
+                    continue
+                cy = int(ctx.group(1))
+                cm = 3 * int(ctx.group(2)) if ctx.group(2) else (6 * int(ctx.group(3)) if ctx.group(3) else 12)
+                end = fiscal_end or 12
+                g["y"] = str(cy if cm <= end else cy + 1)  # the fiscal year the quarter in context is in
+                code = _fiscal_span(g, end)[0]
+                out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a)))
+                taken.append((a, b))
+                continue
             if kind == "fiscal":
                 out.append(PeriodMention(a, b, _fiscal_code(g, published, fiscal_end), _fiscal_end(g), _compared(text, a)))
                 taken.append((a, b))
