@@ -40,8 +40,6 @@ class _FrameFile(BaseModel):
     stock_words: list[str]
     growth_words: list[str] = []
     trailing_words: list[str] = []
-    capacity_words: list[str] = []
-    capacity_units: list[str] = []
     flow_words: list[str] = []
     generic_org: str = "(?!)"
     corporate_metrics: list[str] = []
@@ -88,8 +86,6 @@ class FrameWords:
     analyst: re.Pattern[str] | None = None
     trailing_words: tuple[str, ...] = ()
     region_users: tuple[str, ...] = ()
-    capacity_words: tuple[str, ...] = ()
-    capacity_units: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -115,7 +111,7 @@ def frame_words() -> FrameWords:
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
-                      tuple(raw.region_user_metrics), tuple(raw.capacity_words), tuple(raw.capacity_units))
+                      tuple(raw.region_user_metrics))
 
 
 @dataclass(frozen=True)
@@ -193,13 +189,6 @@ def is_stock(metric: str | None) -> bool:
     """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
     w = frame_words()
     return bool(metric) and any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words)
-
-
-def is_capacity(metric: str | None, unit: str | None) -> bool:
-    """Is the figure a plant's rated capacity (年产29GW, 电池产能, 30GW电池项目), of no period?"""
-    w = frame_words()
-    return bool(metric) and (any(x in metric for x in w.capacity_words)
-                             or (metric.endswith("项目") and unit in w.capacity_units))
 
 
 def trailing_months(metric: str | None, period: str | None) -> str | None:

@@ -335,7 +335,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 k = next((k for k in range(min(len(name), len(d.metric)), 0, -1) if name.endswith(d.metric[:k])), 0)
                 d.metric, d.metric_key = name + d.metric[k:], None
             d.subject = frame.entity
-        _frame_defaults(d, periods, carry, frame, sent)
+        _frame_defaults(d, periods, carry, frame)
         _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)
         if d.quote:  # 格力电器(50.070, -0.12, -0.24%): the share price, on the day of publication

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...frame import Frame, frame_words, is_capacity, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
+from ...frame import Frame, frame_words, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import PeriodMention
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 
@@ -136,13 +136,11 @@ def _audience(metric: str | None) -> bool:
     return bool(metric) and ("规模" in metric or any(h in metric for h in load_patterns().user_heads))
 
 
-def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, frame: Frame | None,
-                    sent: str = "") -> None:
+def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, frame: Frame | None) -> None:
     """The reporting conventions: a stock (员工, 门店, 现金, 持股) of a period is the stock at its
     end (asof:); a change the text does not qualify
     (增长34%) of a figure of a period compares with the same period a year earlier (yoy), except
-    a price's move (a share price on a day), which stays a plain change; a plant's capacity is of
-    no period unless the clause of ``sent`` it is in dates it."""
+    a price's move (a share price on a day), which stays a plain change."""
     if frame is not None and frame.period and frame.period.startswith("asof:") and d.period == frame.period == carry \
             and not any(p.end <= d.q.start and not p.base for p in periods) \
             and not (d.unit == "users" or is_stock(d.metric) or _audience(d.metric)):
@@ -157,9 +155,6 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
     if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
             and (d.unit != "percent" or is_stock_ratio(d.metric)):
         d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
-    if is_capacity(d.metric, d.unit) and d.period == carry and not any(
-            p.end <= d.q.start and not p.base and not _CLAUSE_END.search(sent, p.end, d.q.start) for p in periods):
-        d.period = None  # 西咸年产29GW电池产能已投产: the plant's capacity, of no period
     if span := trailing_months(d.metric, d.period):
         d.period = span  # 年度活跃消费者 of a quarter: the twelve months to its end
     _unqualified_is_yoy(d)
