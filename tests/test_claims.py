@@ -433,8 +433,8 @@ ROWS = [
       E(0.173, "percent", period="2020", metric_is="高技术制造业增加值占规模以上工业")),
     R("dividend-proposed-by-the-board", "2020年,星河科技董事会建议派发末期股息每股0.5元。",
       E(0.5, "CNY", period="2020", metric_is="每股末期股息")),
-    R("sga-expenses-listed-in-their-name", "与第二季度相比,星河汽车本季度的销售、一般和管理费用增加了60.3%,达到13.4亿元。",
-      E(1_340_000_000, "CNY", metric_is="销售、一般和管理费用", change=[("qoq", 0.603)], period=ANY)),
+    R("sga-expenses-listed-in-their-name", "星河汽车公布2020年第三季度业绩。与第二季度相比,星河汽车本季度的销售、一般和管理费用增加了60.3%,达到13.4亿元。",
+      E(1_340_000_000, "CNY", metric_is="销售、一般和管理费用", change=[("qoq", 0.603)], period="2020Q3")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -130,9 +130,16 @@ _ENDED_MONTHS = {"年度": 12, "十二个月": 12, "12个月": 12, "九个月": 
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|较之|对比)\s*(?:于)?\s*$")
 
 
-def _compared(text: str, start: int) -> bool:
-    """A period after 较/比/相比 is the base of a comparison, not the claim's own period."""
-    return bool(_COMPARED_WITH.search(text, max(0, start - 4), start))
+def _compared(text: str, start: int, end: int | None = None) -> bool:
+    """A period after 较/比/相比, or between 与 and 相比 (与第二季度相比), is the base of a
+    comparison, not the claim's own period."""
+    return bool(_COMPARED_WITH.search(text, max(0, start - 4), start)) or (
+        end is not None and bool(_WITH_BEFORE.search(text, max(0, start - 2), start))
+        and bool(_COMPARED_AFTER.match(text, end)))
+
+
+_WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:的?(?:水平)?)?\s*(?:相比|相较|比较)")
 
 
 def _span_months(g: dict) -> tuple[int | None, int]:
@@ -328,12 +335,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
                     if last is not None:
                         y = _reported_year(y, last, published)
-            out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a)))
+            out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a, b)))
             taken.append((a, b))
     out.sort(key=lambda p: p.start)
     stated = list(out)
     for a, b, rel, asof in pending:  # 第三季度营收…,上一季度营收…: against the quarter named before
-        named = next((m for p in reversed(stated) if p.end <= a
+        named = next((m for p in reversed(stated) if p.end <= a and not p.base  # (与第二季度相比,本季度…)
                       for m in [re.fullmatch(r"(\d{4})Q([1-4])", p.period)] if m), None)
         if named is not None:
             y, q = int(named.group(1)), int(named.group(2))
