@@ -435,6 +435,13 @@ ROWS = [
       E(0.5, "CNY", period="2020", metric_is="每股末期股息")),
     R("sga-expenses-listed-in-their-name", "星河汽车公布2020年第三季度业绩。与第二季度相比,星河汽车本季度的销售、一般和管理费用增加了60.3%,达到13.4亿元。",
       E(1_340_000_000, "CNY", metric_is="销售、一般和管理费用", change=[("qoq", 0.603)], period="2020Q3")),
+    R("parts-after-qizhong-share-the-whole", "2020年,全省居民消费价格比上年上涨0.4%,其中城市上涨0.4%,农村上涨0.3%。",
+      E(0.004, "percent", period="2020", metric_is="全省居民消费价格", change=[("yoy", 0.004)]),
+      E(0.004, "percent", period="2020", metric_is="城市居民消费价格", change=[("yoy", 0.004)]),
+      E(0.003, "percent", period="2020", metric_is="农村居民消费价格", change=[("yoy", 0.003)])),
+    R("parts-after-qizhong-name-their-measure", "2020年,星河市货物进出口总额4.9万亿元,比上年增长4.6%。其中,出口3.57万亿元,增长3.9%。",
+      E(4_900_000_000_000, "CNY", period="2020", change=[("yoy", 0.046)]),
+      E(3_570_000_000_000, "CNY", period="2020", metric_is="出口", change=[("yoy", 0.039)])),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -16,7 +16,7 @@ from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
     _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
-from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _unit_of
+from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _names_metric, _unit_of
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
@@ -213,6 +213,33 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     return counted, found, brand
 
 
+_WHOLE_PLACE = re.compile(r"^(?:全省|全市|全国|全区|全县|全州)")
+
+
+def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft]) -> None:
+    """居民消费价格上涨0.4%,其中城市上涨0.5%,农村上涨0.3%: a change after 其中 whose clause names
+    only a part (城市, a kind of area) and no measure is that part's figure of the measure before
+    其中 (城市居民消费价格, 农村居民消费价格)."""
+    at = sent.rfind("其中", 0, d.q.start)
+    if at < 0 or not d.is_change:
+        return
+    parent = next((x for x in reversed(out) if x.q.end <= at and x.metric), None)
+    if parent is None:
+        return
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+    area = found.surface if found is not None and found.cls == "Place" and clause <= found.start < d.q.start else None
+    part = d.metric if d.metric and len(d.metric) <= 4 and not _names_metric(d.metric) \
+        and d.metric in sent[clause:d.q.start] else None
+    word = area or part
+    if word is None or (d.metric not in (None, word) and not (out and d.metric == out[-1].metric)):
+        return
+    d.metric, d.metric_key = word + _WHOLE_PLACE.sub("", parent.metric), None
+    if d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
+        # …比上年上涨0.4%,其中城市上涨0.5%: the parts are compared as the whole is
+        kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
+        d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
+
+
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
@@ -284,6 +311,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if d.is_change and d.metric == "实际" and out and out[-1].metric and not out[-1].is_change:
             # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
             d.metric, d.metric_key = out[-1].metric + "实际增长", None
+        _part_after_of(sent, d, found, out)
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through

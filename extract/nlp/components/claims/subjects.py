@@ -136,7 +136,7 @@ def _product_price(sent: str, q, mentions: list[Mention]):
     clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
     heads = "|".join(map(re.escape, pats.price_heads))
     m = re.compile(rf"\s*(?:\d{{4}}\s*年\s*|全年|今年|去年|上半年|下半年)?(?P<n>[\u4e00-\u9fff]{{2,6}}?)(?:{heads})(?!因素|指数|水平|体系|改革|政策|机制)").match(sent, clause)
-    if m is None or m.end() > q.start or m.group("n") in pats.price_not_products \
+    if m is None or m.end() > q.start or any(w in m.group("n") for w in pats.price_not_products) \
             or any(clause <= x.start < q.start for x in mentions):
         return None
     return m
