@@ -442,6 +442,8 @@ ROWS = [
     R("parts-after-qizhong-name-their-measure", "2020年,星河市货物进出口总额4.9万亿元,比上年增长4.6%。其中,出口3.57万亿元,增长3.9%。",
       E(4_900_000_000_000, "CNY", period="2020", change=[("yoy", 0.046)]),
       E(3_570_000_000_000, "CNY", period="2020", metric_is="出口", change=[("yoy", 0.039)])),
+    R("word-opening-with-zai-kept", "2020年末,星河市在册民营企业352万户。",
+      E(3_520_000, ("other:户", "count"), period="asof:2020-12", metric="在册民营企业")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
