@@ -70,8 +70,6 @@ class Patterns:
     populations: tuple[str, ...] = ()
     industry_heads: tuple[str, ...] = ()
     market_words: tuple[str, ...] = ()
-    price_heads: tuple[str, ...] = ()
-    price_not_products: frozenset[str] = frozenset()
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
@@ -169,8 +167,6 @@ def load_patterns() -> Patterns:
         populations=tuple(sorted(nc.get("populations", []), key=len, reverse=True)),
         industry_heads=tuple(nc.get("industry_heads", [])),
         market_words=tuple(nc.get("market_words", [])),
-        price_heads=tuple(nc.get("price_heads", [])),
-        price_not_products=frozenset(nc.get("price_not_products", [])),
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),

@@ -104,11 +104,10 @@ def _market_words() -> frozenset[str]:
 
     return frozenset(load_patterns().market_words)
 
-def _segment_subject(sent: str, q, mentions: list[Mention], prices: bool = True) -> Mention | None:
+def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
     """A group no name denotes as the subject (a zhkg:Segment): the population a share is of
     (52.8%、51.7%的广告主表示…: 广告主), or an industry opening the number's clause with no name
-    before it (短视频行业总时长占比…: 短视频行业), or a product whose market price it is when
-    ``prices`` (not in a place's statistics, whose prices are the place's)."""
+    before it (短视频行业总时长占比…: 短视频行业)."""
     share_of, industry = _segment_patterns()
     m = share_of.match(sent, q.end) if share_of is not None and q.kind == "percent" else None
     if m is None and industry is not None:
@@ -118,28 +117,10 @@ def _segment_subject(sent: str, q, mentions: list[Mention], prices: bool = True)
             m = None
         if m is not None and m.group("n") in _market_words() and _subject_before(sent, clause, mentions) is not None:
             m = None  # 《某视频》…,全网曝光量近1亿: the web is where the video was seen, not the subject
-    if m is None and prices and q.kind in ("percent", "money"):
-        m = _product_price(sent, q, mentions)
     if m is None:
         return None
     a, b = m.span("n")
     return Mention(a, b, "Segment", m.group("n"), m.group("n"), "pattern", 0.6)
-
-def _product_price(sent: str, q, mentions: list[Mention]):
-    """硅片价格下降约60%, 组件价格跌至每瓦1元: a product whose market price opens the number's
-    clause with no name before it is the subject (its price, not a seller's own)."""
-    from ...patterns import load_patterns
-
-    pats = load_patterns()
-    if not pats.price_heads:
-        return None
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
-    heads = "|".join(map(re.escape, pats.price_heads))
-    m = re.compile(rf"\s*(?:\d{{4}}\s*年\s*|全年|今年|去年|上半年|下半年)?(?P<n>[\u4e00-\u9fff]{{2,6}}?)(?:{heads})(?!因素|指数|水平|体系|改革|政策|机制)").match(sent, clause)
-    if m is None or m.end() > q.start or any(w in m.group("n") for w in pats.price_not_products) \
-            or any(clause <= x.start < q.start for x in mentions):
-        return None
-    return m
 
 def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
     """29岁的赵中立: a number that qualifies the entity right after it (through 的)."""
