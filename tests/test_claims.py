@@ -440,6 +440,9 @@ ROWS = [
       E(3_570_000_000_000, "CNY", period="2020", metric_is="出口", change=[("yoy", 0.039)])),
     R("word-opening-with-zai-kept", "2020年末,星河市在册民营企业352万户。",
       E(3_520_000, ("other:户", "count"), period="asof:2020-12", metric="在册民营企业")),
+    R("headline-space-separates-clauses", "星河汽车第三季净亏损3.6亿元 收入按年跌36%",
+      E(360_000_000, "CNY", metric="净亏损", period=ANY),
+      E(-0.36, "percent", metric="收入", change=[("yoy", -0.36)], period=ANY)),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
