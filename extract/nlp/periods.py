@@ -56,6 +56,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
     (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)"), "yearend", "年"),
+    # an analyst's two-digit year-end (截至21年末, 22年底)
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<end>底|末)"), "yearend", "年"),
     (re.compile(_Y + r"(?P<h>上|下)半年"), "half", "半"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),

@@ -123,16 +123,21 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         if len(names) == len(run):
             for d, (_, _, m) in zip(run, names):
                 d.subject, d.subject_here = m, True
-        else:  # 网约车、互联网医疗用户规模分别增长…: a list of groups no name denotes
+        segments: list[Mention] = []
+        if len(names) != len(run):  # 网约车、互联网医疗用户规模分别增长…: a list of groups no name denotes
             segments = _listed_segments(sent, k, lex_metrics, len(run))
             for d, m in zip(run, segments):
                 d.subject, d.subject_here = m, True
                 if d.metric and segments[-1].label in d.metric:  # the list is no part of the metric
                     d.metric = d.metric[d.metric.index(segments[-1].label) + len(segments[-1].label):] or d.metric
         metrics = _coordinated_before(sent, k, lex_metrics)
+        parts = _listed_parts(sent, k, mentions, len(run)) if len(names) != len(run) and not segments else []
         if len(metrics) == len(run):
             for d, (a, b, e) in zip(run, metrics):
                 d.metric, d.metric_key = sent[a:b], e.key
+        elif parts:  # 常规店、直营店和奥莱店数量分别为…: 常规店数量, 直营店数量, 奥莱店数量
+            for d, metric in zip(run, parts):
+                d.metric, d.metric_key = metric, None
         else:  # 对应PE为36/29/24倍: the items after the first name no metric of their own
             for d in run[1:]:
                 if d.metric is None or (d.q.unit_word and d.metric.endswith(f"{d.q.unit_word}数")):
@@ -142,6 +147,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         if len(dated) == len(run):
             for d, (_, _, p) in zip(run, dated):
                 d.period = p.period
+        elif (quarters := _quarter_span_before(sent, k, len(run), run[0].period)) is not None:
+            for d, code in zip(run, quarters):  # 21Q1-Q4流水分别增长…: each figure its quarter
+                d.period = code
         elif (span := _year_span_before(sent, k, len(run))) is not None:
             years, (a, b) = span
             for d, y in zip(run, years):
@@ -169,7 +177,46 @@ def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int
     a, b = (int(x) if len(x) == 4 else 2000 + int(x) for x in (spans[-1].group("y1"), spans[-1].group("y2")))
     return ([str(y) for y in range(a, b + 1)], spans[-1].span()) if b - a + 1 == n else None
 
+#: a span of quarters (21Q1-Q4, 2021Q1-Q4, Q1-Q3, 一至四季度, 第一至第三季度)
+_QUARTER_RANGE = re.compile(r"(?:(?P<y>(?:19|20)?\d{2})\s*年?\s*)?(?:Q(?P<q1>[1-4])\s*(?:-|－|~|～|—|–|至|到)\s*Q(?P<q2>[1-4])|"
+                            r"第?(?P<c1>[一二三四])\s*(?:季度)?\s*(?:至|到|-|—)\s*第?(?P<c2>[一二三四])\s*季度)")
+_CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+def _quarter_span_before(sent: str, pos: int, n: int, period: str | None) -> list[str] | None:
+    """The quarters of the last span of quarters before ``pos`` in its sentence when there are
+    ``n`` of them, of the year the span or the figures' period names."""
+    spans = [m for m in _QUARTER_RANGE.finditer(sent, 0, pos) if not _HARD_STOP.search(sent, m.end(), pos)]
+    if not spans:
+        return None
+    m = spans[-1]
+    q1, q2 = (int(m.group("q1")), int(m.group("q2"))) if m.group("q1") else (_CN_Q[m.group("c1")], _CN_Q[m.group("c2")])
+    y = m.group("y")
+    year = (int(y) if len(y) == 4 else 2000 + int(y)) if y else (int(period[:4]) if period and period[:4].isdigit() else None)
+    if year is None or q2 - q1 + 1 != n:
+        return None
+    return [f"{year}Q{q}" for q in range(q1, q2 + 1)]
+
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+
+def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int) -> list[str]:
+    """The metrics of a list of ``n`` parts sharing the measure the last one ends with, right
+    before ``pos`` (常规店、直营店和奥莱店数量分别为 -> 常规店数量, 直营店数量, 奥莱店数量); none
+    unless the list is exactly ``n`` plain words and the measure names a metric."""
+    from .metrics import _names_metric
+
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
+    first = sent.find("、", clause, pos)  # a name inside the list (金融科技) is an item, no subject before it
+    limit = first if first >= 0 else pos
+    clause = max([clause, *(m.end for m in mentions if clause <= m.end <= limit and _may_be_subject(m))])
+    stretch = re.sub(r"^(?:\d{4}年(?:度)?|其中|同时|此外|的)\s*", "", sent[clause:pos].strip()).removesuffix("的")
+    items = _LIST_SEP.split(stretch) if stretch else []
+    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
+        return []
+    last = items[-1]
+    head = next((last[i:] for i in range(len(last) - 2, 0, -1) if _names_metric(last[i:])), None)  # the shortest
+    if head is None:
+        return []
+    return [x + head for x in items[:-1]] + [last]
 
 def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int) -> list[Mention]:
     """The ``n`` items listed with 、/和 right before the metric that precedes ``pos`` in its
