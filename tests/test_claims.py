@@ -458,6 +458,8 @@ ROWS = [
       E(0.2, "percent", period="2021Q4", metric="流水", change=[("yoy", 0.2)])),
     R("two-digit-year-end", "截至21年末,李宁门店数量为7137家。",
       E(7137, ANY_COUNT, period="asof:2021-12", metric="门店数量")),
+    R("month-end-is-no-part-of-the-metric", "2020年,星河汽车截至11月底累计交付量达到30,000辆。",
+      E(30_000, ("other:辆", "count"), period="asof:2020-11", metric_is="交付量")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
