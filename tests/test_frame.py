@@ -337,3 +337,13 @@ def test_a_bracketed_end_date_restates_the_fiscal_quarter_it_follows():
             "2月13日,华远集团公布2020财年第三季度(截至2019年12月31日)业绩。本季度,华远集团收入为1614.56亿元,同比增长38%。\n")
     claims = _claims(text, "2020-02-13")
     assert [c.period for c in claims] == ["2019Q4"]
+
+
+def test_a_platform_whose_money_is_reported_names_its_company_too():
+    """美团第二季度收入…: the revenue is the company's, so the company that runs the platform is an
+    entity of the article as well (the lexicon's operator); a platform counted only by its users
+    brings in no company."""
+    docs = extract_text("美团公布2025年第二季度业绩。\n美团第二季度收入为918亿元。\n", doc_id="m", published="2025-08-28")
+    assert {(e.cls, e.label) for e in docs[0].entities} >= {("Platform", "美团"), ("Company", "美团")}
+    users = extract_text("快手APP第二季度日活跃用户达4亿。\n", doc_id="k", published="2025-08-28")
+    assert not any(e.cls == "Company" for e in users[0].entities), users[0].entities

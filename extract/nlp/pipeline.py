@@ -219,6 +219,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         seen.setdefault(key, c)
         claims.append(c)
     claims += doc._.table_claims or []  # the cells of the tables in the text (zhkg_tables)
+    entities += rels_mod.operators_reporting(entities, claims)  # 美团…收入: the company too
     rejected += doc._.table_left_out or []
     topic = doc._.topic
     fr: Frame = doc._.frame or Frame()

@@ -32,6 +32,32 @@ def group_entities(mentions: list[Mention]):
     return out
 
 
+def operators_reporting(entities: list, claims: list) -> list:
+    """美团…收入918亿元: a platform whose money or share price the text gives is named for the
+    company that runs it; that company (the lexicon's operator) is an entity of the article too,
+    with the platform's mentions. Returns the entities to add."""
+    from ...model import Entity
+    from ..frame import is_segment_money
+    from ..lexicon import load_lexicon
+
+    lex = load_lexicon()
+    have = {(e.cls, e.label) for e in entities}
+    by_label = {e.label: e for e in entities if e.cls == "Platform"}
+    out = []
+    for c in claims:
+        plat = by_label.get(c.subject) if c.subject_cls == "Platform" else None
+        if plat is None or not (is_segment_money(c.metric) or c.metric in ("股价", "收盘价", "市值")):
+            continue
+        entry = lex.entity(plat.key or f"Platform:{plat.label}")
+        org = entry and entry.related and (lex.entity(f"Company:{entry.related}") or lex.entity(f"Organization:{entry.related}"))
+        if not org or (org.cls, org.label) in have:
+            continue
+        have.add((org.cls, org.label))
+        out.append(Entity(cls=org.cls, label=org.label, aliases=[a for a in org.aliases if a != org.label],
+                          key=org.key, confidence=plat.confidence, mentions=plat.mentions))
+    return out
+
+
 def relations(mentions: list[Mention], art) -> list:
     """Roles (person - role - organization) where a pattern or the lexicon gives them, who
     operates a platform and which platform launched a program (the lexicon's links between names
