@@ -460,6 +460,9 @@ ROWS = [
       E(7137, ANY_COUNT, period="asof:2021-12", metric="门店数量")),
     R("month-end-is-no-part-of-the-metric", "2020年,星河汽车截至11月底累计交付量达到30,000辆。",
       E(30_000, ("other:辆", "count"), period="asof:2020-11", metric_is="交付量")),
+    R("adverb-between-comparison-and-verb", "2020年,星河医药收入同比强劲增长39.5%,净利润稳健增长12%。",
+      E(0.395, "percent", period="2020", metric_is="收入", change=[("yoy", 0.395)]),
+      E(0.12, "percent", period="2020", metric_is="净利润", change=[("yoy", 0.12)])),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
