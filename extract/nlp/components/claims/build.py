@@ -11,12 +11,12 @@ from ...lexicon import Lexicon
 from ...patterns import WordRegex
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
+from .draft import Draft, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
     _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
-from .metrics import _BASE_SAID, _lexicon_metric, _measure_of_verb, _metric_for, _names_metric, _unit_of
+from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
@@ -57,7 +57,6 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
     return bool(_COUNTED_AFTER.fullmatch(sent, q.end, nxt.q.start)) and not _CLAUSE_END.search(sent, q.end, nxt.q.start)
 
 #: money per share, which Hong Kong filings of RMB companies state in 分 (fen)
-_PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
 
 #: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
 _PASSING = re.compile(r"同期|上一?个?季度|上一?财季|上一?个?月")
@@ -296,20 +295,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                              [x.q for x in drafts if x is not d])
         if brand is not None and d.metric and not d.metric.startswith(brand.surface):
             d.metric, d.metric_key = brand.surface + d.metric, None
-        if d.metric is None and out:  # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named)
-            d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
-        elif out and not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start):
-            # X为A,而去年同期为B / 上年同期为B: B is the base-period figure of A's metric
-            d.metric, d.metric_key = out[-1].metric, out[-1].metric_key
-        if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}", d.metric) and d.q.kind == "percent" and out \
-                and out[-1].metric and (out[-1].is_change or out[-1].q.kind != "percent") \
-                and not _CLAUSE_BREAK.search(sent, out[-1].q.end, q.start):
-            # 电商渠道收入28.5亿元,占比28% / 占总营收的98% / 增加值增长10.5%,占规模以上工业的17.3%:
-            # the share of the figure (or of the measure whose change it was) before it
-            d.metric, d.metric_key = out[-1].metric + (d.metric if d.metric.startswith("占") else "占比"), None
-        if d.is_change and d.metric == "实际" and out and out[-1].metric and not out[-1].is_change:
-            # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
-            d.metric, d.metric_key = out[-1].metric + "实际增长", None
+        _metric_from_before(sent, d, out)
         _part_after_of(sent, d, found, out)
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
@@ -332,16 +318,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             owner = _subject_before(sent, prog.start, [m for m in mentions if m is not prog])
             d.subject = owner or d.subject
             d.subject_here = owner is not None or d.subject_here
-        d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
-        if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
-            d.unit, d.scale = "CNY", 0.01  # 每股基本盈利280.09分: fen, hundredths of a yuan
-        elif q.kind == "money" and not q.surface.rstrip().endswith("美分") \
-                and (q.surface.rstrip().endswith("分") or re.match(r"\s*分(?![钟之])", sent[q.end:q.end + 3])) \
-                and _PER_SHARE_MONEY.search(d.metric or ""):
-            d.scale = 0.01  # 每股港币72分: cents of the currency said before the number
-        d.metric = _measure_of_verb(d.metric, d.unit)
-        if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
-            d.metric = "每股" + d.metric[:-2]  # 末期股息每股72港仙: 每股末期股息
+        _set_unit(sent, d, lex)
         if frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
                 or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))

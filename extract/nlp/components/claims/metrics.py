@@ -249,3 +249,44 @@ def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
         if len(rest) <= 4 and not re.search(r"[量额率数值]|收入|金额|规模|占比", rest):
             return metric[:i] + measure
     return metric
+
+
+def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
+    """The metric of a figure that names none of its own, or only a share or real terms of one,
+    from the figure before it in the sentence (``out``)."""
+    q, prev = d.q, (out[-1] if out else None)
+    if prev is None:
+        return
+    if d.metric is None or (not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start)):
+        # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
+        # the base-period figure of A's metric
+        d.metric, d.metric_key = prev.metric, prev.metric_key
+    if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}", d.metric) and q.kind == "percent" \
+            and prev.metric and (prev.is_change or prev.q.kind != "percent") \
+            and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
+        # 电商渠道收入28.5亿元,占比28% / 占总营收的98% / 增加值增长10.5%,占规模以上工业的17.3%:
+        # the share of the figure (or of the measure whose change it was) before it
+        d.metric, d.metric_key = prev.metric + (d.metric if d.metric.startswith("占") else "占比"), None
+    if d.is_change and d.metric == "实际" and prev.metric and not prev.is_change:
+        # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
+        d.metric, d.metric_key = prev.metric + "实际增长", None
+
+
+_PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
+
+
+def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
+    """The unit of ``d`` (and a scale: fen and cents of a per-share amount), and its metric as a
+    measure (交付 -> 交付量; 末期股息每股 -> 每股末期股息)."""
+    q = d.q
+    d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+    if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
+        d.unit, d.scale = "CNY", 0.01  # 每股基本盈利280.09分: fen, hundredths of a yuan
+    elif q.kind == "money" and not q.surface.rstrip().endswith("美分") \
+            and (q.surface.rstrip().endswith("分") or re.match(r"\s*分(?![钟之])", sent[q.end:q.end + 3])) \
+            and _PER_SHARE_MONEY.search(d.metric or ""):
+        d.scale = 0.01  # 每股港币72分: cents of the currency said before the number
+    d.metric = _measure_of_verb(d.metric, d.unit)
+    if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
+        d.metric = "每股" + d.metric[:-2]  # 末期股息每股72港仙: 每股末期股息
+
