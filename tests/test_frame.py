@@ -347,3 +347,19 @@ def test_a_platform_whose_money_is_reported_names_its_company_too():
     assert {(e.cls, e.label) for e in docs[0].entities} >= {("Platform", "美团"), ("Company", "美团")}
     users = extract_text("快手APP第二季度日活跃用户达4亿。\n", doc_id="k", published="2025-08-28")
     assert not any(e.cls == "Company" for e in users[0].entities), users[0].entities
+
+
+def test_an_analysts_two_digit_years_make_a_forecast_and_a_share_price_is_no_persons():
+    """盈利预测:我们预计公司23-25年归母净利润为450/560/680亿元: a forecast for each year, even
+    where the frame's quarter had ended by publication; the analysts named in the lead own no share
+    price (当前股价 is the company's)."""
+    text = ("华远证券:给予星河电池买入评级\n"
+            "华远证券股份有限公司张三,李四近期对星河电池(300999)进行研究并发布了研究报告《2023年三季报点评》,"
+            "本报告对星河电池给予买入评级,当前股价为183.5元。\n"
+            "公司23年前三季度营收2946.8亿元,同比+40.4%。\n"
+            "盈利预测与投资评级:我们预计公司23-25年归母净利润为450/560/680亿元,维持“买入”评级。\n")
+    claims = {round(c.value, 1): c for c in _claims(text, "2023-10-20")}
+    assert [(claims[v].metric, claims[v].period) for v in (45_000_000_000, 56_000_000_000, 68_000_000_000)] == [
+        ("预测归母净利润", "2023"), ("预测归母净利润", "2024"), ("预测归母净利润", "2025")]
+    assert claims[183.5].subject == "星河电池"
+

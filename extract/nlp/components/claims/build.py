@@ -15,7 +15,7 @@ from .draft import Draft, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
-    _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
+    _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
@@ -118,7 +118,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         return
     pub = published_month(frame.published if frame is not None else None)
     end = period_end(d.period)
-    if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub:
+    if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
+            and not _YEAR_RANGE.search(sent, 0, d.q.start):  # (23-25年…分别: the years come later)
         return
     lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
     analyst = _FORECAST_ANALYST.search(lead)
