@@ -463,6 +463,11 @@ ROWS = [
     R("adverb-between-comparison-and-verb", "2020年,星河医药收入同比强劲增长39.5%,净利润稳健增长12%。",
       E(0.395, "percent", period="2020", metric_is="收入", change=[("yoy", 0.395)]),
       E(0.12, "percent", period="2020", metric_is="净利润", change=[("yoy", 0.12)])),
+    R("two-digit-year-after-the-company", "我们预计公司23年电池出货量约390GWh,同比增长35%。",
+      E(390, "other:GWh", period="2023", qualifier="约", metric="出货量", change=[("yoy", 0.35)])),
+    R("a-dividend-is-a-flow-cash-in-hand-a-stock", "2023年,星河电池拟每10股派发现金红利50.28元,年末在手现金2643亿元。",
+      E(50.28, "CNY", period="2023", metric="现金红利"),
+      E(264_300_000_000, "CNY", period="asof:2023-12", metric_is="在手现金")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

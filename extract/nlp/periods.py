@@ -66,7 +66,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q))"), "year", "年"),
     # an analyst's two-digit year opening a clause (23年公司实现营收…, 预计24年): a year, not a
     # duration (成立23年, 连续23年, 23年来 are durations: a word before it, or 来/间/内 after)
-    (re.compile(r"(?<![^\s,，;；。:：、(（预计期])(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内|多|余|以来|之|前|后|左右|"
+    (re.compile(r"(?:(?<![^\s,，;；。:：、(（预计期])|(?<=公司)|(?<=集团))(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内|多|余|以来|之|前|后|左右|"
                 r"[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q|H))"), "year", "年"),
     (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
