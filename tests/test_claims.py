@@ -468,6 +468,9 @@ ROWS = [
     R("a-dividend-is-a-flow-cash-in-hand-a-stock", "2023年,星河电池拟每10股派发现金红利50.28元,年末在手现金2643亿元。",
       E(50.28, "CNY", period="2023", metric="现金红利"),
       E(264_300_000_000, "CNY", period="asof:2023-12", metric_is="在手现金")),
+    R("signed-change-against-the-years-start", "23年末公司存货455亿元,较年初-41%;合同负债276亿元,较年初+16%。",
+      E(45_500_000_000, "CNY", period="asof:2023-12", metric_is="存货", change=[("growth", -0.41)]),
+      E(27_600_000_000, "CNY", period="asof:2023-12", metric_is="合同负债", change=[("growth", 0.16)])),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -64,7 +64,8 @@ _PAIR_SECOND = re.compile(r"同环比\s*[:：]?\s*[+＋\-－−]?\s*[\d.]+\s*(?:
 _PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|ppt|个百分点)")
 _PAIR_KINDS = {"%": "percent", "pct": "points", "ppt": "points", "个百分点": "points"}
 
-_SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ)\s*[:：]?\s*[+＋\-－]?\s*$")
+_SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ|较年初|较期初|较上年末|较年末|"
+                            r"较去年同期|较上年同期|较去年|较上年|较上季度|较上月)\s*[:：]?\s*[+＋\-－]?\s*$")
 
 def _quotes(sent: str, drafts: list[Draft]) -> None:
     """格力电器(50.070, -0.12, -0.24%): a quote after a listed name, its price, the day's move and
@@ -137,10 +138,11 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, sign * q.value)]
             continue
         signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
-        if signed:  # 同比+22%, 环比-0.6%, YoY -10%: the number carries its own sign
+        if signed:  # 同比+22%, 环比-0.6%, YoY -10%, 较年初-41%: the number carries its own sign
             d.is_change = True
             d.change_kind = _change_kind(signed.group("cmp"), q)
             d.changes = [(d.change_kind, q.value)]
+            d.kinds_known = bool(_NOT_A_YEAR_AGO.search(signed.group("cmp")))  # 较年初: a plain change
             continue
         m = _CHANGE_VERB.search(before)
         if not m:
