@@ -363,3 +363,13 @@ def test_an_analysts_two_digit_years_make_a_forecast_and_a_share_price_is_no_per
         ("预测归母净利润", "2023"), ("预测归母净利润", "2024"), ("预测归母净利润", "2025")]
     assert claims[183.5].subject == "星河电池"
 
+
+
+def test_a_brand_the_reporting_company_owns_is_a_segment_of_it():
+    """FILA收益 in 安踏's results: the company's figure, the brand in the metric; a figure of the
+    next clause that names another part (所有其他品牌收益) does not take the brand."""
+    text = ("安踏体育公布2022年全年业绩\n安踏体育用品有限公司(股份代号:2020)昨日公布截至2022年12月31日止年度业绩。"
+            "FILA收益按年下跌1.4%至215.2亿元;所有其他品牌收益按年增长37.2%至43.9亿元。\n")
+    claims = {round(c.value): c for c in _claims(text, "2023-03-23")}
+    assert (claims[21_520_000_000].subject, claims[21_520_000_000].metric) == ("安踏", "FILA收益")
+    assert claims[4_390_000_000].subject == "安踏" and "FILA" not in claims[4_390_000_000].metric

@@ -143,10 +143,11 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         d.metric, d.metric_key = "预测" + d.metric, None
 
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
-    """Is ``m`` a platform or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴)?"""
-    if m.cls != "Platform":
+    """Is ``m`` a platform, brand or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴,
+    FILA of 安踏)?"""
+    if m.cls not in ("Platform", "Company"):
         return False
-    e = lex.entity(f"Platform:{m.label}")
+    e = lex.entity(f"{m.cls}:{m.label}")
     # the company's own brand (快手 of 快手科技) is the company, not a business of it
     return e is not None and e.related == owner.label and m.label not in owner.label
 
@@ -334,8 +335,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity  # a place carried from the sentence before owns no company's revenue
         if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \
                 and _business_of(d.subject, frame.entity, lex) and is_segment_money(d.metric):
-            # 阿里云收入 in Alibaba's results: Alibaba's figure, the business in the metric
-            if d.subject.surface not in (d.metric or ""):
+            # 阿里云收入 in Alibaba's results: Alibaba's figure, the business in the metric (when its
+            # clause names it: a brand carried from the clause before names no later figure's metric)
+            clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+            if d.subject.surface not in (d.metric or "") and found is d.subject and found.start >= clause:
                 name = d.subject.surface  # 阿里云 + 云收入: the name and the metric share 云
                 k = next((k for k in range(min(len(name), len(d.metric)), 0, -1) if name.endswith(d.metric[:k])), 0)
                 d.metric, d.metric_key = name + d.metric[k:], None
