@@ -471,6 +471,9 @@ ROWS = [
     R("signed-change-against-the-years-start", "23年末公司存货455亿元,较年初-41%;合同负债276亿元,较年初+16%。",
       E(45_500_000_000, "CNY", period="asof:2023-12", metric_is="存货", change=[("growth", -0.41)]),
       E(27_600_000_000, "CNY", period="asof:2023-12", metric_is="合同负债", change=[("growth", 0.16)])),
+    R("sell-through-and-vehicle-metrics-are-lexicon-metrics", "2021年,星河体育零售流水同比增长20%,星河汽车车辆毛利率为15.5%。",
+      E(0.2, "percent", period="2021", metric_is="零售流水", change=[("yoy", 0.2)]),
+      E(0.155, "percent", period="2021", metric_is="车辆毛利率")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
