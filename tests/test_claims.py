@@ -474,6 +474,9 @@ ROWS = [
     R("sell-through-and-vehicle-metrics-are-lexicon-metrics", "2021年,星河体育零售流水同比增长20%,星河汽车车辆毛利率为15.5%。",
       E(0.2, "percent", period="2021", metric_is="零售流水", change=[("yoy", 0.2)]),
       E(0.155, "percent", period="2021", metric_is="车辆毛利率")),
+    R("a-count-of-a-model-is-the-models", "2020年10月,星河汽车交付的新车包括2104辆小鹏P7、936辆小鹏G3。",
+      E(2104, ("other:辆", "count"), period="2020-10", subject="小鹏P7", metric_is="交付量"),
+      E(936, ("other:辆", "count"), period="2020-10", subject="小鹏G3", metric_is="交付量")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

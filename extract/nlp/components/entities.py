@@ -314,6 +314,10 @@ def _jieba_dt():
 
 # ------------------------------------------------------------------------------------ fusion
 
+#: a product model named with its maker's brand (小鹏P7, 理想L9, 特斯拉Model Y)
+_MODEL = re.compile(r"[\u4e00-\u9fff]{2,3}\s?(?:Model\s?[3SXY]|MEGA|[A-Z]{1,3}\d{0,3}[A-Za-z]?)")
+
+
 def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
          skip: list[tuple[int, int]]) -> list[Mention]:
     """Lexicon wins on overlap, then patterns, then the model; nothing inside mojibake. A place
@@ -321,6 +325,9 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
     orgs = [m for m in (*patterns, *model) if m.cls in ("Organization", "Company")]
     lexicon = [m for m in lexicon if not (m.cls == "Place" and any(
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in orgs))]
+    # a maker's name that opens a model's (小鹏 in 小鹏P7) gives way to the model
+    models = [p for p in patterns if p.cls == "Program" and _MODEL.fullmatch(p.surface)]
+    lexicon = [m for m in lexicon if not any(p.start == m.start and m.end < p.end for p in models)]
     taken: list[Mention] = []
     starts: list[int] = []  # the taken spans, which never overlap, by start: found by bisection
     ends: list[int] = []

@@ -17,7 +17,7 @@ from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
     _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
-from .subjects import _counted_subject, _never_subject, _segment_subject, _subject_after, _subject_before
+from .subjects import _counted_subject, _model_counted, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 
@@ -196,7 +196,7 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     region heading its revenue (中国区广告收入) give the company, and themselves to the metric."""
     q = d.q
     counted = _counted_subject(sent, q, mentions)
-    found = (counted[0] if counted else None) or _segment_subject(sent, q, mentions) \
+    found = (counted[0] if counted else None) or _model_counted(q.end, mentions) or _segment_subject(sent, q, mentions) \
         or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
     own_brand = found is not None and frame is not None and frame.entity is not None \
         and found.label != frame.entity.label and frame.entity.label.startswith(found.label) \
