@@ -477,6 +477,9 @@ ROWS = [
     R("a-count-of-a-model-is-the-models", "2020年10月,星河汽车交付的新车包括2104辆小鹏P7、936辆小鹏G3。",
       E(2104, ("other:辆", "count"), period="2020-10", subject="小鹏P7", metric_is="交付量"),
       E(936, ("other:辆", "count"), period="2020-10", subject="小鹏G3", metric_is="交付量")),
+    R("rate-of-change-given-with-wei", "2021年,星河科技营收同比增长为12.5%,净利润增长为100亿元。",
+      E(0.125, "percent", period="2021", metric="营收", change=[("yoy", 0.125)]),
+      E(10_000_000_000, "CNY", period="2021", metric="净利润")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -17,6 +17,10 @@ from .metrics import _names_metric, _np_before
 _CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
                          r"(?:了)?(?:{change_hedges})?\s*$")
 
+# 同比增长为0.2%: a rate of change given with 为 (a percentage only: 增长为100亿元 is a level)
+_CHANGE_VERB_IS = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
+                            r"(?:了)?(?:为|是)\s*$")
+
 _DOWN = WordRegex(r"{change_down}")
 
 _LOSS = WordRegex(r"{loss_words}")
@@ -144,7 +148,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, q.value)]
             d.kinds_known = bool(_NOT_A_YEAR_AGO.search(signed.group("cmp")))  # 较年初: a plain change
             continue
-        m = _CHANGE_VERB.search(before)
+        m = _CHANGE_VERB.search(before) or (_CHANGE_VERB_IS.search(before) if q.kind == "percent" else None)
         if not m:
             continue
         if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌"):
