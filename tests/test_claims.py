@@ -480,6 +480,8 @@ ROWS = [
     R("rate-of-change-given-with-wei", "2021年,星河科技营收同比增长为12.5%,净利润增长为100亿元。",
       E(0.125, "percent", period="2021", metric="营收", change=[("yoy", 0.125)]),
       E(10_000_000_000, "CNY", period="2021", metric="净利润")),
+    R("an-increment-is-an-absolute-change", "2021年,星河AI用户规模增量为1.63亿。",
+      E(163_000_000, "users", period="2021", metric="增量", change=[("abs", 163_000_000)])),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -272,6 +272,8 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = prev.metric + "实际增长", None
 
 
+_INCREMENT = re.compile(r"(?:增量|净增量|增加量|增长量|净增加额|增加额)$")
+
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
 
 
@@ -287,6 +289,9 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
             and _PER_SHARE_MONEY.search(d.metric or ""):
         d.scale = 0.01  # 每股港币72分: cents of the currency said before the number
     d.metric = _measure_of_verb(d.metric, d.unit)
+    if d.metric and _INCREMENT.search(d.metric) and not d.is_change and not d.changes and q.kind not in ("percent", "points"):
+        # 用户规模增量为1.63亿: an increment is a change with no level (value the change, abs)
+        d.changes = [("abs", q.value * d.scale)]
     if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
         d.metric = "每股" + d.metric[:-2]  # 末期股息每股72港仙: 每股末期股息
 
