@@ -10,8 +10,22 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "
 
 #: a fiscal year named by the year it ends in (2020财年, 2023/24财年), its quarters, first quarters
 #: and halves (see :func:`_fiscal_code`)
-FISCAL = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:/\s*(?P<fy2>\d{2}|(?:19|20)\d{2}))?\s*财(?:政)?年(?:度)?\s*的?\s*"
-                    r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:财季|季度|季)|前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|(?P<fh>上|下)半(?:年|财年))?")
+FISCAL = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?<![\d.A-Za-z])(?P<yy>\d{2}))\s*(?:/\s*(?P<fy2>\d{2}|(?:19|20)\d{2}))?\s*"
+                    r"财(?:政)?年(?:度)?\s*的?\s*(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:财季|季度|季)|Q(?P<q2>[1-4])(?![\d])|"
+                    r"前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|(?P<fh>上|下)半(?:年|财年))?")
+
+#: an English fiscal quarter or year (FY20Q3, FY2020 Q3, FY2024)
+FISCAL_EN = re.compile(r"(?<![A-Za-z])FY\s*(?:(?P<y>(?:19|20)\d{2})|(?P<yy>\d{2}))(?![\d])\s*(?:Q(?P<q2>[1-4])(?![\d]))?")
+
+
+def fiscal_groups(m: re.Match) -> dict:
+    """A fiscal match's groups with a two-digit year (20财年) and a Q-quarter (财年Q3) written out."""
+    g = m.groupdict()
+    if g.get("yy") and not g.get("y"):
+        g["y"] = str(2000 + int(g["yy"]))
+    if g.get("q2") and not g.get("q"):
+        g["q"] = g["q2"]
+    return g
 
 
 def _fmt(kind: str, y: int, q: int | None = None, h: str | None = None, m: int | None = None,
@@ -113,8 +127,8 @@ def fiscal_end_month(g: dict, published: tuple[int, int] | None) -> int | None:
 def fiscal_year_end(text: str, published: tuple[int, int] | None) -> int | None:
     """The month the fiscal year of ``text``'s first fiscal quarter ends in (2020财年第三季度
     reported in February 2020: 3), for the article's other fiscal periods."""
-    for m in FISCAL.finditer(text):
-        month = fiscal_end_month(m.groupdict(), published)
+    for m in (*FISCAL.finditer(text), *FISCAL_EN.finditer(text)):
+        month = fiscal_end_month(fiscal_groups(m), published)
         if month:
             return month
     return None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .period_codes import (
-    _CN, FISCAL, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, fiscal_end_month)
+    _CN, FISCAL, FISCAL_EN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, fiscal_end_month)
 
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
 _ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
@@ -22,6 +22,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # a fiscal year, its quarters and halves (period_codes.FISCAL); a filing that names the end
     # date (截至2023年12月31日止第三财季) is read by the rules after these
     (FISCAL, "fiscal", "财"),
+    (FISCAL_EN, "fiscal", "F"),
     # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
     (re.compile(r"(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
                 r"(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
