@@ -482,6 +482,9 @@ ROWS = [
       E(10_000_000_000, "CNY", period="2021", metric="净利润")),
     R("an-increment-is-an-absolute-change", "2021年,星河AI用户规模增量为1.63亿。",
       E(163_000_000, "users", period="2021", metric="增量", change=[("abs", 163_000_000)])),
+    R("span-looked-back-over-is-no-claim", "过去52周,星河科技最低股价为147.95美元,最高股价为231.14美元;近30天日活跃用户为1亿。",
+      E(147.95, "USD", metric_is="最低股价", period=ANY), E(231.14, "USD", metric_is="最高股价", period=ANY),
+      E(100_000_000, "users", metric="日活跃用户")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

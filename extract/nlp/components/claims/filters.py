@@ -67,6 +67,8 @@ def not_a_claim(sent: str, q) -> str | None:
     for rx in pats.non_claim_before:
         if rx.search(before):
             return f"context {rx.pattern!r}"
+    if q.qualifier in ("近", "最近") and q.unit_word in _SPAN_UNITS:
+        return "a span looked back over (近3年, 近30天)"
     digits = q.surface.strip()
     if q.qualifier and digits.startswith(q.qualifier):
         digits = digits[len(q.qualifier):]
@@ -74,3 +76,7 @@ def not_a_claim(sent: str, q) -> str | None:
     if _CN_NUMERAL.match(digits) and q.value < pats.prose_small_max and q.kind not in ("money", "percent"):
         return "a small count spelled out in prose"
     return None
+
+#: units of time: a number of them after 近 is a span looked back over, not a figure
+_SPAN_UNITS = frozenset(("年", "天", "日", "周", "个月", "月", "小时", "季度", "个季度"))
+
