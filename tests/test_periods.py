@@ -47,6 +47,7 @@ PUBLISHED_ROWS = [
     ("星河集团2020财年Q3营收", ["2019Q4"]),        # a fiscal quarter written Q3, reported in February 2020
     ("星河集团20财年Q3营收", ["2019Q4"]),
     ("星河集团FY20Q3营收", ["2019Q4"]),
+    ("星河集团2020财年前九个月收入", ["2019-04/2019-12"]),  # the fiscal year's first nine months
     ("星河集团发布第三财季财报", ["2019Q4"]),     # a fiscal quarter: the calendar quarter last ended
     ("星河集团公布12月份季度业绩", ["2019Q4"]),   # a quarter named by its end month: not one to come
     ("截至12月底止季度", ["2019Q4"]),

@@ -12,7 +12,8 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "
 #: and halves (see :func:`_fiscal_code`)
 FISCAL = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?<![\d.A-Za-z])(?P<yy>\d{2}))\s*(?:/\s*(?P<fy2>\d{2}|(?:19|20)\d{2}))?\s*"
                     r"财(?:政)?年(?:度)?\s*的?\s*(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:财季|季度|季)|Q(?P<q2>[1-4])(?![\d])|"
-                    r"前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|(?P<fh>上|下)半(?:年|财年))?")
+                    r"前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|"
+                    r"(?P<fh>上|下)半(?:年|财年))?")
 
 #: an English fiscal quarter or year (FY20Q3, FY2020 Q3, FY2024)
 FISCAL_EN = re.compile(r"(?<![A-Za-z])FY\s*(?:(?P<y>(?:19|20)\d{2})|(?P<yy>\d{2}))(?![\d])\s*(?:Q(?P<q2>[1-4])(?![\d]))?")
@@ -107,6 +108,8 @@ def _fiscal_span(g: dict, end_month: int) -> tuple[str, tuple[int, int]]:
         k1, k2 = 3 * _CN[g["q"]] - 3, 3 * _CN[g["q"]] - 1
     elif g.get("nq"):
         k1, k2 = 0, 3 * _CN.get(g["nq"], 2) - 1
+    elif g.get("nmo"):  # 2020财年前九个月: the fiscal year's first months
+        k1, k2 = 0, (_month_number(g["nmo"]) or 12) - 1
     elif g.get("fh"):
         k1, k2 = (0, 5) if g["fh"] == "上" else (6, 11)
     else:
@@ -118,7 +121,7 @@ def _fiscal_span(g: dict, end_month: int) -> tuple[str, tuple[int, int]]:
 def fiscal_end_month(g: dict, published: tuple[int, int] | None) -> int | None:
     """The month a fiscal quarter's year ends in: the latest whose quarter had ended by the
     publication date (see :func:`_fiscal_code`); None without a date or a quarter."""
-    if not published or not (g.get("q") or g.get("nq") or g.get("fh")):
+    if not published or not (g.get("q") or g.get("nq") or g.get("nmo") or g.get("fh")):
         return None
     ended = [(last, m) for m in (3, 6, 9, 12) if (last := _fiscal_span(g, m)[1]) < published]
     return max(ended)[1] if ended else None

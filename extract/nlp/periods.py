@@ -25,7 +25,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (FISCAL_EN, "fiscal", "F"),
     # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
     (re.compile(r"(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
-                r"(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
+                r"前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
     # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
     # (the year may be the context's: 截至12月31日的九个月; a second length may follow: 止季度及九个月)
