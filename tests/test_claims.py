@@ -485,6 +485,8 @@ ROWS = [
     R("span-looked-back-over-is-no-claim", "过去52周,星河科技最低股价为147.95美元,最高股价为231.14美元;近30天日活跃用户为1亿。",
       E(147.95, "USD", metric_is="最低股价", period=ANY), E(231.14, "USD", metric_is="最高股价", period=ANY),
       E(100_000_000, "users", metric="日活跃用户")),
+    R("against-the-years-start-with-bi", "2020年末,江南省金融机构本外币存款余额22.0万亿元,比年初增长11.1%。",
+      E(22_000_000_000_000, "CNY", period="asof:2020-12", metric="存款余额", change=[("growth", 0.111)])),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
