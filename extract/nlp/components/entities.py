@@ -315,7 +315,7 @@ def _jieba_dt():
 # ------------------------------------------------------------------------------------ fusion
 
 #: a product model named with its maker's brand (小鹏P7, 理想L9, 特斯拉Model Y)
-_MODEL = re.compile(r"[\u4e00-\u9fff]{2,3}\s?(?:Model\s?[3SXY]|MEGA|[A-Z]{1,3}\d{0,3}[A-Za-z]?)")
+_MODEL = re.compile(r"[\u4e00-\u9fff]{2,3}\s?(?:Model\s?[3SXY]|MEGA|[A-Z]{1,3}\d{0,3}[A-Za-z]?|[a-z]\d{1,2})")
 
 
 def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
