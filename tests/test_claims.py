@@ -487,6 +487,10 @@ ROWS = [
       E(100_000_000, "users", metric="日活跃用户")),
     R("against-the-years-start-with-bi", "2020年末,江南省金融机构本外币存款余额22.0万亿元,比年初增长11.1%。",
       E(22_000_000_000_000, "CNY", period="asof:2020-12", metric="存款余额", change=[("growth", 0.111)])),
+    R("a-holding-named-by-its-verb", "2020年末,王小明为第十大股东,持有公司4448.85万股;华远人寿持股比例为3.01%,李四持股降至2.5%。",
+      E(44_488_500, ("count", "other:股"), period="asof:2020-12", metric_is="持股数"),
+      E(0.0301, "percent", period="asof:2020-12", metric_is="持股比例"),
+      E(0.025, "percent", period="asof:2020-12", metric_is="持股比例")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -274,6 +274,9 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = prev.metric + "实际增长", None
 
 
+#: a holding named by its verb alone (持有公司, 持股): its count of shares or its share of the company
+_HOLDING = re.compile(r"(?:合计|共|直接|间接)?(?:持有(?:公司|该公司|本公司)?(?:股份)?|持股)")
+
 _INCREMENT = re.compile(r"(?:增量|净增量|增加量|增长量|净增加额|增加额)$")
 
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
@@ -294,6 +297,9 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
     if d.metric and _INCREMENT.search(d.metric) and not d.is_change and not d.changes and q.kind not in ("percent", "points"):
         # 用户规模增量为1.63亿: an increment is a change with no level (value the change, abs)
         d.changes = [("abs", q.value * d.scale)]
+    if d.metric and _HOLDING.fullmatch(d.metric):
+        # 持有公司4448.85万股, 持股降至3.01%: the holding, in shares or as a share of the company
+        d.metric, d.metric_key = ("持股比例" if q.kind == "percent" else "持股数"), None
     if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
         d.metric = "每股" + d.metric[:-2]  # 末期股息每股72港仙: 每股末期股息
 
