@@ -491,6 +491,11 @@ ROWS = [
       E(44_488_500, ("count", "other:股"), period="asof:2020-12", metric_is="持股数"),
       E(0.0301, "percent", period="asof:2020-12", metric_is="持股比例"),
       E(0.025, "percent", period="asof:2020-12", metric_is="持股比例")),
+    R("spaces-between-words-of-one-clause", "2020年 星河科技 毛利率 为 30%,营收 同比 增长 20%。",
+      E(0.3, "percent", period="2020", metric_is="毛利率"),
+      E(0.2, "percent", period="2020", metric_is="营收", change=[("yoy", 0.2)])),
+    R("headline-level-then-its-change-after-a-space", "星河科技营收100亿元 同比增长20%",
+      E(10_000_000_000, "CNY", period=ANY, metric_is="营收", change=[("yoy", 0.2)])),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),

@@ -62,8 +62,9 @@ _PER_UNIT = re.compile(r"每|人均|单个|单位|户均|平均每")
 
 _RATIO_HEAD = re.compile(r"(?:占比|比重|比例|份额|率)$")
 
-# (a space between two Chinese words separates a headline's clauses: 经调整亏损3.6亿元 收入按年跌36%)
-_CLAUSE_END = re.compile(r"[,，;；。]|(?<=[\u4e00-\u9fff\d%])[ \u3000]+(?=[\u4e00-\u9fff])")
+# (a space after a figure, before Chinese, separates a headline's clauses: 经调整亏损3.6亿元 收入按年跌36%;
+# a space between words of one clause, 毛利率 为 30%, does not)
+_CLAUSE_END = re.compile(r"[,，;；。]|(?<=[\d%％元亿万千百辆台人户个])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 _COMPARE = re.compile(r"同比|环比|按年|按季|较|相比|相较|比上")  # a comparison: 同比, 按年, 较上一季度
 
