@@ -74,6 +74,8 @@ ROWS = [
        P("Platform", "腾讯元宝"), P("Platform", "智谱清言"), exact=False),
     *R("broker-and-car-association", "东吴证券发布研报称,据乘联会数据,10月新能源乘用车零售销量增长。",
        P("Organization", "东吴证券"), P("Organization", "乘联会"), exact=False),
+    *R("common-word-no-brand", "他说要展现真我风采,星河科技营收100亿元。",
+       P("Organization", "星河科技"), exact=False, absent=("realme",)),
     *R("weekday-before-name", "周三星河科技股价下跌2.3%,星期三星河科技发布公告。",
        P("Organization", "星河科技"), exact=False, absent=("三星",)),
     *R("known-traditional", "騰訊與阿里巴巴集團宣布達成合作。",

@@ -434,12 +434,15 @@ _METRIC_RX: dict[int, tuple[re.Pattern[str], dict[str, object]]] = {}
 
 
 def metric_spans(text: str, lex: Lexicon) -> list[tuple[int, int, object]]:
-    """Lexicon metric mentions (DAU, 日活跃用户, 营收 …) in ``text`` as (start, end, entry)."""
+    """Lexicon metric mentions (DAU, 日活跃用户, 营收 …) in ``text`` as (start, end, entry), none
+    inside a longer common word (``name_traps``: 流水 in 流水线)."""
     hit = _METRIC_RX.get(id(lex))
     if hit is None:
         table = {s.lower(): e for e in lex.metrics for s in e.surfaces}
         hit = _METRIC_RX[id(lex)] = (name_pattern(table, edge="A-Za-z"), table)
     rx, table = hit
-    return [(m.start(), m.end(), table[m.group(0).lower()]) for m in rx.finditer(text)]
+    traps = trap_spans(text)  # 流水 in 流水线 is no metric
+    return [(m.start(), m.end(), table[m.group(0).lower()]) for m in rx.finditer(text)
+            if not in_trap(m.start(), m.end(), traps)]
 
 
