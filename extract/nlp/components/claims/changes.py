@@ -17,8 +17,9 @@ from .metrics import _names_metric, _np_before
 _CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
                          r"(?:了)?(?:{change_hedges})?\s*$")
 
-# 同比增长为0.2%: a rate of change given with 为 (a percentage only: 增长为100亿元 is a level)
-_CHANGE_VERB_IS = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
+# 同比增长为0.2%: a rate of change given with 为 after a comparison (a percentage only: 增长为100亿元,
+# and 毛利率下降为20% with no comparison, are levels it reached)
+_CHANGE_VERB_IS = WordRegex(r"(?P<cmp>{change_comparisons})(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
                             r"(?:了)?(?:为|是)\s*$")
 
 _DOWN = WordRegex(r"{change_down}")
