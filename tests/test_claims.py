@@ -499,6 +499,8 @@ ROWS = [
     R("a-metric-inside-a-longer-word-is-none", "2020年,星河科技新增3条自动化流水线,产能提升20%。",
       E(3, "other:条", period="2020", change=ANY, metric="流水线"),
       E(0.2, "percent", period="2020", metric_is="产能", change=[("yoy", 0.2)])),
+    R("a-rate-fell-to-with-wei-is-a-level", "2020年,星河银行不良率下降为1.2%。",
+      E(0.012, "percent", period="2020", metric_is="不良率")),
     # an amount restated in another currency is no claim of its own
     R("currency-conversion", "星河科技本季度收入为2605亿元人民币(约合357亿美元),同比增长5%。",
       E(260_500_000_000, "CNY", metric="收入", change=[("yoy", 0.05)])),
