@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ...patterns import WordRegex
+
 
 def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
     """Does the money amount ``q`` restate the amount just before it in another currency
@@ -67,7 +69,7 @@ def not_a_claim(sent: str, q) -> str | None:
     for rx in pats.non_claim_before:
         if rx.search(before):
             return f"context {rx.pattern!r}"
-    if q.qualifier in ("近", "最近") and q.unit_word in _SPAN_UNITS:
+    if q.qualifier in ("近", "最近") and q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word):
         return "a span looked back over (近3年, 近30天)"
     digits = q.surface.strip()
     if q.qualifier and digits.startswith(q.qualifier):
@@ -77,6 +79,6 @@ def not_a_claim(sent: str, q) -> str | None:
         return "a small count spelled out in prose"
     return None
 
-#: units of time: a number of them after 近 is a span looked back over, not a figure
-_SPAN_UNITS = frozenset(("年", "天", "日", "周", "个月", "月", "小时", "季度", "个季度"))
+#: units of time: a number of them after 近 is a span looked back over, not a figure (claim_words.toml)
+_SPAN_UNITS = WordRegex(r"(?:{span_units})")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import Lexicon
+from ...patterns import WordRegex
 from ..entities import Mention
 from .draft import (
     Draft, _ANAPHOR, _CLAUSE_BREAK, _CLAUSE_END, _LIST_SEP, _NP_STOP, _PER_UNIT, _RATIO_HEAD,
@@ -274,10 +275,11 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = prev.metric + "实际增长", None
 
 
-#: a holding named by its verb alone (持有公司, 持股): its count of shares or its share of the company
-_HOLDING = re.compile(r"(?:合计|共|直接|间接)?(?:持有(?:公司|该公司|本公司)?(?:股份)?|持股)")
+#: a holding named by its verb alone (持有公司, 持股) and a metric that is an increment (用户规模增量):
+#: word lists of claim_words.toml
+_HOLDING = WordRegex(r"(?:{holding_words})")
 
-_INCREMENT = re.compile(r"(?:增量|净增量|增加量|增长量|净增加额|增加额)$")
+_INCREMENT = WordRegex(r"(?:{increment_tails})$")
 
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
 
