@@ -14,13 +14,10 @@ from .timing import _base_period_of, _period_before, _period_for
 from .metrics import _names_metric, _np_before
 
 # the word lists are data: ontology/claim_words.toml
+# (a rate given with 为, 同比增长为0.2%, is a change only after a comparison and as a percentage:
+# 增长为100亿元 and 毛利率下降为20% are levels reached; see _classify)
 _CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
-                         r"(?:了)?(?:{change_hedges})?\s*$")
-
-# 同比增长为0.2%: a rate of change given with 为 after a comparison (a percentage only: 增长为100亿元,
-# and 毛利率下降为20% with no comparison, are levels it reached)
-_CHANGE_VERB_IS = WordRegex(r"(?P<cmp>{change_comparisons})(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
-                            r"(?:了)?(?:为|是)\s*$")
+                         r"(?:了)?(?:(?P<wei>为|是)|{change_hedges})?\s*$")
 
 _DOWN = WordRegex(r"{change_down}")
 
@@ -149,8 +146,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, q.value)]
             d.kinds_known = bool(_NOT_A_YEAR_AGO.search(signed.group("cmp")))  # 较年初: a plain change
             continue
-        m = _CHANGE_VERB.search(before) or (_CHANGE_VERB_IS.search(before) if q.kind == "percent" else None)
-        if not m:
+        m = _CHANGE_VERB.search(before)
+        if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
         if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌"):
             d.is_change = True
