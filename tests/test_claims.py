@@ -894,6 +894,10 @@ ROWS = [
     R("a-reporters-byline-is-no-subject",
       "星河影业发布年报。(记者王小明 李华)据介绍,2018年全年票房为60.97亿元。",
       E(6_097_000_000, "CNY", period="2018", subject="星河影业", metric="票房")),
+    R("a-quarter-in-arabic-digits-is-a-period-not-part-of-the-metric",
+      "星河汽车3季度营收14.8亿元,前一季度营收0.46亿元。",
+      E(1_480_000_000, "CNY", period="2021Q3", subject="星河汽车", metric_is="营收"),
+      E(46_000_000, "CNY", period="2021Q2", subject="星河汽车", metric_is="营收")),
 ]
 
 

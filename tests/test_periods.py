@@ -38,6 +38,10 @@ ROWS = [
     ("与第二季度相比,本季度营收增长", ["2024Q2"]),  # the compared quarter is no 本季度
     ("上一季度营收", []),                          # no quarter in context: unknown, not 一季度
     ("第三季度营收5亿元,上一季度营收4亿元,较上一季度增长", ["2024Q3", "2024Q2", "2024Q2"]),
+    ("3季度营收5亿元,2季度营收4亿元", ["2024Q3", "2024Q2"]),  # a quarter in Arabic digits
+    ("第3季度交付量", ["2024Q3"]),
+    ("公司连续3季度盈利", []),                      # a count of quarters, not the third
+    ("第三季度营收5亿元,前一季度营收4亿元", ["2024Q3", "2024Q2"]),  # 前一季度: the quarter before
 ]
 
 
