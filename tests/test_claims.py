@@ -898,6 +898,10 @@ ROWS = [
       "星河汽车3季度营收14.8亿元,前一季度营收0.46亿元。",
       E(1_480_000_000, "CNY", period="2021Q3", subject="星河汽车", metric_is="营收"),
       E(46_000_000, "CNY", period="2021Q2", subject="星河汽车", metric_is="营收")),
+    R("a-head-count-of-people-named-after-it-is-their-number", "星河汽车目前在全国有超过6000名员工。",
+      E(6000, ANY_COUNT, qualifier="超过", subject="星河汽车", metric_is="员工人数")),
+    R("an-audience-counted-by-head-is-its-number", "这场发布会吸引了3万名观众。",
+      E(30_000, "users", metric_is="观众数")),
 ]
 
 

@@ -114,6 +114,11 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
                     and re.match(r"[\u4e00-\u9fff]", sent[b:b + 1]):
                 continue  # 8家用户中心: places counted, not users
             return sent[a:b], e.key
+    if q.unit_word in ("人", "名", "位"):  # 6000名员工: the number of the people named after it
+        m = _PEOPLE_AFTER.match(rest)
+        if m:
+            n = m.group("n")
+            return n + ("数" if m.group("aud") else "数量" if n.endswith("人员") else "人数"), None
     if q.unit_word in (load_patterns().unit_metrics or {}):
         return load_patterns().unit_metrics[q.unit_word], None
     if any(m.start in (q.end, q.end + 1) for m in mentions):  # 29岁的赵中立: an entity, not a metric
@@ -129,6 +134,9 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     if q.kind == "percent" and not n.endswith(("份额", "占比", "比重", "比例")):
         n += "占比"  # 25%的月活用户: their share (a share is one already: 20.5%的份额)
     return n, None
+
+# a noun of people right after a head count (6000名员工, 2000名研发工程师), up to a stop
+_PEOPLE_AFTER = WordRegex(r"(?P<n>[\u4e00-\u9fff]{0,4}?(?:{people_nouns}|(?P<aud>{audience_nouns})))")
 
 #: the measure words of people (a users metric counts them)
 _PEOPLE_WORDS = frozenset("人名位户个")
