@@ -902,6 +902,14 @@ ROWS = [
       E(6000, ANY_COUNT, qualifier="超过", subject="星河汽车", metric_is="员工人数")),
     R("an-audience-counted-by-head-is-its-number", "这场发布会吸引了3万名观众。",
       E(30_000, "users", metric_is="观众数")),
+    R("a-count-after-a-verb-of-output-is-its-measure-of-the-thing-named",
+      "星河汽车今年交付1.2万辆新车。星河电子今年卖出3000万台手机。",
+      E(12_000, "other:辆", period="2021", subject="星河汽车", metric_is="新车交付量"),
+      E(30_000_000, "count", period="2021", subject="星河电子", metric_is="手机销售量")),
+    R("a-base-figure-a-change-is-said-of-takes-the-clauses-metric",
+      "星河汽车第三季度交付量为3268辆,较上一季度的100辆大幅增长。",
+      E(3268, "other:辆", period="2021Q3", metric_is="交付量"),
+      E(100, "other:辆", period="2021Q2", metric_is="交付量")),
 ]
 
 

@@ -38,7 +38,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         # a counted thing named after the number (160套房子) beats a metric of an earlier clause
         after = _np_after(sent, q, lex_metrics, mentions)
         if after:
-            return after
+            measure = after[1] is None and _output_verb_before(sent, clause_start, q.start)
+            return (after[0] + measure, None) if measure else after
     if np and _ANAPHOR.fullmatch(np):
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
     if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
@@ -58,7 +59,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return (np if np.endswith("人次") else np + "人次"), None  # 接待游客7.5亿人次: 接待游客人次
     after = _np_after(sent, q, lex_metrics, mentions)
     if after:
-        return after
+        measure = after[1] is None and _output_verb_before(sent, clause_start, q.start)
+        return (after[0] + measure, None) if measure else after
     if np and len(np) >= 2:
         return np, None
     if any(n.end <= q.start and _LIST_SEP.fullmatch(sent, n.end, q.start) for n in numbers):
@@ -128,12 +130,15 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     if not (via_de or measured or q.kind == "percent"):
         return None
     m = _AFTER_NP.match(rest)
-    if not m or not via_de and q.kind == "percent":
-        return None
+    if not m or not via_de and q.kind == "percent" or _CHANGE_AFTER.match(m.group("n")):
+        return None  # 较上季度的100辆大幅增长: a change is said of it, nothing counted is named
     n = m.group("n")
     if q.kind == "percent" and not n.endswith(("份额", "占比", "比重", "比例")):
         n += "占比"  # 25%的月活用户: their share (a share is one already: 20.5%的份额)
     return n, None
+
+# a change said of a figure right after it (100辆大幅增长, 100辆有明显提升): no counted noun
+_CHANGE_AFTER = WordRegex(r"(?:有|出现|实现)?(?:所|了)?(?:{change_adverbs})?(?:{change_verbs})")
 
 # a noun of people right after a head count (6000名员工, 2000名研发工程师), up to a stop
 _PEOPLE_AFTER = WordRegex(r"(?P<n>[\u4e00-\u9fff]{0,4}?(?:{people_nouns}|(?P<aud>{audience_nouns})))")
@@ -243,6 +248,20 @@ def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str 
 _BASE_SAID = re.compile(r"(?:上年同期|去年同期|上年|去年|上一?季度|上个季度|同期|"
                         r"(?<=而)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:第?[一二三四1-4]\s*季度|[上下]半年|全年|\d{1,2}\s*月))"
                         r"(?:则|的)?(?:为|是|录得|达)\s*(?:人民币|港币|约)?\s*$")
+
+def _output_verb_before(sent: str, floor: int, pos: int) -> str | None:
+    """The measure of a verb of output right before a count, written after the object noun
+    (交付1.2万辆新车 -> 新车 + 交付量, 共售出3000台手机 -> 手机 + 销售量), a few adverbs and a hedge
+    apart; None when the count follows no such verb."""
+    from ...patterns import load_patterns
+
+    head = _BEFORE_COUNT.sub("", sent[floor:pos])
+    return next((m for v, m in load_patterns().object_measures.items() if head.endswith(v)), None)
+
+
+# what stands between a verb of output and its count: 了, 共, 累计, a hedge (交付了约, 共售出超过)
+_BEFORE_COUNT = re.compile(r"(?:了|共|总共|累计|合计|约|近|超过|超|逾|达)*\s*$")
+
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
     """交付1.2万辆新车, 销售新车3003辆: a count after a verb of output is the verb's measure
