@@ -910,6 +910,9 @@ ROWS = [
       "星河汽车第三季度交付量为3268辆,较上一季度的100辆大幅增长。",
       E(3268, "other:辆", period="2021Q3", metric_is="交付量"),
       E(100, "other:辆", period="2021Q2", metric_is="交付量")),
+    R("an-adverb-of-only-is-no-part-of-the-metric", "星河汽车上个月只交付了100辆,才艺主播人数达到100万。",
+      E(100, "other:辆", metric_is="交付量"),  # (上个月: no month known, no publication date)
+      E(1_000_000, "users", metric_is="才艺主播人数")),
 ]
 
 

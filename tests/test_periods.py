@@ -106,3 +106,19 @@ def test_as_of_now_is_the_publication_month():
     """截至目前 is said on the day of publication; without a publication date it names no period."""
     assert [p.period for p in find_periods("截至目前,累计交付已超过5,000辆", 2018, None, (2018, 11))] == ["asof:2018-11"]
     assert find_periods("截至目前,累计交付已超过5,000辆", 2018) == []
+
+
+@pytest.mark.parametrize("text,month,codes", [
+    ("10月交付100辆,较上月增长10%", None, ["2023-10", "2023-09"]),      # against the month named before (last October)
+    ("当月交付100辆,上个月交付80辆", "2024-10", ["2024-10", "2024-09"]),  # against the month in context
+    ("本月交付100辆,上月交付80辆", None, ["2024-01", "2023-12"]),        # else the month of publication
+    ("上月末公司员工达5000人", None, ["asof:2023-12"]),
+])
+def test_this_month_and_the_last(text, month, codes):
+    """本月/当月 and 上月/上个月 against the month named before them, the month in context, or the
+    month of publication (January 2024 here)."""
+    assert [p.period for p in find_periods(text, 2024, None, (2024, 1), month=month)] == codes
+
+
+def test_a_relative_month_without_any_month_known_names_none():
+    assert find_periods("上个月交付80辆", 2024) == []

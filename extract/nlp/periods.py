@@ -73,6 +73,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|(?P<yend>末|底))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|前一季度|前一个季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
+    # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below
+    (re.compile(_ASOF + r"(?P<relm>本月|当月|这个月|该月|上一个月|上个月|上月|前一个月)(?P<end>底|末)?(?!份?\s*\d)"), "relm", "月"),
     # as of now, said on the day of publication: 截至目前累计交付超过5,000辆
     (re.compile(r"(?:截至|截止|截至到|截止到)\s*(?:目前|发稿|今日|今天|现在)"), "now", "截"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
@@ -94,6 +96,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后])(?P<m>十[一二]?|[一二三四五六七八九])\s*月份(?P<end>底|末)?"), "bare_month", "月"),
 ]
 
+
+#: the words for the month before the one in context
+_PREVIOUS_MONTH = ("上月", "上个月", "上一个月", "前一个月")
 
 #: the words for the quarter before the one in context
 _PREVIOUS_QUARTER = ("上季度", "上一季度", "上个季度", "前一季度", "前一个季度", "上一财季", "上财季")
@@ -156,11 +161,13 @@ def _span_months(g: dict) -> tuple[int | None, int]:
 
 
 def find_periods(text: str, year: int | None, quarter: str | None = None,
-                 published: tuple[int, int] | None = None, fiscal_end: int | None = None) -> list[PeriodMention]:
+                 published: tuple[int, int] | None = None, fiscal_end: int | None = None,
+                 month: str | None = None) -> list[PeriodMention]:
     """Period mentions of ``text``; relative ones (去年, 本季度) need the article's ``year`` and,
     for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known; a fiscal
     quarter (2020财年第三季度) the publication ``(year, month)`` or the month the article's
-    fiscal year ends in (``fiscal_end``).
+    fiscal year ends in (``fiscal_end``); 本月/上月 the month named before them in ``text``, else
+    the ``month`` in context (``2021-10``), else the month of publication.
 
     >>> [p.period for p in find_periods("2020年四季度,DAU 2.71亿;截至2020年12月,网民规模达9.89亿", 2021)]
     ['2020Q4', 'asof:2020-12']
@@ -169,6 +176,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
     """
     out: list[PeriodMention] = []
     pending: list[tuple[int, int, str, bool]] = []  # 上一季度 with no quarter in context
+    months: list[tuple[int, int, str, bool]] = []  # 本月, 上月: resolved once every month is found
     taken: list[tuple[int, int]] = []
     cur_q = re.match(r"(\d{4})Q([1-4])", quarter or "")
     for rx, kind, triggers in _RULES:
@@ -304,6 +312,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     y, q = _quarter_before(published[0], (published[1] - 1) // 3 + 1)  # before publication's
                 else:  # 截至9月底止季度, 12月季度: this year's, unless it would end after publication
                     y = _reported_year(year, q * 3, published)
+            elif kind == "relm":
+                months.append((a, b, g["relm"], asof))
+                taken.append((a, b))
+                continue
             elif kind == "now":  # 截至目前: as of the publication month
                 if published is None:
                     continue
@@ -352,6 +364,17 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 y, q = _quarter_before(y, q)
             bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a)),
                           key=lambda p: p.start)
+    for a, b, rel, asof in months:  # 10月交付…,上月交付…: against the month named before, else in context
+        named = next((p.period for p in reversed(stated) if p.end <= a and not p.base
+                      and re.fullmatch(r"\d{4}-\d{2}", p.period)), None) or month \
+            or (f"{published[0]}-{published[1]:02d}" if published else None)
+        if named is None:
+            continue
+        y, mo = int(named[:4]), int(named[5:7])
+        if rel in _PREVIOUS_MONTH:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        bisect.insort(out, PeriodMention(a, b, _fmt("month", y, None, None, mo, asof), y, _compared(text, a)),
+                      key=lambda p: p.start)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
     quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
     if quarters and not cur_q:
