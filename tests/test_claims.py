@@ -913,6 +913,8 @@ ROWS = [
     R("an-adverb-of-only-is-no-part-of-the-metric", "星河汽车上个月只交付了100辆,才艺主播人数达到100万。",
       E(100, "other:辆", metric_is="交付量"),  # (上个月: no month known, no publication date)
       E(1_000_000, "users", metric_is="才艺主播人数")),
+    R("a-total-word-after-the-metric-is-no-part-of-it", "截至2021年末,星河牌销售点数量共计6213个。",
+      E(6213, "count", period="asof:2021-12", metric_is="星河牌销售点数量")),
 ]
 
 
