@@ -915,6 +915,11 @@ ROWS = [
       E(1_000_000, "users", metric_is="才艺主播人数")),
     R("a-total-word-after-the-metric-is-no-part-of-it", "截至2021年末,星河牌销售点数量共计6213个。",
       E(6213, "count", period="asof:2021-12", metric_is="星河牌销售点数量")),
+    R("a-prices-bare-move-after-a-compared-one-is-compared-the-same-way",
+      "2021年全年工业生产者出厂价格比上年下降3.0%,购进价格下降3.5%。星河电器股价上涨3%。",
+      E(-0.03, "percent", period="2021", change=[("yoy", -0.03)], metric="出厂价格"),
+      E(-0.035, "percent", period="2021", change=[("yoy", -0.035)], metric_is="购进价格"),
+      E(0.03, "percent", period=ANY, change=[("growth", 0.03)], metric="股价")),
 ]
 
 

@@ -14,7 +14,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
-    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _share_price, _from_base_periods, _in_context, _mark_base,
+    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
     _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import _counted_subject, _model_counted, _never_subject, _segment_subject, _subject_after, _subject_before
@@ -367,6 +367,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             if d.metric and not d.metric.startswith(d.subject.surface):
                 d.metric, d.metric_key = d.subject.surface + d.metric, None
             d.subject = frame.entity
+    _parallel_comparison(sent, out)
     _from_base_periods(sent, drafts, out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)

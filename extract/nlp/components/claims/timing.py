@@ -169,6 +169,24 @@ def _unqualified_is_yoy(d: Draft) -> None:
     if d.change_kind == "growth":
         d.change_kind = "yoy"
 
+def _parallel_comparison(sent: str, out: list[Draft]) -> None:
+    """出厂价格比上年下降3.0%,购进价格下降3.5%: a price's bare move in a clause after one whose
+    change the text compares (比上年, 同比, 环比) is compared the same way, not a plain change
+    (a share price's move of the day stays one)."""
+    told = None
+    for d in out:
+        kinds = [k for k, _ in d.changes if k in ("yoy", "qoq")]
+        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+        if kinds and _COMPARE.search(sent, clause, d.q.start):
+            told = kinds[0]
+        elif told and not d.kinds_known and keeps_growth(d.metric) and not _SHARE_PRICE.search(d.metric) \
+                and any(k == "growth" for k, _ in d.changes):
+            d.changes = [(told if k == "growth" else k, v) for k, v in d.changes]
+            if d.change_kind == "growth":
+                d.change_kind = told
+
+_SHARE_PRICE = re.compile(r"股价|收盘价|收报|开盘价")
+
 _WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
 _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([0-3]?\d)\s*日")
 _WEEKDAYS = "一二三四五六日"
