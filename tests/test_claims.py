@@ -920,6 +920,19 @@ ROWS = [
       E(-0.03, "percent", period="2021", change=[("yoy", -0.03)], metric="出厂价格"),
       E(-0.035, "percent", period="2021", change=[("yoy", -0.035)], metric_is="购进价格"),
       E(0.03, "percent", period=ANY, change=[("growth", 0.03)], metric="股价")),
+    R("a-bulletins-listed-groups-are-its-places-parts-in-the-metric",
+      "2021年星河省国民经济和社会发展统计公报\n城镇和农户居民人均可支配收入分别为74997元和40311元。城镇和乡村人口分别占52.2%、47.8%。",
+      E(74_997, "CNY", period="2021", subject="星河省", metric_is="城镇居民人均可支配收入"),
+      E(40_311, "CNY", period="2021", subject="星河省", metric_is="农户居民人均可支配收入"),
+      E(0.522, "percent", period=ANY, subject="星河省", metric_is="城镇人口占比"),
+      E(0.478, "percent", period=ANY, subject="星河省", metric_is="乡村人口占比")),
+    R("a-share-said-with-zhan-and-no-total-is-a-share", "星河集团线上收入占30%。",
+      E(0.3, "percent", subject="星河集团", metric_is="线上收入占比")),
+    R("a-level-said-to-be-flat-has-a-change-of-zero",
+      "2021年全年粮食总产量621万吨,与上年持平;棉花产量5万吨,与上年基本持平。星河电器三季度毛利率为20%,环比持平。",
+      E(6_210_000, "other:吨", period="2021", change=[("yoy", 0.0)], metric="粮食总产量"),
+      E(50_000, "other:吨", period="2021", metric="棉花产量"),
+      E(0.2, "percent", period="2021Q3", change=[("qoq", 0.0)], metric="毛利率")),
 ]
 
 

@@ -18,7 +18,7 @@ from .timing import (
     _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import _counted_subject, _model_counted, _never_subject, _segment_subject, _subject_after, _subject_before
-from .changes import _attach, _classify, _without_rounded_bounds
+from .changes import _attach, _classify, _flat, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
@@ -152,10 +152,11 @@ def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     return e is not None and e.related == owner.label and m.label not in owner.label
 
 def _part_of_place(m: Mention) -> bool:
-    """A sector or a kind of area (第一产业, 城镇地区), not a place of its own; or, in a bulletin,
+    """A sector, a kind of area or a group no name denotes (第一产业, 城镇地区, 城镇 in 城镇和乡村居民人均
+    可支配收入分别为…), not a place of its own; or, in a bulletin,
     a product or an industry a model took for an organization (新能源汽车产量): a bulletin's
     figures are its place's, and only a name the lexicon knows stands apart."""
-    return (m.cls == "Segment" and m.label.endswith(("产业", "行业", "业"))) or (m.cls == "Place" and m.label.endswith("地区")) \
+    return m.cls == "Segment" or (m.cls == "Place" and m.label.endswith("地区")) \
         or (m.cls in ("Organization", "Company") and m.source not in ("lexicon", "pattern"))
 
 def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | None, year: int | None) -> None:
@@ -275,6 +276,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _classify(sent, drafts)
     _classify_lists(sent, drafts)
     _attach(sent, drafts, periods, mentions)
+    _flat(sent, drafts)
     carry = carried_period
     subj = carried_subject
     floor = 0

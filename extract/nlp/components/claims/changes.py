@@ -221,6 +221,24 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             d.attached = True
             d.target = target
 
+def _flat(sent: str, drafts: list[Draft]) -> None:
+    """粮食总产量621万吨,与上年持平: a level the text says is flat has a change of zero, compared
+    as the words say (与上年/同比 -> yoy, 环比/与上月 -> qoq, none -> growth, left to the
+    conventions); 基本持平 (roughly flat) is no figure."""
+    for i, d in enumerate(drafts):
+        if d.is_change or d.changes:
+            continue
+        end = drafts[i + 1].q.start if i + 1 < len(drafts) else len(sent)
+        m = _FLAT.match(sent, d.q.end, end)
+        if m:
+            said = m.group("cmp") or ""
+            kind = "qoq" if re.search(r"环比|上月|上个月|上季|上一季|上个季", said) else "yoy" if said else "growth"
+            d.changes = [(kind, 0.0)]
+
+# a level's flat change right after it: 与上年持平, 同比持平, 较上月持平, ,持平
+_FLAT = re.compile(r"[^\d。;；!?！？,，]{0,4}[,，]?\s*(?P<cmp>同比|环比|按年|按季|(?:与|和|同|较|比)\s*(?:上年同期|去年同期|上年|去年|"
+                   r"上个?月|上一?个?季度|(?:19|20)\d{2}\s*年)?)?\s*(?:保持|维持)?持平(?![\u4e00-\u9fff]*\d)")
+
 def _owner_of_compared(sent: str, q, levels: list[Draft], periods) -> tuple[Draft | None, str | None]:
     """A change right after a level it is compared with (相比去年同期的12.3亿元扩大161.4%) is the
     change of the level that base is compared for, the last level before it that is no base; its

@@ -136,8 +136,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             for d, (a, b, e) in zip(run, metrics):
                 d.metric, d.metric_key = sent[a:b], e.key
         elif parts:  # 常规店、直营店和奥莱店数量分别为…: 常规店数量, 直营店数量, 奥莱店数量
-            for d, metric in zip(run, parts):
-                d.metric, d.metric_key = metric, None
+            for d, metric in zip(run, parts):  # (城镇和乡村人口分别占…: 城镇人口占比, 乡村人口占比)
+                share = d.metric and d.metric.endswith("占比") and not metric.endswith("占比")
+                d.metric, d.metric_key = metric + ("占比" if share else ""), None
         else:  # 对应PE为36/29/24倍: the items after the first name no metric of their own
             for d in run[1:]:
                 if d.metric is None or (d.q.unit_word and d.metric.endswith(f"{d.q.unit_word}数")):
@@ -207,7 +208,8 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int) -> list[
     clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
     first = sent.find("、", clause, pos)  # a name inside the list (金融科技) is an item, no subject before it
     limit = first if first >= 0 else pos
-    clause = max([clause, *(m.end for m in mentions if clause <= m.end <= limit and _may_be_subject(m))])
+    clause = max([clause, *(m.end for m in mentions if clause <= m.end <= limit and _may_be_subject(m)
+                            and not _LIST_SEP.match(sent, m.end))])  # (城镇和乡村人口: 城镇 is the first item)
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|其中|同时|此外|的)\s*", "", sent[clause:pos].strip()).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):

@@ -205,7 +205,11 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     seg = _FOOTNOTE.sub("", re.sub(r"\s+", " ", seg).strip())  # dates are gone by now
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
+    seg = _SHARE_VERB.sub("占比", seg)  # 城镇人口(分别)占52.2%: its share
     return seg[-24:]
+
+# a share said with the verb 占 and no total (城镇人口占52.2%, 线上收入分别占30%)
+_SHARE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:分别)?占$")
 
 #: a footnote mark glued inside a term (非公认会计准则2运营收入; see numbers.find._footnote_marker)
 _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9](?=[\u4e00-\u9fff]|$)")

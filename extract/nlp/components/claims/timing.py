@@ -50,6 +50,8 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     clause_rest = sent[p.end:m.start() if m else len(sent)]
     if _COMPARE.search(clause_rest) and not re.match(r"\s*的", clause_rest):
         return replace(p, base=True)
+    if re.match(r"\s*(?:基本|大体|大致)?(?:保持|维持)?持平", clause_rest) and _COMPARED_WITH.search(sent, max(0, p.start - 3), p.start):
+        return replace(p, base=True)  # 与上年持平: what the figure is compared with
     return p
 
 def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> PeriodMention | None:
