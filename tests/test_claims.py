@@ -933,6 +933,17 @@ ROWS = [
       E(6_210_000, "other:吨", period="2021", change=[("yoy", 0.0)], metric="粮食总产量"),
       E(50_000, "other:吨", period="2021", metric="棉花产量"),
       E(0.2, "percent", period="2021Q3", change=[("qoq", 0.0)], metric="毛利率")),
+    R("a-ratio-named-before-its-value-keeps-its-bi-and-moves-in-its-own-unit",
+      "2021年,杭州市城乡居民收入比为1.86,比上年缩小0.04;出生人口性别比为110.5。",
+      E(1.86, "count", period="2021", change=[("abs", -0.04)], metric_is="城乡居民收入比"),
+      E(110.5, "count", period="2021", metric_is="出生人口性别比")),
+    R("a-median-is-no-middle", "2021年杭州市居民人均可支配收入中位数为55008元,中位数是平均数的86.2%。",
+      E(55_008, "CNY", period="2021", metric_is="居民人均可支配收入中位数"),
+      E(0.862, "percent", period="2021", metric="中位数")),
+    R("a-share-of-a-total-after-a-figure-is-that-figures-share",
+      "2021年杭州市居民人均工资性收入35423元,增长6.2%,占可支配收入的比重为55.5%。",
+      E(35_423, "CNY", period="2021", change=[("yoy", 0.062)], metric="工资性收入"),
+      E(0.555, "percent", period="2021", metric_is="居民人均工资性收入占可支配收入的比重")),
 ]
 
 

@@ -149,7 +149,9 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         m = _CHANGE_VERB.search(before)
         if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
-        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌"):
+        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌") \
+                or (q.kind == "bare" and any(x.q.kind == "bare" and not x.is_change and x.q.end <= q.start for x in drafts)):
+            # (收入比为1.86,比上年缩小0.04: a bare number after a bare level moves it, in its own unit)
             d.is_change = True
             # 增长超过一倍, 增长了两倍: a relative change of one, of two (+100%, +200%); 翻了5倍
             # is a multiple (colloquial, ×5)

@@ -196,17 +196,23 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", sent[lo:pos]))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
+    ratio = _RATIO_IS.search(seg)  # 城乡居民收入比为1.86: a ratio, its 比 no comparison
     seg = _TRIM_TAIL.sub("", seg)
     stops = list(_NP_STOP.finditer(seg))
     if stops:
         seg = seg[stops[-1].end():]
     seg = _TRIM_TAIL.sub("", seg)
     seg = _TRIM_HEAD.sub("", seg)
+    if ratio and seg and not seg.endswith("比"):
+        seg += "比"
     seg = _FOOTNOTE.sub("", re.sub(r"\s+", " ", seg).strip())  # dates are gone by now
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
     seg = _SHARE_VERB.sub("占比", seg)  # 城镇人口(分别)占52.2%: its share
     return seg[-24:]
+
+# a ratio named before its value: 收入比为, 性别比是 (a noun, 比, a verb of being)
+_RATIO_IS = re.compile(r"(?<=[\u4e00-\u9fff])比(?:为|是|约为|达到|达)\s*$")
 
 # a share said with the verb 占 and no total (城镇人口占52.2%, 线上收入分别占30%)
 _SHARE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:分别)?占$")
@@ -295,7 +301,7 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
         # the base-period figure of A's metric
         d.metric, d.metric_key = prev.metric, prev.metric_key
-    if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}", d.metric) and q.kind == "percent" \
+    if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}|占[^,，;；。]{1,12}的(?:比重|比例)", d.metric) and q.kind == "percent" \
             and prev.metric and (prev.is_change or prev.q.kind != "percent") \
             and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
         # 电商渠道收入28.5亿元,占比28% / 占总营收的98% / 增加值增长10.5%,占规模以上工业的17.3%:
