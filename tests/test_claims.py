@@ -944,6 +944,16 @@ ROWS = [
       "2021年杭州市居民人均工资性收入35423元,增长6.2%,占可支配收入的比重为55.5%。",
       E(35_423, "CNY", period="2021", change=[("yoy", 0.062)], metric="工资性收入"),
       E(0.555, "percent", period="2021", metric_is="居民人均工资性收入占可支配收入的比重")),
+    R("a-bulletins-prices-are-compared-with-the-same-period",
+      "2021年浙江省国民经济和社会发展统计公报\n全年食品价格下降4.7%,非食品价格上涨0.8%。",
+      E(-0.047, "percent", period="2021", change=[("yoy", -0.047)], subject="浙江", metric="食品价格"),
+      E(0.008, "percent", period="2021", change=[("yoy", 0.008)], subject="浙江", metric="非食品价格")),
+    R("a-sentence-opening-with-qizhong-gives-the-parts-of-the-figure-before",
+      "2021年浙江省国民经济和社会发展统计公报\n12月份,全省居民消费价格同比下降0.3%,环比上涨0.3%。其中,城市下降0.3%,农村下降0.4%。",
+      E(-0.003, "percent", period="2021-12", change=[("yoy", -0.003)], metric_is="全省居民消费价格"),
+      E(0.003, "percent", period="2021-12", change=[("qoq", 0.003)], metric_is="全省居民消费价格"),
+      E(-0.003, "percent", period="2021-12", change=[("yoy", -0.003)], metric_is="城市居民消费价格"),
+      E(-0.004, "percent", period="2021-12", change=[("yoy", -0.004)], metric_is="农村居民消费价格")),
 ]
 
 

@@ -204,8 +204,8 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         # 交付5055台,同比增长100%); a repeat without a period merges into the mention that has one
         key = (c.subject, c.value, c.unit)
         prev = seen.get(key)
-        if prev is not None and prev.evidence.start == c.evidence.start and prev.metric != c.metric:
-            prev = None  # one sentence, two measures of one value (上涨0.4%,其中城市上涨0.4%): both stand
+        if prev is not None and (prev.evidence.start == c.evidence.start or d.part) and prev.metric != c.metric:
+            prev = None  # two measures of one value (上涨0.4%,其中城市上涨0.4%; …。其中,城市…): both stand
         if prev is not None and prev.period == c.period and c.change and not prev.change:
             claims[claims.index(prev)] = c
             seen[key] = c

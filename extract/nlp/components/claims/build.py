@@ -217,14 +217,19 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
 _WHOLE_PLACE = re.compile(r"^(?:全省|全市|全国|全区|全县|全州)")
 
 
-def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft]) -> None:
+def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft], earlier: list[Draft] = ()) -> None:
     """居民消费价格上涨0.4%,其中城市上涨0.5%,农村上涨0.3%: a change after 其中 whose clause names
     only a part (城市, a kind of area) and no measure is that part's figure of the measure before
-    其中 (城市居民消费价格, 农村居民消费价格)."""
+    其中 (城市居民消费价格, 农村居民消费价格); 其中 opening the sentence goes on about the
+    sentence before (``earlier``): about the first figure of its last measure (同比下降0.3%,环比
+    上涨0.3%。其中,城市下降0.3%: the parts of the year-on-year figure)."""
     at = sent.rfind("其中", 0, d.q.start)
     if at < 0 or not d.is_change:
         return
     parent = next((x for x in reversed(out) if x.q.end <= at and x.metric), None)
+    if parent is None and not sent[:at].strip(" ,，:：") and earlier:
+        last = next((x for x in reversed(earlier) if x.metric), None)
+        parent = next((x for x in earlier if last is not None and x.metric == last.metric), None)
     if parent is None:
         return
     clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
@@ -234,7 +239,7 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft])
     word = area or part
     if word is None or (d.metric not in (None, word) and not (out and d.metric == out[-1].metric)):
         return
-    d.metric, d.metric_key = word + _WHOLE_PLACE.sub("", parent.metric), None
+    d.metric, d.metric_key, d.part = word + _WHOLE_PLACE.sub("", parent.metric), None, True
     if d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
         # …比上年上涨0.4%,其中城市上涨0.5%: the parts are compared as the whole is
         kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
@@ -245,10 +250,12 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
                  lex_metric_spans: list[tuple[int, int, object]],
-                 frame: Frame | None = None) -> tuple[list[Draft], str | None, Mention | None]:
+                 frame: Frame | None = None, earlier: list[Draft] = ()) -> tuple[list[Draft], str | None, Mention | None]:
     """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
     subject that carry over to the next sentence. The document ``frame`` gives the defaults: the
-    reporting period (carried in as ``carried_period``) and the reporting entity (``topic``)."""
+    reporting period (carried in as ``carried_period``) and the reporting entity (``topic``);
+    ``earlier`` are the claims of the sentence before, which a sentence opening with 其中 goes on
+    about."""
     drafts = [Draft(q) for q in quantities]
     mentions = [m for m in mentions if not _never_subject(sent, m)]
     pub = published_month(frame.published if frame is not None else None)
@@ -303,7 +310,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if brand is not None and d.metric and not d.metric.startswith(brand.surface):
             d.metric, d.metric_key = brand.surface + d.metric, None
         _metric_from_before(sent, d, out)
-        _part_after_of(sent, d, found, out)
+        _part_after_of(sent, d, found, out, earlier)
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through
@@ -362,7 +369,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
     for d in out:  # the changes 分别 handed out follow the convention too
-        _unqualified_is_yoy(d)
+        _unqualified_is_yoy(d, frame)
         if frame is not None and frame.bulletin and d.subject is not None and _part_of_place(d.subject) \
                 and d.subject_here and d.subject is not frame.entity:
             # 第一产业、第二产业…增加值分别为…: the place's figures, each part in its metric

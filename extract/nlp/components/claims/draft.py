@@ -51,6 +51,7 @@ class Draft:
     scale: float = 1.0  # a unit the claim restates in its currency (280.09分 of a per-share figure: ×0.01 CNY)
     kinds_known: bool = False  # its changes' kinds follow the periods of the levels compared
     quote: bool = False  # a share price quoted after its name: 格力电器(50.070, -0.12, -0.24%)
+    part: bool = False  # a part's figure of the measure before 其中 (城市居民消费价格): no repeat of the whole's
 
 _LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|同)\s*")
 

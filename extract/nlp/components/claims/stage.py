@@ -45,6 +45,7 @@ def make_claims(nlp: Language, name: str, year: int):
         par, counted = 0, 0
         named = None  # the metric of the last claim that named one
         section = None  # the period a section's heading names
+        earlier: list = []  # the claims of the last sentence that gave some (其中… goes on about them)
         for s in art.sentences():
             par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
             counted = s.start
@@ -76,7 +77,9 @@ def make_claims(nlp: Language, name: str, year: int):
                     and not _DAY.search(s.text) else None
             drafts, period, subject = build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
-                frame)
+                frame, earlier if continues(s.text) else ())
+            if drafts:
+                earlier = drafts
             for d in drafts:
                 if d.metric is None and d.is_change and not d.attached and named is not None:
                     # 出货量7810万台…。vivo同比增长13.4%: a bare change that names no measure is

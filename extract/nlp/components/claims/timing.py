@@ -159,13 +159,16 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
         d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
     if span := trailing_months(d.metric, d.period):
         d.period = span  # 年度活跃消费者 of a quarter: the twelve months to its end
-    _unqualified_is_yoy(d)
+    _unqualified_is_yoy(d, frame)
 
 
-def _unqualified_is_yoy(d: Draft) -> None:
+def _unqualified_is_yoy(d: Draft, frame: Frame | None = None) -> None:
     """A change the text does not qualify (增长34%) of a figure of a period is year on year,
-    except a price's move and a day's figure."""
-    if not d.period or d.kinds_known or keeps_growth(d.metric) or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
+    except a price's move (硅片价格下降约60% over a year) and a day's figure; a statistics
+    bulletin's prices are indices compared with the same period (食品价格下降4.7%: yoy)."""
+    if not d.period or d.kinds_known or re.fullmatch(r"asof:\d{4}-\d{2}-\d{2}", d.period):
+        return
+    if keeps_growth(d.metric) and not (frame is not None and frame.bulletin and not _SHARE_PRICE.search(d.metric)):
         return
     d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
     if d.change_kind == "growth":
