@@ -954,6 +954,10 @@ ROWS = [
       E(0.003, "percent", period="2021-12", change=[("qoq", 0.003)], metric_is="全省居民消费价格"),
       E(-0.003, "percent", period="2021-12", change=[("yoy", -0.003)], metric_is="城市居民消费价格"),
       E(-0.004, "percent", period="2021-12", change=[("yoy", -0.004)], metric_is="农村居民消费价格")),
+    R("a-consumer-price-category-is-no-organization",
+      "2021年浙江省国民经济和社会发展统计公报\n全年教育文化娱乐、医疗保健价格分别上涨2.1%和1.5%。",
+      E(0.021, "percent", period="2021", change=[("yoy", 0.021)], subject="浙江", metric_is="教育文化娱乐价格"),
+      E(0.015, "percent", period="2021", change=[("yoy", 0.015)], subject="浙江", metric_is="医疗保健价格")),
 ]
 
 

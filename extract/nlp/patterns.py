@@ -29,6 +29,7 @@ class _PatternFile(BaseModel):
     surnames: str
     double_surnames: list[str]
     not_names: list[str]
+    not_name_tails: list[str] = []
     generic: list[str]
     name_traps: list[str] = []
     org_prefix_stop: str
@@ -59,6 +60,7 @@ class Patterns:
     _word_regexes: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     role_after: str = ""
     name_traps: re.Pattern[str] | None = None
+    not_name_tails: tuple[str, ...] = ()  # a name never ends with one (全年教育文化)
     money_heads: tuple[str, ...] = ()
     staff_words: tuple[str, ...] = ()
     user_heads: tuple[str, ...] = ()
@@ -155,6 +157,7 @@ def load_patterns() -> Patterns:
         compiled=tuple(compiled), roles=tuple(data.roles), role_rx=re.compile(_alt(data.roles)),
         words=_load_words(),
         surnames=surnames, not_names=frozenset(data.not_names), org_head_after=data.org_head_after,
+        not_name_tails=tuple(data.not_name_tails),
         generic=frozenset(data.generic), platform_heads=tuple(data.platform_heads),
         non_claim_after=tuple(re.compile(x) for x in nc.get("after", [])),
         non_claim_before=tuple(re.compile(x) for x in nc.get("before", [])),

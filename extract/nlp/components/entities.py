@@ -176,7 +176,7 @@ def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
     """A name the model proposes: no stop word; a person has 2-4 Chinese characters and, unless
     the model is the trusted statistical one (LAC), a common surname (jieba's nr is noisy)."""
     pats = load_patterns()
-    if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names:
+    if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names or w.endswith(pats.not_name_tails):
         return False
     if cls == "Person":
         if not re.fullmatch(f"[{_HAN}]{{2,4}}", w):
@@ -225,7 +225,7 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
         for rx, cls, conf in ordered:
             for m in rx.finditer(s):
                 name = m.group("name")
-                if not name or name in pats.not_names:
+                if not name or name in pats.not_names or name.endswith(pats.not_name_tails):
                     continue
                 if cls == "Person" and (name[0] not in pats.surnames or len(name) > 4):
                     continue

@@ -210,7 +210,7 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int) -> list[
     limit = first if first >= 0 else pos
     clause = max([clause, *(m.end for m in mentions if clause <= m.end <= limit and _may_be_subject(m)
                             and not _LIST_SEP.match(sent, m.end))])  # (城镇和乡村人口: 城镇 is the first item)
-    stretch = re.sub(r"^(?:\d{4}年(?:度)?|其中|同时|此外|的)\s*", "", sent[clause:pos].strip()).removesuffix("的")
+    stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|其中|同时|此外|的)+\s*", "", sent[clause:pos].strip()).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
         return []
@@ -228,7 +228,7 @@ def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, obje
     if metric is None:
         return []
     clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, metric[0])), default=0)
-    stretch = re.sub(r"^(?:\d{4}年(?:度)?|其中|同时|此外)\s*", "", sent[clause:metric[0]]).removesuffix("的")
+    stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|其中|同时|此外)+\s*", "", sent[clause:metric[0]]).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
         return []
