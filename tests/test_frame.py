@@ -142,6 +142,13 @@ def test_a_statistics_bulletin_reports_on_its_place():
     assert people.period == "asof:2023-12"
 
 
+def test_a_monthly_bulletin_is_about_the_month_its_title_names():
+    text = ("2021年1月份浙江省居民消费价格变动情况\n国家统计局浙江调查总队\n"
+            "全省居民消费价格同比下降0.3%。食品价格下降4.7%。\n")
+    claims = _claims(text, "2021-02-20")
+    assert [(c.period, c.change.kind) for c in claims] == [("2021-01", "yoy"), ("2021-01", "yoy")]
+
+
 @pytest.mark.parametrize("published,quarter,year", [
     ("2020-02-13", "2019Q4", "2017-04/2018-03"),  # a fiscal year ending in March (reported in February)
     ("2018-11-20", "2018Q3", "2018"),              # a calendar fiscal year (reported in November)

@@ -323,7 +323,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     # 市场出货量…) dates the piece; a relative one (今年, 去年同期) does not
     for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
         ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p)
-              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period) and re.search(r"\d{2}", title[p.start:p.end])
+              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?", p.period) and re.search(r"\d{2}", title[p.start:p.end])
               and not _since(title, p)]
         if ps:
             return ps[0].period, i
