@@ -958,6 +958,15 @@ ROWS = [
       "2021年浙江省国民经济和社会发展统计公报\n全年教育文化娱乐、医疗保健价格分别上涨2.1%和1.5%。",
       E(0.021, "percent", period="2021", change=[("yoy", 0.021)], subject="浙江", metric_is="教育文化娱乐价格"),
       E(0.015, "percent", period="2021", change=[("yoy", 0.015)], subject="浙江", metric_is="医疗保健价格")),
+    R("a-verb-of-earning-or-losing-names-its-measure",
+      "星河汽车第三季度录得净亏损6.24亿元,去年同期则赚28.14亿元。星河电子第三季度蚀2亿元。",
+      E(624_000_000, "CNY", period="2021Q3", subject="星河汽车", metric_is="净亏损"),
+      E(2_814_000_000, "CNY", period="2020Q3", subject="星河汽车", metric_is="盈利"),
+      E(200_000_000, "CNY", period="2021Q3", subject="星河电子", metric_is="亏损")),
+    R("in-the-quarter-and-the-group-are-no-part-of-the-metric",
+      "星河汽车公布第三季度业绩。季内收入273.6亿元;截至9月30日,集团拥有现金储备989亿元。",
+      E(27_360_000_000, "CNY", period="2021Q3", metric_is="收入"),
+      E(98_900_000_000, "CNY", period="asof:2021-09", metric_is="现金储备")),
 ]
 
 

@@ -76,6 +76,7 @@ class Patterns:
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
     object_measures: dict = None
+    money_verbs: dict = None
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
     org_lead: re.Pattern[str] | None = None  # words glued before a guessed name (我们预计|落后)
     org_tail: re.Pattern[str] | None = None  # metric words glued after a guessed name (华远毛利)
@@ -175,6 +176,7 @@ def load_patterns() -> Patterns:
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),
         object_measures=dict(nc.get("object_measures", {})),
+        money_verbs=dict(nc.get("money_verbs", {})),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
         org_lead=re.compile(f"^(?:{_alt(sorted(data.org_lead_words, key=len, reverse=True))})+") if data.org_lead_words else None,
         org_tail=re.compile(f"(?:{_alt(data.org_tail_words)})$") if data.org_tail_words else None)

@@ -55,6 +55,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         if np and sent[a:b] in np:
             return np, (e.key if _same_metric(np, sent[a:b]) else None)
         return sent[a:b], e.key
+    if q.kind == "money" and (earned := _money_verb_before(sent, clause_start, q.start)):
+        return earned, None  # 去年同期则赚28.14亿元: a profit, whatever the clause before reported
     if q.unit_word == "人次" and np and len(np) >= 2:
         return (np if np.endswith("人次") else np + "人次"), None  # 接待游客7.5亿人次: 接待游客人次
     after = _np_after(sent, q, lex_metrics, mentions)
@@ -148,7 +150,7 @@ _PEOPLE_WORDS = frozenset("人名位户个")
 
 _PERIOD_WORDS = re.compile(
     r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
-    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|(?<![\d.])第?[一二三四1-4]季度(?:末)?|本季度|前一个?季度|本月|当月|这个月|上一?个?月|前一个月|这个季度|这一季度|该季度|上个季度|上一季度|上季度|去年同期|上年同期|去年|上年末|上年|今年|明年|后年|同期|全年|"
+    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|(?<![\d.])第?[一二三四1-4]季度(?:末)?|本季度|上季(?!度)|前一个?季度|本月|当月|这个月|上一?个?月|前一个月|这个季度|这一季度|该季度|上个季度|上一季度|上季度|去年同期|上年同期|去年|上年末|上年|今年|明年|后年|同期|全年|"
     r"(?<![A-Za-z])(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|(?<![A-Za-z\d])H[12](?![\dA-Za-z])|"
     r"(?<![\d.])(?:1[0-2]|0?[1-9])\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*(?:1[0-2]|0?[1-9])\s*月(?:份)?|前[一二三两1-3]个?季度|[上下]半年|单季度?|"
     r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?:底|末|初)?(?!\s*\d{1,2}\s*[日号])|(?<![\d.])(?:1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]|(?<![\d年])年(?:末|底|初))"
@@ -255,7 +257,7 @@ def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str 
         return "users"
     return "count"
 
-_BASE_SAID = re.compile(r"(?:上年同期|去年同期|上年|去年|上一?季度|上个季度|同期|"
+_BASE_SAID = re.compile(r"(?:上年同期|去年同期|上年|去年|上一?季度|上个季度|上季|同期|"
                         r"(?<=而)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:第?[一二三四1-4]\s*季度|[上下]半年|全年|\d{1,2}\s*月))"
                         r"(?:则|的)?(?:为|是|录得|达)\s*(?:人民币|港币|约)?\s*$")
 
@@ -271,6 +273,19 @@ def _output_verb_before(sent: str, floor: int, pos: int) -> str | None:
 
 # what stands between a verb of output and its count: 了, 共, 累计, a hedge (交付了约, 共售出超过)
 _BEFORE_COUNT = re.compile(r"(?:了|共|总共|累计|合计|约|近|超过|超|逾|达)*\s*$")
+
+
+def _money_verb_before(sent: str, floor: int, pos: int) -> str | None:
+    """The measure of a verb of earning or losing right before an amount (则赚, 蚀约), when the
+    clause names no other measure before it (净利润, 亏损 are metrics of their own)."""
+    from ...patterns import load_patterns
+
+    head = _BEFORE_COUNT.sub("", re.sub(r"(?:人民币|港币|港元|美元)\s*$", "", sent[floor:pos]))
+    verb = next((v for v in sorted(load_patterns().money_verbs, key=len, reverse=True) if head.endswith(v)), None)
+    if verb is None or re.search(r"[\u4e00-\u9fff]", head[-len(verb) - 1:-len(verb)] or "") and \
+            not re.search(r"(?:则|却|亦|也|仍|同期|季度|季|年|月|内|共)$", head[:-len(verb)]):
+        return None  # 净亏损, 经营盈利: a metric named, read as one
+    return load_patterns().money_verbs[verb]
 
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
