@@ -967,6 +967,11 @@ ROWS = [
       "星河汽车公布第三季度业绩。季内收入273.6亿元;截至9月30日,集团拥有现金储备989亿元。",
       E(27_360_000_000, "CNY", period="2021Q3", metric_is="收入"),
       E(98_900_000_000, "CNY", period="asof:2021-09", metric_is="现金储备")),
+    R("listed-kinds-of-a-counted-thing-are-each-counted",
+      "截至2021年底,常规店、直营店和奥莱店分别为4,800/1,300/1,100家。",
+      E(4800, "count", period="asof:2021-12", metric_is="常规店数量"),
+      E(1300, "count", period="asof:2021-12", metric_is="直营店数量"),
+      E(1100, "count", period="asof:2021-12", metric_is="奥莱店数量")),
 ]
 
 

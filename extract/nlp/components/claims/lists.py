@@ -131,7 +131,8 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                 if d.metric and segments[-1].label in d.metric:  # the list is no part of the metric
                     d.metric = d.metric[d.metric.index(segments[-1].label) + len(segments[-1].label):] or d.metric
         metrics = _coordinated_before(sent, k, lex_metrics)
-        parts = _listed_parts(sent, k, mentions, len(run)) if len(names) != len(run) and not segments else []
+        counted = all(d.q.kind in ("count", "measure") for d in run)
+        parts = _listed_parts(sent, k, mentions, len(run), counted) if len(names) != len(run) and not segments else []
         if len(metrics) == len(run):
             for d, (a, b, e) in zip(run, metrics):
                 d.metric, d.metric_key = sent[a:b], e.key
@@ -199,10 +200,11 @@ def _quarter_span_before(sent: str, pos: int, n: int, period: str | None) -> lis
 
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
 
-def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int) -> list[str]:
+def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted: bool = False) -> list[str]:
     """The metrics of a list of ``n`` parts sharing the measure the last one ends with, right
     before ``pos`` (常规店、直营店和奥莱店数量分别为 -> 常规店数量, 直营店数量, 奥莱店数量); none
-    unless the list is exactly ``n`` plain words and the measure names a metric."""
+    unless the list is exactly ``n`` plain words and the measure names a metric, or the figures
+    are ``counted`` things the items name (常规店、直营店和奥莱店分别为4800/1300/1100家: each its 数量)."""
     from .metrics import _names_metric
 
     clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
@@ -217,7 +219,7 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int) -> list[
     last = items[-1]
     head = next((last[i:] for i in range(len(last) - 2, 0, -1) if _names_metric(last[i:])), None)  # the shortest
     if head is None:
-        return []
+        return [x + "数量" for x in items] if counted and not any(_names_metric(x) for x in items) else []
     return [x + head for x in items[:-1]] + [last]
 
 def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int) -> list[Mention]:
