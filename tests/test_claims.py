@@ -972,6 +972,11 @@ ROWS = [
       E(4800, "count", period="asof:2021-12", metric_is="常规店数量"),
       E(1300, "count", period="asof:2021-12", metric_is="直营店数量"),
       E(1100, "count", period="asof:2021-12", metric_is="奥莱店数量")),
+    R("a-markets-leaders-are-a-group-subject-and-their-rank-no-claim",
+      "星河电子2021年第二季度出货量1860万台。前5名厂商的出货量占比为90%,前五大厂商合计市场份额达到89.2%。",
+      E(18_600_000, "count", period="2021Q2", subject="星河电子", metric="出货量"),
+      E(0.9, "percent", period="2021Q2", subject="前5名厂商", metric_is="出货量占比"),
+      E(0.892, "percent", period="2021Q2", subject="前五大厂商", metric="市场份额")),
 ]
 
 

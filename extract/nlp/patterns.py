@@ -72,6 +72,7 @@ class Patterns:
     populations: tuple[str, ...] = ()
     industry_heads: tuple[str, ...] = ()
     market_words: tuple[str, ...] = ()
+    top_group: str = "(?!)"
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
@@ -172,6 +173,7 @@ def load_patterns() -> Patterns:
         populations=tuple(sorted(nc.get("populations", []), key=len, reverse=True)),
         industry_heads=tuple(nc.get("industry_heads", [])),
         market_words=tuple(nc.get("market_words", [])),
+        top_group=nc.get("top_group", "(?!)"),
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),
