@@ -122,3 +122,11 @@ def test_this_month_and_the_last(text, month, codes):
 
 def test_a_relative_month_without_any_month_known_names_none():
     assert find_periods("上个月交付80辆", 2024) == []
+
+
+def test_this_quarter_with_none_named_is_the_one_last_ended_before_publication():
+    """A call says 这个季度 of the quarter it reports: the one last ended before publication;
+    下个季度 is the one after it."""
+    got = find_periods("这个季度我们交付了3268辆,预计下个季度交付4000辆", 2018, None, (2018, 11))
+    assert [p.period for p in got] == ["2018Q3", "2018Q4"]
+    assert [p.period for p in find_periods("本季度营收14.8亿元", 2019, None, (2019, 1))] == ["2018Q4"]

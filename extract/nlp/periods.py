@@ -72,7 +72,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|(?P<yend>末|底))?"), "relative", "年期"),
-    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|前一季度|前一个季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
+    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
     # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below
     (re.compile(_ASOF + r"(?P<relm>本月|当月|这个月|该月|上一个月|上个月|上月|前一个月)(?P<end>底|末)?(?!份?\s*\d)"), "relm", "月"),
     # as of now, said on the day of publication: 截至目前累计交付超过5,000辆
@@ -100,12 +100,24 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 #: the words for the month before the one in context
 _PREVIOUS_MONTH = ("上月", "上个月", "上一个月", "前一个月")
 
+#: the words for the quarter after the one in context
+_NEXT_QUARTER = ("下一个季度", "下一季度", "下个季度", "下季度")
+
 #: the words for the quarter before the one in context
 _PREVIOUS_QUARTER = ("上季度", "上一季度", "上个季度", "前一季度", "前一个季度", "上一财季", "上财季")
 
 
 def _quarter_before(y: int, q: int) -> tuple[int, int]:
     return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def _relative_quarter(y: int, q: int, rel: str) -> tuple[int, int]:
+    """The quarter ``rel`` (本季度, 上季度, 下个季度) names against quarter ``q`` of year ``y``."""
+    if rel in _PREVIOUS_QUARTER:
+        return _quarter_before(y, q)
+    if rel in _NEXT_QUARTER:
+        return (y, q + 1) if q < 4 else (y + 1, 1)
+    return y, q
 
 
 def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -> int:
@@ -329,9 +341,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     pending.append((a, b, g["rel2"], asof))
                     taken.append((a, b))
                     continue
-                y, q = int(cur_q.group(1)), int(cur_q.group(2))
-                if g["rel2"] in _PREVIOUS_QUARTER:
-                    y, q = _quarter_before(y, q)
+                y, q = _relative_quarter(int(cur_q.group(1)), int(cur_q.group(2)), g["rel2"])
             else:  # bare quarter, half or month: the year of the period it is listed with
                 # (2020年第三季度、第四季度; 2020年1月至3月), else this year's
                 prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
@@ -359,9 +369,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
         named = next((m for p in reversed(stated) if p.end <= a and not p.base  # (与第二季度相比,本季度…)
                       for m in [re.fullmatch(r"(\d{4})Q([1-4])", p.period)] if m), None)
         if named is not None:
-            y, q = int(named.group(1)), int(named.group(2))
-            if rel in _PREVIOUS_QUARTER:
-                y, q = _quarter_before(y, q)
+            y, q = _relative_quarter(int(named.group(1)), int(named.group(2)), rel)
+        elif published is not None:
+            # none named: 本季度 of a call or a results piece is the quarter last ended before
+            # publication, the one it reports (这个季度我们交付了3268辆, said in November: Q3)
+            y, q = _relative_quarter(*_quarter_before(published[0], (published[1] - 1) // 3 + 1), rel)
+        if named is not None or published is not None:
             bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a)),
                           key=lambda p: p.start)
     for a, b, rel, asof in months:  # 10月交付…,上月交付…: against the month named before, else in context
