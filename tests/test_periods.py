@@ -130,3 +130,12 @@ def test_this_quarter_with_none_named_is_the_one_last_ended_before_publication()
     got = find_periods("这个季度我们交付了3268辆,预计下个季度交付4000辆", 2018, None, (2018, 11))
     assert [p.period for p in got] == ["2018Q3", "2018Q4"]
     assert [p.period for p in find_periods("本季度营收14.8亿元", 2019, None, (2019, 1))] == ["2018Q4"]
+
+
+def test_what_stands_now_is_as_of_publication_or_of_a_monthly_pieces_month():
+    """目前已有… is said of the day of publication; in a piece about a month's data, of that month."""
+    text = "目前已有超过6000名员工"
+    assert [p.period for p in find_periods(text, 2018, None, (2018, 11))] == ["asof:2018-11"]
+    assert [p.period for p in find_periods(text, 2020, None, (2020, 11), data_month="2020-10")] == ["asof:2020-10"]
+    assert find_periods(text, 2018) == []
+    assert [p.period for p in find_periods("目前营收增长放缓", 2018, None, (2018, 11))] == []  # nothing stands

@@ -77,6 +77,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?P<relm>本月|当月|这个月|该月|上一个月|上个月|上月|前一个月)(?P<end>底|末)?(?!份?\s*\d)"), "relm", "月"),
     # as of now, said on the day of publication: 截至目前累计交付超过5,000辆
     (re.compile(r"(?:截至|截止|截至到|截止到)\s*(?:目前|发稿|今日|今天|现在)"), "now", "截"),
+    # … and said of what stands now (目前已有超过6000名员工, 现有门店500家)
+    (re.compile(r"(?<![截止到])(?:目前|迄今|至今|现时)(?=[^,，。;；]{0,12}?(?:已|共|拥有|有|累计|达|覆盖|建成|开设))"), "current", "目迄至现"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
     # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
     (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)"), "fullyear", "年"),
@@ -174,12 +176,13 @@ def _span_months(g: dict) -> tuple[int | None, int]:
 
 def find_periods(text: str, year: int | None, quarter: str | None = None,
                  published: tuple[int, int] | None = None, fiscal_end: int | None = None,
-                 month: str | None = None) -> list[PeriodMention]:
+                 month: str | None = None, data_month: str | None = None) -> list[PeriodMention]:
     """Period mentions of ``text``; relative ones (去年, 本季度) need the article's ``year`` and,
     for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known; a fiscal
     quarter (2020财年第三季度) the publication ``(year, month)`` or the month the article's
     fiscal year ends in (``fiscal_end``); 本月/上月 the month named before them in ``text``, else
-    the ``month`` in context (``2021-10``), else the month of publication.
+    the ``month`` in context (``2021-10``), else the month of publication; 目前 the month a monthly
+    data piece is about (``data_month``), else the month of publication.
 
     >>> [p.period for p in find_periods("2020年四季度,DAU 2.71亿;截至2020年12月,网民规模达9.89亿", 2021)]
     ['2020Q4', 'asof:2020-12']
@@ -326,6 +329,14 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     y = _reported_year(year, q * 3, published)
             elif kind == "relm":
                 months.append((a, b, g["relm"], asof))
+                taken.append((a, b))
+                continue
+            elif kind == "current":  # 目前已有…: as of the month whose data the piece gives, else of publication
+                # (a quarter's results come out weeks later: a call's 目前 is the day it is held)
+                ctx = data_month or (f"{published[0]}-{published[1]:02d}" if published else None)
+                if ctx is None:
+                    continue
+                out.append(PeriodMention(a, b, "asof:" + ctx.removeprefix("asof:"), int(ctx[-7:-3]), False))
                 taken.append((a, b))
                 continue
             elif kind == "now":  # 截至目前: as of the publication month

@@ -263,7 +263,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     # the month in context, for 本月/上月: the one carried from the sentence before, else the frame's
     month_ctx = next((p for p in (carried_period, frame.period if frame is not None else None)
                       if p and re.fullmatch(r"\d{4}-\d{2}", p)), None)
-    found = find_periods(sent, year, quarter_ctx, pub, fiscal, month_ctx) if drafts else []
+    data_month = frame.period if frame is not None and frame.period and re.fullmatch(r"\d{4}-\d{2}", frame.period) else None
+    found = find_periods(sent, year, quarter_ctx, pub, fiscal, month_ctx, data_month) if drafts else []
     found = [replace(p, period=results_named(sent, p)) if p.period.startswith("asof:") and results_named(sent, p)
              else p for p in found]
     # bases first: a period a comparison or a streak starts from (自2019年至今) lends no year to a
