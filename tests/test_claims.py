@@ -977,6 +977,10 @@ ROWS = [
       E(18_600_000, "count", period="2021Q2", subject="星河电子", metric="出货量"),
       E(0.9, "percent", period="2021Q2", subject="前5名厂商", metric_is="出货量占比"),
       E(0.892, "percent", period="2021Q2", subject="前五大厂商", metric="市场份额")),
+    R("to-whom-a-thing-is-delivered-is-no-part-of-the-measure", "星河汽车第三季度向用户交付了3268台汽车。",
+      E(3268, "count", period="2021Q3", subject="星河汽车", metric="交付量")),
+    R("a-counted-thing-named-in-latin-letters-is-what-is-counted", "星河汽车在全国开设了8家Galaxy House。",
+      E(8, "count", subject="星河汽车", metric_is="Galaxy House")),
 ]
 
 

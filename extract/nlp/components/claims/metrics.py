@@ -91,7 +91,7 @@ def _same_metric(phrase: str, match: str) -> bool:
     # a part named by what produces it: 线上营销服务产生的收入, 广告带来的收入
     return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
 
-_AFTER_NP = re.compile(r"^(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期])|"
+_AFTER_NP = re.compile(r"^(?:的)?(?P<n>(?:[\u4e00-\u9fffA-Za-z]|(?<=[A-Za-z]) (?=[A-Za-z])){2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期])|"
                        r"位居|位列|排名|排在|名列|重回|居于|跃居|稳居)")
 
 _MEASURE_UNITS = ("other:", "count")
@@ -125,8 +125,9 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
             return n + ("数" if m.group("aud") else "数量" if n.endswith("人员") else "人数"), None
     if q.unit_word in (load_patterns().unit_metrics or {}):
         return load_patterns().unit_metrics[q.unit_word], None
-    if any(m.start in (q.end, q.end + 1) for m in mentions):  # 29岁的赵中立: an entity, not a metric
-        return None
+    if any(m.start in (q.end, q.end + 1) and (m.cls in ("Person", "Program", "Place") or rest[:1] == "的")
+           for m in mentions):
+        return None  # 29岁的赵中立, 2104辆小鹏P7: an entity, not a metric (8家NIO House: what is counted)
     via_de = rest.startswith("的")
     measured = q.unit is None or any(str(q.unit).startswith(u) for u in _MEASURE_UNITS)
     if not (via_de or measured or q.kind == "percent"):
