@@ -981,6 +981,11 @@ ROWS = [
       E(3268, "count", period="2021Q3", subject="星河汽车", metric="交付量")),
     R("a-counted-thing-named-in-latin-letters-is-what-is-counted", "星河汽车在全国开设了8家Galaxy House。",
       E(8, "count", subject="星河汽车", metric_is="Galaxy House")),
+    R("single-quarter-and-to-date-are-no-part-of-the-metric",
+      "星河体育2021年年报点评\n单Q4零售流水同比增长25%。22年1-2月流水同比增长30%。2022年至今流水同比增长20%。",
+      E(0.25, "percent", period="2021Q4", change=[("yoy", 0.25)], metric_is="零售流水"),
+      E(0.3, "percent", period="2022-01/2022-02", change=[("yoy", 0.3)], metric_is="流水"),
+      E(0.2, "percent", period="2022", change=[("yoy", 0.2)], metric_is="流水")),
 ]
 
 

@@ -40,6 +40,7 @@ ROWS = [
     ("第三季度营收5亿元,上一季度营收4亿元,较上一季度增长", ["2024Q3", "2024Q2", "2024Q2"]),
     ("3季度营收5亿元,2季度营收4亿元", ["2024Q3", "2024Q2"]),  # a quarter in Arabic digits
     ("第3季度交付量", ["2024Q3"]),
+    ("22年1-2月流水同比增长30%", ["2022-01/2022-02"]),  # an analyst's two-digit year before months
     ("公司连续3季度盈利", []),                      # a count of quarters, not the third
     ("第三季度营收5亿元,前一季度营收4亿元", ["2024Q3", "2024Q2"]),  # 前一季度: the quarter before
 ]
