@@ -72,6 +72,7 @@ def test_the_total_row_is_the_market_the_caption_names_and_others_are_no_claims(
         ("出货量", "2022Q3", 32_700_000), ("出货量", "2023Q3", 34_000_000)]
     assert _changes(next(c for c in market if c.period == "2023Q3")) == [("yoy", 0.04)]
     assert not [c for c in claims if "其他" in c.subject or c.evidence.text.startswith("其他")]
+    assert {c.subject_text for c in market} == {"全球平板电脑市场"}  # as named: the market, not 合计
 
 
 def test_a_source_line_after_the_table_is_no_row():

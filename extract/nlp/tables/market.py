@@ -189,7 +189,7 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
             head = header[j]
             ev = Evidence(text=f"{text}【{head}】", start=a, end=b, raw_start=ra, raw_end=rb, page=table.page,
                           table=table.index, row=k + 1, column=j + 1)
-            out.append(Claim(subject=who, subject_cls=cls if cls in _CLASSES else None, subject_text=label,
+            out.append(Claim(subject=who, subject_cls=cls if cls in _CLASSES else None, subject_text=who if total else label,
                              metric=metric, metric_key=_metric_key(metric, lex, unit), value=value, unit=unit,
                              period=period, change=(changes[0] if len(changes) == 1 else changes) if changes else None,
                              evidence=ev, surface=row[j], confidence=0.85))
