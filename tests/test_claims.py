@@ -986,6 +986,10 @@ ROWS = [
       E(0.25, "percent", period="2021Q4", change=[("yoy", 0.25)], metric_is="零售流水"),
       E(0.3, "percent", period="2022-01/2022-02", change=[("yoy", 0.3)], metric_is="流水"),
       E(0.2, "percent", period="2022", change=[("yoy", 0.2)], metric_is="流水")),
+    R("this-fiscal-quarter-and-the-first-fiscal-quarters-are-periods",
+      "星河集团发布2021财年第三季度财报。本财季营收100亿元。前三个财季营收300亿元。",
+      E(10_000_000_000, "CNY", period=ANY, metric_is="营收"),
+      E(30_000_000_000, "CNY", period=ANY, metric_is="营收")),
 ]
 
 

@@ -41,6 +41,7 @@ ROWS = [
     ("3季度营收5亿元,2季度营收4亿元", ["2024Q3", "2024Q2"]),  # a quarter in Arabic digits
     ("第3季度交付量", ["2024Q3"]),
     ("22年1-2月流水同比增长30%", ["2022-01/2022-02"]),  # an analyst's two-digit year before months
+    ("本财年前三个季度营收", []),                      # no fiscal year in context: unknown
     ("公司连续3季度盈利", []),                      # a count of quarters, not the third
     ("第三季度营收5亿元,前一季度营收4亿元", ["2024Q3", "2024Q2"]),  # 前一季度: the quarter before
 ]
@@ -140,3 +141,9 @@ def test_what_stands_now_is_as_of_publication_or_of_a_monthly_pieces_month():
     assert [p.period for p in find_periods(text, 2020, None, (2020, 11), data_month="2020-10")] == ["asof:2020-10"]
     assert find_periods(text, 2018) == []
     assert [p.period for p in find_periods("目前营收增长放缓", 2018, None, (2018, 11))] == []  # nothing stands
+
+
+def test_the_first_fiscal_quarters_are_of_the_fiscal_year_in_context():
+    """前三个财季 in the results of a fiscal year ending in March: its first nine months."""
+    got = find_periods("前三个财季营收3757亿元", 2020, "2019Q4", (2020, 2), 3)
+    assert [p.period for p in got] == ["2019-04/2019-12"]

@@ -24,7 +24,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (FISCAL, "fiscal", "财"),
     (FISCAL_EN, "fiscal", "F"),
     # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
-    (re.compile(r"(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
+    (re.compile(r"(?:(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*|(?=前\s*[一二三两1-3]\s*个?\s*财季))(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
                 r"前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
     # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
