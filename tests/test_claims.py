@@ -990,6 +990,19 @@ ROWS = [
       "星河集团发布2021财年第三季度财报。本财季营收100亿元。前三个财季营收300亿元。",
       E(10_000_000_000, "CNY", period=ANY, metric_is="营收"),
       E(30_000_000_000, "CNY", period=ANY, metric_is="营收")),
+    R("an-amount-after-a-compared-verb-in-a-levels-unit-is-its-change",
+      "我们测算21年单Wh净利约0.11元,同比提升0.02元;公司门店数达到500家,同比提高30家。",
+      E(0.11, "CNY", period="2021", qualifier="约", change=[("abs", 0.02)], metric="单Wh净利"),
+      E(500, "count", period=ANY, change=[("abs", 30)], metric="门店数")),
+    R("signed-changes-written-a-slash-b-are-the-listed-levels-in-turn",
+      "我们预计星河集团22-24年归母净利润分别为508/593/688亿元,同比+15%/+17%/+16%。",
+      E(50_800_000_000, "CNY", period="2022", change=[("yoy", 0.15)], metric="归母净利润"),
+      E(59_300_000_000, "CNY", period="2023", change=[("yoy", 0.17)], metric="归母净利润"),
+      E(68_800_000_000, "CNY", period="2024", change=[("yoy", 0.16)], metric="归母净利润")),
+    R("a-pair-of-year-and-quarter-changes-stays-one-figures",
+      "星河集团21Q4营收1063亿元,归母净利润131亿元,同环比+0.6%/+26%。",
+      E(106_300_000_000, "CNY", period="2021Q4", metric="营收"),
+      E(13_100_000_000, "CNY", period="2021Q4", change=[("yoy", 0.006), ("qoq", 0.26)], metric="归母净利润")),
 ]
 
 

@@ -150,6 +150,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
         if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌") \
+                or (m.group("cmp") and _COMPARED_LEVEL_BEFORE(sent, q, drafts)) \
                 or (q.kind == "bare" and any(x.q.kind == "bare" and not x.is_change and x.q.end <= q.start for x in drafts)):
             # (收入比为1.86,比上年缩小0.04: a bare number after a bare level moves it, in its own unit)
             d.is_change = True
@@ -163,6 +164,11 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 loss = _LOSS.search(sent, max(0, q.start - 20), q.start) is not None
                 sign = -1 if (m.group("verb") == "改善") == loss else 1
             d.changes = [(d.change_kind, sign * q.value)]
+
+def _COMPARED_LEVEL_BEFORE(sent: str, q, drafts: list[Draft]) -> bool:
+    """单Wh净利约0.11元,同比提升0.02元: an amount after a compared verb of change, in the unit of a
+    level before it in the sentence, is that level's change (not a level of its own)."""
+    return any(x.q.end <= q.start and not x.is_change and x.q.unit == q.unit and x.q.kind == q.kind for x in drafts)
 
 def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:
     levels = [d for d in drafts if not d.is_change]
@@ -180,8 +186,10 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                 target = nxt
         if target is None:  # 同比增长17.9%,环比增加9.3%: the next change of the same level
             before = [x for x in drafts if x.q.end <= q.start]
-            if before and before[-1].is_change and before[-1].attached and len(sent[before[-1].q.end:q.start]) <= 8:
-                target = before[-1].target
+            if before and before[-1].is_change and before[-1].attached and len(sent[before[-1].q.end:q.start]) <= 8 \
+                    and not (before[-1].change_kind == d.change_kind
+                             and re.fullmatch(r"\s*[/／]\s*[+＋\-－−]?\s*", sent[before[-1].q.end:q.start])):
+                target = before[-1].target  # (同比+15%/+17%/+16%: a list of the levels' changes, not one's)
         kind_against = None
         if target is None:  # …,相比去年同期的12.3亿元扩大161.4%: the change of the level compared
             target, kind_against = _owner_of_compared(sent, q, levels, periods)

@@ -26,6 +26,8 @@ _RESPECTIVELY = re.compile(r"分别")
 _GROUP_LEAD = re.compile(r"[^,，;；。:：]{0,10}")  # 分别 … the first number: a verb, no clause break
 
 _SLASH = re.compile(r"\s*/\s*")
+_SIGNED_SLASH = re.compile(r"\s*/\s*[+＋]\s*")
+_PAIR_LEAD = re.compile(r"同环比|同比/环比|yoy/qoq", re.I)
 
 def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
     """The numbers each 分别 distributes (分别为4821亿元和5097亿元): two or more, listed with
@@ -62,7 +64,9 @@ def _slash_runs(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
         gap = sent[run[-1].q.end:d.q.start] if run else ""
         listed = gap.strip() == "、" or (gap.strip() in ("和", "及", "与", "以及") and len(run) >= 2
                                           and sent[run[-2].q.end:run[-1].q.start].strip() == "、")
-        if run and d.q.kind == run[-1].q.kind and (_SLASH.fullmatch(gap) or listed):  # a、b和c: one list
+        signed = _SIGNED_SLASH.fullmatch(gap) and not _PAIR_LEAD.search(sent, max(0, run[0].q.start - 8), run[0].q.start) \
+            if run else False  # 同比+15%/+17%/+16%: a list; 同环比+3.6%/+1.5%: one figure's two changes
+        if run and d.q.kind == run[-1].q.kind and (_SLASH.fullmatch(gap) or listed or signed):  # a、b和c: one list
             run.append(d)
             continue
         if len(run) >= 2:
@@ -88,6 +92,9 @@ def _classify_lists(sent: str, drafts: list[Draft]) -> None:
             if not d.is_change and d.q.kind == first.q.kind:
                 d.is_change, d.change_kind = True, first.change_kind
                 d.changes = [(d.change_kind, sign * d.q.value)]
+            elif d.is_change and d.change_kind == "growth" and first.change_kind != "growth":
+                # 同比+15%/+17%/+16%: the comparison said once is every item's
+                d.change_kind, d.changes = first.change_kind, [(first.change_kind, v) for _, v in d.changes]
             elif d.is_change and d.change_kind == "growth" and first.change_kind != "growth":
                 # 同比+56.1%/+136.1%: the list shares its first item's comparison
                 d.change_kind = first.change_kind
