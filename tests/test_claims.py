@@ -1003,6 +1003,14 @@ ROWS = [
       "星河集团21Q4营收1063亿元,归母净利润131亿元,同环比+0.6%/+26%。",
       E(106_300_000_000, "CNY", period="2021Q4", metric="营收"),
       E(13_100_000_000, "CNY", period="2021Q4", change=[("yoy", 0.006), ("qoq", 0.26)], metric="归母净利润")),
+    R("a-signed-amount-in-brackets-after-a-level-in-its-unit-is-its-change",
+      "2021年应收账款周转天数14天(-4天),存货周转天数57天(同比+3天)。",
+      E(14, "other:天", period="2021", change=[("abs", -4)], metric="应收账款周转天数"),
+      E(57, "other:天", period="2021", change=[("abs", 3)], metric="存货周转天数")),
+    R("a-ratio-to-another-figure-after-a-change-takes-no-change",
+      "2021年经营活动现金流净额84.4亿元,同比增长40.5%,是净利润的2.1倍。",
+      E(8_440_000_000, "CNY", period="2021", change=[("yoy", 0.405)], metric="经营活动现金流净额"),
+      E(2.1, "other:倍", period="2021")),
 ]
 
 

@@ -110,9 +110,11 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
             d.changes = [(d.change_kind, sign * q.value)]
             continue
-        bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") else None
+        same = _SAME_UNIT_BEFORE(sent, q, drafts)
+        bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") or same else None
         if bracket and (bracket.group("cmp") or bracket.group("sign") or q.surface.lstrip().startswith("-")) \
-                and re.match(r"\s*[)）]", sent[q.end:q.end + 3]) and _LEVEL_END.search(sent, 0, max(0, q.start - 16) + bracket.start()):
+                and re.match(r"\s*[)）]", sent[q.end:q.end + 3]) \
+                and (same or _LEVEL_END.search(sent, 0, max(0, q.start - 16) + bracket.start())):
             # 营收225.7亿元(+56.1%), 毛利率57.5%(+4.4pct), 净利润40亿元(同比-3%): an analyst's change in
             # brackets after its level
             d.is_change = True
@@ -165,6 +167,14 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 sign = -1 if (m.group("verb") == "改善") == loss else 1
             d.changes = [(d.change_kind, sign * q.value)]
 
+def _SAME_UNIT_BEFORE(sent: str, q, drafts: list[Draft]) -> bool:
+    """周转天数14天(-4天): an amount in brackets right after a level in its own unit (a signed
+    change, which _classify then requires)."""
+    prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
+    return prev is not None and prev.q.unit == q.unit and prev.q.unit_word == q.unit_word and q.kind not in ("bare",) \
+        and re.fullmatch(r"\s*[(（]\s*(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)?\s*[:：]?\s*[+＋]?\s*", sent[prev.q.end:q.start]) is not None
+
+
 def _COMPARED_LEVEL_BEFORE(sent: str, q, drafts: list[Draft]) -> bool:
     """单Wh净利约0.11元,同比提升0.02元: an amount after a compared verb of change, in the unit of a
     level before it in the sentence, is that level's change (not a level of its own)."""
@@ -182,7 +192,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
         if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为
             nxt = next((x for x in levels if x.q.start >= q.end), None)
-            if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip()) and len(sent[q.end:nxt.q.start]) <= 8:
+            if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip()) and len(sent[q.end:nxt.q.start]) <= 8 \
+                    and nxt.q.kind != "multiple":  # (增长40.5%,是净利润的2.1倍: a ratio to another figure)
                 target = nxt
         if target is None:  # 同比增长17.9%,环比增加9.3%: the next change of the same level
             before = [x for x in drafts if x.q.end <= q.start]
