@@ -1011,6 +1011,10 @@ ROWS = [
       "2021年经营活动现金流净额84.4亿元,同比增长40.5%,是净利润的2.1倍。",
       E(8_440_000_000, "CNY", period="2021", change=[("yoy", 0.405)], metric="经营活动现金流净额"),
       E(2.1, "other:倍", period="2021")),
+    R("the-first-months-are-a-period-not-a-count-nor-part-of-the-metric",
+      "星河汽车今年首九个月收入为800亿元,前九个月交付量为30万辆。",
+      E(80_000_000_000, "CNY", period="2021-01/2021-09", metric_is="收入"),
+      E(300_000, "other:辆", period="2021-01/2021-09", metric_is="交付量")),
 ]
 
 

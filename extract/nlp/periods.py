@@ -35,7 +35,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月
     # (an analyst's two-digit year too: 23年前三季度)
     (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[二三两2-3])\s*个?\s*季度"), "span", "季"),
-    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?前\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
+    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?[前首]\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
+    # Hong Kong wording: 首三季 (the first three quarters)
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?首\s*(?P<nq>[二三两2-3])\s*(?:个)?\s*季(?:度)?"), "span", "季"),
     (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
                 r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
     # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter
