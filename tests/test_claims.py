@@ -1015,6 +1015,10 @@ ROWS = [
       "星河汽车今年首九个月收入为800亿元,前九个月交付量为30万辆。",
       E(80_000_000_000, "CNY", period="2021-01/2021-09", metric_is="收入"),
       E(300_000, "other:辆", period="2021-01/2021-09", metric_is="交付量")),
+    R("a-year-end-carried-from-the-clause-before-is-no-flows-period",
+      "2021年浙江省国民经济和社会发展统计公报\n年末生猪存栏624万头,下降4.2%。猪牛羊禽肉总产量104.6万吨,增长1.2%。",
+      E(6_240_000, "count", period="asof:2021-12", change=[("yoy", -0.042)], metric="生猪存栏"),
+      E(1_046_000, "other:吨", period="2021", change=[("yoy", 0.012)], metric="猪牛羊禽肉总产量")),
 ]
 
 

@@ -191,6 +191,11 @@ def is_stock(metric: str | None) -> bool:
     return bool(metric) and any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words)
 
 
+def is_flow(metric: str | None) -> bool:
+    """Is the metric a flow over a period (收入, 成本, 产量, 销量, 出栏 …)?"""
+    return bool(metric) and any(f in metric for f in frame_words().flow_words)
+
+
 def trailing_months(metric: str | None, period: str | None) -> str | None:
     """The twelve months to the end of ``period`` for a metric counted over them (年度活跃消费者
     of 2019Q4 -> ``2019-01/2019-12``; of 2022Q1 -> ``2021-04/2022-03``), else None."""

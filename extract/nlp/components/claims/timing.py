@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...frame import Frame, frame_words, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
+from ...frame import Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import PeriodMention
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 
@@ -150,7 +150,8 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
         # not of every count the text goes on to give
         d.period = None
     if d.period and d.period.startswith("asof:") and d.period == carry and frame is not None and frame.period \
-            and not frame.period.startswith("asof:") and d.unit in ("CNY", "USD", "HKD") and not is_stock(d.metric) \
+            and not frame.period.startswith("asof:") and (d.unit in ("CNY", "USD", "HKD") or is_flow(d.metric)) \
+            and not is_stock(d.metric) \
             and not any(p.end <= d.q.start and not p.base for p in periods):
         # 年末常住人口…。全市生产总值…: a year-end carried from the sentence before is no flow's period
         d.period = frame.period
