@@ -1019,6 +1019,11 @@ ROWS = [
       "2021年浙江省国民经济和社会发展统计公报\n年末生猪存栏624万头,下降4.2%。猪牛羊禽肉总产量104.6万吨,增长1.2%。",
       E(6_240_000, "count", period="asof:2021-12", change=[("yoy", -0.042)], metric="生猪存栏"),
       E(1_046_000, "other:吨", period="2021", change=[("yoy", 0.012)], metric="猪牛羊禽肉总产量")),
+    R("a-place-naming-a-security-is-no-subject", "星河公司每股美國存託憑證攤薄收益為15.09元人民幣。",
+      E(15.09, "CNY", subject="星河公司", metric="每股美国存托凭证摊薄收益")),
+    R("items-summed-into-one-figure-are-its-metric-all-of-them",
+      "截至2021年3月31日,现金、现金等价物、限制性现金和短期投资为2039亿元。",
+      E(203_900_000_000, "CNY", period="asof:2021-03", metric_is="现金、现金等价物、限制性现金和短期投资")),
 ]
 
 

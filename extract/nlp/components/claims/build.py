@@ -257,7 +257,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     ``earlier`` are the claims of the sentence before, which a sentence opening with 其中 goes on
     about."""
     drafts = [Draft(q) for q in quantities]
-    mentions = [m for m in mentions if not _never_subject(sent, m)]
+    # (a place inside a metric's name, 美国 in 每股美国存托凭证摊薄收益, is no subject)
+    mentions = [m for m in mentions if not _never_subject(sent, m)
+                and not (m.cls == "Place" and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                                                  for a, b, _ in lex_metric_spans))]
     pub = published_month(frame.published if frame is not None else None)
     fiscal = frame.fiscal_end if frame is not None else None
     # the month in context, for 本月/上月: the one carried from the sentence before, else the frame's

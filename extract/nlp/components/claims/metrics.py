@@ -203,7 +203,13 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     seg = _TRIM_TAIL.sub("", seg)
     stops = list(_NP_STOP.finditer(seg))
     if stops:
-        seg = seg[stops[-1].end():]
+        k = len(stops) - 1
+        if re.search(r"(?:和|及|与|以及)", seg[stops[-1].end():]):
+            # 现金、现金等价物、限制性现金和短期投资为…: one figure of items summed, all of them
+            while k >= 0 and stops[k].group(0) == "、" and re.fullmatch(
+                    r"[\u4e00-\u9fffA-Za-z]{1,10}", seg[stops[k - 1].end() if k > 0 else 0:stops[k].start()]):
+                k -= 1
+        seg = seg[stops[k].end():] if k >= 0 else seg
     seg = _TRIM_TAIL.sub("", seg)
     seg = _TRIM_HEAD.sub("", seg)
     if ratio and seg and not seg.endswith("比"):

@@ -140,11 +140,13 @@ def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | No
 
 def _never_subject(sent: str, m: Mention) -> bool:
     """A news outlet, a wire or an exchange publishes figures and is never what they are about;
-    a place negated as a modifier (非美国通用会计准则) is no subject either."""
+    a place negated as a modifier (非美国通用会计准则) or naming a security (美国存托凭证) is no
+    subject either."""
     if is_media(m) or is_generic(m):
         return True
     if m.cls == "Program" and (_TITLED.search(sent, max(0, m.start - 6), m.start) or re.search(r"[:：|｜]", m.label)):
         return True  # 研究报告《三季报点评:…》: a publication's title, where figures are said, not what of
-    return m.cls == "Place" and sent[max(0, m.start - 1):m.start] == "非"
+    # (美国 of 美国存托凭证, an American depositary share, names a security, not a place's figure)
+    return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
 
 _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|报道)\s*[《“]?$")
