@@ -1024,6 +1024,12 @@ ROWS = [
     R("items-summed-into-one-figure-are-its-metric-all-of-them",
       "截至2021年3月31日,现金、现金等价物、限制性现金和短期投资为2039亿元。",
       E(203_900_000_000, "CNY", period="asof:2021-03", metric_is="现金、现金等价物、限制性现金和短期投资")),
+    R("the-minutes-of-a-time-and-a-documents-number-are-no-claims",
+      "星河公司今日上午10时30分公布业绩,公告编号2024-012,营收10亿元。",
+      E(1_000_000_000, "CNY", subject="星河公司", metric="营收")),
+    R("a-publication-that-shows-figures-is-not-what-they-are-about",
+      "《2021年星河白皮书》显示,2021年中国短视频市场规模达100亿元。",
+      E(10_000_000_000, "CNY", period="2021", metric="市场规模", subject="中国")),
 ]
 
 

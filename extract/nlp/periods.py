@@ -65,7 +65,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),
     (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
-    (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?"), "month", "-"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?(?!\d)"), "month", "-"),
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q))"), "year", "年"),
     # an analyst's two-digit year opening a clause (23年公司实现营收…, 预计24年): a year, not a
     # duration (成立23年, 连续23年, 23年来 are durations: a word before it, or 来/间/内 after)
