@@ -1030,6 +1030,11 @@ ROWS = [
     R("a-publication-that-shows-figures-is-not-what-they-are-about",
       "《2021年星河白皮书》显示,2021年中国短视频市场规模达100亿元。",
       E(10_000_000_000, "CNY", period="2021", metric="市场规模", subject="中国")),
+    R("a-verb-of-overtaking-is-no-part-of-a-share", "星河电子以23.8%的份额超越恒星电子位居第一。",
+      E(0.238, "percent", subject="星河电子", metric_is="份额")),
+    R("a-company-left-out-of-a-group-is-no-part-of-its-name",
+      "星河电子发布报告。报告称,华为以外的厂商出货量增长20%。",
+      E(0.2, "percent", change=[("growth", 0.2)], metric_is="华为以外的厂商出货量")),
 ]
 
 

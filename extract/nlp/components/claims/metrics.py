@@ -92,7 +92,7 @@ def _same_metric(phrase: str, match: str) -> bool:
     return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
 
 _AFTER_NP = re.compile(r"^(?:的)?(?P<n>(?:[\u4e00-\u9fffA-Za-z]|(?<=[A-Za-z]) (?=[A-Za-z])){2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期])|"
-                       r"位居|位列|排名|排在|名列|重回|居于|跃居|稳居)")
+                       r"位居|位列|排名|排在|名列|重回|居于|跃居|稳居|超越|超过|领先|落后|击败|反超|成为)")
 
 _MEASURE_UNITS = ("other:", "count")
 

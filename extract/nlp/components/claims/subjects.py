@@ -148,7 +148,10 @@ def _never_subject(sent: str, m: Mention) -> bool:
                                or _SAYS.match(sent, m.end)):
         return True  # 研究报告《三季报点评:…》, 《…白皮书》显示: a publication, where figures are said, not what of
     # (美国 of 美国存托凭证, an American depositary share, names a security, not a place's figure)
+    if _EXCLUDED.match(sent, m.end) or (sent[max(0, m.start - 1):m.start] == "除" and sent.startswith(("外", "之外", "以外"), m.end)):
+        return True  # 华为以外的厂商, 除苹果外: what a figure leaves out
     return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
 
+_EXCLUDED = re.compile(r"(?:以外|之外)的")
 _SAYS = re.compile(r"[》”\"]?\s*(?:的数据|数据)?(?:显示|指出|表明|披露|称|认为|预计|预测)")
 _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|报道)\s*[《“]?$")
