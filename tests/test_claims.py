@@ -1035,6 +1035,11 @@ ROWS = [
     R("a-company-left-out-of-a-group-is-no-part-of-its-name",
       "星河电子发布报告。报告称,华为以外的厂商出货量增长20%。",
       E(0.2, "percent", change=[("growth", 0.2)], metric_is="华为以外的厂商出货量")),
+    R("listed-segments-in-a-companys-results-are-its-segments",
+      "星河科技2021年年报点评\n鞋类、服装、器材收入分别为117/95.5/13.2亿元,同比分别+62.7%/+55.5%/+27.4%。",
+      E(11_700_000_000, "CNY", period="2021", change=[("yoy", 0.627)], subject="星河科技", metric_is="鞋类收入"),
+      E(9_550_000_000, "CNY", period="2021", change=[("yoy", 0.555)], subject="星河科技", metric_is="服装收入"),
+      E(1_320_000_000, "CNY", period="2021", change=[("yoy", 0.274)], subject="星河科技", metric_is="器材收入")),
 ]
 
 

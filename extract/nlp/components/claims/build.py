@@ -371,7 +371,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             continue
         floor = q.end
         out.append(d)
-    out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods)
+    out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods,
+                      frame.entity if _company_frame(frame) and _RESULTS.search(frame.evidence or "") else None)
     for d in out:  # the changes 分别 handed out follow the convention too
         _unqualified_is_yoy(d, frame)
         if frame is not None and frame.bulletin and d.subject is not None and _part_of_place(d.subject) \

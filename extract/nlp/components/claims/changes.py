@@ -67,7 +67,7 @@ _PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|ppt|个�
 _PAIR_KINDS = {"%": "percent", "pct": "points", "ppt": "points", "个百分点": "points"}
 
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ|较年初|较期初|较上年末|较年末|"
-                            r"较去年同期|较上年同期|较去年|较上年|较上季度|较上月)\s*[:：]?\s*[+＋\-－]?\s*$")
+                            r"较去年同期|较上年同期|较去年|较上年|较上季度|较上月)\s*(?:分别)?\s*[:：]?\s*[+＋\-－]?\s*$")
 
 def _quotes(sent: str, drafts: list[Draft]) -> None:
     """格力电器(50.070, -0.12, -0.24%): a quote after a listed name, its price, the day's move and

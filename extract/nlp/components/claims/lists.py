@@ -114,10 +114,12 @@ def _coordinated_before(sent: str, pos: int, spans: list[tuple[int, int, object]
     return run
 
 def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list[Mention],
-                lex_metrics: list[tuple[int, int, object]], periods: list[PeriodMention]) -> list[Draft]:
+                lex_metrics: list[tuple[int, int, object]], periods: list[PeriodMention],
+                owner: Mention | None = None) -> list[Draft]:
     """分别 maps a list of numbers item by item onto the list of names before it: 腾讯、阿里巴巴的
     营收分别为a和b gives a to 腾讯 and b to 阿里巴巴; 日活和月活分别为a、b gives the metrics in turn,
-    2019年和2020年的营收分别为a和b the periods;
+    2019年和2020年的营收分别为a和b the periods; groups no name denotes (网约车、互联网医疗用户规模) are
+    the subjects, except in a company's results (``owner``), where they are its segments (鞋类收入);
     a list of changes after a list of levels (分别达到6亿、3亿,同比分别增长20%、25%) goes to the
     levels in turn. A list whose length differs from the numbers' is left alone. Returns the
     drafts that remain claims of their own."""
@@ -137,6 +139,8 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                 d.subject, d.subject_here = m, True
                 if d.metric and segments[-1].label in d.metric:  # the list is no part of the metric
                     d.metric = d.metric[d.metric.index(segments[-1].label) + len(segments[-1].label):] or d.metric
+                if owner is not None:  # 鞋类、服装收入分别为… in a company's results: its segments' figures
+                    d.subject, d.metric, d.metric_key = owner, m.label + (d.metric or ""), None
         metrics = _coordinated_before(sent, k, lex_metrics)
         counted = all(d.q.kind in ("count", "measure") for d in run)
         parts = _listed_parts(sent, k, mentions, len(run), counted) if len(names) != len(run) and not segments else []
