@@ -1040,6 +1040,13 @@ ROWS = [
       E(11_700_000_000, "CNY", period="2021", change=[("yoy", 0.627)], subject="星河科技", metric_is="鞋类收入"),
       E(9_550_000_000, "CNY", period="2021", change=[("yoy", 0.555)], subject="星河科技", metric_is="服装收入"),
       E(1_320_000_000, "CNY", period="2021", change=[("yoy", 0.274)], subject="星河科技", metric_is="器材收入")),
+    R("an-average-rate-over-a-span-of-years-is-a-rate-of-its-own",
+      "星河科技2021年年报点评\n我们预计公司22-24年营收复合增长率为20%;公司2018-2021年归母净利润复合增速达60%。",
+      E(0.2, "percent", period=ANY, change=[("growth", 0.2)], metric="营收复合增长率"),
+      E(0.6, "percent", period=ANY, change=[("growth", 0.6)], metric_is="归母净利润复合增速")),
+    R("a-time-to-come-and-a-durations-range-are-no-year-span",
+      "星河科技计划3-5年内上市,该设备使用寿命为10-20年。",
+      E(10, "other:年", upper=20, metric="使用寿命")),
 ]
 
 

@@ -48,7 +48,7 @@ _NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
 _DOUBLING_CMP = re.compile(r"同比|环比|按年|按季|较(?:去年|上年)(?:同期)?|较上(?:一)?(?:个)?(?:季度|月)|比(?:去年|上年)")
 
 # a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
-_RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
+_RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<avg>复合|年均|年复合|平均)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
                              r"(?:为|是|达|达到|约为|约|在)?\s*$")
 
 _BRACKETED_CHANGE = re.compile(r"[(（]\s*(?P<cmp>同比|环比|按年|按季|YoY|QoQ|yoy|qoq|YOY|QOQ)?\s*[:：]?\s*(?P<sign>[+＋])?\s*$")
@@ -109,6 +109,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.change_kind = _change_kind(rate.group("cmp"), q)
             sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
             d.changes = [(d.change_kind, sign * q.value)]
+            d.kinds_known = d.kinds_known or bool(rate.group("avg"))  # 复合增长率: over years, a plain rate
             continue
         same = _SAME_UNIT_BEFORE(sent, q, drafts)
         bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") or same else None

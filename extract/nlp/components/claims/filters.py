@@ -44,6 +44,11 @@ def _restated(sent: str, q) -> bool:
 
 _RESULTS = re.compile(r"财报|年报|季报|半年报|中报|业绩|财务报告|财务数据|经营数据|季度报告|年度报告|中期报告")
 
+# two years, as an analyst writes a span of them (22-24年, 2019-2021年); not a duration (10-20年内)
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2}|[12]\d)\s*[-~—–至到]\s*((?:19|20)\d{2}|[12]\d)\s*[EA]?\s*年(?:度)?")
+_DURATION_AFTER = re.compile(r"\s*(?:内|间|的|以|左|来|后|前|里|之)")
+_LEVEL_BEFORE = re.compile(r"(?:为|是|达|约|长达|超过|需要|需)\s*$")
+
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
 
 def not_a_claim(sent: str, q) -> str | None:
@@ -60,6 +65,10 @@ def not_a_claim(sent: str, q) -> str | None:
             and pats.stock_code.search(sent[max(0, q.start - 3):q.start]) \
             and re.match(r"\s*(?:\.[A-Z]{2})?\s*[)）]", sent[q.end:]):
         return "a stock code in brackets after a name (美团(3690))"
+    years = _YEAR_SPAN.fullmatch(q.surface.strip())
+    if years and int(years.group(1)[-2:]) < int(years.group(2)[-2:]) and not _DURATION_AFTER.match(sent, q.end) \
+            and (len(years.group(1)) == 4 or int(years.group(1)) >= 15) and not _LEVEL_BEFORE.search(sent, 0, q.start):
+        return "a span of years (22-24年营收复合增长率, 2019-2021年), a period"
     if _WORDS_LEFT.search(_DATES_TIMES.sub("", sent)) is None:
         return "a line of figures with no words (a page counter, a timestamp)"
     after, before = sent[q.end:q.end + 12], sent[max(0, q.start - 6):q.start]
@@ -71,6 +80,8 @@ def not_a_claim(sent: str, q) -> str | None:
             return f"context {rx.pattern!r}"
     if q.qualifier in ("近", "最近") and q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word):
         return "a span looked back over (近3年, 近30天)"
+    if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and re.match(r"\s*(?:之内|以内|内)(?=[\u4e00-\u9fff])", sent[q.end:]):
+        return "a time to come within which (3-5年内上市)"
     digits = q.surface.strip()
     if q.qualifier and digits.startswith(q.qualifier):
         digits = digits[len(q.qualifier):]

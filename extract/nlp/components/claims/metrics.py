@@ -200,6 +200,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     ratio = _RATIO_IS.search(seg)  # 城乡居民收入比为1.86: a ratio, its 比 no comparison
+    cagr = _AVERAGE_RATE.search(seg)  # 营收复合增长率为20%: a rate of its own, over years
     seg = _TRIM_TAIL.sub("", seg)
     stops = list(_NP_STOP.finditer(seg))
     if stops:
@@ -214,11 +215,16 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     seg = _TRIM_HEAD.sub("", seg)
     if ratio and seg and not seg.endswith("比"):
         seg += "比"
+    if cagr and seg and not seg.endswith(cagr.group("rate")):
+        seg = seg.removesuffix(cagr.group("rate")[:2]) + cagr.group("rate")
     seg = _FOOTNOTE.sub("", re.sub(r"\s+", " ", seg).strip())  # dates are gone by now
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
     seg = _SHARE_VERB.sub("占比", seg)  # 城镇人口(分别)占52.2%: its share
     return seg[-24:]
+
+# an average rate over years named before its value (复合增长率, 年均增速, CAGR)
+_AVERAGE_RATE = re.compile(r"(?P<rate>(?:年)?复合增长率|复合增速|年均增长率|年均增速|CAGR)(?:为|是|达到|达|约为|约|在)?\s*$")
 
 # a ratio named before its value: 收入比为, 性别比是 (a noun, 比, a verb of being)
 _RATIO_IS = re.compile(r"(?<=[\u4e00-\u9fff])比(?:为|是|约为|达到|达)\s*$")
