@@ -705,6 +705,7 @@ def test_fuzz_pdf_reader(tail):
 @given(st.text(max_size=60))
 @example("<\x1b>")  # a control character in angle brackets: no IRI, a string (found by this test in CI)
 @example('"\\\u0100"')  # a backslash that starts no escape: a bad literal, said so (found fuzzing harder)
+@example("\\U0000")  # a backslash before U: a code point escape to SPARQL, refused (found by this test in CI)
 def test_fuzz_param_syntax(value):
     from extract.errors import QueryError
     from extract.graph.query import to_term

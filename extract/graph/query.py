@@ -140,6 +140,10 @@ def to_term(value: str) -> Node:
     >>> to_term("快手"), to_term("<https://w3id.org/zhkg/id/x>"), to_term('"0.3"^^xsd:decimal')
     (rdflib.term.Literal('快手'), rdflib.term.URIRef('https://w3id.org/zhkg/id/x'), rdflib.term.Literal('0.3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')))
     """
+    if re.search(r"\\[uU]", value):
+        # SPARQL reads \u and \U as code point escapes before it parses, inside strings too, and
+        # its stores differ on an escaped backslash before them: such a value cannot be bound safely
+        raise QueryError(f"bad value {value!r}: a backslash before u or U reads as a code point escape in SPARQL")
     m = _IRI.match(value)
     if m:
         return URIRef(m.group(1))
