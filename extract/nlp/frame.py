@@ -395,7 +395,7 @@ _TITLED_PLACE = re.compile(r"(?:\d{4}\s*年)?(?P<n>[\u4e00-\u9fff]{2,8}?(?:省|�
 
 def _titled_place(sents: list[tuple[int, str]]):
     """The place a bulletin's title or its bureau names, as a Place mention, when the lexicon
-    does not know it (a city's, a county's bulletin)."""
+    does not know it (a city's, a county's bulletin); 国家统计局's is 中国."""
     from .components.entities import Mention
 
     for base, s in sents:
@@ -403,6 +403,10 @@ def _titled_place(sents: list[tuple[int, str]]):
         if m is not None:
             a, b = base + m.start("n"), base + m.end("n")
             return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.8)
+    for base, s in sents:  # the national bureau's figures are the country's
+        k = s.find("国家统计局")
+        if k >= 0:
+            return Mention(base + k, base + k + 2, "Place", "中国", "国家", "pattern", 0.8)
     return None
 
 

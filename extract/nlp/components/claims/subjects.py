@@ -142,8 +142,8 @@ def _never_subject(sent: str, m: Mention) -> bool:
     """A news outlet, a wire or an exchange publishes figures and is never what they are about;
     a place negated as a modifier (非美国通用会计准则) or naming a security (美国存托凭证) is no
     subject either."""
-    if is_media(m) or is_generic(m):
-        return True
+    if is_media(m) or is_generic(m) or (m.cls == "Organization" and _BUREAU.search(m.label or "")):
+        return True  # (a statistics bureau publishes its place's figures: 国家统计局, 浙江调查总队)
     if m.cls == "Program" and (_TITLED.search(sent, max(0, m.start - 6), m.start) or re.search(r"[:：|｜]", m.label)
                                or _SAYS.match(sent, m.end)):
         return True  # 研究报告《三季报点评:…》, 《…白皮书》显示: a publication, where figures are said, not what of
@@ -152,6 +152,7 @@ def _never_subject(sent: str, m: Mention) -> bool:
         return True  # 华为以外的厂商, 除苹果外: what a figure leaves out
     return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
 
+_BUREAU = re.compile(r"(?:统计局|调查总队|调查队)$")
 _EXCLUDED = re.compile(r"(?:以外|之外)的")
 _SAYS = re.compile(r"[》”\"]?\s*(?:的数据|数据)?(?:显示|指出|表明|披露|称|认为|预计|预测)")
 _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|报道)\s*[《“]?$")
