@@ -142,6 +142,17 @@ def test_a_statistics_bulletin_reports_on_its_place():
     assert people.period == "asof:2023-12"
 
 
+@pytest.mark.parametrize("text,place", [
+    ("2021年星河省居民收入和消费支出情况\n国家统计局星河调查总队\n全省居民人均可支配收入63830元。\n", "星河省"),
+    ("国家统计局发布数据。10月份,社会消费品零售总额43333亿元。\n", "中国"),
+])
+def test_a_statistics_piece_is_about_the_place_its_title_or_bureau_names(text, place):
+    """A provincial survey team of the national bureau reports its province's figures (the title
+    names it, though no lexicon knows it); the national bureau's own are the country's."""
+    [c] = _claims(text, "2021-11-15")
+    assert c.subject == place
+
+
 def test_a_monthly_bulletin_is_about_the_month_its_title_names():
     text = ("2021年1月份浙江省居民消费价格变动情况\n国家统计局浙江调查总队\n"
             "全省居民消费价格同比下降0.3%。食品价格下降4.7%。\n")

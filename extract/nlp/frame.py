@@ -388,6 +388,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     return next(m for m in cands if m.label == best)
 
 
+#: a statistics piece's title opening with its year (and month) and its place
+_PLACE_TITLE = re.compile(r"\s*(?:\d{4}\s*年\s*(?:\d{1,2}\s*(?:-\d{1,2}\s*)?月份?)?)\s*(?P<n>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区))")
+
 #: the place a bulletin's title or a bureau names (2023年星河市国民经济和社会发展统计公报, 星河市统计局)
 _TITLED_PLACE = re.compile(r"(?:\d{4}\s*年)?(?P<n>[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|地区|县|区))"
                            r"\s*(?:\d{4}\s*年)?\s*(?:国民经济和社会发展统计公报|统计局|调查总队)")
@@ -403,9 +406,14 @@ def _titled_place(sents: list[tuple[int, str]]):
         if m is not None:
             a, b = base + m.start("n"), base + m.end("n")
             return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.8)
-    for base, s in sents:  # the national bureau's figures are the country's
+    for base, s in sents:  # a title opening with its year and its place (2023年星河省居民收入…情况)
+        m = _PLACE_TITLE.match(s)
+        if m is not None:
+            a, b = base + m.start("n"), base + m.end("n")
+            return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.7)
+    for base, s in sents:  # the national bureau's figures are the country's (not its provincial teams')
         k = s.find("国家统计局")
-        if k >= 0:
+        if k >= 0 and not re.match(r"[\u4e00-\u9fff]{2,8}?调查(?:总)?队", s[k + 5:]):
             return Mention(base + k, base + k + 2, "Place", "中国", "国家", "pattern", 0.8)
     return None
 
