@@ -145,6 +145,7 @@ def test_a_statistics_bulletin_reports_on_its_place():
 @pytest.mark.parametrize("text,place", [
     ("2021年星河省居民收入和消费支出情况\n国家统计局星河调查总队\n全省居民人均可支配收入63830元。\n", "星河省"),
     ("国家统计局发布数据。10月份,社会消费品零售总额43333亿元。\n", "中国"),
+    ("华远省2021年国民经济和社会发展统计公报\n其中,第一产业增加值2332亿元。\n", "华远省"),
 ])
 def test_a_statistics_piece_is_about_the_place_its_title_or_bureau_names(text, place):
     """A provincial survey team of the national bureau reports its province's figures (the title

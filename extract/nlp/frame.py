@@ -352,7 +352,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
 
     sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
     mentions = [m for m in mentions if m.confidence >= sure]
-    cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)]
+    # (a name a model took for an organization that ends as a place does, 星河省, is a place)
+    cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)
+             and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
     # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
     for base, s in sents:
@@ -387,6 +389,8 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
 
+
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自治州|县)$")
 
 #: a statistics piece's title opening with its year (and month) and its place
 _PLACE_TITLE = re.compile(r"\s*(?:\d{4}\s*年\s*(?:\d{1,2}\s*(?:-\d{1,2}\s*)?月份?)?)\s*(?P<n>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区))")
