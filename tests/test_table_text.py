@@ -141,3 +141,44 @@ def test_a_lead_naming_its_period_twice_is_no_table():
     assert find_tables(text) == []
     (doc,) = extract_text(text, doc_id="t", published="2020-02-13")
     assert [(c.metric, c.value, c.period) for c in doc.claims] == [("营收", 161_456_000_000, "2019Q4")]
+
+
+TRADITIONAL_CELLS = """星河科技公佈2024年第一季度業績。
+（以百萬計，每股 ADS 除外，未經審計）
+2023 年第一季度
+2023 年第四季度
+2024 年第一季度
+同比
+人民幣
+人民幣
+人民幣
+美元
+總收入
+30,100
+33,500
+31,000
+4,290
+3%
+營業收入
+4,000
+4,500
+5,000
+692
+25%
+總收入為 310 億元人民幣 (42.9 億美元)，同比增長 3%。
+"""
+
+
+def test_a_traditional_currency_row_and_the_prose_after_the_table():
+    """人民幣 … 美元 under the periods (a Traditional page) name the currency of each column: the
+    US$ column restates the current quarter and is no change; the sentence after the table
+    (總收入為 310 億元…) is prose, not a row cut into cells."""
+    doc, claims = _claims(TRADITIONAL_CELLS)
+    total = claims[("总收入", "2024Q1")]
+    assert (total.value, total.unit) == (31_000e6, "CNY")
+    assert [(c.kind, c.value) for c in ([total.change] if not isinstance(total.change, list) else total.change)] \
+        == [("yoy", pytest.approx(0.03))]
+    assert claims[("营业收入", "2023Q4")].value == 4_500e6
+    assert len(claims) == 6  # two rows, three periods; no cell of the sentence after them
+    prose = [c for c in doc.claims if not c.evidence.column]
+    assert [(c.metric, c.value) for c in prose if c.unit == "CNY"] == [("总收入", 31_000e6)]

@@ -34,8 +34,8 @@ def table_rows(text: str, pos: int, kinds: list[str]):
         for g in gx.finditer(text, pos):
             raw_label = text[label_start:g.start()]
             label = _clean_label(raw_label)
-            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label):
-                break
+            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label) or _PROSE_LABEL.search(label):
+                break  # (總收入為 315 億元…: a sentence of prose after the table, no row)
             if separators is None:
                 separators = bool(re.search(r"\d,\d{3}(?!\d)", text[g.start():g.start() + 400]))
             grp = g.group(0).rstrip()
@@ -60,6 +60,10 @@ def table_rows(text: str, pos: int, kinds: list[str]):
             rows.append((Cell(label, la, g.start()), sp.cells, a, b))
         pos = end = b
     return rows, left, end
+
+
+# a label ending as a sentence does before its figure (收入为, 營業收入達, 增长至): prose
+_PROSE_LABEL = re.compile(r"(?:为|為|是|达到|達到|达|達|约|約|至|增长|增長|下降|减少|減少)$")
 
 
 def _cells(grp: str, start: int, kinds: list[str], separators: bool, raw_label: str) -> _Split:
