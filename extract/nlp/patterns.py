@@ -73,6 +73,7 @@ class Patterns:
     industry_heads: tuple[str, ...] = ()
     market_words: tuple[str, ...] = ()
     top_group: str = "(?!)"
+    band_after: re.Pattern[str] | None = None
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
@@ -174,6 +175,7 @@ def load_patterns() -> Patterns:
         industry_heads=tuple(nc.get("industry_heads", [])),
         market_words=tuple(nc.get("market_words", [])),
         top_group=nc.get("top_group", "(?!)"),
+        band_after=re.compile(nc["band_after"]) if nc.get("band_after") else None,
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),

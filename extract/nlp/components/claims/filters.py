@@ -72,6 +72,8 @@ def not_a_claim(sent: str, q) -> str | None:
     if _WORDS_LEFT.search(_DATES_TIMES.sub("", sent)) is None:
         return "a line of figures with no words (a page counter, a timestamp)"
     after, before = sent[q.end:q.end + 12], sent[max(0, q.start - 6):q.start]
+    if q.surface.rstrip().endswith(("以上", "以下")) and pats.band_after is not None and pats.band_after.match(after):
+        return "a threshold naming a band (600美元以上的高端市场)"
     for rx in pats.non_claim_after:
         if rx.search(after):
             return f"context {rx.pattern!r}"
