@@ -134,6 +134,8 @@ def test_this_quarter_with_none_named_is_the_one_last_ended_before_publication()
     got = find_periods("这个季度我们交付了3268辆,预计下个季度交付4000辆", 2018, None, (2018, 11))
     assert [p.period for p in got] == ["2018Q3", "2018Q4"]
     assert [p.period for p in find_periods("本季度营收14.8亿元", 2019, None, (2019, 1))] == ["2018Q4"]
+    # an outlook's 本季度 is the quarter under way
+    assert [p.period for p in find_periods("我们预计本季度交付4000辆", 2018, None, (2018, 11))] == ["2018Q4"]
 
 
 def test_what_stands_now_is_as_of_publication_or_of_a_monthly_pieces_month():

@@ -385,8 +385,11 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             y, q = _relative_quarter(int(named.group(1)), int(named.group(2)), rel)
         elif published is not None:
             # none named: 本季度 of a call or a results piece is the quarter last ended before
-            # publication, the one it reports (这个季度我们交付了3268辆, said in November: Q3)
-            y, q = _relative_quarter(*_quarter_before(published[0], (published[1] - 1) // 3 + 1), rel)
+            # publication, the one it reports (这个季度我们交付了3268辆, said in November: Q3);
+            # in an outlook (预计本季度交付…) the quarter under way
+            now = (published[0], (published[1] - 1) // 3 + 1)
+            y, q = now if rel not in (*_PREVIOUS_QUARTER, *_NEXT_QUARTER) and _FUTURE.search(text, 0, a) \
+                else _relative_quarter(*_quarter_before(*now), rel)
         if named is not None or published is not None:
             bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a)),
                           key=lambda p: p.start)
