@@ -34,6 +34,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
              and not _CLAUSE_BREAK.search(sent[b:q.start]) and not any(x <= a and b <= y for x, y in asides)]
     np = _np_before(sent, q.start, start_floor, mentions, numbers)
     clause_start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    if q.kind == "multiple" and np and len(np) >= 2 and not cands \
+            and _np_after(sent, q, lex_metrics, mentions) == (_unit_metric(q), None):
+        return np, None  # 直播电商同比增长超过一倍: what grew, not a bare 倍数
     if str(q.unit or "").startswith("other:") and not any(a >= clause_start for a, _, _ in cands):
         # a counted thing named after the number (160套房子) beats a metric of an earlier clause
         after = _np_after(sent, q, lex_metrics, mentions)
@@ -107,6 +110,12 @@ def _count_of_act(sent: str, q) -> str | None:
     if verb is None:
         return None
     return verb + ("人次" if q.unit_word == "人次" else "人数")
+
+def _unit_metric(q) -> str | None:
+    """What a number measured by a unit word states when no metric is named (倍 -> 倍数)."""
+    from ...patterns import load_patterns
+
+    return (load_patterns().unit_metrics or {}).get(q.unit_word)
 
 def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] | None:
     from ...patterns import load_patterns
