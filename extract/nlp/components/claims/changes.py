@@ -111,7 +111,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, sign * q.value)]
             d.kinds_known = d.kinds_known or bool(rate.group("avg"))  # 复合增长率: over years, a plain rate
             continue
-        same = _SAME_UNIT_BEFORE(sent, q, drafts)
+        same = _same_unit_before(sent, q, drafts)
         bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") or same else None
         if bracket and (bracket.group("cmp") or bracket.group("sign") or q.surface.lstrip().startswith("-")) \
                 and re.match(r"\s*[)）]", sent[q.end:q.end + 3]) \
@@ -153,7 +153,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
         if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌") \
-                or (m.group("cmp") and _COMPARED_LEVEL_BEFORE(sent, q, drafts)) \
+                or (m.group("cmp") and _compared_level_before(sent, q, drafts)) \
                 or (q.kind == "bare" and any(x.q.kind == "bare" and not x.is_change and x.q.end <= q.start for x in drafts)):
             # (收入比为1.86,比上年缩小0.04: a bare number after a bare level moves it, in its own unit)
             d.is_change = True
@@ -168,7 +168,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 sign = -1 if (m.group("verb") == "改善") == loss else 1
             d.changes = [(d.change_kind, sign * q.value)]
 
-def _SAME_UNIT_BEFORE(sent: str, q, drafts: list[Draft]) -> bool:
+def _same_unit_before(sent: str, q, drafts: list[Draft]) -> bool:
     """周转天数14天(-4天): an amount in brackets right after a level in its own unit (a signed
     change, which _classify then requires)."""
     prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
@@ -176,7 +176,7 @@ def _SAME_UNIT_BEFORE(sent: str, q, drafts: list[Draft]) -> bool:
         and re.fullmatch(r"\s*[(（]\s*(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)?\s*[:：]?\s*[+＋]?\s*", sent[prev.q.end:q.start]) is not None
 
 
-def _COMPARED_LEVEL_BEFORE(sent: str, q, drafts: list[Draft]) -> bool:
+def _compared_level_before(sent: str, q, drafts: list[Draft]) -> bool:
     """单Wh净利约0.11元,同比提升0.02元: an amount after a compared verb of change, in the unit of a
     level before it in the sentence, is that level's change (not a level of its own)."""
     return any(x.q.end <= q.start and not x.is_change and x.q.unit == q.unit and x.q.kind == q.kind for x in drafts)
