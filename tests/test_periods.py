@@ -145,6 +145,8 @@ def test_what_stands_now_is_as_of_publication_or_of_a_monthly_pieces_month():
     assert [p.period for p in find_periods(text, 2020, None, (2020, 11), data_month="2020-10")] == ["asof:2020-10"]
     assert find_periods(text, 2018) == []
     assert [p.period for p in find_periods("目前我们的在手订单超过1万辆", 2018, None, (2018, 11))] == ["asof:2018-11"]
+    assert [p.period for p in find_periods("当前公司拥有门店500家", 2018, None, (2018, 11))] == ["asof:2018-11"]
+    assert find_periods("当前季度营收", 2018, None, (2018, 11)) == []  # 当前 names no stock here
     assert [p.period for p in find_periods("目前营收增长放缓", 2018, None, (2018, 11))] == []  # nothing stands
 
 
