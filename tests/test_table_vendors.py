@@ -157,3 +157,20 @@ def test_columns_whose_periods_are_not_told_give_no_claims():
     doc, claims = _claims(text)
     assert claims == []
     assert any("the periods of its columns are not told" in r for r in doc.rejected)
+
+
+def test_a_header_written_in_english():
+    """A tracker's table reprinted with its English header (Company, 3Q23 Shipment Volume, …,
+    Year-Over-Year Change): the same columns as the Chinese one."""
+    header = ["Company", "3Q23 Shipment Volume", "3Q23 Market Share", "3Q22 Shipment Volume", "3Q22 Market Share",
+              "Year-Over-Year Change"]
+    rows = [["远帆", "10.2", "30.0%", "9.8", "30.0%", "4.1%"], ["恒星", "8.5", "25.0%", "9.0", "27.6%", "-5.6%"],
+            ["Total", "34.0", "100.0%", "32.7", "100.0%", "4.0%"]]
+    caption = "全球平板电脑市场主要厂商出货量、市场份额及同比增长，2023年第三季度（单位：百万台）"
+    text = LEAD + caption + "\n" + "\n".join(header + [c for r in rows for c in r]) + "\n"
+    _, claims = _claims(text)
+    by = _by(claims)
+    c = by[("远帆", "出货量", "2023Q3")]
+    assert (c.value, _changes(c)) == (10_200_000, [("yoy", 0.041)])
+    assert by[("恒星", "市场份额", "2022Q3")].value == pytest.approx(0.276)
+    assert by[("全球平板电脑市场", "出货量", "2022Q3")].value == 32_700_000
