@@ -154,3 +154,10 @@ def test_the_first_fiscal_quarters_are_of_the_fiscal_year_in_context():
     """前三个财季 in the results of a fiscal year ending in March: its first nine months."""
     got = find_periods("前三个财季营收3757亿元", 2020, "2019Q4", (2020, 2), 3)
     assert [p.period for p in got] == ["2019-04/2019-12"]
+
+
+def test_the_year_to_date_runs_from_january_to_the_month_of_publication_or_of_the_data():
+    assert [p.period for p in find_periods("今年以来累计交付5000辆", 2018, None, (2018, 11))] == ["2018-01/2018-11"]
+    assert [p.period for p in find_periods("年初至今股价下跌30%", 2020, None, (2020, 11), data_month="2020-10")] \
+        == ["2020-01/2020-10"]
+    assert [p.period for p in find_periods("今年以来累计交付5000辆", 2018)] == ["2018"]  # no month known: the year

@@ -72,6 +72,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:(?<![^\s,，;；。:：、(（预计期算测估])|(?<=公司)|(?<=集团))(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内|多|余|以来|之|前|后|左右|"
                 r"[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q|H))"), "year", "年"),
     (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
+    # the year to date (今年以来, 年初至今): from January to the month of the data or of publication
+    (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今"), "to_date", "以至迄"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|(?P<yend>末|底))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
@@ -339,6 +341,14 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if ctx is None:
                     continue
                 out.append(PeriodMention(a, b, "asof:" + ctx.removeprefix("asof:"), int(ctx[-7:-3]), False))
+                taken.append((a, b))
+                continue
+            elif kind == "to_date":
+                end = (int(data_month[:4]), int(data_month[5:7])) if data_month else published
+                if end is None:
+                    continue
+                out.append(PeriodMention(a, b, _span_code(end[0], 1, end[1]) if end[1] > 1 else f"{end[0]}-01",
+                                         end[0], False))
                 taken.append((a, b))
                 continue
             elif kind == "now":  # 截至目前: as of the publication month
