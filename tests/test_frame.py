@@ -154,6 +154,14 @@ def test_a_statistics_piece_is_about_the_place_its_title_or_bureau_names(text, p
     assert c.subject == place
 
 
+def test_a_total_counted_since_a_start_is_as_of_publication():
+    """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
+    the quarter's figure."""
+    text = "星河汽车第三季度财报电话会议实录\n自6月开始交付以来,星河汽车累计交付超过5000辆。第三季度交付3268辆。\n"
+    got = {c.value: c.period for c in _claims(text, "2021-11-07")}
+    assert got == {5000: "asof:2021-11", 3268: "2021Q3"}
+
+
 def test_a_monthly_bulletin_is_about_the_month_its_title_names():
     text = ("2021年1月份浙江省居民消费价格变动情况\n国家统计局浙江调查总队\n"
             "全省居民消费价格同比下降0.3%。食品价格下降4.7%。\n")

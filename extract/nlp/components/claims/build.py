@@ -15,7 +15,7 @@ from .draft import Draft, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
-    _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
+    _SINCE_BEFORE, _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import _counted_subject, _model_counted, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _flat, _without_rounded_bounds
@@ -360,6 +360,11 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 d.metric, d.metric_key = name + d.metric[k:], None
             d.subject = frame.entity
         _frame_defaults(d, periods, carry, frame)
+        since = next((p for p in periods if p.base and p.end <= q.start
+                      and _SINCE_BEFORE.search(sent, max(0, p.start - 2), p.start)), None)
+        if since is not None and "累计" in sent[since.end:q.start] and d.period == carry \
+                and (pub := published_month(frame.published if frame is not None else None)):
+            d.period = f"asof:{pub[0]}-{pub[1]:02d}"  # 自6月开始交付以来累计交付超过5000辆: the total to date
         _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)
         if d.quote:  # 格力电器(50.070, -0.12, -0.24%): the share price, on the day of publication
