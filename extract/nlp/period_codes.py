@@ -94,9 +94,15 @@ def _fiscal_code(g: dict, published: tuple[int, int] | None = None, fiscal_end: 
     '2018-04/2019-03'
     >>> [_fiscal_code({"y": "2018", "q": "3"}, (2018, 11)), _fiscal_code({"y": "2024", "q": "4"}, (2024, 10))]
     ['2018Q3', '2024Q3']
+    >>> _fiscal_code({"y": "2024", "fy2": "25"}, (2025, 5))
+    '2024-04/2025-03'
     """
     if fiscal_end:
         return _fiscal_span(g, fiscal_end)[0]
+    if g.get("fy2") and not fiscal_end_month(g, published):
+        # 2024/25财年: a year written over two never ends in December; it ends in March (Hong
+        # Kong's and most such companies'), unless the article says otherwise (fiscal_end)
+        return _fiscal_span(g, 3)[0]
     return _fiscal_span(g, fiscal_end_month(g, published) or 12)[0]
 
 
