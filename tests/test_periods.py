@@ -45,6 +45,7 @@ ROWS = [
     ("星河汽车首九个月收入", ["2024-01/2024-09"]),  # Hong Kong wording: 首九个月, 首三季
     ("首三季收入", ["2024-01/2024-09"]),
     ("星河集团2022/23财年收益", ["2022-04/2023-03"]),  # a fiscal year written over two years ends in March
+    ("星河集团2022/23财年中期业绩", ["2022-04/2022-09"]),  # its interim results: the first half
     ("公司连续3季度盈利", []),                      # a count of quarters, not the third
     ("第三季度营收5亿元,前一季度营收4亿元", ["2024Q3", "2024Q2"]),  # 前一季度: the quarter before
 ]

@@ -13,7 +13,7 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "
 FISCAL = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?<![\d.A-Za-z])(?P<yy>\d{2}))\s*(?:/\s*(?P<fy2>\d{2}|(?:19|20)\d{2}))?\s*"
                     r"财(?:政)?年(?:度)?\s*的?\s*(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:财季|季度|季)|Q(?P<q2>[1-4])(?![\d])|"
                     r"前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|"
-                    r"(?P<fh>上|下)半(?:年|财年))?")
+                    r"(?P<fh>上|下)半(?:年|财年)|(?P<fmid>中期)(?=业绩|报告|财报|收益|溢利|利润|股息))?")
 
 #: an English fiscal quarter or year (FY20Q3, FY2020 Q3, FY2024)
 FISCAL_EN = re.compile(r"(?<![A-Za-z])FY\s*(?:(?P<y>(?:19|20)\d{2})|(?P<yy>\d{2}))(?![\d])\s*(?:Q(?P<q2>[1-4])(?![\d]))?")
@@ -26,6 +26,8 @@ def fiscal_groups(m: re.Match) -> dict:
         g["y"] = str(2000 + int(g["yy"]))
     if g.get("q2") and not g.get("q"):
         g["q"] = g["q2"]
+    if g.get("fmid") and not g.get("fh"):
+        g["fh"] = "上"  # 2024/25财年中期业绩: the fiscal year's first half
     return g
 
 

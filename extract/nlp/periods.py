@@ -212,6 +212,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 g["h"] = "上" if g["hn"] == "1" else "下"
             if g.get("q2"):
                 g["q"] = g["q2"]
+            if g.get("fmid"):  # 2024/25财年中期: the fiscal year's first half
+                g["fh"] = "上"
             if g.get("qm"):  # a quarter named by its end month
                 g["q"] = str((_month_number(g["qm"]) or 3) // 3)
             asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2")) or bool(g.get("yend"))
