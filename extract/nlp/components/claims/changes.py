@@ -47,6 +47,10 @@ _NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
 # the comparison of a doubling (同比翻番, 较去年翻了两番, 环比翻倍)
 _DOUBLING_CMP = re.compile(r"同比|环比|按年|按季|较(?:去年|上年)(?:同期)?|较上(?:一)?(?:个)?(?:季度|月)|比(?:去年|上年)")
 
+# a level said to be N times that of a base period (是第二季度的33倍, 为去年同期的2倍)
+_TIMES_OF = re.compile(r"(?:是|为|達|达|相当于)\s*(?P<base>去年同期|上年同期|去年|上年|上一?个?季度|上一?个?月|"
+                       r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第?[一二三四1-4]\s*季度|\d{1,2}\s*月(?:份)?))的?\s*$")
+
 # a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<avg>复合|年均|年复合|平均)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
                              r"(?:为|是|达|达到|约为|约|在)?\s*$")
@@ -102,6 +106,15 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             cmp = _DOUBLING_CMP.search(sent, max(0, q.start - 12), q.start)
             d.is_change, d.change_kind = True, _change_kind(cmp.group(0) if cmp else None, q, relative=True)
             d.changes = [(d.change_kind, q.value - 1)]
+            continue
+        times = _TIMES_OF.search(before) if q.kind == "multiple" and q.unit_word == "倍" else None
+        if times and any(x.q.end <= q.start and not x.is_change for x in drafts):
+            # 交付3268辆,是第二季度的33倍 / 是去年同期的2倍: the level grew to N times its base, a
+            # relative change of N-1 against that period (as 翻番 is one of 1)
+            base = times.group("base")
+            kind = "yoy" if re.search(r"去年|上年|同期", base) else "qoq" if re.search(r"季|月", base) else "growth"
+            d.is_change, d.change_kind, d.kinds_known = True, kind, True
+            d.changes = [(kind, q.value - 1)]
             continue
         rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
         if rate:

@@ -44,6 +44,9 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
         return replace(p, base=True)
     if not p.base and _SINCE_BEFORE.search(sent, max(0, p.start - 2), p.start) and _SINCE_AFTER.match(sent, p.end):
         return replace(p, base=True)  # 自今年3月以来: where a streak starts, not the period of what follows
+    if not p.base and re.match(r"\s*的?\s*[\d.一二三四五六七八九十两]+\s*倍", sent[p.end:]) \
+            and re.search(r"(?:是|为|达|相当于)\s*$", sent[max(0, p.start - 4):p.start]):
+        return replace(p, base=True)  # 是第二季度的33倍: the base the level is a multiple of
     if p.base or not re.search(r"去年|上年|前年|同期|上季度|上一季度", sent[p.start:p.end]):
         return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
     m = _CLAUSE_END.search(sent, p.end)
