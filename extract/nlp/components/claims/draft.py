@@ -53,6 +53,13 @@ class Draft:
     quote: bool = False  # a share price quoted after its name: 格力电器(50.070, -0.12, -0.24%)
     part: bool = False  # a part's figure of the measure before 其中 (城市居民消费价格): no repeat of the whole's
 
+    def regrade(self, kind: str, kinds: tuple[str, ...] = ("growth",)) -> None:
+        """Its changes of the ``kinds`` (a plain change by default) are of ``kind`` instead: the
+        comparison a period or a convention tells (增长34% of a quarter's figure: yoy)."""
+        self.changes = [(kind if k in kinds else k, v) for k, v in self.changes]
+        if self.change_kind in kinds:
+            self.change_kind = kind
+
 _LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|同)\s*")
 
 _CLAUSE_BREAK = re.compile(r"[;；。]")

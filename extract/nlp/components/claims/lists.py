@@ -93,8 +93,7 @@ def _classify_lists(sent: str, drafts: list[Draft]) -> None:
                 d.is_change, d.change_kind = True, first.change_kind
                 d.changes = [(d.change_kind, sign * d.q.value)]
             elif d.is_change and d.change_kind == "growth" and first.change_kind != "growth":
-                # 同比+15%/+17%/+16%: the comparison said once is every item's
-                d.change_kind, d.changes = first.change_kind, [(first.change_kind, v) for _, v in d.changes]
+                d.regrade(first.change_kind)  # 同比+15%/+17%/+16%: the comparison said once is every item's
             elif d.is_change and d.change_kind == "growth" and first.change_kind != "growth":
                 # 同比+56.1%/+136.1%: the list shares its first item's comparison
                 d.change_kind = first.change_kind

@@ -4,6 +4,7 @@ the measure of a verb of output) and its unit.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...lexicon import Lexicon
 from ...patterns import WordRegex
@@ -34,15 +35,11 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
              and not _CLAUSE_BREAK.search(sent[b:q.start]) and not any(x <= a and b <= y for x, y in asides)]
     np = _np_before(sent, q.start, start_floor, mentions, numbers)
     clause_start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
-    if q.kind == "multiple" and np and len(np) >= 2 and not cands \
-            and _np_after(sent, q, lex_metrics, mentions) == (_unit_metric(q), None):
+    after = _counted_after(sent, q, lex_metrics, mentions, clause_start)
+    if q.kind == "multiple" and np and len(np) >= 2 and not cands and after == (_unit_metric(q), None):
         return np, None  # 直播电商同比增长超过一倍: what grew, not a bare 倍数
-    if str(q.unit or "").startswith("other:") and not any(a >= clause_start for a, _, _ in cands):
-        # a counted thing named after the number (160套房子) beats a metric of an earlier clause
-        after = _np_after(sent, q, lex_metrics, mentions)
-        if after:
-            measure = after[1] is None and _output_verb_before(sent, clause_start, q.start)
-            return (after[0] + measure, None) if measure else after
+    if str(q.unit or "").startswith("other:") and not any(a >= clause_start for a, _, _ in cands) and after:
+        return after  # a counted thing named after the number (160套房子) beats a metric of an earlier clause
     if np and _ANAPHOR.fullmatch(np):
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
     if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
@@ -62,10 +59,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return earned, None  # 去年同期则赚28.14亿元: a profit, whatever the clause before reported
     if q.unit_word == "人次" and np and len(np) >= 2:
         return (np if np.endswith("人次") else np + "人次"), None  # 接待游客7.5亿人次: 接待游客人次
-    after = _np_after(sent, q, lex_metrics, mentions)
     if after:
-        measure = after[1] is None and _output_verb_before(sent, clause_start, q.start)
-        return (after[0] + measure, None) if measure else after
+        return after
     if np and len(np) >= 2:
         return np, None
     if any(n.end <= q.start and _LIST_SEP.fullmatch(sent, n.end, q.start) for n in numbers):
@@ -110,6 +105,13 @@ def _count_of_act(sent: str, q) -> str | None:
     if verb is None:
         return None
     return verb + ("人次" if q.unit_word == "人次" else "人数")
+
+def _counted_after(sent: str, q, lex_metrics, mentions, clause_start: int) -> tuple[str, str | None] | None:
+    """What the number counts, named after it (:func:`_np_after`), as the measure of a verb of
+    output before it when there is one (交付1.2万辆新车 -> 新车交付量)."""
+    after = _np_after(sent, q, lex_metrics, mentions)
+    measure = after is not None and after[1] is None and _output_verb_before(sent, clause_start, q.start)
+    return (after[0] + measure, None) if measure else after
 
 def _unit_metric(q) -> str | None:
     """What a number measured by a unit word states when no metric is named (倍 -> 倍数)."""
@@ -303,11 +305,19 @@ def _money_verb_before(sent: str, floor: int, pos: int) -> str | None:
     from ...patterns import load_patterns
 
     head = _BEFORE_COUNT.sub("", re.sub(r"(?:人民币|港币|港元|美元)\s*$", "", sent[floor:pos]))
-    verb = next((v for v in sorted(load_patterns().money_verbs, key=len, reverse=True) if head.endswith(v)), None)
-    if verb is None or re.search(r"[\u4e00-\u9fff]", head[-len(verb) - 1:-len(verb)] or "") and \
-            not re.search(r"(?:则|却|亦|也|仍|同期|季度|季|年|月|内|共)$", head[:-len(verb)]):
-        return None  # 净亏损, 经营盈利: a metric named, read as one
-    return load_patterns().money_verbs[verb]
+    verbs = load_patterns().money_verbs
+    if not verbs:
+        return None
+    # the verb stands alone: after no word, or after a word of time or 则/也 (not 净亏损, 经营盈利:
+    # a metric named, read as one)
+    m = _money_verb_rx(tuple(verbs)).search(head)
+    return verbs[m.group("v")] if m else None
+
+
+@cache
+def _money_verb_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=则|却|亦|也|仍|期|度|季|年|月|内|共))(?P<v>{alt})$")
 
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:

@@ -82,9 +82,7 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
                           if m and int(m.group(1)) == int(d.period) - 1), None)
         if month_end is not None:
             d.period = f"asof:{d.period}-{month_end.group(2)}"
-            d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
-            if d.change_kind == "growth":
-                d.change_kind = "yoy"
+            d.regrade("yoy")
             return
     if d.kinds_known:
         return
@@ -94,17 +92,13 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
         # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
         # (an explicit 同比 beside it, 较第二季度增长31.5%,同比增长103.9%, stays year on year)
         kinds = ("growth",) if any(k == "growth" for k, _ in d.changes) else ("growth", "yoy")
-        d.changes = [("qoq" if k in kinds else k, v) for k, v in d.changes]
-        if d.change_kind in kinds:
-            d.change_kind = "qoq"
+        d.regrade("qoq", kinds)
         return
     earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
     if not any(p.base and p.period == earlier for p in periods) and not (sent and any(
             p.period == earlier and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) for p in periods)):
         return
-    d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
-    if d.change_kind == "growth":
-        d.change_kind = "yoy"
+    d.regrade("yoy")
 
 # a period named without its year: 第四季度, 下半年, 12月, Q3, 前三季度, 全年
 _YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*季度|[一二三四]季度|[上下]半年|Q[1-4]|"
@@ -174,9 +168,7 @@ def _unqualified_is_yoy(d: Draft, frame: Frame | None = None) -> None:
         return
     if keeps_growth(d.metric) and not (frame is not None and frame.bulletin and not _SHARE_PRICE.search(d.metric)):
         return
-    d.changes = [("yoy" if k == "growth" else k, v) for k, v in d.changes]
-    if d.change_kind == "growth":
-        d.change_kind = "yoy"
+    d.regrade("yoy")
 
 def _parallel_comparison(sent: str, out: list[Draft]) -> None:
     """出厂价格比上年下降3.0%,购进价格下降3.5%: a price's bare move in a clause after one whose
@@ -190,9 +182,7 @@ def _parallel_comparison(sent: str, out: list[Draft]) -> None:
             told = kinds[0]
         elif told and not d.kinds_known and keeps_growth(d.metric) and not _SHARE_PRICE.search(d.metric) \
                 and any(k == "growth" for k, _ in d.changes):
-            d.changes = [(told if k == "growth" else k, v) for k, v in d.changes]
-            if d.change_kind == "growth":
-                d.change_kind = told
+            d.regrade(told)
 
 _SHARE_PRICE = re.compile(r"股价|收盘价|收报|开盘价")
 
