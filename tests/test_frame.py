@@ -233,6 +233,16 @@ def test_an_analysts_note_is_about_the_listed_company_it_names_not_its_footer():
     assert sorted(c.period for c in claims if c.metric == "预测归母净利润") == ["2023", "2024", "2025"]
 
 
+def test_a_note_naming_only_the_products_is_about_their_maker():
+    """A broker's note that calls the company only 公司 and names its products is about the
+    company the lexicon gives as their maker; with no product named twice, no one is guessed."""
+    text = ("年报点评:业绩稳健增长\n事件:公司发布2023年年报,全年实现营收4000亿元,同比增长22%。\n"
+            "麒麟电池已实现量产,神行超充电池获多家车企定点,麒麟电池装车量持续提升。\n")
+    assert {c.subject for c in _claims(text, "2024-03-20")} == {"宁德时代"}
+    once = text.replace("麒麟电池装车量持续提升", "装车量持续提升").replace("神行超充电池", "新品")
+    assert {c.subject for c in _claims(once, "2024-03-20")} == {"未知"}
+
+
 def test_a_subhead_rounding_a_body_figure_is_annotated_once():
     text = ("华远集团公布第二季度业绩\n新业务经营亏损按年扩四成\n"
             "华远集团公布第二季度业绩,新业务经营亏损按年扩大43.1%至19亿元。\n")

@@ -293,9 +293,31 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     for m in cands:
         counts[m.label] = counts.get(m.label, 0) + 1
     if not counts:
-        return None
+        return _maker(mentions)
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
+
+
+def _maker(mentions):
+    """A piece that names no company but its products (a broker's note on 麒麟电池 and 神行超充电池
+    that calls the company only 公司) reports on their maker: the company the lexicon gives for
+    most of the programs it names, when they are named at least twice and one maker has most."""
+    from .components.entities import Mention
+    from .lexicon import load_lexicon
+
+    lex, makers = load_lexicon(), {}
+    for m in mentions:
+        e = lex.entity(m.key) if m.cls == "Program" and m.source == "lexicon" and m.key else None
+        org = lex.entity(f"Company:{e.related}") if e is not None and e.related else None
+        if org is not None:
+            makers.setdefault(org.label, []).append(m)
+    total = sum(len(v) for v in makers.values())
+    best = max(makers, key=lambda k: len(makers[k]), default=None)
+    if best is None or len(makers[best]) < 2 or 2 * len(makers[best]) <= total:
+        return None
+    first = makers[best][0]
+    return Mention(first.start, first.end, "Company", best, first.surface, "lexicon", first.confidence,
+                   key=f"Company:{best}")
 
 
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自治州|县)$")

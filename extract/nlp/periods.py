@@ -29,7 +29,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
     # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
     # (the year may be the context's: 截至12月31日的九个月; a second length may follow: 止季度及九个月)
-    (re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止|的)\s*"
+    (re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止\s*的?|的)\s*"
                 r"(?P<len>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)"
                 r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月))?"), "ended", "止的"),
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月

@@ -108,7 +108,7 @@ def _compiled() -> _Compiled:
         return (rf"{neg}(?P<{p}num>{_ARABIC}|{_CN}|(?<=[{re.escape(bare_after)}]){mag}|{alone})"
                 rf"(?:[ ]?(?P<{p}mag>{mag})(?P<{p}more>(?:(?:{_ARABIC})[ ]?(?:{mag}))+)?)?"
                 rf"(?:(?P<{p}mid>{_alt(mid_h)})(?P<{p}mag2>{mag})?)?"
-                rf"(?:[ ]?(?P<{p}unit>{post_unit}))?")
+                rf"(?:(?:(?<=[\d%])[ ])?(?P<{p}unit>{post_unit}))?")  # (a space only after a digit: 1600亿 张某 is no 张)
 
     # a match starts with a hedge, a unit before the number, a minus or the number itself
     starts = {w[0] for w in [*(h.word for h in pre_h), *units_pre, *mags, *alone_words]}

@@ -396,6 +396,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             and not _aside_closed(sent, p, len(sent))]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
+    if subj is not None and subj.start in regions:
+        subj = frame.entity  # 中国零售市场年度活跃消费者…。移动月活跃用户…: the region was the company's segment
     if frame is not None and frame.bulletin and subj is not None and _part_of_place(subj):
         subj = frame.entity  # 年末城镇常住人口…。全市…: a part of the place is no subject to carry
     if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \

@@ -360,17 +360,25 @@ def _without_rounded_bounds(drafts: list[Draft]) -> list[Draft]:
     """移动端月活用户突破2亿,同比增长33%达2.09亿: a rounded bound (突破/超过/近 2亿) with the exact
     level of the same metric that meets it (within a fifth) in the sentence, after it or before it
     (收入107.2亿元,首次突破100亿元), restates that level: only the exact figure is a claim."""
-    def restated(b: Draft) -> bool:
+    def restated(b: Draft) -> Draft | None:
         q = b.q
         if b.is_change or q.hedge_dir not in ("gt", "ge", "lt", "le") or not q.value:
-            return False
+            return None
         for x in drafts:
             if x is b or x.is_change or x.q.hedge_dir is not None or x.unit != b.unit:
                 continue
             same = (x.metric_key and x.metric_key == b.metric_key) or (x.metric and x.metric == b.metric)
             meets = x.q.value >= q.value if q.hedge_dir in ("gt", "ge") else x.q.value <= q.value
             if same and meets and abs(x.q.value - q.value) <= 0.2 * abs(q.value):
-                return True
-        return False
+                return x
+        return None
 
-    return [d for d in drafts if not restated(d)]
+    out = []
+    for d in drafts:
+        exact = restated(d)
+        if exact is None:
+            out.append(d)
+            continue
+        # …首次突破100亿元,同比增长62%: the change the bound took nearer is the exact level's
+        exact.changes.extend(c for c in d.changes if not any(k == c[0] for k, _ in exact.changes))
+    return out
