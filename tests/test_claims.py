@@ -754,6 +754,14 @@ ROWS = [
     R("a-region-heading-a-segment-is-not-carried-as-the-next-subject",
       "华远集团公布2021年第三季度业绩。中国零售市场年度活跃消费者达7.11亿。移动月活跃用户达到8.24亿。",
       E(711_000_000, "users", period=ANY, subject="华远"), E(824_000_000, "users", period="2021Q3", subject="华远")),
+    R("a-quarter-after-a-brand-is-no-model-name", "蔚来Q3营收14.8亿元,毛利率-1.9%。",
+      E(1_480_000_000, "CNY", period="2021Q3", subject="蔚来", metric_is="营收"),
+      E(-0.019, "percent", period="2021Q3", subject="蔚来")),
+    R("venues-counted-are-the-metric-not-the-subject", "蔚来已建成18个换电站,还有8家蔚来中心正在运营。",
+      E(18, "count", period=ANY, subject="蔚来", metric_is="换电站"),
+      E(8, "count", period=ANY, subject="蔚来", metric_is="蔚来中心")),
+    R("a-target-said-with-its-verb-is-the-measures-target", "蔚来的目标是在今年年底前交付1万辆。",
+      E(10_000, "other:辆", period=ANY, subject="蔚来", metric_is="交付量目标")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
@@ -1131,6 +1139,12 @@ def test_claims(text, expected):
         if want["metric_is"] is not ANY:
             assert c.metric == want["metric_is"], f"metric:\n{shown}"
         assert 0 <= c.evidence.raw_start < c.evidence.raw_end <= len(text), "evidence outside the input"
+
+
+def test_a_quarter_after_a_brand_is_no_model_of_it():
+    """蔚来Q3, 小米H1: a period after a maker's brand, not a model (蔚来ES8 is one)."""
+    docs = extract_text("蔚来Q3营收14.8亿元。小米H1出货量7000万台。蔚来ES8交付3000辆。", doc_id="t", year=2021)
+    assert {c.subject for d in docs for c in d.claims} == {"蔚来", "小米", "蔚来ES8"}
 
 
 def test_a_metric_word_glued_after_a_guessed_name_is_cut_off():

@@ -197,7 +197,7 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     region heading its revenue (中国区广告收入) give the company, and themselves to the metric."""
     q = d.q
     counted = _counted_subject(sent, q, mentions)
-    found = (counted[0] if counted else None) or _model_counted(q.end, mentions) or _segment_subject(sent, q, mentions) \
+    found = (counted[0] if counted else None) or _model_counted(sent, q.end, mentions) or _segment_subject(sent, q, mentions) \
         or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
     own_brand = found is not None and frame is not None and frame.entity is not None \
         and found.label != frame.entity.label and frame.entity.label.startswith(found.label) \

@@ -136,9 +136,12 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
             return n + ("数" if m.group("aud") else "数量" if n.endswith("人员") else "人数"), None
     if q.unit_word in (load_patterns().unit_metrics or {}):
         return load_patterns().unit_metrics[q.unit_word], None
+    venue = next((m for m in mentions if m.start == q.end and m.cls == "Program"), None)
+    if venue is not None and q.unit_word in ("家", "座", "个", "间", "处"):
+        return venue.surface, None  # 8家蔚来中心: the company's venues are what is counted
     if any(m.start in (q.end, q.end + 1) and (m.cls in ("Person", "Program", "Place") or rest[:1] == "的")
            for m in mentions):
-        return None  # 29岁的赵中立, 2104辆小鹏P7: an entity, not a metric (8家NIO House: what is counted)
+        return None  # 29岁的赵中立, 2104辆小鹏P7: an entity, not a metric
     via_de = rest.startswith("的")
     measured = q.unit is None or any(str(q.unit).startswith(u) for u in _MEASURE_UNITS)
     if not (via_de or measured or q.kind == "percent"):

@@ -122,14 +122,19 @@ def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
     a, b = m.span("n")
     return Mention(a, b, "Segment", m.group("n"), m.group("n"), "pattern", 0.6)
 
-def _model_counted(end: int, mentions: list[Mention]) -> Mention | None:
-    """2104辆小鹏P7, 936辆小鹏G3: the model a count is of, named right after it."""
+def _model_counted(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
+    """2104辆小鹏P7, 936辆小鹏G3: the model a count of vehicles or devices is of, named right after
+    it (8家蔚来中心 counts the company's venues: the venue is what is counted, not a subject)."""
+    if not sent[max(0, end - 1):end] in _MODEL_MEASURES:
+        return None
     return next((x for x in mentions if x.start == end and x.cls == "Program" and _may_be_subject(x)), None)
+
+_MODEL_MEASURES = frozenset("辆台部架款")
 
 def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
     """29岁的赵中立: a number that qualifies the entity right after it (through 的); 2104辆小鹏P7:
     a count of the model right after it."""
-    model = _model_counted(end, mentions)
+    model = _model_counted(sent, end, mentions)
     if model is not None:
         return model
     m = re.match(r"[\u4e00-\u9fff]{0,2}的", sent[end:end + 3])
