@@ -167,6 +167,14 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             for d, y in zip(run, years):
                 d.period = y
             spent.update(id(x) for x in out if a <= x.q.start and x.q.end <= b)  # 23-25年 is no duration
+        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, run[0].q.start)), default=0)
+        if levels is not None and len(levels) == len(run) and all(d.q.kind == "percent" and not d.is_change for d in run) \
+                and all(x.q.kind != "percent" and x.metric for x in levels) \
+                and _SHARES_OF_LISTED.fullmatch(sent, clause, run[0].q.start):
+            # 收入分别为107.7/51.7/62.8亿元,占比分别为47.7%/22.9%/27.8%: each level's share
+            for d, level in zip(run, levels):
+                d.metric, d.metric_key = level.metric + "占比", None
+            continue
         if all(not d.is_change for d in run):
             levels = run
         elif all(d.is_change for d in run):
@@ -178,6 +186,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                 for change, level in zip(run, levels):
                     _reattach(change, level)
     return [d for d in out if not d.attached and id(d) not in spent]
+
+#: the clause of a list of shares of the levels listed before it (占比分别为, 分别占比)
+_SHARES_OF_LISTED = re.compile(r"\s*(?:其|各自)?\s*(?:分别)?\s*(?:占比|比重|占比重|占[\u4e00-\u9fff]{0,6}?(?:比重|比例))\s*(?:分别)?\s*(?:为|是|达到?)?\s*")
 
 def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int, int]] | None:
     """The years of the last span of years before ``pos`` in its sentence, when there are ``n``

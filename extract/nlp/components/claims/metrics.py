@@ -54,6 +54,11 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
         if np and sent[a:b] in np:
             return np, (e.key if _same_metric(np, sent[a:b]) else None)
+        own = _np_before(sent, b, start_floor, [m for m in mentions if m.end <= a], [n for n in numbers if n.end <= a])
+        if own and own.endswith(sent[a:b]) and len(own) > b - a and a >= clause_start \
+                and any(b <= n.start and n.end <= q.start for n in numbers):
+            # 鞋类收入同比增长60.8%至118.8亿元: the phrase the metric ends, not the number's
+            return own, (e.key if _same_metric(own, sent[a:b]) else None)
         return sent[a:b], e.key
     if q.kind == "money" and (earned := _money_verb_before(sent, clause_start, q.start)):
         return earned, None  # 去年同期则赚28.14亿元: a profit, whatever the clause before reported
@@ -207,8 +212,9 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
     period, another number)."""
     lo = floor
+    asides = [x.span() for x in _ASIDE.finditer(sent, floor, pos)]  # (不含华远YOUNG): no bound inside
     for m in (*mentions, *numbers):
-        if m.end <= pos and m.end > lo and not _place_in(sent, m):
+        if m.end <= pos and m.end > lo and not _place_in(sent, m) and not any(a <= m.start and m.end <= b for a, b in asides):
             lo = m.end
     seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", sent[lo:pos]))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
@@ -235,7 +241,13 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
     seg = _SHARE_VERB.sub("占比", seg)  # 城镇人口(分别)占52.2%: its share
+    etc = [x.start() for x in _ETC.finditer(seg)]
+    if "、" in seg and etc and etc[-1] > seg.rfind("、") and len(seg) - etc[-1] > 2:
+        seg = seg[etc[-1] + 1:]  # 常规店、旗舰店及集合店等销售点数量: the kinds listed are all 销售点
     return seg[-24:]
+
+#: 等 closing a list of kinds (…及集合店等销售点), not a word's (现金等价物, 等级)
+_ETC = re.compile(r"等(?![价级待同于额候比量效])")
 
 # an average rate over years named before its value (复合增长率, 年均增速, CAGR)
 _AVERAGE_RATE = re.compile(r"(?P<rate>(?:年)?复合增长率|复合增速|年均增长率|年均增速|CAGR)(?:为|是|达到|达|约为|约|在)?\s*$")

@@ -160,6 +160,19 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
     _unqualified_is_yoy(d, frame)
 
 
+def _year_end_of_a_flow(sent: str, d: Draft, periods: list[PeriodMention], drafts: list[Draft]) -> None:
+    """2021年末库存周转天数为57天;经营活动现金净流入84.7亿元: a year's end an earlier clause
+    names for its stock is no period of a money flow after it: the flow is of the year."""
+    if not (d.period and re.fullmatch(r"asof:\d{4}-12", d.period) and d.unit in ("CNY", "USD", "HKD")
+            and is_flow(d.metric) and not is_stock(d.metric)):
+        return
+    own = next((p for p in reversed(periods) if p.end <= d.q.start and not p.base), None)
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+    if own is not None and own.period == d.period and own.end < clause \
+            and any(own.end <= x.q.start and x.q.end <= clause for x in drafts):  # (the earlier clause's own figure)
+        d.period = d.period[5:9]
+
+
 def _unqualified_is_yoy(d: Draft, frame: Frame | None = None) -> None:
     """A change the text does not qualify (增长34%) of a figure of a period is year on year,
     except a price's move (硅片价格下降约60% over a year) and a day's figure; a statistics
