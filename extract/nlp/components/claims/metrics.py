@@ -60,7 +60,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
             # 鞋类收入同比增长60.8%至118.8亿元: the phrase the metric ends, not the number's
             return own, (e.key if _same_metric(own, sent[a:b]) else None)
         return sent[a:b], e.key
-    if q.kind == "money" and (earned := _money_verb_before(sent, clause_start, q.start)):
+    if (q.kind == "money" or (q.kind == "bare" and abs(q.value or 0) >= 1e4)) \
+            and (earned := _money_verb_before(sent, clause_start, q.start)):
         return earned, None  # 去年同期则赚28.14亿元: a profit, whatever the clause before reported
     if q.unit_word == "人次" and np and len(np) >= 2:
         return (np if np.endswith("人次") else np + "人次"), None  # 接待游客7.5亿人次: 接待游客人次
@@ -170,7 +171,7 @@ _PEOPLE_WORDS = frozenset("人名位户个")
 
 _PERIOD_WORDS = re.compile(
     r"(?:从|由|在|于|截至|截止)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
-    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|(?<![\d.])第?[一二三四1-4]季度(?:末)?|本季度|[前首](?:十[一二]?|[一二三四五六七八九]|1[01]|[1-9])个月|首[二三两2-3]个?季度?|本财季|上一?财季|前[一二三两1-3]个?财季|上季(?!度)|前一个?季度|下一?个?季度|本月|当月|这个月|上一?个?月|前一个月|这个季度|这一季度|该季度|上个季度|上一季度|上季度|去年同期|上年同期|去年|上年末|上年|今年|明年|后年|同期|全年|"
+    r"\d{1,2}\s*月(?:份)?(?:底|末)?|底|末|全年|前[一二三两1-3]个?季度)?|(?<![\d.])第?[一二三四1-4]季度(?:末)?|本季度|[前首](?:十[一二]?|[一二三四五六七八九]|1[01]|[1-9])个月|首[二三两2-3]个?季度?|本财季|上一?财季|前[一二三两1-3]个?财季|上一?季(?!度)|前一个?季度|下一?个?季度|本月|当月|这个月|上一?个?月|前一个月|这个季度|这一季度|该季度|上个季度|上一季度|上季度|去年同期|上年同期|去年|上年末|上年|今年|明年|后年|同期|全年|"
     r"(?<![A-Za-z])单?(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|(?<![A-Za-z\d])H[12](?![\dA-Za-z])|"
     r"(?<![\d.])(?:1[0-2]|0?[1-9])\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*(?:1[0-2]|0?[1-9])\s*月(?:份)?|前[一二三两1-3]个?季度|[上下]半年|单季度?|"
     r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?:底|末|初)?(?!\s*\d{1,2}\s*[日号])|(?<![\d.])(?:1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]|(?<![\d年])年(?:末|底|初))"
@@ -332,7 +333,7 @@ def _money_verb_before(sent: str, floor: int, pos: int) -> str | None:
 @cache
 def _money_verb_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=则|却|亦|也|仍|期|度|季|年|月|内|共))(?P<v>{alt})$")
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=则|却|亦|也|仍|期|度|季|年|月|内|共|转))(?P<v>{alt})$")
 
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
