@@ -146,12 +146,31 @@ def test_a_statistics_bulletin_reports_on_its_place():
     ("2021年星河省居民收入和消费支出情况\n国家统计局星河调查总队\n全省居民人均可支配收入63830元。\n", "星河省"),
     ("国家统计局发布数据。10月份,社会消费品零售总额43333亿元。\n", "中国"),
     ("华远省2021年国民经济和社会发展统计公报\n其中,第一产业增加值2332亿元。\n", "华远省"),
+    ("国家统计局星河调查总队:2021年星河省经济运行情况\n全省居民人均可支配收入63830元。\n", "星河省"),
 ])
 def test_a_statistics_piece_is_about_the_place_its_title_or_bureau_names(text, place):
     """A provincial survey team of the national bureau reports its province's figures (the title
     names it, though no lexicon knows it); the national bureau's own are the country's."""
     [c] = _claims(text, "2021-11-15")
     assert c.subject == place
+
+
+def test_a_bulletins_part_period_is_not_carried_and_its_listed_categories_are_distributed():
+    """全年下降3.0%,其中12月份下降2.6%。购进价格下降3.5%: the next sentence goes on with the year,
+    not the month named as a part of it; eight categories listed with 、 (one holding 及) take their
+    eight figures in turn."""
+    text = ("2021年星河省居民收支和价格运行情况\n国家统计局星河调查总队\n"
+            "全年工业生产者出厂价格比上年下降3.0%,其中12月份同比下降2.6%。工业生产者购进价格下降3.5%。\n"
+            "分类别看,食品烟酒、衣着、居住、生活用品及服务、交通通信、教育文化娱乐、医疗保健、其他用品及服务价格"
+            "分别上涨0.2%、1.1%、0.1%、0.3%、-2.1%、1.9%、0.9%、2.8%。\n")
+    claims = _claims(text, "2022-02-20")
+    bought = next(c for c in claims if c.metric == "工业生产者购进价格")
+    assert (bought.period, bought.change.kind) == ("2021", "yoy")
+    listed = [(c.metric, c.value) for c in claims if c.metric.endswith("价格") and "工业" not in c.metric]
+    assert listed[0] == ("食品烟酒价格", pytest.approx(0.002))
+    assert listed[3] == ("生活用品及服务价格", pytest.approx(0.003))
+    assert listed[-1] == ("其他用品及服务价格", pytest.approx(0.028))
+    assert len(listed) == 8
 
 
 def test_a_total_counted_since_a_start_is_as_of_publication():

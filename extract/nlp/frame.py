@@ -340,8 +340,9 @@ def _titled_place(sents: list[tuple[int, str]]):
         if m is not None:
             a, b = base + m.start("n"), base + m.end("n")
             return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.8)
-    for base, s in sents:  # a title opening with its year and its place (2023年星河省居民收入…情况)
-        m = _PLACE_TITLE.match(s)
+    for base, s in sents:  # a title opening with its year and its place (2023年星河省居民收入…情况),
+        colon = re.search(r"[:：]", s)  # (after the bureau that publishes it: 星河调查总队:2023年星河省…)
+        m = _PLACE_TITLE.match(s) or (_PLACE_TITLE.match(s, colon.end()) if colon else None)
         if m is not None:
             a, b = base + m.start("n"), base + m.end("n")
             return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.7)

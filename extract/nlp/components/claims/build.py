@@ -190,6 +190,11 @@ def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | 
         d.period = str(year)  # 较去年增长7%: this year's figure against last year's
 
 
+#: a period a sentence names as a part of its own after 其中 (全年下降3.0%,其中12月份下降2.6%):
+#: the next sentence goes on with the whole
+_PART_PERIOD = re.compile(r"其中\s*[,，]?\s*$")
+
+
 def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Mention], frame: Frame | None,
                    floor: int, lex_metric_spans) -> tuple:
     """(the group counted, the entity the sentence names as the subject of ``d``, a brand or
@@ -394,7 +399,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
     # in passing; the text goes on about its own period)
     last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])
-            and not _aside_closed(sent, p, len(sent))]
+            and not _aside_closed(sent, p, len(sent)) and not _PART_PERIOD.search(sent, max(0, p.start - 4), p.start)]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
     if subj is not None and subj.start in regions:

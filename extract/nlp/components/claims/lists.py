@@ -220,6 +220,7 @@ def _quarter_span_before(sent: str, pos: int, n: int, period: str | None) -> lis
     return [f"{year}Q{q}" for q in range(q1, q2 + 1)]
 
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+_LAST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")  # (the last item holds the measure: 其他用品及服务价格)
 
 def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted: bool = False) -> list[str]:
     """The metrics of a list of ``n`` parts sharing the measure the last one ends with, right
@@ -235,7 +236,9 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
                             and not _LIST_SEP.match(sent, m.end))])  # (城镇和乡村人口: 城镇 is the first item)
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|其中|同时|此外|的)+\s*", "", sent[clause:pos].strip()).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
-    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
+    if len(items) != n and stretch.count("、") == n - 1:
+        items = stretch.split("、")  # 生活用品及服务、交通通信…: an item may hold 及 itself
+    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or not _LAST_ITEM.fullmatch(items[-1] if items else ""):
         return []
     last = items[-1]
     head = next((last[i:] for i in range(len(last) - 2, 0, -1) if _names_metric(last[i:])), None)  # the shortest
