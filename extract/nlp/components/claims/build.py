@@ -328,7 +328,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if frame is not None and frame.bulletin and found is not None and _part_of_place(found):
             # a bulletin's 第一产业增加值, 城镇新增就业: the place's figure, the part in the metric
             d.subject = subj = frame.entity
-            if d.metric and not d.metric.startswith(found.surface) and not _CLAUSE_END.search(sent, found.end, q.start):
+            if d.metric and found.surface not in d.metric and not _CLAUSE_END.search(sent, found.end, q.start):
                 d.metric, d.metric_key = found.surface + d.metric, None
         if counted:  # 1.4亿台智能手机完成适老化改造: the deed counted
             d.metric, d.metric_key = counted[1], None
@@ -389,7 +389,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if frame is not None and frame.bulletin and d.subject is not None and _part_of_place(d.subject) \
                 and d.subject_here and d.subject is not frame.entity:
             # 第一产业、第二产业…增加值分别为…: the place's figures, each part in its metric
-            if d.metric and not d.metric.startswith(d.subject.surface):
+            if d.metric and d.subject.surface not in d.metric:
                 d.metric, d.metric_key = d.subject.surface + d.metric, None
             d.subject = frame.entity
     _parallel_comparison(sent, out)

@@ -206,7 +206,11 @@ def _place_in(sent: str, m) -> bool:
     """Is ``m`` a place inside the phrase, no stop of it: after 在 (在中国市场的出货量: where the
     measure is taken), or after 每股/每/非 (每股美国存托股收益, 非美国通用会计准则: part of a term)?"""
     return getattr(m, "cls", None) == "Place" and (sent[max(0, m.start - 1):m.start] in ("在", "每", "非")
-                                                   or sent[max(0, m.start - 2):m.start] == "每股")
+                                                   or sent[max(0, m.start - 2):m.start] == "每股"
+                                                   or _AREA_HEAD.match(sent, m.start) is not None and m.label.endswith("地区"))
+
+#: a kind of area heading a measure (全国城镇调查失业率: the measure is 城镇调查失业率)
+_AREA_HEAD = re.compile(r"(?:城镇|农村|乡村|城市)(?=[\u4e00-\u9fff])")
 
 
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
