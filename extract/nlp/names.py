@@ -24,6 +24,8 @@ def name_pattern(names: Iterable[str], edge: str = "A-Za-z0-9", spaced: bool = F
     ['B 站', '快手']
     >>> [m.group(0) for m in name_pattern(["B站"], flags=0).finditer("b站 B站")]
     ['B站']
+    >>> [m.group(0) for m in name_pattern(["711"]).finditer("去711便利店;预计711.6亿元、711亿元")]
+    ['711']
     >>> name_pattern(["快手", "快手科技", "快手小店"]).pattern
     '(?=[快])快手(?:小店|科技)?'
     """
@@ -52,18 +54,24 @@ def _trie(node: dict, prev: str | None, edge: str, edge_rx: re.Pattern[str], spa
     for ch in sorted((k for k in node if k), key=lambda k: (prev is None and bool(edge_rx.match(k)), k)):
         head = re.escape(ch)
         if prev is None and edge_rx.match(ch):
-            head = f"(?<![{edge}])" + head
+            head = f"(?<![{edge}])" + (r"(?<!\d[.,])" if ch.isdigit() else "") + head
         elif spaced and prev is not None and _seam(prev, ch):
             head = r"\s?" + head
         alts.append(head + _trie(node[ch], ch, edge, edge_rx, spaced))
     end = "" in node
     guard = f"(?![{edge}])" if end and prev is not None and edge_rx.match(prev) else ""
+    if guard and prev.isdigit():  # 711 is no name in 711.6亿元 or 711亿元: a number's digits
+        guard += _AFTER_DIGITS
     if not alts:
         return guard
     inner = "|".join(alts)
     if not end:
         return alts[0] if len(alts) == 1 else f"(?:{inner})"
     return f"(?:{inner}|{guard})" if guard else f"(?:{inner})?"
+
+
+#: what follows the digits of a number, never of a name ending in a digit (711, 360)
+_AFTER_DIGITS = r"(?![.,]\d)(?!\s?[亿万千百元%％年月日号个])"
 
 
 def _seam(a: str, b: str) -> bool:
