@@ -173,6 +173,18 @@ def test_a_bulletins_part_period_is_not_carried_and_its_listed_categories_are_di
     assert len(listed) == 8
 
 
+@pytest.mark.parametrize("text,published,periods", [
+    ("恒达体育公布2022年度业绩。每股基本盈利280.09分,上年同期为287.93分。", "2023-03-21", ["2022", "2021"]),
+    ("恒达体育公布2022年度业绩。溢利为75.90亿元,较2021年的77.20亿元下降1.7%;每股基本盈利280.09分,上年同期为287.93分。",
+     "2023-03-21", ["2022", "2021", "2022", "2021"]),
+    ("恒达体育公布2022年中期业绩。每股基本盈利180分,去年同期为170分。", "2022-08-20", ["2022H1", "2021H1"]),
+])
+def test_the_same_period_last_year_is_before_the_reported_period(text, published, periods):
+    """上年同期 in a year's (a half's) results is the year (half) before the reported one, not the
+    year before publication's, nor before a base year the sentence compared with (较2021年的)."""
+    assert [c.period for c in _claims(text, published)] == periods
+
+
 def test_a_total_counted_since_a_start_is_as_of_publication():
     """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
     the quarter's figure."""

@@ -198,6 +198,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
     months: list[tuple[int, int, str, bool]] = []  # 本月, 上月: resolved once every month is found
     taken: list[tuple[int, int]] = []
     cur_q = re.match(r"(\d{4})Q([1-4])", quarter or "")
+    cur_y = re.fullmatch(r"(\d{4})(?:H([12]))?", quarter or "")  # a year's or half's results in context
     for rx, kind, triggers in _RULES:
         if not any(c in text for c in triggers):
             continue
@@ -282,10 +283,11 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 y = int(g["y"]) if g.get("y") else year
             elif kind == "relative":
                 rel = g["rel"]
-                # 2023年营收…较上年: 上年 is the year before the one the sentence named, not before the
-                # article's (a 2024 piece on 2023's results); 去年 is the year before publication's
+                # 2023年营收…较上年: 上年 is the year before the one the sentence named (not a base, 较2021年的), not
+                # before the article's (a 2024 piece on 2023's results); 去年 is the year before publication's
                 named = [p for p in out if p.end <= a and p.year and _YEAR_WRITTEN.search(text, p.start, p.end)]
-                base = named[-1].year if named and rel in ("上年", "上年同期") else year
+                own = [p for p in named if not p.base]
+                base = own[-1].year if own and rel in ("上年", "上年同期") else year
                 if base is None:
                     continue
                 y = {"去年": base - 1, "上年": base - 1, "前年": base - 2, "明年": base + 1}.get(rel, base)
@@ -302,16 +304,18 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     taken.append((a, b))
                     continue
                 if rel in ("去年同期", "上年同期", "同期"):
-                    part = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", named[-1].period) \
-                        if named and rel == "上年同期" else None
+                    part = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", own[-1].period) \
+                        if own and rel == "上年同期" else None
                     if part and not (q or h or mo):  # 2022年第一季度…而去年同期: 2021Q1
-                        out.append(PeriodMention(a, b, f"{named[-1].year - 1}{part.group(1)}", named[-1].year - 1,
+                        out.append(PeriodMention(a, b, f"{own[-1].year - 1}{part.group(1)}", own[-1].year - 1,
                                                  _compared(text, a)))
                         taken.append((a, b))
                         continue
                     if cur_q and not (q or h or mo):
                         q = int(cur_q.group(2))
                         y = int(cur_q.group(1)) - 1
+                    elif cur_y and not (q or h or mo):  # 2022年度业绩…上年同期: 2021 (not the year before publication's)
+                        y, h = int(cur_y.group(1)) - 1, {"1": "上", "2": "下"}.get(cur_y.group(2) or "")
                     else:
                         y = base - 1
             elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year

@@ -195,6 +195,12 @@ def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | 
 _PART_PERIOD = re.compile(r"其中\s*[,，]?\s*$")
 
 
+def _as_results_named(sent: str, found: list) -> list:
+    """截至2018年9月30日的第三季度业绩, 2022年中期业绩: a period named before a results word is the
+    period the results cover (2018Q3, 2022H1), not a stock's date or the bare year."""
+    return [replace(p, period=named) if (named := results_named(sent, p)) else p for p in found]
+
+
 def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Mention], frame: Frame | None,
                    floor: int, lex_metric_spans) -> tuple:
     """(the group counted, the entity the sentence names as the subject of ``d``, a brand or
@@ -272,9 +278,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     month_ctx = next((p for p in (carried_period, frame.period if frame is not None else None)
                       if p and re.fullmatch(r"\d{4}-\d{2}", p)), None)
     data_month = frame.period if frame is not None and frame.period and re.fullmatch(r"\d{4}-\d{2}", frame.period) else None
-    found = find_periods(sent, year, quarter_ctx, pub, fiscal, month_ctx, data_month) if drafts else []
-    found = [replace(p, period=results_named(sent, p)) if p.period.startswith("asof:") and results_named(sent, p)
-             else p for p in found]
+    # (a year's or half's results in context, for 上年同期 when no quarter is)
+    ctx = quarter_ctx or (frame.period if frame is not None and re.fullmatch(r"\d{4}(?:H[12])?", frame.period or "") else None)
+    found = find_periods(sent, year, ctx, pub, fiscal, month_ctx, data_month) if drafts else []
+    found = _as_results_named(sent, found)
     # bases first: a period a comparison or a streak starts from (自2019年至今) lends no year to a
     # period without one after it
     found = [_mark_base(sent, p) for p in found]
@@ -285,7 +292,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     if not drafts:
         # a sentence without numbers that announces results sets the period of the next (蔚来公布
         # 了2020年财报。其全年营收…); its subject carries as always
-        own = [p for p in find_periods(sent, year, quarter_ctx, pub, fiscal) if not _mark_base(sent, p).base] \
+        own = [p for p in _as_results_named(sent, find_periods(sent, year, quarter_ctx, pub, fiscal)) if not _mark_base(sent, p).base] \
             if _RESULTS.search(sent) else []
         return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
