@@ -791,6 +791,8 @@ ROWS = [
       E(620_000_000, "CNY", period="2021Q3", metric_is="亏损"), E(2_800_000_000, "CNY", period="2020Q3", metric_is="盈利")),
     R("an-average-said-after-its-rate-is-no-part-of-the-metric-and-a-kind-of-area-heads-it",
       "2021年华远市城镇调查失业率平均为4.3%。", E(0.043, "percent", period="2021", subject="华远市", metric_is="城镇调查失业率")),
+    R("截止到-before-a-date-is-no-part-of-the-metric", "截止到10月底,华远汽车用户订单超过1.5万台。",
+      E(15_000, ("count", "other:台"), period="asof:2021-10", qualifier="超过", metric_is="用户订单")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
