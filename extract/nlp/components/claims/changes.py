@@ -101,6 +101,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             continue
         q = d.q
         before = sent[max(0, q.start - 16):q.start]
+        if re.match(r"\s*[高中低]?段", sent[q.end:q.end + 3]):
+            before = re.sub(r"[高中低]$", "", before)  # 增长高20%段: a band of the rate, still a change
         if q.kind == "multiple" and q.unit_word == "番":
             # 翻番 (×2), 翻了两番 (×4): a relative change of one, of three (+100%, +300%)
             cmp = _DOUBLING_CMP.search(sent, max(0, q.start - 12), q.start)
