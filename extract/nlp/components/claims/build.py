@@ -15,7 +15,7 @@ from .draft import Draft, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
-    _SINCE_BEFORE, _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _year_end_of_a_flow, _year_later, _yoy_against)
+    _SINCE_BEFORE, _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import _counted_subject, _model_counted, _never_subject, _segment_subject, _subject_after, _subject_before
 from .changes import _attach, _classify, _flat, _without_rounded_bounds
@@ -373,6 +373,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity
         _year_end_of_a_flow(sent, d, periods, drafts)
         _frame_defaults(d, periods, carry, frame)
+        _stock_by_comparison(sent, d)
         since = next((p for p in periods if p.base and p.end <= q.start
                       and _SINCE_BEFORE.search(sent, max(0, p.start - 2), p.start)), None)
         if since is not None and "累计" in sent[since.end:q.start] and d.period == carry \

@@ -273,7 +273,7 @@ def _flat(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(kind, 0.0)]
 
 # a level's flat change right after it: 与上年持平, 同比持平, 较上月持平, ,持平
-_FLAT = re.compile(r"[^\d。;；!?！？,，]{0,4}[,，]?\s*(?P<cmp>同比|环比|按年|按季|(?:与|和|同|较|比)\s*(?:上年同期|去年同期|上年|去年|"
+_FLAT = re.compile(r"[^\d。;；!?！？,，]{0,4}[,，]?\s*(?P<cmp>同比|环比|按年|按季|(?:与|和|同|较|比)\s*(?:上年同期|去年同期|上年末|去年末|上年底|去年底|上年|去年|"
                    r"上个?月|上一?个?季度|(?:19|20)\d{2}\s*年)?)?\s*(?:保持|维持)?持平(?![\u4e00-\u9fff]*\d)")
 
 def _owner_of_compared(sent: str, q, levels: list[Draft], periods) -> tuple[Draft | None, str | None]:

@@ -50,7 +50,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         if np and sent[a - 1:a] in "(（" and sent[b:b + 1] in ")）" and a > 0:  # 电商交易总额(GMV)
             return np, e.key
         if sent[b:b + 1] == "率" and not sent[a:b].endswith("率"):  # 经营亏损 + 率: a rate, another metric
-            return sent[a:b + 1], None
+            rate = sent[a:b + 1]  # (as the phrase names it: 净利息 + 收益率)
+            return (np if np and np.endswith(rate) and len(np) <= 12 else rate), None
         # widen the lexicon match to the noun phrase as written (平均 + DAU)
         if np and sent[a:b] in np:
             return np, (e.key if _same_metric(np, sent[a:b]) else None)

@@ -173,6 +173,19 @@ def _year_end_of_a_flow(sent: str, d: Draft, periods: list[PeriodMention], draft
         d.period = d.period[5:9]
 
 
+def _stock_by_comparison(sent: str, d: Draft) -> None:
+    """零售客户数达1.97亿户,较上年末增长5.35%: a figure compared with the end of last year (or
+    the start of this one) is a stock at the end of its year, whatever its metric."""
+    if not (d.period and re.fullmatch(r"\d{4}", d.period)) or d.is_change:
+        return
+    if _YEAR_END_BASE.match(sent, d.q.end):
+        d.period = f"asof:{d.period}-12"
+
+
+#: a comparison with the end of last year (较上年末, 比年初) right after a figure
+_YEAR_END_BASE = re.compile(r"\s*[,，]?\s*(?:较|比|与|和)\s*(?:上年末|去年末|上年底|去年底|年初|上年年末|去年年底)")
+
+
 def _unqualified_is_yoy(d: Draft, frame: Frame | None = None) -> None:
     """A change the text does not qualify (增长34%) of a figure of a period is year on year,
     except a price's move (硅片价格下降约60% over a year) and a day's figure; a statistics
