@@ -266,8 +266,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     y = int(g["y"])
                 elif rel and year is not None:
                     y = year + _REL_YEARS[rel.group(1)]
-                else:
-                    y = prev.year if prev else year
+                else:  # (1-10月 reported in March: last year's, as a bare month is)
+                    y = prev.year if prev else _reported_year(year, m2, published) if year and not _FUTURE.search(text) else year
                 if y is None:
                     continue
                 out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, _compared(text, a)))

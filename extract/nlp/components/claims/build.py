@@ -17,7 +17,8 @@ from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
-from .subjects import _counted_subject, _model_counted, _never_subject, _segment_subject, _subject_after, _subject_before
+from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
+                       _subject_after, _subject_before)
 from .changes import _attach, _classify, _flat, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 
@@ -209,7 +210,7 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     q = d.q
     counted = _counted_subject(sent, q, mentions)
     found = (counted[0] if counted else None) or _model_counted(sent, q.end, mentions) or _segment_subject(sent, q, mentions) \
-        or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
+        or _sibling_model(sent, q, mentions) or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
     own_brand = found is not None and frame is not None and frame.entity is not None \
         and found.label != frame.entity.label and frame.entity.label.startswith(found.label) \
         and _SEGMENT_AFTER.match(sent, found.end)

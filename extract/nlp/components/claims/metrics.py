@@ -30,6 +30,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
     acted = _count_of_act(sent, q)
     if acted:  # 3892人报名: the number of people who did it
         return acted, None
+    model = next((m for m in mentions if m.cls == "Program" and m.end <= q.start and re.fullmatch(r"\s?", sent[m.end:q.start])), None)
+    if model is not None and (measure := _output_verb_before(sent, start_floor, model.start)):
+        return measure, None  # 交付理想ONE 3692辆: the verb's measure, of the model named before the count
     asides = [x.span() for x in _ASIDE.finditer(sent, 0, q.start)]
     cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
              and not _CLAUSE_BREAK.search(sent[b:q.start]) and not any(x <= a and b <= y for x, y in asides)]

@@ -131,6 +131,24 @@ def _model_counted(sent: str, end: int, mentions: list[Mention]) -> Mention | No
 
 _MODEL_MEASURES = frozenset("辆台部架款")
 
+def _sibling_model(sent: str, q, mentions: list[Mention]) -> Mention | None:
+    """小鹏P7交付2104台,G3交付936台: a bare model code opening the number's clause, after a model
+    the sentence named with its brand, is the brand's model too (小鹏G3)."""
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    code = next((m for m in mentions if m.cls == "Program" and clause <= m.start and m.end <= q.start
+                 and _MODEL_CODE.fullmatch(m.surface)), None)
+    if code is None:
+        return None
+    branded = [b for b in mentions if b.cls == "Program" and b.end <= clause and _may_be_subject(b)
+               and (k := _BRANDED.fullmatch(b.label)) is not None]
+    if not branded:
+        return None
+    brand = _BRANDED.fullmatch(branded[-1].label).group("brand")
+    return Mention(code.start, code.end, "Program", brand + code.surface, code.surface, "pattern", branded[-1].confidence)
+
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Za-z]?")
+_BRANDED = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2,4})\s?(?P<code>[A-Z]{1,3}\d{1,3}[A-Za-z]?)")
+
 def _subject_after(sent: str, end: int, mentions: list[Mention]) -> Mention | None:
     """29岁的赵中立: a number that qualifies the entity right after it (through 的); 2104辆小鹏P7:
     a count of the model right after it."""
