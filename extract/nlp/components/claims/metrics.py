@@ -157,12 +157,17 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     if not (via_de or measured or q.kind == "percent"):
         return None
     m = _AFTER_NP.match(rest)
+    if m and RANKED.match(m.group("n")):
+        return None  # 以1140万部位居第二: a rank said of the figure, nothing counted is named
     if not m or not via_de and q.kind == "percent" or _CHANGE_AFTER.match(m.group("n")):
         return None  # 较上季度的100辆大幅增长: a change is said of it, nothing counted is named
     n = m.group("n")
     if q.kind == "percent" and not n.endswith(("份额", "占比", "比重", "比例")):
         n += "占比"  # 25%的月活用户: their share (a share is one already: 20.5%的份额)
     return n, None
+
+#: a rank said of a figure right after it (以1140万部位居第二, 以23.8%的份额排名第一)
+RANKED = re.compile(r"\s*(?:位居|位列|排名|排在|名列|居于|跃居|稳居|重回|跻身|位于)")
 
 # a change said of a figure right after it (100辆大幅增长, 100辆有明显提升): no counted noun
 _CHANGE_AFTER = WordRegex(r"(?:有|出现|实现)?(?:所|了)?(?:{change_adverbs})?(?:{change_verbs})")
@@ -368,9 +373,10 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     q, prev = d.q, (out[-1] if out else None)
     if prev is None:
         return
-    if d.metric is None or (not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start)):
+    if (d.metric is None and not (prev.q.kind == "percent" and RANKED.match(sent, q.end))) \
+            or (not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start)):
         # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
-        # the base-period figure of A's metric
+        # the base-period figure of A's metric (…份额22%;vivo以1140万部位居第二: a share names no ranked count's measure)
         d.metric, d.metric_key = prev.metric, prev.metric_key
     if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}|占[^,，;；。]{1,12}的(?:比重|比例)", d.metric) and q.kind == "percent" \
             and prev.metric and (prev.is_change or prev.q.kind != "percent") \

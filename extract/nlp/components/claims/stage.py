@@ -20,6 +20,7 @@ from ..tables import in_table
 from .build import build_claims
 from .draft import continues
 from .filters import not_a_claim
+from .metrics import RANKED
 
 
 @Language.factory("zhkg_claims", default_config={"year": 0},
@@ -81,7 +82,9 @@ def make_claims(nlp: Language, name: str, year: int):
             if drafts:
                 earlier = drafts
             for d in drafts:
-                if d.metric is None and d.is_change and not d.attached and named is not None:
+                if d.metric is None and not d.is_change and named is not None and RANKED.match(s.text, d.q.end):
+                    d.metric, d.metric_key = named  # 出货量1600万部…;vivo以1140万部位居第二: the measure ranked by
+                elif d.metric is None and d.is_change and not d.attached and named is not None:
                     # 出货量7810万台…。vivo同比增长13.4%: a bare change that names no measure is
                     # of the measure the text was giving
                     d.metric, d.metric_key = named
