@@ -115,7 +115,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
         d.metric, d.metric_key = "市场预期" + before.metric, None
         return
-    if not d.metric or d.is_change or _FORECAST_SAID.search(d.metric):
+    if not d.metric or (d.is_change and d.attached) or _FORECAST_SAID.search(d.metric):
         return
     pub = published_month(frame.published if frame is not None else None)
     end = period_end(d.period)
@@ -123,6 +123,9 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
             and not _YEAR_RANGE.search(sent, 0, d.q.start):  # (23-25年…分别: the years come later)
         return
     lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
+    if d.is_change:  # a rate of its own (我们预计…;公司2018-2021年…复合增速达60%): after ; a statement of its own
+        cut = max(lead.rfind(";"), lead.rfind("；"))
+        lead = " " * (cut + 1) + lead[cut + 1:]
     analyst = _FORECAST_ANALYST.search(lead)
     if analyst is not None and frame is not None and not frame.analyst and analyst.group().startswith("我们") \
             and not re.search(r"我们(?:预计|预测|预期)(?:公司|该公司|其)", lead):

@@ -43,7 +43,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     return earlier[-1] if earlier else None
 
 #: what may stand before the subject at the start of its clause: time phrases, connectives
-_CLAUSE_OPENING = re.compile(r"(?:[\s“\"《(（【】)）]|其中|此外|另外|同时|而|但|并|且|截至|[0-9０-９一二三四五六七八九十〇零]+|"
+_CLAUSE_OPENING = re.compile(r"(?:[\s“\"《(（【】)）]|其中|此外|另外|同时|而|但|并|且|截至|预计|预期|预测|估计|[0-9０-９一二三四五六七八九十〇零]+|"
                              r"年|月|日|季度|[上下]半年|前三季度|今年|去年|本季度|报告期内?|期内|全年|Q[1-4]|H[12]|底|末|内)*")
 
 
