@@ -185,6 +185,17 @@ def test_the_same_period_last_year_is_before_the_reported_period(text, published
     assert [c.period for c in _claims(text, published)] == periods
 
 
+def test_a_data_piece_reports_on_its_market_not_on_the_platforms_it_ranks():
+    """星河数据显示,…中国移动互联网月活跃用户规模…: the country's figure (中国 is a name there,
+    though 中国移动 runs into 移动互联网); the platforms ranked after it are no reporting entity."""
+    text = ("星河数据2021中国移动互联网秋季报告\n星河数据显示,截至2021年9月,中国移动互联网月活跃用户规模达到11.67亿,"
+            "同比增长2.1%;用户月人均使用时长达到159.2小时。\n其中,抖音月活跃用户规模6.5亿;快手月活跃用户规模4.1亿;抖音月人均使用时长达到40小时。\n")
+    claims = _claims(text, "2021-10-20")
+    assert [(c.subject, c.value) for c in claims[:2]] == [("中国", 1_167_000_000), ("中国", 159.2)]
+    assert claims[0].period == "asof:2021-09"
+    assert [c.subject for c in claims[2:]] == ["抖音", "快手", "抖音"]
+
+
 def test_a_total_counted_since_a_start_is_as_of_publication():
     """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
     the quarter's figure."""

@@ -287,6 +287,12 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
                       and not m.label.endswith("地区")), None) or _titled_place(sents)
         if place is not None:
             return place
+    # a data piece (QuestMobile数据显示,…中国移动互联网月活跃用户规模…) reports no one's results: the
+    # platforms it ranks are no reporting entity; its market is the place its lead names, if any
+    said = re.compile(w.data_lead.pattern.removesuffix(r"[,，:：]?\s*$"))
+    if w.data_lead is not None and any(said.search(s) for _, s in sents):
+        lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
+        return next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None)
     if topic is not None and not is_media(topic):
         return topic
     counts: dict[str, int] = {}

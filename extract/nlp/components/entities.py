@@ -44,8 +44,7 @@ _RX_CACHE: dict[int, tuple[re.Pattern[str], dict[str, list]]] = {}
 def _lexicon_regex(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list]]:
     """One alternation of every entity surface (longest first); Latin names need word edges.
     Built once per lexicon."""
-    hit = _RX_CACHE.get(id(lex))
-    if hit:
+    if hit := _RX_CACHE.get(id(lex)):
         return hit
     table: dict[str, list] = {}
     for e in lex.entities:
@@ -69,11 +68,14 @@ def lexicon_mentions(text: str, lex: Lexicon, traps: list[tuple[int, int]] | Non
     for m in rx.finditer(text):
         if any(a <= m.start() < b for a, b in urls):  # weixin.qq.com names no platform
             continue
-        if in_trap(m.start(), m.end(), traps):
-            continue  # 中国移动互联网: the name runs into a common word
-        entries = table[re.sub(r"\s", "", m.group(0)).lower()]
-        e = _operator(_prefer(entries, text, m.end()), text, m.end(), lex)
-        out.append(Mention(m.start(), m.end(), e.cls, e.label, m.group(0), "lexicon", 1.0, key=e.key,
+        start, end = m.span()  # (中国移动互联网 runs into a common word; a shorter name there may not: 中国)
+        end = next((k for k in range(end, start, -1) if re.sub(r"\s", "", text[start:k]).lower() in table
+                    and not in_trap(start, k, traps)), 0)
+        if not end:
+            continue
+        surface, entries = text[start:end], table[re.sub(r"\s", "", text[start:end]).lower()]
+        e = _operator(_prefer(entries, text, end), text, end, lex)
+        out.append(Mention(start, end, e.cls, e.label, surface, "lexicon", 1.0, key=e.key,
                            role=e.role or None, org=e.org or None, aliases=tuple(e.aliases)))
     return out
 
