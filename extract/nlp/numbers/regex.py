@@ -67,6 +67,9 @@ _MASKS = {
            r"|(?<![A-Za-z0-9-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io|cc|me|tv)(?![A-Za-z0-9])(?:/[^\s，。；、）)\u4e00-\u9fff]*)?",
     "email": r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     "id": r"(?:ID|Id|id|微信号|公众号|账号|编号|代码|代号)\s?[:：]\s*[A-Za-z0-9_.-]+|\d{4,6}\.(?:HK|SH|SZ|US|hk|sh|sz)(?![A-Za-z])",
+    # a site's registration (京ICP备12345678号-1, 京公网安备…号), a postcode, a copyright's years
+    "registration": r"(?:ICP|公网安)\s*备\s*\d+\s*号(?:\s*-\s*\d+)?|(?:邮编|邮政编码)\s*[:：]?\s*\d{6}(?!\d)"
+                    r"|(?:Copyright|COPYRIGHT|©)\s*(?:©\s*)?(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?",
     "phone": r"(?<!\d)[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
              r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
              r"|(?<!\d)[48]00(?=\s?[\u4e00-\u9fff]{0,3}(?:电话|热线|客服|号码))"
@@ -127,7 +130,7 @@ def _compiled() -> _Compiled:
     # the characters a mask can start with (or, for 电话:/热线:, the character after the
     # lookbehind): a lookahead of them lets the search skip every other position in C
     firsts = set("0123456789-.+_:：") | {chr(c) for c in range(65, 91)} | {chr(c) for c in range(97, 123)}
-    firsts |= set("微公账编代") | {nn.word[0] for nn in tb.non_numbers}
+    firsts |= set("微公账编代邮©") | {nn.word[0] for nn in tb.non_numbers}
     lead = "(?=[\\s" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
     mask_re = re.compile(lead + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in masks.items()) + ")")
     return _Compiled(
