@@ -34,10 +34,10 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
         return "abs"
     if q.kind == "multiple" and not relative:
         return "multiple"
-    if cmp and ("同" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.lower() == "yoy"):
+    if cmp and ("同" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.strip().lower() == "yoy"):
         return "yoy"  # 同比, 较去年同期, 较上年同季度
     if cmp and (any(w in cmp for w in ("环", "上季", "上一季", "上个季", "前一季", "按季", "上一财季", "上财季", "按月",
-                                       "上月", "上个月", "上一个月")) or cmp.lower() == "qoq"):
+                                       "上月", "上个月", "上一个月")) or cmp.strip().lower() == "qoq"):
         return "qoq"  # 环比, 较上一季度, 按季, 较上月
     return "growth"
 
