@@ -199,6 +199,12 @@ def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | 
 _PART_PERIOD = re.compile(r"其中\s*[,，]?\s*$")
 
 
+def _after(code: str | None, pub: tuple[int, int] | None) -> bool:
+    """Does the period ``code`` end after the month of publication?"""
+    end = re.fullmatch(r"asof:(\d{4})-(\d{2})", period_end(code) or "") if pub else None
+    return end is not None and (int(end.group(1)), int(end.group(2))) > pub
+
+
 def _as_results_named(sent: str, found: list) -> list:
     """截至2018年9月30日的第三季度业绩, 2022年中期业绩: a period named before a results word is the
     period the results cover (2018Q3, 2022H1), not a stock's date or the bare year."""
@@ -411,7 +417,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
     # in passing; the text goes on about its own period)
     last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])
-            and not _aside_closed(sent, p, len(sent)) and not _PART_PERIOD.search(sent, max(0, p.start - 4), p.start)]
+            and not _aside_closed(sent, p, len(sent)) and not _PART_PERIOD.search(sent, max(0, p.start - 4), p.start)
+            and not _after(p.period, pub)]  # (我们12月将交付约2000辆: a month to come governs no later statement)
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
     if subj is not None and subj.start in regions:
