@@ -213,7 +213,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                 target = nxt
         if target is None:  # 同比增长17.9%,环比增加9.3%: the next change of the same level
             before = [x for x in drafts if x.q.end <= q.start]
-            if before and before[-1].is_change and before[-1].attached and len(sent[before[-1].q.end:q.start]) <= 8 \
+            gap = sent[before[-1].q.end:q.start] if before else ""
+            if before and before[-1].is_change and before[-1].attached and (len(gap) <= 8 or _COMPARED_CLAUSE.fullmatch(gap)) \
                     and not (before[-1].change_kind == d.change_kind
                              and re.fullmatch(r"\s*[/／]\s*[+＋\-－−]?\s*", sent[before[-1].q.end:q.start])):
                 target = before[-1].target  # (同比+15%/+17%/+16%: a list of the levels' changes, not one's)
@@ -243,9 +244,12 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                         and _breaks(sent[x.q.end:share.q.start]) <= 1] or prev
             if prev:
                 target = prev[-1]
-        # a level has one change of each kind, but two in points (同环比+3.6/+1.5pct: both abs)
+        # a level has one change of each kind, but two in points (同环比+3.6/+1.5pct: both abs),
+        # and two plain ones against two base periods it names (较2017年第三季度…,较2018年第二季度…)
+        base = _compared_base(sent, q, periods)
         if target is not None and not any(k == d.change_kind and (k != "abs" or v == d.changes[0][1])
-                                          for k, v in target.changes):
+                                          and not (k == "growth" and base and target.bases.get(i) not in (None, base))
+                                          for i, (k, v) in enumerate(target.changes)):
             kind = d.change_kind
             if kind == "growth" and kind_against:
                 kind = d.change_kind = kind_against
@@ -254,9 +258,21 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             if kind == "growth" and target.q.start > q.end:
                 kind = _from_to_kind(sent, q, target, levels, periods) or kind
             target.changes.append((kind, d.changes[0][1]))
+            if base:
+                target.bases[len(target.changes) - 1] = base
             target.kinds_known = target.kinds_known or d.kinds_known
             d.attached = True
             d.target = target
+
+#: a clause of a change against a base it names (,较2018年第二季度增长): the same level's next change
+_COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:较|比|相比|相较|与)[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}")
+
+def _compared_base(sent: str, q, periods) -> str | None:
+    """The period a change right before ``q`` is compared with in its clause (较2017年第三季度增长
+    15.3%: 2017Q3), else None."""
+    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    return next((p.period for p in reversed(periods) if clause <= p.start and p.end <= q.start
+                 and re.search(r"(?:较|比|相比|相较|对比|较之|与|和)\s*(?:于)?\s*$", sent[max(0, p.start - 4):p.start])), None)
 
 def _flat(sent: str, drafts: list[Draft]) -> None:
     """粮食总产量621万吨,与上年持平: a level the text says is flat has a change of zero, compared

@@ -87,6 +87,14 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
     if d.kinds_known:
         return
     before = _period_before(d.period)
+    earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
+    if d.bases and len(d.bases) > 1:  # 较2017年第三季度增长15.3%,较2018年第二季度增长8.5%: each by its base
+        for i, base in d.bases.items():
+            kind = "qoq" if base == before else "yoy" if base == earlier else None
+            if kind and i < len(d.changes) and d.changes[i][0] == "growth":
+                d.changes[i] = (kind, d.changes[i][1])
+        d.kinds_known = True
+        return
     if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
                                for p in periods):
         # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
@@ -94,7 +102,6 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
         kinds = ("growth",) if any(k == "growth" for k, _ in d.changes) else ("growth", "yoy")
         d.regrade("qoq", kinds)
         return
-    earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
     if not any(p.base and p.period == earlier for p in periods) and not (sent and any(
             p.period == earlier and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) for p in periods)):
         return
