@@ -138,6 +138,8 @@ def _metric_unit(label: str) -> tuple[str, Scale | str | None, bool]:
 
     >>> _metric_unit("经营利润/(亏损)")[0], _metric_unit("经营亏损")[2], _metric_unit("毛利率(%)")[:2]
     ('经营利润', True, ('毛利率', 'percent'))
+    >>> _metric_unit("每股基本盈利(人民币分)")[1][:2], _metric_unit("每股股息(港仙)")[1][:2]
+    (('CNY', 0.01), ('HKD', 0.01))
     """
     from .words import table_words
 
@@ -152,6 +154,8 @@ def _metric_unit(label: str) -> tuple[str, Scale | str | None, bool]:
         if u in ("%", "百分比"):
             return label[:m.start()], "percent", loss
         sc = find_scale(u, table_header=True)
+        if sc is not None and re.search(r"(?:分|仙)$", u):  # 每股基本盈利(人民币分), (港仙): hundredths
+            sc = Scale(sc.unit, sc.factor * 0.01, u)
         if sc is not None:
             return label[:m.start()], sc, loss
     if label.endswith("率") or label.endswith("%"):
