@@ -138,8 +138,8 @@ def _metric_unit(label: str) -> tuple[str, Scale | str | None, bool]:
 
     >>> _metric_unit("经营利润/(亏损)")[0], _metric_unit("经营亏损")[2], _metric_unit("毛利率(%)")[:2]
     ('经营利润', True, ('毛利率', 'percent'))
-    >>> _metric_unit("每股基本盈利(人民币分)")[1][:2], _metric_unit("每股股息(港仙)")[1][:2]
-    (('CNY', 0.01), ('HKD', 0.01))
+    >>> [(u.unit, u.factor) for u in (_metric_unit("每股基本盈利(人民币分)")[1], _metric_unit("每股股息(港仙)")[1])]
+    [('CNY', 0.01), ('HKD', 0.01)]
     """
     from .words import table_words
 
