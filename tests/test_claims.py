@@ -827,6 +827,8 @@ ROWS = [
       E(856_800_000, "CNY", period="2021Q3", change=[("yoy", 0.153), ("qoq", 0.085)])),
     R("qoq-written-before-a-change-verb", "华远汽车公布2021年第三季度业绩。研发费用为8.6亿元,QoQ增长27.3%。",
       E(860_000_000, "CNY", period="2021Q3", change=[("qoq", 0.273)])),
+    R("small-and-medium-is-part-of-a-metric", "2021年双11期间,华远商城中小商家成交额同比增长超过20%。",
+      E(0.2, "percent", period="2021", qualifier="超过", change=[("yoy", 0.2)], metric_is="中小商家成交额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
