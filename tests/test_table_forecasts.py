@@ -28,6 +28,8 @@ def _by(claims, metric, period):
     ("2021A 2022E 2023e", ["2021", "2022", "2023"]),
     ("财务指标 2022年A 2023年E 2024年E", ["2022", "2023", "2024"]),
     ("指标 FY2023A FY2024E FY2025E", ["2023", "2024", "2025"]),
+    ("财务摘要 2022A 2023E 2024E", ["2022", "2023", "2024"]),     # any short label heads the years
+    ("主要财务数据(百万元) 2023A 2024E", ["2023", "2024"]),
 ])
 def test_year_columns_marked_actual_or_estimate(header, years):
     n = len(years)

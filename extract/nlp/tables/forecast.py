@@ -34,7 +34,9 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     marks = "|".join(re.escape(m) for m in sorted({*w.actual_marks, *w.estimate_marks}, key=len, reverse=True))
     year = rf"(?<![A-Za-z0-9])(?:FY)?\s*(?P<y>(?:19|20)\d{{2}})\s*年?\s*(?P<m>(?i:{marks}))(?![A-Za-z0-9])"
     labels = w.alt("forecast_label_columns")
-    header = re.compile(rf"^[ \t\u3000|｜]*(?:(?:{labels})[ \t\u3000|｜]+)?(?:{year}[ \t\u3000|｜]*){{2,}}$", re.M)
+    # (any short label may head the year columns: 财务摘要, 主要财务数据(百万元))
+    label = rf"(?:{labels}|[\u4e00-\u9fff][\u4e00-\u9fff()（）:：/A-Za-z]{{0,11}})"
+    header = re.compile(rf"^[ \t\u3000|｜]*(?:{label}[ \t\u3000|｜]+)?(?:{year}[ \t\u3000|｜]*){{2,}}$", re.M)
     ratio = re.compile(rf"(?<![A-Za-z])(?:{w.alt('ratio_labels')})(?![A-Za-z])")
     return header, re.compile(year), ratio
 

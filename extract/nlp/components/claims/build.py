@@ -15,7 +15,7 @@ from .draft import Draft, _CLAUSE_END, _COMPARE
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
-    _SINCE_BEFORE, _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
+    _SINCE_BEFORE, _YEAR_LIST, _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
                        _subject_after, _subject_before)
@@ -120,7 +120,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     pub = published_month(frame.published if frame is not None else None)
     end = period_end(d.period)
     if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
-            and not _YEAR_RANGE.search(sent, 0, d.q.start):  # (23-25年…分别: the years come later)
+            and not _YEAR_RANGE.search(sent, 0, d.q.start) and not _YEAR_LIST.search(sent, 0, d.q.start):
+        # (23-25年…分别, 22/23/24年…: the years come later)
         return
     lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
     if d.is_change:  # a rate of its own (我们预计…;公司2018-2021年…复合增速达60%): after ; a statement of its own
@@ -140,11 +141,16 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         and d.subject.label == frame.entity.label and is_corporate(d.metric)
     own = said is not None and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
                                 or (d.subject is not None and d.subject_here and d.subject.end == said.start())
-                                or reporting)  # a results piece's unattributed outlook is the company's
+                                or (reporting and not (frame.analyst and _YEARS_AHEAD.search(sent, 0, d.q.start))))
+    # (a results piece's unattributed outlook is the company's; an analyst's years ahead, 预计2022E-2024E…, are his)
     if own:  # the company's own outlook: 公司预计, 华远预计, 收入指引
         d.metric, d.metric_key = d.metric + "指引", None
     else:  # an analyst's or a third party's estimate
         d.metric, d.metric_key = "预测" + d.metric, None
+
+#: years ahead named as a span or a list (2022-2024年, 22E/23E/24E): an analyst's forecast table
+_YEARS_AHEAD = re.compile(_YEAR_RANGE.pattern + "|" + _YEAR_LIST.pattern)
+
 
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     """Is ``m`` a platform, brand or business the lexicon says ``owner`` runs (阿里云 of 阿里巴巴,

@@ -9,7 +9,7 @@ from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject
 from .changes import _reattach
-from .timing import _YEAR_RANGE
+from .timing import _YEAR_LIST, _YEAR_RANGE
 
 def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
     """分别有52.8%、51.7%的广告主…: numbers listed with 、 share the metric of the last one (and
@@ -194,9 +194,14 @@ def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int
     """The years of the last span of years before ``pos`` in its sentence, when there are ``n``
     of them (我们预计公司2023-2025年归母净利润分别为a、b、c, 24-26年, 2024E-2026E), and where
     the span is written."""
-    spans = [m for m in _YEAR_RANGE.finditer(sent, 0, pos) if not _HARD_STOP.search(sent, m.end(), pos)]
+    spans = [m for m in (*_YEAR_RANGE.finditer(sent, 0, pos), *_YEAR_LIST.finditer(sent, 0, pos))
+             if not _HARD_STOP.search(sent, m.end(), pos)]
     if not spans:
         return None
+    spans.sort(key=lambda m: m.end())
+    if spans[-1].re is _YEAR_LIST:  # 22/23/24年: the years listed
+        years = [str(int(y) if len(y) == 4 else 2000 + int(y)) for y in re.findall(r"\d+", spans[-1].group(0))]
+        return (years, spans[-1].span()) if len(years) == n else None
     a, b = (int(x) if len(x) == 4 else 2000 + int(x) for x in (spans[-1].group("y1"), spans[-1].group("y2")))
     return ([str(y) for y in range(a, b + 1)], spans[-1].span()) if b - a + 1 == n else None
 

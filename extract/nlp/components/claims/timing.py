@@ -260,7 +260,9 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
 _FROM_LEVEL = re.compile(r"(?:由|从)\s*(?:人民币|港币|约)?\s*$")
 
 # 2024-2026年, 24-26年, 2024E-2026E: a span of years (lists.py gives one to each figure of a 分别 list)
-_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*年?\s*(?:-|－|~|～|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*[EA]?\s*年")
+_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*年?\s*(?:-|－|~|～|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*(?:[EA]\s*年?|年)")
+#: a list of years (22/23/24年, 2022E/2023E/2024E, 22E、23E、24E): an analyst's forecast years
+_YEAR_LIST = re.compile(r"(?<![\d./])(?:(?:19|20)?[1-3]\d\s*[EA]?\s*年?\s*[/、]\s*){1,5}(?:19|20)?[1-3]\d\s*(?:[EA]\s*年?|年)")
 
 def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None:
     """经营溢利由152亿元,按年下降75.6%至37亿元: the starting level of 由A…至B is the base of the
