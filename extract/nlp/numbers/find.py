@@ -302,7 +302,7 @@ def find_quantities(text: str) -> list[Quantity]:
     return _shared_units(text, out)
 
 
-_LIST_SEP = re.compile(r"\s*(?:、|/|和|及|与)\s*")
+_LIST_SEP = re.compile(r"\s*(?:、|/\s*[+＋]?|和|及|与)\s*")  # (同比+3.0/+5.1pct: a sign may lead the next)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -325,8 +325,8 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         m = _DIGITS.search(last.surface)
         if m is None:
             continue
-        try:
-            factor = last.value / float(m.group().replace(",", ""))
+        try:  # (the scale of the unit, not the sign of the last number: -1.3/-0.9pct)
+            factor = abs(last.value / float(m.group().replace(",", "")))
         except (ValueError, ZeroDivisionError):
             continue
         mags = _compiled().magnitudes
@@ -337,7 +337,7 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
             # 441亿、530亿、640亿元: a number with its own magnitude shares only the unit; a
             # listed number is no version number (对应PE 44/35/29倍: 44 after a Latin word)
             own = out[j].magnitude_word is not None
-            out[j] = replace(out[j], value=out[j].value * (unit_only if own else factor), unit=last.unit,
+            out[j] = replace(out[j], value=round(out[j].value * (unit_only if own else factor), 12), unit=last.unit,
                              kind=last.kind, unit_word=last.unit_word, non_claim=None,
                              magnitude_word=out[j].magnitude_word if own else last.magnitude_word)
             j -= 1

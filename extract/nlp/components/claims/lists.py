@@ -10,6 +10,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject
 from .changes import _reattach
 from .timing import _YEAR_LIST, _YEAR_RANGE
+from ....text.chars import _jieba
 
 def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
     """分别有52.8%、51.7%的广告主…: numbers listed with 、 share the metric of the last one (and
@@ -246,7 +247,10 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or not _LAST_ITEM.fullmatch(items[-1] if items else ""):
         return []
     last = items[-1]
-    head = next((last[i:] for i in range(len(last) - 2, 0, -1) if _names_metric(last[i:])), None)  # the shortest
+    # the shortest measure the last item ends with, cut where no word spans the cut (管理|费用率, not 管理费|用率)
+    freq = _jieba().dt.FREQ
+    head = next((last[i:] for i in range(len(last) - 2, 0, -1)
+                 if _names_metric(last[i:]) and (freq.get(last[i - 1:i + 1]) or 0) < 100), None)
     if head is None:
         return [x + "数量" for x in items] if counted and not any(_names_metric(x) for x in items) else []
     return [x + head for x in items[:-1]] + [last]
