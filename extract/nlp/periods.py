@@ -26,14 +26,12 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
     (re.compile(r"(?:(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*|(?=前\s*[一二三两1-3]\s*个?\s*财季))(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
                 r"前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
-    # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (the
-    # year 2023), 截至2024年6月30日止六个月 (2024H1), 截至2024年3月31日止年度 (a fiscal year)
-    # (the year may be the context's: 截至12月31日的九个月; a second length may follow: 止季度及九个月)
-    (re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止\s*的?|的)\s*"
+    # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (2023), 截至2024年6月30日止六个月
+    # (2024H1), 截至2024年3月31日止年度 (a fiscal year); the year may be the context's (截至12月31日的九个月, 截至今年6月30日…)
+    (re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日)?\s*(?:止\s*的?|的)\s*"
                 r"(?P<len>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)"
                 r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月))?"), "ended", "止的"),
-    # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月
-    # (an analyst's two-digit year too: 23年前三季度)
+    # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月 (an analyst's 23年前三季度)
     (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[二三两2-3])\s*个?\s*季度"), "span", "季"),
     (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?[前首]\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
     # Hong Kong wording: 首三季 (the first three quarters)
@@ -74,7 +72,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
     # the year to date (今年以来, 年初至今): from January to the month of the data or of publication
     (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今"), "to_date", "以至迄"),
-    (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)"
+    (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|年?(?P<yend>末|底)(?!之?前))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?=\s*(?:为|是|則|则)\s*[-\d])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
     # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below
@@ -242,7 +240,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if g.get("y") is None and year is None:
                     continue
                 y, m2 = int(g["y"] or year), int(g["m"])
-                if g.get("y") is None:
+                y -= g.get("rely") in ("去年", "上年")  # 截至今年6月30日止六个月, 截至去年12月31日止年度
+                if g.get("y") is None and not g.get("rely"):
                     y = _reported_year(y, m2, published)  # 截至12月31日的九个月, reported in February: last year's
                 second = m.start("len2") if g.get("len2") else b
                 for length, (a2, b2) in ((g["len"], (a, second)), (g.get("len2"), (second, b))):
@@ -318,8 +317,9 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                         y, h = int(cur_y.group(1)) - 1, {"1": "上", "2": "下"}.get(cur_y.group(2) or "")
                     else:
                         y = base - 1
-            elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year
-                y = int(cur_q.group(1)) if cur_q else year
+            elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year (上年度全年: that year's)
+                y = next((p.year for p in out if p.end <= a and not text[p.end:a].strip() and re.fullmatch(r"\d{4}", p.period)),
+                         int(cur_q.group(1)) if cur_q else year)
                 if y is None:
                     continue
             elif kind in ("reported_quarter", "fiscal_quarter"):
