@@ -848,6 +848,8 @@ ROWS = [
       E(8_860_000_000, "HKD", period="2020", change=[("yoy", -0.123)], metric_is="收益")),
     R("a-period-ended-this-year-is-no-part-of-a-metric", "华远地产预期截至今年6月30日止六个月的股东应占溢利为6亿港元。",
       E(600_000_000, "HKD", period="2021H1", metric="股东应占溢利")),
+    R("the-year-to-date-is-no-part-of-a-metric", "10月华远汽车零售19.1万辆;今年以来累计零售170.4万辆,同比增长5.2%。",
+      E(191_000, "other:辆", period="2021-10"), E(1_704_000, "other:辆", period="2021-01/2021-10", change=[("yoy", 0.052)], metric_is="零售")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
