@@ -196,6 +196,15 @@ def test_a_data_piece_reports_on_its_market_not_on_the_platforms_it_ranks():
     assert [c.subject for c in claims[2:]] == ["抖音", "快手", "抖音"]
 
 
+def test_a_bulletins_spending_categories_take_their_amounts_and_changes_in_turn():
+    text = ("2021年星河省居民收支情况\n国家统计局星河调查总队\n"
+            "全省居民人均消费支出中,食品烟酒、衣着、居住、生活用品及服务支出分别为11281元、2097元、10257元、2356元,"
+            "分别增长7.4%、7.8%、4.5%、7.6%。\n")
+    got = [(c.metric, c.value, c.change.value) for c in _claims(text, "2022-02-20")]
+    assert got == [("食品烟酒支出", 11281, 0.074), ("衣着支出", 2097, 0.078), ("居住支出", 10257, 0.045),
+                   ("生活用品及服务支出", 2356, 0.076)]
+
+
 def test_a_total_counted_since_a_start_is_as_of_publication():
     """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
     the quarter's figure."""
