@@ -205,6 +205,16 @@ def test_a_bulletins_spending_categories_take_their_amounts_and_changes_in_turn(
                    ("生活用品及服务支出", 2356, 0.076)]
 
 
+def test_a_bulletins_listed_areas_and_income_sources_each_name_their_measure():
+    text = ("2021年星河省居民收支情况\n国家统计局星河调查总队\n"
+            "城镇和农村居民人均可支配收入分别为74997元和40311元,分别增长4.6%和7.3%。\n"
+            "全省居民人均工资性收入、经营净收入、财产净收入、转移净收入分别为35987元、10258元、6357元、11228元。\n")
+    got = [(c.subject, c.metric, c.value) for c in _claims(text, "2022-02-20")]
+    assert got == [("星河省", "城镇居民人均可支配收入", 74997), ("星河省", "农村居民人均可支配收入", 40311),
+                   ("星河省", "全省居民人均工资性收入", 35987), ("星河省", "经营净收入", 10258),
+                   ("星河省", "财产净收入", 6357), ("星河省", "转移净收入", 11228)]
+
+
 def test_a_total_counted_since_a_start_is_as_of_publication():
     """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
     the quarter's figure."""

@@ -130,8 +130,12 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         k = _list_lead(sent, run)
         names = _coordinated_before(sent, k, subjects)
         if len(names) == len(run):
-            for d, (_, _, m) in zip(run, names):
+            areas = all(m.surface in _AREAS for _, _, m in names)  # 城镇和农村居民人均可支配收入分别为…
+            parts = _listed_parts(sent, k, [], len(run)) if areas else []
+            for i, (d, (_, _, m)) in enumerate(zip(run, names)):
                 d.subject, d.subject_here = m, True
+                if parts:
+                    d.metric, d.metric_key = parts[i], None
         segments: list[Mention] = []
         if len(names) != len(run):  # 网约车、互联网医疗用户规模分别增长…: a list of groups no name denotes
             segments = _listed_segments(sent, k, lex_metrics, len(run))
@@ -226,6 +230,9 @@ def _quarter_span_before(sent: str, pos: int, n: int, period: str | None) -> lis
     return [f"{year}Q{q}" for q in range(q1, q2 + 1)]
 
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+_WHOLE_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}")
+#: kinds of area a bulletin lists (城镇和农村居民…, 城市、农村价格)
+_AREAS = ("城镇", "农村", "乡村", "城市", "城区", "郊区")
 _LAST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")  # (the last item holds the measure: 其他用品及服务价格)
 
 def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted: bool = False) -> list[str]:
@@ -244,9 +251,14 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n and stretch.count("、") == n - 1:
         items = stretch.split("、")  # 生活用品及服务、交通通信…: an item may hold 及 itself
+    if len(items) == n and all(_names_metric(x) and _WHOLE_ITEM.fullmatch(x) for x in items):
+        return items  # 人均工资性收入、经营净收入、财产净收入、转移净收入分别为…: each names its own measure
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or not _LAST_ITEM.fullmatch(items[-1] if items else ""):
         return []
     last = items[-1]
+    area = next((a for a in _AREAS if last.startswith(a)), None)
+    if area and all(x in _AREAS for x in items[:-1]) and _names_metric(last[len(area):]):
+        return [x + last[len(area):] for x in items[:-1]] + [last]  # 城镇和农村居民人均可支配收入: 城镇居民…
     # the shortest measure the last item ends with, cut where no word spans the cut (管理|费用率, not 管理费|用率)
     freq = _jieba().dt.FREQ
     head = next((last[i:] for i in range(len(last) - 2, 0, -1)
