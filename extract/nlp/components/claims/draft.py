@@ -69,7 +69,7 @@ _ANAPHOR = re.compile(r"(?:这?一|该|此|这个|上述)?(?:数字|数据|指�
 
 _PER_UNIT = re.compile(r"每|人均|单个|单位|户均|平均每")
 
-_RATIO_HEAD = re.compile(r"(?:占比|比重|比例|份额|率|(?<=[\u4e00-\u9fff])[^占对]比)$")  # (收入比: a ratio of two amounts)
+_RATIO_HEAD = re.compile(r"(?:占比|比重|比例|份额|率|倍差|倍数|(?<=[\u4e00-\u9fff])[^占对]比)$")  # (收入比: a ratio of two amounts)
 
 # (a space after a figure, before Chinese, separates a headline's clauses: 经调整亏损3.6亿元 收入按年跌36%;
 # a space between words of one clause, 毛利率 为 30%, does not)
