@@ -215,6 +215,13 @@ def test_a_bulletins_listed_areas_and_income_sources_each_name_their_measure():
                    ("星河省", "财产净收入", 6357), ("星河省", "转移净收入", 11228)]
 
 
+def test_a_flow_dated_by_the_reported_periods_end_is_of_the_period():
+    """截至2022年12月31日,集团收益为…: in a year's results a revenue dated by the year's end is the
+    year's; cash dated so is the stock then."""
+    text = "恒达体育公布2022年全年业绩。截至2022年12月31日,集团收益为536.5亿元;现金及现金等价物为300亿元。\n"
+    assert [c.period for c in _claims(text, "2023-03-21")] == ["2022", "asof:2022-12"]
+
+
 def test_a_total_counted_since_a_start_is_as_of_publication():
     """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
     the quarter's figure."""

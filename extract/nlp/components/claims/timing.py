@@ -160,6 +160,10 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
             and not any(p.end <= d.q.start and not p.base for p in periods):
         # 年末常住人口…。全市生产总值…: a year-end carried from the sentence before is no flow's period
         d.period = frame.period
+    if d.period and d.period.startswith("asof:") and frame is not None and frame.period and period_end(frame.period) == d.period \
+            and not frame.period.startswith("asof:") and d.unit in ("CNY", "USD", "HKD") and is_flow(d.metric) \
+            and not any(w in d.metric for w in frame_words().stock_words):
+        d.period = frame.period  # 截至2022年12月31日,集团收益为536.5亿元 in a year's results: the year's revenue
     if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
             and (d.unit != "percent" or is_stock_ratio(d.metric)):
         d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
