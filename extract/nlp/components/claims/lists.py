@@ -159,6 +159,7 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             for d in run[1:]:
                 if d.metric is None or (d.q.unit_word and d.metric.endswith(f"{d.q.unit_word}数")):
                     d.metric, d.metric_key = run[0].metric, run[0].metric_key
+        _paired(run)
         spans = [(p.start, p.end, p) for p in periods if not p.base]
         dated = _coordinated_before(sent, k, spans)
         if len(dated) == len(run):
@@ -194,6 +195,19 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
 
 #: the clause of a list of shares of the levels listed before it (占比分别为, 分别占比)
 _SHARES_OF_LISTED = re.compile(r"\s*(?:其|各自)?\s*(?:分别)?\s*(?:占比|比重|占比重|占[\u4e00-\u9fff]{0,6}?(?:比重|比例))\s*(?:分别)?\s*(?:为|是|达到?)?\s*")
+
+def _paired(run: list[Draft]) -> None:
+    """汽车产销分别完成285.5万辆和285.3万辆: two figures of a word naming two measures (产销,
+    进出口, 收支) are one of each, in order (汽车产量, 汽车销量)."""
+    from ...patterns import load_patterns
+
+    metric = run[0].metric or ""
+    if len(run) != 2 or any(d.metric != metric for d in run):
+        return
+    word = next((w for w in sorted(load_patterns().paired_measures or {}, key=len, reverse=True) if metric.endswith(w)), None)
+    if word is not None:
+        for d, part in zip(run, load_patterns().paired_measures[word]):
+            d.metric, d.metric_key = metric[:-len(word)] + part, None
 
 def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int, int]] | None:
     """The years of the last span of years before ``pos`` in its sentence, when there are ``n``
