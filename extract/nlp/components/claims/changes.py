@@ -168,7 +168,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
         if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌") \
-                or (m.group("cmp") and _compared_level_before(sent, q, drafts)) \
+                or (m.group("cmp") and _compared_level_before(sent, q, drafts)) or _level_after(sent, q, drafts) \
                 or (q.kind == "bare" and any(x.q.kind == "bare" and not x.is_change and x.q.end <= q.start for x in drafts)):
             # (收入比为1.86,比上年缩小0.04: a bare number after a bare level moves it, in its own unit)
             d.is_change = True
@@ -190,6 +190,13 @@ def _same_unit_before(sent: str, q, drafts: list[Draft]) -> bool:
     return prev is not None and prev.q.unit == q.unit and prev.q.unit_word == q.unit_word and q.kind not in ("bare",) \
         and re.fullmatch(r"\s*[(（]\s*(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)?\s*[:：]?\s*[+＋]?\s*", sent[prev.q.end:q.start]) is not None
 
+
+def _level_after(sent: str, q, drafts: list[Draft]) -> bool:
+    """恒指升235点,报19376点: an amount after a verb of change, followed by a level in its own unit
+    that 报/至/达 introduces, is that level's change."""
+    nxt = next((x for x in drafts if x.q.start >= q.end), None)
+    return nxt is not None and nxt.q.unit == q.unit and nxt.q.unit_word == q.unit_word and q.unit is not None \
+        and len(sent[q.end:nxt.q.start]) <= 8 and bool(_LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip(" ,，")))
 
 def _compared_level_before(sent: str, q, drafts: list[Draft]) -> bool:
     """单Wh净利约0.11元,同比提升0.02元: an amount after a compared verb of change, in the unit of a

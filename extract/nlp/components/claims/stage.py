@@ -21,6 +21,7 @@ from .build import build_claims
 from .draft import continues
 from .filters import not_a_claim
 from .metrics import RANKED
+from ...patterns import WordRegex
 
 
 @Language.factory("zhkg_claims", default_config={"year": 0},
@@ -58,7 +59,7 @@ def make_claims(nlp: Language, name: str, year: int):
                 if not continues(s.text):
                     subject, period = None, section or frame.period
                 prev_par = par
-            qs = [q for q in find_quantities(s.text)
+            qs = [q for q in _by_then_to(s.text, find_quantities(s.text))
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near)
                   and not not_a_claim(s.text, q)
@@ -101,6 +102,25 @@ def make_claims(nlp: Language, name: str, year: int):
 
 
 _QUARTER = re.compile(r"\d{4}Q[1-4]")
+
+
+def _by_then_to(text: str, qs: list) -> list:
+    """营收同比增加20亿元至120亿元: after a verb of change, amounts A至B are a change by A to the
+    level B, not a range: two quantities (rates, 减少30.7%至37%, stay a range)."""
+    from dataclasses import replace
+
+    out = []
+    for q in qs:
+        k = max(q.surface.find("至"), q.surface.find("到"))
+        if q.upper is None or k <= 0 or q.kind in ("percent", "points") or not _CHANGED.search(text, max(0, q.start - 8), q.start):
+            out.append(q)
+            continue
+        for part, at in ((q.surface[:k], q.start), (q.surface[k + 1:], q.start + k + 1)):
+            out.extend(replace(x, start=x.start + at, end=x.end + at) for x in find_quantities(part))
+    return out
+
+
+_CHANGED = WordRegex(r"(?:{change_verbs})(?:了)?\s*$")
 #: a reporting period (a year, a quarter, a half, a span of months) and a day of a date
 _REPORTING = re.compile(r"\d{4}(?:Q[1-4]|H[12])?|\d{4}-\d{2}/\d{4}-\d{2}")
 _DAY = re.compile(r"\d\s*日|[-/.]\d{1,2}[-/.]\d{1,2}")
