@@ -72,6 +72,7 @@ PUBLISHED_ROWS = [
     ("预计12月交付量将达1万辆", ["2020-12"]),                 # ... unless the sentence looks ahead
     ("1-11月累计交付18.2万辆", ["2019-01/2019-11"]),          # a span of months too
     ("截至今年6月30日止六个月的溢利", ["2020H1"]),             # 今年 in place of the year
+    ("截至10月底止十个月", ["2019-01/2019-10"]),                # any number of months, to a month's end
     ("上年度全年收益为88.6亿港元", ["2019", "2019"]),          # 上年度 (not 上年 + 度); 全年 right after it is its
     ("截至2019年12月31日止季度及九个月业绩", ["2019Q4", "2019-04/2019-12"]),
 ]

@@ -364,7 +364,7 @@ def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
         if i < 0:
             continue
         rest = metric[i + len(verb):]
-        if len(rest) <= 4 and not re.search(r"[量额率数值]|收入|金额|规模|占比", rest):
+        if len(rest) <= 4 and not re.search(r"[量额率数值]|收入|金额|规模|占比|面积|价格|均价|单价", rest):
             return metric[:i] + measure
     return metric
 
