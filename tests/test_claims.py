@@ -868,6 +868,8 @@ ROWS = [
       E(800_000, "other:平方米", period="2021-10", qualifier="约", metric_is="合同销售面积")),
     R("the-groups-anything-is-no-part-of-its-metric", "截至2021年12月31日,华远集团雇员人数约为59,000人。",
       E(59_000, HEADCOUNT, period="asof:2021-12", qualifier="约", metric_is="雇员人数")),
+    R("an-operating-target-of-growth-is-the-measures-target", "华远集团2022年经营目标为营业总收入较上年增长15%左右。",
+      E(0.15, "percent", period="2022", qualifier="左右", change=[("yoy", 0.15)], metric_is="营业总收入目标")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
