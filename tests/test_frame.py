@@ -222,6 +222,13 @@ def test_a_flow_dated_by_the_reported_periods_end_is_of_the_period():
     assert [c.period for c in _claims(text, "2023-03-21")] == ["2022", "asof:2022-12"]
 
 
+def test_a_move_from_a_level_to_a_level_with_no_rate_compares_with_a_year_earlier():
+    """净利润由10亿元增加至12亿元 in a year's results: the convention's base, the year before."""
+    text = "华远集团发布2023年年报。公司净利润由10亿元增加至12亿元;毛利率由30%提升至32%。\n"
+    assert [(c.value, c.period) for c in _claims(text, "2024-03-20")] == [
+        (1e9, "2022"), (1.2e9, "2023"), (0.3, "2022"), (0.32, "2023")]
+
+
 def test_a_total_counted_since_a_start_is_as_of_publication():
     """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
     the quarter's figure."""

@@ -8,6 +8,7 @@ import re
 
 from ...frame import Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import PeriodMention
+from ...patterns import WordRegex
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
 
 def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sent: str = "") -> str | None:
@@ -263,6 +264,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
     d.period = f"asof:{day.isoformat()}"
 
 _FROM_LEVEL = re.compile(r"(?:由|从)\s*(?:人民币|港币|约)?\s*$")
+#: a move from one level to the next with no rate (增加至, 下降到, 增长至)
+_RISEN_TO = WordRegex(r"\s*(?:{change_adverbs})?(?:{change_verbs})(?:了)?\s*(?:至|到)\s*(?:人民币|港币|约)?\s*")
 
 # 2024-2026年, 24-26年, 2024E-2026E: a span of years (lists.py gives one to each figure of a 分别 list)
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*年?\s*(?:-|－|~|～|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*(?:[EA]\s*年?|年)")
@@ -290,3 +293,8 @@ def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None
         elif "qoq" in kinds and re.fullmatch(r"\d{4}Q[1-4]", t.period):
             y, q = int(t.period[:4]), int(t.period[5])
             base.period = f"{y}Q{q - 1}" if q > 1 else f"{y - 1}Q4"
+    for base, t in zip(out, out[1:]):  # 净利润由10亿元增加至12亿元 (no rate): the convention's base, a year earlier
+        if not base.is_change and not t.is_change and not base.changes and base.period == t.period \
+                and re.fullmatch(r"\d{4}(?:[QH][1-4])?", t.period or "") and _FROM_LEVEL.search(sent, max(0, base.q.start - 6), base.q.start) \
+                and _RISEN_TO.fullmatch(sent, base.q.end, t.q.start) and base.unit == t.unit:
+            base.period = str(int(t.period[:4]) - 1) + t.period[4:]
