@@ -229,6 +229,12 @@ def test_a_move_from_a_level_to_a_level_with_no_rate_compares_with_a_year_earlie
         (1e9, "2022"), (1.2e9, "2023"), (0.3, "2022"), (0.32, "2023")]
 
 
+def test_a_hong_kong_listings_turnover_is_in_hong_kong_dollars_of_the_day():
+    text = "星河地产(01234)公布中期业绩。\n星河地产股价今早急跌8.2%,报3.45元,成交额约1.2亿元。\n"
+    turnover = next(c for c in _claims(text, "2024-07-15") if c.metric == "成交额")
+    assert (turnover.unit, turnover.period, turnover.value) == ("HKD", "asof:2024-07-15", 1.2e8)
+
+
 def test_a_total_counted_since_a_start_is_as_of_publication():
     """自6月开始交付以来…累计交付超过5000辆, said in a quarter's results call: the total to date, not
     the quarter's figure."""

@@ -238,6 +238,11 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
 
     w = frame_words()
     q = d.q
+    if frame is not None and frame.hk_listed and d.unit == "CNY" and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
+            and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
+        d.unit = "HKD"  # 全日成交额约1.2亿元 of a Hong Kong listing's shares: Hong Kong dollars, of the day
+        day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", frame.published or "")
+        d.period = f"asof:{day.group(0)}" if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
     if q.kind != "money" or w.price_before is None or not w.price_before.search(sent, max(0, q.start - 6), q.start):
         return
     if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
