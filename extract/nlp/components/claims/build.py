@@ -102,7 +102,8 @@ _FORECAST_TARGET = WordRegex(r"{forecast_target}")
 _FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
 _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
 
-_EXPECTATION = re.compile(r"(?:市场|分析师|彭博|路透)?(?:普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")
+_EXPECTATION = re.compile(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于))?"
+                          r"(?:市场|分析师|彭博|路透)?(?:普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")  # (略高于市场预期的…)
 
 def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
     """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
