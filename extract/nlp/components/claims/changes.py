@@ -226,6 +226,14 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                              and re.fullmatch(r"\s*[/／]\s*[+＋\-－−]?\s*", sent[before[-1].q.end:q.start])):
                 target = before[-1].target  # (同比+15%/+17%/+16%: a list of the levels' changes, not one's)
         kind_against = None
+        if target is None and _BARE_COMPARED.fullmatch(sent, max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0), q.start):
+            # 交付51,000台 ;环比-5% ;同比+49%: a bare comparison after a level, across ; too, is its change
+            near = [x for x in drafts if x.q.end <= q.start and (not x.is_change or x.attached)]
+            last = near[-1] if near else None
+            level = (last.target if last is not None and last.is_change else last)
+            if level is not None and not level.is_change and _compatible(level, d) and _HARD_STOP.search(sent, level.q.end, q.start) \
+                    and _BARE_COMPARED_RUN.fullmatch(sent[level.q.end:q.start]):  # (within a clause the rules below decide)
+                target = level
         if target is None:  # …,相比去年同期的12.3亿元扩大161.4%: the change of the level compared
             target, kind_against = _owner_of_compared(sent, q, levels, periods)
         if target is None:
@@ -273,6 +281,12 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
 
 #: a clause of a change against a base it names (,较2018年第二季度增长): the same level's next change
 _COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:较|比|相比|相较|与)[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}")
+
+#: a clause that is a comparison and a signed rate only (;环比-5%)
+_BARE = r"(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)\s*(?:{change_adverbs})?(?:{change_verbs})?(?:了)?\s*[:：]?\s*[+＋\-－−]?\s*"
+_BARE_COMPARED = WordRegex(r"\s*" + _BARE)
+#: … and the stretch from its level to it: other bare comparisons at most (;环比-5% ;同比+49%)
+_BARE_COMPARED_RUN = WordRegex(r"[\s;；,，]*(?:" + _BARE + r"[\d.]+\s*(?:%|pct|个百分点)?[\s;；,，]*)*" + _BARE)
 
 def _compared_base(sent: str, q, periods) -> str | None:
     """The period a change right before ``q`` is compared with in its clause (较2017年第三季度增长
