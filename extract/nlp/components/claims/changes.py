@@ -240,6 +240,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
                     and _clauses_between(sent, x, d, drafts) <= 1]
             prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
+            # 收入为12.3亿元(2022年:10.5亿元),增加17%: the prior year's figure in brackets is an aside
+            prev = [x for x in prev if not _PRIOR_ASIDE.search(sent, max(0, x.q.start - 16), x.q.start)] or prev
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
             clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
@@ -281,6 +283,9 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
 
 #: a clause of a change against a base it names (,较2018年第二季度增长): the same level's next change
 _COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:较|比|相比|相较|与)[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}")
+
+#: a figure opening a bracket of the prior period's (2022年:10.5亿元)
+_PRIOR_ASIDE = re.compile(r"[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]\s*(?:人民币|港币|港元|美元)?\s*$")
 
 #: a clause that is a comparison and a signed rate only (;环比-5%)
 _BARE = r"(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)\s*(?:{change_adverbs})?(?:{change_verbs})?(?:了)?\s*[:：]?\s*[+＋\-－−]?\s*"
