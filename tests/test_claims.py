@@ -889,6 +889,8 @@ ROWS = [
       E(1_230_000_000, "HKD", period="2021", change=[("yoy", 0.17)]), E(1_050_000_000, "HKD", period="2020", change=None)),
     R("hong-kong-cents-after-a-currency-before-the-number", "2021年华远控股每股基本盈利为港币25.6仙(2020年:港币20.1仙)。",
       E(0.256, "HKD", period="2021"), E(0.201, "HKD", period="2020")),
+    R("a-share-of-a-measure-moved-in-points-to-a-level", "2021年华远集团海外收入占比提升5.2个百分点至35.6%。",
+      E(0.356, "percent", period="2021", change=[("abs", 0.052)], metric_is="海外收入占比")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
