@@ -79,7 +79,7 @@ class Patterns:
     verb_measures: dict = None
     object_measures: dict = None
     money_verbs: dict = None
-    paired_measures: dict = None  # 产销 -> (产量, 销量): two measures one word names, in order
+    paired_measures: dict = None  # 产销 -> (产量, 销量): two measures one word names, in order (longest word first)
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
     org_lead: re.Pattern[str] | None = None  # words glued before a guessed name (我们预计|落后)
     org_tail: re.Pattern[str] | None = None  # metric words glued after a guessed name (华远毛利)
@@ -182,7 +182,7 @@ def load_patterns() -> Patterns:
         verb_measures=dict(nc.get("verb_measures", {})),
         object_measures=dict(nc.get("object_measures", {})),
         money_verbs=dict(nc.get("money_verbs", {})),
-        paired_measures={k: tuple(v) for k, v in nc.get("paired_measures", {}).items()},
+        paired_measures={k: tuple(v) for k, v in sorted(nc.get("paired_measures", {}).items(), key=lambda kv: -len(kv[0]))},
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
         org_lead=re.compile(f"^(?:{_alt(sorted(data.org_lead_words, key=len, reverse=True))})+") if data.org_lead_words else None,
         org_tail=re.compile(f"(?:{_alt(data.org_tail_words)})$") if data.org_tail_words else None)

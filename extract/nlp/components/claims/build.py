@@ -11,7 +11,7 @@ from ...lexicon import Lexicon
 from ...patterns import WordRegex
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _COMPARE
+from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
@@ -32,7 +32,7 @@ def _streak(sent: str, d: Draft) -> bool:
     its metric the streak's (营收连续年数); a bound the streak is about (连续2年实现超1200亿元营收)
     is no figure of its own. Returns True when ``d`` is such a bound, to be left out."""
     q = d.q
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    clause = _clause_start(sent, q.start)
     if q.hedge_dir in ("gt", "ge") and _STREAK_CLAUSE.search(sent, clause, q.start):
         return True
     unit = _STREAK_UNIT.get(d.unit or "")
@@ -68,7 +68,7 @@ def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):
     no change gives the figure of that base period."""
     if d.is_change:
         return None
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+    clause = _clause_start(sent, d.q.start)
     if any(x.is_change and clause <= x.q.start for x in drafts):
         return None
     return next((p for p in periods if p.base and clause <= p.start and p.end <= d.q.start
@@ -121,7 +121,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     pub = published_month(frame.published if frame is not None else None)
     end = period_end(d.period)
     if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
-            and not _YEAR_RANGE.search(sent, 0, d.q.start) and not _YEAR_LIST.search(sent, 0, d.q.start):
+            and not _YEARS_AHEAD.search(sent, 0, d.q.start):
         # (23-25年…分别, 22/23/24年…: the years come later)
         return
     lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
@@ -134,7 +134,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计公司… is not)
     said = None if analyst else _FORECAST_GUIDE.search(lead)
     if said is None and not analyst:
-        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+        clause = _clause_start(sent, d.q.start)
         if _FORECAST_TARGET.search(lead, clause):  # 计划到年底建成1100个充电桩: a target
             d.metric, d.metric_key = d.metric + "目标", None
         return
@@ -175,7 +175,7 @@ def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | 
     named in passing when the number is compared with it), the base period of a base level, a
     year after a base of last year, else the one carried; its changes' kinds follow."""
     q = d.q
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    clause = _clause_start(sent, q.start)
     if _COMPARE.search(sent, clause, q.start + 24):
         # 上一季度营收为X,净亏损为Y,较上一季度扩大30%: a figure compared with the period before is
         # not of that period, which an earlier clause named in passing
@@ -260,7 +260,7 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
         parent = next((x for x in earlier if last is not None and x.metric == last.metric), None)
     if parent is None:
         return
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+    clause = _clause_start(sent, d.q.start)
     area = found.surface if found is not None and found.cls == "Place" and clause <= found.start < d.q.start else None
     part = d.metric if d.metric and len(d.metric) <= 4 and not _names_metric(d.metric) \
         and d.metric in sent[clause:d.q.start] else None
@@ -382,7 +382,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 and _business_of(d.subject, frame.entity, lex) and is_segment_money(d.metric):
             # 阿里云收入 in Alibaba's results: Alibaba's figure, the business in the metric (when its
             # clause names it: a brand carried from the clause before names no later figure's metric)
-            clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+            clause = _clause_start(sent, q.start)
             if d.subject.surface not in (d.metric or "") and found is d.subject and found.start >= clause:
                 name = d.subject.surface  # 阿里云 + 云收入: the name and the metric share 云
                 k = next((k for k in range(min(len(name), len(d.metric)), 0, -1) if name.endswith(d.metric[:k])), 0)

@@ -9,8 +9,8 @@ from dataclasses import replace
 from ...patterns import WordRegex
 from ...periods import PeriodMention
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _PER_UNIT
-from .timing import _base_period_of, _period_before, _period_for
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _PER_UNIT, _clause_start
+from .timing import _COMPARED_WITH, _base_period_of, _period_before, _period_for
 from .metrics import _names_metric, _np_before
 
 # the word lists are data: ontology/claim_words.toml
@@ -226,7 +226,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                              and re.fullmatch(r"\s*[/／]\s*[+＋\-－−]?\s*", sent[before[-1].q.end:q.start])):
                 target = before[-1].target  # (同比+15%/+17%/+16%: a list of the levels' changes, not one's)
         kind_against = None
-        if target is None and _BARE_COMPARED.fullmatch(sent, max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0), q.start):
+        if target is None and _BARE_COMPARED.fullmatch(sent, _clause_start(sent, q.start), q.start):
             # 交付51,000台 ;环比-5% ;同比+49%: a bare comparison after a level, across ; too, is its change
             near = [x for x in drafts if x.q.end <= q.start and (not x.is_change or x.attached)]
             last = near[-1] if near else None
@@ -244,7 +244,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             prev = [x for x in prev if not _PRIOR_ASIDE.search(sent, max(0, x.q.start - 16), x.q.start)] or prev
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
-            clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+            clause = _clause_start(sent, q.start)
             rate = _RATE_OF_CHANGE.search(sent, clause, q.start)
             verb = rate or _CHANGE_VERB.search(sent, clause, q.start)
             own = _np_before(sent, verb.start() if verb else q.start, clause, mentions,
@@ -296,9 +296,9 @@ _BARE_COMPARED_RUN = WordRegex(r"[\s;；,，]*(?:" + _BARE + r"[\d.]+\s*(?:%|pct
 def _compared_base(sent: str, q, periods) -> str | None:
     """The period a change right before ``q`` is compared with in its clause (较2017年第三季度增长
     15.3%: 2017Q3), else None."""
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    clause = _clause_start(sent, q.start)
     return next((p.period for p in reversed(periods) if clause <= p.start and p.end <= q.start
-                 and re.search(r"(?:较|比|相比|相较|对比|较之|与|和)\s*(?:于)?\s*$", sent[max(0, p.start - 4):p.start])), None)
+                 and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)), None)
 
 def _flat(sent: str, drafts: list[Draft]) -> None:
     """粮食总产量621万吨,与上年持平: a level the text says is flat has a change of zero, compared

@@ -75,6 +75,10 @@ _RATIO_HEAD = re.compile(r"(?:占比|比重|比例|份额|率|倍差|倍数|(?<=
 # a space between words of one clause, 毛利率 为 30%, does not)
 _CLAUSE_END = re.compile(r"[,，;；。]|(?<=[\d%％元亿万千百辆台人户个])[ \u3000]+(?=[\u4e00-\u9fff])")
 
+def _clause_start(sent: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last clause end before it)."""
+    return max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
+
 _COMPARE = re.compile(r"同比|环比|按年|按季|较|相比|相较|比上")  # a comparison: 同比, 按年, 较上一季度
 
 def continues(sent: str) -> bool:

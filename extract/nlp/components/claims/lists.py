@@ -7,7 +7,7 @@ import re
 
 from ...periods import PeriodMention
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject, _clause_start
 from .changes import _reattach
 from .timing import _YEAR_LIST, _YEAR_RANGE
 from ....text.chars import _jieba
@@ -173,7 +173,7 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             for d, y in zip(run, years):
                 d.period = y
             spent.update(id(x) for x in out if a <= x.q.start and x.q.end <= b)  # 23-25年 is no duration
-        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, run[0].q.start)), default=0)
+        clause = _clause_start(sent, run[0].q.start)
         if levels is not None and len(levels) == len(run) and all(d.q.kind == "percent" and not d.is_change for d in run) \
                 and all(x.q.kind != "percent" and x.metric for x in levels) \
                 and _SHARES_OF_LISTED.fullmatch(sent, clause, run[0].q.start):
@@ -204,9 +204,10 @@ def _paired(run: list[Draft]) -> None:
     metric = run[0].metric or ""
     if len(run) != 2 or any(d.metric != metric for d in run):
         return
-    word = next((w for w in sorted(load_patterns().paired_measures or {}, key=len, reverse=True) if metric.endswith(w)), None)
+    pairs = load_patterns().paired_measures or {}
+    word = next((w for w in pairs if metric.endswith(w)), None)  # (longest first)
     if word is not None:
-        for d, part in zip(run, load_patterns().paired_measures[word]):
+        for d, part in zip(run, pairs[word]):
             d.metric, d.metric_key = metric[:-len(word)] + part, None
 
 def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int, int]] | None:
@@ -256,7 +257,7 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     are ``counted`` things the items name (常规店、直营店和奥莱店分别为4800/1300/1100家: each its 数量)."""
     from .metrics import _names_metric
 
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
+    clause = _clause_start(sent, pos)
     first = sent.find("、", clause, pos)  # a name inside the list (金融科技) is an item, no subject before it
     limit = first if first >= 0 else pos
     clause = max([clause, *(m.end for m in mentions if clause <= m.end <= limit and _may_be_subject(m)
@@ -288,7 +289,7 @@ def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, obje
     metric = next((x for x in reversed(lex_metrics) if x[1] <= pos), None)
     if metric is None:
         return []
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, metric[0])), default=0)
+    clause = _clause_start(sent, metric[0])
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|其中|同时|此外)+\s*", "", sent[clause:metric[0]]).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):

@@ -10,8 +10,8 @@ from ...lexicon import Lexicon
 from ...patterns import WordRegex
 from ..entities import Mention
 from .draft import (
-    Draft, _ANAPHOR, _CLAUSE_BREAK, _CLAUSE_END, _LIST_SEP, _NP_STOP, _PER_UNIT, _RATIO_HEAD,
-    _TRIM_HEAD, _TRIM_TAIL)
+    Draft, _ANAPHOR, _CLAUSE_BREAK, _LIST_SEP, _NP_STOP, _PER_UNIT, _RATIO_HEAD,
+    _TRIM_HEAD, _TRIM_TAIL, _clause_start)
 
 def _names_metric(phrase: str) -> bool:
     """Does the noun phrase name a metric (经调整利润, 直播收入, 毛利率), rather than a
@@ -37,7 +37,7 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
     cands = [(a, b, e) for a, b, e in lex_metrics if start_floor <= a and b <= q.start
              and not _CLAUSE_BREAK.search(sent[b:q.start]) and not any(x <= a and b <= y for x, y in asides)]
     np = _np_before(sent, q.start, start_floor, mentions, numbers)
-    clause_start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    clause_start = _clause_start(sent, q.start)
     after = _counted_after(sent, q, lex_metrics, mentions, clause_start)
     if q.kind == "multiple" and np and len(np) >= 2 and not cands and after == (_unit_metric(q), None):
         return np, None  # 直播电商同比增长超过一倍: what grew, not a bare 倍数
@@ -171,7 +171,9 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     return n, None
 
 #: a rank said of a figure right after it (以1140万部位居第二, 以23.8%的份额排名第一)
-RANKED = re.compile(r"\s*(?:位居|位列|排名|排在|名列|居于|跃居|稳居|重回|跻身|位于)")
+RANKED = WordRegex(r"\s*(?:{rank_verbs})")
+#: … or at the end of the figure's clause (…分别以1860万台、1600万台…位列前五)
+RANK_AHEAD = WordRegex(r"[^,，;；。]*?(?:{rank_verbs})")
 
 # a change said of a figure right after it (100辆大幅增长, 100辆有明显提升): no counted noun
 _CHANGE_AFTER = WordRegex(r"(?:有|出现|实现)?(?:所|了)?(?:{change_adverbs})?(?:{change_verbs})")

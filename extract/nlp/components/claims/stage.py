@@ -20,7 +20,7 @@ from ..tables import in_table
 from .build import build_claims
 from .draft import continues
 from .filters import not_a_claim
-from .metrics import RANKED
+from .metrics import RANK_AHEAD
 from ...patterns import WordRegex
 
 
@@ -83,7 +83,7 @@ def make_claims(nlp: Language, name: str, year: int):
             if drafts:
                 earlier = drafts
             for d in drafts:
-                if d.metric is None and not d.is_change and named is not None and _RANK_AHEAD.match(s.text, d.q.end):
+                if d.metric is None and not d.is_change and named is not None and RANK_AHEAD.match(s.text, d.q.end):
                     d.metric, d.metric_key = named  # 出货量1600万部…;vivo以1140万部位居第二: the measure ranked by
                 elif d.metric is None and d.is_change and not d.attached and named is not None:
                     # 出货量7810万台…。vivo同比增长13.4%: a bare change that names no measure is
@@ -119,9 +119,6 @@ def _by_then_to(text: str, qs: list) -> list:
             out.extend(replace(x, start=x.start + at, end=x.end + at) for x in find_quantities(part))
     return out
 
-
-#: a rank said at the end of the figure's clause (…分别以1860万台、1600万台…位列前五)
-_RANK_AHEAD = re.compile(r"[^,，;；。]*?(?:" + RANKED.pattern.replace("\\s*", "", 1) + ")")
 
 _CHANGED = WordRegex(r"(?:{change_verbs})(?:了)?\s*$")
 #: a reporting period (a year, a quarter, a half, a span of months) and a day of a date

@@ -8,7 +8,7 @@ from functools import cache
 
 from ...frame import is_generic, is_media
 from ..entities import Mention
-from .draft import _CLAUSE_END, _SUBJECT_CLASSES, _may_be_subject
+from .draft import _SUBJECT_CLASSES, _may_be_subject, _clause_start
 
 # (高于抖音的55%: 高于/低于 compare, the name after them owns the number)
 _PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
@@ -28,7 +28,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
              and not (m.cls == "Person" and _BYLINE_BEFORE.search(sent, max(0, m.start - 20), m.start))]
     if not cands:
         return None
-    cut = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, pos)), default=0)
+    cut = _clause_start(sent, pos)
     in_clause = [m for m in cands if m.start >= cut]
     owner = [m for m in in_clause if sent[m.end:m.end + 1] == "的"]
     if owner:  # 星河科技创始人李明远的持股比例: the possessor is the subject
@@ -54,7 +54,7 @@ def _titled(sent: str, m: Mention) -> bool:
 
 def _opens_clause(sent: str, m: Mention) -> bool:
     """Does ``m`` open its clause (after a time phrase or a connective at most)?"""
-    start = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, m.start)), default=0)
+    start = _clause_start(sent, m.start)
     return _CLAUSE_OPENING.fullmatch(sent, start, m.start) is not None
 
 
@@ -78,7 +78,7 @@ def _counted_subject(sent: str, q, mentions: list[Mention]) -> tuple[Mention, st
     rx = _counted_things()
     if rx is None or q.kind not in ("count", "measure") or not q.unit_word or len(q.unit_word) != 1:
         return None  # a measure word: 台, 家, 款 …
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    clause = _clause_start(sent, q.start)
     if any(clause <= m.start < q.start for m in mentions):
         return None
     m = rx.match(sent, q.end)
@@ -111,7 +111,7 @@ def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
     share_of, industry = _segment_patterns()
     m = share_of.match(sent, q.end) if share_of is not None and q.kind == "percent" else None
     if m is None and industry is not None:
-        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+        clause = _clause_start(sent, q.start)
         m = industry.match(sent, clause)
         if m is not None and (m.end("n") > q.start or any(clause <= x.start < q.start for x in mentions)):
             m = None
@@ -134,7 +134,7 @@ _MODEL_MEASURES = frozenset("辆台部架款")
 def _sibling_model(sent: str, q, mentions: list[Mention]) -> Mention | None:
     """小鹏P7交付2104台,G3交付936台: a bare model code opening the number's clause, after a model
     the sentence named with its brand, is the brand's model too (小鹏G3)."""
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    clause = _clause_start(sent, q.start)
     code = next((m for m in mentions if m.cls == "Program" and clause <= m.start and m.end <= q.start
                  and _MODEL_CODE.fullmatch(m.surface)), None)
     if code is None:

@@ -9,7 +9,7 @@ import re
 from ...frame import Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import PeriodMention
 from ...patterns import WordRegex
-from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE
+from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE, _clause_start
 
 def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sent: str = "") -> str | None:
     """The period of the number at ``pos``: the last period before it that is no base of a
@@ -180,7 +180,7 @@ def _year_end_of_a_flow(sent: str, d: Draft, periods: list[PeriodMention], draft
             and is_flow(d.metric) and not is_stock(d.metric)):
         return
     own = next((p for p in reversed(periods) if p.end <= d.q.start and not p.base), None)
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+    clause = _clause_start(sent, d.q.start)
     if own is not None and own.period == d.period and own.end < clause \
             and any(own.end <= x.q.start and x.q.end <= clause for x in drafts):  # (the earlier clause's own figure)
         d.period = d.period[5:9]
@@ -216,7 +216,7 @@ def _parallel_comparison(sent: str, out: list[Draft]) -> None:
     told = None
     for d in out:
         kinds = [k for k, _ in d.changes if k in ("yoy", "qoq")]
-        clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, d.q.start)), default=0)
+        clause = _clause_start(sent, d.q.start)
         if kinds and _COMPARE.search(sent, clause, d.q.start):
             told = kinds[0]
         elif told and not d.kinds_known and keeps_growth(d.metric) and not _SHARE_PRICE.search(d.metric) \
@@ -247,7 +247,7 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
         return
     if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
         d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing: Hong Kong dollars
-    clause = max((x.end() for x in _CLAUSE_END.finditer(sent, 0, q.start)), default=0)
+    clause = _clause_start(sent, q.start)
     lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
     if any(x in lead for x in w.price_close):
         d.metric, d.metric_key = "收盘价", None
