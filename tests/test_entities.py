@@ -239,6 +239,11 @@ ROWS = [
        absent=("孙立平", "星海银行", "王小林"), mojibake=True,
        xfail_lac="find_mojibake covers only the '?'-anchored part of the fragment (?岀殑鐢ㄦ埛); in "
                  "the undetected rest (瀛…鏄熸捣阈惰) LAC tags 鏄熸 as PER and it is kept as a Person"),
+    *R("legal-form-is-an-alias", "腾讯控股有限公司董事会宣布,根据华远证券交易所有限公司的规则发布业绩。",
+       P("Company", "腾讯", aliases=("腾讯控股有限公司",)),
+       P("Organization", ("华远证券交易所", "华远证券交易所有限公司"), aliases=("华远证券交易所有限公司",)), exact=False),
+    *R("council-is-an-institution", "华远会计准则理事会发布了新的收入准则。",
+       P("Organization", "华远会计准则理事会"), exact=False),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]

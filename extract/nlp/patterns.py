@@ -34,6 +34,7 @@ class _PatternFile(BaseModel):
     name_traps: list[str] = []
     org_prefix_stop: str
     institution_heads: list[str]
+    legal_forms: list[str] = []
     role_after: str = ""
     role_prefixes: list[str] = []
     platform_heads: list[str]
@@ -80,6 +81,7 @@ class Patterns:
     object_measures: dict = None
     money_verbs: dict = None
     paired_measures: dict = None  # 产销 -> (产量, 销量): two measures one word names, in order (longest word first)
+    legal_forms: tuple[str, ...] = ()  # 有限公司…: written after a name, longest first
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
     org_lead: re.Pattern[str] | None = None  # words glued before a guessed name (我们预计|落后)
     org_tail: re.Pattern[str] | None = None  # metric words glued after a guessed name (华远毛利)
@@ -183,6 +185,7 @@ def load_patterns() -> Patterns:
         object_measures=dict(nc.get("object_measures", {})),
         money_verbs=dict(nc.get("money_verbs", {})),
         paired_measures={k: tuple(v) for k, v in sorted(nc.get("paired_measures", {}).items(), key=lambda kv: -len(kv[0]))},
+        legal_forms=tuple(sorted(data.legal_forms, key=len, reverse=True)),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
         org_lead=re.compile(f"^(?:{_alt(sorted(data.org_lead_words, key=len, reverse=True))})+") if data.org_lead_words else None,
         org_tail=re.compile(f"(?:{_alt(data.org_tail_words)})$") if data.org_tail_words else None)

@@ -167,7 +167,7 @@ def run_article(nlp: Language, art: Article, year: int | None = None, published:
 def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) -> Document:
     """The Doc's findings as a pydantic Document (raw offsets through the offset map)."""
     mentions: list[ents_mod.Mention] = doc._.mentions or []
-    entities = rels_mod.group_entities(mentions)
+    entities = rels_mod.group_entities(mentions, art.text)
     claims: list[Claim] = []
     rejected: list[str] = []
     seen: dict[tuple, Claim] = {}

@@ -10,9 +10,14 @@ from .entities import Mention
 _MODEL_CLASS = {"Company": "Company"}
 
 
-def group_entities(mentions: list[Mention]):
-    """One Entity per (class, label), with its surfaces and the lexicon aliases as aliases."""
+def group_entities(mentions: list[Mention], text: str = ""):
+    """One Entity per (class, label), with its surfaces and the lexicon aliases as aliases; an
+    organization's surface followed in ``text`` by a legal form (香港联合交易所有限公司) is a
+    surface with it too."""
     from ...model import Entity
+    from ..patterns import load_patterns
+
+    forms = load_patterns().legal_forms
 
     groups: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
@@ -21,7 +26,8 @@ def group_entities(mentions: list[Mention]):
     for (cls, label), ms in groups.items():
         aliases = []
         for m in ms:
-            for a in (m.surface, *m.aliases):
+            form = next((f for f in forms if text.startswith(f, m.end)), None) if cls in ("Company", "Organization") else None
+            for a in (m.surface, *((m.surface + form,) if form else ()), *m.aliases):
                 if a != label and a not in aliases:
                     aliases.append(a)
         role = next((m.role for m in ms if m.role), None)
