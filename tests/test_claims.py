@@ -891,6 +891,8 @@ ROWS = [
       E(0.256, "HKD", period="2021"), E(0.201, "HKD", period="2020")),
     R("a-share-of-a-measure-moved-in-points-to-a-level", "2021年华远集团海外收入占比提升5.2个百分点至35.6%。",
       E(0.356, "percent", period="2021", change=[("abs", 0.052)], metric_is="海外收入占比")),
+    R("an-edition-or-variant-is-no-claim", "华远汽车将在12月交付ES8的六座版和5G版车机,2.0版本系统售价为3000元。",
+      E(3000, "CNY", period=ANY, metric=ANY)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

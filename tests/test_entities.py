@@ -244,6 +244,8 @@ ROWS = [
        P("Organization", ("华远证券交易所", "华远证券交易所有限公司"), aliases=("华远证券交易所有限公司",)), exact=False),
     *R("council-is-an-institution", "华远会计准则理事会发布了新的收入准则。",
        P("Organization", "华远会计准则理事会"), exact=False),
+    *R("a-title-acronym-is-no-model", "蔚来CFO奉玮表示,公司现金储备充足。",
+       P("Company", "蔚来"), exact=False, absent=("蔚来CFO",)),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]

@@ -491,3 +491,23 @@ def test_a_brand_the_reporting_company_owns_is_a_segment_of_it():
     claims = {round(c.value): c for c in _claims(text, "2023-03-23")}
     assert (claims[21_520_000_000].subject, claims[21_520_000_000].metric) == ("安踏", "FILA收益")
     assert claims[4_390_000_000].subject == "安踏" and "FILA" not in claims[4_390_000_000].metric
+
+
+def test_a_month_still_to_come_frames_no_piece():
+    """A call's lead that plans a month still to come (12月份,我们预计…) names no reporting period:
+    a figure after it with no period of its own gets none; a month already past still frames a
+    data piece (10月…零售)."""
+    d = extract_text("李斌:12月份,我们预计交付量将超过1600辆。\n汽车销售收入为14.5亿元。\n", doc_id="c", published="2018-11-07")[0]
+    assert d.frame.period is None
+    assert {c.value: c.period for c in d.claims}[1_450_000_000] is None
+    d = extract_text("10月华远汽车零售19.1万辆。\n今年以来累计零售170.4万辆。\n", doc_id="m", published="2021-11-08")[0]
+    assert d.frame.period == "2021-10"
+
+
+def test_a_speaker_label_is_no_subject():
+    """李斌：截至10月底,我们已开设8家门店: the speaker's label in a transcript is who talks; the
+    figures are the company's (a title's acronym, 华远汽车CFO, is no model either)."""
+    text = ("华远汽车第三季度财报电话会议实录\n华远汽车董事长兼CEO李明远：截至10月底,我们已开设88家门店。\n"
+            "华远汽车CFO张伟:第三季度汽车销售收入为14.5亿元。我们将在12月开始交付ES8的六座版。\n")
+    cs = _claims(text, "2018-11-07")
+    assert {c.value: c.subject for c in cs} == {88: "华远汽车", 1_450_000_000: "华远汽车"}

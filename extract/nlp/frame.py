@@ -204,6 +204,10 @@ def _not_after(code: str, pub: tuple[int, int] | None) -> str:
 
 _BRACKETED_AFTER = re.compile(r"\s*[(（]\s*")
 
+#: a period named with its year (2021年, 21年, FY24, 二零二三年, 今年6月30日止), not a month alone
+#: (截至12月31日止季度业绩)
+_NAMES_YEAR = re.compile(r"\d{4}|\d{2}\s*(?:财)?年|FY\s*\d{2}|[〇零○一二三四五六七八九]{4}\s*年|今年|本年")
+
 
 def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None]:
     """(period, index of the sentence that states it)."""
@@ -220,7 +224,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         if before:
             p = before[-1]
             code = _named_length(p.period, s[p.start:p.end], s[p.end:rw.start()], rw.group(0), w)
-            if not re.search(r"\d{2}", s[p.start:p.end]):  # only a period named without its year moves
+            if not _NAMES_YEAR.search(s, p.start, p.end):  # only a period named without its year moves
                 code = _not_after(code, pub)
             return code, i
         word = rw.group(0)
@@ -232,12 +236,13 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
               and w.data_lead.search(s, 0, p.start)]
         if ps:
             return ps[0].period, i
-    # a title (or first sentence) that names a period with its year (IDC:2021年第二季度中国智能手机
-    # 市场出货量…) dates the piece; a relative one (今年, 去年同期) does not
+    # a title (or first sentence) that names a period in numbers (IDC:2021年第二季度中国智能手机
+    # 市场出货量…, 10月华远汽车零售…) dates the piece; a relative one (今年, 去年同期) does not, nor one
+    # still to come when it was published (李斌:12月份,我们预计交付量…)
     for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
         ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p)
-              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?", p.period) and re.search(r"\d{2}", title[p.start:p.end])
-              and not _since(title, p)]
+              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?", p.period) and re.search(r"\d", title[p.start:p.end])
+              and not _since(title, p) and _not_after(p.period, pub) == p.period]
         if ps:
             return ps[0].period, i
     return None, None

@@ -16,6 +16,9 @@ _PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小
 # (记者张三 李四): who wrote the piece is not what it reports on
 _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|撰文)\s*[:：]?\s*(?:[\u4e00-\u9fff]{2,4}[\s、])*$")
 
+# (李斌：截至10月底,我们已开设8家蔚来中心): a speaker's label in a transcript is who talks, not what of
+_SPEAKER_LABEL = re.compile(r"\s*[:：]")
+
 _SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
 
 def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
@@ -25,7 +28,8 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     cands = [m for m in mentions if m.end <= pos and _may_be_subject(m)
              and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
              and not _SOURCE_AFTER.match(sent, m.end)
-             and not (m.cls == "Person" and _BYLINE_BEFORE.search(sent, max(0, m.start - 20), m.start))]
+             and not (m.cls == "Person" and (_BYLINE_BEFORE.search(sent, max(0, m.start - 20), m.start)
+                                             or _SPEAKER_LABEL.match(sent, m.end)))]
     if not cands:
         return None
     cut = _clause_start(sent, pos)
