@@ -511,3 +511,11 @@ def test_a_speaker_label_is_no_subject():
             "华远汽车CFO张伟:第三季度汽车销售收入为14.5亿元。我们将在12月开始交付ES8的六座版。\n")
     cs = _claims(text, "2018-11-07")
     assert {c.value: c.subject for c in cs} == {88: "华远汽车", 1_450_000_000: "华远汽车"}
+
+
+def test_a_lead_is_dated_by_the_first_period_it_names():
+    """第三季度净亏损…,而2017年第三季度为…: the lead is about the quarter it opens with (of the
+    publication's year), not the year it compares with."""
+    d = extract_text("第三季度华远汽车净亏损为32.8亿元,而2017年第三季度为12.3亿元。\n", doc_id="l", published="2018-11-07")[0]
+    assert d.frame.period != "2017Q3"
+    assert {c.value: c.period for c in d.claims} == {3_280_000_000: "2018Q3", 1_230_000_000: "2017Q3"}

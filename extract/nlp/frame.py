@@ -240,10 +240,10 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     # 市场出货量…, 10月华远汽车零售…) dates the piece; a relative one (今年, 去年同期) does not, nor one
     # still to come when it was published (李斌:12月份,我们预计交付量…)
     for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
-        ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p)
-              and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?", p.period) and re.search(r"\d", title[p.start:p.end])
-              and not _since(title, p) and _not_after(p.period, pub) == p.period]
-        if ps:
+        ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p) and not _since(title, p)]
+        # (the first one it names: 第三季度净亏损…,而2017年第三季度为…: not the year compared with)
+        if ps and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?", ps[0].period) and re.search(r"\d", title[ps[0].start:ps[0].end]) \
+                and _not_after(ps[0].period, pub) == ps[0].period:
             return ps[0].period, i
     return None, None
 

@@ -229,11 +229,11 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 end = fiscal_end or 12
                 g["y"] = str(cy if cm <= end else cy + 1)  # the fiscal year the quarter in context is in
                 code = _fiscal_span(g, end)[0]
-                out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a)))
+                out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a, b)))
                 taken.append((a, b))
                 continue
             if kind == "fiscal":
-                out.append(PeriodMention(a, b, _fiscal_code(g, published, fiscal_end), _fiscal_end(g), _compared(text, a)))
+                out.append(PeriodMention(a, b, _fiscal_code(g, published, fiscal_end), _fiscal_end(g), _compared(text, a, b)))
                 taken.append((a, b))
                 continue
             if kind == "ended":  # the months up to the end month, as their code
@@ -252,7 +252,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     if m1 < 1:
                         m1, y1 = m1 + 12, y - 1
                     code = _span_code(y, m1, m2) if y1 == y else f"{y1}-{m1:02d}/{y}-{m2:02d}"
-                    out.append(PeriodMention(a2, b2, code, y, _compared(text, a)))
+                    out.append(PeriodMention(a2, b2, code, y, _compared(text, a, b)))
                 taken.append((a, b))
                 continue
             if kind == "span":  # months m1..m2 of a year, written as what they are (1-3月 is Q1)
@@ -269,7 +269,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     y = prev.year if prev else _reported_year(year, m2, published) if year and not _FUTURE.search(text) else year
                 if y is None:
                     continue
-                out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, _compared(text, a)))
+                out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, _compared(text, a, b)))
                 taken.append((a, b))
                 continue
             if kind == "yearend":  # 截至2020年底: the stock at the end of December
@@ -299,7 +299,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     ctx = f"Q{cur_q.group(2)}" if cur_q else ctx
                     out.remove(glued)
                     a = glued.start
-                    out.append(PeriodMention(a, b, f"{glued.year}{ctx or ''}", glued.year, _compared(text, a)))
+                    out.append(PeriodMention(a, b, f"{glued.year}{ctx or ''}", glued.year, _compared(text, a, b)))
                     taken.append((a, b))
                     continue
                 if rel in ("去年同期", "上年同期", "同期"):
@@ -307,7 +307,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                         if own and rel == "上年同期" else None
                     if part and not (q or h or mo):  # 2022年第一季度…而去年同期: 2021Q1
                         out.append(PeriodMention(a, b, f"{own[-1].year - 1}{part.group(1)}", own[-1].year - 1,
-                                                 _compared(text, a)))
+                                                 _compared(text, a, b)))
                         taken.append((a, b))
                         continue
                     if cur_q and not (q or h or mo):
@@ -379,7 +379,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     # the fiscal quarter of the fiscal year in context, not the calendar one
                     cy, cm = int(cur_q.group(1)), 3 * int(cur_q.group(2))
                     code = _fiscal_span({"y": str(cy if cm <= fiscal_end else cy + 1), "q": str(q)}, fiscal_end)[0]
-                    out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a)))
+                    out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a, b)))
                     taken.append((a, b))
                     continue
                 if prev is None and year is None:
@@ -407,7 +407,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             y, q = now if rel not in (*_PREVIOUS_QUARTER, *_NEXT_QUARTER) and _FUTURE.search(text, 0, a) \
                 else _relative_quarter(*_quarter_before(*now), rel)
         if named is not None or published is not None:
-            bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a)),
+            bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a, b)),
                           key=lambda p: p.start)
     for a, b, rel, asof in months:  # 10月交付…,上月交付…: against the month named before, else in context
         named = next((p.period for p in reversed(stated) if p.end <= a and not p.base
@@ -418,7 +418,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
         y, mo = int(named[:4]), int(named[5:7])
         if rel in _PREVIOUS_MONTH:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
-        bisect.insort(out, PeriodMention(a, b, _fmt("month", y, None, None, mo, asof), y, _compared(text, a)),
+        bisect.insort(out, PeriodMention(a, b, _fmt("month", y, None, None, mo, asof), y, _compared(text, a, b)),
                       key=lambda p: p.start)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
     quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]

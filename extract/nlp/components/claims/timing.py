@@ -85,16 +85,18 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
             d.period = f"asof:{d.period}-{month_end.group(2)}"
             d.regrade("yoy")
             return
-    if d.kinds_known:
-        return
     before = _period_before(d.period)
     earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
     if d.bases and len(d.bases) > 1:  # 较2017年第三季度增长15.3%,较2018年第二季度增长8.5%: each by its base
+        # (whose plain changes take their kinds even when another one's is known: 比2017年第三季度的
+        # 12.3亿元增加了166.7%,比2018年第二季度增加了86.4%)
         for i, base in d.bases.items():
             kind = "qoq" if base == before else "yoy" if base == earlier else None
             if kind and i < len(d.changes) and d.changes[i][0] == "growth":
                 d.changes[i] = (kind, d.changes[i][1])
         d.kinds_known = True
+        return
+    if d.kinds_known:
         return
     if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
                                for p in periods):
