@@ -519,3 +519,12 @@ def test_a_lead_is_dated_by_the_first_period_it_names():
     d = extract_text("第三季度华远汽车净亏损为32.8亿元,而2017年第三季度为12.3亿元。\n", doc_id="l", published="2018-11-07")[0]
     assert d.frame.period != "2017Q3"
     assert {c.value: c.period for c in d.claims} == {3_280_000_000: "2018Q3", 1_230_000_000: "2017Q3"}
+
+
+def test_a_price_a_stock_reached_today_is_of_the_day():
+    """星河汽車股價今早低開，最低見81.2元: a Hong Kong piece's 見 (reached) gives a share price of the
+    publication day, whose move is a plain change."""
+    cs = _claims("星河汽車公布第三季業績。\n星河汽車股價今早低開，最低見81.2元，跌3.1%。\n", "2025-11-26")
+    price = {c.value: c for c in cs}[81.2]
+    assert (price.metric, price.period) == ("股价", "asof:2025-11-26")
+    assert [(x.kind, x.value) for x in price.changes()] == [("growth", -0.031)]
