@@ -23,6 +23,7 @@ from ..lexicon import load_lexicon
 from ..tables import find_tables
 from ..tables import CURRENCY_WORDS, find_magnitude_scale, find_scale, read_table
 from ..tables.forecast import read_forecast_table
+from ..tables.indicators import read_indicator_table
 from ..tables.market import read_market_table
 
 for _name in ("tables", "table_claims", "table_left_out"):
@@ -90,6 +91,13 @@ def make_tables(nlp: Language, name: str):
 
             if t.kind == "forecast":
                 res = read_forecast_table(t, row_text, subject, lex, where=f"table {t.table.index} of the text")
+                claims += res.claims
+                left += res.left_out
+                continue
+            if t.kind == "indicator":
+                frame = doc._.frame
+                res = read_indicator_table(t, row_text, subject, lex, where=f"table {t.table.index} of the text",
+                                           period=frame.period if frame is not None else None)
                 claims += res.claims
                 left += res.left_out
                 continue

@@ -157,7 +157,7 @@ class TextTable:
     end: int
     header: list[_Token] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
-    kind: str = "results"  # or "market": rows are companies (:mod:`.market_text`); "forecast" (:mod:`.forecast`)
+    kind: str = "results"  # or "market": rows are companies (:mod:`.market_text`); "forecast" (:mod:`.forecast`); "indicator" (:mod:`.indicators`)
     caption: str = ""  # the line above a market table's header: its market, period and unit
 
 

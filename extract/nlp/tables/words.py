@@ -40,6 +40,10 @@ class _TableFile(BaseModel):
     ratio_labels: list[str]
     change_rows: list[str]
     forecast_prefix: str
+    indicator_label_columns: list[str] = []
+    indicator_level_columns: list[str] = []
+    indicator_change_columns: list[tuple[str, str]] = []
+    indicator_label_leads: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,10 @@ class TableWords:
     ratio_labels: tuple[str, ...] = ()
     change_rows: tuple[str, ...] = ()
     forecast_prefix: str = "预测"
+    indicator_label_columns: tuple[str, ...] = ()
+    indicator_level_columns: tuple[str, ...] = ()
+    indicator_change_columns: tuple[tuple[str, str], ...] = ()
+    indicator_label_leads: tuple[str, ...] = ()
 
     def alt(self, *names: str) -> str:
         """A regex alternation of the words of the lists ``names`` (the first of each pair),

@@ -1,0 +1,181 @@
+"""Statistics bulletins' indicator tables flattened into text: rows are indicators, columns a
+level with its unit in brackets and its change.
+
+A statistics bureau's or a survey team's release (统计公报, 居民收支主要数据) lists its indicators in
+a table whose header names the label column, then columns each stating its unit in brackets: a
+level (绝对数(元), 总量(亿元), or a bare (万人)) or its change (比上年增长(%), 比上年增减(百分点))::
+
+    指标	绝对数(元)	比上年增长(%)
+    全体居民人均可支配收入	63830	5.0
+      其中:工资性收入	36150	5.3
+
+one row a line (cells apart by tabs or spaces), or one cell a line. :func:`find_indicator_tables`
+finds them; :func:`read_indicator_table` reads them: a level cell is read with its column's unit
+as prose would read it (63830元, 1200万吨), a change cell is the change of the row's level (a
+percentage relative, 百分点 absolute), of the kind its header names (比上年: yoy); the period is
+the one the caption above names (表1 2023年全省居民人均收支主要数据), else the one given (the
+frame's). A row whose cells do not fill the columns ends the table. The words are data
+(``ontology/tables.toml``).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...inputs.source import Cell, Table
+from ...model import Change, Claim, Evidence
+from .words import table_words
+
+_NUM = r"[-－−]?\d[\d,]*(?:\.\d+)?|[—–－-]{1,2}"
+_CELL_SEP = r"[ \t\u3000]+"
+
+
+@cache
+def _rx():
+    w = table_words()
+    names = "|".join(re.escape(x) for x in sorted({*w.indicator_level_columns, *(c for c, _ in w.indicator_change_columns)},
+                                                  key=len, reverse=True)) or "(?!)"
+    column = rf"(?:(?:{names})?[ \t]*[(（][^()（）\n]{{1,8}}[)）])"
+    label = "|".join(re.escape(x) for x in sorted(w.indicator_label_columns, key=len, reverse=True)) or "(?!)"
+    one_line = re.compile(rf"^[ \t\u3000]*(?P<label>{label})(?P<cols>(?:{_CELL_SEP}{column}){{2,}})[ \t\u3000]*$", re.M)
+    per_line = re.compile(rf"^[ \t\u3000]*(?P<label>{label})[ \t\u3000]*\n(?P<cols>(?:[ \t\u3000]*{column}[ \t\u3000]*(?:\n|$)){{2,}})", re.M)
+    return one_line, per_line, re.compile(column), re.compile(rf"^(?:{_NUM})$")
+
+
+def _column(text: str) -> tuple[str, str | None, str] | None:
+    """(role, change kind, unit word) of a column header: ``level`` or ``change``."""
+    w = table_words()
+    m = re.fullmatch(r"(?P<name>[^()（）]*?)[ \t]*[(（](?P<u>[^()（）]+)[)）]", text.strip())
+    if m is None:
+        return None
+    name, unit = m.group("name").strip(), m.group("u").strip()
+    kind = next((k for c, k in sorted(w.indicator_change_columns, key=lambda x: -len(x[0])) if c in name), None)
+    if kind is not None:
+        return ("change", kind, unit) if unit in ("%", "％", "百分点", "个百分点") else None
+    return "level", None, unit
+
+
+def find_indicator_tables(text: str, first_index: int = 1) -> list:
+    """The indicator tables of ``text`` (normalized article text), as
+    :class:`extract.nlp.tables.text.TextTable` of kind ``indicator``, the caption the line above."""
+    from .text import TextTable
+
+    one_line, per_line, column, number = _rx()
+    out = []
+    heads = [(m, False) for m in one_line.finditer(text)] + [(m, True) for m in per_line.finditer(text)]
+    for h, cell_lines in sorted(heads, key=lambda x: x[0].start()):
+        cols = [c.group(0).strip() for c in column.finditer(h.group("cols"))]
+        roles = [_column(c) for c in cols]
+        if any(r is None for r in roles) or not any(r[0] == "level" for r in roles):
+            continue
+        a = h.start("label")
+        table = Table(page=None, index=first_index + len(out), rows=[], start=a, end=h.end())
+        base = h.start("cols")
+        table.rows.append([Cell(h.group("label"), a, h.end("label"))]
+                          + [Cell(c.group(0).strip(), base + c.start(), base + c.end()) for c in column.finditer(h.group("cols"))])
+        table.row_spans.append((a, h.end()))
+        rows = _rows_per_line(text, h.end(), len(cols), number) if cell_lines else _rows_one_line(text, h.end(), len(cols), number)
+        for row, span in rows:
+            table.rows.append(row)
+            table.row_spans.append(span)
+        if len(table.rows) < 2:
+            continue
+        table.end = table.row_spans[-1][1]
+        caption_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, a)))
+        caption = text[caption_start + 1:text.rfind("\n", 0, a)] if text.rfind("\n", 0, a) > 0 else ""
+        out.append(TextTable(table, a, table.end, [], [], kind="indicator", caption=caption.strip()))
+    return out
+
+
+def _rows_one_line(text: str, pos: int, n: int, number):
+    """Rows of one line each (a label, then ``n`` cells) from ``pos``, up to the first line that is none."""
+    while pos < len(text):
+        nl = text.find("\n", pos + 1)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end].lstrip("\n")
+        start = end - len(line)
+        parts = list(re.finditer(rf"[^ \t\u3000]+", line))
+        if len(parts) < n + 1 or not all(number.match(p.group(0)) for p in parts[-n:]):
+            if line.strip():
+                return
+            pos = end
+            continue
+        label_end = parts[-n - 1].end()
+        label = line[:label_end].strip(" \t\u3000")
+        la = start + line.index(label)
+        if not label or re.search(r"[。；;，,]", label) or number.match(label):
+            return
+        yield [Cell(label, la, la + len(label))] + [Cell(p.group(0), start + p.start(), start + p.end()) for p in parts[-n:]], \
+            (la, start + parts[-1].end())
+        pos = end
+
+
+def _rows_per_line(text: str, pos: int, n: int, number):
+    """Rows of one cell a line (a label line, then ``n`` lines of a number each) from ``pos``."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", text[pos:]):
+        lines.append((pos + m.start(), pos + m.end(), m.group(0).strip(" \t\u3000")))
+    k = 0
+    while k < len(lines):
+        la, lb, label = lines[k]
+        cells = lines[k + 1:k + 1 + n]
+        if len(cells) < n or number.match(label) or re.search(r"[。；;，,]", label) \
+                or not all(number.match(c[2]) for c in cells):
+            return
+        start = la + (len(text[la:lb]) - len(text[la:lb].lstrip(" \t\u3000")))
+        yield [Cell(label, start, start + len(label))] + [Cell(c[2], c[1] - len(c[2]), c[1]) for c in cells], (start, cells[-1][1])
+        k += 1 + n
+
+
+def read_indicator_table(t, row_text, subject, lex, where: str, period: str | None):
+    """Claims of an indicator table ``t`` (:func:`find_indicator_tables`); ``row_text`` and
+    ``subject`` as for :func:`extract.nlp.tables.read_table`; ``period`` the frame's, for a
+    caption that names none."""
+    from ..numbers.find import find_quantities
+    from ..periods import find_periods
+    from .read import _CLASSES, TableClaims, _metric_key
+
+    w = table_words()
+    table = t.table
+    header = table.rows[0][1:]
+    roles = [_column(c.text) for c in header]
+    named = [p for p in find_periods(t.caption, None) if not p.base] if t.caption else []
+    period = named[0].period if named else period
+    out, left = [], []
+    for k in range(1, len(table.rows)):
+        row = table.rows[k]
+        metric = row[0].text
+        for lead in w.indicator_label_leads:
+            if metric.startswith(lead) and len(metric) > len(lead):
+                metric = metric[len(lead):].strip()
+        text, a, b, ra, rb = row_text(k)
+        level = None
+        changes = []
+        for j, c in enumerate(row[1:]):
+            role, kind, unit = roles[j]
+            digits = c.text.replace("－", "-").replace("−", "-").replace(",", "")
+            if not re.search(r"\d", digits):
+                continue
+            qs = find_quantities(digits + unit)
+            if len(qs) != 1:
+                left.append(f"{where}, row {k + 1} ({row[0].text}): cell {c.text} in {unit} not read")
+                continue
+            q = qs[0]
+            if role == "change":
+                changes.append(Change(kind="abs" if "百分点" in unit else kind, value=q.value, text=c.text))
+                continue
+            if level is not None:
+                continue  # a second level column (a restatement) is left to the first
+            ev = Evidence(text=f"{text}【{header[j].text}】", start=a, end=b, raw_start=ra, raw_end=rb,
+                          page=table.page, table=table.index, row=k + 1, column=j + 2)
+            level = Claim(subject=subject.label if subject else "未知",
+                          subject_cls=subject.cls if subject and subject.cls in _CLASSES else None,
+                          subject_text=subject.label if subject else None, metric=metric,
+                          metric_key=_metric_key(metric, lex, q.unit), value=q.value, unit=q.unit, period=period,
+                          evidence=ev, surface=c.text, confidence=0.85)
+        if level is None:
+            continue
+        if changes:
+            level.change = changes[0] if len(changes) == 1 else changes
+        out.append(level)
+    return TableClaims(out, left)

@@ -1,0 +1,68 @@
+"""Statistics bulletins' indicator tables flattened into text (指标 绝对数(元) 比上年增长(%)): one
+row a line or one cell a line, a level read in its column's unit, its change beside it, the period
+of the caption. Tables written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+ROWS_ONE_LINE = """2023年华远省居民收支主要数据
+国家统计局华远调查总队
+表1 2023年全省居民人均收支主要数据
+指标\t绝对数（元）\t比上年增长（%）
+全体居民人均可支配收入\t52100\t5.1
+  其中:工资性收入\t30150\t5.6
+城镇居民人均可支配收入\t61020\t4.4
+"""
+
+ROWS_SPACED = """华远省2022年主要指标
+表2 2022年全省主要指标
+指标 总量(万吨) 比上年增减(百分点)
+粮食产量 621.5 -0.4
+"""
+
+CELLS_A_LINE = """2023年华远省居民收支主要数据
+指标
+绝对数（元）
+比上年增长（%）
+全体居民人均可支配收入
+52100
+5.1
+农村居民人均可支配收入
+38311
+-6.6
+"""
+
+
+def _table_claims(text, published="2024-03-04"):
+    d = extract_text(text, doc_id="t", published=published)[0]
+    return {c.metric: c for c in d.claims if c.evidence.table is not None}
+
+
+@pytest.mark.parametrize("text,want", [
+    (ROWS_ONE_LINE, {"全体居民人均可支配收入": (52100, "CNY", "2023", [("yoy", 0.051)]),
+                     "工资性收入": (30150, "CNY", "2023", [("yoy", 0.056)]),
+                     "城镇居民人均可支配收入": (61020, "CNY", "2023", [("yoy", 0.044)])}),
+    (ROWS_SPACED, {"粮食产量": (6_215_000, "other:吨", "2022", [("abs", -0.004)])}),
+    (CELLS_A_LINE, {"全体居民人均可支配收入": (52100, "CNY", "2023", [("yoy", 0.051)]),
+                    "农村居民人均可支配收入": (38311, "CNY", "2023", [("yoy", -0.066)])}),
+], ids=["one-row-a-line", "spaced-with-points", "one-cell-a-line"])
+def test_indicator_table(text, want):
+    got = _table_claims(text)
+    assert set(got) == set(want), sorted(got)
+    for metric, (value, unit, period, changes) in want.items():
+        c = got[metric]
+        assert (c.value, c.unit, c.period) == (value, unit, period), c
+        assert [(x.kind, round(x.value, 6)) for x in c.changes()] == changes, c
+
+
+def test_a_header_with_a_column_of_no_unit_is_no_indicator_table():
+    text = "指标 绝对数 比上年增长\n全体居民人均可支配收入 52100 5.1\n"
+    assert _table_claims(text) == {}
+
+
+def test_a_line_of_prose_ends_the_table():
+    text = ROWS_ONE_LINE + "全年全省居民人均消费支出为35000元,增长9.0%。\n"
+    got = _table_claims(text)
+    assert "全年全省居民人均消费支出" not in got and len(got) == 3
