@@ -904,6 +904,8 @@ ROWS = [
       E(0.155, "percent", period="2021Q3"), E(0.221, "percent", period="2020Q3"), E(0.184, "percent", period="2021Q2")),
     R("a-quarter-before-a-head-is-no-name", "第三季汽車銷售收入為259.3億元，按年減少37.4%。",
       E(25_930_000_000, "CNY", period="2021Q3", change=[("yoy", -0.374)], subject="未知")),
+    R("a-price-band-named-by-its-bounds-is-no-claim", "第二季度,200-400美元价格段依然是主力,市场份额为45.3%。",
+      E(0.453, "percent", period="2021Q2")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
