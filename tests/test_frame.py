@@ -528,3 +528,9 @@ def test_a_price_a_stock_reached_today_is_of_the_day():
     price = {c.value: c for c in cs}[81.2]
     assert (price.metric, price.period) == ("股价", "asof:2025-11-26")
     assert [(x.kind, x.value) for x in price.changes()] == [("growth", -0.031)]
+
+
+def test_a_name_running_into_e_commerce_stops_before_it():
+    """华远体育电子商务业务收入: 电子 of 电子商务 is no head of the company's name (华远体育电子)."""
+    cs = _claims("华远体育公布2022年全年业绩。\n华远体育电子商务业务收入同比增长20.8%。\n", "2023-03-21")
+    assert [(c.subject, c.metric) for c in cs] == [("华远体育", "电子商务业务收入")]
