@@ -223,6 +223,11 @@ def test_several_in_order():
     assert [q.start for q in qs] == sorted(q.start for q in qs)
 
 
+def test_a_list_sharing_its_unit_holds_exact_values():
+    """288.6/357.1/432.5亿元: each listed figure is the decimal it reads as, with no float dust."""
+    assert [q.value for q in find_quantities("营收分别为288.6/357.1/432.5亿元")] == [28_860_000_000, 35_710_000_000, 43_250_000_000]
+
+
 # --------------------------------------------------------------------------------------------
 # properties
 

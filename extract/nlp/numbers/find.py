@@ -337,7 +337,8 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
             # 441亿、530亿、640亿元: a number with its own magnitude shares only the unit; a
             # listed number is no version number (对应PE 44/35/29倍: 44 after a Latin word)
             own = out[j].magnitude_word is not None
-            out[j] = replace(out[j], value=round(out[j].value * (unit_only if own else factor), 12), unit=last.unit,
+            # (to 12 significant digits: 288.6 × 1e8 is 28860000000, not 28860000000.000004)
+            out[j] = replace(out[j], value=float(f"{out[j].value * (unit_only if own else factor):.12g}"), unit=last.unit,
                              kind=last.kind, unit_word=last.unit_word, non_claim=None,
                              magnitude_word=out[j].magnitude_word if own else last.magnitude_word)
             j -= 1
