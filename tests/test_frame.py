@@ -534,3 +534,18 @@ def test_a_name_running_into_e_commerce_stops_before_it():
     """华远体育电子商务业务收入: 电子 of 电子商务 is no head of the company's name (华远体育电子)."""
     cs = _claims("华远体育公布2022年全年业绩。\n华远体育电子商务业务收入同比增长20.8%。\n", "2023-03-21")
     assert [(c.subject, c.metric) for c in cs] == [("华远体育", "电子商务业务收入")]
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a record's span (创2018年以来新高) dates nothing; 中期业绩 with no year is the last first half ended
+    ("天星航運公布中期業績，收益為58億元，按年上升12％，創2018年以來新高。\n", "2024-08-20",
+     {5_800_000_000: ("2024H1", [("yoy", 0.12)])}),
+    # HK 按季則上升 is sequential; 擴闊 widens, 插水 plunges
+    ("天星航運公布2024年中期業績，收益為58億元，按年上升12％，按季則上升21.4%。\n期內毛利率為48.5%，按年擴闊3.2個百分點。\n"
+     "純利按年插水41％至2億元。\n", "2024-08-20",
+     {5_800_000_000: ("2024H1", [("yoy", 0.12), ("qoq", 0.214)]), 0.485: ("2024H1", [("abs", 0.032)]),
+      200_000_000: ("2024H1", [("yoy", -0.41)])}),
+])
+def test_hong_kong_results_wording(text, published, want):
+    got = {c.value: (c.period, [(x.kind, round(x.value, 6)) for x in c.changes()]) for c in _claims(text, published)}
+    assert got == want

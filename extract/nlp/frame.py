@@ -230,6 +230,8 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         word = rw.group(0)
         if pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
             return str(pub[0] - 1), i
+        if pub and any(x in word for x in w.half):  # 中期业绩 with no year: the last first half ended
+            return f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i
     # a data piece names the period of its data first (数据显示,截止到2025年6月)
     for i, (_, s) in enumerate(sents):
         ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)
@@ -249,9 +251,13 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
 
 
 def _since(s: str, p) -> bool:
-    """自2019年至今, 从2019年以来: where a span starts, not the period a piece is about."""
+    """自2019年至今, 从2019年以来, 创2018年以来新高: where a span starts, not the period a piece is about."""
     return bool(re.search(r"(?:自|从|自从)\s*$", s[max(0, p.start - 2):p.start])
-                and re.match(r"\s*(?:以来|起|开始|至今)", s[p.end:]))
+                and re.match(r"\s*(?:以来|起|开始|至今)", s[p.end:])) or bool(RECORD_SINCE.match(s, p.end))
+
+
+#: the start of a record's span (创2018年以来新高), no period a figure is of
+RECORD_SINCE = re.compile(r"\s*(?:以来|来)\s*(?:的)?\s*(?:新高|新低|最高|最低|最大|最小|最好|最差|最快|最慢|最多|最少|首次)")
 
 
 def is_bulletin(sents: list[tuple[int, str]], w: FrameWords | None = None) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...frame import Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
+from ...frame import RECORD_SINCE, Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import PeriodMention
 from ...patterns import WordRegex
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE, _clause_start
@@ -45,6 +45,8 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
         return replace(p, base=True)
     if not p.base and _SINCE_BEFORE.search(sent, max(0, p.start - 2), p.start) and _SINCE_AFTER.match(sent, p.end):
         return replace(p, base=True)  # 自今年3月以来: where a streak starts, not the period of what follows
+    if not p.base and RECORD_SINCE.match(sent, p.end):
+        return replace(p, base=True)  # 创2018年以来新高: the start of a record's span, no period of the figure
     if not p.base and re.match(r"\s*的?\s*[\d.一二三四五六七八九十两]+\s*倍", sent[p.end:]) \
             and re.search(r"(?:是|为|达|相当于)\s*$", sent[max(0, p.start - 4):p.start]):
         return replace(p, base=True)  # 是第二季度的33倍: the base the level is a multiple of
