@@ -545,7 +545,20 @@ def test_a_name_running_into_e_commerce_stops_before_it():
      "純利按年插水41％至2億元。\n", "2024-08-20",
      {5_800_000_000: ("2024H1", [("yoy", 0.12), ("qoq", 0.214)]), 0.485: ("2024H1", [("abs", 0.032)]),
       200_000_000: ("2024H1", [("yoy", -0.41)])}),
+    # 四成五 is 45%, 两成三 23% (its 三 no start of a range); a quarter before with 的 (上季的9.8%)
+    ("星河汽車公布2024年第二季業績。期內毛利佔收益約四成五。純利按年增長兩成三至8.8億元。\n整體毛利率為12.2%，較上季的9.8%提升2.4個百分點。\n",
+     "2024-08-28", {0.45: ("2024Q2", []), 880_000_000: ("2024Q2", [("yoy", 0.23)]),
+                    0.122: ("2024Q2", [("abs", 0.024)]), 0.098: ("2024Q1", [])}),
+    # a Chinese numeral month without 份 (七月交付量, 截至六月底)
+    ("星河汽車公布2024年中期業績。\n七月交付量為2.1萬輛。\n截至六月底，集團總借貸約203億元。\n", "2024-08-28",
+     {21_000: ("2024-07", []), 20_300_000_000: ("asof:2024-06", [])}),
 ])
 def test_hong_kong_results_wording(text, published, want):
     got = {c.value: (c.period, [(x.kind, round(x.value, 6)) for x in c.changes()]) for c in _claims(text, published)}
     assert got == want
+
+
+def test_a_range_of_a_fall_falls_at_both_ends():
+    """股東應佔溢利將按年減少約40%至50%: a bare change's range keeps its sign at the upper end."""
+    (c,) = _claims("翠峰置業公布2024年中期業績。\n股東應佔溢利將按年減少約40%至50%。\n", "2024-07-30")
+    assert (c.value, c.upper) == (-0.4, -0.5)

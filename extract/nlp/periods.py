@@ -74,7 +74,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今"), "to_date", "以至迄"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|年?(?P<yend>末|底)(?!之?前))?"), "relative", "年期"),
-    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?=\s*(?:则|則)?\s*(?:为|為|是|录得|錄得)?\s*[-\d负])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
+    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?=\s*(?:则|則)?\s*(?:为|為|是|录得|錄得|的)?\s*[-\d负])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
     # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below
     (re.compile(_ASOF + r"(?P<relm>本月|当月|这个月|该月|上一个月|上个月|上月|前一个月)(?P<end>底|末)?(?!份?\s*\d)"), "relm", "月"),
     # as of now, said on the day of publication: 截至目前累计交付超过5,000辆
@@ -98,6 +98,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
     (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),
     (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后])(?P<m>十[一二]?|[一二三四五六七八九])\s*月份(?P<end>底|末)?"), "bare_month", "月"),
+    # … and without 份 where what follows makes it a month (七月交付量, 截至六月底, 於七月，): not 五月天
+    (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后初])(?P<m>十[一二]?|[一二三四五六七八九])\s*月(?P<end>底|末)?"
+                r"(?=(?(end)|(?:[,，、:：;；]|的|[\u4e00-\u9fff]{0,4}?(?:量|额|数|率|收入|营收|亏损|利润|溢利|纯利|指数))))"), "bare_month", "月"),
 ]
 
 

@@ -181,7 +181,10 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         ch = [Change(kind=k, value=v) for k, v in d.changes]
         value = q.value * d.scale
         unit = d.unit or q.unit or "count"
+        upper = q.upper * d.scale if getattr(q, "upper", None) is not None else None
         if d.is_change and not d.attached:  # a bare change: its value is the (signed) change
+            if upper is not None and d.changes[0][1] < 0 < upper and q.value > 0:
+                upper = -upper  # 减少约40%至50%: a fall's range falls at both ends (-0.4 to -0.5)
             value = d.changes[0][1]
             ch = [Change(kind=d.change_kind, value=value)]
             if d.change_kind in ("yoy", "qoq", "growth"):
@@ -194,7 +197,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
                       evidence=Evidence(text=s.text, start=s.start, end=s.end, raw_start=ra, raw_end=rb,
                                         source=art.wording(s.start, s.end)),
                       surface=q.surface,
-                      upper=q.upper * d.scale if getattr(q, "upper", None) is not None else None,
+                      upper=upper,
                       confidence=_confidence(d))
         except ValueError as e:
             rejected.append(f"{s.text[:40]}…: {str(e).splitlines()[0]}")

@@ -188,6 +188,10 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         if a.mag_word is None and b.mag_word is not None:
             raw_a *= c.magnitudes[b.mag_word]
         upper = float(b.raw * mult)
+    if unit is not None and unit.word == "成" and b is None and (tenth := _TENTH.match(scan, end)):
+        # 四成五, 两成三至8.8亿元: the digit after 成 is its tenths (45%, 23%)
+        raw_a += (Decimal(_CN_DIGIT.index(tenth.group(1)) + 1) if tenth.group(1) in _CN_DIGIT else Decimal(tenth.group(1))) / 10
+        end = tenth.end()
     value = float(raw_a * mult)
     if not math.isfinite(value) or (upper is not None and not math.isfinite(upper)):
         return None
@@ -257,6 +261,11 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         magnitude_word=a.mag_word or (b.mag_word if b else None),
         qualifier=qualifier, hedge_dir=None if hdir in (None, "exact") else hdir,
         upper=upper, is_year=is_year, non_claim=reason)
+
+
+_CN_DIGIT = "一二三四五六七八九"
+#: the tenths of a 成 (四成五): one digit, no more number after it
+_TENTH = re.compile(r"([一二三四五六七八九]|[1-9])(?![\d一二三四五六七八九十百千万亿.％%成])")
 
 
 def find_quantities(text: str) -> list[Quantity]:
