@@ -1,0 +1,110 @@
+"""The patterns of period mentions (2020年四季度, 截至2024年6月30日止六个月, 上半年, 12月季度, 七月):
+each a regex, the kind of period it names and the characters that trigger it, tried in order by
+:func:`extract.nlp.periods.find_periods`; and the words for the month and quarters around the one
+in context (上月, 上季度, 下季度).
+"""
+from __future__ import annotations
+
+import re
+
+from .period_codes import FISCAL, FISCAL_EN
+
+_Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
+_ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
+#: (pattern, kind, triggers): a pattern can only match a text holding one of its trigger
+#: characters, so a sentence without them skips it (most sentences name no period)
+_MONTH_N = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_RULES: list[tuple[re.Pattern[str], str, str]] = [
+    # a fiscal year, its quarters and halves (period_codes.FISCAL); a filing that names the end
+    # date (截至2023年12月31日止第三财季) is read by the rules after these
+    (FISCAL, "fiscal", "财"),
+    (FISCAL_EN, "fiscal", "F"),
+    # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
+    (re.compile(r"(?:(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*|(?=前\s*[一二三两1-3]\s*个?\s*财季))(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
+                r"前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
+    # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (2023), 截至2024年6月30日止六个月
+    # (2024H1), 截至2024年3月31日止年度 (a fiscal year); the year may be the context's (截至12月31日的九个月, 截至今年6月30日…)
+    (re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日|底|末)?\s*(?:止\s*的?|的)\s*"
+                r"(?P<len>年度|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年|季度)"
+                r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年))?"), "ended", "止的"),
+    # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月 (an analyst's 23年前三季度)
+    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[二三两2-3])\s*个?\s*季度"), "span", "季"),
+    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?[前首]\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
+    # Hong Kong wording: 首三季 (the first three quarters)
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?首\s*(?P<nq>[二三两2-3])\s*(?:个)?\s*季(?:度)?"), "span", "季"),
+    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
+                r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
+    # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter
+    (re.compile(r"(?:截至|截止)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),
+    (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter", "季"),
+    # Hong Kong wording: 第三季, 首季, 次季 (no 度)
+    (re.compile(_ASOF + _Y + r"(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "quarter", "季"),
+    # analysts' shorthand with a two-digit year: 18Q3, 2Q24, Q1'24, 23H1, 1H25, 23年第四季度
+    (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<q>[1-4])Q\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])\s*['’]\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*H(?P<hn>[12])(?![\d])"), "half", "H"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<hn>[12])H\s*(?P<yy>[12]\d)(?![\d])"), "half", "H"),
+    (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?"), "quarter", "季"),
+    (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<h>上|下)半年"), "half", "半"),
+    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
+    (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter", "Q"),
+    # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
+    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)"), "yearend", "年"),
+    # an analyst's two-digit year-end (截至21年末, 22年底)
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<end>底|末)"), "yearend", "年"),
+    (re.compile(_Y + r"(?P<h>上|下)半年"), "half", "半"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),
+    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?(?!\d)"), "month", "-"),
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q))"), "year", "年"),
+    # an analyst's two-digit year opening a clause (23年公司实现营收…, 预计24年): a year, not a
+    # duration (成立23年, 连续23年, 23年来 are durations: a word before it, or 来/间/内 after)
+    (re.compile(r"(?:(?<![^\s,，;；。:：、(（预计期算测估])|(?<=公司)|(?<=集团))(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内|多|余|以来|之|前|后|左右|"
+                r"[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q|H))"), "year", "年"),
+    (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
+    # the year to date (今年以来, 年初至今): from January to the month of the data or of publication
+    (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今"), "to_date", "以至迄"),
+    (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"
+                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|年?(?P<yend>末|底)(?!之?前))?"), "relative", "年期"),
+    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?=\s*(?:则|則)?\s*(?:为|為|是|录得|錄得|的)?\s*[-\d负])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
+    # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below
+    (re.compile(_ASOF + r"(?P<relm>本月|当月|这个月|该月|上一个月|上个月|上月|前一个月)(?P<end>底|末)?(?!份?\s*\d)"), "relm", "月"),
+    # as of now, said on the day of publication: 截至目前累计交付超过5,000辆
+    (re.compile(r"(?:截至|截止|截至到|截止到)\s*(?:目前|发稿|今日|今天|现在)"), "now", "截"),
+    # … and said of what stands now (目前已有超过6000名员工, 现有门店500家)
+    (re.compile(r"(?<![截止到])(?:目前|迄今|至今|现时|当前|现阶段)(?=[^,，。;；]{0,12}?(?:已|共|拥有|有|累计|达|覆盖|建成|开设|超过|突破))"), "current", "目迄至现当"),
+    (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
+    # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
+    (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)"), "fullyear", "年"),
+    # (Arabic digits too: 3季度营收; not a count of quarters: 连续3季度, 近4季度)
+    (re.compile(_ASOF + r"(?<![\d年.连续近过去])(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
+    (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
+    (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "reported_quarter", "季"),
+    # a quarter named by its end month with no year (12月季度, 9月份季度): the latest one reported
+    (re.compile(r"(?<![\d年])(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:的|之)?\s*季度(?!末|底)"), "reported_quarter", "季"),
+    # a fiscal quarter with no year (第三财季): the calendar quarter last ended before publication,
+    # the one results come out for (a fiscal year's numbering is the company's own)
+    (re.compile(r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四1-4])\s*财季"), "fiscal_quarter", "季"),
+    (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
+    (re.compile(r"(?<![A-Za-z\d])H(?P<hn>[12])(?![\dA-Za-z])"), "bare_half", "H"),  # an analyst's H2
+    (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
+    (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),
+    (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后])(?P<m>十[一二]?|[一二三四五六七八九])\s*月份(?P<end>底|末)?"), "bare_month", "月"),
+    # … and without 份 where what follows makes it a month (七月交付量, 截至六月底, 於七月，): not 五月天
+    (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后初])(?P<m>十[一二]?|[一二三四五六七八九])\s*月(?P<end>底|末)?"
+                r"(?=(?(end)|(?:[,，、:：;；]|的|[\u4e00-\u9fff]{0,4}?(?:量|额|数|率|收入|营收|亏损|利润|溢利|纯利|指数))))"), "bare_month", "月"),
+]
+
+
+#: the words for the month before the one in context
+_PREVIOUS_MONTH = ("上月", "上个月", "上一个月", "前一个月")
+
+#: the words for the quarter after the one in context
+_NEXT_QUARTER = ("下一个季度", "下一季度", "下个季度", "下季度")
+
+#: the words for the quarter before the one in context
+_PREVIOUS_QUARTER = ("上季度", "上一季度", "上季", "上一季", "上个季度", "前一季度", "前一个季度", "上一财季", "上财季")
