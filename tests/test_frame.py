@@ -562,3 +562,24 @@ def test_a_range_of_a_fall_falls_at_both_ends():
     """股東應佔溢利將按年減少約40%至50%: a bare change's range keeps its sign at the upper end."""
     (c,) = _claims("翠峰置業公布2024年中期業績。\n股東應佔溢利將按年減少約40%至50%。\n", "2024-07-30")
     assert (c.value, c.upper) == (-0.4, -0.5)
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a question states no figure; a speaker's label with a role in brackets or after a comma is no subject
+    ("理想汽车公布2021年第一季度业绩。\n分析师提问：公司的车辆毛利率能否在年底达到20%？\n"
+     "奉玮（首席财务官）：本季度研发费用为6.87亿元。\n奉玮，首席财务官：车辆毛利率是负的5.2%。\n", "2021-05-29",
+     {687_000_000: ("理想汽车", "研发费用", "2021Q1"), -0.052: ("理想汽车", "车辆毛利率", "2021Q1")}),
+    # 同季度 and 上年同季 are the same period a year before, said in passing; 前两个月 is a span
+    ("云途集团公布2020年第四季度业绩。\n核心商业分部收入为人民币1956.43亿元，而2019年同季度为1422.63亿元。\n"
+     "净利润为100亿元，上年同季为80亿元。\n今年前两个月我们累计交付了8238辆。\n", "2021-02-03",
+     {195_643_000_000: ("云途集团", "核心商业分部收入", "2020Q4"), 142_263_000_000: ("云途集团", "核心商业分部收入", "2019Q4"),
+      10_000_000_000: ("云途集团", "净利润", "2020Q4"), 8_000_000_000: ("云途集团", "净利润", "2019Q4"),
+      8238: ("云途集团", "交付量", "2021-01/2021-02")}),
+    # short-term investments are a balance held (a stock), not money invested over the quarter;
+    # an anniversary is no figure
+    ("星河科技公布2021年第一季度业绩。\n截至2021年3月31日，短期理财投资为人民币593亿元。\n星河科技上市10周年。\n", "2021-05-29",
+     {59_300_000_000: ("星河科技", "短期理财投资", "asof:2021-03")}),
+])
+def test_call_wording(text, published, want):
+    got = {c.value: (c.subject, c.metric, c.period) for c in _claims(text, published)}
+    assert got == want

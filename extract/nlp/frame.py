@@ -96,12 +96,15 @@ def results_named(text: str, p) -> str | None:
 def is_stock(metric: str | None) -> bool:
     """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
     w = frame_words()
-    return bool(metric) and any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words)
+    return bool(metric) and (any(s in metric for s in w.stock_phrases)
+                             or any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words))
 
 
 def is_flow(metric: str | None) -> bool:
-    """Is the metric a flow over a period (收入, 成本, 产量, 销量, 出栏 …)?"""
-    return bool(metric) and any(f in metric for f in frame_words().flow_words)
+    """Is the metric a flow over a period (收入, 成本, 产量, 销量, 出栏 …), not a stock whose name
+    holds a word of flows (短期投资)?"""
+    w = frame_words()
+    return bool(metric) and any(f in metric for f in w.flow_words) and not any(s in metric for s in w.stock_phrases)
 
 
 def trailing_months(metric: str | None, period: str | None) -> str | None:

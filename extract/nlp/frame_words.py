@@ -32,6 +32,7 @@ class _FrameFile(BaseModel):
     generic_org: str = "(?!)"
     corporate_metrics: list[str] = []
     stock_ratio_words: list[str] = []
+    stock_phrases: list[str] = []
     self_reference: str = "(?!)"
     data_lead: str
     statistics_words: list[str] = []
@@ -74,6 +75,7 @@ class FrameWords:
     analyst: re.Pattern[str] | None = None
     trailing_words: tuple[str, ...] = ()
     region_users: tuple[str, ...] = ()
+    stock_phrases: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -99,4 +101,4 @@ def frame_words() -> FrameWords:
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
-                      tuple(raw.region_user_metrics))
+                      tuple(raw.region_user_metrics), tuple(raw.stock_phrases))

@@ -29,7 +29,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年))?"), "ended", "止的"),
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月 (an analyst's 23年前三季度)
     (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[二三两2-3])\s*个?\s*季度"), "span", "季"),
-    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?[前首]\s*(?P<nm>" + _MONTH_N + r")\s*个\s*月"), "span", "月"),
+    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?[前首头]\s*(?P<nm>" + _MONTH_N + r"|两)\s*个\s*月"), "span", "月"),
     # Hong Kong wording: 首三季 (the first three quarters)
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?首\s*(?P<nq>[二三两2-3])\s*(?:个)?\s*季(?:度)?"), "span", "季"),
     (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
@@ -68,7 +68,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
     # the year to date (今年以来, 年初至今): from January to the month of the data or of publication
     (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今"), "to_date", "以至迄"),
-    (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|同期|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"
+    (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|去年同季度|上年同季度|去年同季|上年同季|同期|同季度|同季(?![度节])|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|年?(?P<yend>末|底)(?!之?前))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?=\s*(?:则|則)?\s*(?:为|為|是|录得|錄得|的)?\s*[-\d负])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
     # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below

@@ -60,7 +60,7 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
 #: money per share, which Hong Kong filings of RMB companies state in 分 (fen)
 
 #: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
-_PASSING = re.compile(r"同期|上一?个?季度|上一?财季|上一?个?月|下一?个?季度")  # (下个季度: an outlook, said in passing)
+_PASSING = re.compile(r"同期|同季|上一?个?季度|上一?财季|上一?个?月|下一?个?季度")  # (下个季度: an outlook, said in passing)
 
 #: a segment word right after a name (华远品牌, 星河业务)
 def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):

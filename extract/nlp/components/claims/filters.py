@@ -49,6 +49,9 @@ _YEAR_SPAN = re.compile(r"((?:19|20)\d{2}|[12]\d)\s*[-~—–至到]\s*((?:19|20
 _DURATION_AFTER = re.compile(r"\s*(?:内|间|的|以|左|来|后|前|里|之)")
 _LEVEL_BEFORE = re.compile(r"(?:为|是|达|约|长达|超过|需要|需)\s*$")
 
+#: a question: a word of asking and a question mark at its end (一位分析师问:毛利率能否在年底达到20%?)
+_QUESTION = WordRegex(r"(?:{question_words})[^。!！;；]*[?？]\s*[”\"」』]?\s*$")
+
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
 
 def not_a_claim(sent: str, q) -> str | None:
@@ -59,6 +62,8 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
+    if _QUESTION.search(sent):
+        return "a question (…能否达到20%?): it asks, it states no figure"
     if (q.kind == "money" and _converts(sent, q, pats.conversion_words)) or (q.kind in ("money", "bare") and _restated(sent, q)):
         return "an amount restated in another currency (约合357亿美元)"
     if pats.stock_code is not None and re.fullmatch(r"\d{4,6}", q.surface.strip()) \

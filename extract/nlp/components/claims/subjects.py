@@ -17,7 +17,7 @@ _PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小
 _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|撰文)\s*[:：]?\s*(?:[\u4e00-\u9fff]{2,4}[\s、])*$")
 
 # (李斌：截至10月底,我们已开设8家蔚来中心): a speaker's label in a transcript is who talks, not what of
-_SPEAKER_LABEL = re.compile(r"\s*[:：]")
+_SPEAKER_LABEL = re.compile(r"\s*(?:[(（][^()（）:：]{1,16}[)）]|[,，][^,，。:：]{1,12})?\s*[:：]")  # (奉玮（首席财务官）：, 奉玮，CFO：)
 
 _SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
 

@@ -50,7 +50,7 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     if not p.base and re.match(r"\s*的?\s*[\d.一二三四五六七八九十两]+\s*倍", sent[p.end:]) \
             and re.search(r"(?:是|为|达|相当于)\s*$", sent[max(0, p.start - 4):p.start]):
         return replace(p, base=True)  # 是第二季度的33倍: the base the level is a multiple of
-    if p.base or not re.search(r"去年|上年|前年|同期|上季度|上一季度", sent[p.start:p.end]):
+    if p.base or not re.search(r"去年|上年|前年|同期|同季|上季度|上一季度", sent[p.start:p.end]):
         return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
     m = _CLAUSE_END.search(sent, p.end)
     clause_rest = sent[p.end:m.start() if m else len(sent)]
