@@ -195,7 +195,7 @@ def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | 
         if start is not None:
             d.period = _year_later(start.period)
     if d.period and (d.changes or d.is_change):
-        _yoy_against(d, periods, sent)
+        _yoy_against(d, periods, sent, drafts)
     if d.period is None and d.is_change and not d.attached and year and \
             re.search(r"较去年|比去年|同比", sent[max(0, q.start - 16):q.start]):
         d.period = str(year)  # 较去年增长7%: this year's figure against last year's

@@ -44,6 +44,9 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
 # a comparison with a base that is no period a year or a quarter before (年初, 发行价, 峰值)
 _NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
 
+# an average rate over years right before a verb of change (两年平均增长, 年均增长)
+_AVERAGE = re.compile(r"(?:[两二三四五2-5]\s*年\s*)?(?:平均|年均)\s*$")
+
 # the comparison of a doubling (同比翻番, 较去年翻了两番, 环比翻倍)
 _DOUBLING_CMP = re.compile(r"同比|环比|按年|按季|较(?:去年|上年)(?:同期)?|较上(?:一)?(?:个)?(?:季度|月)|比(?:去年|上年)")
 
@@ -177,6 +180,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.change_kind = _change_kind(m.group("cmp"), q, relative=not m.group("verb").startswith("翻"))
             if m.group("cmp") and _NOT_A_YEAR_AGO.search(m.group("cmp")):
                 d.kinds_known = True  # 较年初下降5%: against the year's start, a plain change
+            if _AVERAGE.search(before, 0, m.start()):
+                d.kinds_known = True  # 两年平均增长7.1%: an average rate over years, a plain change
             sign = -1 if _DOWN.search(m.group("verb")) else 1
             if m.group("verb") in ("改善", "恶化"):  # of a loss rate, 改善 is a fall
                 loss = _LOSS.search(sent, max(0, q.start - 20), q.start) is not None

@@ -76,7 +76,7 @@ def _period_before(code: str) -> str | None:
         return f"{y}-{mo - 1:02d}" if mo > 1 else f"{y - 1}-12"
     return None
 
-def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None:
+def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts: list[Draft] = ()) -> None:
     """比2019年增长50% said of 2020: a change against the same period a year before is year on
     year; 较2018年第二季度增长 said of 2018Q3, against the period before, is sequential (qoq). 2023年…较2022年12月增长9057万人: a stock compared with a month-end a year before is the
     stock at that month-end of this year (asof:2023-12)."""
@@ -100,7 +100,17 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
         return
     if d.kinds_known:
         return
-    if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
+    # (a base is compared with by the first number after it, its own level aside: 同比上涨0.3%,涨幅比
+    # 上月回落0.2个百分点 - 上月 is the base of the 涨幅's move, not of the level's 同比)
+    later = sorted((x for x in drafts if x is not d and x.target is not d), key=lambda x: x.q.start)
+    mine = [x for x in drafts if x.target is d] + ([d] if d.is_change else [])
+
+    def governs(p) -> bool:
+        nxt = next((x for x in later if x.q.start >= p.end and not _OWN_LEVEL.fullmatch(sent, p.end, x.q.start)), None)
+        own = next((x for x in mine if x.q.start >= p.end), None)
+        return not drafts or own is not None and (nxt is None or own.q.start < nxt.q.start)
+
+    if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) and governs(p)
                                for p in periods):
         # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
         # (an explicit 同比 beside it, 较第二季度增长31.5%,同比增长103.9%, stays year on year)
@@ -109,6 +119,10 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "") -> None
         return
     if not any(p.base and p.period == earlier for p in periods) and not (sent and any(
             p.period == earlier and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) for p in periods)):
+        if sent and any(p.base and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) and governs(p)
+                        and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period) and p.period[4:] == d.period[4:]
+                        and p.period < earlier for p in periods):
+            d.kinds_known = True  # 比2019年增长8.1% said of 2021: against a base it names, two years back (no yoy)
         return
     d.regrade("yoy")
 
