@@ -583,3 +583,23 @@ def test_a_range_of_a_fall_falls_at_both_ends():
 def test_call_wording(text, published, want):
     got = {c.value: (c.subject, c.metric, c.period) for c in _claims(text, published)}
     assert got == want
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a range said as bounds between (介于…与…之间); an outlook for a quarter earlier in the year than
+    # the one reported is next year's, and its period governs no later result
+    ("华远汽车公布2020年第四季度业绩。\n张伟：第一季度总收入预计介于27.5亿元与28.5亿元之间。\n第四季度总收入为28.5亿元。\n", "2021-03-09",
+     {2_750_000_000: ("总收入指引", "2021Q1", 2_850_000_000, []), 2_850_000_000: ("总收入", "2020Q4", None, [])}),
+    # a second change against a base it names after 但; a fall said as an amount or a rate (跌35元或6.9%);
+    # an index's points after 升; a loss narrowed by an amount
+    ("星河公布2021年第一季度业绩。\n外卖业务收入为170.4亿元，同比增长133.8%，但较上季度下降了9.1%。\n净亏损为10亿元，亏损收窄5亿元。\n", "2021-05-29",
+     {17_040_000_000: ("外卖业务收入", "2021Q1", None, [("yoy", 1.338), ("qoq", -0.091)]),
+      1_000_000_000: ("净亏损", "2021Q1", None, [("abs", -500_000_000)])}),
+    ("星河航運今早股價高開，一度升8.2%至16.68港元，成交額達2.13億港元。\n騰訊收報472.4港元，跌35港元或6.9%。\n", "2024-10-08",
+     {16.68: ("股价", "asof:2024-10-08", None, [("growth", 0.082)]), 213_000_000: ("成交额", "asof:2024-10-08", None, []),
+      472.4: ("收盘价", "asof:2024-10-08", None, [("abs", -35), ("growth", -0.069)])}),
+])
+def test_outlooks_second_changes_and_prices(text, published, want):
+    got = {c.value: (c.metric, c.period, c.upper, [(x.kind, round(x.value, 6)) for x in c.changes()])
+           for c in _claims(text, published)}
+    assert got == want

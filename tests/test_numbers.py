@@ -223,6 +223,14 @@ def test_several_in_order():
     assert [q.start for q in qs] == sorted(q.start for q in qs)
 
 
+def test_bounds_said_between_are_one_range():
+    """介于75.7亿元与81.2亿元之间: one quantity, the second bound its upper; two amounts joined
+    without 之间 stay two."""
+    (q,) = find_quantities("收入介于75.7亿元与81.2亿元之间")
+    assert (q.value, q.upper, q.unit) == (7_570_000_000, 8_120_000_000, "CNY")
+    assert len(find_quantities("收入75.7亿元与利润8.2亿元")) == 2
+
+
 def test_a_list_sharing_its_unit_holds_exact_values():
     """288.6/357.1/432.5亿元: each listed figure is the decimal it reads as, with no float dust."""
     assert [q.value for q in find_quantities("营收分别为288.6/357.1/432.5亿元")] == [28_860_000_000, 35_710_000_000, 43_250_000_000]

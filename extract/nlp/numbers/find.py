@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal, Optional
 
@@ -308,7 +308,7 @@ def find_quantities(text: str) -> list[Quantity]:
         pos = q.end if q is not None and q.end > mm.start() else mm.end()
     out.extend(_doublings(text, t, out))
     out.sort(key=lambda q: q.start)
-    return _shared_units(text, out)
+    return _between(text, _shared_units(text, out))
 
 
 _LIST_SEP = re.compile(r"\s*(?:、|/\s*[+＋]?|和|及|与)\s*")  # (同比+3.0/+5.1pct: a sign may lead the next)
@@ -324,7 +324,6 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     >>> [q.value for q in find_quantities("为441亿、530亿、6.4万亿元")]
     [44100000000.0, 53000000000.0, 6400000000000.0]
     """
-    from dataclasses import replace
 
     out = list(qs)
     for i in range(len(out) - 1, 0, -1):
@@ -370,4 +369,30 @@ def _doublings(text: str, scan: str, found: list[Quantity]) -> list[Quantity]:
         out.append(Quantity(a, m.end(), text[a:m.end()], float(2 ** _DOUBLINGS.get(m.group("n") or "一", 1)),
                             unit="other:倍", kind="multiple", unit_word="番", qualifier=hedge,
                             hedge_dir={"近": "le", "约": "approx", "超过": "gt", "超": "gt"}.get(hedge)))
+    return out
+
+
+#: a range said as two bounds "between" (介于75.7亿元与81.2亿元之间, 在4万辆和4.3万辆之间)
+_BETWEEN_BEFORE = re.compile(r"(?:介于|介乎|在|处于|位于)\s*(?:人民币|港币|约)?\s*$")
+_BETWEEN_JOIN = re.compile(r"\s*(?:与|和|及|至|到)\s*(?:人民币|港币)?\s*")
+_BETWEEN_AFTER = re.compile(r"\s*(?:之间|之内|区间)")
+
+
+def _between(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """介于75.7亿元与81.2亿元之间: two bounds of one unit joined by 与/和 inside 介于…之间 are one
+    range (the first, with the second as its upper bound)."""
+    out: list[Quantity] = []
+    k = 0
+    while k < len(qs):
+        a = qs[k]
+        b = qs[k + 1] if k + 1 < len(qs) else None
+        if b is not None and a.upper is None and b.upper is None and a.non_claim is None and b.non_claim is None \
+                and a.unit == b.unit and a.kind == b.kind and _BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start) \
+                and _BETWEEN_JOIN.fullmatch(text, a.end, b.start) and _BETWEEN_AFTER.match(text, b.end):
+            out.append(replace(a, end=b.end, surface=text[a.start:b.end], upper=b.value,
+                               qualifier=a.qualifier or b.qualifier))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
     return out

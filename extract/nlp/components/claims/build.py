@@ -212,6 +212,14 @@ def _after(code: str | None, pub: tuple[int, int] | None) -> bool:
     return end is not None and (int(end.group(1)), int(end.group(2))) > pub
 
 
+def _outlook_beyond(sent: str, code: str | None, frame: Frame | None) -> bool:
+    """Is ``code`` the period of an outlook (预计第一季度收入…) beyond the reporting period? It
+    governs no later statement of results."""
+    return bool(frame is not None and frame.period and code and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", code)
+                and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", frame.period) and code > frame.period
+                and _FORECAST_SAID.search(sent))
+
+
 def _as_results_named(sent: str, found: list) -> list:
     """截至2018年9月30日的第三季度业绩, 2022年中期业绩: a period named before a results word is the
     period the results cover (2018Q3, 2022H1), not a stock's date or the bare year."""
@@ -425,7 +433,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     # in passing; the text goes on about its own period)
     last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])
             and not _aside_closed(sent, p, len(sent)) and not _PART_PERIOD.search(sent, max(0, p.start - 4), p.start)
-            and not _after(p.period, pub)]  # (我们12月将交付约2000辆: a month to come governs no later statement)
+            and not _after(p.period, pub)  # (我们12月将交付约2000辆: a month to come governs no later statement)
+            and not _outlook_beyond(sent, p.period, frame)]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
     if subj is not None and subj.start in regions:

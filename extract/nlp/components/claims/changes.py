@@ -44,6 +44,10 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
 # a comparison with a base that is no period a year or a quarter before (年初, 发行价, 峰值)
 _NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
 
+# verbs of change whose amount right after is a change in its own unit (净增4.88亿户, 升235点, 亏损收窄5亿元)
+_AMOUNT_VERBS = frozenset(("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌", "升", "降", "上升",
+                           "回升", "回落", "下滑", "收窄", "扩大", "增", "减"))
+
 # an average rate over years right before a verb of change (两年平均增长, 年均增长)
 _AVERAGE = re.compile(r"(?:[两二三四五2-5]\s*年\s*)?(?:平均|年均)\s*$")
 
@@ -121,6 +125,13 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.is_change, d.change_kind, d.kinds_known = True, kind, True
             d.changes = [(kind, q.value - 1)]
             continue
+        prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
+        if q.kind == "percent" and prev is not None and prev.is_change and prev.q.kind != "percent" \
+                and re.fullmatch(r"\s*或\s*", sent[prev.q.end:q.start]):
+            # 跌35元或6.9%: the same move as a rate, with the sign of its amount
+            d.is_change, d.change_kind, d.kinds_known = True, "growth", True
+            d.changes = [("growth", (-1 if prev.changes and prev.changes[0][1] < 0 else 1) * q.value)]
+            continue
         rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
         if rate:
             d.is_change = True
@@ -170,7 +181,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         m = _CHANGE_VERB.search(before)
         if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
-        if q.kind in ("percent", "points", "multiple") or m.group("verb") in ("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌") \
+        if q.kind in ("percent", "points", "multiple") or m.group("verb") in _AMOUNT_VERBS \
                 or (m.group("cmp") and _compared_level_before(sent, q, drafts)) or _level_after(sent, q, drafts) \
                 or (q.kind == "bare" and any(x.q.kind == "bare" and not x.is_change and x.q.end <= q.start for x in drafts)):
             # (收入比为1.86,比上年缩小0.04: a bare number after a bare level moves it, in its own unit)
@@ -286,8 +297,9 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             d.attached = True
             d.target = target
 
-#: a clause of a change against a base it names (,较2018年第二季度增长): the same level's next change
-_COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:较|比|相比|相较|与)[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}")
+#: a clause of a change against a base it names (,较2018年第二季度增长; ,但较上季度下降了): the same level's next change
+_COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:但|而|且|并|则|同时)?\s*(?:较|比|相比|相较|与)"
+                              r"(?:[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}|\s*(?:上一?个?季度?|上一?个?月|去年|上年|前一季度|\d{1,2}\s*月)[^,，;；。]{0,12})")
 
 #: a figure opening a bracket of the prior period's (2022年:10.5亿元)
 _PRIOR_ASIDE = re.compile(r"[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]\s*(?:人民币|港币|港元|美元)?\s*$")

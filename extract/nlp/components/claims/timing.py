@@ -114,8 +114,9 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
                                for p in periods):
         # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
         # (an explicit 同比 beside it, 较第二季度增长31.5%,同比增长103.9%, stays year on year)
-        kinds = ("growth",) if any(k == "growth" for k, _ in d.changes) else ("growth", "yoy")
-        d.regrade("qoq", kinds)
+        # (a change already sequential is the one compared with it: 同比增长133.8%,但较上季度下降9.1%)
+        if not any(k == "qoq" for k, _ in d.changes):
+            d.regrade("qoq", ("growth",) if any(k == "growth" for k, _ in d.changes) else ("growth", "yoy"))
         return
     if not any(p.base and p.period == earlier for p in periods) and not (sent and any(
             p.period == earlier and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) for p in periods)):
@@ -127,6 +128,8 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
     d.regrade("yoy")
 
 # a period named without its year: 第四季度, 下半年, 12月, Q3, 前三季度, 全年
+_FUTURE = re.compile(r"预计|预期|预测|指引|展望|将|有望|计划|目标")
+
 _YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*季度|[一二三四]季度|[上下]半年|Q[1-4]|"
                        r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?|当年|年(?=末|底))(?:末|底)?")
 
@@ -146,6 +149,9 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                      and not _YEARLESS.fullmatch(sent, x.start, x.end) and (re.search(r"(?:19|20)\d{2}", sent[x.start:x.end])
                                                                           or not sent[x.end:p.start].strip())]  # (上年度全年)
             year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)
+            cq, pq = re.fullmatch(r"(\d{4})Q([1-4])", carried or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
+            if year and not named and cq and pq and _FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2)):
+                year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's results: next year's
             if year:
                 p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
         out.append(p)
@@ -259,10 +265,14 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
     if frame is not None and frame.hk_listed and d.unit == "CNY" and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
             and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
         d.unit = "HKD"  # 全日成交额约1.2亿元 of a Hong Kong listing's shares: Hong Kong dollars, of the day
+    if frame is not None and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
+            and (frame.hk_listed or _PRICE_SAID.search(sent, 0, q.start)):
+        # (股价高开…,成交额达2.13亿港元: the turnover of the day's trading the sentence tells)
         day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", frame.published or "")
         d.period = f"asof:{day.group(0)}" if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
-    if q.kind != "money" or w.price_before is None or not w.price_before.search(sent, max(0, q.start - 6), q.start):
-        return
+    if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
+                                                          or d.metric in ("股价", "收盘价")):
+        return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
     if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
         d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing: Hong Kong dollars
     clause = _clause_start(sent, q.start)
@@ -285,6 +295,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
     elif any(x in lead for x in w.price_yesterday):
         day -= dt.timedelta(days=1)
     d.period = f"asof:{day.isoformat()}"
+
+_PRICE_SAID = re.compile(r"股价|收报|收市|收盘|高开|低开|午前|午后|盘中")
 
 _FROM_LEVEL = re.compile(r"(?:由|从)\s*(?:人民币|港币|约)?\s*$")
 #: a move from one level to the next with no rate (增加至, 下降到, 增长至)
