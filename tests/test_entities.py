@@ -248,6 +248,8 @@ ROWS = [
        P("Company", "蔚来"), exact=False, absent=("蔚来CFO",)),
     *R("a-name-before-its-stock-code-is-an-organization", "昨日銀河電動（09866.HK）股價急跌,華遠股份(600123)發布年報。",
        P("Organization", "银河电动"), P("Organization", "华远股份"), exact=False),
+    *R("a-title-naming-a-company-with-its-results-period", "乐途网2021年第一季度业绩电话会议摘要\n首席执行官张宁表示,本季度收入增长。",
+       P("Organization", "乐途网"), exact=False),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
