@@ -603,3 +603,17 @@ def test_outlooks_second_changes_and_prices(text, published, want):
     got = {c.value: (c.metric, c.period, c.upper, [(x.kind, round(x.value, 6)) for x in c.changes()])
            for c in _claims(text, published)}
     assert got == want
+
+
+def test_a_city_survey_team_and_its_lead_period():
+    """国家统计局宁波调查队 … 前三季度: the city is what the bulletin is about, the first three quarters
+    its period, which the next paragraph's figures keep."""
+    text = "国家统计局华远调查队\n前三季度，宁波市全体居民人均可支配收入58930元，同比名义增长5.9%。\n分类别看，人均交通通信支出4880元，增长12.0%。\n"
+    got = {c.value: (c.subject, c.period, [(x.kind, x.value) for x in c.changes()]) for c in _claims(text, "2023-10-27")}
+    assert got == {58930: ("宁波", "2023-01/2023-09", [("yoy", 0.059)]), 4880: ("宁波", "2023-01/2023-09", [("yoy", 0.12)])}
+
+
+def test_a_site_of_a_company_is_in_its_metric():
+    """泰州年产4GW电池产能 in a company's annual report: the company's capacity, the site in the metric."""
+    (c,) = _claims("星河光伏公布2023年年报。\n泰州年产4GW高效电池产能已全部投产。\n", "2024-04-28")
+    assert c.subject == "星河光伏" and c.metric.startswith("泰州")

@@ -207,6 +207,9 @@ def _not_after(code: str, pub: tuple[int, int] | None) -> str:
 
 _BRACKETED_AFTER = re.compile(r"\s*[(（]\s*")
 
+#: a period named against another (今年, 去年同期, 本季度, 上月): it dates no piece (前三季度, 上半年 do)
+_RELATIVE = re.compile(r"今年|去年|本年|上年|前年|明年|同期|同季|本季|上季|上一|上个|下个|下一|下季|下月|前一|本月|上月|当月|这个|这一|该")
+
 #: a period named with its year (2021年, 21年, FY24, 二零二三年, 今年6月30日止), not a month alone
 #: (截至12月31日止季度业绩)
 _NAMES_YEAR = re.compile(r"\d{4}|\d{2}\s*(?:财)?年|FY\s*\d{2}|[〇零○一二三四五六七八九]{4}\s*年|今年|本年")
@@ -244,12 +247,15 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     # a title (or first sentence) that names a period in numbers (IDC:2021年第二季度中国智能手机
     # 市场出货量…, 10月华远汽车零售…) dates the piece; a relative one (今年, 去年同期) does not, nor one
     # still to come when it was published (李斌:12月份,我们预计交付量…)
-    for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
-        ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p) and not _since(title, p)]
-        # (the first one it names: 第三季度净亏损…,而2017年第三季度为…: not the year compared with)
-        if ps and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?", ps[0].period) and re.search(r"\d", title[ps[0].start:ps[0].end]) \
-                and _not_after(ps[0].period, pub) == ps[0].period:
-            return ps[0].period, i
+    # (one written in numbers first; else one without its year but not against another: 前三季度)
+    for written in (True, False):
+        for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
+            ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p) and not _since(title, p)]
+            # (the first one it names: 第三季度净亏损…,而2017年第三季度为…: not the year compared with)
+            if ps and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?|\d{4}-\d{2}/\d{4}-\d{2}", ps[0].period) \
+                    and (re.search(r"\d", title[ps[0].start:ps[0].end]) if written else not _RELATIVE.search(title, ps[0].start, ps[0].end)) \
+                    and _not_after(ps[0].period, pub) == ps[0].period:
+                return ps[0].period, i
     return None, None
 
 

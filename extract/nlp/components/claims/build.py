@@ -8,19 +8,19 @@ from dataclasses import replace
 
 from ...frame import Frame, event_date, is_corporate, is_region_users, is_segment_money, names_self, period_end, published_month, results_named
 from ...lexicon import Lexicon
-from ...patterns import WordRegex
 from ...periods import find_periods
 from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
-    _SINCE_BEFORE, _YEAR_LIST, _YEAR_RANGE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
+    _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
                        _subject_after, _subject_before)
 from .changes import _attach, _classify, _flat, _without_rounded_bounds
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
+from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
 _STREAK_AFTER = re.compile(r"\s*(?:的)?连续")
@@ -90,67 +90,21 @@ def _region_of_company(sent: str, found: Mention | None, q, frame) -> bool:
 
 _WORD_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
+
+def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
+    """Is the place ``found`` the site of a plant or project of the company whose results these
+    are (泰州年产4GW电池产能, 芜湖10GW组件项目): the company's figure, the site in the metric?"""
+    return found is not None and found.cls == "Place" and _company_frame(frame) and found.end <= q.start \
+        and not _CLAUSE_END.search(sent, found.end, q.start) and bool(_SITE.search(sent, found.end, min(len(sent), q.end + 12)))
+
+
+_SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
+
 _SEGMENT_AFTER = re.compile(r"\s*(?:品牌|业务|分部|板块|事业部|事业群)")
 
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
 _SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|该公司|本集团|该集团)(?![股有限])")
 
-_FORECAST_NOT = WordRegex(r"{forecast_not}")
-_FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
-_FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
-_FORECAST_TARGET = WordRegex(r"{forecast_target}")
-_FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
-_OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
-
-_EXPECTATION = re.compile(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于))?"
-                          r"(?:市场|分析师|彭博|路透)?(?:普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")  # (略高于市场预期的…)
-
-def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
-    """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
-    in its sentence is a forecast, and its metric says so, so that it is never taken for (or
-    diffed against) the result: the company's own outlook (公司预计, 华远预计, 指引, or an
-    unattributed 预计 about the reporting entity's figure) is its 指引 (收入指引), an analyst's
-    (我们预计) or anyone else's estimate a 预测 (预测归母净利润, 预测市场规模). A period that had ended when the
-    article came out is an estimate of a result (IDC预计二季度出货量…), not a forecast."""
-    if d.metric and before is not None and before.metric and _EXPECTATION.fullmatch(d.metric):
-        # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
-        d.metric, d.metric_key = "市场预期" + before.metric, None
-        return
-    if not d.metric or (d.is_change and d.attached) or _FORECAST_SAID.search(d.metric):
-        return
-    pub = published_month(frame.published if frame is not None else None)
-    end = period_end(d.period)
-    if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
-            and not _YEARS_AHEAD.search(sent, 0, d.q.start):
-        # (23-25年…分别, 22/23/24年…: the years come later)
-        return
-    lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
-    if d.is_change:  # a rate of its own (我们预计…;公司2018-2021年…复合增速达60%): after ; a statement of its own
-        cut = max(lead.rfind(";"), lead.rfind("；"))
-        lead = " " * (cut + 1) + lead[cut + 1:]
-    analyst = _FORECAST_ANALYST.search(lead)
-    if analyst is not None and frame is not None and not frame.analyst and analyst.group().startswith("我们") \
-            and not re.search(r"我们(?:预计|预测|预期)(?:公司|该公司|其)", lead):
-        analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计公司… is not)
-    said = None if analyst else _FORECAST_GUIDE.search(lead)
-    if said is None and not analyst:
-        clause = _clause_start(sent, d.q.start)
-        if _FORECAST_TARGET.search(lead, clause):  # 计划到年底建成1100个充电桩: a target
-            d.metric, d.metric_key = d.metric + "目标", None
-        return
-    reporting = frame is not None and frame.entity is not None and d.subject is not None \
-        and d.subject.label == frame.entity.label and is_corporate(d.metric)
-    own = said is not None and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
-                                or (d.subject is not None and d.subject_here and d.subject.end == said.start())
-                                or (reporting and not (frame.analyst and _YEARS_AHEAD.search(sent, 0, d.q.start))))
-    # (a results piece's unattributed outlook is the company's; an analyst's years ahead, 预计2022E-2024E…, are his)
-    if own:  # the company's own outlook: 公司预计, 华远预计, 收入指引
-        d.metric, d.metric_key = d.metric + "指引", None
-    else:  # an analyst's or a third party's estimate
-        d.metric, d.metric_key = "预测" + d.metric, None
-
-#: years ahead named as a span or a list (2022-2024年, 22E/23E/24E): an analyst's forecast table
-_YEARS_AHEAD = re.compile(_YEAR_RANGE.pattern + "|" + _YEAR_LIST.pattern)
 
 
 def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
@@ -212,14 +166,6 @@ def _after(code: str | None, pub: tuple[int, int] | None) -> bool:
     return end is not None and (int(end.group(1)), int(end.group(2))) > pub
 
 
-def _outlook_beyond(sent: str, code: str | None, frame: Frame | None) -> bool:
-    """Is ``code`` the period of an outlook (预计第一季度收入…) beyond the reporting period? It
-    governs no later statement of results."""
-    return bool(frame is not None and frame.period and code and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", code)
-                and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", frame.period) and code > frame.period
-                and _FORECAST_SAID.search(sent))
-
-
 def _as_results_named(sent: str, found: list) -> list:
     """截至2018年9月30日的第三季度业绩, 2022年中期业绩: a period named before a results word is the
     period the results cover (2018Q3, 2022H1), not a stock's date or the bare year."""
@@ -241,12 +187,13 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
     if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
         found = frame.entity
-    elif _region_of_company(sent, found, q, frame):
+    elif _region_of_company(sent, found, q, frame) or _site_of_company(sent, found, q, frame):
         metric = _metric_for(sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]
-        if is_segment_money(metric) or is_region_users(metric):
+        if is_segment_money(metric) or is_region_users(metric) or _site_of_company(sent, found, q, frame):
             # 中国区广告收入, 海外收入, 中国零售市场移动月活跃用户 in a company's results: its figure,
-            # the region in the metric
-            brand, found = found, frame.entity
+            # the region (a site: the place nearest the number, 鄂尔多斯…、芜湖10GW组件项目) in the metric
+            near = [m for m in mentions if m.cls == "Place" and found.start <= m.start and m.end <= q.start]
+            brand, found = (near[-1] if near and _site_of_company(sent, near[-1], q, frame) else found), frame.entity
     return counted, found, brand
 
 

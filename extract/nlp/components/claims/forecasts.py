@@ -1,0 +1,78 @@
+"""Forecasts, guidance and targets: a figure a forecast word leads in its sentence is one, and its
+metric says whose (预测… for an analyst's or a third party's estimate, …指引 for the company's own
+outlook, …目标 for a target, 市场预期… for the market's expectation); a period of an outlook beyond
+the reporting period governs no later statement.
+"""
+from __future__ import annotations
+
+import re
+
+from ...frame import Frame, is_corporate, period_end, published_month
+from ...patterns import WordRegex
+from .draft import Draft, _clause_start
+from .timing import _YEAR_LIST, _YEAR_RANGE
+
+_FORECAST_NOT = WordRegex(r"{forecast_not}")
+_FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
+_FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
+_FORECAST_TARGET = WordRegex(r"{forecast_target}")
+_FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
+_OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
+
+_EXPECTATION = re.compile(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于))?"
+                          r"(?:市场|分析师|彭博|路透)?(?:普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")  # (略高于市场预期的…)
+
+def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
+    """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
+    in its sentence is a forecast, and its metric says so, so that it is never taken for (or
+    diffed against) the result: the company's own outlook (公司预计, 华远预计, 指引, or an
+    unattributed 预计 about the reporting entity's figure) is its 指引 (收入指引), an analyst's
+    (我们预计) or anyone else's estimate a 预测 (预测归母净利润, 预测市场规模). A period that had ended when the
+    article came out is an estimate of a result (IDC预计二季度出货量…), not a forecast."""
+    if d.metric and before is not None and before.metric and _EXPECTATION.fullmatch(d.metric):
+        # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
+        d.metric, d.metric_key = "市场预期" + before.metric, None
+        return
+    if not d.metric or (d.is_change and d.attached) or _FORECAST_SAID.search(d.metric):
+        return
+    pub = published_month(frame.published if frame is not None else None)
+    end = period_end(d.period)
+    if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
+            and not _YEARS_AHEAD.search(sent, 0, d.q.start):
+        # (23-25年…分别, 22/23/24年…: the years come later)
+        return
+    lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
+    if d.is_change:  # a rate of its own (我们预计…;公司2018-2021年…复合增速达60%): after ; a statement of its own
+        cut = max(lead.rfind(";"), lead.rfind("；"))
+        lead = " " * (cut + 1) + lead[cut + 1:]
+    analyst = _FORECAST_ANALYST.search(lead)
+    if analyst is not None and frame is not None and not frame.analyst and analyst.group().startswith("我们") \
+            and not re.search(r"我们(?:预计|预测|预期)(?:公司|该公司|其)", lead):
+        analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计公司… is not)
+    said = None if analyst else _FORECAST_GUIDE.search(lead)
+    if said is None and not analyst:
+        clause = _clause_start(sent, d.q.start)
+        if _FORECAST_TARGET.search(lead, clause):  # 计划到年底建成1100个充电桩: a target
+            d.metric, d.metric_key = d.metric + "目标", None
+        return
+    reporting = frame is not None and frame.entity is not None and d.subject is not None \
+        and d.subject.label == frame.entity.label and is_corporate(d.metric)
+    own = said is not None and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
+                                or (d.subject is not None and d.subject_here and d.subject.end == said.start())
+                                or (reporting and not (frame.analyst and _YEARS_AHEAD.search(sent, 0, d.q.start))))
+    # (a results piece's unattributed outlook is the company's; an analyst's years ahead, 预计2022E-2024E…, are his)
+    if own:  # the company's own outlook: 公司预计, 华远预计, 收入指引
+        d.metric, d.metric_key = d.metric + "指引", None
+    else:  # an analyst's or a third party's estimate
+        d.metric, d.metric_key = "预测" + d.metric, None
+
+#: years ahead named as a span or a list (2022-2024年, 22E/23E/24E): an analyst's forecast table
+_YEARS_AHEAD = re.compile(_YEAR_RANGE.pattern + "|" + _YEAR_LIST.pattern)
+
+
+def _outlook_beyond(sent: str, code: str | None, frame: Frame | None) -> bool:
+    """Is ``code`` the period of an outlook (预计第一季度收入…) beyond the reporting period? It
+    governs no later statement of results."""
+    return bool(frame is not None and frame.period and code and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", code)
+                and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", frame.period) and code > frame.period
+                and _FORECAST_SAID.search(sent))
