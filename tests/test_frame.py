@@ -617,3 +617,20 @@ def test_a_site_of_a_company_is_in_its_metric():
     """泰州年产4GW电池产能 in a company's annual report: the company's capacity, the site in the metric."""
     (c,) = _claims("星河光伏公布2023年年报。\n泰州年产4GW高效电池产能已全部投产。\n", "2024-04-28")
     assert c.subject == "星河光伏" and c.metric.startswith("泰州")
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a verb of output modifying a noun (交付周期) names no output; 下季 is the quarter after; a bank's
+    # loans are a stock at the period's end (its ratios stay the period's)
+    ("星河銀行公布2024年第二季業績。\n交付周期缩短至3周。\n公司預計下季毛利率約15%。\n不良貸款率為1.2%。\n客戶貸款總額達2.36萬億元。\n",
+     "2024-08-29", {3: ("交付周期", "2024Q2"), 0.15: ("毛利率指引", "2024Q3"), 0.012: ("不良贷款率", "2024Q2"),
+                    2_360_000_000_000: ("客户贷款总额", "asof:2024-06")}),
+    # Hong Kong 中期 before what it reports is the first half; a broker's 預期 is its estimate of the
+    # group's figure (集團 opening a clause is the company)
+    ("星河控股（01669）公布2024年中期業績。\n預期中期錄得股東應佔虧損約45億元。\n摩根士丹利預期，集團明年純利可達12億元。\n",
+     "2024-08-20", {4_500_000_000: ("股东应占亏损", "2024H1"), 1_200_000_000: ("预测纯利", "2025")}),
+])
+def test_output_nouns_next_quarter_banks_and_brokers(text, published, want):
+    got = {c.value: (c.metric, c.period) for c in _claims(text, published)}
+    assert got == want
+    assert all(c.subject.startswith("星河") for c in _claims(text, published))

@@ -223,6 +223,11 @@ def test_several_in_order():
     assert [q.start for q in qs] == sorted(q.start for q in qs)
 
 
+def test_a_weight_in_jin_is_a_measure():
+    """613.6亿斤 of grain keeps its measure word (not a plain count)."""
+    assert [(q.value, q.unit) for q in find_quantities("粮食总产量613.6亿斤")] == [(61_360_000_000, "other:斤")]
+
+
 def test_bounds_said_between_are_one_range():
     """介于75.7亿元与81.2亿元之间: one quantity, the second bound its upper; two amounts joined
     without 之间 stay two."""

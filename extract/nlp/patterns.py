@@ -78,6 +78,7 @@ class Patterns:
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
+    verb_measure_nouns: tuple[str, ...] = ()  # 交付周期: a noun the verb modifies, no output
     object_measures: dict = None
     money_verbs: dict = None
     paired_measures: dict = None  # 产销 -> (产量, 销量): two measures one word names, in order (longest word first)
@@ -182,6 +183,7 @@ def load_patterns() -> Patterns:
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),
+        verb_measure_nouns=tuple(nc.get("verb_measure_nouns", [])),
         object_measures=dict(nc.get("object_measures", {})),
         money_verbs=dict(nc.get("money_verbs", {})),
         paired_measures={k: tuple(v) for k, v in sorted(nc.get("paired_measures", {}).items(), key=lambda kv: -len(kv[0]))},

@@ -70,7 +70,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今"), "to_date", "以至迄"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|去年同季度|上年同季度|去年同季|上年同季|同期|同季度|同季(?![度节])|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"
                 r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|年?(?P<yend>末|底)(?!之?前))?"), "relative", "年期"),
-    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?=\s*(?:则|則)?\s*(?:为|為|是|录得|錄得|的)?\s*[-\d负])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
+    (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?=\s*(?:则|則)?\s*(?:为|為|是|录得|錄得|的)?\s*[-\d负])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|下一?季(?![度节])|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
     # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below
     (re.compile(_ASOF + r"(?P<relm>本月|当月|这个月|该月|上一个月|上个月|上月|前一个月)(?P<end>底|末)?(?!份?\s*\d)"), "relm", "月"),
     # as of now, said on the day of publication: 截至目前累计交付超过5,000辆
@@ -90,6 +90,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # the one results come out for (a fiscal year's numbering is the company's own)
     (re.compile(r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四1-4])\s*财季"), "fiscal_quarter", "季"),
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
+    # Hong Kong 中期 before what it reports (預期中期錄得虧損, 中期純利): the first half
+    (re.compile(r"(?<![\d年\u4e00-\u9fff])(?P<h>中)期(?=\s*(?:录得|业绩|盈利|亏损|纯利|溢利|收益|收入|股息|派息))|(?<=预期|预计)(?P<h2>中)期"), "bare_half", "期"),
     (re.compile(r"(?<![A-Za-z\d])H(?P<hn>[12])(?![\dA-Za-z])"), "bare_half", "H"),  # an analyst's H2
     (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
     (re.compile(_ASOF + r"(?<![\d年月.])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),
@@ -104,7 +106,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
 _PREVIOUS_MONTH = ("上月", "上个月", "上一个月", "前一个月")
 
 #: the words for the quarter after the one in context
-_NEXT_QUARTER = ("下一个季度", "下一季度", "下个季度", "下季度")
+_NEXT_QUARTER = ("下一个季度", "下一季度", "下个季度", "下季度", "下一季", "下季")
 
 #: the words for the quarter before the one in context
 _PREVIOUS_QUARTER = ("上季度", "上一季度", "上季", "上一季", "上个季度", "前一季度", "前一个季度", "上一财季", "上财季")

@@ -112,6 +112,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 g["y"] = str(2000 + int(g["yy"]))
             if g.get("hn"):
                 g["h"] = "上" if g["hn"] == "1" else "下"
+            if g.get("h") == "中" or g.get("h2"):  # (Hong Kong 中期: the first half)
+                g["h"] = "上"
             if g.get("q2"):
                 g["q"] = g["q2"]
             if g.get("fmid"):  # 2024/25财年中期: the fiscal year's first half

@@ -46,7 +46,7 @@ _NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
 
 # verbs of change whose amount right after is a change in its own unit (净增4.88亿户, 升235点, 亏损收窄5亿元)
 _AMOUNT_VERBS = frozenset(("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌", "升", "降", "上升",
-                           "回升", "回落", "下滑", "收窄", "扩大", "增", "减"))
+                           "回升", "回落", "下滑", "收窄", "扩大", "缩短", "延长", "增", "减"))
 
 # an average rate over years right before a verb of change (两年平均增长, 年均增长)
 _AVERAGE = re.compile(r"(?:[两二三四五2-5]\s*年\s*)?(?:平均|年均)\s*$")
