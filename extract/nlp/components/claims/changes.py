@@ -45,8 +45,10 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
 _NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
 
 # verbs of change whose amount right after is a change in its own unit (净增4.88亿户, 升235点, 亏损收窄5亿元)
-_AMOUNT_VERBS = frozenset(("净增", "新增", "增加", "减少", "增长", "下降", "上涨", "下跌", "涨", "跌", "升", "降", "上升",
-                           "回升", "回落", "下滑", "收窄", "扩大", "缩短", "延长", "增", "减"))
+_AMOUNT_VERBS = WordRegex(r"(?:{amount_change_verbs})")
+
+# a rate of fall a narrowing or widening is said of (降幅收窄: the rate of change rises)
+_FALL_RATE = WordRegex(r"{fall_rates}")
 
 # an average rate over years right before a verb of change (两年平均增长, 年均增长)
 _AVERAGE = re.compile(r"(?:[两二三四五2-5]\s*年\s*)?(?:平均|年均)\s*$")
@@ -181,7 +183,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         m = _CHANGE_VERB.search(before)
         if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
-        if q.kind in ("percent", "points", "multiple") or m.group("verb") in _AMOUNT_VERBS \
+        if q.kind in ("percent", "points", "multiple") or _AMOUNT_VERBS.fullmatch(m.group("verb")) \
                 or (m.group("cmp") and _compared_level_before(sent, q, drafts)) or _level_after(sent, q, drafts) \
                 or (q.kind == "bare" and any(x.q.kind == "bare" and not x.is_change and x.q.end <= q.start for x in drafts)):
             # (收入比为1.86,比上年缩小0.04: a bare number after a bare level moves it, in its own unit)
@@ -194,6 +196,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             if _AVERAGE.search(before, 0, m.start()):
                 d.kinds_known = True  # 两年平均增长7.1%: an average rate over years, a plain change
             sign = -1 if _DOWN.search(m.group("verb")) else 1
+            if m.group("verb") in ("收窄", "扩大") and _FALL_RATE.search(sent, _clause_start(sent, q.start), q.start):
+                sign = 1 if m.group("verb") == "收窄" else -1  # 降幅比上月收窄0.3个百分点: the rate of change rose
             if m.group("verb") in ("改善", "恶化"):  # of a loss rate, 改善 is a fall
                 loss = _LOSS.search(sent, max(0, q.start - 20), q.start) is not None
                 sign = -1 if (m.group("verb") == "改善") == loss else 1
@@ -238,6 +242,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             before = [x for x in drafts if x.q.end <= q.start]
             gap = sent[before[-1].q.end:q.start] if before else ""
             if before and before[-1].is_change and before[-1].attached and (len(gap) <= 8 or _COMPARED_CLAUSE.fullmatch(gap)) \
+                    and _compatible(before[-1].target, d) \
                     and not (before[-1].change_kind == d.change_kind
                              and re.fullmatch(r"\s*[/／]\s*[+＋\-－−]?\s*", sent[before[-1].q.end:q.start])):
                 target = before[-1].target  # (同比+15%/+17%/+16%: a list of the levels' changes, not one's)

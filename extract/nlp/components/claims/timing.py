@@ -108,7 +108,8 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
     def governs(p) -> bool:
         nxt = next((x for x in later if x.q.start >= p.end and not _OWN_LEVEL.fullmatch(sent, p.end, x.q.start)), None)
         own = next((x for x in mine if x.q.start >= p.end), None)
-        return not drafts or own is not None and (nxt is None or own.q.start < nxt.q.start)
+        # (a move in points against it is the rate's: 同比增长5.7%,比二季度加快0.4个百分点)
+        return not drafts or own is not None and own.q.kind != "points" and (nxt is None or own.q.start < nxt.q.start)
 
     if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) and governs(p)
                                for p in periods):
