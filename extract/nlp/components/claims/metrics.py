@@ -244,6 +244,8 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     ratio = _RATIO_IS.search(seg)  # 城乡居民收入比为1.86: a ratio, its 比 no comparison
     cagr = _AVERAGE_RATE.search(seg)  # 营收复合增长率为20%: a rate of its own, over years
     seg = _TRIM_TAIL.sub("", seg)
+    if re.search(r"(?:和|及|与)[^、]*$", seg):  # 公司持有的现金及现金等价物、受限现金和短期投资: the owner goes
+        seg = re.sub(r"^[^、]*的(?=[^、的]{1,10}、)", "", seg)
     stops = list(_NP_STOP.finditer(seg))
     if stops:
         k = len(stops) - 1

@@ -61,7 +61,7 @@ def make_claims(nlp: Language, name: str, year: int):
                 prev_par = par
             qs = [q for q in _by_then_to(s.text, find_quantities(s.text))
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
-                  and not _inside_name(s.start + q.start, s.start + q.end, near)
+                  and not _inside_name(s.start + q.start, s.start + q.end, near, q.kind == "bare" and not q.magnitude_word)
                   and not not_a_claim(s.text, q)
                   and not in_table(doc, s.start + q.start, s.start + q.end)]  # a table cell: zhkg_tables
             local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
@@ -170,10 +170,10 @@ def _without_heading_repeats(text: str, out: list) -> list:
     return [(s, d) for s, d in out if id(s) not in heads or not repeated(d)]
 
 
-def _inside_name(a: int, b: int, mentions) -> bool:
-    """A number inside a name (36氪, 7-Eleven) is part of the name; a program's name (10亿补贴计划)
-    still states its amount."""
-    return any(m.start <= a and b <= m.end and m.cls != "Program" for m in mentions)
+def _inside_name(a: int, b: int, mentions, bare: bool = False) -> bool:
+    """A number inside a name (36氪, 7-Eleven, a title's 《飞驰人生2》) is part of the name; a
+    program's name (10亿补贴计划) still states its amount, not a bare number."""
+    return any(m.start <= a and b <= m.end and (m.cls != "Program" or bare) for m in mentions)
 
 
 def _shift(m: ents_mod.Mention, by: int) -> ents_mod.Mention:
