@@ -634,3 +634,12 @@ def test_output_nouns_next_quarter_banks_and_brokers(text, published, want):
     got = {c.value: (c.metric, c.period) for c in _claims(text, published)}
     assert got == want
     assert all(c.subject.startswith("星河") for c in _claims(text, published))
+
+
+def test_a_company_speaking_of_itself_and_a_count_that_looks_like_a_name():
+    """极氪方面介绍，该公司10月交付…: 该公司 is the company just named, not the one before; 360家 is a
+    count, not a name."""
+    text = ("新势力10月交付盘点\n小鹏汽车10月交付新车23917辆，同比增长20%。\n极氪方面介绍，该公司10月交付新车25049辆。\n"
+            "截至2023年底，理想汽车拥有售后维修中心360家。\n")
+    got = {c.value: c.subject for c in _claims(text, "2024-11-01")}
+    assert got == {23917: "小鹏汽车", 25049: "极氪", 360: "理想汽车"}

@@ -22,6 +22,13 @@ ROWS_SPACED = """华远省2022年主要指标
 粮食产量 621.5 -0.4
 """
 
+UNIT_COLUMN = """华远省2023年国民经济和社会发展统计公报
+表1 2023年全省主要经济指标
+指标 单位 绝对数 比上年增长(%)
+地区生产总值 亿元 82553 6.0
+城镇新增就业 万人 110.5 -2.1
+"""
+
 CELLS_A_LINE = """2023年华远省居民收支主要数据
 指标
 绝对数（元）
@@ -47,7 +54,9 @@ def _table_claims(text, published="2024-03-04"):
     (ROWS_SPACED, {"粮食产量": (6_215_000, "other:吨", "2022", [("abs", -0.004)])}),
     (CELLS_A_LINE, {"全体居民人均可支配收入": (52100, "CNY", "2023", [("yoy", 0.051)]),
                     "农村居民人均可支配收入": (38311, "CNY", "2023", [("yoy", -0.066)])}),
-], ids=["one-row-a-line", "spaced-with-points", "one-cell-a-line"])
+    (UNIT_COLUMN, {"地区生产总值": (8_255_300_000_000, "CNY", "2023", [("yoy", 0.06)]),
+                   "城镇新增就业": (1_105_000, "users", "2023", [("yoy", -0.021)])}),
+], ids=["one-row-a-line", "spaced-with-points", "one-cell-a-line", "a-column-of-units"])
 def test_indicator_table(text, want):
     got = _table_claims(text)
     assert set(got) == set(want), sorted(got)

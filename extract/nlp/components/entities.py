@@ -175,18 +175,18 @@ def model_mentions(sentences: list[tuple[int, str]], backend: str,
 
 
 def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
-    """A name the model proposes: no stop word; a person has 2-4 Chinese characters and, unless
-    the model is the trusted statistical one (LAC), a common surname (jieba's nr is noisy)."""
+    """A name the model proposes: no stop word, no count (360家); a person has 2-4 Chinese characters
+    and, unless the trusted statistical model (LAC) proposes it, a common surname (jieba's nr is noisy)."""
     pats = load_patterns()
-    if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names or w.endswith(pats.not_name_tails):
+    if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names or w.endswith(pats.not_name_tails) \
+            or re.fullmatch(rf"[\d.,]+[{_HAN}]", w):
         return False
     if cls == "Person":
         if not re.fullmatch(f"[{_HAN}]{{2,4}}", w):
             return False
         if trusted:
             return True
-        # jieba's nr: a common surname first (or a double one for four characters), and not a
-        # frequent word of jieba's dictionary, which tags 白领, 关怀, 华丽 … as nr
+        # jieba's nr: a common surname first (a double one for four characters), no frequent word (白领, 华丽)
         return (w[:2] in pats.surnames if len(w) == 4 else w[0] in pats.surnames) \
             and (_jieba_dt().FREQ.get(w) or 0) < _COMMON_WORD
     if cls == "Organization" and not w.endswith(pats.org_heads) and _common_words_only(w):

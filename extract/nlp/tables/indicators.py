@@ -35,7 +35,9 @@ def _rx():
     w = table_words()
     names = "|".join(re.escape(x) for x in sorted({*w.indicator_level_columns, *(c for c, _ in w.indicator_change_columns)},
                                                   key=len, reverse=True)) or "(?!)"
-    column = rf"(?:(?:{names})?[ \t]*[(（][^()（）\n]{{1,8}}[)）])"
+    levels = "|".join(re.escape(x) for x in sorted(w.indicator_level_columns, key=len, reverse=True)) or "(?!)"
+    # (a column of the rows' units, 单位, with level columns that then state none: 指标 单位 绝对数 比上年增长(%))
+    column = rf"(?:(?:{names})?[ \t]*[(（][^()（）\n]{{1,8}}[)）]|计量单位|单位|(?:{levels})(?![(（]))"
     label = "|".join(re.escape(x) for x in sorted(w.indicator_label_columns, key=len, reverse=True)) or "(?!)"
     one_line = re.compile(rf"^[ \t\u3000]*(?P<label>{label})(?P<cols>(?:{_CELL_SEP}{column}){{2,}})[ \t\u3000]*$", re.M)
     per_line = re.compile(rf"^[ \t\u3000]*(?P<label>{label})[ \t\u3000]*\n(?P<cols>(?:[ \t\u3000]*{column}[ \t\u3000]*(?:\n|$)){{2,}})", re.M)
@@ -45,9 +47,11 @@ def _rx():
 def _column(text: str) -> tuple[str, str | None, str] | None:
     """(role, change kind, unit word) of a column header: ``level`` or ``change``."""
     w = table_words()
+    if text.strip() in ("单位", "计量单位"):
+        return "unit", None, ""
     m = re.fullmatch(r"(?P<name>[^()（）]*?)[ \t]*[(（](?P<u>[^()（）]+)[)）]", text.strip())
     if m is None:
-        return None
+        return ("level", None, "") if text.strip() in table_words().indicator_level_columns else None
     name, unit = m.group("name").strip(), m.group("u").strip()
     kind = next((k for c, k in sorted(w.indicator_change_columns, key=lambda x: -len(x[0])) if c in name), None)
     if kind is not None:
@@ -66,15 +70,19 @@ def find_indicator_tables(text: str, first_index: int = 1) -> list:
     for h, cell_lines in sorted(heads, key=lambda x: x[0].start()):
         cols = [c.group(0).strip() for c in column.finditer(h.group("cols"))]
         roles = [_column(c) for c in cols]
-        if any(r is None for r in roles) or not any(r[0] == "level" for r in roles):
-            continue
+        if any(r is None for r in roles) or not any(r[0] == "level" for r in roles) \
+                or (any(r[0] == "level" and not r[2] for r in roles) != any(r[0] == "unit" for r in roles)) \
+                or (cell_lines and any(r[0] == "unit" for r in roles)):
+            continue  # (a level column states its unit, or a column of units gives each row's)
         a = h.start("label")
         table = Table(page=None, index=first_index + len(out), rows=[], start=a, end=h.end())
         base = h.start("cols")
         table.rows.append([Cell(h.group("label"), a, h.end("label"))]
                           + [Cell(c.group(0).strip(), base + c.start(), base + c.end()) for c in column.finditer(h.group("cols"))])
         table.row_spans.append((a, h.end()))
-        rows = _rows_per_line(text, h.end(), len(cols), number) if cell_lines else _rows_one_line(text, h.end(), len(cols), number)
+        units = sum(r[0] == "unit" for r in roles)
+        rows = _rows_per_line(text, h.end(), len(cols), number) if cell_lines \
+            else _rows_one_line(text, h.end(), len(cols) - units, number, units)
         for row, span in rows:
             table.rows.append(row)
             table.row_spans.append(span)
@@ -87,19 +95,22 @@ def find_indicator_tables(text: str, first_index: int = 1) -> list:
     return out
 
 
-def _rows_one_line(text: str, pos: int, n: int, number):
-    """Rows of one line each (a label, then ``n`` cells) from ``pos``, up to the first line that is none."""
+def _rows_one_line(text: str, pos: int, n: int, number, units: int = 0):
+    """Rows of one line each (a label, the row's unit if a column gives it, then ``n`` cells) from
+    ``pos``, up to the first line that is none."""
     while pos < len(text):
         nl = text.find("\n", pos + 1)
         end = len(text) if nl < 0 else nl
         line = text[pos:end].lstrip("\n")
         start = end - len(line)
         parts = list(re.finditer(rf"[^ \t\u3000]+", line))
-        if len(parts) < n + 1 or not all(number.match(p.group(0)) for p in parts[-n:]):
+        if len(parts) < n + 1 + units or not all(number.match(p.group(0)) for p in parts[-n:]) \
+                or (units and number.match(parts[-n - 1].group(0))):
             if line.strip():
                 return
             pos = end
             continue
+        n += units  # (the unit cell is a cell of the row)
         label_end = parts[-n - 1].end()
         label = line[:label_end].strip(" \t\u3000")
         la = start + line.index(label)
@@ -107,6 +118,7 @@ def _rows_one_line(text: str, pos: int, n: int, number):
             return
         yield [Cell(label, la, la + len(label))] + [Cell(p.group(0), start + p.start(), start + p.end()) for p in parts[-n:]], \
             (la, start + parts[-1].end())
+        n -= units
         pos = end
 
 
@@ -151,8 +163,12 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
         text, a, b, ra, rb = row_text(k)
         level = None
         changes = []
+        row_unit = next((c.text for j, c in enumerate(row[1:]) if roles[j][0] == "unit"), "")
         for j, c in enumerate(row[1:]):
             role, kind, unit = roles[j]
+            if role == "unit":
+                continue
+            unit = unit or row_unit.strip("()（）")
             digits = c.text.replace("－", "-").replace("−", "-").replace(",", "")
             if not re.search(r"\d", digits):
                 continue

@@ -103,7 +103,7 @@ _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线"
 _SEGMENT_AFTER = re.compile(r"\s*(?:品牌|业务|分部|板块|事业部|事业群)")
 
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
-_SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|该公司|集团|本集团|该集团)(?![股有限])")
+_SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|集团|本集团)(?![股有限])")  # (该公司: the one just named)
 
 
 
