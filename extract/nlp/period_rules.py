@@ -50,6 +50,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<h>上|下)半年"), "half", "半"),
     (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
     (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?H(?P<hn>[12])(?![\dA-Za-z])"), "half", "H"),  # 2023H2
+    # an analyst's year marked actual or estimate (2023A, 2024E): that year
+    (re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d{2})\s*[AE](?![A-Za-z\d])"), "year", "AE"),
     # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
     (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
     (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)"), "yearend", "年"),
