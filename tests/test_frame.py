@@ -643,3 +643,13 @@ def test_a_company_speaking_of_itself_and_a_count_that_looks_like_a_name():
             "截至2023年底，理想汽车拥有售后维修中心360家。\n")
     got = {c.value: c.subject for c in _claims(text, "2024-11-01")}
     assert got == {23917: "小鹏汽车", 25049: "极氪", 360: "理想汽车"}
+
+
+def test_a_price_per_share_after_an_opening_move_and_a_holidays_length():
+    """港股周五低开2.8%，报每股78.35港元: the price of that Friday, down 2.8%; 国庆假期7天 is no figure."""
+    cs = _claims("星河集团公布2023年第三季度业绩。\n星河集团港股周五低开2.8%，报每股78.35港元。\n国庆假期7天，星河集团门店客流增长20%。\n",
+                 "2023-11-16")
+    price = {c.value: c for c in cs}[78.35]
+    assert (price.metric, price.period, [(x.kind, x.value) for x in price.changes()]) == \
+        ("股价", "asof:2023-11-10", [("growth", -0.028)])
+    assert 7 not in {c.value for c in cs}
