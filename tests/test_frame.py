@@ -653,3 +653,9 @@ def test_a_price_per_share_after_an_opening_move_and_a_holidays_length():
     assert (price.metric, price.period, [(x.kind, x.value) for x in price.changes()]) == \
         ("股价", "asof:2023-11-10", [("growth", -0.028)])
     assert 7 not in {c.value for c in cs}
+
+
+def test_a_fiscal_year_named_by_its_end():
+    """截至2024年3月31日止财年业绩: the fiscal year April to March, the period of the figures after it."""
+    (c,) = _claims("青禾科技公布截至2024年3月31日止财年业绩。\n经调整EBITA同比增长5%至238.0亿元。\n", "2024-05-24")
+    assert (c.period, [(x.kind, x.value) for x in c.changes()]) == ("2023-04/2024-03", [("yoy", 0.05)])
