@@ -34,7 +34,8 @@ def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -
 
 
 #: words of what is still to come: a period they speak of may lie after publication
-_FUTURE = re.compile(r"预计|预期|预测|将|有望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
+#: words of the future: a period in their sentence may be one to come
+FUTURE = re.compile(r"预计|预期|预测|将|有望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
 
 #: a year written out in a period mention (2023年, 23Q4): what a relative year is counted from
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}|(?<![\d.])[12]\d\s*[年QH]")
@@ -171,7 +172,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 elif rel and year is not None:
                     y = year + _REL_YEARS[rel.group(1)]
                 else:  # (1-10月 reported in March: last year's, as a bare month is)
-                    y = prev.year if prev else _reported_year(year, m2, published) if year and not _FUTURE.search(text) else year
+                    y = prev.year if prev else _reported_year(year, m2, published) if year and not FUTURE.search(text) else year
                 if y is None:
                     continue
                 out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, _compared(text, a, b)))
@@ -290,12 +291,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if prev is None and year is None:
                     continue
                 y = prev.year if prev is not None else year
-                if prev is None and published is not None and y == published[0] and not _FUTURE.search(text):
+                if prev is None and published is not None and y == published[0] and not FUTURE.search(text):
                     # 12月移动月活跃用户 reported in February: last December, not one to come
                     last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
                     if last is not None:
                         y = _reported_year(y, last, published)
-                elif prev is None and q and not (h or mo) and cur_q and _FUTURE.search(text) \
+                elif prev is None and q and not (h or mo) and cur_q and FUTURE.search(text) \
                         and (y, q) < (int(cur_q.group(1)), int(cur_q.group(2))):
                     y += 1  # 预计第一季度收入… in the fourth quarter's results: next year's first quarter
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a, b)))
@@ -312,7 +313,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             # publication, the one it reports (这个季度我们交付了3268辆, said in November: Q3);
             # in an outlook (预计本季度交付…) the quarter under way
             now = (published[0], (published[1] - 1) // 3 + 1)
-            y, q = now if rel not in (*_PREVIOUS_QUARTER, *_NEXT_QUARTER) and _FUTURE.search(text, 0, a) \
+            y, q = now if rel not in (*_PREVIOUS_QUARTER, *_NEXT_QUARTER) and FUTURE.search(text, 0, a) \
                 else _relative_quarter(*_quarter_before(*now), rel)
         if named is not None or published is not None:
             bisect.insort(out, PeriodMention(a, b, _fmt("relq", y, q, None, None, asof), y, _compared(text, a, b)),

@@ -187,9 +187,9 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
     if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
         found = frame.entity
-    elif _region_of_company(sent, found, q, frame) or _site_of_company(sent, found, q, frame):
+    elif (site := _site_of_company(sent, found, q, frame)) or _region_of_company(sent, found, q, frame):
         metric = _metric_for(sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]
-        if is_segment_money(metric) or is_region_users(metric) or _site_of_company(sent, found, q, frame):
+        if site or is_segment_money(metric) or is_region_users(metric):
             # 中国区广告收入, 海外收入, 中国零售市场移动月活跃用户 in a company's results: its figure,
             # the region (a site: the place nearest the number, 鄂尔多斯…、芜湖10GW组件项目) in the metric
             near = [m for m in mentions if m.cls == "Place" and found.start <= m.start and m.end <= q.start]

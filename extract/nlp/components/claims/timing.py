@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...frame import RECORD_SINCE, Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
-from ...periods import PeriodMention
+from ...periods import FUTURE, PeriodMention
 from ...patterns import WordRegex
 from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE, _clause_start
 
@@ -129,8 +129,6 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
     d.regrade("yoy")
 
 # a period named without its year: 第四季度, 下半年, 12月, Q3, 前三季度, 全年
-_FUTURE = re.compile(r"预计|预期|预测|指引|展望|将|有望|计划|目标")
-
 _YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*季度|[一二三四]季度|[上下]半年|Q[1-4]|"
                        r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?|当年|年(?=末|底))(?:末|底)?")
 
@@ -151,7 +149,7 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                                                                           or not sent[x.end:p.start].strip())]  # (上年度全年)
             year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)
             cq, pq = re.fullmatch(r"(\d{4})Q([1-4])", carried or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
-            if year and not named and cq and pq and _FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2)):
+            if year and not named and cq and pq and FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2)):
                 year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's results: next year's
             if year:
                 p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
