@@ -250,6 +250,8 @@ ROWS = [
        P("Organization", "银河电动"), P("Organization", "华远股份"), exact=False),
     *R("a-title-naming-a-company-with-its-results-period", "乐途网2021年第一季度业绩电话会议摘要\n首席执行官张宁表示,本季度收入增长。",
        P("Organization", "乐途网"), exact=False),
+    *R("a-day-word-after-a-name-is-no-part-of-it", "星河集团今日公布2023年第四季度业绩。华远科技昨日宣布回购股份。",
+       P("Organization", "星河集团"), P("Company", "华远科技"), exact=False, absent=("星河集团今日", "华远科技昨日")),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
