@@ -598,6 +598,14 @@ def test_call_wording(text, published, want):
     ("星河航運今早股價高開，一度升8.2%至16.68港元，成交額達2.13億港元。\n騰訊收報472.4港元，跌35港元或6.9%。\n", "2024-10-08",
      {16.68: ("股价", "asof:2024-10-08", None, [("growth", 0.082)]), 213_000_000: ("成交额", "asof:2024-10-08", None, []),
       472.4: ("收盘价", "asof:2024-10-08", None, [("abs", -35), ("growth", -0.069)])}),
+    # a call's comparisons with the quarter before in other words (比上一个季度, 相对于第二季度), and a
+    # second change after a comma against a base it names (跟上一季度相比, 比今年第二季度)
+    ("星河汽车2018年第三季度财报电话会议\n总收入为14.7亿元，比上一个季度增长了20%。\n汽车销售收入为14.1亿元，相对于第二季度增长了11%。\n"
+     "销售及管理费用为8.6亿元，跟去年同期相比增长了133.5%，跟上一季度相比增长了30.5%。\n"
+     "经营亏损为32.4亿元，比去年第三季度增加了73.5%，比今年第二季度增加了40.6%。\n", "2018-11-07",
+     {1_470_000_000: ("总收入", "2018Q3", None, [("qoq", 0.2)]), 1_410_000_000: ("汽车销售收入", "2018Q3", None, [("qoq", 0.11)]),
+      860_000_000: ("销售及管理费用", "2018Q3", None, [("yoy", 1.335), ("qoq", 0.305)]),
+      3_240_000_000: ("经营亏损", "2018Q3", None, [("yoy", 0.735), ("qoq", 0.406)])}),
 ])
 def test_outlooks_second_changes_and_prices(text, published, want):
     got = {c.value: (c.metric, c.period, c.upper, [(x.kind, round(x.value, 6)) for x in c.changes()])

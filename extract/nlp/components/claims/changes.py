@@ -36,7 +36,7 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
         return "multiple"
     if cmp and ("同" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.strip().lower() == "yoy"):
         return "yoy"  # 同比, 较去年同期, 较上年同季度
-    if cmp and (any(w in cmp for w in ("环", "上季", "上一季", "上个季", "前一季", "按季", "上一财季", "上财季", "按月",
+    if cmp and (any(w in cmp for w in ("环", "上季", "上一季", "上个季", "上一个季", "前一季", "前一个季", "按季", "上一财季", "上财季", "按月",
                                        "上月", "上个月", "上一个月")) or cmp.strip().lower() == "qoq"):
         return "qoq"  # 环比, 较上一季度, 按季, 较上月
     return "growth"
@@ -303,8 +303,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             d.target = target
 
 #: a clause of a change against a base it names (,较2018年第二季度增长; ,但较上季度下降了): the same level's next change
-_COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:但|而|且|并|则|同时)?\s*(?:较|比|相比|相较|与)"
-                              r"(?:[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}|\s*(?:上一?个?季度?|上一?个?月|去年|上年|前一季度|\d{1,2}\s*月)[^,，;；。]{0,12})")
+_COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:但|而|且|并|则|同时)?\s*(?:较|比|相比|相较|相对于?|与|跟|和|同)(?:[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}|"
+                              r"\s*(?:上一?个?[季月]度?|去年|上年|前一个?季度|\d{1,2}\s*月|(?:今年|本年|去年|上年)?\s*第?[一二三四1-4]\s*季度?)[^,，;；。]{0,12})")
 
 #: a figure opening a bracket of the prior period's (2022年:10.5亿元)
 _PRIOR_ASIDE = re.compile(r"[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]\s*(?:人民币|港币|港元|美元)?\s*$")

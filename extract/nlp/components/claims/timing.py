@@ -64,7 +64,7 @@ def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> Period
     """The base period that names the number at ``pos`` itself (较去年同期的10亿元, 由2019年的42.3元)."""
     return next((p for p in periods if p.base and p.end <= pos and _OWN_LEVEL.fullmatch(sent, p.end, pos)), None)
 
-_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|对比|较之|与|和|跟)\s*(?:于)?\s*$")
+_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|相对|对比|较之|与|和|跟)\s*(?:于)?\s*$")
 
 def _period_before(code: str) -> str | None:
     """The quarter or month before: 2018Q3 -> 2018Q2, 2018Q1 -> 2017Q4, 2020-01 -> 2019-12."""
