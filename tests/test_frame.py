@@ -667,3 +667,25 @@ def test_a_fiscal_year_named_by_its_end():
     """截至2024年3月31日止财年业绩: the fiscal year April to March, the period of the figures after it."""
     (c,) = _claims("青禾科技公布截至2024年3月31日止财年业绩。\n经调整EBITA同比增长5%至238.0亿元。\n", "2024-05-24")
     assert (c.period, [(x.kind, x.value) for x in c.changes()]) == ("2023-04/2024-03", [("yoy", 0.05)])
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # 占同期…: the same period as the figure's, not a year before; 较上月同期 is sequential; 同比去年同期
+    ("华远研究院数据显示，10月国内手机出货量2500万部，其中5G手机2100万部，占同期手机出货量的84%。\n", "2024-11-20",
+     {25_000_000: ("2024-10", []), 21_000_000: ("2024-10", []), 0.84: ("2024-10", [])}),
+    ("11月1-17日，全国乘用车零售47.4万辆，同比去年同期增长9%，较上月同期下降8%，零售渗透率52.1%。\n", "2024-11-20",
+     {474_000: ("2024-11", [("yoy", 0.09), ("qoq", -0.08)]), 0.521: ("2024-11", [])}),
+    # a share's own move in points in the next clause (占比较上年末提高8.4个百分点) is the share's change
+    ("截至10月末，5G移动电话用户达10亿户，占移动电话用户的55%，占比较上年末提高8.4个百分点。\n", "2024-11-20",
+     {1_000_000_000: ("asof:2024-10", []), 0.55: ("asof:2024-10", [("abs", 0.084)])}),
+])
+def test_data_release_comparisons(text, published, want):
+    got = {c.value: (c.period, [(x.kind, round(x.value, 6)) for x in c.changes()]) for c in _claims(text, published)}
+    assert got == want
+
+
+def test_a_kind_of_product_before_an_organizations_head_is_no_name():
+    """新能源汽车, 全国汽车: a generic word before 汽车 names a kind of car, not a company; the
+    figure is the company's or the country's, the kind in the metric."""
+    got = {c.value: (c.subject, c.metric) for c in _claims("吉利汽车10月销量30万辆，其中新能源汽车销量12万辆。\n10月，全国汽车销量305.3万辆。\n", "2024-11-12")}
+    assert got == {300_000: ("吉利汽车", "销量"), 120_000: ("吉利汽车", "新能源汽车销量"), 3_053_000: ("中国", "汽车销量")}

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from ..lexicon import Lexicon, load_lexicon
 from ..names import name_pattern
 from ..patterns import load_patterns
+from .metric_names import in_trap, trap_spans
 
 
 @dataclass
@@ -78,16 +79,6 @@ def lexicon_mentions(text: str, lex: Lexicon, traps: list[tuple[int, int]] | Non
         out.append(Mention(start, end, e.cls, e.label, surface, "lexicon", 1.0, key=e.key,
                            role=e.role or None, org=e.org or None, aliases=tuple(e.aliases)))
     return out
-
-
-def trap_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the common words that names must not run into (``name_traps``)."""
-    rx = load_patterns().name_traps
-    return [t.span() for t in rx.finditer(text)] if rx else []
-
-
-def in_trap(start: int, end: int, traps: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end and not (start <= a and b <= end) for a, b in traps)
 
 
 def _operator(e, text: str, end: int, lex: Lexicon):
@@ -191,7 +182,14 @@ def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
             and (_jieba_dt().FREQ.get(w) or 0) < _COMMON_WORD
     if cls == "Organization" and not w.endswith(pats.org_heads) and _common_words_only(w):
         return False  # 核心竞争力: common words put together name no organization
-    return len(w) <= 20
+    return len(w) <= 20 and not (cls in _ORG_CLASSES and _generic_headed(w))
+
+
+def _generic_headed(w: str) -> bool:
+    """A generic word before an organization's head (新能源汽车, 全国汽车, 互联网科技): a kind of
+    thing, no name."""
+    pats = load_patterns()
+    return any(w.endswith(h) and w[:-len(h)] in pats.generic for h in pats.org_heads)
 
 
 def _common_words_only(w: str) -> bool:
@@ -227,7 +225,8 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
         for rx, cls, conf in ordered:
             for m in rx.finditer(s):
                 name = m.group("name")
-                if not name or name in pats.not_names or name.endswith(pats.not_name_tails):
+                if not name or name in pats.not_names or name.endswith(pats.not_name_tails) \
+                        or (cls in _ORG_CLASSES and _generic_headed(name)):
                     continue
                 if cls == "Person" and (name[0] not in pats.surnames or len(name) > 4):
                     continue
@@ -428,23 +427,3 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
                  for x in rx.finditer(text)]
         mentions = fuse(mentions, [], extra, skip)
     return mentions
-
-
-# ------------------------------------------------------------------------------------ metrics
-
-_METRIC_RX: dict[int, tuple[re.Pattern[str], dict[str, object]]] = {}
-
-
-def metric_spans(text: str, lex: Lexicon) -> list[tuple[int, int, object]]:
-    """Lexicon metric mentions (DAU, 日活跃用户, 营收 …) in ``text`` as (start, end, entry), none
-    inside a longer common word (``name_traps``: 流水 in 流水线)."""
-    hit = _METRIC_RX.get(id(lex))
-    if hit is None:
-        table = {s.lower(): e for e in lex.metrics for s in e.surfaces}
-        hit = _METRIC_RX[id(lex)] = (name_pattern(table, edge="A-Za-z"), table)
-    rx, table = hit
-    traps = trap_spans(text)  # 流水 in 流水线 is no metric
-    return [(m.start(), m.end(), table[m.group(0).lower()]) for m in rx.finditer(text)
-            if not in_trap(m.start(), m.end(), traps)]
-
-

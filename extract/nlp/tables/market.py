@@ -199,7 +199,7 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
 def _lex_kind(metric: str, lex) -> str | None:
     if lex is None:
         return None
-    from ..components.entities import metric_spans
+    from ..components.metric_names import metric_spans
 
     hits = [e for a, b, e in metric_spans(metric, lex) if b - a == len(metric)]
     return getattr(hits[0], "unit_kind", None) if hits else None

@@ -149,7 +149,7 @@ def _unit_line(line: str) -> bool:
 
 def _metric_labels(labels: list[str]) -> bool:
     """Are most row labels metrics (a results table that opens with a company's name)?"""
-    from ..components.entities import metric_spans
+    from ..components.metric_names import metric_spans
     from ..lexicon import load_lexicon
 
     lex = load_lexicon()

@@ -178,7 +178,7 @@ def _metric_key(metric: str, lex, unit: str | None = None) -> str | None:
     margin of EBITDA, not EBITDA)."""
     if lex is None:
         return None
-    from ..components.entities import metric_spans
+    from ..components.metric_names import metric_spans
 
     hits = [(b - a, e) for a, b, e in metric_spans(metric, lex)]
     if not hits:

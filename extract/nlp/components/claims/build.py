@@ -18,7 +18,8 @@ from .timing import (
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
 from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
                        _subject_after, _subject_before)
-from .changes import _attach, _classify, _flat, _without_rounded_bounds
+from .changes import _attach, _classify, _without_rounded_bounds
+from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 from .forecasts import _forecast, _outlook_beyond
 

@@ -9,8 +9,9 @@ from dataclasses import replace
 from ...patterns import WordRegex
 from ...periods import PeriodMention
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _PER_UNIT, _clause_start
-from .timing import _COMPARED_WITH, _base_period_of, _period_before, _period_for
+from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
+from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _kind_between, _owner_of_compared
+from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
 
 # the word lists are data: ontology/claim_words.toml
@@ -26,20 +27,6 @@ _LOSS = WordRegex(r"{loss_words}")
 _TO_AFTER = re.compile(r"^\s*[,，]?\s*(?:至|到)")
 
 _LEVEL_INTRO = WordRegex(r"^[,，]?\s*(?:{level_intro})")
-
-def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
-    """The kind of a change: ``abs`` for points and amounts, else by its comparison (同比 ->
-    yoy, 环比 -> qoq, none -> growth); a multiple stays one unless read as ``relative``."""
-    if q.kind == "points" or (q.kind not in ("percent", "multiple")):
-        return "abs"
-    if q.kind == "multiple" and not relative:
-        return "multiple"
-    if cmp and ("同" in cmp or "去年" in cmp or "上年" in cmp or "按年" in cmp or cmp.strip().lower() == "yoy"):
-        return "yoy"  # 同比, 较去年同期, 较上年同季度
-    if cmp and (any(w in cmp for w in ("环", "上季", "上一季", "上个季", "上一个季", "前一季", "前一个季", "按季", "上一财季", "上财季", "按月",
-                                       "上月", "上个月", "上一个月")) or cmp.strip().lower() == "qoq"):
-        return "qoq"  # 环比, 较上一季度, 按季, 较上月
-    return "growth"
 
 # a comparison with a base that is no period a year or a quarter before (年初, 发行价, 峰值)
 _NOT_A_YEAR_AGO = re.compile(r"年初|发行价|峰值|高点|低点|历史")
@@ -271,7 +258,10 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             own = _np_before(sent, verb.start() if verb else q.start, clause, mentions,
                              [x.q for x in drafts if x is not d])
             # 人均增幅不低于20%: the rate of something else (a per-head amount)
-            if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own)):
+            # (but 占移动电话用户的55%,占比较上年末提高8.4个百分点: the share's own move in points)
+            share_move = d.q.kind == "points" and own and _SHARE_WORD.match(own) and prev and prev[-1].q.kind == "percent" \
+                and _SHARE_BEFORE.search(sent, max(0, prev[-1].q.start - 12), prev[-1].q.start)
+            if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own)) and not share_move:
                 prev = [x for x in prev if x.q.start >= clause or own in sent[:x.q.start]]
             if prev and d.q.kind == "percent" and _SHARE_BEFORE.search(sent, max(0, prev[-1].q.start - 6), prev[-1].q.start):
                 # 营收1234.1亿元,占比83.22%,较2016年增长40.1%: a share changes in points; the rate
@@ -302,10 +292,6 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             d.attached = True
             d.target = target
 
-#: a clause of a change against a base it names (,较2018年第二季度增长; ,但较上季度下降了): the same level's next change
-_COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:但|而|且|并|则|同时)?\s*(?:较|比|相比|相较|相对于?|与|跟|和|同)(?:[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}|"
-                              r"\s*(?:上一?个?[季月]度?|去年|上年|前一个?季度|\d{1,2}\s*月|(?:今年|本年|去年|上年)?\s*第?[一二三四1-4]\s*季度?)[^,，;；。]{0,12})")
-
 #: a figure opening a bracket of the prior period's (2022年:10.5亿元)
 _PRIOR_ASIDE = re.compile(r"[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]\s*(?:人民币|港币|港元|美元)?\s*$")
 
@@ -315,58 +301,7 @@ _BARE_COMPARED = WordRegex(r"\s*" + _BARE)
 #: … and the stretch from its level to it: other bare comparisons at most (;环比-5% ;同比+49%)
 _BARE_COMPARED_RUN = WordRegex(r"[\s;；,，]*(?:" + _BARE + r"[\d.]+\s*(?:%|pct|个百分点)?[\s;；,，]*)*" + _BARE)
 
-def _compared_base(sent: str, q, periods) -> str | None:
-    """The period a change right before ``q`` is compared with in its clause (较2017年第三季度增长
-    15.3%: 2017Q3), else None."""
-    clause = _clause_start(sent, q.start)
-    return next((p.period for p in reversed(periods) if clause <= p.start and p.end <= q.start
-                 and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)), None)
-
-def _flat(sent: str, drafts: list[Draft]) -> None:
-    """粮食总产量621万吨,与上年持平: a level the text says is flat has a change of zero, compared
-    as the words say (与上年/同比 -> yoy, 环比/与上月 -> qoq, none -> growth, left to the
-    conventions); 基本持平 (roughly flat) is no figure."""
-    for i, d in enumerate(drafts):
-        if d.is_change or d.changes:
-            continue
-        end = drafts[i + 1].q.start if i + 1 < len(drafts) else len(sent)
-        m = _FLAT.match(sent, d.q.end, end)
-        if m:
-            said = m.group("cmp") or ""
-            kind = "qoq" if re.search(r"环比|上月|上个月|上季|上一季|上个季", said) else "yoy" if said else "growth"
-            d.changes = [(kind, 0.0)]
-
-# a level's flat change right after it: 与上年持平, 同比持平, 较上月持平, ,持平
-_FLAT = re.compile(r"[^\d。;；!?！？,，]{0,4}[,，]?\s*(?P<cmp>同比|环比|按年|按季|(?:与|和|同|较|比)\s*(?:上年同期|去年同期|上年末|去年末|上年底|去年底|上年|去年|"
-                   r"上个?月|上一?个?季度|(?:19|20)\d{2}\s*年)?)?\s*(?:保持|维持)?持平(?![\u4e00-\u9fff]*\d)")
-
-def _owner_of_compared(sent: str, q, levels: list[Draft], periods) -> tuple[Draft | None, str | None]:
-    """A change right after a level it is compared with (相比去年同期的12.3亿元扩大161.4%) is the
-    change of the level that base is compared for, the last level before it that is no base; its
-    kind follows the two periods (a year apart: yoy; a quarter or month apart: qoq)."""
-    base = next((x for x in reversed(levels) if x.q.end <= q.start), None)
-    if base is None or not _COMPARED.search(sent, 0, base.q.start) or len(sent[base.q.end:q.start]) > 8 \
-            or _HARD_STOP.search(sent[base.q.end:q.start]) or _CLAUSE_END.search(sent, base.q.end, q.start):
-        return None, None
-    owner = next((x for x in reversed(levels) if x.q.end <= base.q.start
-                  and not _COMPARED.search(sent, 0, x.q.start)), None)
-    if owner is None or _HARD_STOP.search(sent[owner.q.end:base.q.start]) or owner.q.kind != base.q.kind:
-        return None, None
-    own = _base_period_of(base.q.start, sent, periods)
-    return owner, _kind_between(own.period if own is not None else None, _period_for(owner.q.start, periods, None))
-
-
-def _kind_between(base: str | None, level: str | None) -> str | None:
-    """The kind of a change from the period ``base`` to ``level``: ``yoy`` a year apart (2019 ->
-    2020, 2019Q3 -> 2020Q3), ``qoq`` a quarter or month apart (2018Q2 -> 2018Q3), else None."""
-    if not base or not level:
-        return None
-    ya, yb = re.match(r"(\d{4})(.*)", base), re.match(r"(\d{4})(.*)", level)
-    if ya and yb and int(yb.group(1)) - int(ya.group(1)) == 1 and ya.group(2) == yb.group(2):
-        return "yoy"
-    return "qoq" if _period_before(level) == base else None
-
-
+_SHARE_WORD = re.compile(r"占比|比重|份额|占有率|市场份额|市占率|渗透率")
 _SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")
 
 #: a comma of the text, not a thousands separator (2,870万元)
@@ -399,7 +334,6 @@ def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods
 
 # a level compared against (较去年同期的10亿元增长20%, 相比9月份的1050辆环比增长66%): the change
 # belongs to the level before it
-_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、%]{0,12}?的\s*$")
 
 def _compatible(level: Draft, change: Draft) -> bool:
     """An absolute change (净增4.88亿户) needs a level of the same unit; a relative one any level."""

@@ -16,6 +16,7 @@ from ...lexicon import load_lexicon
 from ...numbers.find import find_quantities
 from ...periods import article_year, find_periods
 from .. import entities as ents_mod
+from ..metric_names import metric_spans as lexicon_metric_spans
 from ..tables import in_table
 from .build import build_claims
 from .draft import continues
@@ -42,7 +43,7 @@ def make_claims(nlp: Language, name: str, year: int):
         mentions: list[ents_mod.Mention] = sorted(doc._.mentions or [], key=lambda m: m.start)
         starts = [m.start for m in mentions]
         longest = max((m.end - m.start for m in mentions), default=0)
-        all_metrics = ents_mod.metric_spans(art.text, lex)  # once per article, not per sentence
+        all_metrics = lexicon_metric_spans(art.text, lex)  # once per article, not per sentence
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
         named = None  # the metric of the last claim that named one
