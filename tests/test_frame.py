@@ -689,3 +689,19 @@ def test_a_kind_of_product_before_an_organizations_head_is_no_name():
     figure is the company's or the country's, the kind in the metric."""
     got = {c.value: (c.subject, c.metric) for c in _claims("吉利汽车10月销量30万辆，其中新能源汽车销量12万辆。\n10月，全国汽车销量305.3万辆。\n", "2024-11-12")}
     assert got == {300_000: ("吉利汽车", "销量"), 120_000: ("吉利汽车", "新能源汽车销量"), 3_053_000: ("中国", "汽车销量")}
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a stock code's digits are no year (601939 is no 1939), and the day a report came out
+    # (3月28日发布) dates no figure: a yearless annual report is of the year before
+    ("华信银行(601939.SH)3月28日发布年度报告。\n该行实现营业收入1456.3亿元。\n", "2024-03-29", {145_630_000_000: "2023"}),
+    # 半年报 with no year is the last first half (not a 年报)
+    ("星河乳业8月27日晚间披露半年报。\n第二季度实现营收28亿元，上半年营收为50亿元。\n", "2024-08-28",
+     {2_800_000_000: "2024Q2", 5_000_000_000: "2024H1"}),
+    # provisional results with no year, by their season: February the year before, July the first half
+    ("星河股份发布业绩快报，公司实现营业总收入358.42亿元。\n", "2024-02-28", {35_842_000_000: "2023"}),
+    ("星河股份发布业绩预告，预计全年归母净利润为12亿元至14亿元。\n", "2024-01-20", {1_200_000_000: "2023"}),
+    ("星河股份发布业绩预告，预计归母净利润为5亿元。\n", "2024-07-10", {500_000_000: "2024H1"}),
+])
+def test_a_results_release_without_its_year(text, published, want):
+    assert {c.value: c.period for c in _claims(text, published)} == want

@@ -215,6 +215,13 @@ _RELATIVE = re.compile(r"今年|去年|本年|上年|前年|明年|同期|同季
 _NAMES_YEAR = re.compile(r"\d{4}|\d{2}\s*(?:财)?年|FY\s*\d{2}|[〇零○一二三四五六七八九]{4}\s*年|今年|本年")
 
 
+def _provisional(pub: tuple[int, int]) -> str | None:
+    """The period a provisional results release of month ``pub`` is of (业绩快报 in February: the
+    year before; 业绩预告 in July: the first half; in October: the first three quarters)."""
+    y, mo = pub
+    return str(y - 1) if mo <= 4 else f"{y}H1" if mo in (7, 8) else f"{y}-01/{y}-09" if mo == 10 else None
+
+
 def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None]:
     """(period, index of the sentence that states it)."""
     for i, (_, s) in enumerate(sents):
@@ -234,10 +241,12 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
                 code = _not_after(code, pub)
             return code, i
         word = rw.group(0)
+        if pub and any(x in word for x in w.half):  # 中期业绩 with no year: the last first half ended (半年报 before 年报)
+            return f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i
+        if pub and any(x in word for x in w.provisional) and (code := _provisional(pub)):
+            return code, i
         if pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
             return str(pub[0] - 1), i
-        if pub and any(x in word for x in w.half):  # 中期业绩 with no year: the last first half ended
-            return f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i
     # a data piece names the period of its data first (数据显示,截止到2025年6月)
     for i, (_, s) in enumerate(sents):
         ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)

@@ -44,6 +44,7 @@ class _FrameFile(BaseModel):
     region_user_metrics: list[str] = []
     listed_code: str = "(?!)"
     analyst_words: list[str] = []
+    provisional_words: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class FrameWords:
     trailing_words: tuple[str, ...] = ()
     region_users: tuple[str, ...] = ()
     stock_phrases: tuple[str, ...] = ()
+    provisional: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -101,4 +103,4 @@ def frame_words() -> FrameWords:
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
-                      tuple(raw.region_user_metrics), tuple(raw.stock_phrases))
+                      tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words))

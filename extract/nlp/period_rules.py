@@ -9,7 +9,7 @@ import re
 
 from .period_codes import FISCAL, FISCAL_EN
 
-_Y = r"(?P<y>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?"
+_Y = r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年?\s*(?:度\s*)?"
 _ASOF = r"(?P<asof>截至|截止|截至到|截止到|到)?\s*"
 #: (pattern, kind, triggers): a pattern can only match a text holding one of its trigger
 #: characters, so a sentence without them skips it (most sentences name no period)
@@ -24,18 +24,18 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (2023), 截至2024年6月30日止六个月
     # (2024H1), 截至2024年3月31日止年度 (a fiscal year); the year may be the context's (截至12月31日的九个月, 截至今年6月30日…)
-    (re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日|底|末)?\s*(?:止\s*的?|的)\s*"
+    (re.compile(r"(?:截至|截止)\s*(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日|底|末)?\s*(?:止\s*的?|的)\s*"
                 r"(?P<len>年度|财政年度|财年|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年|季度)"
                 r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年))?"), "ended", "止的"),
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月 (an analyst's 23年前三季度)
-    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[二三两2-3])\s*个?\s*季度"), "span", "季"),
-    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?[前首头]\s*(?P<nm>" + _MONTH_N + r"|两)\s*个\s*月"), "span", "月"),
+    (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[二三两2-3])\s*个?\s*季度"), "span", "季"),
+    (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?[前首头]\s*(?P<nm>" + _MONTH_N + r"|两)\s*个\s*月"), "span", "月"),
     # Hong Kong wording: 首三季 (the first three quarters)
-    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?首\s*(?P<nq>[二三两2-3])\s*(?:个)?\s*季(?:度)?"), "span", "季"),
-    (re.compile(r"(?:(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
+    (re.compile(r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*)?首\s*(?P<nq>[二三两2-3])\s*(?:个)?\s*季(?:度)?"), "span", "季"),
+    (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
                 r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
     # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter
-    (re.compile(r"(?:截至|截止)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),
+    (re.compile(r"(?:截至|截止)?\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),
     (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter", "季"),
     # Hong Kong wording: 第三季, 首季, 次季 (no 度)
     (re.compile(_ASOF + _Y + r"(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "quarter", "季"),
@@ -48,22 +48,22 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?"), "quarter", "季"),
     (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
     (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<h>上|下)半年"), "half", "半"),
-    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
-    (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?P<y>(?:19|20)\d{2})"), "quarter", "Q"),
-    (re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d{2})\s*(?:年\s*)?H(?P<hn>[12])(?![\dA-Za-z])"), "half", "H"),  # 2023H2
+    (re.compile(_ASOF + r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*(?:年\s*)?Q(?P<q>[1-4])(?P<end>末)?"), "quarter", "Q"),
+    (re.compile(_ASOF + r"Q(?P<q>[1-4])\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)"), "quarter", "Q"),
+    (re.compile(r"(?<![\d.A-Za-z])(?P<y>(?:19|20)\d{2})(?!\d)\s*(?:年\s*)?H(?P<hn>[12])(?![\dA-Za-z])"), "half", "H"),  # 2023H2
     # an analyst's year marked actual or estimate (2023A, 2024E): that year
-    (re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d{2})\s*[AE](?![A-Za-z\d])"), "year", "AE"),
+    (re.compile(r"(?<![\d.A-Za-z])(?P<y>(?:19|20)\d{2})(?!\d)\s*[AE](?![A-Za-z\d])"), "year", "AE"),
     # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
-    (re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
-    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)"), "yearend", "年"),
+    (re.compile(r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<end>底|末)"), "yearend", "年"),
     # an analyst's two-digit year-end (截至21年末, 22年底)
     (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<end>底|末)"), "yearend", "年"),
     (re.compile(_Y + r"(?P<h>上|下)半年"), "half", "半"),
-    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
-    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),
-    (re.compile(_ASOF + r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
-    (re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?(?!\d)"), "month", "-"),
-    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q))"), "year", "年"),
+    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
+    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),
+    (re.compile(_ASOF + r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
+    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?(?!\d)"), "month", "-"),
+    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q))"), "year", "年"),
     # an analyst's two-digit year opening a clause (23年公司实现营收…, 预计24年): a year, not a
     # duration (成立23年, 连续23年, 23年来 are durations: a word before it, or 来/间/内 after)
     (re.compile(r"(?:(?<![^\s,，;；。:：、(（预计期算测估])|(?<=公司)|(?<=集团))(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内|多|余|以来|之|前|后|左右|"

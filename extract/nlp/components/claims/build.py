@@ -265,7 +265,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     if not drafts:
         # a sentence without numbers that announces results sets the period of the next (蔚来公布
         # 了2020年财报。其全年营收…); its subject carries as always
-        own = [p for p in _as_results_named(sent, find_periods(sent, year, quarter_ctx, pub, fiscal)) if not _mark_base(sent, p).base] \
+        own = [p for p in _as_results_named(sent, find_periods(sent, year, quarter_ctx, pub, fiscal))
+               if not _mark_base(sent, p).base and not event_date(sent, p)] \
             if _RESULTS.search(sent) else []
         return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
