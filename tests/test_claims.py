@@ -928,6 +928,16 @@ ROWS = [
       E(10_000_000_000, "CNY", period=ANY)),
     R("of-which-runs-into-no-name", "2021年第三季度华远集团总收入为1546亿元,其中金融服务收入为52亿元。",
       E(154_600_000_000, "CNY", period="2021Q3"), E(5_200_000_000, "CNY", period="2021Q3", subject="华远集团")),
+    # a base compared with by an amount (比上年同期少, 比上年高…个百分点, 比上年多): the level's absolute change
+    R("a-comparison-by-an-amount-is-the-levels-change", "2021年一季度华远银行贷款增量为1.3万亿元,比上年同期少1500亿元;平均利率为4.2%,比上年同期高0.3个百分点。",
+      E(1_300_000_000_000, "CNY", period="2021Q1", change=[("abs", -150_000_000_000)]),
+      E(0.042, "percent", period="2021Q1", change=[("abs", 0.003)])),
+    # a stock's move (贷款增加) is a flow of its period, not the stock at its end
+    R("a-stocks-increment-is-the-periods", "2021年3月份,华远地区人民币贷款增加3200亿元。",
+      E(320_000_000_000, "CNY", period="2021-03", change=[("abs", 320_000_000_000)])),
+    # a tenor is part of a name (1年期LPR), no figure of its own
+    R("a-tenor-is-part-of-a-name", "2021年12月,1年期LPR为3.8%,5年期以上LPR为4.65%。",
+      E(0.038, "percent", period="2021-12", metric_is="1年期LPR"), E(0.0465, "percent", period="2021-12", metric_is="5年期以上LPR")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -188,9 +188,10 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
             and not frame.period.startswith("asof:") and d.unit in ("CNY", "USD", "HKD") and is_flow(d.metric) \
             and not any(w in d.metric for w in frame_words().stock_words):
         d.period = frame.period  # 截至2022年12月31日,集团收益为536.5亿元 in a year's results: the year's revenue
-    if d.period and not d.period.startswith("asof:") and is_stock(d.metric) \
+    if d.period and not d.period.startswith("asof:") and is_stock(d.metric) and not d.is_change \
             and (d.unit != "percent" or is_stock_ratio(d.metric)):
-        d.period = period_end(d.period) or d.period  # 2023年员工人数 is the head count at the year's end
+        # 2023年员工人数 is the head count at the year's end (贷款增加3.09万亿元, a stock's move, is the period's)
+        d.period = period_end(d.period) or d.period
     if span := trailing_months(d.metric, d.period):
         d.period = span  # 年度活跃消费者 of a quarter: the twelve months to its end
     _unqualified_is_yoy(d, frame)
