@@ -705,3 +705,13 @@ def test_a_kind_of_product_before_an_organizations_head_is_no_name():
 ])
 def test_a_results_release_without_its_year(text, published, want):
     assert {c.value: c.period for c in _claims(text, published)} == want
+
+
+def test_a_prior_value_said_in_passing_is_an_aside():
+    """…为21亿元,上年同期为15亿元;经营利润率为0.7%: the prior period governs only its own figure, and a
+    change after it (上年同期为354亿元,同比增长37%) is the current level's."""
+    text = ("星河商城公布2023年第四季度业绩。\n经营利润为21亿元,上年同期为15亿元;经营利润率为0.7%,上年同期为0.5%。\n"
+            "在线营销服务收入为487亿元,上年同期为354亿元,同比增长37%。\n")
+    got = {c.value: (c.period, [(x.kind, x.value) for x in c.changes()]) for c in _claims(text, "2024-03-06")}
+    assert got == {2_100_000_000: ("2023Q4", []), 1_500_000_000: ("2022Q4", []), 0.007: ("2023Q4", []), 0.005: ("2022Q4", []),
+                   48_700_000_000: ("2023Q4", [("yoy", 0.37)]), 35_400_000_000: ("2022Q4", [])}

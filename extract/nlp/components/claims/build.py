@@ -62,6 +62,7 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
 
 #: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
 _PASSING = re.compile(r"同期|同季|上一?个?季度|上一?财季|上一?个?月|下一?个?季度")  # (下个季度: an outlook, said in passing)
+_ASIDE_VALUE = re.compile(r"\s*(?:则|則)?\s*(?:为|為|是|录得|錄得)\s*(?:人民币|港币|港元|美元)?\s*[-\d负]")  # (上年同期为15亿元)
 
 #: a segment word right after a name (华远品牌, 星河业务)
 def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):
@@ -136,8 +137,9 @@ def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | 
         # not of that period, which an earlier clause named in passing
         d.period = _period_for(q.start, [p for p in periods if p.start >= clause
                                          or not _PASSING.search(sent[p.start:p.end])], carry, sent)
-    else:
-        d.period = _period_for(q.start, periods, carry, sent)
+    else:  # (…为21亿元,上年同期为15亿元;经营利润率为0.7%: the aside of a prior value governs no later clause)
+        d.period = _period_for(q.start, [p for p in periods if p.start >= clause or not _PASSING.search(sent[p.start:p.end])
+                                         or not _ASIDE_VALUE.match(sent, p.end)], carry, sent)
     own = _base_period_of(q.start, sent, periods) or _compared_in_clause(sent, d, drafts, periods)
     if own is not None:  # 较去年同期的10亿元: the base level, of the base period
         d.period = own.period

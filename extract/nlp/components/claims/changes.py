@@ -245,11 +245,13 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         if target is None:  # …,相比去年同期的12.3亿元扩大161.4%: the change of the level compared
             target, kind_against = _owner_of_compared(sent, q, levels, periods)
         if target is None:
+            # 收入为12.3亿元(2022年:10.5亿元),增加17% / 收入为487亿元,上年同期为354亿元,同比增长37%:
+            # the prior period's figure is an aside, the change is the level's before it
+            aside = [x for x in levels if _PRIOR_ASIDE.search(sent, max(0, x.q.start - 16), x.q.start)]
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
-                    and _clauses_between(sent, x, d, drafts) <= 1]
+                    and _clauses_between(sent, x, d, drafts) <= 1 + sum(a.q.start > x.q.end for a in aside)]
             prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
-            # 收入为12.3亿元(2022年:10.5亿元),增加17%: the prior year's figure in brackets is an aside
-            prev = [x for x in prev if not _PRIOR_ASIDE.search(sent, max(0, x.q.start - 16), x.q.start)] or prev
+            prev = [x for x in prev if x not in aside] or prev
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
             clause = _clause_start(sent, q.start)
@@ -293,7 +295,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             d.target = target
 
 #: a figure opening a bracket of the prior period's (2022年:10.5亿元)
-_PRIOR_ASIDE = re.compile(r"[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]\s*(?:人民币|港币|港元|美元)?\s*$")
+_PRIOR_ASIDE = re.compile(r"(?:[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]|"  # (2022年:10.5亿元)
+                          r"[,，;；]\s*(?:去年同期|上年同期|上一?个?季度|上季)\s*(?:则)?\s*(?:为|是))\s*(?:人民币|港币|港元|美元)?\s*$")  # ,上年同期为354亿元
 
 #: a clause that is a comparison and a signed rate only (;环比-5%)
 _BARE = r"(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)\s*(?:{change_adverbs})?(?:{change_verbs})?(?:了)?\s*[:：]?\s*[+＋\-－−]?\s*"
