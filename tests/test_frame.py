@@ -715,3 +715,20 @@ def test_a_prior_value_said_in_passing_is_an_aside():
     got = {c.value: (c.period, [(x.kind, x.value) for x in c.changes()]) for c in _claims(text, "2024-03-06")}
     assert got == {2_100_000_000: ("2023Q4", []), 1_500_000_000: ("2022Q4", []), 0.007: ("2023Q4", []), 0.005: ("2022Q4", []),
                    48_700_000_000: ("2023Q4", [("yoy", 0.37)]), 35_400_000_000: ("2022Q4", [])}
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a dateline's place is where the story was filed, no subject
+    ("杭州2024年2月7日电——星河集团公布2023年第四季度业绩,收入为2603亿元。\n", "2024-02-08", {260_300_000_000: ("星河集团", "2023Q4")}),
+    ("本报上海3月21日电 安泰保险集团今日公布2023年度业绩。新业务价值为310.8亿元。\n", "2024-03-22", {31_080_000_000: ("安泰保险集团", "2023")}),
+    # a result set against the market's expectations (超出市场预期, 市场预期为…) is of the quarter last ended
+    ("星河集团第四季度营收为888.8亿元,超出市场预期。\n", "2024-03-20", {88_880_000_000: ("星河集团", "2023Q4")}),
+    # the day a report came out, before its company (3月20日,星河集团公布…), dates no figure
+    ("3月20日,星河集团公布财报。\n净利润为233亿元。\n", "2024-03-21", {23_300_000_000: ("星河集团", None)}),
+    # a price said with 报 after 股价, and the market value beside it: of the day the clause names
+    ("截至3月29日收盘,青禾乳业股价报25.6元,涨2.3%,总市值320亿元。\n", "2024-03-30",
+     {25.6: ("青禾乳业", "asof:2024-03-29"), 32_000_000_000: ("青禾乳业", "asof:2024-03-29")}),
+])
+def test_datelines_expectations_and_days(text, published, want):
+    assert {c.value: (c.subject, c.period) for c in _claims(text, published)} == want
+

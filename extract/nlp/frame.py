@@ -144,7 +144,9 @@ def period_end(code: str | None) -> str | None:
     return f"asof:{y}-{month:02d}"
 
 
-_ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上午|下午|凌晨)?\s*(?:电|消息|讯|发布|公布|披露|宣布|报道|公告|表示|称)")
+_ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上午|下午|凌晨)?\s*"
+                        r"(?:[,，]\s*[\u4e00-\u9fffA-Za-z0-9()（）.]{1,16}?\s*(?:于|在|正式|晚间|盘后|盘前)?\s*)?"  # (3月20日,星河集团公布…)
+                        r"(?:电|消息|讯|发布|公布|披露|宣布|报道|公告|表示|称)")
 _DATELINE = re.compile(r"^\s*(?:date\s*|[\u4e00-\u9fff]{2,4}\s*[,，]\s*)$")
 
 
@@ -159,6 +161,13 @@ def event_date(text: str, p) -> bool:
     if not day:
         return False
     return bool(_ANNOUNCED.match(text, p.end) or _DATELINE.match(text[:p.start]))
+
+
+def dateline_spans(text: str, is_place) -> list[tuple[int, int]]:
+    """The spans of the datelines of ``text`` whose place ``is_place`` says is one (杭州2024年2月7日电——,
+    本报上海3月21日电): where a story was filed, no entity of it."""
+    rx = frame_words().dateline
+    return [(m.start(), m.end()) for m in rx.finditer(text) if is_place(m.group("place"))] if rx else []
 
 
 def published_month(published: str | None) -> tuple[int, int] | None:

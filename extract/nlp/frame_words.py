@@ -45,6 +45,7 @@ class _FrameFile(BaseModel):
     listed_code: str = "(?!)"
     analyst_words: list[str] = []
     provisional_words: list[str] = []
+    dateline: str = "(?!)"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class FrameWords:
     region_users: tuple[str, ...] = ()
     stock_phrases: tuple[str, ...] = ()
     provisional: tuple[str, ...] = ()
+    dateline: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -103,4 +105,5 @@ def frame_words() -> FrameWords:
                       re.compile(raw.price_before), tuple(raw.price_close), tuple(raw.price_yesterday),
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
-                      tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words))
+                      tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
+                      re.compile(raw.dateline))

@@ -36,6 +36,15 @@ def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -
 #: words of what is still to come: a period they speak of may lie after publication
 #: words of the future: a period in their sentence may be one to come
 FUTURE = re.compile(r"预计|预期|预测|将|有望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
+#: a figure set against the market's expectations (超出市场预期, 分析师预期为…): said of the period
+#: reported, no outlook
+_AGAINST_EXPECTED = re.compile(r"(?:超出|超过|高于|低于|不及|符合|好于|优于|逊于|胜于|超)?(?:市场|分析师|华尔街|彭博|路透)?(?:此前)?(?:的)?"
+                               r"(?:一致|普遍|平均)?(?:预期|预估)(?=[,，。;；)）]|$|为|的|值|是|营收|收入|利润|每股)")
+
+
+def outlook(text: str) -> bool:
+    """Does ``text`` look ahead (预计第一季度收入…), not only compare with expectations?"""
+    return bool(FUTURE.search(_AGAINST_EXPECTED.sub("", text)))
 
 #: a year written out in a period mention (2023年, 23Q4): what a relative year is counted from
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}|(?<![\d.])[12]\d\s*[年QH]")
@@ -172,7 +181,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 elif rel and year is not None:
                     y = year + _REL_YEARS[rel.group(1)]
                 else:  # (1-10月 reported in March: last year's, as a bare month is)
-                    y = prev.year if prev else _reported_year(year, m2, published) if year and not FUTURE.search(text) else year
+                    y = prev.year if prev else _reported_year(year, m2, published) if year and not outlook(text) else year
                 if y is None:
                     continue
                 out.append(PeriodMention(a, b, _span_code(y, m1, m2), y, _compared(text, a, b)))
@@ -291,12 +300,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if prev is None and year is None:
                     continue
                 y = prev.year if prev is not None else year
-                if prev is None and published is not None and y == published[0] and not FUTURE.search(text):
+                if prev is None and published is not None and y == published[0] and not outlook(text):
                     # 12月移动月活跃用户 reported in February: last December, not one to come
                     last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
                     if last is not None:
                         y = _reported_year(y, last, published)
-                elif prev is None and q and not (h or mo) and cur_q and FUTURE.search(text) \
+                elif prev is None and q and not (h or mo) and cur_q and outlook(text) \
                         and (y, q) < (int(cur_q.group(1)), int(cur_q.group(2))):
                     y += 1  # 预计第一季度收入… in the fourth quarter's results: next year's first quarter
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a, b)))

@@ -35,7 +35,7 @@ from .components import entities as ents_mod
 from .components import relations as rels_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
-from .frame import Frame, build_frame
+from .frame import Frame, build_frame, dateline_spans
 from .ner import component as _ner  # noqa: F401  registers zhkg_ner
 from .periods import article_year
 
@@ -57,7 +57,8 @@ def make_entities(nlp: Language, name: str, backend: str):
         seg = doc._.segments  # the tokenizer's pass over these sentences, when it made one
         tagged = seg[1] if seg is not None and seg[0] == sents else None
         model = doc._.ner if backend == "crf" else None  # the zhkg_ner component's names
-        mentions = ents_mod.recognize(art.text, sents, art.mojibake, backend=backend, lex=lex, tagged=tagged,
+        filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)))
+        mentions = ents_mod.recognize(art.text, sents, list(art.mojibake) + filed, backend=backend, lex=lex, tagged=tagged,
                                       model=model or [] if backend == "crf" else None)
         doc._.mentions = mentions
         spans = []

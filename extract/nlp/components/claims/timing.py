@@ -265,11 +265,14 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
     if frame is not None and frame.hk_listed and d.unit == "CNY" and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
             and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
         d.unit = "HKD"  # 全日成交额约1.2亿元 of a Hong Kong listing's shares: Hong Kong dollars, of the day
-    if frame is not None and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
-            and (frame.hk_listed or _PRICE_SAID.search(sent, 0, q.start)):
-        # (股价高开…,成交额达2.13亿港元: the turnover of the day's trading the sentence tells)
+    if frame is not None and (re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") and frame.hk_listed
+                              or re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)|(?:总|最新)?市值", d.metric or "")
+                              and _PRICE_SAID.search(sent, 0, q.start)):
+        # (股价高开…,成交额达2.13亿港元; 股价报25.6元,总市值320亿元: the turnover and value of the day the sentence tells)
         day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", frame.published or "")
-        d.period = f"asof:{day.group(0)}" if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
+        md = _MONTH_DAY.search(sent, 0, q.start)
+        named = f"{day.group(0)[:4]}-{int(md.group(1)):02d}-{int(md.group(2)):02d}" if day and md else None
+        d.period = f"asof:{named or day.group(0)}" if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
     if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
                                                           or d.metric in ("股价", "收盘价")):
         return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
