@@ -938,6 +938,17 @@ ROWS = [
     # a tenor is part of a name (1年期LPR), no figure of its own
     R("a-tenor-is-part-of-a-name", "2021年12月,1年期LPR为3.8%,5年期以上LPR为4.65%。",
       E(0.038, "percent", period="2021-12", metric_is="1年期LPR"), E(0.0465, "percent", period="2021-12", metric_is="5年期以上LPR")),
+    # Hong Kong results: the owners' share of profit and basic earnings per share as metrics, also
+    # as "label：amount" lines; Hong Kong cents written 仙; 少赚三成至… is the profit and its fall
+    R("hk-owners-profit-and-basic-eps", "華遠環球2021年本公司擁有人應佔溢利：人民幣1,025.6百萬元，按年增加18.2%。每股基本盈利：人民幣0.86元。",
+      E(1_025_600_000, "CNY", period="2021", change=[("yoy", 0.182)], metric_is="本公司拥有人应占溢利"),
+      E(0.86, "CNY", period="2021", metric_is="每股基本盈利")),
+    R("hk-cents-written-xian", "華遠環球2021年派末期息每股20仙。", E(0.2, "HKD", period="2021")),
+    R("hk-earned-less-by-tenths", "康悅集團2021年少賺三成至5.6億元。",
+      E(560_000_000, "CNY", period="2021", change=[("yoy", -0.3)], metric_is="盈利")),
+    # a range whose upper bound says its currency again (介乎约人民币1.8亿元至人民币2.1亿元) is one claim
+    R("a-range-with-its-currency-said-twice", "華遠環球預期2021年股東應佔溢利介乎約人民幣1.8億元至人民幣2.1億元。",
+      E(180_000_000, "CNY", period="2021", qualifier="约", upper=210_000_000)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

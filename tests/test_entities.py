@@ -252,6 +252,10 @@ ROWS = [
        P("Organization", "乐途网"), exact=False),
     *R("a-day-word-after-a-name-is-no-part-of-it", "星河集团今日公布2023年第四季度业绩。华远科技昨日宣布回购股份。",
        P("Organization", "星河集团"), P("Company", "华远科技"), exact=False, absent=("星河集团今日", "华远科技昨日")),
+    *R("hk-titles-are-roles", "康悅集團行政總裁黃家豪表示，業績理想。華信銀行行長李志強表示，淨息差收窄。",
+       P("Person", "黄家豪", role="行政总裁", org="康悦集团"), P("Person", "李志强", role="行长", org="华信银行"), exact=False),
+    *R("an-announcements-boilerplate-is-no-part-of-the-name", "本公告乃由瑞豐環球控股有限公司（「本公司」）根據上市規則作出。",
+       P("Organization", ("瑞丰环球控股有限公司", "瑞丰环球")), exact=False, absent=("本公告乃由瑞丰环球控股有限公司",)),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]

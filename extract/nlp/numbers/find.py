@@ -373,9 +373,20 @@ def _doublings(text: str, scan: str, found: list[Quantity]) -> list[Quantity]:
 
 
 #: a range said as two bounds "between" (介于75.7亿元与81.2亿元之间, 在4万辆和4.3万辆之间)
-_BETWEEN_BEFORE = re.compile(r"(?:介于|介乎|在|处于|位于)\s*(?:人民币|港币|约)?\s*$")
-_BETWEEN_JOIN = re.compile(r"\s*(?:与|和|及|至|到)\s*(?:人民币|港币)?\s*")
+_BETWEEN_BEFORE = re.compile(r"(?:介于|介乎|在|处于|位于)\s*(?:人民币|港币|港元|美元|约)*\s*$")
+_BETWEEN_JOIN = re.compile(r"\s*(?:与|和|及|至|到)\s*(?:人民币|港币|港元|美元)?\s*")
 _BETWEEN_AFTER = re.compile(r"\s*(?:之间|之内|区间)")
+#: … and bounds joined by 至 with the currency said again (介乎约人民币1.8亿元至人民币2.1亿元): no 之间 needed
+_TO_CURRENCY = re.compile(r"\s*(?:至|到)\s*(?:约\s*)?(?:人民币|港币|港元|美元)?\s*(?:约\s*)?")
+_CURRENCY_FIRST = re.compile(r"\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)")
+
+
+def _restated_bound(text: str, a: Quantity, b: Quantity) -> bool:
+    """Is ``b`` the upper bound of ``a`` said with its currency again (1.8亿元至人民币2.1亿元)?"""
+    j = _TO_CURRENCY.fullmatch(text, a.end, b.start)
+    if re.search(r"(?:由|从)\s*(?:人民币|港币|港元|美元|约)*\s*$", text[max(0, a.start - 8):a.start]):
+        return False  # 由人民币10亿元至人民币12亿元: a move, from one to the other
+    return j is not None and bool(re.search(r"人民币|港币|港元|美元", j.group(0)) or _CURRENCY_FIRST.match(text, b.start))
 
 
 def _between(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -387,8 +398,9 @@ def _between(text: str, qs: list[Quantity]) -> list[Quantity]:
         a = qs[k]
         b = qs[k + 1] if k + 1 < len(qs) else None
         if b is not None and a.upper is None and b.upper is None and a.non_claim is None and b.non_claim is None \
-                and a.unit == b.unit and a.kind == b.kind and _BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start) \
-                and _BETWEEN_JOIN.fullmatch(text, a.end, b.start) and _BETWEEN_AFTER.match(text, b.end):
+                and a.unit == b.unit and a.kind == b.kind \
+                and (_BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start) and _BETWEEN_JOIN.fullmatch(text, a.end, b.start)
+                     and _BETWEEN_AFTER.match(text, b.end) or _restated_bound(text, a, b)):
             out.append(replace(a, end=b.end, surface=text[a.start:b.end], upper=b.value,
                                qualifier=a.qualifier or b.qualifier))
             k += 2

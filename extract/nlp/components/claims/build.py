@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ...frame import Frame, event_date, is_corporate, is_region_users, is_segment_money, names_self, period_end, published_month, results_named
 from ...lexicon import Lexicon
+from ...patterns import load_patterns
 from ...periods import find_periods
 from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
@@ -308,6 +309,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through
             d.metric, d.metric_key = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
                                                  [x.q for x in drafts if x is not reached and x is not d])
+        if d.metric in (earned := load_patterns().money_verbs):
+            d.metric, d.metric_key = earned[d.metric], None  # 少赚三成至5.6亿元: the profit it reached
         if frame is not None and frame.bulletin and found is not None and _part_of_place(found):
             # a bulletin's 第一产业增加值, 城镇新增就业: the place's figure, the part in the metric
             d.subject = subj = frame.entity

@@ -415,12 +415,14 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
     measure (交付 -> 交付量; 末期股息每股 -> 每股末期股息)."""
     q = d.q
     d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+    if d.unit == "HKD" and q.surface.rstrip().endswith("仙") and re.search(r"人民币|RMB", q.surface):
+        d.unit = "CNY"  # 人民币30仙: cents of the currency said before the number
     if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
         d.unit, d.scale = "CNY", 0.01  # 每股基本盈利280.09分: fen, hundredths of a yuan
-    elif q.kind == "money" and not q.surface.rstrip().endswith(("美分", "港仙")) \
-            and (q.surface.rstrip().endswith(("分", "仙")) or re.match(r"\s*(?:分(?![钟之])|仙)", sent[q.end:q.end + 3])) \
+    elif q.kind == "money" and not q.surface.rstrip().endswith(("美分", "仙")) \
+            and (q.surface.rstrip().endswith("分") or re.match(r"\s*分(?![钟之])", sent[q.end:q.end + 3])) \
             and _PER_SHARE_MONEY.search(d.metric or ""):
-        d.scale = 0.01  # 每股港币72分, 港幣25.6仙: cents of the currency said before the number
+        d.scale = 0.01  # 每股港币72分: cents of the currency said before the number (仙 is a unit of its own)
     d.metric = _measure_of_verb(d.metric, d.unit)
     if d.metric and _INCREMENT.search(d.metric) and not d.is_change and not d.changes and q.kind not in ("percent", "points"):
         # 用户规模增量为1.63亿: an increment is a change with no level (value the change, abs)
