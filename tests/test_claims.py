@@ -949,6 +949,16 @@ ROWS = [
     # a range whose upper bound says its currency again (介乎约人民币1.8亿元至人民币2.1亿元) is one claim
     R("a-range-with-its-currency-said-twice", "華遠環球預期2021年股東應佔溢利介乎約人民幣1.8億元至人民幣2.1億元。",
       E(180_000_000, "CNY", period="2021", qualifier="约", upper=210_000_000)),
+    # A-share wording: 上年同期公司 is no name; a cash dividend is a flow and no name runs into
+    # 现金股利; a broker's 投资银行业务 is a segment, not an industry (银行业)
+    R("a-prior-period-before-the-company-is-no-name", "华峰锂电2021年净利润为10亿元。上年同期公司归母净利润为8亿元。",
+      E(1_000_000_000, "CNY", period="2021", subject="华峰锂电"), E(800_000_000, "CNY", period="2020", subject="华峰锂电")),
+    R("a-cash-dividend-is-a-flow", "华峰锂电2021年拟每10股派发现金股利3元(含税),合计拟派发现金股利2.8亿元。",
+      E(3, "CNY", period="2021", subject="华峰锂电", metric_is="每10股派发现金股利"),
+      E(280_000_000, "CNY", period="2021", subject="华峰锂电")),
+    R("investment-banking-is-a-segment", "华信证券2021年财富管理业务收入89.2亿元,投资银行业务收入32.1亿元。",
+      E(8_920_000_000, "CNY", period="2021", subject="华信证券"),
+      E(3_210_000_000, "CNY", period="2021", subject="华信证券", metric_is="投资银行业务收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

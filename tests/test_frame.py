@@ -732,3 +732,13 @@ def test_a_prior_value_said_in_passing_is_an_aside():
 def test_datelines_expectations_and_days(text, published, want):
     assert {c.value: (c.subject, c.period) for c in _claims(text, published)} == want
 
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a state agency publishing a sector's national data: the figures are the country's, not the agency's
+    ("国家邮政局公布数据，1-10月，全国快递业务量累计完成1421亿件。\n10月，业务收入完成1250亿元。\n", "2024-11-14",
+     {142_100_000_000: "中国", 125_000_000_000: "中国"}),
+    ("中国信通院数据显示，10月国内市场手机出货量2500万部。\n", "2024-11-20", {25_000_000: "中国"}),
+])
+def test_a_national_agencys_data_are_the_countrys(text, published, want):
+    assert {c.value: c.subject for c in _claims(text, published)} == want

@@ -330,7 +330,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     said = re.compile(w.data_lead.pattern.removesuffix(r"[,，:：]?\s*$"))
     if w.data_lead is not None and any(said.search(s) for _, s in sents):
         lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
-        return next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None)
+        return next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents)
+    if (national := _national(sents[:1], announcing=True)) is not None:
+        return national  # 国家邮政局公布数据,…: the country's figures
     if topic is not None and not is_media(topic):
         return topic
     counts: dict[str, int] = {}
@@ -390,10 +392,23 @@ def _titled_place(sents: list[tuple[int, str]]):
         if m is not None:
             a, b = base + m.start("n"), base + m.end("n")
             return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.7)
-    for base, s in sents:  # the national bureau's figures are the country's (not its provincial teams')
-        k = s.find("国家统计局")
-        if k >= 0 and not re.match(r"[\u4e00-\u9fff]{2,8}?调查(?:总)?队", s[k + 5:]):
-            return Mention(base + k, base + k + 2, "Place", "中国", "国家", "pattern", 0.8)
+    return _national(sents)
+
+
+_PUBLISHES = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:最新)?(?:公布|发布|披露)?的?(?:统计)?数据")
+
+
+def _national(sents: list[tuple[int, str]], announcing: bool = False):
+    """中国, when a state agency that publishes national statistics is named (国家统计局, 国家邮政局
+    公布数据; ``announcing``: followed by its data), not its provincial teams (国家统计局浙江调查总队)."""
+    from .components.entities import Mention
+
+    rx = frame_words().national
+    for base, s in sents if rx is not None else ():
+        k = rx.search(s)
+        if k is not None and not re.match(r"[\u4e00-\u9fff]{2,8}?调查(?:总)?队", s[k.end():]) \
+                and (not announcing or _PUBLISHES.match(s, k.end())):
+            return Mention(base + k.start(), base + k.end(), "Place", "中国", k.group(0), "pattern", 0.8)
     return None
 
 

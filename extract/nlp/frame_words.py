@@ -46,6 +46,7 @@ class _FrameFile(BaseModel):
     analyst_words: list[str] = []
     provisional_words: list[str] = []
     dateline: str = "(?!)"
+    national_publishers: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class FrameWords:
     stock_phrases: tuple[str, ...] = ()
     provisional: tuple[str, ...] = ()
     dateline: re.Pattern[str] | None = None
+    national: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -106,4 +108,4 @@ def frame_words() -> FrameWords:
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
-                      re.compile(raw.dateline))
+                      re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None)

@@ -100,7 +100,7 @@ def _segment_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]
     heads = "|".join(map(re.escape, pats.industry_heads))
     markets = "|".join(map(re.escape, sorted(pats.market_words, key=len, reverse=True))) or "(?!)"
     return (re.compile(rf"(?:\s*[、和与及]\s*[0-9.]+\s*%)*\s*的\s*(?P<n>{pops})") if pops else None,
-            re.compile(rf"\s*(?P<n>{markets}|{pats.top_group}|[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads}))") if heads else None)
+            re.compile(rf"\s*(?P<n>{markets}|{pats.top_group}|(?![\u4e00-\u9fffA-Za-z]{{0,7}}?银行业务)[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads})(?!务))") if heads else None)
 
 @cache
 def _market_words() -> frozenset[str]:
