@@ -959,6 +959,12 @@ ROWS = [
     R("investment-banking-is-a-segment", "华信证券2021年财富管理业务收入89.2亿元,投资银行业务收入32.1亿元。",
       E(8_920_000_000, "CNY", period="2021", subject="华信证券"),
       E(3_210_000_000, "CNY", period="2021", subject="华信证券", metric_is="投资银行业务收入")),
+    # a headline's payout per ten shares (拟10派8元): one figure, the ten shares no figure
+    R("a-payout-per-ten-shares-in-a-headline", "青禾乳业2021年年报:净利润增长18.6% 拟10派8元",
+      E(0.186, "percent", period="2021", change=[("yoy", 0.186)]), E(8, "CNY", period="2021", metric_is="每10股派息")),
+    # a business the lexicon knows a company runs (京东零售 of 京东集团, which operates the platform 京东)
+    R("a-business-of-the-platforms-operator-stays-in-the-metric", "京东公布2021年第四季度业绩。京东零售收入为2640亿元。",
+      E(264_000_000_000, "CNY", period="2021Q4", subject="京东", metric_is="京东零售收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -742,3 +742,15 @@ def test_datelines_expectations_and_days(text, published, want):
 ])
 def test_a_national_agencys_data_are_the_countrys(text, published, want):
     assert {c.value: c.subject for c in _claims(text, published)} == want
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a company whose fiscal year ends in March (the frame's words know its calendar): 2024财年
+    ("阿里巴巴2024财年收入为9,411.68亿元,同比增长8%。\n", "2024-05-14", {941_168_000_000: "2023-04/2024-03"}),
+    # … or a lead naming a year ended in March
+    ("华远零售集团公布截至2024年3月31日止年度业绩。\n2024财年收入为94亿元。\n", "2024-06-20", {9_400_000_000: "2023-04/2024-03"}),
+    # a December fiscal year is the calendar year
+    ("腾讯2023财年收入为6090亿元。\n", "2024-03-20", {609_000_000_000: "2023"}),
+])
+def test_a_fiscal_year_by_the_companys_calendar(text, published, want):
+    assert {c.value: c.period for c in _claims(text, published)} == want

@@ -416,6 +416,10 @@ def _national(sents: list[tuple[int, str]], announcing: bool = False):
 _HK_CODE = re.compile(r"\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK)\s*[)）]")
 
 
+#: a fiscal year named by the day it ends, not December's (截至2024年3月31日止财年, 截至3月31日止年度)
+_FY_ENDED = re.compile(r"截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m>1[01]|[1-9])\s*月\s*[0-3]?\d\s*日\s*止?\s*的?\s*(?:财年|财政年度|年度|全年)")
+
+
 def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
                 year: int | None, published: str | None = None) -> Frame:
     """The frame of one article from its lead (the sentences starting in its first
@@ -427,6 +431,10 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w)
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
     fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
+    if fiscal is None:  # a year ended in March (截至2024年3月31日止财年), or the company's known calendar
+        fiscal = next((int(m.group("m")) for _, s in lead if (m := _FY_ENDED.search(s))), None) \
+            or ((w.fiscal_ends or {}).get(entity.label if entity is not None else "")
+                if any(re.search(r"财年|财季|财政年度", s) for _, s in lead) else None)  # (when the lead speaks of them)
     analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
     hk = entity is not None and any(_HK_CODE.match(s, m.end()) for _, s in lead
                                     for m in re.finditer(re.escape(entity.surface), s))

@@ -47,6 +47,7 @@ class _FrameFile(BaseModel):
     provisional_words: list[str] = []
     dateline: str = "(?!)"
     national_publishers: list[str] = []
+    fiscal_year_ends: dict[str, int] = {}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class FrameWords:
     provisional: tuple[str, ...] = ()
     dateline: re.Pattern[str] | None = None
     national: re.Pattern[str] | None = None
+    fiscal_ends: dict = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -108,4 +110,5 @@ def frame_words() -> FrameWords:
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
-                      re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None)
+                      re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
+                      dict(raw.fiscal_year_ends))

@@ -116,8 +116,10 @@ def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     if m.cls not in ("Platform", "Company"):
         return False
     e = lex.entity(f"{m.cls}:{m.label}")
+    runs = lex.entity(f"{owner.cls}:{owner.label}")  # (the frame's 京东, a platform: its operator 京东集团 owns 京东零售)
+    owners = {owner.label} | ({runs.related} if runs is not None and owner.cls == "Platform" and runs.related else set())
     # the company's own brand (快手 of 快手科技) is the company, not a business of it
-    return e is not None and e.related == owner.label and m.label not in owner.label
+    return e is not None and e.related in owners and m.label not in owner.label
 
 def _part_of_place(m: Mention) -> bool:
     """A sector, a kind of area or a group no name denotes (第一产业, 城镇地区, 城镇 in 城镇和乡村居民人均

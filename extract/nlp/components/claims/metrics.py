@@ -21,12 +21,19 @@ def _names_metric(phrase: str) -> bool:
     pats = load_patterns()
     return phrase.endswith((*pats.money_heads, *pats.user_heads, *pats.metric_tails))
 
+#: a payout per ten shares in a headline's shorthand right before its amount (拟10派8元); written out
+#: (每10股派发现金股利3元) the phrase is the metric as it stands
+_PER_TEN = re.compile(r"(?<![\d.])10\s*派(?:发|送)?(?:现金)?(?:红利|股利|股息)?\s*(?:人民币)?\s*$")
+
+
 def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[int, int, object]],
                 mentions: list[Mention], numbers=()) -> tuple[str | None, str | None]:
     """The metric of a number: the nearest lexicon metric before it in its stretch of the
     sentence (widened to the phrase as written), else what the number qualifies after it
     (25%的月活用户, 160套房子, 3亿日活), else the noun phrase before it, else its unit noun."""
     q = d.q
+    if _PER_TEN.search(sent, max(0, q.start - 16), q.start):
+        return "每10股派息", None  # 拟10派8元: the payout per ten shares
     acted = _count_of_act(sent, q)
     if acted:  # 3892人报名: the number of people who did it
         return acted, None
