@@ -965,6 +965,15 @@ ROWS = [
     # a business the lexicon knows a company runs (京东零售 of 京东集团, which operates the platform 京东)
     R("a-business-of-the-platforms-operator-stays-in-the-metric", "京东公布2021年第四季度业绩。京东零售收入为2640亿元。",
       E(264_000_000_000, "CNY", period="2021Q4", subject="京东", metric_is="京东零售收入")),
+    # two measures of a bulletin that agree by chance (增长6.8%。…增长6.8%) are two figures, not a repeat
+    R("two-rates-that-agree-by-chance-both-stand", "2021年华远省规模以上工业增加值比上年增长6.8%。全年社会消费品零售总额比上年增长6.8%。",
+      E(0.068, "percent", period="2021", change=[("yoy", 0.068)], metric_is="规模以上工业增加值"),
+      E(0.068, "percent", period="2021", change=[("yoy", 0.068)], metric_is="社会消费品零售总额")),
+    # a market's bands keep their 中 (中高端, 中东), a screen size naming a band is no figure, and
+    # 北京时间 names no place
+    R("bands-sizes-and-beijing-time", "北京时间2022年1月20日,华远咨询数据显示,2021年中高端市场份额达到35%,75英寸及以上大屏电视零售量占比达到28.1%。",
+      E(0.35, "percent", period="2021", metric_is="中高端市场份额", subject="未知"),
+      E(0.281, "percent", period="2021", metric_is="75英寸及以上大屏电视零售量占比")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

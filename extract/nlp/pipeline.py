@@ -208,8 +208,11 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         # 交付5055台,同比增长100%); a repeat without a period merges into the mention that has one
         key = (c.subject, c.value, c.unit)
         prev = seen.get(key)
-        if prev is not None and (prev.evidence.start == c.evidence.start or d.part) and prev.metric != c.metric:
-            prev = None  # two measures of one value (上涨0.4%,其中城市上涨0.4%; …。其中,城市…): both stand
+        if prev is not None and prev.metric != c.metric and (prev.evidence.start == c.evidence.start or d.part
+                                                             or c.unit == "percent" and not _same_measure(prev, c)):
+            # two measures of one value (上涨0.4%,其中城市上涨0.4%; 工业增加值增长6.8%。社会消费品零售
+            # 总额增长6.8%: rates of one decimal agree by chance, amounts hardly): both stand
+            prev = None
         if prev is not None and prev.period == c.period and c.change and not prev.change:
             claims[claims.index(prev)] = c
             seen[key] = c
@@ -249,6 +252,15 @@ def _named(d, surfaces) -> str | None:
         return m.surface
     common = surfaces.get(m.label)
     return common.most_common(1)[0][0] if common else m.surface
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    """May two claims of one value be one fact said twice (营收 and 收入, 净利润 and 归母净利润), not
+    two measures that happen to agree?"""
+    if a.metric_key and a.metric_key == b.metric_key:
+        return True
+    x, y = set(a.metric or ""), set(b.metric or "")
+    return bool(x and y) and len(x & y) >= 0.75 * min(len(x), len(y))
 
 
 def _model_cls(m):
