@@ -974,6 +974,10 @@ ROWS = [
     R("bands-sizes-and-beijing-time", "北京时间2022年1月20日,华远咨询数据显示,2021年中高端市场份额达到35%,75英寸及以上大屏电视零售量占比达到28.1%。",
       E(0.35, "percent", period="2021", metric_is="中高端市场份额", subject="未知"),
       E(0.281, "percent", period="2021", metric_is="75英寸及以上大屏电视零售量占比")),
+    # a broker's shorthand 同比+4.0% leaves no sign in the metric
+    R("a-plus-sign-after-the-comparison", "星河乳业2021年液体乳收入同比+4.0%,毛利率同比+0.3pct。",
+      E(0.04, "percent", period="2021", change=[("yoy", 0.04)], metric_is="液体乳收入"),
+      E(0.003, "percent", period="2021", change=[("abs", 0.003)], metric_is="毛利率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

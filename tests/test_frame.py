@@ -754,3 +754,17 @@ def test_a_national_agencys_data_are_the_countrys(text, published, want):
 ])
 def test_a_fiscal_year_by_the_companys_calendar(text, published, want):
     assert {c.value: c.period for c in _claims(text, published)} == want
+
+
+@pytest.mark.parametrize("text,published,want", [
+    # a lead naming a company no lexicon knows: after the day it came out, before a ticker or a day
+    # word, or before results named without a year (全年业绩: the last year ended)
+    ("8月1日,锦程体育公布2023年度业绩。\n收入为人民币84.0亿元。\n", "2024-08-02", {8_400_000_000: ("锦程体育", "2023", "收入")}),
+    ("锦程体育(NYSE:JCTY)公布2023年度业绩。\n收入为人民币84.0亿元。\n", "2024-03-20", {8_400_000_000: ("锦程体育", "2023", "收入")}),
+    ("锦程体育公布全年业绩。\n收入为142.3亿元。\n", "2024-03-20", {14_230_000_000: ("锦程体育", "2023", "收入")}),
+    # a brand no lexicon knows before 品牌 in a company's results: the company's figure, the brand in the metric
+    ("安跃体育公布2023年业绩。\n其中,安跃主品牌收入为335.2亿元;斐驰品牌收入为251.0亿元。\n", "2024-03-20",
+     {33_520_000_000: ("安跃体育", "2023", "安跃主品牌收入"), 25_100_000_000: ("安跃体育", "2023", "斐驰品牌收入")}),
+])
+def test_a_companys_lead_and_brands(text, published, want):
+    assert {c.value: (c.subject, c.period, c.metric) for c in _claims(text, published)} == want

@@ -103,7 +103,7 @@ def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
 
 _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
 
-_SEGMENT_AFTER = re.compile(r"\s*(?:品牌|业务|分部|板块|事业部|事业群)")
+_SEGMENT_AFTER = re.compile(r"\s*(?:主品牌|品牌|业务|分部|板块|事业部|事业群)")
 
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
 _SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|集团|本集团)(?![股有限])")  # (该公司: the one just named)
@@ -187,9 +187,10 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     counted = _counted_subject(sent, q, mentions)
     found = (counted[0] if counted else None) or _model_counted(sent, q.end, mentions) or _segment_subject(sent, q, mentions) \
         or _sibling_model(sent, q, mentions) or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
-    own_brand = found is not None and frame is not None and frame.entity is not None \
-        and found.label != frame.entity.label and frame.entity.label.startswith(found.label) \
-        and _SEGMENT_AFTER.match(sent, found.end)
+    own_brand = found is not None and frame is not None and frame.entity is not None and _company_frame(frame) \
+        and found.label != frame.entity.label and _SEGMENT_AFTER.match(sent, found.end) \
+        and (frame.entity.label.startswith(found.label) or found.source not in ("lexicon",) and found.cls != "Place")
+    # (a name no lexicon knows before 品牌/业务 in a company's results, 斐驰品牌收入: its brand too)
     brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
     if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
         found = frame.entity
@@ -273,6 +274,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         own = [p for p in _as_results_named(sent, find_periods(sent, year, quarter_ctx, pub, fiscal))
                if not _mark_base(sent, p).base and not event_date(sent, p)] \
             if _RESULTS.search(sent) else []
+        if own and frame is not None and frame.period and frame.evidence and sent.strip() in frame.evidence:
+            own = [replace(own[-1], period=frame.period)]  # (公布全年业绩: the year the frame resolved, the last ended)
         return [], (own[-1].period if own else carried_period), \
             _subject_before(sent, len(sent), mentions) or carried_subject
     _classify(sent, drafts)
