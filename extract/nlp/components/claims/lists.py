@@ -250,6 +250,18 @@ _WHOLE_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}")
 _AREAS = ("城镇", "农村", "乡村", "城市", "城区", "郊区")
 _LAST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")  # (the last item holds the measure: 其他用品及服务价格)
 
+def _of_one_width(items: list[str]) -> list[str] | None:
+    """Items of one width, the last with the measure after it (小学、初中、高中在校生: 小学在校生 …), or
+    with none (出口、进口: each item is its measure)."""
+    from .metrics import _names_metric
+
+    size = {len(x) for x in items[:-1]}
+    if len(size) != 1 or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or any(_names_metric(x) for x in items[:-1]):
+        return None
+    head = items[-1][size.pop():]
+    return [x + head for x in items[:-1]] + [items[-1]] if (not head and not _names_metric(items[-1])) or len(head) >= 2 else None
+
+
 def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted: bool = False) -> list[str]:
     """The metrics of a list of ``n`` parts sharing the measure the last one ends with, right
     before ``pos`` (常规店、直营店和奥莱店数量分别为 -> 常规店数量, 直营店数量, 奥莱店数量); none
@@ -262,10 +274,15 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     limit = first if first >= 0 else pos
     clause = max([clause, *(m.end for m in mentions if clause <= m.end <= limit and _may_be_subject(m)
                             and not _LIST_SEP.match(sent, m.end))])  # (城镇和乡村人口: 城镇 is the first item)
-    stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|其中|同时|此外|的)+\s*", "", sent[clause:pos].strip()).removesuffix("的")
+    stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|第?[一二三四1-4]季度|本季度|Q[1-4]|"
+                     r"其中|同时|此外|的)+\s*", "", sent[clause:pos].strip()).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n and stretch.count("、") == n - 1:
         items = stretch.split("、")  # 生活用品及服务、交通通信…: an item may hold 及 itself
+    ordinals = len(items) == n and bool(re.fullmatch(r"第[一二三四五六七八九十]", items[0]))
+    if ordinals:  # 第一、二、三产业增加值: 第二, 第三产业增加值
+        items = [items[0]] + ["第" + x if re.match(r"[一二三四五六七八九十]", x) else x for x in items[1:]]
+        return _of_one_width(items) or []
     if len(items) == n and all(_names_metric(x) and _WHOLE_ITEM.fullmatch(x) for x in items):
         return items  # 人均工资性收入、经营净收入、财产净收入、转移净收入分别为…: each names its own measure
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or not _LAST_ITEM.fullmatch(items[-1] if items else ""):
@@ -279,7 +296,9 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     head = next((last[i:] for i in range(len(last) - 2, 0, -1)
                  if _names_metric(last[i:]) and (freq.get(last[i - 1:i + 1]) or 0) < 100), None)
     if head is None:
-        return [x + "数量" for x in items] if counted and not any(_names_metric(x) for x in items) else []
+        if counted and not any(_names_metric(x) for x in items):
+            return [x + "数量" for x in items]  # (常规店、直营店和奥莱店分别为…家: each its 数量)
+        return _of_one_width(items) or []
     return [x + head for x in items[:-1]] + [last]
 
 def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int) -> list[Mention]:
