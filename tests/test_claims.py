@@ -988,6 +988,10 @@ ROWS = [
       E(0.059, "percent", period="2021", change=[("yoy", 0.059)], metric_is="第二产业增加值"),
       E(0.055, "percent", period="2021", change=[("yoy", 0.055)], metric_is="第三产业增加值"),
       E(562_180_000_000, "CNY", period="2021", metric_is="出口"), E(273_080_000_000, "CNY", period="2021", metric_is="进口")),
+    # the investors of a funding round (阿里巴巴领投, 由红杉中国领投) are no subject of its figures
+    R("a-rounds-investor-is-no-subject", "2021年星河科技完成超10亿美元融资，阿里巴巴领投，投后估值约25亿美元。",
+      E(1_000_000_000, "USD", period="2021", qualifier="超", subject="星河科技"),
+      E(2_500_000_000, "USD", period="2021", qualifier="约", subject="星河科技")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

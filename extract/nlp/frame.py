@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
 from .period_codes import fiscal_year_end
+from .frame_places import _national, _titled_place
 from .periods import find_periods
 
 _ORG = ("Company", "Organization", "Platform")
@@ -300,7 +301,8 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     mentions = [m for m in mentions if m.confidence >= sure]
     # (a name a model took for an organization that ends as a place does, 星河省, is a place)
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)
-             and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))]
+             and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
+             and not _investor(m, sents)]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
     # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
     for base, s in sents:
@@ -333,7 +335,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents)
     if (national := _national(sents[:1], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
-    if topic is not None and not is_media(topic):
+    if topic is not None and not is_media(topic) and not _investor(topic, sents):
         return topic
     counts: dict[str, int] = {}
     for m in cands:
@@ -368,56 +370,20 @@ def _maker(mentions):
 
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自治州|县)$")
 
-#: a statistics piece's title opening with its year (and month) and its place
-_PLACE_TITLE = re.compile(r"\s*(?:\d{4}\s*年\s*(?:\d{1,2}\s*(?:-\d{1,2}\s*)?月份?)?)\s*(?P<n>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区))")
-
-#: the place a bulletin's title or a bureau names (2023年星河市国民经济和社会发展统计公报, 星河市统计局)
-_TITLED_PLACE = re.compile(r"(?:\d{4}\s*年)?(?P<n>[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|地区|县|区))"
-                           r"\s*(?:\d{4}\s*年)?\s*(?:国民经济和社会发展统计公报|统计局|调查总队)")
-
-
-def _titled_place(sents: list[tuple[int, str]]):
-    """The place a bulletin's title or its bureau names, as a Place mention, when the lexicon
-    does not know it (a city's, a county's bulletin); 国家统计局's is 中国."""
-    from .components.entities import Mention
-
-    for base, s in sents:
-        m = _TITLED_PLACE.search(s)
-        if m is not None:
-            a, b = base + m.start("n"), base + m.end("n")
-            return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.8)
-    for base, s in sents:  # a title opening with its year and its place (2023年星河省居民收入…情况),
-        colon = re.search(r"[:：]", s)  # (after the bureau that publishes it: 星河调查总队:2023年星河省…)
-        m = _PLACE_TITLE.match(s) or (_PLACE_TITLE.match(s, colon.end()) if colon else None)
-        if m is not None:
-            a, b = base + m.start("n"), base + m.end("n")
-            return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.7)
-    return _national(sents)
-
-
-_PUBLISHES = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:最新)?(?:公布|发布|披露)?的?(?:统计)?数据")
-
-
-def _national(sents: list[tuple[int, str]], announcing: bool = False):
-    """中国, when a state agency that publishes national statistics is named (国家统计局, 国家邮政局
-    公布数据; ``announcing``: followed by its data), not its provincial teams (国家统计局浙江调查总队)."""
-    from .components.entities import Mention
-
-    rx = frame_words().national
-    for base, s in sents if rx is not None else ():
-        k = rx.search(s)
-        if k is not None and not re.match(r"[\u4e00-\u9fff]{2,8}?调查(?:总)?队", s[k.end():]) \
-                and (not announcing or _PUBLISHES.match(s, k.end())):
-            return Mention(base + k.start(), base + k.end(), "Place", "中国", k.group(0), "pattern", 0.8)
-    return None
-
-
 #: a Hong Kong stock code after a name: 5 digits from 0 (02099), or 4-5 digits with .HK
 _HK_CODE = re.compile(r"\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK)\s*[)）]")
 
 
 #: a fiscal year named by the day it ends, not December's (截至2024年3月31日止财年, 截至3月31日止年度)
 _FY_ENDED = re.compile(r"截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m>1[01]|[1-9])\s*月\s*[0-3]?\d\s*日\s*止?\s*的?\s*(?:财年|财政年度|年度|全年)")
+
+
+#: an investor of a funding round (由红杉中国领投, 腾讯跟投): never what the piece reports on
+_INVESTS = re.compile(r"\s*(?:等)?\s*(?:领投|跟投|参投|联合领投|独家投资|共同投资)")
+
+
+def _investor(m, sents: list[tuple[int, str]]) -> bool:
+    return any(b <= m.end <= b + len(t) and _INVESTS.match(t, m.end - b) for b, t in sents)
 
 
 def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
