@@ -7,7 +7,7 @@ import re
 
 from ...periods import PeriodMention
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _SUBJECT_CLASSES, _may_be_subject, _clause_start
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _may_be_subject, _clause_start
 from .changes import _reattach
 from .timing import _YEAR_LIST, _YEAR_RANGE
 from ....text.chars import _jieba

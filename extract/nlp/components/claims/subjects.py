@@ -8,7 +8,7 @@ from functools import cache
 
 from ...frame import is_generic, is_media
 from ..entities import Mention
-from .draft import _SUBJECT_CLASSES, _may_be_subject, _clause_start
+from .draft import _may_be_subject, _clause_start
 
 # (高于抖音的55%: 高于/低于 compare, the name after them owns the number)
 _PREP_BEFORE = re.compile(r"(?:通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")

@@ -9,7 +9,7 @@ import re
 from ...frame import RECORD_SINCE, Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import FUTURE, PeriodMention
 from ...patterns import WordRegex
-from .draft import Draft, _CLAUSE_BREAK, _CLAUSE_END, _COMPARE, _clause_start
+from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
 
 def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sent: str = "") -> str | None:
     """The period of the number at ``pos``: the last period before it that is no base of a
