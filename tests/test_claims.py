@@ -992,6 +992,10 @@ ROWS = [
     R("a-rounds-investor-is-no-subject", "2021年星河科技完成超10亿美元融资，阿里巴巴领投，投后估值约25亿美元。",
       E(1_000_000_000, "USD", period="2021", qualifier="超", subject="星河科技"),
       E(2_500_000_000, "USD", period="2021", qualifier="约", subject="星河科技")),
+    # a clause opening with its accounting basis (按非美国通用会计准则计算,…) names the basis of its figures
+    R("a-non-gaap-basis-leads-the-clause", "华远集团2021年第四季度净利润为233.3亿元。按非美国通用会计准则计算,华远集团第四季度净利润为259.7亿元。",
+      E(23_330_000_000, "CNY", period="2021Q4", metric_is="净利润"),
+      E(25_970_000_000, "CNY", period="2021Q4", metric_is="非美国通用会计准则净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -768,3 +768,10 @@ def test_a_fiscal_year_by_the_companys_calendar(text, published, want):
 ])
 def test_a_companys_lead_and_brands(text, published, want):
     assert {c.value: (c.subject, c.period, c.metric) for c in _claims(text, published)} == want
+
+
+def test_the_same_period_of_a_year_named_in_a_quarters_results():
+    """全年营收…,去年同期为… in a quarter's results: the year before the year, not its fourth quarter."""
+    text = "快手公布2023年第四季度业绩。\n全年营收为1134.7亿元，去年同期为942亿元。\n第四季度营收为325.6亿元，去年同期为282亿元。\n"
+    got = {c.value: c.period for c in _claims(text, "2024-03-20")}
+    assert got == {113_470_000_000: "2023", 94_200_000_000: "2022", 32_560_000_000: "2023Q4", 28_200_000_000: "2022Q4"}

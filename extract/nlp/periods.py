@@ -338,6 +338,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         bisect.insort(out, PeriodMention(a, b, _fmt("month", y, None, None, mo, asof), y, _compared(text, a, b)),
                       key=lambda p: p.start)
+    # 2023年全年营收…,上年同期为942亿元 in a quarter's results: the year before the year named, not a quarter
+    for k, p in enumerate(out):
+        whole = next((x for x in reversed(out[:k]) if not x.base and "同期" not in text[x.start:x.end]), None)
+        if "同期" in text[p.start:p.end] and re.fullmatch(r"\d{4}Q[1-4]", p.period) and whole is not None \
+                and re.fullmatch(r"\d{4}", whole.period) and not re.search(r"季", text[p.start:p.end]):
+            out[k] = PeriodMention(p.start, p.end, str(whole.year - 1), whole.year - 1, p.base)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
     quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
     if quarters and not cur_q:
