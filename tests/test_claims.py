@@ -996,6 +996,11 @@ ROWS = [
     R("a-non-gaap-basis-leads-the-clause", "华远集团2021年第四季度净利润为233.3亿元。按非美国通用会计准则计算,华远集团第四季度净利润为259.7亿元。",
       E(23_330_000_000, "CNY", period="2021Q4", metric_is="净利润"),
       E(25_970_000_000, "CNY", period="2021Q4", metric_is="非美国通用会计准则净利润")),
+    # compound measures of transport, energy and volume are units, not metrics (亿吨公里, 万标准箱, 万千升)
+    R("compound-measures-are-units", "2021年华远省货物运输周转量6215.3亿吨公里,集装箱吞吐量1326.5万标准箱,啤酒销量为1115万千升。",
+      E(621_530_000_000, "other:吨公里", period="2021", metric_is="货物运输周转量"),
+      E(13_265_000, "other:标箱", period="2021", metric_is="集装箱吞吐量"),
+      E(11_150_000, "other:千升", period="2021", metric_is="啤酒销量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
