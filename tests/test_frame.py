@@ -775,3 +775,10 @@ def test_the_same_period_of_a_year_named_in_a_quarters_results():
     text = "快手公布2023年第四季度业绩。\n全年营收为1134.7亿元，去年同期为942亿元。\n第四季度营收为325.6亿元，去年同期为282亿元。\n"
     got = {c.value: c.period for c in _claims(text, "2024-03-20")}
     assert got == {113_470_000_000: "2023", 94_200_000_000: "2022", 32_560_000_000: "2023Q4", 28_200_000_000: "2022Q4"}
+
+
+def test_a_ratio_at_the_end_of_the_period_reported():
+    """报告期末,资本充足率为15.02%: a ratio said at the end of the period reported is of that date."""
+    text = "华信银行发布2023年年报。\n报告期末，该行资本充足率为15.02%，总资产10.35万亿元。\n全年净利润为300亿元。\n"
+    got = {c.value: c.period for c in _claims(text, "2024-03-29")}
+    assert got == {0.1502: "asof:2023-12", 10_350_000_000_000: "asof:2023-12", 30_000_000_000: "2023"}

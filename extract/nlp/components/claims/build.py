@@ -106,6 +106,9 @@ _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线"
 #: a clause opening with the accounting basis of what follows (按非美国通用会计准则计算, 在非公认会计准则下)
 _BASIS_LEAD = re.compile(r"\s*(?:按照?|根据|在|以)\s*(?P<b>非(?:美国)?(?:通用会计准则|公认会计准则|GAAP))\s*(?:计算|计|下|基础上)?\s*[,，]")
 
+#: the end of the period reported, named as such (报告期末, 本期末, 期末)
+_PERIOD_END = re.compile(r"(?:报告期|本期|(?<![\u4e00-\u9fff])期)末")
+
 _SEGMENT_AFTER = re.compile(r"\s*(?:主品牌|品牌|业务|分部|板块|事业部|事业群)")
 
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
@@ -362,6 +365,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity
         _year_end_of_a_flow(sent, d, periods, drafts)
         _frame_defaults(d, periods, carry, frame)
+        if frame is not None and frame.period_end and d.period == frame.period and (end := _PERIOD_END.search(sent, 0, q.start)) \
+                and not any(end.end() <= p.start < q.start for p in periods):
+            d.period = frame.period_end  # 报告期末,资本充足率为15.02%: at the end of the period reported
         _stock_by_comparison(sent, d)
         since = next((p for p in periods if p.base and p.end <= q.start
                       and _SINCE_BEFORE.search(sent, max(0, p.start - 2), p.start)), None)
