@@ -302,7 +302,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     # (a name a model took for an organization that ends as a place does, 星河省, is a place)
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)
              and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
-             and not _investor(m, sents)]
+             and not is_investor(m, sents)]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
     # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
     for base, s in sents:
@@ -335,7 +335,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents)
     if (national := _national(sents[:1], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
-    if topic is not None and not is_media(topic) and not _investor(topic, sents):
+    if topic is not None and not is_media(topic) and not is_investor(topic, sents):
         return topic
     counts: dict[str, int] = {}
     for m in cands:
@@ -379,11 +379,12 @@ _FY_ENDED = re.compile(r"截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m>1[01]|[1-9])
 
 
 #: an investor of a funding round (由红杉中国领投, 腾讯跟投): never what the piece reports on
-_INVESTS = re.compile(r"\s*(?:等)?\s*(?:领投|跟投|参投|联合领投|独家投资|共同投资)")
+INVESTS = re.compile(r"\s*(?:等)?\s*(?:领投|跟投|参投|联合领投|独家投资|共同投资)")
 
 
-def _investor(m, sents: list[tuple[int, str]]) -> bool:
-    return any(b <= m.end <= b + len(t) and _INVESTS.match(t, m.end - b) for b, t in sents)
+def is_investor(m, sents: list[tuple[int, str]]) -> bool:
+    """Is the name ``m`` an investor of a round its sentence tells of (阿里巴巴领投)?"""
+    return any(b <= m.end <= b + len(t) and INVESTS.match(t, m.end - b) for b, t in sents)
 
 
 def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,

@@ -31,10 +31,10 @@ def cooccurrence_graph(mentions, sentences: list[tuple[int, str]]) -> nx.Graph:
 
 def topic_entity(mentions, sentences: list[tuple[int, str]]):
     """The Mention (first occurrence) of the most salient organization or platform, or None."""
-    from ..frame import _investor, is_media
+    from ..frame import is_investor, is_media
 
     # (an outlet or a tracker publishes figures about others, an investor funds them: never what a piece is about)
-    cands = [m for m in mentions if m.cls in _TOPIC_CLASSES and not is_media(m) and not _investor(m, sentences)]
+    cands = [m for m in mentions if m.cls in _TOPIC_CLASSES and not is_media(m) and not is_investor(m, sentences)]
     if not cands:
         return None
     g = cooccurrence_graph(cands, sentences)

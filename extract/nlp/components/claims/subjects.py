@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...frame import is_generic, is_media
+from ...frame import INVESTS, is_generic, is_media
 from ..entities import Mention
 from .draft import _may_be_subject, _clause_start
 
@@ -177,12 +177,11 @@ def _never_subject(sent: str, m: Mention) -> bool:
     # (美国 of 美国存托凭证, an American depositary share, names a security, not a place's figure)
     if _EXCLUDED.match(sent, m.end) or (sent[max(0, m.start - 1):m.start] == "除" and sent.startswith(("外", "之外", "以外"), m.end)):
         return True  # 华为以外的厂商, 除苹果外: what a figure leaves out
-    if _INVESTS.match(sent, m.end):
+    if INVESTS.match(sent, m.end):
         return True  # 由红杉中国领投, 阿里巴巴领投: the investor of a round, not what its figures are of
     return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
 
 _BUREAU = re.compile(r"(?:统计局|调查总队|调查队)$")
 _EXCLUDED = re.compile(r"(?:以外|之外)的")
-_INVESTS = re.compile(r"\s*(?:等)?\s*(?:领投|跟投|参投|联合领投|独家投资|共同投资|超额认购)")
 _SAYS = re.compile(r"[》”\"]?\s*(?:的数据|数据)?(?:显示|指出|表明|披露|称|认为|预计|预测)")
 _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|报道)\s*[《“]?$")
