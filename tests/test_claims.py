@@ -1001,6 +1001,22 @@ ROWS = [
       E(621_530_000_000, "other:吨公里", period="2021", metric_is="货物运输周转量"),
       E(13_265_000, "other:标箱", period="2021", metric_is="集装箱吞吐量"),
       E(11_150_000, "other:千升", period="2021", metric_is="啤酒销量")),
+    # … and a clause that says which basis it does not follow (不按美国通用会计准则,…)
+    R("a-clause-not-on-gaap-names-its-basis", "华远集团第四季度净利润为233.3亿元。不按美国通用会计准则,净利润为259.7亿元。",
+      E(23_330_000_000, "CNY", period="2021Q4", metric_is="净利润"),
+      E(25_970_000_000, "CNY", period="2021Q4", metric_is="非美国通用会计准则净利润")),
+    # a fiscal quarter named in the metric's place (第三财季营收) is the period, no part of the metric
+    R("a-fiscal-quarter-is-no-part-of-the-metric", "华远集团第三财季营收为1614.56亿元,同比增长38%;第3财季度净利润为52亿元。",
+      E(161_456_000_000, "CNY", period="2021Q3", metric_is="营收", change=[("yoy", 0.38)]),
+      E(5_200_000_000, "CNY", period="2021Q3", metric_is="净利润")),
+    # the expectation a result is set against, whoever holds it (分析师此前预期, 华尔街预期), is the market's
+    # expectation of the result's metric
+    R("an-expectation-of-analysts-or-wall-street-is-of-the-result", "华远集团第三季度营收为1614.56亿元,分析师此前预期为1585亿元;"
+      "净利润为52亿元,超过华尔街预期的49亿元。",
+      E(161_456_000_000, "CNY", period="2021Q3", metric_is="营收"),
+      E(158_500_000_000, "CNY", period="2021Q3", metric_is="市场预期营收"),
+      E(5_200_000_000, "CNY", period="2021Q3", metric_is="净利润"),
+      E(4_900_000_000, "CNY", period="2021Q3", metric_is="市场预期净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -19,8 +19,12 @@ _FORECAST_TARGET = WordRegex(r"{forecast_target}")
 _FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
 _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
 
-_EXPECTATION = re.compile(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于))?"
-                          r"(?:市场|分析师|彭博|路透)?(?:普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")  # (略高于市场预期的…)
+_EXPECTATION = WordRegex(r"(?:此?前)?(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于))?"
+                         r"(?:{expectation_holders})?(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")
+# (略高于市场预期的…, 分析师此前预期为…, 此前分析师平均预期为…, 超过华尔街预期的…)
+# an expectation said of another figure earlier in the sentence (…,分析师此前预期为1585亿元;净利润为…)
+_EXPECTED_BEFORE = WordRegex(r"(?:{expectation_holders})(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)(?:值)?"
+                             r"(?=\s*(?:为|是|的|约为|约)\s*[\d０-９])")
 
 def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
     """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
@@ -42,6 +46,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         # (23-25年…分别, 22/23/24年…: the years come later)
         return
     lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
+    lead = _EXPECTED_BEFORE.sub(lambda m: " " * len(m.group()), lead)
     if d.is_change:  # a rate of its own (我们预计…;公司2018-2021年…复合增速达60%): after ; a statement of its own
         cut = max(lead.rfind(";"), lead.rfind("；"))
         lead = " " * (cut + 1) + lead[cut + 1:]
