@@ -1017,6 +1017,9 @@ ROWS = [
       E(158_500_000_000, "CNY", period="2021Q3", metric_is="市场预期营收"),
       E(5_200_000_000, "CNY", period="2021Q3", metric_is="净利润"),
       E(4_900_000_000, "CNY", period="2021Q3", metric_is="市场预期净利润")),
+    # a rate per unit of time before its number (峰值达每秒54.4万笔) is no part of the metric
+    R("a-per-second-rate-leaves-its-verb-out-of-the-metric", "2021年双11期间,华远云处理订单峰值达每秒58.3万笔。",
+      E(583_000, "other:笔", period=ANY, metric_is="处理订单峰值")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
