@@ -782,3 +782,16 @@ def test_a_ratio_at_the_end_of_the_period_reported():
     text = "华信银行发布2023年年报。\n报告期末，该行资本充足率为15.02%，总资产10.35万亿元。\n全年净利润为300亿元。\n"
     got = {c.value: c.period for c in _claims(text, "2024-03-29")}
     assert got == {0.1502: "asof:2023-12", 10_350_000_000_000: "asof:2023-12", 30_000_000_000: "2023"}
+
+
+def test_a_bulletins_natural_growth_rate_is_a_level_and_footnote_markers_are_no_part_of_a_metric():
+    """人口自然增长率为-1.06‰ is a rate of its own, no change of a figure; a footnote marker between a
+    metric and its number ([1], ①) is no part of the metric; a population is a stock at the year's end."""
+    text = ("2023年星河省国民经济和社会发展统计公报\n"
+            "全年全省地区生产总值（GDP）[1]47050.6亿元,比上年增长5.8%。常住人口②6121万人。"
+            "全年出生人口45.2万人,出生率为7.38‰;人口自然增长率为-1.06‰。\n")
+    claims = {c.metric: c for c in _claims(text, "2024-03-10")}
+    natural = claims["人口自然增长率"]
+    assert (natural.value, natural.change) == (pytest.approx(-0.00106), None)
+    assert claims["全省地区生产总值"].value == pytest.approx(4_705_060_000_000)
+    assert claims["常住人口"].period == "asof:2023-12"

@@ -51,6 +51,9 @@ _TIMES_OF = re.compile(r"(?:是|为|達|达|相当于)\s*(?P<base>去年同期|�
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<avg>复合|年均|年复合|平均)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
                              r"(?:为|是|达|达到|约为|约|在)?\s*$")
 
+# … but a rate so named that is a level (人口自然增长率为-1.06‰)
+_LEVEL_RATE = WordRegex(r"(?:{level_rates})(?:为|是|达|达到|约为|约|在)?\s*$")
+
 _BRACKETED_CHANGE = re.compile(r"[(（]\s*(?P<cmp>同比|环比|按年|按季|YoY|QoQ|yoy|qoq|YOY|QOQ)?\s*[:：]?\s*(?P<sign>[+＋])?\s*$")
 
 # a level's end right before a bracket: a unit, a magnitude, a percent sign or a digit
@@ -121,7 +124,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.is_change, d.change_kind, d.kinds_known = True, "growth", True
             d.changes = [("growth", (-1 if prev.changes and prev.changes[0][1] < 0 else 1) * q.value)]
             continue
-        rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" else None
+        rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" and not _LEVEL_RATE.search(before) else None
         if rate:
             d.is_change = True
             d.change_kind = _change_kind(rate.group("cmp"), q)
