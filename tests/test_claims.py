@@ -1020,6 +1020,24 @@ ROWS = [
     # a rate per unit of time before its number (峰值达每秒54.4万笔) is no part of the metric
     R("a-per-second-rate-leaves-its-verb-out-of-the-metric", "2021年双11期间,华远云处理订单峰值达每秒58.3万笔。",
       E(583_000, "other:笔", period=ANY, metric_is="处理订单峰值")),
+    # a number with thousands separators right before a clause's comma (溢利:1,234,按年增长) is one number
+    R("thousands-separators-before-a-clause-comma", "華遠集團公布2022年全年業績。股東應佔溢利:1,234,按年增長18.4%。僱員總數為12,500,較去年底增加5%。",
+      E(1_234, "CNY", period="2022", change=[("yoy", 0.184)], metric_is="股东应占溢利"),
+      E(12_500, ANY_COUNT, period="asof:2022-12", change=[("yoy", 0.05)], metric_is="雇员总数")),
+    # a profit owed to holders (权益持有人应占盈利) is a flow of the period, though 持有 names a stock
+    R("a-profit-owed-to-holders-is-a-flow", "华远集团公布2022年第三季度业绩。本公司权益持有人应占盈利为449亿元。",
+      E(44_900_000_000, "CNY", period="2022Q3", metric_is="权益持有人应占盈利")),
+    # a prior period's figure said with its metric (去年同期为净利润36亿元): 为 is no part of the metric
+    R("a-prior-periods-figure-with-its-metric-after-wei", "2022年一季度华远集团净亏损为30亿元,而去年同期为净利润36亿元。",
+      E(3_000_000_000, "CNY", period="2022Q1", metric_is="净亏损"),
+      E(3_600_000_000, "CNY", period="2021Q1", metric_is="净利润")),
+    # two base-period pairs in one sentence (收入由2021年同期的…;经营利润由2021年同期的…): each base is that
+    # year's quarter, and a year's 同期 after a quarter named in its sentence is that quarter
+    R("each-year-same-period-is-the-quarter-in-context", "华远集团公布2022年第二季度业绩。收入由2021年同期的359亿元增至502亿元;"
+      "经营利润由2021年同期的70亿元增至94亿元。第三季度净亏损为18.1亿元,2021年同期为38.9亿元。",
+      E(35_900_000_000, "CNY", period="2021Q2"), E(50_200_000_000, "CNY", period="2022Q2"),
+      E(7_000_000_000, "CNY", period="2021Q2"), E(9_400_000_000, "CNY", period="2022Q2"),
+      E(1_810_000_000, "CNY", period="2022Q3"), E(3_890_000_000, "CNY", period="2021Q3")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

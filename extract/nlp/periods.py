@@ -199,7 +199,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 rel = re.sub(r"同季度?$", "同期", g["rel"])  # (而2019年同季度为…, 上年同季: the same period)
                 # 2023年营收…较上年: 上年 is the year before the one the sentence named (not a base, 较2021年的), not
                 # before the article's (a 2024 piece on 2023's results); 去年 is the year before publication's
-                named = [p for p in out if p.end <= a and p.year and _YEAR_WRITTEN.search(text, p.start, p.end)]
+                named = sorted((p for p in out if p.end <= a and p.year and _YEAR_WRITTEN.search(text, p.start, p.end)),
+                               key=lambda p: p.start)  # (in the text's order: a glued 同期 below is re-added)
                 own = [p for p in named if not p.base]
                 base = own[-1].year if own and rel in ("上年", "上年同期") else year
                 if base is None:
@@ -209,7 +210,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     and not text[named[-1].end:a].strip() else None
                 if glued is not None and not (q or h or mo):
                     # 较2017年同期的12.3亿元: that year's period of the quarter (half, month) in context
-                    ctx = next((p.period[4:] for p in reversed(out) if p.end <= glued.start
+                    ctx = next((p.period[4:] for p in sorted(out, key=lambda p: -p.start) if p.end <= glued.start
                                 and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})", p.period)), None)
                     ctx = f"Q{cur_q.group(2)}" if cur_q else ctx
                     out.remove(glued)
@@ -344,6 +345,15 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
         if "同期" in text[p.start:p.end] and re.fullmatch(r"\d{4}Q[1-4]", p.period) and whole is not None \
                 and re.fullmatch(r"\d{4}", whole.period) and not re.search(r"季", text[p.start:p.end]):
             out[k] = PeriodMention(p.start, p.end, str(whole.year - 1), whole.year - 1, p.base)
+    # 第三季度净亏损…,2023年同期为…: that year's period of the nearest quarter (half, month) named before
+    # it, found once every rule has run (a bare quarter is read after a written year)
+    out.sort(key=lambda p: p.start)
+    for k, p in enumerate(out):
+        if _YEAR_SAME.fullmatch(text, p.start, p.end):
+            near = next((x for x in reversed(out[:k]) if not x.base and not re.search(r"[日号]", text[x.start:x.end])), None)
+            ctx = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", near.period) if near is not None else None
+            if ctx and p.period[4:] != ctx.group(1):  # (a year named before, 2022年度…较2021年同期: that year)
+                out[k] = PeriodMention(p.start, p.end, f"{p.year}{ctx.group(1)}", p.year, p.base)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
     quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
     if quarters and not cur_q:
@@ -357,6 +367,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
     return out
 
 
+_YEAR_SAME = re.compile(r"(?:19|20)\d{2}\s*年\s*同(?:期|季度?)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
 _DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(1[0-2]|0?[1-9])\s*[月\-/.]\s*([0-3]?\d)\s*日?")
 

@@ -24,7 +24,7 @@ def _width_table() -> dict[int, str]:
 _WIDTH = _width_table()
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟幺"
-_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]|,[0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CN = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+[万亿]*)?"
 _ARABIC_RE = re.compile(rf"(?:{_ARABIC})")
 _CN_ONLY = re.compile(rf"[{_CN_ALL}]+")
