@@ -1038,6 +1038,14 @@ ROWS = [
       E(35_900_000_000, "CNY", period="2021Q2"), E(50_200_000_000, "CNY", period="2022Q2"),
       E(7_000_000_000, "CNY", period="2021Q2"), E(9_400_000_000, "CNY", period="2022Q2"),
       E(1_810_000_000, "CNY", period="2022Q3"), E(3_890_000_000, "CNY", period="2021Q3")),
+    # the market's expectation leading the figure it expects (市场此前预期…, 彭博一致预期…, 据…分析师预估,…) is
+    # the market's expectation of the metric, never the result; a result beating it is a result
+    R("an-expectation-leading-its-figure", "华远集团公布第三季度业绩。市场此前预期华远集团第三季度营收为190.6亿元。"
+      "据彭博调查,市场一致预估其净利润为12亿元至13亿元。华远集团第三季度经营利润为15亿元,超出市场预期,净亏损为3亿元。",
+      E(19_060_000_000, "CNY", period="2021Q3", metric_is="市场预期营收"),
+      E(1_200_000_000, "CNY", period="2021Q3", upper=1_300_000_000, metric_is="市场预期净利润"),
+      E(1_500_000_000, "CNY", period="2021Q3", metric_is="经营利润"),
+      E(300_000_000, "CNY", period="2021Q3", metric_is="净亏损")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -795,3 +795,12 @@ def test_a_bulletins_natural_growth_rate_is_a_level_and_footnote_markers_are_no_
     assert (natural.value, natural.change) == (pytest.approx(-0.00106), None)
     assert claims["全省地区生产总值"].value == pytest.approx(4_705_060_000_000)
     assert claims["常住人口"].period == "asof:2023-12"
+
+
+def test_an_analysts_expectation_of_an_ended_period_is_the_markets_not_a_forecast():
+    """分析师此前预期,…第三季度营收为…, said after the quarter ended, is the market's expectation of the
+    result; an analyst's figure for a period to come stays his forecast (预测)."""
+    text = "华远集团公布第三季度业绩。分析师此前预期,华远集团第三季度营收为305亿元。分析师预测华远集团明年营收为1500亿元。"
+    claims = {c.value: c for c in _claims(text, "2023-11-17")}
+    assert (claims[30_500_000_000].metric, claims[30_500_000_000].period) == ("市场预期营收", "2023Q3")
+    assert (claims[150_000_000_000].metric, claims[150_000_000_000].period) == ("预测营收", "2024")

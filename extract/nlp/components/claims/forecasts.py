@@ -26,6 +26,12 @@ _EXPECTATION = WordRegex(r"(?:此?前)?(?:(?:略|稍|远|大幅|明显)?(?:高�
 _EXPECTED_BEFORE = WordRegex(r"(?:{expectation_holders})(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)(?:值)?"
                              r"(?=\s*(?:为|是|的|约为|约)\s*[\d０-９])")
 
+# the market's expectation leading the figure expected (市场此前预期蔚来第三季度营收为…, 彭博一致预期…,
+# 据彭博调查的分析师预估,…), not a result set against it (超出市场预期,…)
+_EXPECTS_LEAD = WordRegex(r"(?<!超出)(?<!超过)(?<![超于及合])(?:{expectation_holders})(?:此前|之前)?(?:平均|普遍|一致)?"
+                          r"(?:预期|预估|预测|估计)")
+
+
 def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
     """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
     in its sentence is a forecast, and its metric says so, so that it is never taken for (or
@@ -41,6 +47,15 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         return
     pub = published_month(frame.published if frame is not None else None)
     end = period_end(d.period)
+    lead = _clause_lead(sent, d, before)
+    expects = next(_EXPECTS_LEAD.finditer(lead), None) if d.metric and not d.is_change else None
+    if expects is not None and (pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub
+                                or not expects.group().startswith("分析师")):
+        # a period already ended, its figure expected by the market: the expectation of the result (the
+        # market's consensus of one to come too: 市场预期明年营收…; an analyst's of one to come is his 预测)
+        named = d.metric.partition(expects.group())[2].lstrip("其的") or d.metric  # (市场一致预估其净利润…)
+        d.metric, d.metric_key = "市场预期" + named, None
+        return
     if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
             and not _YEARS_AHEAD.search(sent, 0, d.q.start):
         # (23-25年…分别, 22/23/24年…: the years come later)
@@ -70,6 +85,12 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         d.metric, d.metric_key = d.metric + "指引", None
     else:  # an analyst's or a third party's estimate
         d.metric, d.metric_key = "预测" + d.metric, None
+
+def _clause_lead(sent: str, d: Draft, before: Draft | None) -> str:
+    """The sentence before ``d`` from the end of the figure before it (blanked before, offsets kept)."""
+    start = before.q.end if before is not None and before.q.end <= d.q.start else 0
+    return " " * start + sent[start:d.q.start]
+
 
 #: years ahead named as a span or a list (2022-2024年, 22E/23E/24E): an analyst's forecast table
 _YEARS_AHEAD = re.compile(_YEAR_RANGE.pattern + "|" + _YEAR_LIST.pattern)
