@@ -804,3 +804,16 @@ def test_an_analysts_expectation_of_an_ended_period_is_the_markets_not_a_forecas
     claims = {c.value: c for c in _claims(text, "2023-11-17")}
     assert (claims[30_500_000_000].metric, claims[30_500_000_000].period) == ("市场预期营收", "2023Q3")
     assert (claims[150_000_000_000].metric, claims[150_000_000_000].period) == ("预测营收", "2024")
+
+
+@pytest.mark.parametrize("text,published,period", [
+    ("星河省统计局日前发布的统计公报显示,全年全省地区生产总值47050.6亿元,比上年增长5.8%。", "2024-03-10", "2023"),
+    ("華遠科技公布業績。全年純利為25.6億元。", "2024-03-20", "2023"),
+    ("华远集团全年营收为30亿元。", "2024-08-10", "2023"),
+    ("华远集团预计全年营收为30亿元。", "2024-03-10", "2024"),
+])
+def test_a_full_year_with_no_year_is_the_last_one_ended_unless_to_come(text, published, period):
+    """全年 with no year, said before the year ends, is the last full year (a bulletin or results
+    published in March); an outlook's 全年 is this year's."""
+    [c] = _claims(text, published)
+    assert c.period == period

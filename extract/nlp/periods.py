@@ -238,6 +238,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                          int(cur_q.group(1)) if cur_q else year)
                 if y is None:
                     continue
+                if not cur_q and y == year and not outlook(text) and not FUTURE.search(text, 0, a):
+                    y = _reported_year(y, 12, published)  # 全年全省地区生产总值…, reported in March: last year's
             elif kind in ("reported_quarter", "fiscal_quarter"):
                 end_at = next((p for p in out if p.end <= a and re.fullmatch(r"asof:\d{4}-\d{2}", p.period)
                                and re.fullmatch(r"\s*止?\s*(?:的)?\s*", text[p.end:a])), None)
