@@ -817,3 +817,25 @@ def test_a_full_year_with_no_year_is_the_last_one_ended_unless_to_come(text, pub
     published in March); an outlook's 全年 is this year's."""
     [c] = _claims(text, published)
     assert c.period == period
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("華遠地產公布全年業績,收益為387.6億港元（下同）,按年增長6%。純利為42.8億元。", 4_280_000_000, "HKD"),
+    ("華遠地產公布全年業績（港元，下同）。純利為42.8億元。", 4_280_000_000, "HKD"),
+    ("華遠地產公布全年業績（美元，下同）。純利為42.8億元,另有人民幣3億元資本開支。", 300_000_000, "CNY"),
+    ("華遠地產公布全年業績。純利為42.8億元。", 4_280_000_000, "CNY"),
+])
+def test_a_currency_note_gives_bare_yuan_its_currency(text, value, unit):
+    """(下同) after a currency, or (港元,下同), declares the currency of the amounts in bare 元; an
+    amount that names 人民币 keeps it, and without a note 元 is renminbi."""
+    c = next(c for c in _claims(text, "2024-03-15") if c.value == pytest.approx(value))
+    assert c.unit == unit
+
+
+def test_a_wire_tag_and_a_four_digit_hong_kong_code():
+    """【某某通】 before a company opening the lead is the wire's tag, no part of the name; a code of
+    four digits from 0 is Hong Kong's, so the price in bare 元 is in Hong Kong dollars."""
+    [c] = _claims("【星光通】華遠置業（0688）公布全年業績,純利為42.8億元。", "2024-03-15")
+    assert c.subject == "华远置业"
+    [p] = _claims("華遠置業（0688）股價今早低開,現報28.15元。", "2024-03-15")
+    assert (p.unit, p.period) == ("HKD", "asof:2024-03-15")

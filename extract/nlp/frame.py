@@ -36,6 +36,7 @@ class Frame:
     fiscal_end: int | None = None  # the month the reporting entity's fiscal year ends in, when the lead says
     analyst: bool = False  # an analyst's note (评级, 风险提示): its 我们 are the analysts, not the company
     hk_listed: bool = False  # the reporting entity is named with a Hong Kong stock code (02099, 2099.HK)
+    currency: str | None = None  # the currency a note declares for amounts in bare 元 (387.6亿港元(下同))
 
     @property
     def period_end(self) -> str | None:
@@ -370,8 +371,8 @@ def _maker(mentions):
 
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自治州|县)$")
 
-#: a Hong Kong stock code after a name: 5 digits from 0 (02099), or 4-5 digits with .HK
-_HK_CODE = re.compile(r"\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK)\s*[)）]")
+#: a Hong Kong stock code after a name: 4-5 digits from 0 (02099, 0700), or 4-5 digits with .HK
+_HK_CODE = re.compile(r"\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{3,4}|\d{4,5}\.HK)\s*[)）]")
 
 
 #: a fiscal year named by the day it ends, not December's (截至2024年3月31日止财年, 截至3月31日止年度)
@@ -405,9 +406,14 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
     hk = entity is not None and any(_HK_CODE.match(s, m.end()) for _, s in lead
                                     for m in re.finditer(re.escape(entity.surface), s))
+    note = w.currency_note.search(text) if w.currency_note is not None else None
+    currency = _CURRENCY.get(next(c for c in note.groups() if c)) if note is not None else None
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
                  bulletin=bulletin and entity is not None and entity.cls == "Place", published=published,
-                 fiscal_end=fiscal, analyst=analyst, hk_listed=hk)
+                 fiscal_end=fiscal, analyst=analyst, hk_listed=hk, currency=currency)
+
+
+_CURRENCY = {"港元": "HKD", "港币": "HKD", "美元": "USD", "人民币": "CNY"}
 
 
 def frame_year(frame: Frame | None) -> int | None:

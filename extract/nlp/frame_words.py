@@ -47,6 +47,7 @@ class _FrameFile(BaseModel):
     provisional_words: list[str] = []
     dateline: str = "(?!)"
     national_publishers: list[str] = []
+    currency_note: str = "(?!)"
     fiscal_year_ends: dict[str, int] = {}
 
 
@@ -84,6 +85,7 @@ class FrameWords:
     dateline: re.Pattern[str] | None = None
     national: re.Pattern[str] | None = None
     fiscal_ends: dict = None
+    currency_note: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -111,4 +113,4 @@ def frame_words() -> FrameWords:
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
                       re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
-                      dict(raw.fiscal_year_ends))
+                      dict(raw.fiscal_year_ends), re.compile(raw.currency_note))

@@ -376,6 +376,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if since is not None and "累计" in sent[since.end:q.start] and d.period == carry \
                 and (pub := published_month(frame.published if frame is not None else None)):
             d.period = f"asof:{pub[0]}-{pub[1]:02d}"  # 自6月开始交付以来累计交付超过5000辆: the total to date
+        if frame is not None and frame.currency and d.unit == "CNY" and q.kind == "money" \
+                and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
+            d.unit = frame.currency  # 收益为387.6亿港元(下同)…纯利为42.8亿元: the currency the note declares
         _forecast(sent, d, frame, out[-1] if out else None)
         _share_price(sent, d, frame)
         if d.quote:  # 格力电器(50.070, -0.12, -0.24%): the share price, on the day of publication
