@@ -839,3 +839,15 @@ def test_a_wire_tag_and_a_four_digit_hong_kong_code():
     assert c.subject == "华远置业"
     [p] = _claims("華遠置業（0688）股價今早低開,現報28.15元。", "2024-03-15")
     assert (p.unit, p.period) == ("HKD", "asof:2024-03-15")
+
+
+def test_a_quarter_and_year_report_frames_the_quarter_and_its_outlook_is_of_next_year():
+    """2023年第四季度及全年财报 reports on the quarter first (figures with no period are the quarter's);
+    预计第一季度… after the year's figures is next year's first quarter, and the company's outlook."""
+    text = ("星河汽车发布2023年第四季度及全年财报。总收入为130.5亿元。全年净亏损为103.8亿元。"
+            "星河预计第一季度交付量为2.1万辆至2.25万辆。")
+    claims = {c.value: c for c in _claims(text, "2024-03-19")}
+    assert claims[13_050_000_000].period == "2023Q4"
+    assert claims[10_380_000_000].period == "2023"
+    guide = claims[21_000]
+    assert (guide.metric, guide.period, guide.upper) == ("交付量指引", "2024Q1", 22_500)

@@ -243,8 +243,9 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         before = [p for p in ps if p.start < rw.start()]
         if len(before) > 1 and _BRACKETED_AFTER.fullmatch(s, before[-2].end, before[-1].start):
             before = before[:-1]  # 2020财年第三季度(截至2019年12月31日)业绩: the bracket restates its end
-        if len(before) > 1 and before[-2].end == before[-1].start:
-            before = before[:-1]  # 截至12月31日止季度及九个月业绩: the quarter first, the span to date after
+        if len(before) > 1 and re.fullmatch(r"\s*(?:及|和|暨|与|以及)?\s*", s[before[-2].end:before[-1].start]):
+            # 截至12月31日止季度及九个月业绩, 2023年第四季度及全年财报: the quarter first, the span to date after
+            before = before[:-1]
         if before:
             p = before[-1]
             code = _named_length(p.period, s[p.start:p.end], s[p.end:rw.start()], rw.group(0), w)

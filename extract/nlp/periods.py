@@ -308,9 +308,9 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
                     if last is not None:
                         y = _reported_year(y, last, published)
-                elif prev is None and q and not (h or mo) and cur_q and outlook(text) \
-                        and (y, q) < (int(cur_q.group(1)), int(cur_q.group(2))):
-                    y += 1  # 预计第一季度收入… in the fourth quarter's results: next year's first quarter
+                elif prev is None and q and not (h or mo) and (cur_q or cur_y and not cur_y.group(2)) and outlook(text) \
+                        and (y, q) < ((int(cur_q.group(1)), int(cur_q.group(2))) if cur_q else (int(cur_y.group(1)), 4)):
+                    y += 1  # 预计第一季度收入… in the fourth quarter's (or the year's) results: next year's first quarter
             out.append(PeriodMention(a, b, _fmt(kind, y, q, h, mo, asof), y, _compared(text, a, b)))
             taken.append((a, b))
     out.sort(key=lambda p: p.start)

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import Lexicon, load_lexicon
 from ..names import name_pattern
-from ..patterns import load_patterns
+from ..patterns import WordRegex, load_patterns
 from .metric_names import in_trap, trap_spans
 
 
@@ -205,6 +205,9 @@ def _common_words_only(w: str) -> bool:
 
 
 _FREQUENT = 100
+
+#: what may follow a company's name without its head (星河预计, 星河一季度): ontology/claim_words.toml
+_SHORT_FOLLOWER = WordRegex(r"\s*(?:{short_name_followers})")
 _NAME_TAGS = ("nt", "nz", "ns", "nr", "j")
 
 
@@ -420,10 +423,17 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
     mentions = fuse(lexical, patterns, [m for m in guessed if m.source != "pattern"], skip)
     # a name found once by a pattern or model is the same entity wherever else it occurs
     known = {m.surface: m for m in mentions if m.source != "lexicon"}
-    if known:
+    # … and so is its name without the head a company's ends with (星河汽车 … 星河预计…), where it stands alone
+    heads, shorts = load_patterns().org_heads, set()
+    for m in [m for m in known.values() if m.cls in ("Company", "Organization")]:
+        head = next((h for h in heads if m.surface.endswith(h) and len(m.surface) - len(h) >= 2), None)
+        short = m.surface[:-len(head)] if head else None
+        if short and short not in known and (_jieba_dt().FREQ.get(short) or 0) < _FREQUENT:  # (not 理想, 飞跃)
+            known[short] = m
+            shorts.add(short)
         rx = re.compile("|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)))
         extra = [Mention(x.start(), x.end(), known[x.group(0)].cls, known[x.group(0)].label, x.group(0),
                          known[x.group(0)].source, known[x.group(0)].confidence)
-                 for x in rx.finditer(text)]
+                 for x in rx.finditer(text) if x.group(0) not in shorts or _SHORT_FOLLOWER.match(text, x.end())]
         mentions = fuse(mentions, [], extra, skip)
     return mentions

@@ -148,9 +148,9 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                      and not _YEARLESS.fullmatch(sent, x.start, x.end) and (re.search(r"(?:19|20)\d{2}", sent[x.start:x.end])
                                                                           or not sent[x.end:p.start].strip())]  # (上年度全年)
             year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)
-            cq, pq = re.fullmatch(r"(\d{4})Q([1-4])", carried or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
-            if year and not named and cq and pq and FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2)):
-                year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's results: next year's
+            cq, pq = re.fullmatch(r"(\d{4})(?:Q([1-4]))?", carried or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
+            if year and not named and cq and pq and FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2) or "4"):
+                year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's (the year's) results: next year's
             if year:
                 p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
         out.append(p)
