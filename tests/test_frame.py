@@ -851,3 +851,13 @@ def test_a_quarter_and_year_report_frames_the_quarter_and_its_outlook_is_of_next
     assert claims[10_380_000_000].period == "2023"
     guide = claims[21_000]
     assert (guide.metric, guide.period, guide.upper) == ("交付量指引", "2024Q1", 22_500)
+
+
+def test_a_reporters_source_bureau_names_the_place_and_kinds_of_firms_are_no_subjects():
+    """记者从星河省统计局获悉: the province is the subject, the reporter no part of it, and the bureau
+    is the province's, not the national one; 国有控股企业 is a kind of firm, no organization."""
+    text = "记者从星河省统计局获悉,2023年全省地区生产总值47050.6亿元。国有控股企业增加值增长4.2%。"
+    claims = _claims(text, "2024-03-10")
+    assert {c.subject for c in claims} == {"星河省"}
+    [doc] = extract_text(text, doc_id="t", published="2024-03-10")
+    assert {e.label for e in doc.entities if e.cls == "Organization"} == {"星河省统计局"}

@@ -11,8 +11,8 @@ from .frame_words import frame_words
 #: a statistics piece's title opening with its year (and month) and its place
 _PLACE_TITLE = re.compile(r"\s*(?:\d{4}\s*年\s*(?:\d{1,2}\s*(?:-\d{1,2}\s*)?月份?)?)\s*(?P<n>[\u4e00-\u9fff]{2,6}?(?:省|市|自治区))")
 
-#: the place a bulletin's title or a bureau names (2023年星河市国民经济和社会发展统计公报, 星河市统计局)
-_TITLED_PLACE = re.compile(r"(?:\d{4}\s*年)?(?P<n>[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|地区|县|区))"
+#: the place a bulletin's title or a bureau names (2023年星河市国民经济和社会发展统计公报, 星河市统计局; 记者从星河省统计局获悉)
+_TITLED_PLACE = re.compile(r"(?:\d{4}\s*年|记者\s*[\u4e00-\u9fff]{0,2}?从)?(?P<n>[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|地区|县|区))"
                            r"\s*(?:\d{4}\s*年)?\s*(?:国民经济和社会发展统计公报|统计局|调查总队)")
 
 

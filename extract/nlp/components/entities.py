@@ -76,6 +76,8 @@ def lexicon_mentions(text: str, lex: Lexicon, traps: list[tuple[int, int]] | Non
             continue
         surface, entries = text[start:end], table[re.sub(r"\s", "", text[start:end]).lower()]
         e = _operator(_prefer(entries, text, end), text, end, lex)
+        if surface != e.label and start and text[start - 1] in "省市县州":
+            continue  # 星河省统计局: a place's own bureau, not the national one its alias (统计局) names
         out.append(Mention(start, end, e.cls, e.label, surface, "lexicon", 1.0, key=e.key,
                            role=e.role or None, org=e.org or None, aliases=tuple(e.aliases)))
     return out
