@@ -1046,6 +1046,30 @@ ROWS = [
       E(1_200_000_000, "CNY", period="2021Q3", upper=1_300_000_000, metric_is="市场预期净利润"),
       E(1_500_000_000, "CNY", period="2021Q3", metric_is="经营利润"),
       E(300_000_000, "CNY", period="2021Q3", metric_is="净亏损")),
+    # a note's years listed once go on after a semicolon and into the next sentence's list (对应PE分别为…)
+    R("a-notes-years-go-on-to-the-next-list", "我们预计华远股份22-24年收入分别为220/235/250亿元;归母净利润分别为31/33/36亿元。"
+      "对应PE分别为7.5/6.9/6.5倍。",
+      E(22_000_000_000, "CNY", period="2022"), E(23_500_000_000, "CNY", period="2023"), E(25_000_000_000, "CNY", period="2024"),
+      E(3_100_000_000, "CNY", period="2022"), E(3_300_000_000, "CNY", period="2023"), E(3_600_000_000, "CNY", period="2024"),
+      E(7.5, "other:倍", period="2022"), E(6.9, "other:倍", period="2023"), E(6.5, "other:倍", period="2024")),
+    # a pair of changes after a later level is that level's, whatever their signs (同环比-14.9%/-21.6%); a
+    # signed list with 、 (同比+33%、+30%、+27%) is a list; cpt is points
+    R("a-notes-signed-pairs-and-lists", "21Q4营收120.1亿元;归母净利润9.5亿元,同环比-14.9%/-21.6%,毛利率18.9%,环比-0.8cpt。"
+      "预计2022-2024年归母净利润分别为15.0、19.5、24.8亿元,同比+33%、+30%、+27%。",
+      E(12_010_000_000, "CNY", period="2021Q4"),
+      E(950_000_000, "CNY", period="2021Q4", change=[("yoy", -0.149), ("qoq", -0.216)]),
+      E(0.189, "percent", period="2021Q4", change=[("abs", -0.008)]),
+      E(1_500_000_000, "CNY", period="2022", change=[("yoy", 0.33)]),
+      E(1_950_000_000, "CNY", period="2023", change=[("yoy", 0.30)]),
+      E(2_480_000_000, "CNY", period="2024", change=[("yoy", 0.27)])),
+    # a note's two-digit year before a valuation or a word (对应21年PE, 21年内销, 21年多晶硅, 21年报) and its
+    # quarters from the first (21Q1-Q3) are periods
+    R("a-notes-two-digit-years-and-quarter-spans", "对应21年PE为18倍。21年内销收入33.5亿元。21年多晶硅销量21.7万吨。"
+      "21Q1-Q3华远股份实现营收294.5亿元。",
+      E(18, "other:倍", period="2021", metric_is="PE"),
+      E(3_350_000_000, "CNY", period="2021", metric_is="内销收入"),
+      E(217_000, "other:吨", period="2021", metric_is="多晶硅销量"),
+      E(29_450_000_000, "CNY", period="2021-01/2021-09")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

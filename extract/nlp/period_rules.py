@@ -40,6 +40,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # Hong Kong wording: 第三季, 首季, 次季 (no 度)
     (re.compile(_ASOF + _Y + r"(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "quarter", "季"),
     # analysts' shorthand with a two-digit year: 18Q3, 2Q24, Q1'24, 23H1, 1H25, 23年第四季度
+    # quarters from the first (23Q1-Q3, 2023年Q1~Q3): the months from January, as 前三季度
+    (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\dA-Za-z.])(?P<yy>[12]\d))\s*年?\s*)?(?<![A-Za-z])Q1\s*"
+                r"(?:-|－|~|～|—|–|至|到)\s*Q(?P<nq>[23])(?![\d])"), "span", "Q"),
     (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
     (re.compile(r"(?<![\dA-Za-z])(?P<q>[1-4])Q\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])\s*['’]\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
@@ -66,9 +69,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*(?:年|财年|年度|全年)(?!\s*(?:\d|[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q))"), "year", "年"),
     # an analyst's two-digit year opening a clause (23年公司实现营收…, 预计24年): a year, not a
     # duration (成立23年, 连续23年, 23年来 are durations: a word before it, or 来/间/内 after)
-    (re.compile(r"(?:(?<![^\s,，;；。:：、(（预计期算测估])|(?<=公司)|(?<=集团))(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内|多|余|以来|之|前|后|左右|"
+    (re.compile(r"(?:(?<![^\s,，;；。:：、(（预计期算测估应予])|(?<=公司)|(?<=集团))(?P<yy>[12]\d)\s*(?:年度|年)(?!\s*(?:\d|来|间|内(?!销)|多(?!晶)|余|以来|之|前|后|左右|"
                 r"[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q|H))"), "year", "年"),
-    (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|业绩))"), "year", "年"),
+    (re.compile(r"(?<![\d.\-~至到A-Za-z])(?P<yy>[12]\d)\s*年(?=\s*(?:全年|年度|年报|报|业绩))"), "year", "年"),
     # the year to date (今年以来, 年初至今): from January to the month of the data or of publication
     (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今"), "to_date", "以至迄"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|去年同季度|上年同季度|去年同季|上年同季|(?<![占月])同期|同季度|同季(?![度节])|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"

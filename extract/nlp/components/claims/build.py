@@ -247,12 +247,14 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
                  lex_metric_spans: list[tuple[int, int, object]],
-                 frame: Frame | None = None, earlier: list[Draft] = ()) -> tuple[list[Draft], str | None, Mention | None]:
+                 frame: Frame | None = None, earlier: list[Draft] = (),
+                 previous: list[Draft] = ()) -> tuple[list[Draft], str | None, Mention | None]:
     """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
     subject that carry over to the next sentence. The document ``frame`` gives the defaults: the
     reporting period (carried in as ``carried_period``) and the reporting entity (``topic``);
     ``earlier`` are the claims of the sentence before, which a sentence opening with 其中 goes on
-    about."""
+    about; ``previous`` those of the last sentence that gave some, whose list of years a list after
+    it goes on with."""
     drafts = [Draft(q) for q in quantities]
     # (a place inside a metric's name, 美国 in 每股美国存托凭证摊薄收益, is no subject)
     mentions = [m for m in mentions if not _never_subject(sent, m)
@@ -391,7 +393,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         floor = q.end
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods,
-                      frame.entity if _company_frame(frame) and _RESULTS.search(frame.evidence or "") else None)
+                      frame.entity if _company_frame(frame) and _RESULTS.search(frame.evidence or "") else None, previous)
     for d in out:  # the changes 分别 handed out follow the convention too
         _unqualified_is_yoy(d, frame)
         if frame is not None and frame.bulletin and d.subject is not None and _part_of_place(d.subject) \

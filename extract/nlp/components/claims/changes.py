@@ -66,8 +66,8 @@ _KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|同比|环比)")
 # a pair of changes, year on year then sequential (同环比-10%/+1%, 同环比+3.6/+1.5pct)
 _PAIR_FIRST = re.compile(r"同环比\s*[:：]?\s*[+＋\-－−]?\s*$")
 _PAIR_SECOND = re.compile(r"同环比\s*[:：]?\s*[+＋\-－−]?\s*[\d.]+\s*(?:%|pct|ppt|个百分点)?\s*/\s*[+＋\-－−]?\s*$")
-_PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|ppt|个百分点)")
-_PAIR_KINDS = {"%": "percent", "pct": "points", "ppt": "points", "个百分点": "points"}
+_PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|cpt|ppt|个百分点)")
+_PAIR_KINDS = {"%": "percent", "pct": "points", "cpt": "points", "ppt": "points", "个百分点": "points"}
 
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ|较年初|较期初|较上年末|较年末|"
                             r"较去年同期|较上年同期|较去年|较上年|较上季度|较上月)\s*(?:分别)?\s*[:：]?\s*[+＋\-－]?\s*$")

@@ -63,11 +63,13 @@ def _slash_runs(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
     run: list[Draft] = []
     for d in drafts:
         gap = sent[run[-1].q.end:d.q.start] if run else ""
-        listed = gap.strip() == "、" or (gap.strip() in ("和", "及", "与", "以及") and len(run) >= 2
+        listed = bool(re.fullmatch(r"\s*、\s*[+＋]?\s*", gap)) if run else False
+        listed = listed or (gap.strip() in ("和", "及", "与", "以及") and len(run) >= 2
                                           and sent[run[-2].q.end:run[-1].q.start].strip() == "、")
-        signed = _SIGNED_SLASH.fullmatch(gap) and not _PAIR_LEAD.search(sent, max(0, run[0].q.start - 8), run[0].q.start) \
-            if run else False  # 同比+15%/+17%/+16%: a list; 同环比+3.6%/+1.5%: one figure's two changes
-        if run and d.q.kind == run[-1].q.kind and (_SLASH.fullmatch(gap) or listed or signed):  # a、b和c: one list
+        pair = bool(run) and len(run) == 1 and _PAIR_LEAD.search(sent, max(0, run[0].q.start - 8), run[0].q.start)
+        signed = _SIGNED_SLASH.fullmatch(gap) if run else False
+        # (同比+15%/+17%/+16%: a list; 同环比+3.6%/+1.5%, 同环比-14.9%/-21.6%: one figure's two changes)
+        if run and d.q.kind == run[-1].q.kind and not pair and (_SLASH.fullmatch(gap) or listed or signed):  # a、b和c: one list
             run.append(d)
             continue
         if len(run) >= 2:
@@ -115,7 +117,7 @@ def _coordinated_before(sent: str, pos: int, spans: list[tuple[int, int, object]
 
 def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list[Mention],
                 lex_metrics: list[tuple[int, int, object]], periods: list[PeriodMention],
-                owner: Mention | None = None) -> list[Draft]:
+                owner: Mention | None = None, earlier: list[Draft] = ()) -> list[Draft]:
     """分别 maps a list of numbers item by item onto the list of names before it: 腾讯、阿里巴巴的
     营收分别为a和b gives a to 腾讯 and b to 阿里巴巴; 日活和月活分别为a、b gives the metrics in turn,
     2019年和2020年的营收分别为a和b the periods; groups no name denotes (网约车、互联网医疗用户规模) are
@@ -173,6 +175,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             for d, y in zip(run, years):
                 d.period = y
             spent.update(id(x) for x in out if a <= x.q.start and x.q.end <= b)  # 23-25年 is no duration
+        elif (years := _years_listed_before(earlier, len(run))) is not None and all(d.period in (None, run[0].period) for d in run):
+            for d, y in zip(run, years):  # …归母净利润分别为a/b/c亿元。对应PE分别为…: the years of the sentence before
+                d.period = y
         clause = _clause_start(sent, run[0].q.start)
         if levels is not None and len(levels) == len(run) and all(d.q.kind == "percent" and not d.is_change for d in run) \
                 and all(x.q.kind != "percent" and x.metric for x in levels) \
@@ -210,12 +215,14 @@ def _paired(run: list[Draft]) -> None:
         for d, part in zip(run, pairs[word]):
             d.metric, d.metric_key = metric[:-len(word)] + part, None
 
+_SENTENCE_STOP = re.compile(r"[。!?！？\n]")
+
 def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int, int]] | None:
     """The years of the last span of years before ``pos`` in its sentence, when there are ``n``
     of them (我们预计公司2023-2025年归母净利润分别为a、b、c, 24-26年, 2024E-2026E), and where
     the span is written."""
     spans = [m for m in (*_YEAR_RANGE.finditer(sent, 0, pos), *_YEAR_LIST.finditer(sent, 0, pos))
-             if not _HARD_STOP.search(sent, m.end(), pos)]
+             if not _SENTENCE_STOP.search(sent, m.end(), pos)]  # (…收入分别为a/b/c亿元;归母净利润分别为…: the same years)
     if not spans:
         return None
     spans.sort(key=lambda m: m.end())
@@ -224,6 +231,14 @@ def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int
         return (years, spans[-1].span()) if len(years) == n else None
     a, b = (int(x) if len(x) == 4 else 2000 + int(x) for x in (spans[-1].group("y1"), spans[-1].group("y2")))
     return ([str(y) for y in range(a, b + 1)], spans[-1].span()) if b - a + 1 == n else None
+
+def _years_listed_before(earlier: list[Draft], n: int) -> list[str] | None:
+    """The years of the last ``n`` figures of the sentence before, when they are ``n`` years in turn
+    (a forecast's 2024, 2025, 2026)."""
+    last = [d.period for d in earlier[-n:]] if n > 1 and len(earlier) >= n else []
+    if not last or not all(p and re.fullmatch(r"\d{4}", p) for p in last):
+        return None
+    return last if [int(p) for p in last] == list(range(int(last[0]), int(last[0]) + n)) else None
 
 #: a span of quarters (21Q1-Q4, 2021Q1-Q4, Q1-Q3, 一至四季度, 第一至第三季度)
 _QUARTER_RANGE = re.compile(r"(?:(?P<y>(?:19|20)?\d{2})\s*年?\s*)?(?:Q(?P<q1>[1-4])\s*(?:-|－|~|～|—|–|至|到)\s*Q(?P<q2>[1-4])|"

@@ -80,7 +80,7 @@ def make_claims(nlp: Language, name: str, year: int):
                     and not _DAY.search(s.text) else None
             drafts, period, subject = build_claims(
                 s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
-                frame, earlier if continues(s.text) else ())
+                frame, earlier if continues(s.text) else (), previous=earlier)
             if drafts:
                 earlier = drafts
             for d in drafts:
