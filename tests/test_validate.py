@@ -133,6 +133,16 @@ def test_span_of_months_conforms():
     assert report.conforms, [str(v) for v in report.violations]
 
 
+def test_a_change_below_minus_one_to_a_level_below_zero_conforms():
+    """A profit turned to a loss (-2.1亿元, 同比-156.3%) falls by more than 100%: valid when the level
+    is below zero (change-below-minus-1 above: not when it is above)."""
+    g = good_graph()
+    g.set((CLAIM, ZHKG.value, Literal(Decimal("-210000000"))))
+    g.set((CH, ZHKG.value, Literal(-1.563)))
+    report = validate_graph(g)
+    assert not [v for v in report.violations if "below -1" in v.message], [str(v) for v in report.violations]
+
+
 @pytest.mark.parametrize("name, breaker, focus, fragment", BROKEN, ids=[b[0] for b in BROKEN])
 def test_each_shape_fires(name, breaker, focus, fragment):
     g = good_graph()
