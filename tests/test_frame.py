@@ -861,3 +861,17 @@ def test_a_reporters_source_bureau_names_the_place_and_kinds_of_firms_are_no_sub
     assert {c.subject for c in claims} == {"星河省"}
     [doc] = extract_text(text, doc_id="t", published="2024-03-10")
     assert {e.label for e in doc.entities if e.cls == "Organization"} == {"星河省统计局"}
+
+
+@pytest.mark.parametrize("text,published,period", [
+    ("華遠科技公布截至今年六月三十日止六個月業績,收益為123億元。", "2024-08-20", "2024H1"),
+    ("華遠餐飲公布截至今年三月底止全年業績,收益為12億元。", "2024-06-20", "2023-04/2024-03"),
+    ("華遠餐飲公布二零二三／二四年度業績,收益為12億元。", "2024-06-20", "2023-04/2024-03"),
+    ("華遠餐飲公布二零二三年十二月三十一日止年度業績,收益為12億元。", "2024-03-20", "2023"),
+])
+def test_hong_kong_periods_in_chinese_numerals_and_fiscal_years(text, published, period):
+    """A month and day in Chinese numerals after 今年/截至 (截至今年六月三十日), a year ended in a month
+    (截至今年三月底止全年), and a fiscal year written with a slash (二零二三/二四年度) are read as dates
+    and periods."""
+    [c] = _claims(text, published)
+    assert c.period == period

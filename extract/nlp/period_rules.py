@@ -17,15 +17,17 @@ _MONTH_N = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # a fiscal year, its quarters and halves (period_codes.FISCAL); a filing that names the end
     # date (截至2023年12月31日止第三财季) is read by the rules after these
-    (FISCAL, "fiscal", "财"),
+    (FISCAL, "fiscal", "财/"),
     (FISCAL_EN, "fiscal", "F"),
     # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
     (re.compile(r"(?:(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*|(?=前\s*[一二三两1-3]\s*个?\s*财季))(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
                 r"前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (2023), 截至2024年6月30日止六个月
-    # (2024H1), 截至2024年3月31日止年度 (a fiscal year); the year may be the context's (截至12月31日的九个月, 截至今年6月30日…)
-    (re.compile(r"(?:截至|截止)\s*(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日|底|末)?\s*(?:止\s*的?|的)\s*"
-                r"(?P<len>年度|财政年度|财年|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年|季度)"
+    # (2024H1), 截至2024年3月31日止年度 (a fiscal year; 截至 may be left out before a full date and 止); the
+    # year may be the context's (截至12月31日的九个月, 截至今年6月30日…)
+    (re.compile(r"(?:(?:截至|截止)\s*|(?=(?:19|20)\d{2}\s*年\s*(?:1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*日\s*止))"
+                r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日|底|末)?\s*(?:止\s*的?|的)\s*"
+                r"(?P<len>年度|财政年度|财年|(?<=止)全年|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年|季度)"
                 r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年))?"), "ended", "止的"),
     # spans of months from January (a year to date): 前三季度, 前两个季度, 前8个月, 1-9月, 1至9月 (an analyst's 23年前三季度)
     (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?P<yy>[12]\d))\s*年\s*(?:度\s*)?)?前\s*(?P<nq>[二三两2-3])\s*个?\s*季度"), "span", "季"),

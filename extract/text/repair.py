@@ -20,8 +20,10 @@ _FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000\ufe52]")  # and the small full st
 # dates written in Chinese numerals, as Hong Kong filings do (截至二零二二年十二月三十一日止年度):
 # a year of four digits, then its month and day, become Arabic
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万亿两])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s*(?:年|财年|財年))")
-_CN_MONTH = re.compile(r"(?<=\d年)(?:十[一二]?|[一二三四五六七八九])(?=\s*月)")
+_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万亿两])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s*(?:年|财年|財年|[/／]\s*[〇零一二三四五六七八九]{2}\s*年))")
+# ... and the second year of a fiscal year written with a slash (二零二三/二四年度 -> 2023/24年度)
+_CN_YEAR2 = re.compile(r"(?<=\d{4}/)[〇零一二三四五六七八九]{2}(?=\s*年)")
+_CN_MONTH = re.compile(r"(?<=\d年|今年|去年|本年|上年|明年|截至|截止)(?:十[一二]?|[一二三四五六七八九])(?=\s*月)")  # (截至今年六月三十日)
 _CN_DAY = re.compile(r"(?<=\d月)(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*日)")
 
 
@@ -57,6 +59,7 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     t = t.translate_lines(_t2s)
     t = t.sub(_FULLWIDTH, _nfkc)
     t = t.sub(_CN_YEAR, lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)))
+    t = t.sub(_CN_YEAR2, lambda m: "".join(_CN_DIGIT[c] for c in m.group(0)))
     t = t.sub(_CN_MONTH, _cn_small)
     t = t.sub(_CN_DAY, _cn_small)
     t = t.sub(_ZERO_WIDTH, lambda m: "")
