@@ -1070,6 +1070,16 @@ ROWS = [
       E(3_350_000_000, "CNY", period="2021", metric_is="内销收入"),
       E(217_000, "other:吨", period="2021", metric_is="多晶硅销量"),
       E(29_450_000_000, "CNY", period="2021-01/2021-09")),
+    # an accounting basis in brackets inside the metric (经调整后(非公认会计准则)净亏损) stays in it
+    R("a-bracketed-basis-stays-in-the-metric", "华远汽车第二季度净亏损为50.5亿元。经调整后（非公认会计准则）净亏损为44.3亿元。",
+      E(5_050_000_000, "CNY", period="2021Q2", metric_is="净亏损"),
+      E(4_430_000_000, "CNY", period="2021Q2", metric_is="经调整后非公认会计准则净亏损")),
+    # verbs of receiving before a metric (获得的政府补助, 收到政府补贴) and adverbs before a change (同比大增,
+    # 仍超) are no part of it
+    R("verbs-of-receiving-and-adverbs-leave-the-metric", "华远汽车第三季度获得的政府补助约为3.2亿元。荣耀出货量同比大增62%,份额仍超六成。",
+      E(320_000_000, "CNY", period="2021Q3", qualifier="约", metric_is="政府补助"),
+      E(0.62, "percent", period=ANY, change=[("yoy", 0.62)], metric_is="出货量"),
+      E(0.6, "percent", period=ANY, qualifier="超", metric_is="份额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -875,3 +875,9 @@ def test_hong_kong_periods_in_chinese_numerals_and_fiscal_years(text, published,
     and periods."""
     [c] = _claims(text, published)
     assert c.period == period
+
+
+def test_a_price_said_of_a_listing_is_the_share_price_of_the_day():
+    """港股报34.5港元,跌1.9%: the Hong Kong listing's share price on the day of publication, moved by 1.9%."""
+    [c] = _claims("截至发稿,华远汽车港股报34.5港元,跌1.9%。", "2024-11-20")
+    assert (c.metric, c.unit, c.period, c.change.kind) == ("股价", "HKD", "asof:2024-11-20", "growth")

@@ -226,6 +226,9 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|录得|取得)(?=(?:营业|主营业务)?(?:收入|营收)|净利润|利润)")
 _ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,29}\s*[)）]")
 
+# an accounting basis in brackets inside a metric's name (经调整后(非公认会计准则)净亏损)
+_BASIS_BRACKET = re.compile(r"[(（]\s*(?P<b>非(?:美国)?(?:公认会计准则|通用会计准则|国际财务报告准则|GAAP)|[Nn]on-GAAP)\s*[)）]")
+
 def _place_in(sent: str, m) -> bool:
     """Is ``m`` a place inside the phrase, no stop of it: after 在 (在中国市场的出货量: where the
     measure is taken), or after 每股/每/非 (每股美国存托股收益, 非美国通用会计准则: part of a term)?"""
@@ -245,7 +248,8 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo and not _place_in(sent, m) and not any(a <= m.start and m.end <= b for a, b in asides):
             lo = m.end
-    seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", sent[lo:pos]))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
+    seg = _BASIS_BRACKET.sub(r"\g<b>", sent[lo:pos])  # 经调整后(非公认会计准则)净亏损: the basis is part of it
+    seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", seg))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     ratio = _RATIO_IS.search(seg)  # 城乡居民收入比为1.86: a ratio, its 比 no comparison
