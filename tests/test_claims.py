@@ -1080,6 +1080,14 @@ ROWS = [
       E(320_000_000, "CNY", period="2021Q3", qualifier="约", metric_is="政府补助"),
       E(0.62, "percent", period=ANY, change=[("yoy", 0.62)], metric_is="出货量"),
       E(0.6, "percent", period=ANY, qualifier="超", metric_is="份额")),
+    # a sentence opening with a segment's figure goes on about the segment (…,经营亏损收窄至52亿元: the
+    # segment's); a company's figure after a semicolon, or a business that is no segment, stays the company's
+    R("a-segments-sentence-goes-on-about-it", "华远集团公布第二季度业绩。新业务分部收入为178亿元,同比增长37.9%,经营亏损为52亿元。"
+      "一季度,华远人寿实现保险业务收入286.4亿元;净利润18.7亿元。",
+      E(17_800_000_000, "CNY", period="2021Q2", change=[("yoy", 0.379)], metric_is="新业务分部收入"),
+      E(5_200_000_000, "CNY", period="2021Q2", metric_is="新业务分部经营亏损"),
+      E(28_640_000_000, "CNY", period="2021Q1", metric_is="保险业务收入"),
+      E(1_870_000_000, "CNY", period="2021Q1", metric_is="净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

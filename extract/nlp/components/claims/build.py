@@ -243,6 +243,27 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
         d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
 
 
+#: a business segment opening a metric (新业务分部收入, 空调业务收入)
+_SEGMENT_OPENS = re.compile(r"^(?P<s>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务分部|业务板块|分部|板块|业务|事业部|事业群))(?=[\u4e00-\u9fffA-Za-z])")
+
+
+#: what may come before the segment that opens a sentence: its period (一季度,, 2023年)
+_SEGMENT_LEAD = re.compile(r"[\s\d年季度第一二三四上下半月份本报告期内,，:：]*")
+
+
+def _segment_goes_on(sent: str, d: Draft, out: list[Draft]) -> None:
+    """新业务分部收入为178亿元,同比增长37.9%,经营亏损收窄至52亿元: a sentence that opens with a segment's
+    figure goes on about the segment; a company's measure after it that names no part of its own is
+    the segment's (新业务分部经营亏损, 空调业务毛利率)."""
+    seg = _SEGMENT_OPENS.match(out[0].metric or "") if out else None
+    if seg is None or not d.metric or d.is_change or _SEGMENT_OPENS.match(d.metric) or seg.group("s") in d.metric \
+            or not is_corporate(d.metric) or d.metric.startswith("占") \
+            or not _SEGMENT_LEAD.fullmatch(sent[:max(0, sent.find(seg.group("s")))]) \
+            or re.search(r"其中|[;；]", sent[out[0].q.end:d.q.start]) or (d.subject_here and d.subject is not out[0].subject):
+        return
+    d.metric, d.metric_key = seg.group("s") + d.metric, None
+
+
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
@@ -320,6 +341,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             named = basis.group("b") or "非" + basis.group("n")  # 按非美国通用会计准则计算, 不按美国通用会计准则
             d.metric, d.metric_key = named + d.metric, None
         _metric_from_before(sent, d, out)
+        _segment_goes_on(sent, d, out)
         _part_after_of(sent, d, found, out, earlier)
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
