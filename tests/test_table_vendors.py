@@ -174,3 +174,12 @@ def test_a_header_written_in_english():
     assert (c.value, _changes(c)) == (10_200_000, [("yoy", 0.041)])
     assert by[("恒星", "市场份额", "2022Q3")].value == pytest.approx(0.276)
     assert by[("全球平板电脑市场", "出货量", "2022Q3")].value == 32_700_000
+
+
+def test_a_vendor_whose_name_ends_as_a_verb_does_is_a_row():
+    """华为 ends as a sentence's 为 does before its figure; a name the lexicon knows is a row's label all
+    the same, and the rows after it are read too."""
+    _, claims = _claims(LEAD + CAPTION + "\n" + ONE_LINE.replace("恒星", "华为"))
+    by = _by(claims)
+    assert by[("华为", "出货量", "2023Q3")].value == 8_500_000
+    assert by[("青岚", "出货量", "2023Q3")].value == 5_100_000

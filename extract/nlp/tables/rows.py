@@ -34,7 +34,7 @@ def table_rows(text: str, pos: int, kinds: list[str]):
         for g in gx.finditer(text, pos):
             raw_label = text[label_start:g.start()]
             label = _clean_label(raw_label)
-            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label) or _PROSE_LABEL.search(label):
+            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label) or (_PROSE_LABEL.search(label) and not _named(label)):
                 break  # (總收入為 315 億元…: a sentence of prose after the table, no row)
             if separators is None:
                 separators = bool(re.search(r"\d,\d{3}(?!\d)", text[g.start():g.start() + 400]))
@@ -60,6 +60,14 @@ def table_rows(text: str, pos: int, kinds: list[str]):
             rows.append((Cell(label, la, g.start()), sp.cells, a, b))
         pos = end = b
     return rows, left, end
+
+
+def _named(label: str) -> bool:
+    """Is the label a name the lexicon knows, whole (华为: a vendor's row, though it ends as 为 does)?"""
+    from ..components.entities import lexicon_mentions
+    from ..lexicon import load_lexicon
+
+    return any(m.start == 0 and m.end == len(label) for m in lexicon_mentions(label, load_lexicon()))
 
 
 # a label ending as a sentence does before its figure (收入为, 營業收入達, 增长至): prose
