@@ -881,3 +881,12 @@ def test_a_price_said_of_a_listing_is_the_share_price_of_the_day():
     """港股报34.5港元,跌1.9%: the Hong Kong listing's share price on the day of publication, moved by 1.9%."""
     [c] = _claims("截至发稿,华远汽车港股报34.5港元,跌1.9%。", "2024-11-20")
     assert (c.metric, c.unit, c.period, c.change.kind) == ("股价", "HKD", "asof:2024-11-20", "growth")
+
+
+def test_a_day_alone_on_its_line_dates_the_piece_not_its_figures():
+    """A dateline of its own (2024年4月28日) is when the piece came out; the quarter its data source
+    names (2024年第一季度) is what it reports on."""
+    text = ("2024年4月28日\nIDC发布的《中国季度手机市场跟踪报告》显示,2024年第一季度,中国智能手机市场出货量约6926万台。\n"
+            "荣耀出货量1220万台。")
+    claims = {c.value: c for c in _claims(text, "2024-04-28")}
+    assert claims[12_200_000].period == "2024Q1"

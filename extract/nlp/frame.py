@@ -162,7 +162,8 @@ def event_date(text: str, p) -> bool:
     day = "日" in s or re.match(r"\s*[0-3]?\d\s*日", text[p.end:p.end + 4])
     if not day:
         return False
-    return bool(_ANNOUNCED.match(text, p.end) or _DATELINE.match(text[:p.start]))
+    return bool(_ANNOUNCED.match(text, p.end) or _DATELINE.match(text[:p.start])
+                or not (text[:p.start] + text[p.end:]).strip())  # (a day alone on its line: the piece's date)
 
 
 def dateline_spans(text: str, is_place) -> list[tuple[int, int]]:
