@@ -1088,6 +1088,14 @@ ROWS = [
       E(5_200_000_000, "CNY", period="2021Q2", metric_is="新业务分部经营亏损"),
       E(28_640_000_000, "CNY", period="2021Q1", metric_is="保险业务收入"),
       E(1_870_000_000, "CNY", period="2021Q1", metric_is="净利润")),
+    # a share said with what it did (以24%的份额首次登顶) is the share; a kind after 其中 with no measure of its
+    # own (其中5G手机1869.7万部) is measured as the figure before it; 均为 leaves 均 out of the metric
+    R("a-share-that-tops-and-a-kind-after-qizhong", "2021年三季度,荣耀以24%的份额首次登顶。"
+      "2021年8月,国内市场手机出货量2227.6万部,其中5G手机1869.7万部。2021年三季度,联想出货量均为约50万台。",
+      E(0.24, "percent", period="2021Q3", metric_is="份额"),
+      E(22_276_000, "other:部", period="2021-08", metric_is="国内市场手机出货量", subject=ANY),
+      E(18_697_000, "other:部", period="2021-08", metric_is="5G手机出货量", subject=ANY),
+      E(500_000, ANY_COUNT, period="2021Q3", qualifier="约", metric_is="出货量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

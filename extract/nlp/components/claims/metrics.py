@@ -173,6 +173,11 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     if not m or not via_de and q.kind == "percent" or _CHANGE_AFTER.match(m.group("n")):
         return None  # 较上季度的100辆大幅增长: a change is said of it, nothing counted is named
     n = m.group("n")
+    if (lead := re.match(r"(?:市场)?(?:份额|占比|比重)|成绩", n)) and lead.end() < len(n):
+        # 以24%的份额首次登顶: the share, then what it did; 以960万台的成绩排名第五: a rank, nothing counted
+        if lead.group() == "成绩":
+            return None
+        n = lead.group()
     if q.kind == "percent" and not n.endswith(("份额", "占比", "比重", "比例")):
         n += "占比"  # 25%的月活用户: their share (a share is one already: 20.5%的份额)
     return n, None
@@ -407,6 +412,12 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         # 电商渠道收入28.5亿元,占比28% / 占总营收的98% / 增加值增长10.5%,占规模以上工业的17.3%:
         # the share of the figure (or of the measure whose change it was) before it
         d.metric, d.metric_key = prev.metric + (d.metric if d.metric.startswith("占") else "占比"), None
+    if d.metric and prev.metric and not d.is_change and not _names_metric(d.metric) and q.kind != "percent" \
+            and (tail := re.search(r"(?:出货量|销量|产量|交付量|销售额|收入|营收|用户数|用户规模)$", prev.metric)) \
+            and re.fullmatch(r"\s*[,，]\s*其中\s*[,，]?\s*" + re.escape(d.metric) + r"\s*(?:为|达到?|约)?\s*",
+                             sent[prev.q.end:q.start]):
+        # 手机出货量2227.6万部,其中5G手机1869.7万部: a kind of the thing measured before, by the same measure
+        d.metric, d.metric_key = d.metric + tail.group(), None
     if d.is_change and d.metric == "实际" and prev.metric and not prev.is_change:
         # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
         d.metric, d.metric_key = prev.metric + "实际增长", None
