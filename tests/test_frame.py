@@ -890,3 +890,13 @@ def test_a_day_alone_on_its_line_dates_the_piece_not_its_figures():
             "荣耀出货量1220万台。")
     claims = {c.value: c for c in _claims(text, "2024-04-28")}
     assert claims[12_200_000].period == "2024Q1"
+
+
+def test_a_profit_warning_bounds_last_years_fall_and_a_cause_bounds_the_metric():
+    """預期去年純利按年減少不多於30%: last year's profit, down by at most 30% year on year (去年 before the
+    metric is its period, not a base); 溢利下跌主要由於水泥銷量按年減少約12%: the cause's own metric."""
+    [warn] = _claims("華遠水泥（0666）發盈警，預期去年純利按年減少不多於30%。", "2024-01-20")
+    assert (warn.metric, warn.period, warn.qualifier) == ("纯利", "2023", "不多于")
+    assert (warn.change.kind, warn.change.value) == ("yoy", pytest.approx(-0.3))
+    [cause] = _claims("華遠水泥公布2023年全年業績,溢利下跌主要由於水泥銷量按年減少約12%。", "2024-03-20")
+    assert cause.metric == "水泥销量"

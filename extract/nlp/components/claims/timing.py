@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from ...frame import RECORD_SINCE, Frame, frame_words, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
+from ...frame import RECORD_SINCE, Frame, frame_words, is_corporate, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import FUTURE, PeriodMention
 from ...patterns import WordRegex
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
+from .metrics import _names_metric
 
 def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sent: str = "") -> str | None:
     """The period of the number at ``pos``: the last period before it that is no base of a
@@ -54,8 +55,10 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
         return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
     m = _CLAUSE_END.search(sent, p.end)
     clause_rest = sent[p.end:m.start() if m else len(sent)]
-    if _COMPARE.search(clause_rest) and not re.match(r"\s*的", clause_rest):
-        return replace(p, base=True)
+    cmp = _COMPARE.search(clause_rest)
+    named = clause_rest[:cmp.start()].strip() if cmp else ""
+    if cmp and not re.match(r"\s*的", clause_rest) and not (named and (_names_metric(named) or is_corporate(named))):
+        return replace(p, base=True)  # (去年纯利按年减少…: the metric follows, 去年 is its period)
     if re.match(r"\s*(?:基本|大体|大致)?(?:保持|维持)?持平", clause_rest) and _COMPARED_WITH.search(sent, max(0, p.start - 3), p.start):
         return replace(p, base=True)  # 与上年持平: what the figure is compared with
     return p
