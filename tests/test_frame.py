@@ -900,3 +900,14 @@ def test_a_profit_warning_bounds_last_years_fall_and_a_cause_bounds_the_metric()
     assert (warn.change.kind, warn.change.value) == ("yoy", pytest.approx(-0.3))
     [cause] = _claims("華遠水泥公布2023年全年業績,溢利下跌主要由於水泥銷量按年減少約12%。", "2024-03-20")
     assert cause.metric == "水泥销量"
+
+
+def test_a_bulletins_lists_of_places_and_of_changes_with_their_verbs():
+    """合肥市地区生产总值…;芜湖市…;星河市…: each place listed after the first figure is measured as it;
+    出口、进口分别增长1.3%和下降7.6%: one change each, in order."""
+    text = ("2023年华远省国民经济和社会发展统计公报\n"
+            "分市看,合肥市地区生产总值12673.8亿元,增长5.8%;星河市3404.7亿元,增长4.8%。全年出口、进口分别增长1.3%和下降7.6%。\n")
+    claims = {c.value: c for c in _claims(text, "2024-03-10")}
+    city = claims[340_470_000_000]
+    assert (city.subject, city.metric) == ("星河市", "地区生产总值")
+    assert (claims[0.013].metric, claims[-0.076].metric) == ("出口", "进口")

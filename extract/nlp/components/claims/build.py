@@ -11,7 +11,7 @@ from ...lexicon import Lexicon
 from ...patterns import load_patterns
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
+from .draft import _TRIM_HEAD, Draft, _CLAUSE_END, _COMPARE, _clause_start
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
@@ -243,6 +243,29 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
         d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
 
 
+#: a place named as a list item's whole phrase (…;阜阳市3404.7亿元,增长4.8%)
+_PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|自治区|自治州|县|区|盟)")
+_PLACE_LEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|自治州|县|地区|盟)(?=[\u4e00-\u9fff]{2})")
+
+
+def _place_item(sent: str, d: Draft, out: list[Draft]) -> None:
+    """合肥市地区生产总值12673.8亿元;芜湖市4741.1亿元;阜阳市3404.7亿元: a place no lexicon knows, standing
+    for the whole phrase of an item listed after a figure, is the item's subject, measured as before."""
+    prev = next((x for x in reversed(out) if not x.is_change and x.metric), None)
+    if not d.metric or prev is None or not _PLACE_ITEM.fullmatch(d.metric) or _PLACE_ITEM.fullmatch(prev.metric):
+        return
+    at = sent.rfind(d.metric, 0, d.q.start)
+    if at < 0 or not re.search(r"[;；,，]\s*$", sent[max(0, at - 2):at]):
+        return
+    lead = _PLACE_LEAD.match(prev.metric)  # (青城市实现地区生产总值…;临江市…: the measure without the place before)
+    base = _TRIM_HEAD.sub("", prev.metric[lead.end():]) if lead else prev.metric
+    if d.metric.endswith("地区"):  # (东部地区…;中部地区…: a part of the place, in the metric)
+        d.metric, d.metric_key = d.metric + base, None
+        return
+    d.subject, d.subject_here = Mention(at, at + len(d.metric), "Place", d.metric, d.metric, "pattern", 0.7), True
+    d.metric, d.metric_key = base, (prev.metric_key if not lead else None)
+
+
 #: a business segment opening a metric (新业务分部收入, 空调业务收入)
 _SEGMENT_OPENS = re.compile(r"^(?P<s>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务分部|业务板块|分部|板块|业务|事业部|事业群))(?=[\u4e00-\u9fffA-Za-z])")
 
@@ -340,6 +363,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if (basis := _BASIS_LEAD.match(sent)) and d.metric and not re.match(r"非|经调整|调整后|Non-GAAP", d.metric):
             named = basis.group("b") or "非" + basis.group("n")  # 按非美国通用会计准则计算, 不按美国通用会计准则
             d.metric, d.metric_key = named + d.metric, None
+        _place_item(sent, d, out)
         _metric_from_before(sent, d, out)
         _segment_goes_on(sent, d, out)
         _part_after_of(sent, d, found, out, earlier)

@@ -7,6 +7,7 @@ import re
 
 from ...periods import PeriodMention
 from ..entities import Mention
+from ...patterns import WordRegex
 from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _may_be_subject, _clause_start
 from .changes import _reattach
 from .timing import _YEAR_LIST, _YEAR_RANGE
@@ -26,6 +27,8 @@ _RESPECTIVELY = re.compile(r"分别")
 
 _GROUP_LEAD = re.compile(r"[^,，;；。:：]{0,10}")  # 分别 … the first number: a verb, no clause break
 
+# changes listed each with its verb (出口、进口分别增长1.3%和下降7.6%)
+_VERB_SEP = WordRegex(r"\s*(?:、|和|与|及|以及|,|，)?\s*(?:{change_verbs})了?\s*")
 _SLASH = re.compile(r"\s*/\s*")
 _SIGNED_SLASH = re.compile(r"\s*/\s*[+＋]\s*")
 _PAIR_LEAD = re.compile(r"同环比|同比/环比|yoy/qoq", re.I)
@@ -48,7 +51,8 @@ def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
         for d in items[1:]:
             gap = sent[run[-1].q.end:d.q.start]
             # (分别增长4.2%5.0%6.7%: a flattened table glues percentages with no separator)
-            if not (_LIST_SEP.fullmatch(gap) or (gap == "" and run[-1].q.surface.endswith(("%", "％", "‰"))
+            if not (_LIST_SEP.fullmatch(gap) or (d.is_change and run[-1].is_change and _VERB_SEP.fullmatch(gap))
+                    or (gap == "" and run[-1].q.surface.endswith(("%", "％", "‰"))
                                                  and d.q.kind == run[-1].q.kind)):
                 break
             run.append(d)
