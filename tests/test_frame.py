@@ -911,3 +911,11 @@ def test_a_bulletins_lists_of_places_and_of_changes_with_their_verbs():
     city = claims[340_470_000_000]
     assert (city.subject, city.metric) == ("星河市", "地区生产总值")
     assert (claims[0.013].metric, claims[-0.076].metric) == ("出口", "进口")
+
+
+@pytest.mark.parametrize("text", ["全年全省城镇居民和农村居民人均消费支出分别为32568元和18956元。",
+                                  "全年城镇居民、农村居民人均消费支出分别为32568元和18956元。"])
+def test_areas_of_residents_listed_share_the_measure(text):
+    """城镇居民和农村居民人均消费支出: each area's residents, the measure after the last said once."""
+    claims = {c.value: c.metric for c in _claims("2023年华远省国民经济和社会发展统计公报\n" + text, "2024-03-10")}
+    assert claims == {32568: "城镇居民人均消费支出", 18956: "农村居民人均消费支出"}

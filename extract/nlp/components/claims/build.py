@@ -11,17 +11,19 @@ from ...lexicon import Lexicon
 from ...patterns import load_patterns
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import _TRIM_HEAD, Draft, _CLAUSE_END, _COMPARE, _clause_start
+from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
-from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric, _set_unit
+from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric
+from .units import _set_unit
 from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
                        _subject_after, _subject_before)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
+from .parts import _joined, _part_of_place, _place_item, _segment_goes_on
 from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
@@ -127,14 +129,6 @@ def _business_of(m: Mention, owner: Mention, lex: Lexicon) -> bool:
     owners = {owner.label} | ({runs.related} if runs is not None and owner.cls == "Platform" and runs.related else set())
     # the company's own brand (快手 of 快手科技) is the company, not a business of it
     return e is not None and e.related in owners and m.label not in owner.label
-
-def _part_of_place(m: Mention) -> bool:
-    """A sector, a kind of area or a group no name denotes (第一产业, 城镇地区, 城镇 in 城镇和乡村居民人均
-    可支配收入分别为…), not a place of its own; or, in a bulletin,
-    a product or an industry a model took for an organization (新能源汽车产量): a bulletin's
-    figures are its place's, and only a name the lexicon knows stands apart."""
-    return m.cls == "Segment" or (m.cls == "Place" and m.label.endswith("地区")) \
-        or (m.cls in ("Organization", "Company") and m.source not in ("lexicon", "pattern"))
 
 def _set_period(sent: str, d: Draft, drafts: list[Draft], periods, carry: str | None, year: int | None) -> None:
     """The period of the number of ``d``: the governing one before it (not one an earlier clause
@@ -243,50 +237,6 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
         d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
 
 
-#: a place named as a list item's whole phrase (…;阜阳市3404.7亿元,增长4.8%)
-_PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|自治区|自治州|县|区|盟)")
-_PLACE_LEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|自治州|县|地区|盟)(?=[\u4e00-\u9fff]{2})")
-
-
-def _place_item(sent: str, d: Draft, out: list[Draft]) -> None:
-    """合肥市地区生产总值12673.8亿元;芜湖市4741.1亿元;阜阳市3404.7亿元: a place no lexicon knows, standing
-    for the whole phrase of an item listed after a figure, is the item's subject, measured as before."""
-    prev = next((x for x in reversed(out) if not x.is_change and x.metric), None)
-    if not d.metric or prev is None or not _PLACE_ITEM.fullmatch(d.metric) or _PLACE_ITEM.fullmatch(prev.metric):
-        return
-    at = sent.rfind(d.metric, 0, d.q.start)
-    if at < 0 or not re.search(r"[;；,，]\s*$", sent[max(0, at - 2):at]):
-        return
-    lead = _PLACE_LEAD.match(prev.metric)  # (青城市实现地区生产总值…;临江市…: the measure without the place before)
-    base = _TRIM_HEAD.sub("", prev.metric[lead.end():]) if lead else prev.metric
-    if d.metric.endswith("地区"):  # (东部地区…;中部地区…: a part of the place, in the metric)
-        d.metric, d.metric_key = d.metric + base, None
-        return
-    d.subject, d.subject_here = Mention(at, at + len(d.metric), "Place", d.metric, d.metric, "pattern", 0.7), True
-    d.metric, d.metric_key = base, (prev.metric_key if not lead else None)
-
-
-#: a business segment opening a metric (新业务分部收入, 空调业务收入)
-_SEGMENT_OPENS = re.compile(r"^(?P<s>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务分部|业务板块|分部|板块|业务|事业部|事业群))(?=[\u4e00-\u9fffA-Za-z])")
-
-
-#: what may come before the segment that opens a sentence: its period (一季度,, 2023年)
-_SEGMENT_LEAD = re.compile(r"[\s\d年季度第一二三四上下半月份本报告期内,，:：]*")
-
-
-def _segment_goes_on(sent: str, d: Draft, out: list[Draft]) -> None:
-    """新业务分部收入为178亿元,同比增长37.9%,经营亏损收窄至52亿元: a sentence that opens with a segment's
-    figure goes on about the segment; a company's measure after it that names no part of its own is
-    the segment's (新业务分部经营亏损, 空调业务毛利率)."""
-    seg = _SEGMENT_OPENS.match(out[0].metric or "") if out else None
-    if seg is None or not d.metric or d.is_change or _SEGMENT_OPENS.match(d.metric) or seg.group("s") in d.metric \
-            or not is_corporate(d.metric) or d.metric.startswith("占") \
-            or not _SEGMENT_LEAD.fullmatch(sent[:max(0, sent.find(seg.group("s")))]) \
-            or re.search(r"其中|[;；]", sent[out[0].q.end:d.q.start]) or (d.subject_here and d.subject is not out[0].subject):
-        return
-    d.metric, d.metric_key = seg.group("s") + d.metric, None
-
-
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
@@ -378,7 +328,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # a bulletin's 第一产业增加值, 城镇新增就业: the place's figure, the part in the metric
             d.subject = subj = frame.entity
             if d.metric and found.surface not in d.metric and not _CLAUSE_END.search(sent, found.end, q.start):
-                d.metric, d.metric_key = found.surface + d.metric, None
+                d.metric, d.metric_key = _joined(found.surface, d.metric), None
         if counted:  # 1.4亿台智能手机完成适老化改造: the deed counted
             d.metric, d.metric_key = counted[1], None
         if d.metric and d.metric_key is None:  # 线上营销服务产生的收入 is 线上营销服务收入
@@ -427,7 +377,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if frame is not None and frame.currency and d.unit == "CNY" and q.kind == "money" \
                 and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
             d.unit = frame.currency  # 收益为387.6亿港元(下同)…纯利为42.8亿元: the currency the note declares
-        _forecast(sent, d, frame, out[-1] if out else None)
+        _forecast(sent, d, frame, out[-1] if out else None, mentions)
         _share_price(sent, d, frame)
         if d.quote:  # 格力电器(50.070, -0.12, -0.24%): the share price, on the day of publication
             d.metric, d.metric_key = "股价", None
@@ -446,7 +396,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 and d.subject_here and d.subject is not frame.entity:
             # 第一产业、第二产业…增加值分别为…: the place's figures, each part in its metric
             if d.metric and d.subject.surface not in d.metric:
-                d.metric, d.metric_key = d.subject.surface + d.metric, None
+                d.metric, d.metric_key = _joined(d.subject.surface, d.metric), None
             d.subject = frame.entity
     _parallel_comparison(sent, out)
     _from_base_periods(sent, drafts, out)

@@ -32,7 +32,7 @@ _EXPECTS_LEAD = WordRegex(r"(?<!超出)(?<!超过)(?<![超于及合])(?:{expecta
                           r"(?:预期|预估|预测|估计)")
 
 
-def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None) -> None:
+def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None, mentions=()) -> None:
     """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
     in its sentence is a forecast, and its metric says so, so that it is never taken for (or
     diffed against) the result: the company's own outlook (公司预计, 华远预计, 指引, or an
@@ -77,7 +77,12 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         return
     reporting = frame is not None and frame.entity is not None and d.subject is not None \
         and d.subject.label == frame.entity.label and is_corporate(d.metric)
-    own = said is not None and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
+    # (摩根士丹利预期,集团明年纯利…: a third party named right before the forecast word, its estimate)
+    third = said is not None and any(m.cls in ("Company", "Organization", "Person") and re.fullmatch(r"\s*[,，]?\s*", sent[m.end:said.start()])
+                                     and not (frame is not None and frame.entity is not None and m.label == frame.entity.label)
+                                     and not (d.subject is not None and m.label == d.subject.label)  # (金石药业预计…: its own)
+                                     for m in mentions)
+    own = said is not None and not third and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
                                 or (d.subject is not None and d.subject_here and d.subject.end == said.start())
                                 or (reporting and not (frame.analyst and _YEARS_AHEAD.search(sent, 0, d.q.start))))
     # (a results piece's unattributed outlook is the company's; an analyst's years ahead, 预计2022E-2024E…, are his)

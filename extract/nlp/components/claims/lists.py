@@ -136,7 +136,7 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         k = _list_lead(sent, run)
         names = _coordinated_before(sent, k, subjects)
         if len(names) == len(run):
-            areas = all(m.surface in _AREAS for _, _, m in names)  # 城镇和农村居民人均可支配收入分别为…
+            areas = all(m.surface.startswith(_AREAS) for _, _, m in names)  # 城镇(居民)和农村居民人均可支配收入分别为…
             parts = _listed_parts(sent, k, [], len(run)) if areas else []
             for i, (d, (_, _, m)) in enumerate(zip(run, names)):
                 d.subject, d.subject_here = m, True
@@ -292,9 +292,10 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     first = sent.find("、", clause, pos)  # a name inside the list (金融科技) is an item, no subject before it
     limit = first if first >= 0 else pos
     clause = max([clause, *(m.end for m in mentions if clause <= m.end <= limit and _may_be_subject(m)
-                            and not _LIST_SEP.match(sent, m.end))])  # (城镇和乡村人口: 城镇 is the first item)
+                            and not _LIST_SEP.match(sent, m.end) and m.surface not in _AREAS)])
+    # (城镇和乡村人口, 城镇居民和农村居民…: 城镇 is the first item)
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|第?[一二三四1-4]季度|本季度|Q[1-4]|"
-                     r"其中|同时|此外|的)+\s*", "", sent[clause:pos].strip()).removesuffix("的")
+                     r"其中|同时|此外|的|(?:全省|全市|全区|全县|全国)(?=城镇|农村|乡村|城市))+\s*", "", sent[clause:pos].strip()).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n and stretch.count("、") == n - 1:
         items = stretch.split("、")  # 生活用品及服务、交通通信…: an item may hold 及 itself
@@ -310,6 +311,11 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     area = next((a for a in _AREAS if last.startswith(a)), None)
     if area and all(x in _AREAS for x in items[:-1]) and _names_metric(last[len(area):]):
         return [x + last[len(area):] for x in items[:-1]] + [last]  # 城镇和农村居民人均可支配收入: 城镇居民…
+    if area and all(any(x.startswith(a) and last[len(area):].startswith(x[len(a):]) and len(x) > len(a) for a in _AREAS)
+                    for x in items[:-1]):  # 城镇居民和农村居民人均消费支出: 城镇居民人均消费支出…
+        group = items[0][next(len(a) for a in _AREAS if items[0].startswith(a)):]
+        if _names_metric(last[len(area) + len(group):]):
+            return [x + last[len(area) + len(group):] for x in items[:-1]] + [last]
     # the shortest measure the last item ends with, cut where no word spans the cut (管理|费用率, not 管理费|用率)
     freq = _jieba().dt.FREQ
     head = next((last[i:] for i in range(len(last) - 2, 0, -1)

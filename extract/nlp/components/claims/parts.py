@@ -1,0 +1,68 @@
+"""The parts of what a figure is about: a segment a sentence goes on about (新业务分部…,经营亏损…), a
+place listed after a figure (…;星河市3404.7亿元), and a bulletin's parts of its place (第一产业, 城镇居民),
+which go into the metric."""
+from __future__ import annotations
+
+import re
+
+from ...frame import is_corporate
+from ..entities import Mention
+from .draft import _TRIM_HEAD, Draft
+
+
+def _joined(part: str, metric: str) -> str:
+    """The part before the metric, the words they share said once (城镇居民 + 居民人均可支配收入)."""
+    k = next((k for k in range(min(len(part), len(metric)) - 1, 1, -1) if part.endswith(metric[:k])), 0)
+    return part + metric[k:]
+
+def _part_of_place(m: Mention) -> bool:
+    """A sector, a kind of area or a group no name denotes (第一产业, 城镇地区, 城镇 in 城镇和乡村居民人均
+    可支配收入分别为…), not a place of its own; or, in a bulletin,
+    a product or an industry a model took for an organization (新能源汽车产量): a bulletin's
+    figures are its place's, and only a name the lexicon knows stands apart."""
+    return m.cls == "Segment" or (m.cls == "Place" and m.label.endswith("地区")) \
+        or (m.cls in ("Organization", "Company") and m.source not in ("lexicon", "pattern"))
+
+
+#: a place named as a list item's whole phrase (…;阜阳市3404.7亿元,增长4.8%)
+_PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|自治区|自治州|县|区|盟)")
+_PLACE_LEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|自治州|县|地区|盟)(?=[\u4e00-\u9fff]{2})")
+
+
+def _place_item(sent: str, d: Draft, out: list[Draft]) -> None:
+    """合肥市地区生产总值12673.8亿元;芜湖市4741.1亿元;阜阳市3404.7亿元: a place no lexicon knows, standing
+    for the whole phrase of an item listed after a figure, is the item's subject, measured as before."""
+    prev = next((x for x in reversed(out) if not x.is_change and x.metric), None)
+    if not d.metric or prev is None or not _PLACE_ITEM.fullmatch(d.metric) or _PLACE_ITEM.fullmatch(prev.metric):
+        return
+    at = sent.rfind(d.metric, 0, d.q.start)
+    if at < 0 or not re.search(r"[;；,，]\s*$", sent[max(0, at - 2):at]):
+        return
+    lead = _PLACE_LEAD.match(prev.metric)  # (青城市实现地区生产总值…;临江市…: the measure without the place before)
+    base = _TRIM_HEAD.sub("", prev.metric[lead.end():]) if lead else prev.metric
+    if d.metric.endswith("地区"):  # (东部地区…;中部地区…: a part of the place, in the metric)
+        d.metric, d.metric_key = d.metric + base, None
+        return
+    d.subject, d.subject_here = Mention(at, at + len(d.metric), "Place", d.metric, d.metric, "pattern", 0.7), True
+    d.metric, d.metric_key = base, (prev.metric_key if not lead else None)
+
+
+#: a business segment opening a metric (新业务分部收入, 空调业务收入)
+_SEGMENT_OPENS = re.compile(r"^(?P<s>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务分部|业务板块|分部|板块|业务|事业部|事业群))(?=[\u4e00-\u9fffA-Za-z])")
+
+
+#: what may come before the segment that opens a sentence: its period (一季度,, 2023年)
+_SEGMENT_LEAD = re.compile(r"[\s\d年季度第一二三四上下半月份本报告期内,，:：]*")
+
+
+def _segment_goes_on(sent: str, d: Draft, out: list[Draft]) -> None:
+    """新业务分部收入为178亿元,同比增长37.9%,经营亏损收窄至52亿元: a sentence that opens with a segment's
+    figure goes on about the segment; a company's measure after it that names no part of its own is
+    the segment's (新业务分部经营亏损, 空调业务毛利率)."""
+    seg = _SEGMENT_OPENS.match(out[0].metric or "") if out else None
+    if seg is None or not d.metric or d.is_change or _SEGMENT_OPENS.match(d.metric) or seg.group("s") in d.metric \
+            or not is_corporate(d.metric) or d.metric.startswith("占") \
+            or not _SEGMENT_LEAD.fullmatch(sent[:max(0, sent.find(seg.group("s")))]) \
+            or re.search(r"其中|[;；]", sent[out[0].q.end:d.q.start]) or (d.subject_here and d.subject is not out[0].subject):
+        return
+    d.metric, d.metric_key = seg.group("s") + d.metric, None

@@ -1,0 +1,80 @@
+"""The unit of a claim: its quantity's own, corrected by its metric (员工 are a count, not users),
+else inferred for a bare number; fen and cents of a per-share amount; and the metric as a measure
+(交付 -> 交付量; 末期股息每股 -> 每股末期股息)."""
+from __future__ import annotations
+
+import re
+
+from ...lexicon import Lexicon
+from ...patterns import WordRegex
+from .draft import Draft
+from .metrics import _measure_of_verb
+
+
+_UNIT_OF_KIND = {"users": "users", "money": "CNY", "percent": "percent", "ratio": "percent",
+                 "minutes": "minutes", "count": "count", "multiple": "other:倍"}
+
+_USERS_AFTER = re.compile(r"^\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?)(?:用户|粉丝|网民|观众|会员|人次|人)")
+
+def _unit_of(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str | None) -> str:
+    """The claim's unit: the quantity's own, corrected by the metric for head counts (员工 are a
+    count, not users), else inferred for a bare number."""
+    from ...patterns import load_patterns
+
+    pats = load_patterns()
+    if q.unit == "users" and metric and any(w in metric for w in pats.staff_words):
+        return "count"
+    if q.unit:
+        return q.unit
+    if metric and any(metric.endswith(w) for w in pats.user_heads):
+        return "users"
+    return _infer_unit(sent, q, metric_key, lex, metric)
+
+def _infer_unit(sent: str, q, metric_key: str | None, lex: Lexicon, metric: str | None = None) -> str:
+    """The unit of a bare number (2.71亿): the metric's unit kind, else CNY for a money word
+    (佣金, 收入), else users when users follow, else a count."""
+    from ...patterns import load_patterns
+
+    if metric_key:
+        e = lex.entity(metric_key)
+        kind = getattr(e, "unit_kind", None)
+        if kind in _UNIT_OF_KIND:
+            return _UNIT_OF_KIND[kind]
+    if metric and any(metric.endswith(h) for h in load_patterns().money_heads):
+        return "CNY"
+    if _USERS_AFTER.match(sent[q.end:q.end + 8]):
+        return "users"
+    return "count"
+
+
+#: a holding named by its verb alone (持有公司, 持股) and a metric that is an increment (用户规模增量):
+#: word lists of claim_words.toml
+_HOLDING = WordRegex(r"(?:{holding_words})")
+
+_INCREMENT = WordRegex(r"(?:{increment_tails})$")
+
+_PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
+
+
+def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
+    """The unit of ``d`` (and a scale: fen and cents of a per-share amount), and its metric as a
+    measure (交付 -> 交付量; 末期股息每股 -> 每股末期股息)."""
+    q = d.q
+    d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+    if d.unit == "HKD" and q.surface.rstrip().endswith("仙") and re.search(r"人民币|RMB", q.surface):
+        d.unit = "CNY"  # 人民币30仙: cents of the currency said before the number
+    if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
+        d.unit, d.scale = "CNY", 0.01  # 每股基本盈利280.09分: fen, hundredths of a yuan
+    elif q.kind == "money" and not q.surface.rstrip().endswith(("美分", "仙")) \
+            and (q.surface.rstrip().endswith("分") or re.match(r"\s*分(?![钟之])", sent[q.end:q.end + 3])) \
+            and _PER_SHARE_MONEY.search(d.metric or ""):
+        d.scale = 0.01  # 每股港币72分: cents of the currency said before the number (仙 is a unit of its own)
+    d.metric = _measure_of_verb(d.metric, d.unit)
+    if d.metric and _INCREMENT.search(d.metric) and not d.is_change and not d.changes and q.kind not in ("percent", "points"):
+        # 用户规模增量为1.63亿: an increment is a change with no level (value the change, abs)
+        d.changes = [("abs", q.value * d.scale)]
+    if d.metric and _HOLDING.fullmatch(d.metric):
+        # 持有公司4448.85万股, 持股降至3.01%: the holding, in shares or as a share of the company
+        d.metric, d.metric_key = ("持股比例" if q.kind == "percent" else "持股数"), None
+    if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
+        d.metric = "每股" + d.metric[:-2]  # 末期股息每股72港仙: 每股末期股息
