@@ -1096,6 +1096,22 @@ ROWS = [
       E(22_276_000, "other:部", period="2021-08", metric_is="国内市场手机出货量", subject=ANY),
       E(18_697_000, "other:部", period="2021-08", metric_is="5G手机出货量", subject=ANY),
       E(500_000, ANY_COUNT, period="2021Q3", qualifier="约", metric_is="出货量")),
+    # words of a name the trims must keep (最大电力负荷, 有息负债, 计容建筑面积, 零部件), a price per unit
+    # (均价为每吨…), ㎡, and what an aside includes ((含整车与CKD), (含团购)) left out of the metric
+    R("names-the-trims-keep-and-asides-of-inclusion", "2021年,华远电网最大电力负荷13.45亿千瓦,原煤采购均价为每吨427.3元。"
+      "2021年华远地产有息负债规模为300亿元,计容建筑面积约83.2万平方米,销售面积118.6万㎡。"
+      "2021年华远汽车出口（含整车与CKD）43.5万辆,直销(含团购)收入为4.96亿元,汽车零部件业务收入为32.1亿元。",
+      E(1_345_000_000, "other:千瓦", period="2021", metric_is="最大电力负荷"),
+      E(427.3, "CNY", period="2021", metric_is="原煤采购均价"),
+      E(30_000_000_000, "CNY", period=ANY, metric_is="有息负债规模"),
+      E(832_000, "other:平方米", period=ANY, qualifier="约", metric_is="计容建筑面积"),
+      E(1_186_000, "other:平方米", period=ANY, metric_is="销售面积"),
+      E(435_000, "other:辆", period="2021", metric_is="出口量"),
+      E(496_000_000, "CNY", period="2021", metric_is="直销收入"),
+      E(3_210_000_000, "CNY", period="2021", metric_is="汽车零部件业务收入")),
+    # a Hong Kong developer's sales with its joint ventures and associates (集团连同合营公司及联营公司共实现…)
+    R("a-groups-sales-with-its-joint-ventures", "2021年11月,融創中國連同合營公司及聯營公司共實現合約銷售金額約人民幣44.5億元。",
+      E(4_450_000_000, "CNY", period="2021-11", qualifier="约", subject="融创中国", metric_is="合约销售金额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
