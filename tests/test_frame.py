@@ -919,3 +919,18 @@ def test_areas_of_residents_listed_share_the_measure(text):
     """城镇居民和农村居民人均消费支出: each area's residents, the measure after the last said once."""
     claims = {c.value: c.metric for c in _claims("2023年华远省国民经济和社会发展统计公报\n" + text, "2024-03-10")}
     assert claims == {32568: "城镇居民人均消费支出", 18956: "农村居民人均消费支出"}
+
+
+@pytest.mark.parametrize("text,published,value,period", [
+    ("華遠控股公布,截至2023年11月30日止一個月,集團合約銷售金額約為人民幣24.2億元。", "2023-12-05", 2_420_000_000, "2023-11"),
+    ("华远电器发布2023年年报。2023年,公司实现营业收入312.45亿元;同期实现归母净利润21.38亿元。", "2024-03-29",
+     2_138_000_000, "2023"),
+    ("华远电器发布2023年年报。本年度公司实现营业收入312.45亿元。", "2024-03-29", 31_245_000_000, "2023"),
+    ("华远汽车10月新能源汽车销量为502,657辆,去年同期为301,833辆。", "2024-11-01", 301_833, "2023-10"),
+    ("华远汽车今年累计交付新车167,117台。", "2024-11-01", 167_117, "2024-01/2024-11"),
+])
+def test_periods_said_against_the_period_in_context(text, published, value, period):
+    """止一个月 is that month; a bare 同期 opening a clause is the same period, and 本年度 in a year's
+    results that year; 去年同期 after a month is that month a year before; 今年累计 the year to date."""
+    c = next(c for c in _claims(text, published) if c.value == pytest.approx(value))
+    assert c.period == period

@@ -71,6 +71,8 @@ def _span_code(y: int, m1: int, m2: int) -> str:
         return f"{y}H{1 if m1 == 1 else 2}"
     if m2 - m1 == 2 and m1 % 3 == 1:
         return f"{y}Q{(m1 + 2) // 3}"
+    if m1 == m2:  # (截至2023年11月30日止一个月: the month)
+        return f"{y}-{m1:02d}"
     return f"{y}-{m1:02d}/{y}-{m2:02d}"
 
 

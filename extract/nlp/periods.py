@@ -206,6 +206,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if base is None:
                     continue
                 y = {"去年": base - 1, "上年": base - 1, "前年": base - 2, "明年": base + 1}.get(rel, base)
+                if rel == "本年" and cur_y and not cur_y.group(2):
+                    y = int(cur_y.group(1))  # 本年度 in a year's results: the year reported
+                if rel == "同期" and re.search(r"(?:^|[,，;；。])\s*$", text[:a]) and re.match(r"\s*(?:实现|录得|完成|公司|集团)", text[b:]):
+                    continue  # 2023年…营收…;同期实现归母净利润…: the same period, no comparison
                 glued = named[-1] if named and rel == "同期" and re.fullmatch(r"\d{4}", named[-1].period) \
                     and not text[named[-1].end:a].strip() else None
                 if glued is not None and not (q or h or mo):
@@ -356,6 +360,13 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             ctx = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", near.period) if near is not None else None
             if ctx and p.period[4:] != ctx.group(1):  # (a year named before, 2022年度…较2021年同期: that year)
                 out[k] = PeriodMention(p.start, p.end, f"{p.year}{ctx.group(1)}", p.year, p.base)
+    # 10月销量…,去年同期为…: a year's 去年同期 after a month (half) named in its sentence is that month a year before
+    for k, p in enumerate(out):
+        if re.fullmatch(r"\d{4}", p.period) and re.fullmatch(r"(?:去年|上年)同期", text[p.start:p.end]):
+            near = next((x for x in reversed(out[:k]) if not x.base and re.fullmatch(r"\d{4}(?:-\d{2}|H[12])", x.period)
+                         and not re.search(r"[日号]", text[x.start:x.end])), None)
+            if near is not None and int(near.period[:4]) - 1 == p.year:
+                out[k] = PeriodMention(p.start, p.end, f"{p.year}{near.period[4:]}", p.year, p.base)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
     quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
     if quarters and not cur_q:
