@@ -934,3 +934,12 @@ def test_periods_said_against_the_period_in_context(text, published, value, peri
     results that year; 去年同期 after a month is that month a year before; 今年累计 the year to date."""
     c = next(c for c in _claims(text, published) if c.value == pytest.approx(value))
     assert c.period == period
+
+
+def test_a_papers_tag_is_no_subject_and_a_said_yoy_stays_beside_last_months_amount():
+    """上海证券报讯 opens the story: where it was filed, not who it is about; 同比增长58.3%,比上月增加800辆:
+    the rate said year on year stays yoy, the amount is against last month."""
+    [c] = _claims("上海证券报讯 华远酒业4月25日晚间发布2024年一季报。一季度公司实现营业总收入464.85亿元。", "2024-04-26")
+    assert (c.subject, c.period) == ("华远酒业", "2024Q1")
+    [d] = _claims("10月,华远汽车交付量为3.8万辆,同比增长58.3%,比上月增加800辆。", "2023-11-13")
+    assert sorted((x.kind, x.value) for x in d.change) == [("abs", 800), ("yoy", pytest.approx(0.583))]

@@ -168,9 +168,10 @@ def event_date(text: str, p) -> bool:
 
 def dateline_spans(text: str, is_place) -> list[tuple[int, int]]:
     """The spans of the datelines of ``text`` whose place ``is_place`` says is one (杭州2024年2月7日电——,
-    本报上海3月21日电): where a story was filed, no entity of it."""
-    rx = frame_words().dateline
-    return [(m.start(), m.end()) for m in rx.finditer(text) if is_place(m.group("place"))] if rx else []
+    本报上海3月21日电), and of a paper's tag (上证报讯): where a story was filed, no entity of it."""
+    w = frame_words()
+    tags = [(m.start(), m.end()) for m in w.media_tag.finditer(text)] if w.media_tag is not None else []
+    return tags + ([(m.start(), m.end()) for m in w.dateline.finditer(text) if is_place(m.group("place"))] if w.dateline else [])
 
 
 def published_month(published: str | None) -> tuple[int, int] | None:

@@ -48,6 +48,7 @@ class _FrameFile(BaseModel):
     dateline: str = "(?!)"
     national_publishers: list[str] = []
     currency_note: str = "(?!)"
+    media_tag: str = "(?!)"
     fiscal_year_ends: dict[str, int] = {}
 
 
@@ -86,6 +87,7 @@ class FrameWords:
     national: re.Pattern[str] | None = None
     fiscal_ends: dict = None
     currency_note: re.Pattern[str] | None = None
+    media_tag: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -113,4 +115,4 @@ def frame_words() -> FrameWords:
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
                       re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
-                      dict(raw.fiscal_year_ends), re.compile(raw.currency_note))
+                      dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag))

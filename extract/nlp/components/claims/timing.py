@@ -119,8 +119,10 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
         # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
         # (an explicit 同比 beside it, 较第二季度增长31.5%,同比增长103.9%, stays year on year)
         # (a change already sequential is the one compared with it: 同比增长133.8%,但较上季度下降9.1%)
+        # (同比增长58.3%,比上月增加800辆: the yoy said as such stays, the amount is against last month)
         if not any(k == "qoq" for k, _ in d.changes):
-            d.regrade("qoq", ("growth",) if any(k == "growth" for k, _ in d.changes) else ("growth", "yoy"))
+            d.regrade("qoq", ("growth",) if any(k == "growth" for k, _ in d.changes) or _SAID_YOY.search(sent)
+                      else ("growth", "yoy"))
         return
     if not any(p.base and p.period == earlier for p in periods) and not (sent and any(
             p.period == earlier and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) for p in periods)):
@@ -158,6 +160,10 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                 p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
         out.append(p)
     return out
+
+#: a change said to be year on year in so many words
+_SAID_YOY = re.compile(r"同比|按年|较(?:去年|上年)同期")
+
 
 def _year_later(code: str) -> str:
     """The same period a year later: 2020 -> 2021, 2020Q1 -> 2021Q1, 2020-01/2020-09 -> 2021-01/2021-09."""
