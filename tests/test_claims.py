@@ -1112,6 +1112,12 @@ ROWS = [
     # a Hong Kong developer's sales with its joint ventures and associates (集团连同合营公司及联营公司共实现…)
     R("a-groups-sales-with-its-joint-ventures", "2021年11月,融創中國連同合營公司及聯營公司共實現合約銷售金額約人民幣44.5億元。",
       E(4_450_000_000, "CNY", period="2021-11", qualifier="约", subject="融创中国", metric_is="合约销售金额")),
+    # a quantity restated in another unit in brackets (7842万千瓦(78.42GW)) is no claim of its own; a change
+    # in brackets (同比+5%) is the level's
+    R("a-quantity-restated-in-another-unit", "2021年上半年,华远省光伏新增装机7842万千瓦（78.42GW）,同比增长154%。"
+      "2021年上半年,华远汽车交付量为3.8万辆（同比+5%）。",
+      E(78_420_000, "other:千瓦", period="2021H1", change=[("yoy", 1.54)], subject=ANY),
+      E(38_000, "other:辆", period="2021H1", change=[("yoy", 0.05)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
