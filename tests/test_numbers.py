@@ -236,6 +236,14 @@ def test_bounds_said_between_are_one_range():
     assert len(find_quantities("收入75.7亿元与利润8.2亿元")) == 2
 
 
+def test_a_dash_spaced_before_only_is_a_sign_not_a_range():
+    """A table row's 1700.1 -31.5% is a level and a signed change; 100 - 120亿元 and 100-120亿元 stay ranges."""
+    assert [(q.value, q.upper) for q in find_quantities("华远地产 1700.1 -31.5%")] == [(1700.1, None), (-0.315, None)]
+    for text in ("营收100 - 120亿元", "营收100-120亿元"):
+        (q,) = find_quantities(text)
+        assert (q.value, q.upper) == (10_000_000_000, 12_000_000_000)
+
+
 def test_a_list_sharing_its_unit_holds_exact_values():
     """288.6/357.1/432.5亿元: each listed figure is the decimal it reads as, with no float dust."""
     assert [q.value for q in find_quantities("营收分别为288.6/357.1/432.5亿元")] == [28_860_000_000, 35_710_000_000, 43_250_000_000]

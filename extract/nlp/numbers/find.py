@@ -151,7 +151,9 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
     post = m.group("post")
     if b is not None and ((_is_yearlike(b) and not _is_yearlike(a))
                           or (a.unit and b.unit and a.unit.kind != b.unit.kind)
-                          or (a.unit and not b.unit and b.mag_word)):  # 增长25%至3200万: no range
+                          or (a.unit and not b.unit and b.mag_word)  # 增长25%至3200万: no range
+                          or (m.group("sep") == "-" and scan[m.start("sep") - 1:m.start("sep")] == " "
+                              and scan[m.end("sep"):m.end("sep") + 1] != " ")):  # 1700.1 -31.5%: a sign
         b = None                                # 增长95.3%至2020年: not a range
     if m.group("bnum") and b is None:
         post = None

@@ -43,7 +43,7 @@ def _restated(sent: str, q) -> bool:
     return unit is not None and _CURRENCY_OF.get(m.group("cur"), "CNY") != unit
 
 # a quantity right before an opening bracket (7842万千瓦(78.42GW)): what the bracket restates
-_UNIT_RESTATED = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|百万)?\s*[\u4e00-\u9fffA-Za-z]{1,5}\s*[(（]\s*(?:约合|约|合|折合|即)?\s*$")
+_UNIT_RESTATED = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|百万)?\s*(?P<u>[\u4e00-\u9fffA-Za-z]{1,5})\s*[(（]\s*(?:约合|约|合|折合|即)?\s*$")
 
 _RESULTS = re.compile(r"财报|年报|季报|半年报|中报|业绩|财务报告|财务数据|经营数据|季度报告|年度报告|中期报告")
 
@@ -69,8 +69,9 @@ def not_a_claim(sent: str, q) -> str | None:
         return "a question (…能否达到20%?): it asks, it states no figure"
     if (q.kind == "money" and _converts(sent, q, pats.conversion_words)) or (q.kind in ("money", "bare") and _restated(sent, q)):
         return "an amount restated in another currency (约合357亿美元)"
-    if q.kind not in ("percent", "points", "money") and _UNIT_RESTATED.search(sent, 0, q.start) \
-            and re.match(r"\s*[)）]", sent[q.end:q.end + 2]):
+    if q.kind not in ("percent", "points", "money") and (r := _UNIT_RESTATED.search(sent, 0, q.start)) \
+            and re.match(r"\s*[)）]", sent[q.end:q.end + 2]) and q.surface.lstrip()[:1] not in "+-＋－−" \
+            and not q.surface.rstrip().endswith(r.group("u")):  # (14天(-4天): a change in the same unit)
         return "a quantity restated in another unit in brackets (7842万千瓦(78.42GW))"
     if pats.stock_code is not None and re.fullmatch(r"\d{4,6}", q.surface.strip()) \
             and pats.stock_code.search(sent[max(0, q.start - 3):q.start]) \
