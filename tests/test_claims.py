@@ -1118,6 +1118,11 @@ ROWS = [
       "2021年上半年,华远汽车交付量为3.8万辆（同比+5%）。",
       E(78_420_000, "other:千瓦", period="2021H1", change=[("yoy", 1.54)], subject=ANY),
       E(38_000, "other:辆", period="2021H1", change=[("yoy", 0.05)])),
+    # a carmakers' joint venture or brand is a company of its own, not its parent with the rest in the metric
+    R("joint-venture-carmakers-are-companies", "2021年10月,上汽大众零售88,702辆,一汽丰田零售6.5万辆,长安深蓝交付2.5万辆。",
+      E(88_702, "other:辆", period="2021-10", subject="上汽大众", metric_is="零售"),
+      E(65_000, "other:辆", period="2021-10", subject="一汽丰田", metric_is="零售"),
+      E(25_000, "other:辆", period="2021-10", subject="深蓝汽车", metric_is="交付量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
