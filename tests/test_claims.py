@@ -1123,6 +1123,10 @@ ROWS = [
       E(88_702, "other:辆", period="2021-10", subject="上汽大众", metric_is="零售"),
       E(65_000, "other:辆", period="2021-10", subject="一汽丰田", metric_is="零售"),
       E(25_000, "other:辆", period="2021-10", subject="深蓝汽车", metric_is="交付量")),
+    # two rates of one value whose measures only share words (新建商品住宅销售价格, 二手住宅销售价格) both stand
+    R("rates-of-measures-sharing-words-both-stand", "2021年9月份,全国新建商品住宅销售价格环比下降0.3%。全国二手住宅销售价格环比下降0.3%。",
+      E(-0.003, "percent", period="2021-09", change=[("qoq", -0.003)], metric_is="新建商品住宅销售价格", subject=ANY),
+      E(-0.003, "percent", period="2021-09", change=[("qoq", -0.003)], metric_is="二手住宅销售价格", subject=ANY)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

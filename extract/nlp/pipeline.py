@@ -259,8 +259,9 @@ def _same_measure(a: Claim, b: Claim) -> bool:
     two measures that happen to agree?"""
     if a.metric_key and a.metric_key == b.metric_key:
         return True
-    x, y = set(a.metric or ""), set(b.metric or "")
-    return bool(x and y) and len(x & y) >= 0.75 * min(len(x), len(y))
+    # (by pairs of characters: 二手住宅销售价格 and 新建商品住宅销售价格 share words, not the measure)
+    x, y = ({m[i:i + 2] for i in range(len(m) - 1)} or {m} for m in (a.metric or "", b.metric or ""))
+    return bool(a.metric and b.metric) and len(x & y) >= 0.75 * min(len(x), len(y))
 
 
 def _model_cls(m):
