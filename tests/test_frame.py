@@ -943,3 +943,17 @@ def test_a_papers_tag_is_no_subject_and_a_said_yoy_stays_beside_last_months_amou
     assert (c.subject, c.period) == ("华远酒业", "2024Q1")
     [d] = _claims("10月,华远汽车交付量为3.8万辆,同比增长58.3%,比上月增加800辆。", "2023-11-13")
     assert sorted((x.kind, x.value) for x in d.change) == [("abs", 800), ("yoy", pytest.approx(0.583))]
+
+
+def test_channels_segments_shares_of_a_total_and_the_day_of_the_results():
+    """抖音渠道收入 in a company's results is its channel's, not the platform's; 分产品看,空调业务…,毛利率…
+    goes on about the segment; 占全国新增发电装机的82.7% is the share of the figure before; 股价当日 is
+    the day the lead names."""
+    claims = {c.value: c for c in _claims("华远食品发布2023年年报。抖音渠道收入为5.6亿元,同比增长52%。"
+                                          "分产品看,空调业务实现收入185.6亿元,毛利率为24.7%。", "2024-03-29")}
+    assert (claims[560_000_000].subject, claims[560_000_000].metric) == ("华远食品", "抖音渠道收入")
+    assert claims[0.247].metric == "空调业务毛利率"
+    [_, share] = _claims("2023年全国可再生能源新增装机3.05亿千瓦,占全国新增发电装机的82.7%。", "2024-01-17")
+    assert share.metric == "可再生能源新增装机量占比"
+    [price] = _claims("11月28日,华远多多发布第三季度财报。华远多多股价当日盘前大涨17%,报139.5美元。", "2023-11-29")
+    assert price.period == "asof:2023-11-28"

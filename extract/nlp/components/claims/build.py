@@ -113,6 +113,8 @@ _BASIS_LEAD = re.compile(r"\s*(?:(?:按照?|根据|在|以)\s*(?P<b>非(?:美国
 _PERIOD_END = re.compile(r"(?:报告期|本期|(?<![\u4e00-\u9fff])期)末")
 
 _SEGMENT_AFTER = re.compile(r"\s*(?:主品牌|品牌|业务|分部|板块|事业部|事业群)")
+#: a sales channel named by the platform it sells on (抖音渠道, 天猫旗舰店)
+_CHANNEL_AFTER = re.compile(r"\s*(?:渠道|官方旗舰店|旗舰店|店铺|直播间)")
 
 #: a word for the reporting entity opening a clause (事件:公司发布…, ,本集团…)
 _SELF_AFTER = re.compile(r"(?:^|(?<=[,，;；:：。\s]))(?:公司|本公司|集团|本集团)(?![股有限])")  # (该公司: the one just named)
@@ -189,8 +191,9 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     found = (counted[0] if counted else None) or _model_counted(sent, q.end, mentions) or _segment_subject(sent, q, mentions) \
         or _sibling_model(sent, q, mentions) or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
     own_brand = found is not None and frame is not None and frame.entity is not None and _company_frame(frame) \
-        and found.label != frame.entity.label and _SEGMENT_AFTER.match(sent, found.end) \
+        and found.label != frame.entity.label and (_SEGMENT_AFTER.match(sent, found.end) \
         and (frame.entity.label.startswith(found.label) or found.source not in ("lexicon",) and found.cls != "Place")
+            or found.cls == "Platform" and _CHANNEL_AFTER.match(sent, found.end))  # (抖音渠道收入: a sales channel)
     # (a name no lexicon knows before 品牌/业务 in a company's results, 斐驰品牌收入: its brand too)
     brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
     if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric

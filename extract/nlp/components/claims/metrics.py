@@ -360,6 +360,10 @@ def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
     return metric
 
 
+#: a share of a total right before its percentage, in the clause after a figure (,占全国新增发电装机的82.7%)
+_SHARE_OF_TOTAL = re.compile(r"\s*[,，]\s*(?:约|分别)?占(?:全国|全省|全市|全球|总|公司|集团)[^,，;；。\d]{1,16}的\s*(?:比重为|比例为)?\s*")
+
+
 def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     """The metric of a figure that names none of its own, or only a share or real terms of one,
     from the figure before it in the sentence (``out``)."""
@@ -383,6 +387,10 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
                              sent[prev.q.end:q.start]):
         # 手机出货量2227.6万部,其中5G手机1869.7万部: a kind of the thing measured before, by the same measure
         d.metric, d.metric_key = d.metric + tail.group(), None
+    if q.kind == "percent" and not d.is_change and prev.metric and not prev.is_change and prev.q.kind != "percent" \
+            and not (d.metric or "").startswith(prev.metric) and _SHARE_OF_TOTAL.fullmatch(sent, prev.q.end, q.start):
+        # 新增装机3.05亿千瓦,占全国新增发电装机的82.7%: the share of the figure before, not the total's
+        d.metric, d.metric_key = prev.metric + "占比", None
     if d.is_change and d.metric == "实际" and prev.metric and not prev.is_change:
         # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
         d.metric, d.metric_key = prev.metric + "实际增长", None

@@ -52,7 +52,7 @@ _SEGMENT_OPENS = re.compile(r"^(?P<s>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务分
 
 
 #: what may come before the segment that opens a sentence: its period (一季度,, 2023年)
-_SEGMENT_LEAD = re.compile(r"[\s\d年季度第一二三四上下半月份本报告期内,，:：]*")
+_SEGMENT_LEAD = re.compile(r"[\s\d年季度第一二三四上下半月份本报告期内,，:：]*(?:分(?:产品|业务|板块|行业|地区|渠道)(?:来)?看\s*[,，:：]?\s*)?")
 
 
 def _segment_goes_on(sent: str, d: Draft, out: list[Draft]) -> None:

@@ -306,6 +306,9 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
         day -= dt.timedelta(days=(day.weekday() - want) % 7)
     elif any(x in lead for x in w.price_yesterday):
         day -= dt.timedelta(days=1)
+    elif re.search(r"当日|当天", lead) and frame.evidence and (md := _MONTH_DAY.search(frame.evidence)) is not None \
+            and dt.date(day.year, int(md.group(1)), int(md.group(2))) <= day:
+        day = dt.date(day.year, int(md.group(1)), int(md.group(2)))  # 11月28日,X发布财报。…股价当日…: that day
     d.period = f"asof:{day.isoformat()}"
 
 _PRICE_SAID = re.compile(r"股价|收报|收市|收盘|高开|低开|午前|午后|盘中")
