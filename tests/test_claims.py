@@ -1127,6 +1127,12 @@ ROWS = [
     R("rates-of-measures-sharing-words-both-stand", "2021年9月份,全国新建商品住宅销售价格环比下降0.3%。全国二手住宅销售价格环比下降0.3%。",
       E(-0.003, "percent", period="2021-09", change=[("qoq", -0.003)], metric_is="新建商品住宅销售价格", subject=ANY),
       E(-0.003, "percent", period="2021-09", change=[("qoq", -0.003)], metric_is="二手住宅销售价格", subject=ANY)),
+    # a change whose clause names a measure of its own (用户交易频次, 日均使用时长) is no change of the level before
+    R("a-change-of-a-frequency-or-a-duration-is-its-own", "2021年第二季度华远集团交易用户数为6.8亿,用户交易频次同比增长超过20%,"
+      "日均使用时长同比增长6%。",
+      E(680_000_000, "users", period="2021Q2", change=None, metric_is="交易用户数"),
+      E(0.2, "percent", period="2021Q2", qualifier="超过", change=[("yoy", 0.2)], metric_is="用户交易频次"),
+      E(0.06, "percent", period="2021Q2", change=[("yoy", 0.06)], metric_is="日均使用时长")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
