@@ -1133,6 +1133,10 @@ ROWS = [
       E(680_000_000, "users", period="2021Q2", change=None, metric_is="交易用户数"),
       E(0.2, "percent", period="2021Q2", qualifier="超过", change=[("yoy", 0.2)], metric_is="用户交易频次"),
       E(0.06, "percent", period="2021Q2", change=[("yoy", 0.06)], metric_is="日均使用时长")),
+    # what a country imports or exports names the measure (进口天然气 -> 天然气进口量), so two trades differ
+    R("what-is-traded-names-the-measure", "2021年前10个月,华远省进口天然气9439.6万吨,增加9.5%;进口原油4.64亿吨,增加13.5%。",
+      E(94_396_000, "other:吨", period="2021-01/2021-10", change=[("yoy", 0.095)], metric_is="天然气进口量", subject=ANY),
+      E(464_000_000, "other:吨", period="2021-01/2021-10", change=[("yoy", 0.135)], metric_is="原油进口量", subject=ANY)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -356,7 +356,8 @@ def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
         if rest.startswith(load_patterns().verb_measure_nouns):
             continue  # 交付周期缩短至3周, 销售顾问为3200人: the verb modifies a noun
         if len(rest) <= 4 and not re.search(r"[量额率数值]|收入|金额|规模|占比|面积|价格|均价|单价", rest):
-            return metric[:i] + measure
+            # (进口天然气…;进口原油…: what is traded names the measure, 天然气进口量, 原油进口量)
+            return metric[:i] + (rest if verb in ("进口", "出口") and len(rest) >= 2 else "") + measure
     return metric
 
 
