@@ -1137,6 +1137,14 @@ ROWS = [
     R("what-is-traded-names-the-measure", "2021年前10个月,华远省进口天然气9439.6万吨,增加9.5%;进口原油4.64亿吨,增加13.5%。",
       E(94_396_000, "other:吨", period="2021-01/2021-10", change=[("yoy", 0.095)], metric_is="天然气进口量", subject=ANY),
       E(464_000_000, "other:吨", period="2021-01/2021-10", change=[("yoy", 0.135)], metric_is="原油进口量", subject=ANY)),
+    # a dividend plan's base (以总股本14.06亿股为基数) is the share capital at the year's end; a restated figure
+    # said before the restatement (调整前为…) is the measure before it
+    R("a-dividend-base-and-a-figure-before-restatement", "华远电器发布2021年年报。公司拟以总股本14.06亿股为基数,每10股派发现金红利5元(含税)。"
+      "调整后2020年营业收入为82.41亿元,调整前为80.95亿元。",
+      E(1_406_000_000, ANY_COUNT, period="asof:2021-12", metric_is="总股本"),
+      E(5, "CNY", period="2021", metric_is="每10股派发现金红利"),
+      E(8_241_000_000, "CNY", period="2020", metric_is="调整后营业收入"),
+      E(8_095_000_000, "CNY", period="2020", metric_is="调整前营业收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

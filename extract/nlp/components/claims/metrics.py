@@ -110,7 +110,7 @@ def _same_metric(phrase: str, match: str) -> bool:
     # a part named by what produces it: 线上营销服务产生的收入, 广告带来的收入
     return not re.search(r"(?:产生|带来|贡献|实现|创造|获得|录得|来自)的?$", head.strip())
 
-_AFTER_NP = re.compile(r"^(?:的)?(?P<n>(?:[\u4e00-\u9fffA-Za-z]|(?<=[A-Za-z]) (?=[A-Za-z])){2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期])|"
+_AFTER_NP = re.compile(r"^(?!股?为基数)(?:的)?(?P<n>(?:[\u4e00-\u9fffA-Za-z]|(?<=[A-Za-z]) (?=[A-Za-z])){2,12}?)(?=[,，。;;；、)）]|$|都|是|及|和|与|等|同时|已|也|在|中(?![心国华央部层端期])|"
                        r"位居|位列|排名|排在|名列|重回|居于|跃居|稳居|超越|超过|领先|落后|击败|反超|成为)")
 
 _MEASURE_UNITS = ("other:", "count")
@@ -392,6 +392,9 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
             and not (d.metric or "").startswith(prev.metric) and _SHARE_OF_TOTAL.fullmatch(sent, prev.q.end, q.start):
         # 新增装机3.05亿千瓦,占全国新增发电装机的82.7%: the share of the figure before, not the total's
         d.metric, d.metric_key = prev.metric + "占比", None
+    if d.metric in ("调整前", "调整后") and prev.metric and re.match(r"调整[前后]", prev.metric) and not d.is_change:
+        # 调整后2022年营业收入为82.41亿元,调整前为80.95亿元: the same measure before the restatement
+        d.metric, d.metric_key = d.metric + prev.metric[3:], None
     if d.is_change and d.metric == "实际" and prev.metric and not prev.is_change:
         # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
         d.metric, d.metric_key = prev.metric + "实际增长", None
