@@ -1145,6 +1145,10 @@ ROWS = [
       E(5, "CNY", period="2021", metric_is="每10股派发现金红利"),
       E(8_241_000_000, "CNY", period="2020", metric_is="调整后营业收入"),
       E(8_095_000_000, "CNY", period="2020", metric_is="调整前营业收入")),
+    # a prior period's loss or profit said with its verb (上年同期亏损1.86亿元) is that profit's loss or level
+    R("a-prior-periods-loss-of-the-profit-before", "2021年华远电器归母净利润为3.15亿元,上年同期亏损1.86亿元。",
+      E(315_000_000, "CNY", period="2021", metric_is="归母净利润"),
+      E(186_000_000, "CNY", period="2020", metric_is="归母净亏损")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
