@@ -970,3 +970,9 @@ def test_a_notes_title_names_its_company_not_the_brokers_team(text, subject):
     description (电池行业龙头) names no company."""
     [c] = _claims(text, "2024-05-06")
     assert c.subject == subject
+
+
+def test_a_price_move_before_the_price():
+    """股價今早曾升3.5%,高見28.5元: the day's price, its move the one said before it."""
+    [p] = _claims("華遠地產（0123）股價今早曾升3.5%，高見28.5元。", "2024-03-15")
+    assert (p.metric, p.value, p.change.kind, p.change.value) == ("股价", 28.5, "growth", pytest.approx(0.035))

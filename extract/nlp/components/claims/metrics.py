@@ -393,11 +393,13 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         # 新增装机3.05亿千瓦,占全国新增发电装机的82.7%: the share of the figure before, not the total's
         d.metric, d.metric_key = prev.metric + "占比", None
     if d.metric in ("亏损", "净亏损", "盈利", "净利润") and prev.metric and "利润" in prev.metric and prev.metric != d.metric \
-            and not d.is_change and re.search(r"(?:上年同期|去年同期|上年|去年)(?:则|为)?(?:净?亏损|盈利|净利润)\s*(?:人民币|约)?\s*$",
+            and not d.is_change and re.search(r"(?:上年同期|去年同期|上年|去年)(?:则)?(?:净?亏损|盈利|净利润)\s*(?:人民币|约)?\s*$",
                                               sent[max(0, q.start - 12):q.start]):
         # 归母净利润为3.15亿元,上年同期亏损1.86亿元: the prior period's loss of that profit (归母净亏损)
         base = re.sub(r"^(?:预测|市场预期)|指引$", "", prev.metric)  # (a forecast's prior period is a result)
-        d.metric, d.metric_key = (re.sub(r"净?利润(?:亏损)?", "净亏损", base) if "亏损" in d.metric else base), None
+        loss = re.sub(r"净利润(?:亏损)?", "净亏损", base)
+        loss = loss if loss != base else re.sub(r"利润(?:亏损)?", "亏损", base)  # (经营利润: 经营亏损)
+        d.metric, d.metric_key = (loss if "亏损" in d.metric else base), None
     if d.metric in ("调整前", "调整后") and prev.metric and re.match(r"调整[前后]", prev.metric) and not d.is_change:
         # 调整后2022年营业收入为82.41亿元,调整前为80.95亿元: the same measure before the restatement
         d.metric, d.metric_key = d.metric + prev.metric[3:], None
