@@ -1149,6 +1149,10 @@ ROWS = [
     R("a-prior-periods-loss-of-the-profit-before", "2021年华远电器归母净利润为3.15亿元,上年同期亏损1.86亿元。",
       E(315_000_000, "CNY", period="2021", metric_is="归母净利润"),
       E(186_000_000, "CNY", period="2020", metric_is="归母净亏损")),
+    # a bound that describes the things counted, with a bracket adding to them (超千亿元的县(市、区)达到12个),
+    # is no figure of its own
+    R("a-bound-describing-counted-places-with-a-bracket", "2021年,华远省地区生产总值超千亿元的县（市、区）达到12个。",
+      E(12, ANY_COUNT, period="2021", subject=ANY, metric=ANY)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -48,7 +48,8 @@ def _streak(sent: str, d: Draft) -> bool:
     d.metric, d.metric_key = head + "连续" + unit, None
     return False
 
-_COUNTED_AFTER = re.compile(r"(?:的)?[\u4e00-\u9fffA-Za-z]{1,6}?(?:数量|数)?(?:达到|达|有|为|共|合计)?\s*$")
+_COUNTED_AFTER = re.compile(r"(?:的)?[\u4e00-\u9fffA-Za-z]{1,6}?(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:数量|数)?(?:达到|达|有|为|共|合计)?\s*$")
+# (超千亿元的县(市、区)达到12个: what the bracket adds to the things counted is part of them)
 
 def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
     """票房过亿元影片82部, 粉丝超百万的账号3000个: a bound that describes the things counted
