@@ -976,3 +976,10 @@ def test_a_price_move_before_the_price():
     """股價今早曾升3.5%,高見28.5元: the day's price, its move the one said before it."""
     [p] = _claims("華遠地產（0123）股價今早曾升3.5%，高見28.5元。", "2024-03-15")
     assert (p.metric, p.value, p.change.kind, p.change.value) == ("股价", 28.5, "growth", pytest.approx(0.035))
+
+
+def test_a_rate_named_in_brackets_before_its_value():
+    """占常住人口比重(常住人口城镇化率)为69.43%: the rate the bracket names, apart from the head count."""
+    text = "2023年华远省国民经济和社会发展统计公报\n年末城镇常住人口4521.7万人,占常住人口比重（常住人口城镇化率）为69.43%。"
+    claims = sorted((round(c.value, 4), c.metric) for c in _claims(text, "2024-03-10"))
+    assert claims == [(0.6943, "常住人口城镇化率"), (45_217_000, "城镇常住人口")]

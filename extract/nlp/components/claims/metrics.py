@@ -361,6 +361,9 @@ def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
     return metric
 
 
+#: a rate's own name in brackets right before its value (…比重(常住人口城镇化率)为69.43%)
+_NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重|占比))[)）]\s*(?:为|是|达到?)?\s*$")
+
 #: a share of a total right before its percentage, in the clause after a figure (,占全国新增发电装机的82.7%)
 _SHARE_OF_TOTAL = re.compile(r"\s*[,，]\s*(?:约|分别)?占(?:全国|全省|全市|全球|总|公司|集团)[^,，;；。\d]{1,16}的\s*(?:比重为|比例为)?\s*")
 
@@ -400,6 +403,9 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         loss = re.sub(r"净利润(?:亏损)?", "净亏损", base)
         loss = loss if loss != base else re.sub(r"利润(?:亏损)?", "亏损", base)  # (经营利润: 经营亏损)
         d.metric, d.metric_key = (loss if "亏损" in d.metric else base), None
+    if (named := _NAMED_IN_BRACKETS.search(sent, max(0, q.start - 24), q.start)) and q.kind == "percent":
+        # 占常住人口比重(常住人口城镇化率)为69.43%: the rate the bracket names
+        d.metric, d.metric_key = named.group("n"), None
     if d.metric in ("调整前", "调整后") and prev.metric and re.match(r"调整[前后]", prev.metric) and not d.is_change:
         # 调整后2022年营业收入为82.41亿元,调整前为80.95亿元: the same measure before the restatement
         d.metric, d.metric_key = d.metric + prev.metric[3:], None
