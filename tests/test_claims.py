@@ -1153,6 +1153,10 @@ ROWS = [
     # is no figure of its own
     R("a-bound-describing-counted-places-with-a-bracket", "2021年,华远省地区生产总值超千亿元的县（市、区）达到12个。",
       E(12, ANY_COUNT, period="2021", subject=ANY, metric=ANY)),
+    # a growth rate's move in points (增速比上月加快0.9个百分点) is the rate's, no second figure of the level's measure
+    R("a-growth-rates-move-is-the-rates", "2021年11月份,华远省原煤产量4.3亿吨,同比增长4.0%,增速比上月加快0.9个百分点。",
+      E(430_000_000, "other:吨", period="2021-11", change=[("yoy", 0.04)], metric_is="原煤产量", subject=ANY),
+      E(0.009, "percent", period="2021-11", change=[("abs", 0.009)], metric_is="原煤产量增速", subject=ANY)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -361,6 +361,9 @@ def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
     return metric
 
 
+#: a growth rate said to move against another period's (增速比上月加快, 涨幅较上年回落)
+_RATE_MOVED = re.compile(r"(?P<r>增速|增幅|涨幅|降幅|跌幅)(?:比|较)[^,，;；。]{1,10}$")
+
 #: a rate's own name in brackets right before its value (…比重(常住人口城镇化率)为69.43%)
 _NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重|占比))[)）]\s*(?:为|是|达到?)?\s*$")
 
@@ -403,6 +406,9 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         loss = re.sub(r"净利润(?:亏损)?", "净亏损", base)
         loss = loss if loss != base else re.sub(r"利润(?:亏损)?", "亏损", base)  # (经营利润: 经营亏损)
         d.metric, d.metric_key = (loss if "亏损" in d.metric else base), None
+    if d.is_change and q.kind == "points" and d.metric == prev.metric and (rate := _RATE_MOVED.search(sent, max(0, q.start - 16), q.start)):
+        # 同比增长4.0%,增速比上月加快0.9个百分点: the growth rate's move, no move of the level (原煤产量增速)
+        d.metric, d.metric_key = prev.metric + rate.group("r"), None
     if (named := _NAMED_IN_BRACKETS.search(sent, max(0, q.start - 24), q.start)) and q.kind == "percent":
         # 占常住人口比重(常住人口城镇化率)为69.43%: the rate the bracket names
         d.metric, d.metric_key = named.group("n"), None
