@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .patterns import WordRegex
 from .period_codes import _CN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code
 from .period_rules import _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
 
@@ -38,7 +39,7 @@ def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -
 FUTURE = re.compile(r"预计|预期|预测|将|有望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
 #: a figure set against the market's expectations (超出市场预期, 分析师预期为…): said of the period
 #: reported, no outlook
-_AGAINST_EXPECTED = re.compile(r"(?:超出|超过|高于|低于|不及|符合|好于|优于|逊于|胜于|超)?(?:市场|分析师|华尔街|彭博|路透)?(?:此前)?(?:的)?"
+_AGAINST_EXPECTED = WordRegex(r"(?:超出|超过|高于|低于|不及|符合|好于|优于|逊于|胜于|超)?(?:{expectation_holders})?(?:此前)?(?:的)?"
                                r"(?:一致|普遍|平均)?(?:预期|预估)(?=[,，。;；)）]|$|为|的|值|是|营收|收入|利润|每股)")
 
 

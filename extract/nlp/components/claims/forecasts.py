@@ -19,17 +19,19 @@ _FORECAST_TARGET = WordRegex(r"{forecast_target}")
 _FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
 _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
 
+#: who expects and how (市场此前预期, 分析师平均预估, 彭博一致预期): the core of the expectations below
+_HOW = r"(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)"
+_HELD = r"(?:{expectation_holders})" + _HOW
+
 _EXPECTATION = WordRegex(r"(?:此?前)?(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于))?"
-                         r"(?:{expectation_holders})?(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)(?:值)?")
+                         r"(?:{expectation_holders})?" + _HOW + r"(?:值)?")
 # (略高于市场预期的…, 分析师此前预期为…, 此前分析师平均预期为…, 超过华尔街预期的…)
 # an expectation said of another figure earlier in the sentence (…,分析师此前预期为1585亿元;净利润为…)
-_EXPECTED_BEFORE = WordRegex(r"(?:{expectation_holders})(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)(?:值)?"
-                             r"(?=\s*(?:为|是|的|约为|约)\s*[\d０-９])")
+_EXPECTED_BEFORE = WordRegex(_HELD + r"(?:值)?(?=\s*(?:为|是|的|约为|约)\s*[\d０-９])")
 
 # the market's expectation leading the figure expected (市场此前预期蔚来第三季度营收为…, 彭博一致预期…,
 # 据彭博调查的分析师预估,…), not a result set against it (超出市场预期,…)
-_EXPECTS_LEAD = WordRegex(r"(?<!超出)(?<!超过)(?<![超于及合])(?:{expectation_holders})(?:此前|之前)?(?:平均|普遍|一致)?"
-                          r"(?:预期|预估|预测|估计)")
+_EXPECTS_LEAD = WordRegex(r"(?<!超出)(?<!超过)(?<![超于及合])" + _HELD)
 
 
 def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None, mentions=()) -> None:
