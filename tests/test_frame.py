@@ -964,10 +964,14 @@ def test_channels_segments_shares_of_a_total_and_the_day_of_the_results():
     ("【华泰电新】锦瑞能源2024Q1点评：量利齐升\n公司发布2024年一季报,实现收入48.2亿元。", "锦瑞能源"),
     ("华远电器2023年报点评:业绩稳健\n公司发布2023年年报,实现收入48.2亿元。", "华远电器"),
     ("电池行业龙头年报点评:盈利能力提升\n公司发布2023年年报,实现收入48.2亿元。", "未知"),
+    ("锦瑞能源：2023年报点评\n公司发布2023年年报,实现收入48.2亿元。", "锦瑞能源"),
+    ("锦瑞能源｜2024Q1点评\n公司发布2024年一季报,实现收入48.2亿元。", "锦瑞能源"),
+    ("【锦瑞能源】2023年报点评：量利齐升\n公司发布2023年年报,实现收入48.2亿元。", "锦瑞能源"),
+    ("【华泰电新】\n公司发布2023年年报,实现收入48.2亿元。", "未知"),
 ])
 def test_a_notes_title_names_its_company_not_the_brokers_team(text, subject):
-    """A broker's note title opens with its team's tag (【星光电新】), then the company and 点评; a
-    description (电池行业龙头) names no company."""
+    """A broker's note title opens with its team's tag (【星光电新】), then the company and 点评 (set
+    off by a colon or bar, or bracketed itself); a description (电池行业龙头) or a tag alone names no company."""
     [c] = _claims(text, "2024-05-06")
     assert c.subject == subject
 
