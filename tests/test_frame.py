@@ -987,3 +987,11 @@ def test_a_rate_named_in_brackets_before_its_value():
     text = "2023年华远省国民经济和社会发展统计公报\n年末城镇常住人口4521.7万人,占常住人口比重（常住人口城镇化率）为69.43%。"
     claims = sorted((round(c.value, 4), c.metric) for c in _claims(text, "2024-03-10"))
     assert claims == [(0.6943, "常住人口城镇化率"), (45_217_000, "城镇常住人口")]
+
+
+def test_a_latin_measure_inside_a_metric_is_no_subject():
+    """经调整EBITA为546亿元: the model may take EBITA for an organization; inside a metric of the
+    lexicon it is the measure, and the figure is the reporting company's."""
+    claims = _claims("星河集团公布第三季度业绩。本季度营收1614亿元,同比增长38%。经调整EBITA为546亿元,同比增长39%。",
+                     "2020-02-13")
+    assert {(c.subject, c.metric) for c in claims} == {("星河集团", "营收"), ("星河集团", "经调整EBITA")}

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from ..lexicon import Lexicon, load_lexicon
 from ..names import name_pattern
 from ..patterns import WordRegex, load_patterns
-from .metric_names import in_trap, trap_spans
+from .metric_names import in_trap, metric_spans, trap_spans
 
 
 @dataclass
@@ -416,6 +416,9 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
     guessed = [t for m in guessed if (t := _without_lead(m)) is not None]
+    # a guess inside a metric of the lexicon (EBITA in 经调整EBITA) is the metric, no name
+    measures = [(a, b) for a, b, _ in metric_spans(text, lex)]
+    guessed = [m for m in guessed if not any(a <= m.start and m.end <= b for a, b in measures)]
     # the head that made a new platform (青柠|小程序) is no entity of its own
     heads = {m.end for m in guessed if m.cls == "Platform" and m.aliases}
     lexical = [m for m in lexical if m.start not in heads]
