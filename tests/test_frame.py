@@ -995,3 +995,16 @@ def test_a_latin_measure_inside_a_metric_is_no_subject():
     claims = _claims("星河集团公布第三季度业绩。本季度营收1614亿元,同比增长38%。经调整EBITA为546亿元,同比增长39%。",
                      "2020-02-13")
     assert {(c.subject, c.metric) for c in claims} == {("星河集团", "营收"), ("星河集团", "经调整EBITA")}
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("华远材料(002999)点评\n研报预计公司2024年归母净利润为48.5亿元。", "预测归母净利润"),
+    ("华远材料(002999)点评\n机构认为公司2024年出货量有望达到48GWh。", "预测出货量"),
+    ("华远材料(002999)点评\n此前公司预告2023年归母净利润为40亿元。", "预告归母净利润"),
+    ("华远材料(002999)点评\n我们预计2025年公司归母净利润为52亿元。", "预测归母净利润"),
+])
+def test_who_speaks_before_the_company_is_no_name(text, metric):
+    """研报预计公司…, 机构认为公司…, 此前公司…: the speaker, its verb or an adverb glued before 公司
+    make no name; the figure is the note's company's, and the speaker makes it a forecast."""
+    [c] = _claims(text, "2024-03-16")
+    assert (c.subject, c.metric) == ("华远材料", metric)

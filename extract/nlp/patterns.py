@@ -39,6 +39,7 @@ class _PatternFile(BaseModel):
     role_prefixes: list[str] = []
     platform_heads: list[str]
     org_lead_words: list[str] = []
+    org_lead_speakers: list[str] = []
     org_tail_words: list[str] = []
     pattern: list[dict]
     non_claims: dict
@@ -132,6 +133,13 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _org_lead(data) -> re.Pattern[str]:
+    """The words glued before a guessed name, a speaker first when a verb follows it (研报预计)."""
+    words = _alt(data.org_lead_words)
+    speakers = f"(?:{_alt(data.org_lead_speakers)})(?=(?:{words}))" if data.org_lead_speakers else ""
+    return re.compile(f"^(?:{speakers})?(?:{words})+" if speakers else f"^(?:{words})+")
+
+
 @cache
 def load_patterns() -> Patterns:
     """Load and compile ``ontology/patterns.toml``; a bad entry raises DataError naming it."""
@@ -189,5 +197,5 @@ def load_patterns() -> Patterns:
         paired_measures={k: tuple(v) for k, v in sorted(nc.get("paired_measures", {}).items(), key=lambda kv: -len(kv[0]))},
         legal_forms=tuple(sorted(data.legal_forms, key=len, reverse=True)),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
-        org_lead=re.compile(f"^(?:{_alt(sorted(data.org_lead_words, key=len, reverse=True))})+") if data.org_lead_words else None,
+        org_lead=_org_lead(data) if data.org_lead_words else None,
         org_tail=re.compile(f"(?:{_alt(data.org_tail_words)})$") if data.org_tail_words else None)

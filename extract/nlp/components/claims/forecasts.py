@@ -69,8 +69,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         lead = " " * (cut + 1) + lead[cut + 1:]
     analyst = _FORECAST_ANALYST.search(lead)
     if analyst is not None and frame is not None and not frame.analyst and analyst.group().startswith("我们") \
-            and not re.search(r"我们(?:预计|预测|预期)(?:公司|该公司|其)", lead):
-        analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计公司… is not)
+            and not _ON_THE_COMPANY.search(lead):
+        analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计(2024年)公司… is not)
     said = None if analyst else _FORECAST_GUIDE.search(lead)
     if said is None and not analyst:
         clause = _clause_start(sent, d.q.start)
@@ -92,6 +92,10 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         d.metric, d.metric_key = d.metric + "指引", None
     else:  # an analyst's or a third party's estimate
         d.metric, d.metric_key = "预测" + d.metric, None
+
+#: an analyst's forecast of the company (我们预计公司…, 我们预计2024-2026年公司…), not a company's own outlook
+_ON_THE_COMPANY = re.compile(r"我们(?:预计|预测|预期)[^,，。;；:：]{0,12}?(?:公司|该公司|其)")
+
 
 def _clause_lead(sent: str, d: Draft, before: Draft | None) -> str:
     """The sentence before ``d`` from the end of the figure before it (blanked before, offsets kept)."""
