@@ -1157,6 +1157,11 @@ ROWS = [
     R("a-growth-rates-move-is-the-rates", "2021年11月份,华远省原煤产量4.3亿吨,同比增长4.0%,增速比上月加快0.9个百分点。",
       E(430_000_000, "other:吨", period="2021-11", change=[("yoy", 0.04)], metric_is="原煤产量", subject=ANY),
       E(0.009, "percent", period="2021-11", change=[("abs", 0.009)], metric_is="原煤产量增速", subject=ANY)),
+    # a list written a/b/c with the unit on every item (10.5亿元/18.2亿元/25.6亿元): no denominator of a unit
+    R("a-slash-list-with-its-unit-on-every-item", "华远电器年报点评。我们预计公司2022-2024年归母净利润分别为10.5亿元/18.2亿元/25.6亿元。",
+      E(1_050_000_000, "CNY", period="2022", metric_is="预测归母净利润"),
+      E(1_820_000_000, "CNY", period="2023", metric_is="预测归母净利润"),
+      E(2_560_000_000, "CNY", period="2024", metric_is="预测归母净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -89,8 +89,11 @@ def not_a_claim(sent: str, q) -> str | None:
     for rx in pats.non_claim_after:
         if rx.search(after):
             return f"context {rx.pattern!r}"
+    # (10.5亿元/18.2亿元/25.6亿元: a list with its unit on every item, no denominator of a unit)
+    listed = bool(q.unit_word) and re.search(r"\d\s*[万亿千百]*" + re.escape(q.unit_word) + r"\s*/\s*$",
+                                             sent[max(0, q.start - 12):q.start])
     for rx in pats.non_claim_before:
-        if rx.search(before):
+        if rx.search(before) and not (listed and "/" in rx.pattern):
             return f"context {rx.pattern!r}"
     if q.qualifier in ("近", "最近") and q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word):
         return "a span looked back over (近3年, 近30天)"
