@@ -1008,3 +1008,15 @@ def test_who_speaks_before_the_company_is_no_name(text, metric):
     make no name; the figure is the note's company's, and the speaker makes it a forecast."""
     [c] = _claims(text, "2024-03-16")
     assert (c.subject, c.metric) == ("华远材料", metric)
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("三季度电话会要点\n11月20日,锦程科技召开第三季度财报电话会。三季度毛利率为13.1%。", "锦程科技"),
+    ("电话会｜星途汽车三季度毛利率13.1%\n公司三季度营收为20亿元。", "星途汽车"),
+    ("造车新势力星途汽车三季度营收20亿元\n三季度毛利率为13.1%。", "星途汽车"),
+])
+def test_a_name_unknown_to_the_lexicon_stands_apart_from_what_is_glued_to_it(text, subject):
+    """A company's name the lexicon does not know: the verb of its meeting after it (召开) is no
+    part of it, nor a column's label before a bar (电话会｜) or an industry's label (造车新势力)."""
+    claims = _claims(text, "2024-11-21")
+    assert claims and {c.subject for c in claims} == {subject}
