@@ -1020,3 +1020,16 @@ def test_a_name_unknown_to_the_lexicon_stands_apart_from_what_is_glued_to_it(tex
     part of it, nor a column's label before a bar (电话会｜) or an industry's label (造车新势力)."""
     claims = _claims(text, "2024-11-21")
     assert claims and {c.subject for c in claims} == {subject}
+
+
+@pytest.mark.parametrize("sentence,day,move", [
+    ("财报发布后,华远科技美股盘后涨近8%。", "2024-03-07", 0.08),
+    ("截至发稿,华远科技港股收跌3.5%。", "2024-03-07", -0.035),
+    ("华远科技股价昨日盘后涨近8%。", "2024-03-06", 0.08),
+])
+def test_a_move_of_the_shares_with_no_price_is_the_price_of_the_day(sentence, day, move):
+    """美股盘后涨近8% after a quarter's results: the share price's move on the trading day (growth),
+    not a yoy change of the reporting period."""
+    claims = _claims("华远科技发布财报\n华远科技第四季度总营收为63.5亿元。" + sentence, "2024-03-07")
+    [p] = [c for c in claims if c.unit == "percent"]
+    assert (p.metric, p.period, p.change.kind, p.change.value) == ("股价", f"asof:{day}", "growth", pytest.approx(move))

@@ -40,6 +40,7 @@ class _FrameFile(BaseModel):
     price_before: str = "(?!)"
     price_close: list[str] = []
     price_yesterday: list[str] = []
+    price_move: str = "(?!)"
     segment_money_metrics: list[str] = []
     region_user_metrics: list[str] = []
     listed_code: str = "(?!)"
@@ -88,6 +89,7 @@ class FrameWords:
     fiscal_ends: dict = None
     currency_note: re.Pattern[str] | None = None
     media_tag: re.Pattern[str] | None = None
+    price_move: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -115,4 +117,5 @@ def frame_words() -> FrameWords:
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
                       re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
-                      dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag))
+                      dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag),
+                      re.compile(raw.price_move))

@@ -267,8 +267,6 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
     the day the clause names (X月X日, 周二 or 昨日, against the publication date), else the day
     of publication; its metric is the closing price where the clause says so, and its move a
     plain change (growth). A price needs the full publication date to be dated."""
-    import datetime as dt
-
     w = frame_words()
     q = d.q
     if frame is not None and frame.hk_listed and d.unit == "CNY" and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
@@ -282,22 +280,38 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
         md = _MONTH_DAY.search(sent, 0, q.start)
         named = f"{day.group(0)[:4]}-{int(md.group(1)):02d}-{int(md.group(2)):02d}" if day and md else None
         d.period = f"asof:{named or day.group(0)}" if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
+    clause = _clause_start(sent, q.start)
+    if q.kind == "percent" and d.is_change and w.price_move is not None and w.price_move.search(sent[clause:q.start]):
+        # 美股盘后涨近8%: the share price's move on the trading day, no price said
+        d.metric, d.metric_key = "股价", None
+        d.changes = [("growth", v) for _, v in d.changes]
+        d.change_kind = "growth"
+        d.period = _trading_day(sent[max(0, clause - 24):q.start], frame)
+        return
     if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
                                                           or d.metric in ("股价", "收盘价")):
         return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
     if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
         d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing: Hong Kong dollars
-    clause = _clause_start(sent, q.start)
     lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
     if any(x in lead for x in w.price_close):
         d.metric, d.metric_key = "收盘价", None
     elif not d.metric or "价" not in d.metric:
         d.metric, d.metric_key = "股价", None
     d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
+    d.period = _trading_day(lead, frame)
+
+
+def _trading_day(lead: str, frame: Frame | None) -> str | None:
+    """The day a share price or move is of: the day ``lead`` (its clause and the one before) names
+    (X月X日, 周二, 昨日, 当日 of the lead's event) against the publication date, else that date;
+    None without a full publication date."""
+    import datetime as dt
+
+    w = frame_words()
     pub = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", (frame.published if frame else None) or "")
     if pub is None:
-        d.period = None
-        return
+        return None
     day = dt.date(int(pub.group(1)), int(pub.group(2)), int(pub.group(3)))
     if (md := _MONTH_DAY.search(lead)) is not None:
         day = dt.date(day.year, int(md.group(1)), int(md.group(2)))
@@ -309,7 +323,7 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
     elif re.search(r"当日|当天", lead) and frame.evidence and (md := _MONTH_DAY.search(frame.evidence)) is not None \
             and dt.date(day.year, int(md.group(1)), int(md.group(2))) <= day:
         day = dt.date(day.year, int(md.group(1)), int(md.group(2)))  # 11月28日,X发布财报。…股价当日…: that day
-    d.period = f"asof:{day.isoformat()}"
+    return f"asof:{day.isoformat()}"
 
 _PRICE_SAID = re.compile(r"股价|收报|收市|收盘|高开|低开|午前|午后|盘中")
 
