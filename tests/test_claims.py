@@ -1162,6 +1162,9 @@ ROWS = [
       E(1_050_000_000, "CNY", period="2022", metric_is="预测归母净利润"),
       E(1_820_000_000, "CNY", period="2023", metric_is="预测归母净利润"),
       E(2_560_000_000, "CNY", period="2024", metric_is="预测归母净利润")),
+    # a tracker's 年减5%,季增3% opening clauses: year on year, then sequential
+    R("a-trackers-year-and-quarter-changes", "2021年第三季度,华为出货量1060万台,年减5%,季增3%。",
+      E(10_600_000, ANY_COUNT, period="2021Q3", change=[("yoy", -0.05), ("qoq", 0.03)], subject="华为")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
