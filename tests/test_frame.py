@@ -1033,3 +1033,16 @@ def test_a_move_of_the_shares_with_no_price_is_the_price_of_the_day(sentence, da
     claims = _claims("华远科技发布财报\n华远科技第四季度总营收为63.5亿元。" + sentence, "2024-03-07")
     [p] = [c for c in claims if c.unit == "percent"]
     assert (p.metric, p.period, p.change.kind, p.change.value) == ("股价", f"asof:{day}", "growth", pytest.approx(move))
+
+
+def test_a_markets_data_keeps_a_vendor_to_its_own_measures():
+    """In a tracker's data on a market, a vendor named in the sentence before owns its share in a
+    new sentence, not the market's segment figures (折叠屏手机出货量, 5G手机占比); 其他厂商 is a
+    group of its own."""
+    text = ("星河咨询:一季度中国手机市场出货量同比增长6.5%\n星河咨询数据显示,2024年第一季度,中国智能手机市场出货量"
+            "6926万台,同比增长6.5%。小米出货量940万台。市场份额为13.6%。折叠屏手机出货量185万台。5G手机占比为84.6%。"
+            "其他厂商合计出货量696万台。")
+    got = {c.value: (c.subject, c.metric) for c in _claims(text, "2024-04-28")}
+    assert got[0.136] == ("小米", "市场份额")
+    assert got[1_850_000][0] == got[0.846][0] == "中国"
+    assert got[6_960_000] == ("其他厂商", "出货量")

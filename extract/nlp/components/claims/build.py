@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from ...frame import Frame, event_date, is_corporate, is_region_users, is_segment_money, names_self, period_end, published_month, results_named
 from ...lexicon import Lexicon
-from ...patterns import load_patterns
+from ...patterns import WordRegex, load_patterns
 from ...periods import find_periods
 from ..entities import Mention
-from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
+from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start, continues
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
@@ -80,6 +80,10 @@ def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):
     return next((p for p in periods if p.base and clause <= p.start and p.end <= d.q.start
                  and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
                  and not any(clause <= x.start < d.q.start and not x.base for x in periods)), None)
+
+
+#: what a vendor of a market is measured by (出货量, 市场份额), named alone
+_VENDOR_MEASURE = WordRegex(r"(?:{vendor_measures})")
 
 
 def _company_frame(frame: Frame | None) -> bool:
@@ -291,6 +295,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _flat(sent, drafts)
     carry = carried_period
     subj = carried_subject
+    # a market's data: a vendor named in the sentence before owns only a vendor's measure of a new one
+    vendor = carried_subject if carried_subject is not None and carried_subject.cls != "Place" and frame is not None \
+        and frame.entity is not None and frame.entity.cls == "Place" and not continues(sent) else None
     floor = 0
     out: list[Draft] = []
     regions: set[int] = set()  # where the places heading a company's segment figures start
@@ -326,6 +333,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through
             d.metric, d.metric_key = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
                                                  [x.q for x in drafts if x is not reached and x is not d])
+        if vendor is not None and d.subject is vendor and not d.subject_here and d.metric \
+                and not _VENDOR_MEASURE.fullmatch(d.metric):
+            d.subject = frame.entity  # (小米出货量940万台。折叠屏手机出货量185万台: the market's segment)
         if d.metric in (earned := load_patterns().money_verbs):
             d.metric, d.metric_key = earned[d.metric], None  # 少赚三成至5.6亿元: the profit it reached
         if frame is not None and frame.bulletin and found is not None and _part_of_place(found):
