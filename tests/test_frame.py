@@ -1046,3 +1046,9 @@ def test_a_markets_data_keeps_a_vendor_to_its_own_measures():
     assert got[0.136] == ("小米", "市场份额")
     assert got[1_850_000][0] == got[0.846][0] == "中国"
     assert got[6_960_000] == ("其他厂商", "出货量")
+
+
+def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
+    """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
+    claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
+    assert [c.metric for c in claims if c.period == "2024"] == ["预测全球智能手机出货量"]

@@ -258,6 +258,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     about; ``previous`` those of the last sentence that gave some, whose list of years a list after
     it goes on with."""
     drafts = [Draft(q) for q in quantities]
+    named_all = mentions  # (a tracker or an outlet is no subject, but it may forecast: IDC预计…)
     # (a place inside a metric's name, 美国 in 每股美国存托凭证摊薄收益, is no subject)
     mentions = [m for m in mentions if not _never_subject(sent, m)
                 and not (m.cls == "Place" and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
@@ -391,7 +392,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if frame is not None and frame.currency and d.unit == "CNY" and q.kind == "money" \
                 and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
             d.unit = frame.currency  # 收益为387.6亿港元(下同)…纯利为42.8亿元: the currency the note declares
-        _forecast(sent, d, frame, out[-1] if out else None, mentions)
+        _forecast(sent, d, frame, out[-1] if out else None, named_all)
         _share_price(sent, d, frame)
         if d.quote:  # 格力电器(50.070, -0.12, -0.24%): the share price, on the day of publication
             d.metric, d.metric_key = "股价", None
