@@ -1052,3 +1052,10 @@ def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
     assert [c.metric for c in claims if c.period == "2024"] == ["预测全球智能手机出货量"]
+
+
+def test_the_day_of_a_call_is_no_period_of_the_figures_after_it():
+    """5月15日,X召开业绩说明会。毛利率为2.6%: the day the meeting was held dates the piece, the
+    figures are of the quarter the title names."""
+    [c] = _claims("锦程汽车一季度业绩说明会\n5月15日,锦程汽车召开业绩说明会。毛利率为2.6%。", "2024-05-16")
+    assert c.period == "2024Q1"

@@ -148,14 +148,14 @@ def period_end(code: str | None) -> str | None:
 
 _ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上午|下午|凌晨)?\s*"
                         r"(?:[,，]\s*[\u4e00-\u9fffA-Za-z0-9()（）.]{1,16}?\s*(?:于|在|正式|晚间|盘后|盘前)?\s*)?"  # (3月20日,星河集团公布…)
-                        r"(?:电|消息|讯|发布|公布|披露|宣布|报道|公告|表示|称)")
+                        r"(?:电|消息|讯|发布|公布|披露|宣布|报道|公告|表示|称|召开|举行|举办)")
 _DATELINE = re.compile(r"^\s*(?:date\s*|[\u4e00-\u9fff]{2,4}\s*[,，]\s*)$")
 
 
 def event_date(text: str, p) -> bool:
-    """A date that says when a piece was filed or a release came out (北京12月31日电,
-    2018年12月31日晚发布, 7月29日消息, a dateline 北京,2022年5月17日), not what period a figure
-    is of. A span's end (截至…日) and a period of days (3月5日至10日期间) are periods."""
+    """A date that says when a piece was filed, a release came out or a meeting was held (北京12月31日电,
+    2018年12月31日晚发布, 7月29日消息, a dateline 北京,2022年5月17日, 5月15日,X召开…), not what period a
+    figure is of. A span's end (截至…日) and a period of days (3月5日至10日期间) are periods."""
     s = text[p.start:p.end]
     if re.match(r"\s*(?:截至|截止|到)", s):
         return False
