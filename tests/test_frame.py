@@ -1059,3 +1059,10 @@ def test_the_day_of_a_call_is_no_period_of_the_figures_after_it():
     figures are of the quarter the title names."""
     [c] = _claims("锦程汽车一季度业绩说明会\n5月15日,锦程汽车召开业绩说明会。毛利率为2.6%。", "2024-05-16")
     assert c.period == "2024Q1"
+
+
+def test_a_speaker_who_says_where_he_said_it_is_no_subject():
+    """CFO张三在电话会上介绍,本季度研发费用为…: the speaker, where he spoke between his name and
+    his verb, reports the company's figure."""
+    [c] = _claims("锦程汽车三季度电话会\nCFO张三在电话会上介绍,本季度研发费用为30.4亿元,同比下降12.3%。", "2024-11-21")
+    assert (c.subject, c.metric) == ("锦程汽车", "研发费用")

@@ -63,10 +63,17 @@ def _opens_clause(sent: str, m: Mention) -> bool:
 
 
 def _speaks(sent: str, end: int) -> bool:
-    """Is the name ending at ``end`` followed by a verb of saying (表示, 称, 指出 …)?"""
+    """Is the name ending at ``end`` followed by a verb of saying (表示, 称, 指出 …), also after
+    where it was said (张三在电话会上介绍, 在问答环节补充说)?"""
     from ...patterns import load_patterns
 
-    return sent.startswith(load_patterns().speech, end)
+    speech = load_patterns().speech
+    at = _SAID_WHERE.match(sent, end)
+    return sent.startswith(speech, at.end() if at else end)
+
+
+#: where a speaker said it, between the name and the verb (在电话会上, 在问答环节(中)补充)
+_SAID_WHERE = re.compile(r"\s*在[^,，。;；:：]{1,12}?(?:上|中|时|环节|期间)\s*(?:补充|进一步|还|也|则|再次)?\s*")
 
 @cache
 def _counted_things() -> re.Pattern[str] | None:
