@@ -1165,6 +1165,11 @@ ROWS = [
     # a tracker's 年减5%,季增3% opening clauses: year on year, then sequential
     R("a-trackers-year-and-quarter-changes", "2021年第三季度,华为出货量1060万台,年减5%,季增3%。",
       E(10_600_000, ANY_COUNT, period="2021Q3", change=[("yoy", -0.05), ("qoq", 0.03)], subject="华为")),
+    # a prior period's value said with its metric (去年同期营收为…) governs no later clause
+    R("a-prior-periods-value-with-its-metric-is-an-aside", "2021年第二季度,华远科技营收为5,320万美元,去年同期营收为4,280万美元;研发费用为2,250万美元。",
+      E(53_200_000, "USD", period="2021Q2", metric_is="营收"),
+      E(42_800_000, "USD", period="2020Q2", metric_is="营收"),
+      E(22_500_000, "USD", period="2021Q2", metric_is="研发费用")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
