@@ -1170,6 +1170,10 @@ ROWS = [
       E(53_200_000, "USD", period="2021Q2", metric_is="营收"),
       E(42_800_000, "USD", period="2020Q2", metric_is="营收"),
       E(22_500_000, "USD", period="2021Q2", metric_is="研发费用")),
+    # a sequential change said after the prior quarter's level (上一季度营收为…,环比下降2.3%) is the current level's
+    R("a-sequential-change-after-the-prior-quarters-level", "2021年第一季度,华远科技营收为868.1亿元,同比增长131%;上一季度营收为888.8亿元,环比下降2.3%。",
+      E(86_810_000_000, "CNY", period="2021Q1", change=[("yoy", 1.31), ("qoq", -0.023)]),
+      E(88_880_000_000, "CNY", period="2020Q4")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

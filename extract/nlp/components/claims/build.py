@@ -14,7 +14,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start, continues
 from .filters import _RESULTS
 from .timing import (
-    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
+    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric
 from .units import _set_unit
@@ -416,6 +416,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity
     _parallel_comparison(sent, out)
     _from_base_periods(sent, drafts, out)
+    _change_of_the_current(out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure

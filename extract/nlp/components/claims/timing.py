@@ -336,6 +336,23 @@ _YEAR_RANGE = re.compile(r"(?<![\d.])(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*年?\s*(?
 #: a list of years (22/23/24年, 2022E/2023E/2024E, 22E、23E、24E): an analyst's forecast years
 _YEAR_LIST = re.compile(r"(?<![\d./])(?:(?:19|20)?[1-3]\d\s*[EA]?\s*年?\s*[/、]\s*){1,5}(?:19|20)?[1-3]\d\s*(?:[EA]\s*年?|年)")
 
+def _change_of_the_current(out: list[Draft]) -> None:
+    """上一季度营收为888.8亿元,环比下降2.3%: a sequential change said after the level of the period it
+    compares with is the change of the current level of the same measure; the base has none."""
+    for base in out:
+        if base.is_change or not base.period or not base.changes:
+            continue
+        for kind, value in list(base.changes):
+            if kind != "qoq":
+                continue
+            current = next((x for x in out if x is not base and not x.is_change and x.unit == base.unit
+                            and x.metric and base.metric and x.metric.endswith(base.metric)
+                            and x.period and _period_before(x.period) == base.period), None)
+            if current is not None and not any(k == kind for k, _ in current.changes):
+                base.changes.remove((kind, value))
+                current.changes.append((kind, value))
+
+
 def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None:
     """经营溢利由152亿元,按年下降75.6%至37亿元: the starting level of 由A…至B is the base of the
     change, so it is of the period the change compares with (a year earlier for yoy, the
