@@ -1174,6 +1174,10 @@ ROWS = [
     R("a-sequential-change-after-the-prior-quarters-level", "2021年第一季度,华远科技营收为868.1亿元,同比增长131%;上一季度营收为888.8亿元,环比下降2.3%。",
       E(86_810_000_000, "CNY", period="2021Q1", change=[("yoy", 1.31), ("qoq", -0.023)]),
       E(88_880_000_000, "CNY", period="2020Q4")),
+    # two rates listed a/b, their moves in points year on year and then sequentially, each listed a/b
+    R("two-rates-with-two-listed-moves-in-points", "21Q4毛利率/净利率分别为23.8%/12.3%,同比+4.2/+1.5pct,环比+1.5/+0.8pct。",
+      E(0.238, "percent", period="2021Q4", change=[("abs", 0.042), ("abs", 0.015)], metric_is="毛利率"),
+      E(0.123, "percent", period="2021Q4", change=[("abs", 0.015), ("abs", 0.008)], metric_is="净利率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -352,13 +352,16 @@ def _compatible(level: Draft, change: Draft) -> bool:
 def _reattach(change: Draft, level: Draft) -> None:
     """Move ``change`` from the level it joined (if any) to ``level``."""
     kind, value = change.change_kind, change.changes[0][1]
-    if change.attached and change.target is not None and change.target is not level:
+    if change.attached and change.target is level:
+        return
+    if change.attached and change.target is not None:
         old = change.target.changes
         for i, (k, v) in enumerate(old):
             if v == value:
                 del old[i]
                 break
-    if not any(k == kind for k, _ in level.changes):
+    # (one change of each kind, but two in points: 同比+4.2/+1.5pct,环比+1.5/+0.8pct)
+    if not any(k == kind for k, _ in level.changes) or (kind == "abs" and [k for k, _ in level.changes].count("abs") == 1):
         level.changes.append((kind, value))
         change.attached, change.target = True, level
 
