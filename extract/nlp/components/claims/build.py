@@ -28,7 +28,7 @@ from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
 _STREAK_AFTER = re.compile(r"\s*(?:的)?连续")
-_STREAK_UNIT = {"other:年": "年数", "other:月": "月数", "other:天": "天数", "other:周": "周数"}
+_STREAK_UNIT = {"other:年": "年数", "other:月": "月数", "other:季度": "季度数", "other:天": "天数", "other:周": "周数"}
 _STREAK_CLAUSE = re.compile(r"连续\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?(?:年|月|季度|天|周)")
 
 def _streak(sent: str, d: Draft) -> bool:
