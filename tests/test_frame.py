@@ -1066,3 +1066,15 @@ def test_a_speaker_who_says_where_he_said_it_is_no_subject():
     his verb, reports the company's figure."""
     [c] = _claims("锦程汽车三季度电话会\nCFO张三在电话会上介绍,本季度研发费用为30.4亿元,同比下降12.3%。", "2024-11-21")
     assert (c.subject, c.metric) == ("锦程汽车", "研发费用")
+
+
+@pytest.mark.parametrize("text,rate", [
+    ("锦程科技财报\n锦程科技第一季度非美国通用会计准则运营利润为1.38亿美元,运营利润率为31%。", "非美国通用会计准则运营利润率"),
+    ("锦程科技二季度业绩\n锦程科技第二季度智能手机收入为人民币465亿元,毛利率为12.1%。", "智能手机毛利率"),
+    ("锦程科技二季度业绩\n锦程科技第二季度营业总收入为人民币900亿元,毛利率为20%。", "毛利率"),
+])
+def test_a_bare_rate_after_a_qualified_level_is_of_that_measure(text, rate):
+    """运营利润率 right after a non-GAAP 运营利润, 毛利率 right after a product's revenue: the rate of
+    that measure or part; after the whole revenue, the company's."""
+    [c] = [c for c in _claims(text, "2024-08-22") if c.unit == "percent"]
+    assert c.metric == rate

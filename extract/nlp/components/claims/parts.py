@@ -66,3 +66,26 @@ def _segment_goes_on(sent: str, d: Draft, out: list[Draft]) -> None:
             or re.search(r"其中|[;；]", sent[out[0].q.end:d.q.start]) or (d.subject_here and d.subject is not out[0].subject):
         return
     d.metric, d.metric_key = seg.group("s") + d.metric, None
+
+
+#: the words before a revenue that name no part of it (营业总收入, 主营业务收入)
+_WHOLE = re.compile(r"(?:营业|主营业务|主营|总|净|全年|本季度|季度|经营|公司|集团|整体|合计|累计|其中|单季度?|上半年|下半年|前三季度)*")
+_REVENUE = re.compile(r"(?P<p>.+?)(?:营业收入|销售收入|营收|收入|收益|营业额)$")
+_MARGINS = ("毛利率", "净利率", "净利润率", "经营利润率", "营业利润率", "利润率", "经营利润率")
+
+
+def _rate_of_the_level(sent: str, d: Draft, out: list[Draft]) -> None:
+    """非美国通用会计准则运营利润为1.38亿美元,运营利润率为31%; 智能手机收入为465亿元,毛利率为12.1%: a
+    bare rate right after a level of a qualified measure or a part's revenue, in its sentence, is of
+    that measure or part (非美国通用会计准则运营利润率, 智能手机毛利率)."""
+    prev = next((x for x in reversed(out) if not x.is_change and x.metric), None)
+    m = d.metric
+    if not m or d.is_change or d.q.kind != "percent" or prev is None or prev.q.kind == "percent" or not prev.metric \
+            or re.search(r"[;；]", sent[prev.q.end:d.q.start]) or (d.subject_here and d.subject is not prev.subject):
+        return
+    if m.endswith("率") and len(prev.metric) > len(m) - 1 and prev.metric.endswith(m[:-1]):
+        d.metric, d.metric_key = prev.metric[:len(prev.metric) - len(m) + 1] + m, None
+        return
+    part = _REVENUE.match(prev.metric)
+    if part is not None and m in _MARGINS and not _WHOLE.fullmatch(part.group("p")) and len(part.group("p")) >= 2:
+        d.metric, d.metric_key = part.group("p") + m, None
