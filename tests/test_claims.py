@@ -1181,6 +1181,11 @@ ROWS = [
     R("two-rates-with-two-listed-moves-in-points", "21Q4毛利率/净利率分别为23.8%/12.3%,同比+4.2/+1.5pct,环比+1.5/+0.8pct。",
       E(0.238, "percent", period="2021Q4", change=[("abs", 0.042), ("abs", 0.015)], metric_is="毛利率"),
       E(0.123, "percent", period="2021Q4", change=[("abs", 0.015), ("abs", 0.008)], metric_is="净利率")),
+    # adverbs of sameness before 为 (亦为, 同样为) are no part of the metric
+    R("adverbs-of-sameness-are-no-part-of-the-metric", "2021年第一季度,小米出货量1020万台,市场份额亦为15%。vivo份额同样为15%。",
+      E(10_200_000, ANY_COUNT, period="2021Q1", metric_is="出货量"),
+      E(0.15, "percent", period="2021Q1", subject="小米", metric_is="市场份额"),
+      E(0.15, "percent", period="2021Q1", subject="vivo", metric_is="份额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
