@@ -1078,3 +1078,18 @@ def test_a_bare_rate_after_a_qualified_level_is_of_that_measure(text, rate):
     that measure or part; after the whole revenue, the company's."""
     [c] = [c for c in _claims(text, "2024-08-22") if c.unit == "percent"]
     assert c.metric == rate
+
+
+@pytest.mark.parametrize("sentence,metric", [
+    ("高纯晶硅方面,公司2023年销量约27.6万吨,同比增长约70%。", "高纯晶硅销量"),
+    ("聚氨酯板块:2023年实现营收约750亿元。", "聚氨酯板块营收"),
+    ("1)钾肥:2023年生产氯化钾约492万吨。", "钾肥产量"),
+    ("分业务看,动力电池:实现收入210亿元。", "动力电池收入"),
+    ("费用方面,2023年销售费用率为3%。", "销售费用率"),
+    ("聚氨酯板块:2023年聚氨酯系列产品销量约520万吨。", "聚氨酯系列产品销量"),
+])
+def test_a_part_heading_its_sentence_goes_into_the_metric(sentence, metric):
+    """A part heading what follows (X方面, X板块:, 1)X:, 分业务看,X:) is the part the figures are
+    of; an aspect (费用方面) is none, and a metric naming its part takes no second one."""
+    [c] = _claims("华远材料(002999)年报点评\n" + sentence, "2024-03-26")
+    assert c.metric == metric

@@ -7,6 +7,7 @@ import re
 
 from ...frame import is_corporate
 from ..entities import Mention
+from ...patterns import WordRegex
 from .draft import _TRIM_HEAD, Draft
 
 
@@ -89,3 +90,34 @@ def _rate_of_the_level(sent: str, d: Draft, out: list[Draft]) -> None:
     part = _REVENUE.match(prev.metric)
     if part is not None and m in _MARGINS and not _WHOLE.fullmatch(part.group("p")) and len(part.group("p")) >= 2:
         d.metric, d.metric_key = part.group("p") + m, None
+
+
+#: a part named as the heading of what follows in its sentence: 高纯晶硅方面, 聚氨酯板块:, 1)钾肥:
+_HEADER = re.compile(r"(?:^|(?<=[;；。,，\s]))\s*(?P<n>[(（]?\d{1,2}[)）.、]|[①-⑳])?\s*"
+                     r"(?P<h>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?P<k>方面|板块|业务|分部)?\s*(?P<p>[,，:：])")
+#: a breakdown said before its items (分业务看,动力电池:…;储能电池:…)
+_BY_PART = re.compile(r"分(?:产品|业务|板块|行业|地区|区域|渠道|品类|品牌)(?:来)?看")
+#: headings of an aspect, not of a part (费用方面, 盈利能力方面, 收入方面): ontology/claim_words.toml
+_ASPECT = WordRegex(r"(?:{aspect_headings})")
+
+
+def _header_part(sent: str, d: Draft, mentions: list[Mention]) -> None:
+    """高纯晶硅方面,公司2023年销量约27.6万吨; 聚氨酯板块:实现营收约750亿元,毛利率约28%; 1)钾肥:生产…: a
+    part heading its sentence (or its item, after ;) is the part the figures after it are of, in
+    their metric; an aspect (费用方面) or a name (华为方面) heads no part, nor a metric that is a market."""
+    if not d.metric or d.metric.endswith("市场"):
+        return
+    head = None
+    for m in _HEADER.finditer(sent, 0, d.q.start):
+        if not (m.group("k") and (m.group("k") != "方面" or m.group("p") in ",，")
+                or (m.group("p") in ":：" and (m.group("n") or _BY_PART.search(sent, 0, m.start("h"))))):
+            continue
+        head = m
+    if head is None or re.search(r"[;；]", sent[head.end():d.q.start]):
+        return
+    h = head.group("h") + (head.group("k") if head.group("k") in ("板块", "业务", "分部") else "")
+    # (聚氨酯板块:…聚氨酯系列产品销量, 商用市场方面,…商用PC出货量: the metric names its part already)
+    if _ASPECT.search(head.group("h")) or is_corporate(head.group("h")) or head.group("h")[:2] in d.metric \
+            or any(head.start("h") <= m.start < head.end("h") for m in mentions):
+        return
+    d.metric, d.metric_key = _joined(h, d.metric), None
