@@ -1093,3 +1093,15 @@ def test_a_part_heading_its_sentence_goes_into_the_metric(sentence, metric):
     of; an aspect (费用方面) is none, and a metric naming its part takes no second one."""
     [c] = _claims("华远材料(002999)年报点评\n" + sentence, "2024-03-26")
     assert c.metric == metric
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("社交平台锦言(纳斯达克:JYN)今日发布第一季度财报。财报显示,锦言第一季度净营收为4.5亿美元。", "锦言"),
+    ("星澜电商(纽交所:XLD)今日发布第一季度财报。第一季度净营收为4.5亿元。", "星澜电商"),
+    ("东成商城(纳斯达克:DCM;港交所:9628)今日公布业绩。东成商城第一季度净营收为4.5亿元。", "东成商城"),
+])
+def test_a_company_named_with_its_exchange_and_ticker(text, subject):
+    """星澜电商(纽交所:XLD): the name before the bracket is the company (after a kind of business at
+    most), the ticker none; the whole name wherever it stands again."""
+    [c] = _claims(text, "2023-05-25")
+    assert (c.subject, c.metric) == (subject, "净营收")

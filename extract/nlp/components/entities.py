@@ -324,6 +324,9 @@ def _jieba_dt():
 _MODEL = re.compile(r"[\u4e00-\u9fff]{2,3}\s?(?:Model\s?[3SXY]|MEGA|[A-Z]{1,3}\d{0,3}[A-Za-z]?|[a-z]\d{1,2})")
 
 
+_TICKER_BEFORE = re.compile(r"(?:纳斯达克|纽交所|港交所|联交所|上交所|深交所|交易所|NASDAQ|Nasdaq|NYSE|HKEX|HKSE)\s*[:：]\s*$")
+
+
 def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
          skip: list[tuple[int, int]]) -> list[Mention]:
     """Lexicon wins on overlap, then patterns, then the model; nothing inside mojibake. A place
@@ -416,9 +419,11 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
     guessed = [t for m in guessed if (t := _without_lead(m)) is not None]
-    # a guess inside a metric of the lexicon (EBITA in 经调整EBITA) is the metric, no name
+    # a guess inside a metric of the lexicon (EBITA in 经调整EBITA) is the metric, no name; one after an
+    # exchange (纽交所:YSG) is a ticker
     measures = [(a, b) for a, b, _ in metric_spans(text, lex)]
-    guessed = [m for m in guessed if not any(a <= m.start and m.end <= b for a, b in measures)]
+    guessed = [m for m in guessed if not any(a <= m.start and m.end <= b for a, b in measures)
+               and not _TICKER_BEFORE.search(text, max(0, m.start - 12), m.start)]
     # the head that made a new platform (青柠|小程序) is no entity of its own
     heads = {m.end for m in guessed if m.cls == "Platform" and m.aliases}
     lexical = [m for m in lexical if m.start not in heads]
@@ -440,5 +445,8 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
         extra = [Mention(x.start(), x.end(), known[x.group(0)].cls, known[x.group(0)].label, x.group(0),
                          known[x.group(0)].source, known[x.group(0)].confidence)
                  for x in rx.finditer(text) if x.group(0) not in shorts or _SHORT_FOLLOWER.match(text, x.end())]
+        # (a guess cut short where the whole name stands, 东成 of 东成商城, gives way to it)
+        longer = {x.start: x for x in extra}
+        mentions = [m for m in mentions if m.source == "lexicon" or (x := longer.get(m.start)) is None or x.end <= m.end]
         mentions = fuse(mentions, [], extra, skip)
     return mentions
