@@ -1105,3 +1105,11 @@ def test_a_company_named_with_its_exchange_and_ticker(text, subject):
     most), the ticker none; the whole name wherever it stands again."""
     [c] = _claims(text, "2023-05-25")
     assert (c.subject, c.metric) == (subject, "净营收")
+
+
+def test_a_notes_data_said_names_no_market_and_keeps_its_company():
+    """年报数据显示,公司… in a note on a company: no market's data piece (it names no market), so
+    the company the note is on reports the figures."""
+    [c] = _claims("2023年报点评:业绩稳健增长\n事件:公司发布2023年年报。数据显示,公司2023年实现营收4009.2亿元,"
+                  "同比+22.0%。\n点评:麒麟电池和神行超充电池放量。", "2024-03-20")
+    assert c.subject == "宁德时代"

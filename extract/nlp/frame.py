@@ -336,7 +336,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     said = re.compile(w.data_lead.pattern.removesuffix(r"[,，:：]?\s*$"))
     if w.data_lead is not None and any(said.search(s) for _, s in sents):
         lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
-        return next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents)
+        market = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents)
+        if market is not None:  # (a note's 年报数据显示,公司… names no market: who reports is found below)
+            return market
     if (national := _national(sents[:1], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
     if topic is not None and not is_media(topic) and not is_investor(topic, sents):
