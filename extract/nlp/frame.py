@@ -337,8 +337,8 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     if w.data_lead is not None and any(said.search(s) for _, s in sents):
         lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
         market = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents)
-        if market is not None:  # (a note's 年报数据显示,公司… names no market: who reports is found below)
-            return market
+        if market is not None or not any(_OWN_RESULTS.search(t) for _, t in sents):
+            return market  # (a note's 年报数据显示,公司… names no market: who reports is found below)
     if (national := _national(sents[:1], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
     if topic is not None and not is_media(topic) and not is_investor(topic, sents):
@@ -350,6 +350,10 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return _maker(mentions)
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
+
+
+#: a lead that speaks of a company's own results (公司发布2023年年报, 公司2023年实现营收)
+_OWN_RESULTS = re.compile(r"(?:公司|本公司|该公司|集团|本集团)(?:发布|公布|披露|\d{2,4}\s*年|[一二三四上下前]|Q[1-4]|实现|营收|收入|归母)")
 
 
 def _maker(mentions):
