@@ -1113,3 +1113,14 @@ def test_a_notes_data_said_names_no_market_and_keeps_its_company():
     [c] = _claims("2023年报点评:业绩稳健增长\n事件:公司发布2023年年报。数据显示,公司2023年实现营收4009.2亿元,"
                   "同比+22.0%。\n点评:麒麟电池和神行超充电池放量。", "2024-03-20")
     assert c.subject == "宁德时代"
+
+
+@pytest.mark.parametrize("text", [
+    "华远证券发布研究报告《宁德时代2023年年报点评:业绩稳健增长》。\n公司2023年实现营收4009.2亿元,同比+22.0%。",
+    "《宁德时代(300750):业绩稳健增长》\n公司2023年实现营收4009.2亿元,同比+22.0%。",
+])
+def test_a_notes_title_in_title_marks_names_its_company_not_its_broker(text):
+    """华远证券发布研究报告《宁德时代…点评》: the broker publishes, the company its note's title names
+    reports the figures."""
+    [c] = _claims(text, "2024-03-20")
+    assert c.subject == "宁德时代"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
 from .period_codes import fiscal_year_end
-from .frame_places import _national, _titled_place
+from .frame_places import _national, _titled_place, is_publisher, titled_company
 from .periods import find_periods
 
 _ORG = ("Company", "Organization", "Platform")
@@ -306,7 +306,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     # (a name a model took for an organization that ends as a place does, 星河省, is a place)
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)
              and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
-             and not is_investor(m, sents)]
+             and not is_investor(m, sents) and not is_publisher(m, sents)]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
     # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
     for base, s in sents:
@@ -341,7 +341,10 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
             return market  # (a note's 年报数据显示,公司… names no market: who reports is found below)
     if (national := _national(sents[:1], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
-    if topic is not None and not is_media(topic) and not is_investor(topic, sents):
+    if not any(base <= m.start < base + len(t) for m in cands for base, t in sents) \
+            and (titled := titled_company(sents)) is not None:
+        return titled  # 华远证券发布研究报告《宁德时代2023年报点评》: what the note is on
+    if topic is not None and not is_media(topic) and not is_investor(topic, sents) and not is_publisher(topic, sents):
         return topic
     counts: dict[str, int] = {}
     for m in cands:

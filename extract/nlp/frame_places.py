@@ -1,6 +1,7 @@
-"""The place a statistics piece is about when the lexicon does not name it: the region its
-title or bureau names (2023年星河省居民收入…, 星河市统计局), or 中国 for a state agency's national
-data (国家统计局, 国家邮政局公布数据)."""
+"""What a lead names outside its entities: the place a statistics piece is about when the lexicon
+does not name it (the region its title or bureau names: 2023年星河省居民收入…, 星河市统计局; 中国 for
+a state agency's national data: 国家统计局, 国家邮政局公布数据), the company a research note's title
+names (《宁德时代2023年报点评》), and a broker publishing a note (华远证券发布研究报告…)."""
 from __future__ import annotations
 
 import re
@@ -50,3 +51,37 @@ def _national(sents: list[tuple[int, str]], announcing: bool = False):
                 and (not announcing or _PUBLISHES.match(s, k.end())):
             return Mention(base + k.start(), base + k.end(), "Place", "中国", k.group(0), "pattern", 0.8)
     return None
+
+
+#: a research note's title in title marks (《星河电池2023年报点评:…》, 《星河电池(300999):…》)
+_NOTE_TITLE = re.compile(r"《(?P<t>[^》\n]{2,60}?)》")
+_NOTE_WORDS = re.compile(r"点评|报告|研报|年报|季报|中报|业绩|深度|覆盖|[(（]\s*\d{4,6}(?:\.[A-Z]{2})?\s*[)）]|[:：]")
+
+
+def titled_company(sents: list[tuple[int, str]]):
+    """The company of the lexicon a research note's title names in title marks (《宁德时代2023年报
+    点评》), where the lead names none outside them: what the note is on."""
+    from .components.entities import Mention, lexicon_mentions
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for base, s in sents:
+        for t in _NOTE_TITLE.finditer(s):
+            if not _NOTE_WORDS.search(t.group("t")):
+                continue
+            m = next((m for m in lexicon_mentions(t.group("t"), lex) if m.cls == "Company"), None)
+            if m is not None:
+                k = base + t.start("t")
+                return Mention(k + m.start, k + m.end, m.cls, m.label, m.surface, m.source, m.confidence, key=m.key)
+    return None
+
+
+#: a broker or a research body publishing a note (华远证券发布研究报告, 星河研究院发布研报)
+_PUBLISHES_NOTE = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:近日|日前|今日)?\s*(?:发布|发表|出具)了?\s*(?:一份|一篇)?\s*"
+                             r"(?:研究报告|研报|点评|报告|深度报告)")
+
+
+def is_publisher(m, sents: list[tuple[int, str]]) -> bool:
+    """Is ``m`` a broker or research body its lead says publishes a note (华远证券发布研究报告)? It
+    reports on the company of the note, never its own figures."""
+    return any(b <= m.end <= b + len(t) and _PUBLISHES_NOTE.match(t, m.end - b) for b, t in sents)

@@ -18,6 +18,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..names import name_pattern
 from ..patterns import WordRegex, load_patterns
 from .metric_names import in_trap, metric_spans, trap_spans
+from .name_edges import without_lead, no_name
 
 
 @dataclass
@@ -324,9 +325,6 @@ def _jieba_dt():
 _MODEL = re.compile(r"[\u4e00-\u9fff]{2,3}\s?(?:Model\s?[3SXY]|MEGA|[A-Z]{1,3}\d{0,3}[A-Za-z]?|[a-z]\d{1,2})")
 
 
-_TICKER_BEFORE = re.compile(r"(?:纳斯达克|纽交所|港交所|联交所|上交所|深交所|交易所|NASDAQ|Nasdaq|NYSE|HKEX|HKSE)\s*[:：]\s*$")
-
-
 def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
          skip: list[tuple[int, int]]) -> list[Mention]:
     """Lexicon wins on overlap, then patterns, then the model; nothing inside mojibake. A place
@@ -360,33 +358,6 @@ def fuse(lexicon: list[Mention], patterns: list[Mention], model: list[Mention],
     return taken
 
 
-_PERIOD_LEAD = re.compile(r"^(?:(?:20)?\d{2}(?:年(?:第?[一二三四1-4]季度|[上下]半年|度|全年)?|[HQ][1-4]|E)|[HQ][1-4]|(?:本|上|下)?(?:季度|半年))\s*")
-
-
-def _without_lead(m: Mention) -> Mention | None:
-    """A guessed organization without the words glued before it (落后某某股份 -> 某某股份);
-    None when nothing of a name is left (我们预计公司: a pronoun, a verb and a head)."""
-    rx = load_patterns().org_lead
-    if m.cls not in ("Company", "Organization") or m.source == "lexicon" or rx is None:
-        return m
-    tail = load_patterns().org_tail
-    cut_tail = tail.search(m.surface) if tail is not None else None
-    if cut_tail is not None and cut_tail.start() >= 2:  # 华远毛利: the name, then a metric
-        k = len(m.surface) - cut_tail.start()
-        m = replace(m, end=m.end - k, surface=m.surface[:-k],
-                    label=m.label[:-k] if m.label.endswith(m.surface[-k:]) else m.label)
-    cut = _PERIOD_LEAD.match(m.surface) or rx.match(m.surface)  # 21H2公司, 2023年公司: a period, no name
-    if cut is None or not cut.end():
-        return m
-    rest = m.surface[cut.end():]
-    pats = load_patterns()
-    core = next((rest[:-len(h)] for h in pats.org_heads if rest.endswith(h)), rest)
-    if len(core) < 2 or rest in pats.not_names or rest in pats.generic:
-        return None
-    k = cut.end()
-    return replace(m, start=m.start + k, surface=rest, label=m.label[k:] if m.label.startswith(m.surface[:k]) else m.label)
-
-
 def _redrawn(p: Mention, model: list[Mention]) -> bool:
     """Does a sure model organization overlap the pattern organization ``p`` with other edges
     (由数力游戏 -> 数力游戏, 郑州市文化 -> 郑州市文化市场管理办公室)? Measured on the NER
@@ -418,12 +389,9 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
                if not in_trap(m.start, m.end, traps)
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
-    guessed = [t for m in guessed if (t := _without_lead(m)) is not None]
-    # a guess inside a metric of the lexicon (EBITA in 经调整EBITA) is the metric, no name; one after an
-    # exchange (纽交所:YSG) is a ticker
+    guessed = [t for m in guessed if (t := without_lead(m)) is not None]
     measures = [(a, b) for a, b, _ in metric_spans(text, lex)]
-    guessed = [m for m in guessed if not any(a <= m.start and m.end <= b for a, b in measures)
-               and not _TICKER_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    guessed = [m for m in guessed if not no_name(text, m, measures)]
     # the head that made a new platform (青柠|小程序) is no entity of its own
     heads = {m.end for m in guessed if m.cls == "Platform" and m.aliases}
     lexical = [m for m in lexical if m.start not in heads]

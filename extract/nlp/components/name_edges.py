@@ -1,0 +1,45 @@
+"""The edges of a guessed name: the words a model or a pattern glues before it (落后某某股份, 2023年公司)
+or after it (华远毛利, 星河科技召开), and guesses that are no names at all: a measure inside a metric
+of the lexicon (EBITA in 经调整EBITA), a ticker after its exchange (纽交所:YSG)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..patterns import load_patterns
+
+_PERIOD_LEAD = re.compile(r"^(?:(?:20)?\d{2}(?:年(?:第?[一二三四1-4]季度|[上下]半年|度|全年)?|[HQ][1-4]|E)|[HQ][1-4]|(?:本|上|下)?(?:季度|半年))\s*")
+
+
+def without_lead(m):
+    """A guessed organization (an entities.Mention) without the words glued before it (落后某某股份 -> 某某股份);
+    None when nothing of a name is left (我们预计公司: a pronoun, a verb and a head)."""
+    rx = load_patterns().org_lead
+    if m.cls not in ("Company", "Organization") or m.source == "lexicon" or rx is None:
+        return m
+    tail = load_patterns().org_tail
+    cut_tail = tail.search(m.surface) if tail is not None else None
+    if cut_tail is not None and cut_tail.start() >= 2:  # 华远毛利: the name, then a metric
+        k = len(m.surface) - cut_tail.start()
+        m = replace(m, end=m.end - k, surface=m.surface[:-k],
+                    label=m.label[:-k] if m.label.endswith(m.surface[-k:]) else m.label)
+    cut = _PERIOD_LEAD.match(m.surface) or rx.match(m.surface)  # 21H2公司, 2023年公司: a period, no name
+    if cut is None or not cut.end():
+        return m
+    rest = m.surface[cut.end():]
+    pats = load_patterns()
+    core = next((rest[:-len(h)] for h in pats.org_heads if rest.endswith(h)), rest)
+    if len(core) < 2 or rest in pats.not_names or rest in pats.generic:
+        return None
+    k = cut.end()
+    return replace(m, start=m.start + k, surface=rest, label=m.label[k:] if m.label.startswith(m.surface[:k]) else m.label)
+
+
+_TICKER_BEFORE = re.compile(r"(?:纳斯达克|纽交所|港交所|联交所|上交所|深交所|交易所|NASDAQ|Nasdaq|NYSE|HKEX|HKSE)\s*[:：]\s*$")
+
+
+def no_name(text: str, m, measures: list[tuple[int, int]]) -> bool:
+    """Is the guess ``m`` no name: inside a metric of the lexicon (``measures``: EBITA in 经调整EBITA),
+    or a ticker right after its exchange (纽交所:YSG)?"""
+    return any(a <= m.start and m.end <= b for a, b in measures) \
+        or bool(_TICKER_BEFORE.search(text, max(0, m.start - 12), m.start))
