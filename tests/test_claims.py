@@ -1186,6 +1186,10 @@ ROWS = [
       E(10_200_000, ANY_COUNT, period="2021Q1", metric_is="出货量"),
       E(0.15, "percent", period="2021Q1", subject="小米", metric_is="市场份额"),
       E(0.15, "percent", period="2021Q1", subject="vivo", metric_is="份额")),
+    # a plan to reach a level by the year's end (计划年底前…达到): the target at the year's end; 到年底 is a time
+    R("a-plan-to-reach-a-level-by-the-years-end", "华远汽车计划年底前海外门店数量达到200家。到年底,华远汽车国内门店数量将达到300家。",
+      E(200, ANY_COUNT, period="asof:2021-12", metric_is="海外门店数量目标"),
+      E(300, ANY_COUNT, period="asof:2021-12", metric_is="国内门店数量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -87,7 +87,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![截止到])(?:目前|迄今|至今|现时|当前|现阶段)(?=[^,，。;；]{0,12}?(?:已|共|拥有|有|累计|达|覆盖|建成|开设|超过|突破))"), "current", "目迄至现当"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
     # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
-    (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)"), "fullyear", "年"),
+    (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)(?:之?前)?"), "fullyear", "年"),  # (年底前: by then)
     # (Arabic digits too: 3季度营收; not a count of quarters: 连续3季度, 近4季度)
     (re.compile(_ASOF + r"(?<![\d年.连续近过去])(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
