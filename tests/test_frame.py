@@ -1124,3 +1124,13 @@ def test_a_notes_title_in_title_marks_names_its_company_not_its_broker(text):
     reports the figures."""
     [c] = _claims(text, "2024-03-20")
     assert c.subject == "宁德时代"
+
+
+@pytest.mark.parametrize("text", [
+    "2023年报点评:量利齐升\n公司2023年实现营收4009.2亿元,同比+22.0%。公司推出神行超充电池,麒麟电池已量产。特斯拉、理想汽车为公司主要客户。",
+])
+def test_a_notes_customers_report_nothing_its_products_name_their_maker(text):
+    """A note that calls its company 公司 and names its customers (特斯拉、理想汽车为公司主要客户):
+    the customers report nothing; the products it names (神行超充电池, 麒麟电池) name their maker."""
+    [c] = _claims(text, "2024-03-20")
+    assert c.subject == "宁德时代"

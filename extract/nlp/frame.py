@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
 from .period_codes import fiscal_year_end
-from .frame_places import _national, _titled_place, is_publisher, titled_company
+from .frame_places import _national, _titled_place, is_partner, is_publisher, titled_company
 from .periods import find_periods
 
 _ORG = ("Company", "Organization", "Platform")
@@ -298,7 +298,7 @@ def is_bulletin(sents: list[tuple[int, str]], w: FrameWords | None = None) -> bo
     return w.statistics is not None and any(w.statistics.search(s) for _, s in sents)
 
 
-def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords):
+def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords, text: str = ""):
     from .ner.config import load_ner_config
 
     sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
@@ -344,13 +344,16 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     if not any(base <= m.start < base + len(t) for m in cands for base, t in sents) \
             and (titled := titled_company(sents)) is not None:
         return titled  # 华远证券发布研究报告《宁德时代2023年报点评》: what the note is on
-    if topic is not None and not is_media(topic) and not is_investor(topic, sents) and not is_publisher(topic, sents):
+    if topic is not None and not is_media(topic) and not is_investor(topic, sents) and not is_publisher(topic, sents) \
+            and not (text and is_partner(topic, text)):
         return topic
     counts: dict[str, int] = {}
-    for m in cands:
-        counts[m.label] = counts.get(m.label, 0) + 1
-    if not counts:
-        return _maker(mentions)
+    for m in cands:  # (a customer or a partner, 特斯拉、理想汽车为公司主要客户, reports nothing)
+        if not is_partner(m, text):
+            counts[m.label] = counts.get(m.label, 0) + 1
+    maker = _maker(mentions)
+    if not counts or (maker is not None and max(counts.values()) <= 2):
+        return maker  # (a note naming the company's products more than any company: their maker)
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
 
@@ -408,7 +411,7 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     lead = [(a, s) for a, s in sentences if a < w.lead_chars]
     pub = _published(published) or ((year, 12) if year else None)
     period, i = _reporting_period(lead, year, pub, w)
-    entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w)
+    entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w, text)
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
     fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
     if fiscal is None:  # a year ended in March (截至2024年3月31日止财年), or the company's known calendar

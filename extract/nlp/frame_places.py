@@ -85,3 +85,15 @@ def is_publisher(m, sents: list[tuple[int, str]]) -> bool:
     """Is ``m`` a broker or research body its lead says publishes a note (华远证券发布研究报告)? It
     reports on the company of the note, never its own figures."""
     return any(b <= m.end <= b + len(t) and _PUBLISHES_NOTE.match(t, m.end - b) for b, t in sents)
+
+
+#: a company named as the piece's customer or partner: after 与/向/为/给/获/进入, or before 等客户, 为公司…客户
+_PARTNER_BEFORE = re.compile(r"(?:与|同|向|为|给|获得?|进入|配套|供货|供应|绑定|合作伙伴|客户(?:包括|有)?)\s*$")
+_PARTNER_AFTER = re.compile(r"\s*(?:[、和及与][\u4e00-\u9fffA-Za-z]{2,8})*\s*(?:等)?\s*(?:[\u4e00-\u9fff]{0,4}(?:客户|车企|主机厂)|为公司[\u4e00-\u9fff]{0,4}客户|"
+                            r"的(?:定点|订单|供应商)|(?:深度)?合作)")
+
+
+def is_partner(m, text: str) -> bool:
+    """Is ``m`` named as the piece's customer or partner (特斯拉、理想汽车为公司主要客户, 与宝马等车企深度
+    合作, 获得特斯拉定点)? A note on a company names them; they report nothing of theirs there."""
+    return bool(_PARTNER_BEFORE.search(text, max(0, m.start - 6), m.start) or _PARTNER_AFTER.match(text, m.end))
