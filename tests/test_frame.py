@@ -1134,3 +1134,14 @@ def test_a_notes_customers_report_nothing_its_products_name_their_maker(text):
     the customers report nothing; the products it names (神行超充电池, 麒麟电池) name their maker."""
     [c] = _claims(text, "2024-03-20")
     assert c.subject == "宁德时代"
+
+
+@pytest.mark.parametrize("text", [
+    "财报\n锦程集团公布截至2022年3月31日止财政年度业绩,全年收入为8530.62亿元,按年增长19%。",
+    "财报\n锦程集团公布截至2022年3月31日止第四财季业绩,收入为2040.52亿元,同比增长9%。全年收入为8530.62亿元,按年增长19%。",
+])
+def test_the_full_year_of_a_fiscal_year_ending_in_march(text):
+    """截至3月31日止财政年度 (or 第四财季) tells a fiscal year ending in March: 全年 is that fiscal year,
+    not the calendar year."""
+    claims = {c.value: c for c in _claims(text, "2022-05-27")}
+    assert claims[853_062_000_000].period == "2021-04/2022-03"

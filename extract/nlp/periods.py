@@ -239,8 +239,23 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     else:
                         y = base - 1
             elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year (上年度全年: that year's)
-                y = next((p.year for p in out if p.end <= a and not text[p.end:a].strip() and re.fullmatch(r"\d{4}", p.period)),
-                         int(cur_q.group(1)) if cur_q else year)
+                named = next((p.year for p in out if p.end <= a and not text[p.end:a].strip() and re.fullmatch(r"\d{4}", p.period)), None)
+                span = re.fullmatch(r"\d{4}-\d{2}/(\d{4})-(\d{2})", quarter or "")
+                if named is None and fiscal_end and fiscal_end != 12 and (span or cur_q or published):
+                    # 全年 in the results of a fiscal year ending in March: the fiscal year in context
+                    # (the quarter's), else the last one ended before publication
+                    if span:
+                        fy = int(span.group(1))
+                    elif cur_q:
+                        cy, cm = int(cur_q.group(1)), 3 * int(cur_q.group(2))
+                        fy = cy if cm <= fiscal_end else cy + 1
+                    else:
+                        fy = published[0] if published[1] > fiscal_end else published[0] - 1
+                    code = _fiscal_span({"y": str(fy)}, fiscal_end)[0]
+                    out.append(PeriodMention(a, b, code, fy, _compared(text, a, b)))
+                    taken.append((a, b))
+                    continue
+                y = named if named is not None else (int(cur_q.group(1)) if cur_q else year)
                 if y is None:
                     continue
                 if not cur_q and y == year and not outlook(text) and not FUTURE.search(text, 0, a):
