@@ -1190,6 +1190,10 @@ ROWS = [
     R("a-plan-to-reach-a-level-by-the-years-end", "华远汽车计划年底前海外门店数量达到200家。到年底,华远汽车国内门店数量将达到300家。",
       E(200, ANY_COUNT, period="asof:2021-12", metric_is="海外门店数量目标"),
       E(300, ANY_COUNT, period="asof:2021-12", metric_is="国内门店数量")),
+    # a change restated at constant exchange rates is the level's measure on that basis
+    R("a-change-at-constant-exchange-rates", "2021年第一季度,华远科技净营收为4.5亿美元,同比下降2%,按固定汇率计算同比增长5%。",
+      E(450_000_000, "USD", period="2021Q1", change=[("yoy", -0.02)], metric_is="净营收"),
+      E(0.05, "percent", period="2021Q1", change=[("yoy", 0.05)], metric_is="按固定汇率计算净营收")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

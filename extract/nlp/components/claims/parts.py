@@ -121,3 +121,15 @@ def _header_part(sent: str, d: Draft, mentions: list[Mention]) -> None:
             or any(head.start("h") <= m.start < head.end("h") for m in mentions):
         return
     d.metric, d.metric_key = _joined(h, d.metric), None
+
+
+#: a basis a change is restated on (按固定汇率计算, 剔除汇率影响后): ontology/claim_words.toml
+_RESTATED_BASIS = WordRegex(r"(?:{restated_bases})")
+
+
+def _change_on_a_basis(d: Draft, out: list[Draft]) -> None:
+    """净营收…同比下降2%,按固定汇率计算同比增长5%: a change restated on another basis is a claim of
+    the level's measure on that basis (按固定汇率计算净营收), not a measure named 按固定汇率计算."""
+    prev = next((x for x in reversed(out) if not x.is_change and x.metric), None)
+    if d.is_change and d.metric and prev is not None and _RESTATED_BASIS.fullmatch(d.metric):
+        d.metric, d.metric_key = d.metric + prev.metric, None
