@@ -1194,6 +1194,10 @@ ROWS = [
     R("a-change-at-constant-exchange-rates", "2021年第一季度,华远科技净营收为4.5亿美元,同比下降2%,按固定汇率计算同比增长5%。",
       E(450_000_000, "USD", period="2021Q1", change=[("yoy", -0.02)], metric_is="净营收"),
       E(0.05, "percent", period="2021Q1", change=[("yoy", 0.05)], metric_is="按固定汇率计算净营收")),
+    # phone brands by their Chinese names (一加, 小天才), not inside common words (统一加强)
+    R("phone-brands-by-their-chinese-names", "2021年第二季度,一加出货量200万台。小天才出货量100万台。",
+      E(2_000_000, ANY_COUNT, period="2021Q2", subject="一加", metric_is="出货量"),
+      E(1_000_000, ANY_COUNT, period="2021Q2", subject="小天才", metric_is="出货量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -76,6 +76,8 @@ ROWS = [
        P("Organization", "东吴证券"), P("Organization", "乘联会"), exact=False),
     *R("common-word-no-brand", "他说要展现真我风采,星河科技营收100亿元。",
        P("Organization", "星河科技"), exact=False, absent=("realme",)),
+    *R("brand-not-inside-common-words", "统一加强管理,星河科技营收100亿元,是行业之一加快增长的公司。",
+       P("Organization", "星河科技"), exact=False, absent=("一加",)),
     *R("weekday-before-name", "周三星河科技股价下跌2.3%,星期三星河科技发布公告。",
        P("Organization", "星河科技"), exact=False, absent=("三星",)),
     *R("known-traditional", "騰訊與阿里巴巴集團宣布達成合作。",
