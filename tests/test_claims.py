@@ -1198,6 +1198,10 @@ ROWS = [
     R("phone-brands-by-their-chinese-names", "2021年第二季度,一加出货量200万台。小天才出货量100万台。",
       E(2_000_000, ANY_COUNT, period="2021Q2", subject="一加", metric_is="出货量"),
       E(1_000_000, ANY_COUNT, period="2021Q2", subject="小天才", metric_is="出货量")),
+    # a lead-in naming the market before a colon gives way to the vendor named after it
+    R("a-vendor-after-a-lead-ins-colon", "2021年上半年中国平板电脑市场排名:华为出货量450万台,苹果出货量418万台。",
+      E(4_500_000, ANY_COUNT, period="2021H1", subject="华为", metric_is="出货量"),
+      E(4_180_000, ANY_COUNT, period="2021H1", subject="苹果", metric_is="出货量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

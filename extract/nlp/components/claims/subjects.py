@@ -34,6 +34,10 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
         return None
     cut = _clause_start(sent, pos)
     in_clause = [m for m in cands if m.start >= cut]
+    # (…中国平板电脑市场排名:华为出货量450万台: a lead-in's names give way to the one after its colon)
+    after_colon = [m for m in in_clause if not re.search(r"[:：]", sent[m.end:pos])]
+    if after_colon and len(after_colon) < len(in_clause) and re.search(r"[:：]", sent[in_clause[0].end:after_colon[0].start]):
+        in_clause = after_colon
     owner = [m for m in in_clause if sent[m.end:m.end + 1] == "的"]
     if owner:  # 星河科技创始人李明远的持股比例: the possessor is the subject
         return owner[-1]
