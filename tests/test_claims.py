@@ -1202,6 +1202,11 @@ ROWS = [
     R("a-vendor-after-a-lead-ins-colon", "2021年上半年中国平板电脑市场排名:华为出货量450万台,苹果出货量418万台。",
       E(4_500_000, ANY_COUNT, period="2021H1", subject="华为", metric_is="出货量"),
       E(4_180_000, ANY_COUNT, period="2021H1", subject="苹果", metric_is="出货量")),
+    # a level after 其中 naming only a part (中国市场, 海外) is that part's figure of the measure before, counted as it is
+    R("parts-of-a-level-after-its-whole", "2021年,华远集团全球年度活跃消费者约13.1亿,其中中国市场超过10亿;海外约3.05亿。",
+      E(1_310_000_000, "users", period="2021-01/2021-12", qualifier="约", subject="华远集团", metric_is="全球年度活跃消费者"),
+      E(1_000_000_000, "users", period="2021-01/2021-12", qualifier="超过", subject="华远集团", metric_is="中国市场年度活跃消费者"),
+      E(305_000_000, "users", period="2021-01/2021-12", qualifier="约", subject="华远集团", metric_is="海外年度活跃消费者")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -16,14 +16,14 @@ from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _share_price, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
-from .metrics import _lexicon_metric, _metric_for, _metric_from_before, _names_metric
+from .metrics import _lexicon_metric, _metric_for, _metric_from_before
 from .units import _set_unit
 from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
                        _subject_after, _subject_before)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
-from .parts import _change_on_a_basis, _header_part, _joined, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on
+from .parts import _change_on_a_basis, _header_part, _joined, _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on
 from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
@@ -212,38 +212,6 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
             near = [m for m in mentions if m.cls == "Place" and found.start <= m.start and m.end <= q.start]
             brand, found = (near[-1] if near and _site_of_company(sent, near[-1], q, frame) else found), frame.entity
     return counted, found, brand
-
-
-_WHOLE_PLACE = re.compile(r"^(?:全省|全市|全国|全区|全县|全州)")
-
-
-def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft], earlier: list[Draft] = ()) -> None:
-    """居民消费价格上涨0.4%,其中城市上涨0.5%,农村上涨0.3%: a change after 其中 whose clause names
-    only a part (城市, a kind of area) and no measure is that part's figure of the measure before
-    其中 (城市居民消费价格, 农村居民消费价格); 其中 opening the sentence goes on about the
-    sentence before (``earlier``): about the first figure of its last measure (同比下降0.3%,环比
-    上涨0.3%。其中,城市下降0.3%: the parts of the year-on-year figure)."""
-    at = sent.rfind("其中", 0, d.q.start)
-    if at < 0 or not d.is_change:
-        return
-    parent = next((x for x in reversed(out) if x.q.end <= at and x.metric), None)
-    if parent is None and not sent[:at].strip(" ,，:：") and earlier:
-        last = next((x for x in reversed(earlier) if x.metric), None)
-        parent = next((x for x in earlier if last is not None and x.metric == last.metric), None)
-    if parent is None:
-        return
-    clause = _clause_start(sent, d.q.start)
-    area = found.surface if found is not None and found.cls == "Place" and clause <= found.start < d.q.start else None
-    part = d.metric if d.metric and len(d.metric) <= 4 and not _names_metric(d.metric) \
-        and d.metric in sent[clause:d.q.start] else None
-    word = area or part
-    if word is None or (d.metric not in (None, word) and not (out and d.metric == out[-1].metric)):
-        return
-    d.metric, d.metric_key, d.part = word + _WHOLE_PLACE.sub("", parent.metric), None, True
-    if d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
-        # …比上年上涨0.4%,其中城市上涨0.5%: the parts are compared as the whole is
-        kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
-        d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
 
 
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,

@@ -1,14 +1,16 @@
-"""The parts of what a figure is about: a segment a sentence goes on about (新业务分部…,经营亏损…), a
-place listed after a figure (…;星河市3404.7亿元), and a bulletin's parts of its place (第一产业, 城镇居民),
-which go into the metric."""
+"""The parts of what a figure is about, which go into the metric: a segment a sentence goes on about
+(新业务分部…,经营亏损…), a part heading its sentence (高纯晶硅方面), a part after 其中 (其中城市上涨0.5%,
+其中中国市场超过10亿), a place listed after a figure (…;星河市3404.7亿元), a bulletin's parts of its place
+(第一产业, 城镇居民); and the measure a bare rate or a restated change is of (智能手机毛利率, 按固定汇率计算收入)."""
 from __future__ import annotations
 
 import re
 
 from ...frame import is_corporate
-from ..entities import Mention
 from ...patterns import WordRegex
-from .draft import _TRIM_HEAD, Draft
+from ..entities import Mention
+from .draft import _TRIM_HEAD, Draft, _clause_start
+from .metrics import _names_metric
 
 
 def _joined(part: str, metric: str) -> str:
@@ -133,3 +135,41 @@ def _change_on_a_basis(d: Draft, out: list[Draft]) -> None:
     prev = next((x for x in reversed(out) if not x.is_change and x.metric), None)
     if d.is_change and d.metric and prev is not None and _RESTATED_BASIS.fullmatch(d.metric):
         d.metric, d.metric_key = d.metric + prev.metric, None
+
+
+_WHOLE_PLACE = re.compile(r"^(?:全省|全市|全国|全区|全县|全州|全球)")
+
+
+def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft], earlier: list[Draft] = ()) -> None:
+    """居民消费价格上涨0.4%,其中城市上涨0.5%,农村上涨0.3%: a change after 其中 whose clause names
+    only a part (城市, a kind of area) and no measure is that part's figure of the measure before
+    其中 (城市居民消费价格, 农村居民消费价格); 其中 opening the sentence goes on about the
+    sentence before (``earlier``): about the first figure of its last measure (同比下降0.3%,环比
+    上涨0.3%。其中,城市下降0.3%: the parts of the year-on-year figure)."""
+    at = sent.rfind("其中", 0, d.q.start)
+    if at < 0 or not (d.is_change or d.q.kind == "bare"):  # (其中中国市场超过10亿: a bare level, a part's)
+        return
+    parent = next((x for x in reversed(out) if x.q.end <= at and x.metric), None)
+    if parent is None and not sent[:at].strip(" ,，:：") and earlier:
+        last = next((x for x in reversed(earlier) if x.metric), None)
+        parent = next((x for x in earlier if last is not None and x.metric == last.metric), None)
+    if parent is None:
+        return
+    clause = _clause_start(sent, d.q.start)
+    area = found.surface if found is not None and found.cls == "Place" and clause <= found.start < d.q.start else None
+    part = d.metric if d.metric and len(d.metric) <= 4 and not _names_metric(d.metric) \
+        and d.metric in sent[clause:d.q.start] else None
+    word = area or part
+    if area and d.metric in ("市场", "地区", "区域", "本土"):  # (其中中国市场超过10亿: the market of the place)
+        word = d.metric = area + d.metric
+    if word is None or (d.metric not in (None, word) and not (out and d.metric == out[-1].metric)):
+        return
+    whole = _WHOLE_PLACE.sub("", parent.metric)
+    whole = whole.replace("全球", "") if area else whole  # (…生态体系全球年度活跃消费者: the place's part of it)
+    d.metric, d.metric_key, d.part = word + whole, None, True
+    if not d.is_change:  # (the part is counted as the whole: 13.1亿 users, 其中中国市场10亿)
+        d.subject, d.unit = parent.subject, parent.unit
+    if d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
+        # …比上年上涨0.4%,其中城市上涨0.5%: the parts are compared as the whole is
+        kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
+        d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
