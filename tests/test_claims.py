@@ -1207,6 +1207,13 @@ ROWS = [
       E(1_310_000_000, "users", period="2021-01/2021-12", qualifier="约", subject="华远集团", metric_is="全球年度活跃消费者"),
       E(1_000_000_000, "users", period="2021-01/2021-12", qualifier="超过", subject="华远集团", metric_is="中国市场年度活跃消费者"),
       E(305_000_000, "users", period="2021-01/2021-12", qualifier="约", subject="华远集团", metric_is="海外年度活跃消费者")),
+    # an earlier forecast in brackets after an item (前值…) is that item's year's earlier forecast, no item
+    R("an-earlier-forecast-aside-after-each-item", "华远电器年报点评。我们预计公司2022-2024年归母净利润为201.8亿元(前值215.6亿元)、235.9亿元(前值248.3亿元)、268.4亿元。",
+      E(20_180_000_000, "CNY", period="2022", metric_is="预测归母净利润"),
+      E(21_560_000_000, "CNY", period="2022", metric_is="原预测归母净利润"),
+      E(23_590_000_000, "CNY", period="2023", metric_is="预测归母净利润"),
+      E(24_830_000_000, "CNY", period="2023", metric_is="原预测归母净利润"),
+      E(26_840_000_000, "CNY", period="2024", metric_is="预测归母净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

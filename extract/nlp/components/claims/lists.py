@@ -24,6 +24,9 @@ def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
                 a.unit = b.unit
 
 _RESPECTIVELY = re.compile(r"分别")
+#: an earlier forecast in brackets after an item (201.8亿元(前值215.6亿元)): no item of the list
+_PRIOR_BEFORE = re.compile(r"[(（]\s*(?:前值|原值|原预测值?|前次预测|此前预测|调整前)\s*(?:为|:|：)?\s*$")
+_PRIOR_BRACKET = re.compile(r"[(（]\s*(?:前值|原值|原预测值?|前次预测|此前预测|调整前)[^()（）]{0,24}[)）]")
 
 _GROUP_LEAD = re.compile(r"[^,，;；。:：]{0,10}")  # 分别 … the first number: a verb, no clause break
 
@@ -49,7 +52,7 @@ def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
             continue
         run = items[:1]
         for d in items[1:]:
-            gap = sent[run[-1].q.end:d.q.start]
+            gap = _PRIOR_BRACKET.sub("", sent[run[-1].q.end:d.q.start])  # (a/b(前值c)/d: the earlier forecast aside)
             # (分别增长4.2%5.0%6.7%: a flattened table glues percentages with no separator)
             if not (_LIST_SEP.fullmatch(gap) or (d.is_change and run[-1].is_change and _VERB_SEP.fullmatch(gap))
                     or (gap == "" and run[-1].q.surface.endswith(("%", "％", "‰"))
@@ -66,7 +69,7 @@ def _slash_runs(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
     out: list[list[Draft]] = []
     run: list[Draft] = []
     for d in drafts:
-        gap = sent[run[-1].q.end:d.q.start] if run else ""
+        gap = _PRIOR_BRACKET.sub("", sent[run[-1].q.end:d.q.start]) if run else ""
         listed = bool(re.fullmatch(r"\s*、\s*[+＋]?\s*", gap)) if run else False
         listed = listed or (gap.strip() in ("和", "及", "与", "以及") and len(run) >= 2
                                           and sent[run[-2].q.end:run[-1].q.start].strip() == "、")
@@ -132,7 +135,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
     subjects = [(m.start, m.end, m) for m in mentions if _may_be_subject(m)]
     levels: list[Draft] | None = None
     spent: set[int] = set()
-    for run in _respective_groups(sent, drafts):
+    asides = [m.span() for m in _PRIOR_BRACKET.finditer(sent)]
+    prior = [d for d in drafts if any(a <= d.q.start and d.q.end <= b for a, b in asides)]
+    for run in _respective_groups(sent, [d for d in drafts if d not in prior]):
         k = _list_lead(sent, run)
         names = _coordinated_before(sent, k, subjects)
         if len(names) == len(run):
@@ -162,8 +167,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                 share = d.metric and d.metric.endswith("占比") and not metric.endswith("占比")
                 d.metric, d.metric_key = metric + ("占比" if share else ""), None
         else:  # 对应PE为36/29/24倍: the items after the first name no metric of their own
-            for d in run[1:]:
-                if d.metric is None or (d.q.unit_word and d.metric.endswith(f"{d.q.unit_word}数")):
+            for d in run[1:]:  # (nor after an earlier forecast's aside: a(前值b)、c)
+                if d.metric is None or (d.q.unit_word and d.metric.endswith(f"{d.q.unit_word}数")) \
+                        or re.fullmatch(r"(?:预测)?(?:前值|原值|原预测值?)", d.metric):
                     d.metric, d.metric_key = run[0].metric, run[0].metric_key
         _paired(run)
         spans = [(p.start, p.end, p) for p in periods if not p.base]
@@ -200,6 +206,13 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             if levels is not None:
                 for change, level in zip(run, levels):
                     _reattach(change, level)
+    items = [d for d in drafts if d not in prior]
+    for a, b in asides:  # 201.8亿元(前值215.6亿元): the earlier forecast of the item it follows;
+        inside = [d for d in prior if a <= d.q.start < b]  # …a/b/c亿元(原预测为d/e亿元): of the items in turn
+        before = [x for x in items if x.q.end <= a and x.metric]
+        mates = before[-1:] if len(inside) == 1 else before[:len(inside)]
+        for d, item in zip(inside, mates):
+            d.period, d.metric, d.metric_key = item.period, "原" + item.metric.removeprefix("原"), None
     return [d for d in out if not d.attached and id(d) not in spent]
 
 #: the clause of a list of shares of the levels listed before it (占比分别为, 分别占比)
