@@ -1145,3 +1145,9 @@ def test_the_full_year_of_a_fiscal_year_ending_in_march(text):
     not the calendar year."""
     claims = {c.value: c for c in _claims(text, "2022-05-27")}
     assert claims[853_062_000_000].period == "2021-04/2022-03"
+
+
+def test_a_headline_summing_up_a_change_the_body_states_is_no_claim():
+    """出货翻倍 in the title, 同比增长约160% in the body for the same measure: one claim, the body's."""
+    claims = _claims("华远锂能(300999)点评:储能电池出货翻倍\n2023年公司储能电池出货约26GWh,同比增长约160%。", "2024-03-20")
+    assert [(c.value, c.change.value) for c in claims] == [(26, pytest.approx(1.6))]

@@ -147,8 +147,9 @@ def _is_heading(text: str, s) -> bool:
 
 
 def _without_heading_repeats(text: str, out: list) -> list:
-    """A headline or subhead repeats figures of the body (美团次季经调整少赚89%): each is
-    annotated once, from the body, where its context is; a heading's own figure stays."""
+    """A headline or subhead repeats figures of the body (美团次季经调整少赚89%), or sums up a
+    change the body states exactly (出货翻倍: 同比增长160%): each is annotated once, from the body,
+    where its context is; a heading's own figure stays."""
     def figures(d) -> set[float]:
         return {round(d.q.value, 9), *(round(abs(v), 9) for _, v in d.changes)} | \
             ({round(abs(d.q.value), 9)} if d.is_change else set())
@@ -157,16 +158,19 @@ def _without_heading_repeats(text: str, out: list) -> list:
     if not heads:
         return out
     body: set[tuple[str | None, float]] = set()
+    moved: set[tuple[str | None, str | None]] = set()  # the measures whose change the body states
     for s, d in out:
         if id(s) not in heads:
             body |= {(d.unit if not d.is_change else "change", v) for v in figures(d)}
             body |= {("change", round(abs(v), 9)) for _, v in d.changes}
+            if d.is_change or d.changes:
+                moved.add((d.metric, d.period))
     def near(kind, v: float) -> bool:  # a heading rounds the body's figure (扩四成: 43.1%)
         return any(k == kind and abs(abs(b) - abs(v)) <= _HEADING_ROUNDING * abs(b) for k, b in body)
 
     def repeated(d) -> bool:
-        if d.is_change:
-            return near("change", d.q.value)
+        if d.is_change:  # (出货翻倍 over the body's 同比增长160% of the same measure: the body's is the figure)
+            return near("change", d.q.value) or (d.metric, d.period) in moved
         return near(d.unit, d.q.value)
     return [(s, d) for s, d in out if id(s) not in heads or not repeated(d)]
 
