@@ -1151,3 +1151,14 @@ def test_a_headline_summing_up_a_change_the_body_states_is_no_claim():
     """出货翻倍 in the title, 同比增长约160% in the body for the same measure: one claim, the body's."""
     claims = _claims("华远锂能(300999)点评:储能电池出货翻倍\n2023年公司储能电池出货约26GWh,同比增长约160%。", "2024-03-20")
     assert [(c.value, c.change.value) for c in claims] == [(26, pytest.approx(1.6))]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("1-11月份全国规模以上工业企业利润\n1-11月份,规模以上工业企业实现利润总额69822.8亿元,同比下降4.4%。", "中国"),
+    ("全国总工会发布报告\n报告显示,2023年会员人数为3亿人。", "全国总工会"),
+])
+def test_a_lead_speaking_of_the_whole_country_is_about_china(text, subject):
+    """全国规模以上工业企业利润 with no place or company in the lead: the country's statistic (中国);
+    a national body (全国总工会) is no country."""
+    claims = _claims(text, "2024-01-17")
+    assert claims and {c.subject for c in claims} == {subject}

@@ -97,3 +97,19 @@ def is_partner(m, text: str) -> bool:
     """Is ``m`` named as the piece's customer or partner (特斯拉、理想汽车为公司主要客户, 与宝马等车企深度
     合作, 获得特斯拉定点)? A note on a company names them; they report nothing of theirs there."""
     return bool(_PARTNER_BEFORE.search(text, max(0, m.start - 6), m.start) or _PARTNER_AFTER.match(text, m.end))
+
+
+#: the whole country named as such (全国规模以上工业企业, 全国居民), not a national body (全国人大, 全国总工会)
+_WHOLE_COUNTRY = re.compile(r"全国(?!人大|政协|总工会|工商联|妇联|人民代表|委员会|[\u4e00-\u9fff]{0,8}?(?:协会|学会|联合会|联盟|中心))")
+
+
+def whole_country(sents: list[tuple[int, str]]):
+    """中国, as a Place mention, when the lead speaks of the whole country (1-11月份全国规模以上工业企业
+    利润): a national statistic's subject."""
+    from .components.entities import Mention
+
+    for base, s in sents:
+        m = _WHOLE_COUNTRY.search(s)
+        if m is not None:
+            return Mention(base + m.start(), base + m.end(), "Place", "中国", m.group(0), "pattern", 0.8)
+    return None
