@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
-from .period_codes import fiscal_year_end
+from .period_codes import fiscal_end_named, fiscal_year_end
 from .frame_places import _national, _titled_place, is_partner, is_publisher, titled_company, whole_country
 from .periods import find_periods
 
@@ -393,19 +393,6 @@ _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自
 _HK_CODE = re.compile(r"\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{3,4}|\d{4,5}\.HK)\s*[)）]")
 
 
-#: a fiscal year named by the day it ends, not December's (截至2024年3月31日止财年, 截至3月31日止年度)
-_FY_ENDED = re.compile(r"截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*[0-3]?\d\s*日\s*止?\s*的?\s*"
-                       r"(?:财年|财政年度|年度|全年|第(?P<q>[一二三四1-4])(?:财季|财政季度))")
-
-
-def _fy_end(m: re.Match) -> int | None:
-    """The month a fiscal year ends in, from the day its year or its Nth fiscal quarter ends
-    (截至3月31日止第四财季: March; 截至12月31日止第三财季: March); None for December's."""
-    month, q = int(m.group("m")), m.group("q")
-    end = month if not q else (month + 3 * (4 - "一二三四1234".index(q) % 4 - 1) - 1) % 12 + 1
-    return end if end != 12 else None
-
-
 #: an investor of a funding round (由红杉中国领投, 腾讯跟投): never what the piece reports on
 INVESTS = re.compile(r"\s*(?:等)?\s*(?:领投|跟投|参投|联合领投|独家投资|共同投资)")
 
@@ -427,7 +414,7 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
     fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
     if fiscal is None:  # a year ended in March (截至2024年3月31日止财年), or the company's known calendar
-        fiscal = next((_fy_end(m) for _, s in lead if (m := _FY_ENDED.search(s))), None) \
+        fiscal = next((month for _, s in lead if (month := fiscal_end_named(s))), None) \
             or ((w.fiscal_ends or {}).get(entity.label if entity is not None else "")
                 if any(re.search(r"财年|财季|财政年度", s) for _, s in lead) else None)  # (when the lead speaks of them)
     analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)

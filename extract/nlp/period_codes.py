@@ -145,3 +145,23 @@ def fiscal_year_end(text: str, published: tuple[int, int] | None) -> int | None:
         if month:
             return month
     return None
+
+
+#: a fiscal year named by the day it ends, not December's (截至2024年3月31日止财年, 截至3月31日止年度)
+FY_ENDED = re.compile(r"截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*[0-3]?\d\s*日\s*止?\s*的?\s*"
+                      r"(?:财年|财政年度|年度|全年|第(?P<q>[一二三四1-4])(?:财季|财政季度))")
+
+
+def _fy_end(m: re.Match) -> int | None:
+    """The month a fiscal year ends in, from the day its year or its Nth fiscal quarter ends
+    (截至3月31日止第四财季: March; 截至12月31日止第三财季: March); None for December's."""
+    month, q = int(m.group("m")), m.group("q")
+    end = month if not q else (month + 3 * (4 - "一二三四1234".index(q) % 4 - 1) - 1) % 12 + 1
+    return end if end != 12 else None
+
+
+def fiscal_end_named(text: str) -> int | None:
+    """The month the fiscal year ends in, as ``text`` names the day its year or a fiscal quarter
+    ends (截至2024年3月31日止财年, 截至3月31日止第四财季), else None."""
+    m = FY_ENDED.search(text)
+    return _fy_end(m) if m else None
