@@ -1218,6 +1218,10 @@ ROWS = [
     R("a-multiple-written-with-x", "华远电器年报点评。我们预计公司2022-2023年EPS分别为6.43、7.51元,对应PE 13.3X、11.4X。",
       E(6.43, "CNY", period="2022"), E(7.51, "CNY", period="2023"),
       E(13.3, "other:倍", period="2022", metric_is="预测PE"), E(11.4, "other:倍", period="2023", metric_is="预测PE")),
+    # a part's act named as a measure (海外出货同比增长40%) is a change of its own, not the level's before
+    R("a-parts-act-changes-on-its-own", "2021年第三季度,华远新能电池出货量为120GWh,海外出货同比增长40%。",
+      E(120, "other:GWh", period="2021Q3", change=None, metric_is="电池出货量"),
+      E(0.4, "percent", period="2021Q3", change=[("yoy", 0.4)], metric_is="海外出货量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

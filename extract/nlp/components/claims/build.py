@@ -83,6 +83,9 @@ def _compared_in_clause(sent: str, d: Draft, drafts: list[Draft], periods):
                  and not any(clause <= x.start < d.q.start and not x.base for x in periods)), None)
 
 
+#: a part's act named alone (海外出货, 储能电池交付): its measure is the act's 量
+_ACT_ALONE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:出货|交付)$")
+
 #: what a vendor of a market is measured by (出货量, 市场份额), named alone
 _VENDOR_MEASURE = WordRegex(r"(?:{vendor_measures})")
 
@@ -289,6 +292,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             else mentions  # 短视频行业总时长占比: the metric starts after the industry
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, named,
                                              [x.q for x in drafts if x is not d])
+        if d.metric and _ACT_ALONE.search(d.metric):
+            d.metric, d.metric_key = d.metric + "量", None  # 海外出货同比增长40%: the measure of the act, 海外出货量
         if brand is not None and d.metric and not d.metric.startswith(brand.surface):
             d.metric, d.metric_key = brand.surface + d.metric, None
         if (basis := _BASIS_LEAD.match(sent)) and d.metric and not re.match(r"非|经调整|调整后|Non-GAAP", d.metric):

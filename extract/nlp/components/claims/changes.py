@@ -266,7 +266,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             # (but 占移动电话用户的55%,占比较上年末提高8.4个百分点: the share's own move in points)
             share_move = d.q.kind == "points" and own and _SHARE_WORD.match(own) and prev and prev[-1].q.kind == "percent" \
                 and _SHARE_BEFORE.search(sent, max(0, prev[-1].q.start - 12), prev[-1].q.start)
-            if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own)) and not share_move:
+            if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own) or _PART_ACT.fullmatch(own)) \
+                    and not share_move:
                 prev = [x for x in prev if x.q.start >= clause or own in sent[:x.q.start]]
             if prev and d.q.kind == "percent" and _SHARE_BEFORE.search(sent, max(0, prev[-1].q.start - 6), prev[-1].q.start):
                 # 营收1234.1亿元,占比83.22%,较2016年增长40.1%: a share changes in points; the rate
@@ -348,6 +349,10 @@ def _compatible(level: Draft, change: Draft) -> bool:
     if change.q.kind == "points":
         return level.q.unit == "percent"
     return True
+
+#: a part's act named as a measure (海外出货, 储能电池交付): a metric of its own, not the level's before
+_PART_ACT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}(?:出货|交付|销售|出口|进口|生产)")
+
 
 def _reattach(change: Draft, level: Draft) -> None:
     """Move ``change`` from the level it joined (if any) to ``level``."""
