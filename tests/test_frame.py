@@ -1014,6 +1014,7 @@ def test_who_speaks_before_the_company_is_no_name(text, metric):
     ("三季度电话会要点\n11月20日,锦程科技召开第三季度财报电话会。三季度毛利率为13.1%。", "锦程科技"),
     ("电话会｜星途汽车三季度毛利率13.1%\n公司三季度营收为20亿元。", "星途汽车"),
     ("造车新势力星途汽车三季度营收20亿元\n三季度毛利率为13.1%。", "星途汽车"),
+    ("手机厂商闪米科技发布三季报\n三季度营收为20亿元,毛利率为13.1%。", "闪米科技"),
 ])
 def test_a_name_unknown_to_the_lexicon_stands_apart_from_what_is_glued_to_it(text, subject):
     """A company's name the lexicon does not know: the verb of its meeting after it (召开) is no

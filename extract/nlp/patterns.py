@@ -40,6 +40,7 @@ class _PatternFile(BaseModel):
     platform_heads: list[str]
     org_lead_words: list[str] = []
     org_lead_speakers: list[str] = []
+    org_lead_labels: list[str] = []
     org_tail_words: list[str] = []
     pattern: list[dict]
     non_claims: dict
@@ -134,10 +135,12 @@ def _alt(words: list[str]) -> str:
 
 
 def _org_lead(data) -> re.Pattern[str]:
-    """The words glued before a guessed name, a speaker first when a verb follows it (研报预计)."""
+    """The words glued before a guessed name, a speaker first when a verb follows it (研报预计), an
+    industry's label first of all (电池巨头)."""
     words = _alt(data.org_lead_words)
-    speakers = f"(?:{_alt(data.org_lead_speakers)})(?=(?:{words}))" if data.org_lead_speakers else ""
-    return re.compile(f"^(?:{speakers})?(?:{words})+" if speakers else f"^(?:{words})+")
+    speakers = f"(?:{_alt(data.org_lead_speakers)})(?=(?:{words}))" if data.org_lead_speakers else "(?!)"
+    labels = f"[\u4e00-\u9fff]{{0,6}}?(?:{_alt(data.org_lead_labels)})" if data.org_lead_labels else "(?!)"
+    return re.compile(f"^(?:{labels})?(?:(?:{speakers})?(?:{words})+)?")
 
 
 @cache
