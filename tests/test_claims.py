@@ -1222,6 +1222,17 @@ ROWS = [
     R("a-parts-act-changes-on-its-own", "2021年第三季度,华远新能电池出货量为120GWh,海外出货同比增长40%。",
       E(120, "other:GWh", period="2021Q3", change=None, metric_is="电池出货量"),
       E(0.4, "percent", period="2021Q3", change=[("yoy", 0.4)], metric_is="海外出货量")),
+    # a harvest's 增产/减产 is its change
+    R("a-harvest-grows-or-shrinks", "2021年华远省油料产量680万吨,比上年减产2.4%。粮食产量5000万吨,增产1.8%。",
+      E(6_800_000, "other:吨", period="2021", change=[("yoy", -0.024)], subject=ANY, metric_is="油料产量"),
+      E(50_000_000, "other:吨", period="2021", change=[("yoy", 0.018)], subject=ANY, metric_is="粮食产量")),
+    # a growth rate raised against last year's (增速比上年提高4.6个百分点) is the rate's move
+    R("a-growth-rate-raised-against-last-years", "2021年一季度,华远省规模以上工业增加值同比增长9.7%,增速比上年提高4.6个百分点。",
+      E(0.097, "percent", period="2021Q1", change=[("yoy", 0.097)], subject=ANY, metric_is="规模以上工业增加值"),
+      E(0.046, "percent", period="2021Q1", change=[("abs", 0.046)], subject=ANY, metric_is="规模以上工业增加值增速")),
+    # a rate of change said flat the other way (同比上涨0.7%,环比持平): both changes
+    R("a-change-flat-the-other-way", "2021年2月份,华远省居民消费价格同比上涨0.7%,环比持平。",
+      E(0.007, "percent", period="2021-02", change=[("yoy", 0.007), ("qoq", 0.0)], subject=ANY, metric_is="居民消费价格")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

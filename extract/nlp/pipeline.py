@@ -187,7 +187,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             if upper is not None and d.changes[0][1] < 0 < upper and q.value > 0:
                 upper = -upper  # 减少约40%至50%: a fall's range falls at both ends (-0.4 to -0.5)
             value = d.changes[0][1]
-            ch = [Change(kind=d.change_kind, value=value)]
+            ch = [Change(kind=d.change_kind, value=value)] + [Change(kind=k, value=v) for k, v in d.changes[1:]]  # (…,环比持平)
             if d.change_kind in ("yoy", "qoq", "growth"):
                 unit = "percent"  # 增长超过一倍: a relative change, as a rate
         try:

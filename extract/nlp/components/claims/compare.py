@@ -72,16 +72,20 @@ def _kind_between(base: str | None, level: str | None) -> str | None:
 def _flat(sent: str, drafts: list[Draft]) -> None:
     """粮食总产量621万吨,与上年持平: a level the text says is flat has a change of zero, compared
     as the words say (与上年/同比 -> yoy, 环比/与上月 -> qoq, none -> growth, left to the
-    conventions); 基本持平 (roughly flat) is no figure."""
+    conventions), and so is a change said flat the other way (同比上涨0.7%,环比持平); 基本持平
+    (roughly flat) is no figure."""
     for i, d in enumerate(drafts):
-        if d.is_change or d.changes:
+        if d.changes and not (d.is_change and not d.attached):
             continue
         end = drafts[i + 1].q.start if i + 1 < len(drafts) else len(sent)
         m = _FLAT.match(sent, d.q.end, end)
         if m:
             said = m.group("cmp") or ""
             kind = "qoq" if any(w in said for w in _SEQUENTIAL) else "yoy" if said else "growth"
-            d.changes = [(kind, 0.0)]
+            if not d.changes:
+                d.changes = [(kind, 0.0)]
+            elif said and all(k != kind for k, _ in d.changes):  # 同比上涨0.7%,环比持平: the rate's level, flat the other way
+                d.changes.append((kind, 0.0))
 
 # a level's flat change right after it: 与上年持平, 同比持平, 较上月持平, ,持平
 _FLAT = re.compile(r"[^\d。;；!?！？,，]{0,4}[,，]?\s*(?P<cmp>同比|环比|按年|按季|(?:与|和|同|较|比)\s*(?:上年同期|去年同期|上年末|去年末|上年底|去年底|上年|去年|"

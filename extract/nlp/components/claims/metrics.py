@@ -406,7 +406,8 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         loss = re.sub(r"净利润(?:亏损)?", "净亏损", base)
         loss = loss if loss != base else re.sub(r"利润(?:亏损)?", "亏损", base)  # (经营利润: 经营亏损)
         d.metric, d.metric_key = (loss if "亏损" in d.metric else base), None
-    if d.is_change and q.kind == "points" and d.metric == prev.metric and (rate := _RATE_MOVED.search(sent, max(0, q.start - 16), q.start)):
+    if d.is_change and q.kind == "points" and (d.metric == prev.metric or (d.metric or "").startswith(("增速", "增幅", "涨幅", "降幅", "跌幅"))) \
+            and (rate := _RATE_MOVED.search(sent, max(0, q.start - 16), q.start)):
         # 同比增长4.0%,增速比上月加快0.9个百分点: the growth rate's move, no move of the level (原煤产量增速)
         d.metric, d.metric_key = prev.metric + rate.group("r"), None
     if (named := _NAMED_IN_BRACKETS.search(sent, max(0, q.start - 24), q.start)) and q.kind == "percent":
