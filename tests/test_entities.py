@@ -78,6 +78,8 @@ ROWS = [
        P("Organization", "星河科技"), exact=False, absent=("realme",)),
     *R("brand-not-inside-common-words", "统一加强管理,星河科技营收100亿元,是行业之一加快增长的公司。",
        P("Organization", "星河科技"), exact=False, absent=("一加",)),
+    *R("hong-kong-blue-chips-with-and-in-their-names", "長和公布中期業績,信和置業及恒生銀行亦公布業績。",
+       P("Company", "长和"), P("Company", "信和置业"), P("Company", "恒生银行"), exact=False),
     *R("weekday-before-name", "周三星河科技股价下跌2.3%,星期三星河科技发布公告。",
        P("Organization", "星河科技"), exact=False, absent=("三星",)),
     *R("known-traditional", "騰訊與阿里巴巴集團宣布達成合作。",
