@@ -1163,3 +1163,16 @@ def test_a_lead_speaking_of_the_whole_country_is_about_china(text, subject):
     a national body (全国总工会) is no country."""
     claims = _claims(text, "2024-01-17")
     assert claims and {c.subject for c in claims} == {subject}
+
+
+def test_hong_kong_results_wording_of_a_half():
+    """A Hong Kong half's results: 较二零二三年同期的 is that year's half, 美仙 US cents, a move
+    before 最高见 the price's, 较去年底 no part of a metric."""
+    text = ("锦程航运业绩\n锦程航运(0316)今日公布截至二零二四年六月三十日止六個月中期業績。\n期內收入為42.6億美元,"
+            "較二零二三年同期的56.3億美元減少24.3%。每股基本盈利為49.7美仙。客戶存款較去年底增加4.5%至1.93萬億港元。"
+            "錦程航運股價今早高開5.3%,最高見68.4元。")
+    got = {c.value: c for c in _claims(text, "2024-08-21")}
+    assert got[5_630_000_000].period == "2023H1"
+    assert (got[0.497].unit, got[0.497].metric) == ("USD", "每股基本盈利")
+    assert got[1.93e12].metric == "客户存款"
+    assert (got[68.4].metric, got[68.4].change.kind, got[68.4].change.value) == ("股价", "growth", pytest.approx(0.053))

@@ -218,6 +218,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     ctx = next((p.period[4:] for p in sorted(out, key=lambda p: -p.start) if p.end <= glued.start
                                 and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})", p.period)), None)
                     ctx = f"Q{cur_q.group(2)}" if cur_q else ctx
+                    if ctx is None and (half := re.fullmatch(r"\d{4}(H[12])", quarter or "")):
+                        ctx = half.group(1)  # (a half's results in context: 较2023年同期 is 2023H1)
                     out.remove(glued)
                     a = glued.start
                     out.append(PeriodMention(a, b, f"{glued.year}{ctx or ''}", glued.year, _compared(text, a, b)))
