@@ -1233,6 +1233,11 @@ ROWS = [
     # a rate of change said flat the other way (同比上涨0.7%,环比持平): both changes
     R("a-change-flat-the-other-way", "2021年2月份,华远省居民消费价格同比上涨0.7%,环比持平。",
       E(0.007, "percent", period="2021-02", change=[("yoy", 0.007), ("qoq", 0.0)], subject=ANY, metric_is="居民消费价格")),
+    # a breakdown by kind (分经济类型看) names parts of the measure of the sentence before
+    R("a-breakdown-by-kind-of-the-measure-before", "2021年华远省规模以上工业增加值增长5.0%。分经济类型看,国有控股企业增长5.1%,股份制企业增长7.2%。",
+      E(0.05, "percent", period="2021", change=[("yoy", 0.05)], subject=ANY, metric_is="规模以上工业增加值"),
+      E(0.051, "percent", period="2021", change=[("yoy", 0.051)], subject=ANY, metric_is="国有控股企业规模以上工业增加值"),
+      E(0.072, "percent", period="2021", change=[("yoy", 0.072)], subject=ANY, metric_is="股份制企业规模以上工业增加值")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

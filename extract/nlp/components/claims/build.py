@@ -305,7 +305,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _rate_of_the_level(sent, d, out)
         _header_part(sent, d, mentions)
         _change_on_a_basis(d, out)
-        _part_after_of(sent, d, found, out, earlier)
+        _part_after_of(sent, d, found, out, earlier or previous)
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through

@@ -52,6 +52,7 @@ class Draft:
     kinds_known: bool = False  # its changes' kinds follow the periods of the levels compared
     quote: bool = False  # a share price quoted after its name: 格力电器(50.070, -0.12, -0.24%)
     part: bool = False  # a part's figure of the measure before 其中 (城市居民消费价格): no repeat of the whole's
+    whole: str | None = None  # … and that measure (居民消费价格), for the parts of a later breakdown
     bases: dict = field(default_factory=dict)  # the base period each change names (index -> code: 较2017年第三季度)
 
     def regrade(self, kind: str, kinds: tuple[str, ...] = ("growth",)) -> None:

@@ -140,6 +140,10 @@ def _change_on_a_basis(d: Draft, out: list[Draft]) -> None:
 _WHOLE_PLACE = re.compile(r"^(?:全省|全市|全国|全区|全县|全州|全球)")
 
 
+#: a breakdown of the figure before (分经济类型看, 分三大门类看, 分行业看)
+_BY_PART_LEAD = re.compile(r"分[\u4e00-\u9fff]{1,6}?(?:来)?看")
+
+
 def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft], earlier: list[Draft] = ()) -> None:
     """居民消费价格上涨0.4%,其中城市上涨0.5%,农村上涨0.3%: a change after 其中 whose clause names
     only a part (城市, a kind of area) and no measure is that part's figure of the measure before
@@ -147,26 +151,33 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
     sentence before (``earlier``): about the first figure of its last measure (同比下降0.3%,环比
     上涨0.3%。其中,城市下降0.3%: the parts of the year-on-year figure)."""
     at = sent.rfind("其中", 0, d.q.start)
+    by = [m for m in _BY_PART_LEAD.finditer(sent, 0, d.q.start)]  # (分经济类型看,国有控股企业增长5.1%)
+    if by and by[-1].start() > at:
+        at = by[-1].start()
     if at < 0 or not (d.is_change or d.q.kind == "bare"):  # (其中中国市场超过10亿: a bare level, a part's)
         return
     parent = next((x for x in reversed(out) if x.q.end <= at and x.metric), None)
     if parent is None and not sent[:at].strip(" ,，:：") and earlier:
-        last = next((x for x in reversed(earlier) if x.metric), None)
+        last = next((x for x in reversed(earlier) if x.metric and x.q.kind != "points"), None)  # (not a rate's move)
         parent = next((x for x in earlier if last is not None and x.metric == last.metric), None)
     if parent is None:
         return
+    measure = parent.whole or parent.metric  # (分三大门类看,… after 分经济类型看,…: the parts' whole)
     clause = _clause_start(sent, d.q.start)
     area = found.surface if found is not None and found.cls == "Place" and clause <= found.start < d.q.start else None
-    part = d.metric if d.metric and len(d.metric) <= 4 and not _names_metric(d.metric) \
+    part = d.metric if d.metric and len(d.metric) <= (10 if by and at == by[-1].start() else 4) and not _names_metric(d.metric) \
         and d.metric in sent[clause:d.q.start] else None
     word = area or part
+    by_part = bool(by) and at == by[-1].start()
+    if by_part and (area or (part and part[-2:] == measure[-2:])):
+        return  # (分地区看: places are listed by 分别; 采矿业增加值增长…: the part names its measure)
     if area and d.metric in ("市场", "地区", "区域", "本土"):  # (其中中国市场超过10亿: the market of the place)
         word = d.metric = area + d.metric
     if word is None or (d.metric not in (None, word) and not (out and d.metric == out[-1].metric)):
         return
-    whole = _WHOLE_PLACE.sub("", parent.metric)
+    whole = _WHOLE_PLACE.sub("", measure)
     whole = whole.replace("全球", "") if area else whole  # (…生态体系全球年度活跃消费者: the place's part of it)
-    d.metric, d.metric_key, d.part = word + whole, None, True
+    d.metric, d.metric_key, d.part, d.whole = word + whole, None, True, whole
     if not d.is_change:  # (the part is counted as the whole: 13.1亿 users, 其中中国市场10亿)
         d.subject, d.unit = parent.subject, parent.unit
     if d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
