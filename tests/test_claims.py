@@ -1238,6 +1238,11 @@ ROWS = [
       E(0.05, "percent", period="2021", change=[("yoy", 0.05)], subject=ANY, metric_is="规模以上工业增加值"),
       E(0.051, "percent", period="2021", change=[("yoy", 0.051)], subject=ANY, metric_is="国有控股企业规模以上工业增加值"),
       E(0.072, "percent", period="2021", change=[("yoy", 0.072)], subject=ANY, metric_is="股份制企业规模以上工业增加值")),
+    # items of a 分别 list may open with digits and letters (5G基站)
+    R("list-items-opening-with-digits-and-letters", "2021年1—2月份,华远省5G基站、光缆、集成电路产量分别增长20.1%、6.2%和28.5%。",
+      E(0.201, "percent", period="2021-01/2021-02", change=[("yoy", 0.201)], subject=ANY, metric_is="5G基站产量"),
+      E(0.062, "percent", period="2021-01/2021-02", change=[("yoy", 0.062)], subject=ANY, metric_is="光缆产量"),
+      E(0.285, "percent", period="2021-01/2021-02", change=[("yoy", 0.285)], subject=ANY, metric_is="集成电路产量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -276,11 +276,11 @@ def _quarter_span_before(sent: str, pos: int, n: int, period: str | None) -> lis
         return None
     return [f"{year}Q{q}" for q in range(q1, q2 + 1)]
 
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[A-Za-z])?[\u4e00-\u9fffA-Za-z]{2,8}")  # (5G基站, 3D打印设备)
 _WHOLE_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}")
 #: kinds of area a bulletin lists (城镇和农村居民…, 城市、农村价格)
 _AREAS = ("城镇", "农村", "乡村", "城市", "城区", "郊区")
-_LAST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")  # (the last item holds the measure: 其他用品及服务价格)
+_LAST_ITEM = re.compile(r"(?:\d{1,2}[A-Za-z])?[\u4e00-\u9fffA-Za-z]{2,12}")  # (the last item holds the measure: 其他用品及服务价格)
 
 def _of_one_width(items: list[str]) -> list[str] | None:
     """Items of one width, the last with the measure after it (小学、初中、高中在校生: 小学在校生 …), or
