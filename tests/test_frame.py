@@ -1176,3 +1176,13 @@ def test_hong_kong_results_wording_of_a_half():
     assert (got[0.497].unit, got[0.497].metric) == ("USD", "每股基本盈利")
     assert got[1.93e12].metric == "客户存款"
     assert (got[68.4].metric, got[68.4].change.kind, got[68.4].change.value) == ("股价", "growth", pytest.approx(0.053))
+
+
+def test_a_hong_kong_companys_dividends():
+    """末期股息每股28仙,连同中期息每股12仙,全年合共派息40仙;另派特别股息每股5仙: each dividend its
+    own per-share metric, the company's (合共 is no name)."""
+    text = ("锦程地产业绩\n锦程地产(00988)公布截至2023年12月31日止年度业绩。董事会建议派发末期股息每股28仙,"
+            "连同中期息每股12仙,全年合共派息40仙,按年减少20%。另派特别股息每股5仙。")
+    got = {round(c.value, 2): (c.subject, c.metric) for c in _claims(text, "2024-03-20")}
+    assert got == {0.28: ("锦程地产", "每股末期股息"), 0.12: ("锦程地产", "每股中期息"),
+                   0.4: ("锦程地产", "派息"), 0.05: ("锦程地产", "每股特别股息")}

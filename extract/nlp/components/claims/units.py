@@ -77,4 +77,5 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
         # 持有公司4448.85万股, 持股降至3.01%: the holding, in shares or as a share of the company
         d.metric, d.metric_key = ("持股比例" if q.kind == "percent" else "持股数"), None
     if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
-        d.metric = "每股" + d.metric[:-2]  # 末期股息每股72港仙: 每股末期股息
+        # 末期股息每股72港仙: 每股末期股息 (连同中期息每股12仙, 另派特别股息每股5仙: 每股中期息, 每股特别股息)
+        d.metric = "每股" + re.sub(r"^(?:连同|另派|另|并派|加派)", "", d.metric[:-2])
