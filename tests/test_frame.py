@@ -1186,3 +1186,11 @@ def test_a_hong_kong_companys_dividends():
     got = {round(c.value, 2): (c.subject, c.metric) for c in _claims(text, "2024-03-20")}
     assert got == {0.28: ("锦程地产", "每股末期股息"), 0.12: ("锦程地产", "每股中期息"),
                    0.4: ("锦程地产", "派息"), 0.05: ("锦程地产", "每股特别股息")}
+
+
+def test_receivables_are_a_stock_at_the_periods_end():
+    """应收账款24.74万亿元 in the data of 1—5月份: a balance at the end of May, not a flow over the months."""
+    text = ("2024年1-5月份全国规模以上工业企业利润增长3.4%\n1—5月份,全国规模以上工业企业实现利润总额27543.8亿元,"
+            "同比增长3.4%。\n5月末,规模以上工业企业资产负债率为57.3%。应收账款24.74万亿元,同比增长8.6%。")
+    got = {c.metric: c.period for c in _claims(text, "2024-06-27")}
+    assert got["应收账款"] == "asof:2024-05"
