@@ -1194,3 +1194,10 @@ def test_receivables_are_a_stock_at_the_periods_end():
             "同比增长3.4%。\n5月末,规模以上工业企业资产负债率为57.3%。应收账款24.74万亿元,同比增长8.6%。")
     got = {c.metric: c.period for c in _claims(text, "2024-06-27")}
     assert got["应收账款"] == "asof:2024-05"
+
+
+def test_a_banks_ratios_and_branches_are_stocks_at_the_periods_end():
+    """A bank's half: its 资本比率 and its 分店 stand at the end of June, not over the half."""
+    text = ("锦程银行业绩\n锦程银行(0023)公布截至6月30日止六个月中期业绩。普通股权一级资本比率为16.8%,"
+            "总资本比率为20.1%。集团共有分店312间。")
+    assert {c.period for c in _claims(text, "2024-07-31")} == {"asof:2024-06"}
