@@ -341,11 +341,10 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
             return market  # (a note's 年报数据显示,公司… names no market: who reports is found below)
     if (national := _national(sents[:1], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
-    if not any(base <= m.start < base + len(t) for m in cands for base, t in sents) \
-            and (country := whole_country(sents)) is not None:
+    named = any(base <= m.start < base + len(t) for m in cands for base, t in sents)  # (a company in the lead)
+    if not named and (country := whole_country(sents)) is not None:
         return country  # 1-11月份全国规模以上工业企业利润: the country's statistics
-    if not any(base <= m.start < base + len(t) for m in cands for base, t in sents) \
-            and (titled := titled_company(sents)) is not None:
+    if not named and (titled := titled_company(sents)) is not None:
         return titled  # 华远证券发布研究报告《宁德时代2023年报点评》: what the note is on
     if topic is not None and not is_media(topic) and not is_investor(topic, sents) and not is_publisher(topic, sents) \
             and not (text and is_partner(topic, text)):

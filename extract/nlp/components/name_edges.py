@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..patterns import load_patterns
 
@@ -35,11 +36,17 @@ def without_lead(m):
     return replace(m, start=m.start + k, surface=rest, label=m.label[k:] if m.label.startswith(m.surface[:k]) else m.label)
 
 
-_TICKER_BEFORE = re.compile(r"(?:纳斯达克|纽交所|港交所|联交所|上交所|深交所|交易所|NASDAQ|Nasdaq|NYSE|HKEX|HKSE)\s*[:：]\s*$")
-
-
 def no_name(text: str, m, measures: list[tuple[int, int]]) -> bool:
     """Is the guess ``m`` no name: inside a metric of the lexicon (``measures``: EBITA in 经调整EBITA),
     or a ticker right after its exchange (纽交所:YSG)?"""
     return any(a <= m.start and m.end <= b for a, b in measures) \
-        or bool(_TICKER_BEFORE.search(text, max(0, m.start - 12), m.start))
+        or bool(_ticker_before().search(text, max(0, m.start - 12), m.start))
+
+
+@cache
+def _ticker_before() -> re.Pattern[str]:
+    """An exchange (``exchanges`` in ontology/frame.toml) and a colon right before a ticker (纽交所:)."""
+    from ..frame_words import frame_words
+
+    names = sorted(frame_words().exchanges, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + r"|交易所)\s*[:：]\s*$")

@@ -25,7 +25,6 @@ def _share_enumerated_metrics(sent: str, drafts: list[Draft]) -> None:
 
 _RESPECTIVELY = re.compile(r"分别")
 #: an earlier forecast in brackets after an item (201.8亿元(前值215.6亿元)): no item of the list
-_PRIOR_BEFORE = re.compile(r"[(（]\s*(?:前值|原值|原预测值?|前次预测|此前预测|调整前)\s*(?:为|:|：)?\s*$")
 _PRIOR_BRACKET = re.compile(r"[(（]\s*(?:前值|原值|原预测值?|前次预测|此前预测|调整前)[^()（）]{0,24}[)）]")
 
 _GROUP_LEAD = re.compile(r"[^,，;；。:：]{0,10}")  # 分别 … the first number: a verb, no clause break

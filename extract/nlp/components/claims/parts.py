@@ -74,7 +74,7 @@ def _segment_goes_on(sent: str, d: Draft, out: list[Draft]) -> None:
 #: the words before a revenue that name no part of it (营业总收入, 主营业务收入)
 _WHOLE = re.compile(r"(?:营业|主营业务|主营|总|净|全年|本季度|季度|经营|公司|集团|整体|合计|累计|其中|单季度?|上半年|下半年|前三季度)*")
 _REVENUE = re.compile(r"(?P<p>.+?)(?:营业收入|销售收入|营收|收入|收益|营业额)$")
-_MARGINS = ("毛利率", "净利率", "净利润率", "经营利润率", "营业利润率", "利润率", "经营利润率")
+_MARGINS = ("毛利率", "净利率", "净利润率", "经营利润率", "营业利润率", "利润率")
 
 
 def _rate_of_the_level(sent: str, d: Draft, out: list[Draft]) -> None:
