@@ -1049,6 +1049,39 @@ def test_a_markets_data_keeps_a_vendor_to_its_own_measures():
     assert got[6_960_000] == ("其他厂商", "出货量")
 
 
+@pytest.mark.parametrize("lead,subject", [
+    ("根据星河咨询中国季度手机市场跟踪报告,2021年第二季度,中国智能手机市场出货量约7770万台,同比下降11.0%。", "中国"),
+    ("据星河咨询统计,2021年第二季度中国智能手机市场出货量约7770万台,同比下降11.0%。", "中国"),
+    ("据星河咨询最新报告,2021年第二季度全球智能手机出货量约7770万台,同比下降11.0%。", "全球"),
+])
+def test_a_trackers_source_lead_makes_a_market_piece(lead, subject):
+    """A lead opening with where its data comes from (根据…跟踪报告, 据…统计) is a market's data
+    piece: the market it names (中国; 全球 when it speaks of the world) owns the figures no vendor
+    owns, not the vendor named most (here 小米), nor a place named further down."""
+    text = ("星河咨询:第二季度手机市场出货量下降\n" + lead + "小米出货量1300万台,同比增长1.2%。"
+            "小米市场份额16.7%。5G手机出货量为5800万台。在欧洲市场,小米份额为20%。")
+    got = {c.value: c.subject for c in _claims(text, "2021-07-28")}
+    assert got[77_700_000] == got[58_000_000] == subject
+    assert got[13_000_000] == "小米"
+
+
+def test_a_companys_own_data_lead_is_no_market_piece():
+    """据财报数据,… opens a company's results, not a market's data piece."""
+    claims = _claims("星河科技公布第三季度业绩\n据财报数据,星河科技第三季度营收为120亿元,同比增长8%。毛利率为20%。", "2021-11-25")
+    assert {c.subject for c in claims} == {"星河科技"}
+
+
+def test_a_latin_speakers_label_in_a_transcript_is_no_subject():
+    """Louis：本季度研发费用… in a call's transcript: the speaker (a Latin name a model may take
+    for an organization) is who talks; the figures and the guidance are the company's."""
+    claims = _claims("星河汽车第三季度财报电话会议实录\n张三：这个季度我们交付了3268辆车。\nLouis：本季度研发费用为9.3亿元。"
+                     "我们预计第四季度的收入在22亿元到28亿元之间。\nSteven Feng：本季度管理费用为9.4亿元。", "2018-11-07")
+    got = {c.value: (c.subject, c.metric) for c in claims}
+    assert got[930_000_000] == ("星河汽车", "研发费用")
+    assert got[2_200_000_000] == ("星河汽车", "收入指引")
+    assert got[940_000_000][0] == "星河汽车"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -334,9 +334,12 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     # a data piece (QuestMobile数据显示,…中国移动互联网月活跃用户规模…) reports no one's results: the
     # platforms it ranks are no reporting entity; its market is the place its lead names, if any
     said = re.compile(w.data_lead.pattern.removesuffix(r"[,，:：]?\s*$"))
-    if w.data_lead is not None and any(said.search(s) for _, s in sents):
-        lead_end = sents[-1][0] + len(sents[-1][1]) if sents else 0
-        market = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents)
+    told = next((i for i, (_, s) in enumerate(sents) if said.search(s)), None) if w.data_lead is not None else None
+    if told is not None:
+        # (its market is named by the time it says where the data comes from, not further down)
+        lead_end = sents[told][0] + len(sents[told][1])
+        market = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents) \
+            or _world(sents[:told + 1])
         if market is not None or not any(_OWN_RESULTS.search(t) for _, t in sents):
             return market  # (a note's 年报数据显示,公司… names no market: who reports is found below)
     if (national := _national(sents[:1], announcing=True)) is not None:
@@ -358,6 +361,17 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return maker  # (a note naming the company's products more than any company: their maker)
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
+
+
+def _world(sents: list[tuple[int, str]]):
+    """全球, as a Place mention, when a data piece's lead speaks of the world's market
+    (据Counterpoint报告,2023年全球智能手机出货量…): the market its figures are about."""
+    from .components.entities import Mention
+
+    for base, s in sents:
+        if (k := s.find("全球")) >= 0:
+            return Mention(base + k, base + k + 2, "Place", "全球", "全球", "pattern", 0.8)
+    return None
 
 
 #: a lead that speaks of a company's own results (公司发布2023年年报, 公司2023年实现营收)

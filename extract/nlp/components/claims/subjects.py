@@ -19,6 +19,13 @@ _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|撰文
 # (李斌：截至10月底,我们已开设8家蔚来中心): a speaker's label in a transcript is who talks, not what of
 _SPEAKER_LABEL = re.compile(r"\s*(?:[(（][^()（）:：]{1,16}[)）]|[,，][^,，。:：]{1,12})?\s*[:：]")  # (奉玮（首席财务官）：, 奉玮，CFO：)
 
+def _latin_speaker(sent: str, m: Mention) -> bool:
+    """Is ``m`` a speaker's label in a transcript with a name no lexicon knows in the shape of a
+    person's Latin name (Louis：, Steven Feng：), which a model may take for an organization?"""
+    return m.source != "lexicon" and not sent[:m.start].strip() and _SPEAKER_LABEL.match(sent, m.end) is not None \
+        and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", m.surface) is not None
+
+
 _SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
 
 def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
@@ -29,7 +36,8 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
              and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
              and not _SOURCE_AFTER.match(sent, m.end)
              and not (m.cls == "Person" and (_BYLINE_BEFORE.search(sent, max(0, m.start - 20), m.start)
-                                             or _SPEAKER_LABEL.match(sent, m.end)))]
+                                             or _SPEAKER_LABEL.match(sent, m.end)))
+             and not _latin_speaker(sent, m)]
     if not cands:
         return None
     cut = _clause_start(sent, pos)
