@@ -1243,6 +1243,11 @@ ROWS = [
       E(0.201, "percent", period="2021-01/2021-02", change=[("yoy", 0.201)], subject=ANY, metric_is="5G基站产量"),
       E(0.062, "percent", period="2021-01/2021-02", change=[("yoy", 0.062)], subject=ANY, metric_is="光缆产量"),
       E(0.285, "percent", period="2021-01/2021-02", change=[("yoy", 0.285)], subject=ANY, metric_is="集成电路产量")),
+    # a hope for a level (我们希望…能提升到) is a target; 希望 and 能 are no part of its metric
+    R("a-hoped-level-is-a-target", "星河汽车2021年汽车毛利率为11%,我们希望2022年的毛利率能提升到15%,月交付达到3000辆。",
+      E(0.11, "percent", period="2021", subject="星河汽车", metric_is="汽车毛利率"),
+      E(0.15, "percent", period="2022", subject="星河汽车", metric_is="毛利率目标"),
+      E(3000, ("other:辆", "count"), period="2022", subject="星河汽车", metric_is="月交付量目标")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

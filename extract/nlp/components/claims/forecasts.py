@@ -73,8 +73,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         analyst = None  # a company's release or call: its 我们预计 is its own outlook (我们预计(2024年)公司… is not)
     said = None if analyst else _FORECAST_GUIDE.search(lead)
     if said is None and not analyst:
-        clause = _clause_start(sent, d.q.start)
-        if _FORECAST_TARGET.search(lead, clause):  # 计划到年底建成1100个充电桩: a target
+        # (计划到年底建成1100个充电桩: a target; 希望毛利率提升到15%,月交付达到3000辆: both are)
+        if _FORECAST_TARGET.search(lead, _clause_start(sent, d.q.start)) or _TARGET_GOES_ON.search(lead):
             d.metric, d.metric_key = d.metric + "目标", None
         return
     reporting = frame is not None and frame.entity is not None and d.subject is not None \
@@ -92,6 +92,10 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         d.metric, d.metric_key = d.metric + "指引", None
     else:  # an analyst's or a third party's estimate
         d.metric, d.metric_key = "预测" + d.metric, None
+
+#: a target word whose clauses go on listing levels reached (…能提升到15%,月交付达到3000辆): each is a target
+_TARGET_GOES_ON = WordRegex(r"(?:{forecast_target})[^。;；!！?？]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*[,，][^。;；!！?？,，]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*$")
+
 
 #: an analyst's forecast of the company (我们预计公司…, 我们预计2024-2026年公司…), not a company's own outlook
 _ON_THE_COMPANY = re.compile(r"我们(?:预计|预测|预期)[^,，。;；:：]{0,12}?(?:公司|该公司|其)")
