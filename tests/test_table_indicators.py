@@ -41,6 +41,14 @@ CELLS_A_LINE = """2023年华远省居民收支主要数据
 -6.6
 """
 
+PIPED_MEASURE = """2023年华远省农业统计数据
+表1 2023年主要农产品产量
+指标 | 单位 | 产量 | 比上年增长(%)
+| --- | --- | --- | --- |
+粮食 | 万吨 | 3542.6 | 1.8
+肉类 | 万吨 | 446.2 | -2.3
+"""
+
 
 def _table_claims(text, published="2024-03-04"):
     d = extract_text(text, doc_id="t", published=published)[0]
@@ -56,7 +64,9 @@ def _table_claims(text, published="2024-03-04"):
                     "农村居民人均可支配收入": (38311, "CNY", "2023", [("yoy", -0.066)])}),
     (UNIT_COLUMN, {"地区生产总值": (8_255_300_000_000, "CNY", "2023", [("yoy", 0.06)]),
                    "城镇新增就业": (1_105_000, "users", "2023", [("yoy", -0.021)])}),
-], ids=["one-row-a-line", "spaced-with-points", "one-cell-a-line", "a-column-of-units"])
+    (PIPED_MEASURE, {"粮食产量": (35_426_000, "other:吨", "2023", [("yoy", 0.018)]),
+                     "肉类产量": (4_462_000, "other:吨", "2023", [("yoy", -0.023)])}),
+], ids=["one-row-a-line", "spaced-with-points", "one-cell-a-line", "a-column-of-units", "bars-and-a-measure-column"])
 def test_indicator_table(text, want):
     got = _table_claims(text)
     assert set(got) == set(want), sorted(got)

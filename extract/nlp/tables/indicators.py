@@ -9,7 +9,7 @@ level (绝对数(元), 总量(亿元), or a bare (万人)) or its change (比上
     全体居民人均可支配收入	63830	5.0
       其中:工资性收入	36150	5.3
 
-one row a line (cells apart by tabs or spaces), or one cell a line. :func:`find_indicator_tables`
+one row a line (cells apart by tabs, spaces or bars), or one cell a line. :func:`find_indicator_tables`
 finds them; :func:`read_indicator_table` reads them: a level cell is read with its column's unit
 as prose would read it (63830元, 1200万吨), a change cell is the change of the row's level (a
 percentage relative, 百分点 absolute), of the kind its header names (比上年: yoy); the period is
@@ -33,9 +33,10 @@ _CELL_SEP = r"[ \t\u3000]+"
 @cache
 def _rx():
     w = table_words()
-    names = "|".join(re.escape(x) for x in sorted({*w.indicator_level_columns, *(c for c, _ in w.indicator_change_columns)},
+    level_words = (*w.indicator_level_columns, *w.indicator_measure_columns)
+    names = "|".join(re.escape(x) for x in sorted({*level_words, *(c for c, _ in w.indicator_change_columns)},
                                                   key=len, reverse=True)) or "(?!)"
-    levels = "|".join(re.escape(x) for x in sorted(w.indicator_level_columns, key=len, reverse=True)) or "(?!)"
+    levels = "|".join(re.escape(x) for x in sorted(level_words, key=len, reverse=True)) or "(?!)"
     # (a column of the rows' units, 单位, with level columns that then state none: 指标 单位 绝对数 比上年增长(%))
     column = rf"(?:(?:{names})?[ \t]*[(（][^()（）\n]{{1,8}}[)）]|计量单位|单位|(?:{levels})(?![(（]))"
     label = "|".join(re.escape(x) for x in sorted(w.indicator_label_columns, key=len, reverse=True)) or "(?!)"
@@ -51,7 +52,7 @@ def _column(text: str) -> tuple[str, str | None, str] | None:
         return "unit", None, ""
     m = re.fullmatch(r"(?P<name>[^()（）]*?)[ \t]*[(（](?P<u>[^()（）]+)[)）]", text.strip())
     if m is None:
-        return ("level", None, "") if text.strip() in table_words().indicator_level_columns else None
+        return ("level", None, "") if text.strip() in (*w.indicator_level_columns, *w.indicator_measure_columns) else None
     name, unit = m.group("name").strip(), m.group("u").strip()
     kind = next((k for c, k in sorted(w.indicator_change_columns, key=lambda x: -len(x[0])) if c in name), None)
     if kind is not None:
@@ -65,6 +66,7 @@ def find_indicator_tables(text: str, first_index: int = 1) -> list:
     from .text import TextTable
 
     one_line, per_line, column, number = _rx()
+    text = _unpiped(text)
     out = []
     heads = [(m, False) for m in one_line.finditer(text)] + [(m, True) for m in per_line.finditer(text)]
     for h, cell_lines in sorted(heads, key=lambda x: x[0].start()):
@@ -93,6 +95,21 @@ def find_indicator_tables(text: str, first_index: int = 1) -> list:
         caption = text[caption_start + 1:text.rfind("\n", 0, a)] if text.rfind("\n", 0, a) > 0 else ""
         out.append(TextTable(table, a, table.end, [], [], kind="indicator", caption=caption.strip()))
     return out
+
+
+#: a line of cells apart by bars (指标 | 单位 | 产量 | 比上年增长(%)), or a rule under a header (| --- |)
+_PIPED = re.compile(r"^[^\n]*[|｜][^\n]*[|｜][^\n]*$", re.M)
+
+
+def _unpiped(text: str) -> str:
+    """``text`` with the bars of its piped lines (and their rules) blanked, offsets kept: cells
+    apart by bars read as cells apart by spaces."""
+    def blank(m: re.Match) -> str:
+        line = m.group(0)
+        if re.fullmatch(r"[ \t|｜:\-]*", line):
+            return " " * len(line)
+        return line.replace("|", " ").replace("｜", " ")
+    return _PIPED.sub(blank, text)
 
 
 def _rows_one_line(text: str, pos: int, n: int, number, units: int = 0):
@@ -182,12 +199,14 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
                 continue
             if level is not None:
                 continue  # a second level column (a restatement) is left to the first
+            named = header[j].text.strip()  # (a column named by its measure, 产量: 粮食产量)
+            metric_j = metric + named if named in w.indicator_measure_columns and not metric.endswith(named) else metric
             ev = Evidence(text=f"{text}【{header[j].text}】", start=a, end=b, raw_start=ra, raw_end=rb,
                           page=table.page, table=table.index, row=k + 1, column=j + 2)
             level = Claim(subject=subject.label if subject else "未知",
                           subject_cls=subject.cls if subject and subject.cls in _CLASSES else None,
-                          subject_text=subject.label if subject else None, metric=metric,
-                          metric_key=_metric_key(metric, lex, q.unit), value=q.value, unit=q.unit, period=period,
+                          subject_text=subject.label if subject else None, metric=metric_j,
+                          metric_key=_metric_key(metric_j, lex, q.unit), value=q.value, unit=q.unit, period=period,
                           evidence=ev, surface=c.text, confidence=0.85)
         if level is None:
             continue

@@ -42,6 +42,7 @@ class _TableFile(BaseModel):
     forecast_prefix: str
     indicator_label_columns: list[str] = []
     indicator_level_columns: list[str] = []
+    indicator_measure_columns: list[str] = []
     indicator_change_columns: list[tuple[str, str]] = []
     indicator_label_leads: list[str] = []
 
@@ -77,6 +78,7 @@ class TableWords:
     forecast_prefix: str = "预测"
     indicator_label_columns: tuple[str, ...] = ()
     indicator_level_columns: tuple[str, ...] = ()
+    indicator_measure_columns: tuple[str, ...] = ()
     indicator_change_columns: tuple[tuple[str, str], ...] = ()
     indicator_label_leads: tuple[str, ...] = ()
 
