@@ -1248,6 +1248,17 @@ ROWS = [
       E(0.11, "percent", period="2021", subject="星河汽车", metric_is="汽车毛利率"),
       E(0.15, "percent", period="2022", subject="星河汽车", metric_is="毛利率目标"),
       E(3000, ("other:辆", "count"), period="2022", subject="星河汽车", metric_is="月交付量目标")),
+    # a gap to the country's level (比全国高…, 低于全国平均水平…) is the place's, its metric the level's
+    # set against the standard (a growth's gap when points follow a level that is no rate); 全国 is
+    # no subject, and 城镇化率 names no 城镇
+    R("a-gap-to-the-countrys-level", "2021年华远省常住人口城镇化率为74.2%,比全国高7.8个百分点;居民人均可支配收入为63830元,低于全国平均水平240元。",
+      E(0.742, "percent", period="2021", subject="华远省", metric_is="常住人口城镇化率"),
+      E(0.078, "percent", period="2021", subject="华远省", metric_is="常住人口城镇化率高于全国"),
+      E(63830, "CNY", period="2021", subject="华远省", metric_is="居民人均可支配收入"),
+      E(240, "CNY", period="2021", subject="华远省", metric_is="居民人均可支配收入低于全国")),
+    R("a-gap-of-a-growth-to-the-countrys", "2021年浙江省地区生产总值为19864亿元,同比增长6.1%,比全国高0.8个百分点。",
+      E(1_986_400_000_000, "CNY", period="2021", change=[("yoy", 0.061)], subject="浙江", metric_is="地区生产总值"),
+      E(0.008, "percent", period="2021", subject="浙江", metric_is="地区生产总值增速高于全国")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -100,7 +100,8 @@ def is_partner(m, text: str) -> bool:
 
 
 #: the whole country named as such (全国规模以上工业企业, 全国居民), not a national body (全国人大, 全国总工会)
-_WHOLE_COUNTRY = re.compile(r"全国(?!人大|政协|总工会|工商联|妇联|人民代表|委员会|[\u4e00-\u9fff]{0,8}?(?:协会|学会|联合会|联盟|中心))")
+# (比全国高…, 低于全国平均水平: the country is the standard a place is set against, not the place)
+_WHOLE_COUNTRY = re.compile(r"(?<!比)(?<!较)(?<![高低快慢多少]于)全国(?!人大|政协|总工会|工商联|妇联|人民代表|委员会|[\u4e00-\u9fff]{0,8}?(?:协会|学会|联合会|联盟|中心))")
 
 
 def whole_country(sents: list[tuple[int, str]]):

@@ -23,7 +23,7 @@ from .subjects import (_counted_subject, _model_counted, _never_subject, _segmen
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
-from .parts import _change_on_a_basis, _header_part, _joined, _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on
+from .parts import _change_on_a_basis, _gap_to_a_standard, _header_part, _joined, _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on
 from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
@@ -306,6 +306,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _header_part(sent, d, mentions)
         _change_on_a_basis(d, out)
         _part_after_of(sent, d, found, out, earlier or previous)
+        _gap_to_a_standard(sent, d, out)
         reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
         if d.metric is None and reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through

@@ -184,3 +184,24 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
         # …比上年上涨0.4%,其中城市上涨0.5%: the parts are compared as the whole is
         kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
         d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
+
+
+#: a figure's lead that sets it against a standard (比全国平均水平高, 低于全国平均水平, 比全国高): the gap
+_AGAINST = re.compile(r"(?:(?:比|较)\s*(?P<s1>全国|全省|全市|全球)(?:的)?(?:平均水平|平均)?\s*(?P<d1>高|低|多|少|快|慢)出?"
+                      r"|(?P<d2>高|低|多|少|快|慢)于\s*(?P<s2>全国|全省|全市|全球)(?:的)?(?:平均水平|平均)?)\s*$")
+
+
+def _gap_to_a_standard(sent: str, d: Draft, out: list[Draft]) -> None:
+    """…城镇化率为74.2%,比全国高7.8个百分点; 失业率为4.8%,低于全国平均水平0.4个百分点: the gap of
+    the level before to the country's, the place's own figure (全国 is the standard, not the
+    subject), its metric the level's set against the standard (城镇化率高于全国)."""
+    m = _AGAINST.search(sent, _clause_start(sent, d.q.start), d.q.start)
+    if m is None or not out or not out[-1].metric or out[-1].is_change:
+        return
+    level = out[-1]
+    way = "高" if (m.group("d1") or m.group("d2")) in ("高", "多", "快") else "低"
+    # (增长6.1%,比全国高0.8个百分点: points against a level that is no rate are its growth's gap)
+    grew = level.changes or re.search(r"增长|下降|增加|减少|[增降]", sent[level.q.end:m.start()])
+    rate = "增速" if grew and level.unit != "percent" and "百分点" in sent[d.q.start:d.q.end + 3] else ""
+    d.metric, d.metric_key = f"{level.metric}{rate}{way}于{m.group('s1') or m.group('s2')}", None
+    d.subject, d.subject_here = level.subject, level.subject_here

@@ -196,6 +196,9 @@ def _never_subject(sent: str, m: Mention) -> bool:
     # (美国 of 美国存托凭证, an American depositary share, names a security, not a place's figure)
     if _EXCLUDED.match(sent, m.end) or (sent[max(0, m.start - 1):m.start] == "除" and sent.startswith(("外", "之外", "以外"), m.end)):
         return True  # 华为以外的厂商, 除苹果外: what a figure leaves out
+    if m.cls == "Place" and m.surface in ("全国", "全省", "全市", "全球") \
+            and re.search(r"(?:比|较|[高低快慢多少]于)\s*$", sent[max(0, m.start - 3):m.start]):
+        return True  # 比全国高7.8个百分点, 低于全国平均水平: the standard a figure is set against
     if INVESTS.match(sent, m.end):
         return True  # 由红杉中国领投, 阿里巴巴领投: the investor of a round, not what its figures are of
     return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
