@@ -1082,6 +1082,24 @@ def test_a_latin_speakers_label_in_a_transcript_is_no_subject():
     assert got[940_000_000][0] == "星河汽车"
 
 
+def test_a_close_said_after_the_days_low_keeps_no_change_of_it():
+    """美股收盘报74.68美元,跌5.65%: the close and its move on the day; 盘中一度跌超12%,收报83.5港元:
+    the day's low is a move of its own, not the close's."""
+    claims = _claims("星河科技公布第三季度业绩\n星河科技收入为120亿元。\n星河科技美股收盘报74.68美元,跌5.65%。\n"
+                     "星河科技港股盘中一度跌超12%,收报83.5港元。", "2021-11-25")
+    got = {c.value: c for c in claims}
+    assert (got[74.68].metric, got[74.68].period) == ("收盘价", "asof:2021-11-25")
+    assert [(x.kind, x.value) for x in got[74.68].changes()] == [("growth", -0.0565)]
+    assert got[83.5].metric == "收盘价" and got[83.5].change is None
+    assert (got[-0.12].qualifier, [(x.kind, x.value) for x in got[-0.12].changes()]) == ("超", [("growth", -0.12)])
+
+
+def test_users_transacting_over_a_year_are_counted_over_its_twelve_months():
+    """截至9月30日,年度交易用户数…, 年度活跃商家数…: both counted over the twelve months to the day."""
+    claims = _claims("星河点评公布第三季度业绩\n截至2023年9月30日,星河点评年度交易用户数达6.9亿,年度活跃商家数约930万家。", "2023-11-29")
+    assert {c.period for c in claims} == {"2022-10/2023-09"}
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -213,6 +213,11 @@ def _compared_level_before(sent: str, q, drafts: list[Draft]) -> bool:
     level before it in the sentence, is that level's change (not a level of its own)."""
     return any(x.q.end <= q.start and not x.is_change and x.q.unit == q.unit and x.q.kind == q.kind for x in drafts)
 
+#: a move within the trading day (盘中一度跌超12%) and a closing price after it (收报83.5港元)
+_INTRADAY = re.compile(r"盘中|一度|曾经?|最多|最高|最低")
+_CLOSE = re.compile(r"[,，]?\s*(?:收报|收盘报|收市报|收于|收盘价|收市价)")
+
+
 def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:
     levels = [d for d in drafts if not d.is_change]
     for d in drafts:
@@ -226,7 +231,10 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为
             nxt = next((x for x in levels if x.q.start >= q.end), None)
             if nxt and _LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip()) and len(sent[q.end:nxt.q.start]) <= 8 \
-                    and nxt.q.kind != "multiple":  # (增长40.5%,是净利润的2.1倍: a ratio to another figure)
+                    and nxt.q.kind != "multiple" \
+                    and not (_INTRADAY.search(sent, _clause_start(sent, q.start), q.start) and _CLOSE.match(sent[q.end:nxt.q.start].strip())):
+                # (增长40.5%,是净利润的2.1倍: a ratio to another figure; 盘中一度跌超12%,收报83.5港元:
+                # the day's low, not the close's move)
                 target = nxt
         if target is None:  # 同比增长17.9%,环比增加9.3%: the next change of the same level
             before = [x for x in drafts if x.q.end <= q.start]
