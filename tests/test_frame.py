@@ -1100,6 +1100,20 @@ def test_users_transacting_over_a_year_are_counted_over_its_twelve_months():
     assert {c.period for c in claims} == {"2022-10/2023-09"}
 
 
+@pytest.mark.parametrize("text,published,periods", [
+    ("星河汽车2022年第四季度电话会纪要\n第四季度交付46319辆。1月和2月,我们交付量分别为15141辆和16620辆。", "2023-02-28",
+     {46319: "2022Q4", 15141: "2023-01", 16620: "2023-02"}),
+    ("星河汽车2024年业绩电话会\n2024年全年交付293724辆。3月份预计交付3.5万辆左右。", "2025-03-12",
+     {293724: "2024", 35000: "2025-03"}),
+    ("星河汽车2022年第四季度电话会纪要\n第四季度交付46319辆,其中12月交付2万辆。", "2023-02-28",
+     {46319: "2022Q4", 20000: "2022-12"}),
+])
+def test_a_month_said_after_a_year_end_report_is_of_the_next_year(text, published, periods):
+    """A month named without its year after the fourth quarter's results (1月和2月…), or one to come
+    after the year's (3月份预计…), is of the year after; a month of the quarter stays in it."""
+    assert {c.value: c.period for c in _claims(text, published)} == periods
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

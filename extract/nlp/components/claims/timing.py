@@ -156,6 +156,11 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
             cq, pq = re.fullmatch(r"(\d{4})(?:Q([1-4]))?", carried or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
             if year and not named and cq and pq and FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2) or "4"):
                 year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's (the year's) results: next year's
+            pm = re.fullmatch(r"\d{4}-(\d{2})", p.period)
+            if year and not named and cq and pm and cq.group(1) == year \
+                    and (cq.group(2) == "4" and int(pm.group(1)) < 10 or not cq.group(2) and FUTURE.search(sent)):
+                # 1月和2月,我们交付了… after the fourth quarter's results, 3月份预计交付… after the year's: next year's
+                year = str(int(year) + 1)
             if year and "/" in p.period:  # (a fiscal year's span, 2021-04/2022-03: moved by as many years)
                 delta = int(year) - p.year
                 p = replace(p, period=re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + delta), p.period), year=int(year))
