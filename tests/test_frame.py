@@ -1114,6 +1114,26 @@ def test_a_month_said_after_a_year_end_report_is_of_the_next_year(text, publishe
     assert {c.value: c.period for c in _claims(text, published)} == periods
 
 
+def test_a_bracketed_dateline_is_no_entity_and_the_source_lead_after_it_still_counts():
+    """【北京,2024年1月11日】根据星河咨询最新数据,…: where the release was filed is no market; the
+    lead after the dateline makes the piece a market's data, here the world's."""
+    text = ("星河咨询:2023年第四季度全球PC出货量同比增长3%\n【北京,2024年1月11日】根据星河咨询最新数据,2023年第四季度"
+            "全球PC出货量为6530万台,同比增长3%。其中笔记本电脑出货量为5220万台。联想出货量为1590万台。")
+    got = {c.value: c.subject for c in _claims(text, "2024-01-11")}
+    assert got[65_300_000] == got[52_200_000] == "全球" and got[15_900_000] == "联想"
+
+
+@pytest.mark.parametrize("text", [
+    "星河咨询:PC市场回暖\n2023年第四季度,全球PC出货量为6530万台。联想出货量为1590万台。",
+    "联想公布第三财季业绩\n联想集团第三财季收入为1570亿元。2023年第四季度,全球PC出货量为6530万台。联想出货量为1590万台。",
+])
+def test_a_world_markets_measure_is_the_worlds(text):
+    """全球PC出货量 that no name in its clause owns: the world market's, in a tracker's piece and in a
+    company's alike; a vendor's figure stays its own."""
+    got = {c.value: c.subject for c in _claims(text, "2024-01-11")}
+    assert got[65_300_000] == "全球" and got[15_900_000] == "联想"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

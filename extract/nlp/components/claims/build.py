@@ -19,7 +19,7 @@ from .timing import (
 from .metrics import _lexicon_metric, _metric_for, _metric_from_before
 from .units import _set_unit
 from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
-                       _subject_after, _subject_before)
+                       _subject_after, _subject_before, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
@@ -292,6 +292,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             else mentions  # 短视频行业总时长占比: the metric starts after the industry
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, named,
                                              [x.q for x in drafts if x is not d])
+        if not d.subject_here and (world := world_market(sent, d.metric, floor, q.start)) is not None:
+            d.subject, d.subject_here = world, True  # 全球PC出货量为6530万台: the world market's
         if d.metric and _ACT_ALONE.search(d.metric):
             d.metric, d.metric_key = d.metric + "量", None  # 海外出货同比增长40%: the measure of the act, 海外出货量
         if brand is not None and d.metric and not d.metric.startswith(brand.surface):

@@ -207,3 +207,17 @@ _BUREAU = re.compile(r"(?:统计局|调查总队|调查队)$")
 _EXCLUDED = re.compile(r"(?:以外|之外)的")
 _SAYS = re.compile(r"[》”\"]?\s*(?:的数据|数据)?(?:显示|指出|表明|披露|称|认为|预计|预测)")
 _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|报道)\s*[《“]?$")
+
+
+#: a world market's measure: 全球, then what it is of, then the measure (全球PC出货量, 全球智能手表市场规模)
+_WORLD_MEASURE = re.compile(r"全球[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:市场)?(?:出货量|销量|销售量|零售量|市场规模|支出|产量|装机量|需求量|交付量)")
+
+
+def world_market(sent: str, metric: str | None, floor: int, pos: int) -> Mention | None:
+    """全球, as a Place mention, for a world market's figure that no name in its clause owns
+    (2023年第四季度,全球PC出货量为6530万台): the market as the text names it, not the company the
+    piece is about nor one named before."""
+    if not metric or not _WORLD_MEASURE.match(metric):
+        return None
+    k = sent.rfind("全球", floor, pos)
+    return Mention(k, k + 2, "Place", "全球", "全球", "pattern", 0.8) if k >= 0 else None
