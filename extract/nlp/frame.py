@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
 from .period_codes import fiscal_end_named, fiscal_year_end
-from .frame_places import _national, _titled_place, is_partner, is_publisher, titled_company, whole_country
+from .frame_places import _national, _titled_place, _world, is_partner, is_publisher, titled_company, whole_country
 from .periods import find_periods
 
 _ORG = ("Company", "Organization", "Platform")
@@ -361,17 +361,6 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return maker  # (a note naming the company's products more than any company: their maker)
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
-
-
-def _world(sents: list[tuple[int, str]]):
-    """全球, as a Place mention, when a data piece's lead speaks of the world's market
-    (据Counterpoint报告,2023年全球智能手机出货量…): the market its figures are about."""
-    from .components.entities import Mention
-
-    for base, s in sents:
-        if (k := s.find("全球")) >= 0:
-            return Mention(base + k, base + k + 2, "Place", "全球", "全球", "pattern", 0.8)
-    return None
 
 
 #: a lead that speaks of a company's own results (公司发布2023年年报, 公司2023年实现营收)

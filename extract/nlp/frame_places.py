@@ -114,3 +114,14 @@ def whole_country(sents: list[tuple[int, str]]):
         if m is not None:
             return Mention(base + m.start(), base + m.end(), "Place", "中国", m.group(0), "pattern", 0.8)
     return None
+
+
+def _world(sents: list[tuple[int, str]]):
+    """全球, as a Place mention, when a data piece's lead speaks of the world's market
+    (据Counterpoint报告,2023年全球智能手机出货量…): the market its figures are about."""
+    from .components.entities import Mention
+
+    for base, s in sents:
+        if (k := s.find("全球")) >= 0:
+            return Mention(base + k, base + k + 2, "Place", "全球", "全球", "pattern", 0.8)
+    return None
