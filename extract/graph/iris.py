@@ -56,7 +56,12 @@ def entity_iri(cls: str, label: str) -> URIRef:
 
 
 def claim_iri(doc_id: str, c: Claim) -> URIRef:
-    return mint("claim", doc_id, c.subject, c.metric, c.period, repr(float(c.value)), c.unit)
+    """One node per fact the prose states, and one per table cell: a figure the prose gives and a
+    table repeats (联想出货量为1590万台,同比增长8%; 联想 15.9 … 8.1%) are two claims, each with its own
+    evidence and change, not one node with two changes."""
+    e = c.evidence
+    cell = (e.page, e.table, e.row, e.column) if e is not None and e.table is not None else ()
+    return mint("claim", doc_id, c.subject, c.metric, c.period, repr(float(c.value)), c.unit, *cell)
 
 
 def evidence_iri(doc_id: str, raw_start: int, raw_end: int, cell: tuple | None = None) -> URIRef:

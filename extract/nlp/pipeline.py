@@ -225,7 +225,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             continue
         seen.setdefault(key, c)
         claims.append(c)
-    claims += _new_facts(claims, doc._.table_claims or [])  # the cells of the tables in the text (zhkg_tables)
+    claims += doc._.table_claims or []  # the cells of the tables in the text (zhkg_tables)
     entities += rels_mod.operators_reporting(entities, claims)  # 美团…收入: the company too
     rejected += doc._.table_left_out or []
     topic = doc._.topic
@@ -240,22 +240,6 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
                     entities=entities, relations=rels_mod.relations(mentions, art), claims=claims,
                     quotes=rels_mod.quotes(mentions, art),
                     rejected=rejected)
-
-
-def _new_facts(claims: list[Claim], cells: list[Claim]) -> list[Claim]:
-    """The claims of table cells that the text has not stated: a figure the prose gives and the
-    table repeats (联想出货量为1590万台,同比增长8%; 联想 15.9 … 8.1%) is one claim (one node in the
-    graph), the prose's; a change only the cell states goes to it."""
-    said = {(c.subject, c.metric, c.period, float(c.value), c.unit): c for c in claims}
-    out = []
-    for c in cells:
-        prose = said.get((c.subject, c.metric, c.period, float(c.value), c.unit))
-        if prose is None:
-            said[(c.subject, c.metric, c.period, float(c.value), c.unit)] = c
-            out.append(c)
-        elif prose.change is None and c.change is not None:
-            prose.change = c.change
-    return out
 
 
 def _named(d, surfaces) -> str | None:
