@@ -1259,6 +1259,21 @@ ROWS = [
     R("a-gap-of-a-growth-to-the-countrys", "2021年浙江省地区生产总值为19864亿元,同比增长6.1%,比全国高0.8个百分点。",
       E(1_986_400_000_000, "CNY", period="2021", change=[("yoy", 0.061)], subject="浙江", metric_is="地区生产总值"),
       E(0.008, "percent", period="2021", subject="浙江", metric_is="地区生产总值增速高于全国")),
+    # 上年 compared with a year's figure is the year before that one, not before the article
+    R("last-year-against-a-years-figure", "2020年全年净亏损为28.2亿元,较上年的42.2亿元收窄33.2%。",
+      E(2_820_000_000, "CNY", period="2020", change=[("yoy", -0.332)], metric_is="净亏损"),
+      E(4_220_000_000, "CNY", period="2019", metric_is="净亏损")),
+    # adverbs and modals around a metric are no part of it (一共, 本季度末, 会), nor a dimension
+    # heading (厂商方面); a name or a term starting with a function word keeps it (有道, 并表)
+    R("words-around-a-metric-are-cut", "2021年第三季度星河汽车一共交付了55432辆车。本季度末现金及现金等价物为53亿元。",
+      E(55432, ("other:辆", "count"), period="2021Q3", metric_is="交付量"),
+      E(5_300_000_000, "CNY", period="asof:2021-09", metric_is="现金及现金等价物")),
+    R("a-dimension-heading-is-no-part-of-the-metric", "2021年第三季度,厂商方面,华为以820万台的出货量位列第一,市场份额23.6%。",
+      E(8_200_000, "count", period="2021Q3", subject="华为", metric_is="出货量"),
+      E(0.236, "percent", period="2021Q3", subject="华为", metric_is="市场份额")),
+    R("a-name-opening-with-a-function-word-keeps-it", "2021年第四季度,有道净收入为14.6亿元;剔除并表业务后收入同比增长5%。",
+      E(1_460_000_000, "CNY", period="2021Q4", metric_is="有道净收入"),
+      E(0.05, "percent", period="2021Q4", change=[("yoy", 0.05)], metric_is="剔除并表业务后收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1134,6 +1134,15 @@ def test_a_world_markets_measure_is_the_worlds(text):
     assert got[65_300_000] == "全球" and got[15_900_000] == "联想"
 
 
+def test_a_quarter_to_come_after_a_quarter_ends_stock_is_next_years():
+    """本季度末现金…。我们预计一季度毛利率会维持在19%到20%之间 after the fourth quarter's results: the
+    coming first quarter's guidance (a stock at the quarter's end carried is of that quarter)."""
+    claims = _claims("星河汽车2024年第四季度业绩电话会\n第四季度交付5.5万辆。本季度末现金及现金等价物为53亿元。"
+                     "我们预计一季度毛利率会维持在19%到20%之间。", "2025-03-12")
+    [margin] = [c for c in claims if c.value == 0.19]
+    assert (margin.metric, margin.period, margin.upper) == ("毛利率指引", "2025Q1", 0.2)
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

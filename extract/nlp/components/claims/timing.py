@@ -153,7 +153,10 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                      and not _YEARLESS.fullmatch(sent, x.start, x.end) and (re.search(r"(?:19|20)\d{2}", sent[x.start:x.end])
                                                                           or not sent[x.end:p.start].strip())]  # (上年度全年)
             year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)
-            cq, pq = re.fullmatch(r"(\d{4})(?:Q([1-4]))?", carried or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
+            # (a quarter's end carried, 本季度末 asof:2024-12, is of its quarter; a month is no quarter)
+            mo = re.fullmatch(r"asof:(\d{4})-(03|06|09|12)", carried or "")
+            ctx = f"{mo.group(1)}Q{(int(mo.group(2)) - 1) // 3 + 1}" if mo else carried
+            cq, pq = re.fullmatch(r"(\d{4})(?:Q([1-4]))?", ctx or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
             if year and not named and cq and pq and FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2) or "4"):
                 year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's (the year's) results: next year's
             pm = re.fullmatch(r"\d{4}-(\d{2})", p.period)
@@ -167,7 +170,21 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
             elif year:
                 p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
         out.append(p)
-    return out
+    return [_year_before(sent, p, out) for p in out]
+
+
+def _year_before(sent: str, p: PeriodMention, periods: list[PeriodMention]) -> PeriodMention:
+    """上年 compared with a year's figure the sentence names before it (全年净亏损为28.2亿元,较上年的
+    42.2亿元…) is the year before that one, not the year before the article came out."""
+    from dataclasses import replace
+
+    if not re.fullmatch(r"上一?年度?", sent[p.start:p.end]) or not re.fullmatch(r"\d{4}", p.period):
+        return p
+    named = [x for x in periods if x.end <= p.start and re.fullmatch(r"\d{4}", x.period) and x is not p]
+    if not named or named[-1].year - 1 == p.year:
+        return p
+    y = named[-1].year - 1
+    return replace(p, period=str(y), year=y)
 
 #: a change said to be year on year in so many words
 _SAID_YOY = re.compile(r"同比|按年|较(?:去年|上年)同期")
