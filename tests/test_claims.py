@@ -1274,6 +1274,12 @@ ROWS = [
     R("a-name-opening-with-a-function-word-keeps-it", "2021年第四季度,有道净收入为14.6亿元;剔除并表业务后收入同比增长5%。",
       E(1_460_000_000, "CNY", period="2021Q4", metric_is="有道净收入"),
       E(0.05, "percent", period="2021Q4", change=[("yoy", 0.05)], metric_is="剔除并表业务后收入")),
+    # a network's coverage (覆盖全国148个城市) is the company's count of places covered, a stock; the
+    # area covered is no subject; a verb of building (建成) leaves the metric
+    R("a-networks-coverage-is-the-companys", "截至2021年9月30日,星河汽车的门店数量达到505家,覆盖全国148个城市;累计建成超充站735座。",
+      E(505, "count", period="asof:2021-09", subject="星河汽车", metric_is="门店数量"),
+      E(148, "count", period="asof:2021-09", subject="星河汽车", metric_is="城市覆盖数"),
+      E(735, ("other:座", "count"), period="asof:2021-09", subject="星河汽车", metric_is="超充站")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

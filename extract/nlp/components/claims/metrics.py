@@ -315,8 +315,9 @@ def _output_verb_before(sent: str, floor: int, pos: int) -> str | None:
     return next((m for v, m in load_patterns().object_measures.items() if head.endswith(v)), None)
 
 
-# what stands between a verb of output and its count: 了, 共, 累计, a hedge (交付了约, 共售出超过)
-_BEFORE_COUNT = re.compile(r"(?:了|共|总共|累计|合计|约|近|超过|超|逾|达)*\s*$")
+# what stands between a verb of output and its count: 了, 共, 累计, a hedge (交付了约, 共售出超过), the
+# area covered (覆盖全国148个城市)
+_BEFORE_COUNT = re.compile(r"(?:了|共|总共|累计|合计|约|近|超过|超|逾|达|全国|全球|海外)*\s*$")
 
 
 def _money_verb_before(sent: str, floor: int, pos: int) -> str | None:
