@@ -74,7 +74,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     said = None if analyst else _FORECAST_GUIDE.search(lead)
     if said is None and not analyst:
         # (计划到年底建成1100个充电桩: a target; 希望毛利率提升到15%,月交付达到3000辆: both are)
-        if _FORECAST_TARGET.search(lead, _clause_start(sent, d.q.start)) or _TARGET_GOES_ON.search(lead):
+        if _FORECAST_TARGET.search(lead, _clause_start(sent, d.q.start)) or _TARGET_GOES_ON.search(lead) \
+                or _TARGET_AFTER.match(sent, d.q.end):
             d.metric, d.metric_key = d.metric + "目标", None
         return
     reporting = frame is not None and frame.entity is not None and d.subject is not None \
@@ -95,6 +96,10 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
 
 #: a target word whose clauses go on listing levels reached (…能提升到15%,月交付达到3000辆): each is a target
 _TARGET_GOES_ON = WordRegex(r"(?:{forecast_target})[^。;；!！?？]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*[,，][^。;；!！?？,，]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*$")
+
+
+#: a target named after its figure (维持全年23万辆的交付目标)
+_TARGET_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,6}?目标")
 
 
 #: an analyst's forecast of the company (我们预计公司…, 我们预计2024-2026年公司…), not a company's own outlook

@@ -19,6 +19,13 @@ _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|撰文
 # (李斌：截至10月底,我们已开设8家蔚来中心): a speaker's label in a transcript is who talks, not what of
 _SPEAKER_LABEL = re.compile(r"\s*(?:[(（][^()（）:：]{1,16}[)）]|[,，][^,，。:：]{1,12})?\s*[:：]")  # (奉玮（首席财务官）：, 奉玮，CFO：)
 
+# (答(马斯克):…, A(朱江明):…: a speaker named in brackets after the answer's label)
+_ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*$")
+_ANSWERED_AFTER = re.compile(r"\s*[)）]\s*[:：]")
+# (上海超级工厂的建设进度…: a plant's site names where it is, not what the figures are of)
+_SITE_AFTER = re.compile(r"(?:超级)?(?:工厂|基地|园区|产业园|生产线)")
+
+
 def _latin_speaker(sent: str, m: Mention) -> bool:
     """Is ``m`` a speaker's label in a transcript with a name no lexicon knows in the shape of a
     person's Latin name (Louis：, Steven Feng：), which a model may take for an organization?"""
@@ -37,7 +44,9 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
              and not _SOURCE_AFTER.match(sent, m.end)
              and not (m.cls == "Person" and (_BYLINE_BEFORE.search(sent, max(0, m.start - 20), m.start)
                                              or _SPEAKER_LABEL.match(sent, m.end)))
-             and not _latin_speaker(sent, m)]
+             and not _latin_speaker(sent, m)
+             and not (m.cls == "Person" and _ANSWERED_BEFORE.search(sent, 0, m.start) and _ANSWERED_AFTER.match(sent, m.end))
+             and not (m.cls == "Place" and _SITE_AFTER.match(sent, m.end))]
     if not cands:
         return None
     cut = _clause_start(sent, pos)
