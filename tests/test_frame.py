@@ -1156,6 +1156,14 @@ def test_a_calls_answers_sites_and_targets():
     assert got[230000] == ("星河汽车", "交付量目标")
 
 
+def test_a_final_dividend_in_a_fourth_quarters_results_is_the_years():
+    """建议派发末期股息每股3.40港元 in the results of a fourth quarter and the year: the year's payout."""
+    claims = _claims("星河科技发布2023年第四季度及全年业绩\n星河科技第四季度收入为1552亿元。"
+                     "董事会建议派发末期股息每股3.40港元。", "2024-03-21")
+    got = {c.value: (c.metric, c.period) for c in claims}
+    assert got[155_200_000_000][1] == "2023Q4" and got[3.4] == ("每股末期股息", "2023")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

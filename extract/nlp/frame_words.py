@@ -28,6 +28,7 @@ class _FrameFile(BaseModel):
     stock_words: list[str]
     growth_words: list[str] = []
     trailing_words: list[str] = []
+    year_payouts: list[str] = []
     flow_words: list[str] = []
     generic_org: str = "(?!)"
     corporate_metrics: list[str] = []
@@ -90,6 +91,7 @@ class FrameWords:
     currency_note: re.Pattern[str] | None = None
     media_tag: re.Pattern[str] | None = None
     price_move: re.Pattern[str] | None = None
+    year_payouts: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -118,4 +120,4 @@ def frame_words() -> FrameWords:
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
                       re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
                       dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag),
-                      re.compile(raw.price_move))
+                      re.compile(raw.price_move), tuple(raw.year_payouts))

@@ -228,6 +228,9 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
         d.period = period_end(d.period) or d.period
     if span := trailing_months(d.metric, d.period):
         d.period = span  # 年度活跃消费者 of a quarter: the twelve months to its end
+    if d.metric and d.period and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])", d.period) \
+            and any(w in d.metric for w in frame_words().year_payouts):
+        d.period = d.period[:4]  # 末期股息 in the fourth quarter's results: the year's payout
     _unqualified_is_yoy(d, frame)
 
 
