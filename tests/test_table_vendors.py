@@ -199,3 +199,16 @@ def test_a_figure_the_prose_gives_and_the_table_repeats_keeps_both_sources():
     shipped = {c.evidence.table is not None: [(x.kind, x.value) for x in c.changes()]
                for c in checked.claims if c.subject == "联想" and c.value == 15_900_000}
     assert shipped == {False: [("yoy", 0.08)], True: [("yoy", 0.081)]}
+
+
+def test_a_rank_column_and_names_ending_like_prose():
+    """排名 厂商 出货量 市场份额 同比增长率 with rows 1 华为 820 23.6% 37.9%: the rank opens each row
+    (a row's numbers do not run on into the next row's rank), and 华为 is a name, no prose ending
+    in 为; the unit is the caption's."""
+    text = ("星河咨询：可穿戴设备市场\n2023年第三季度中国可穿戴设备市场前五大厂商出货量、市场份额及同比增长率（单位：万台）\n"
+            "排名 厂商 出货量 市场份额 同比增长率\n1 华为 820 23.6% 37.9%\n2 小米 560 16.1% -2.8%\n3 苹果 400 11.5% 5.0%\n")
+    [doc] = extract_text(text, doc_id="r", published="2023-12-05")
+    got = {(c.subject, c.metric): (c.value, [(x.kind, x.value) for x in c.changes()]) for c in doc.claims}
+    assert got[("华为", "出货量")] == (8_200_000, [("yoy", 0.379)])
+    assert got[("小米", "市场份额")] == (0.161, [])
+    assert got[("苹果", "出货量")] == (4_000_000, [("yoy", 0.05)])

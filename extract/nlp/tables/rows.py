@@ -34,11 +34,15 @@ def table_rows(text: str, pos: int, kinds: list[str]):
         for g in gx.finditer(text, pos):
             raw_label = text[label_start:g.start()]
             label = _clean_label(raw_label)
-            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label) or (_PROSE_LABEL.search(label) and not _named(label)):
+            named = _named(label) or _named(re.sub(r"^\d{1,3}[.、)）]?\s*", "", label))  # (1 华为: a ranked name)
+            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label) or (_PROSE_LABEL.search(label) and not named):
                 break  # (總收入為 315 億元…: a sentence of prose after the table, no row)
             if separators is None:
                 separators = bool(re.search(r"\d,\d{3}(?!\d)", text[g.start():g.start() + 400]))
             grp = g.group(0).rstrip()
+            nxt = re.search(r"\n[ \t]*\d{1,3}[ \t.、]*$", grp)
+            if nxt and re.match(r"[ \t]*[\u4e00-\u9fffA-Za-z]", text[g.start() + len(grp):]):
+                grp = grp[:nxt.start()].rstrip()  # (…37.9%\n2 小米: the next row's rank, not a cell of this one)
             sp = _cells(grp, g.start(), kinds, separators, raw_label)
             if sp.cells is None and not sp.ambiguous:
                 if len(grp) <= 3 and not label_start == g.start():
