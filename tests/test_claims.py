@@ -1280,6 +1280,10 @@ ROWS = [
       E(505, "count", period="asof:2021-09", subject="星河汽车", metric_is="门店数量"),
       E(148, "count", period="asof:2021-09", subject="星河汽车", metric_is="城市覆盖数"),
       E(735, ("other:座", "count"), period="asof:2021-09", subject="星河汽车", metric_is="超充站")),
+    # a top group may name what its members make (前四大云厂商, 前五大手机品牌)
+    R("a-top-group-naming-its-product", "2021年第二季度,华为云份额为7%。前四大云厂商合计占据77%的市场份额。",
+      E(0.07, "percent", period="2021Q2", subject="华为"),
+      E(0.77, "percent", period="2021Q2", subject="前四大云厂商", metric_is="市场份额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
