@@ -1164,6 +1164,17 @@ def test_a_final_dividend_in_a_fourth_quarters_results_is_the_years():
     assert got[155_200_000_000][1] == "2023Q4" and got[3.4] == ("每股末期股息", "2023")
 
 
+def test_a_market_part_goes_on_and_a_markets_forecast_is_an_estimate():
+    """线下市场零售量…,零售额…: the sentence goes on about the offline market; a forecast of a market's
+    figure (星河咨询预计…零售量将为…) is an estimate (预测), never guidance: a market gives none."""
+    text = ("星河咨询:上半年彩电市场\n星河咨询数据显示,2024年上半年,中国彩电市场零售量为1500万台。"
+            "线下市场零售量为496万台,同比下降2.8%,零售额为280亿元,同比下降4.6%。"
+            "星河咨询预计,2024年中国彩电市场零售量将为3380万台。")
+    got = {c.value: (c.subject, c.metric) for c in _claims(text, "2024-07-18")}
+    assert got[28_000_000_000] == ("中国", "线下市场零售额")
+    assert got[33_800_000][1].startswith("预测")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

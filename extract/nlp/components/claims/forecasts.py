@@ -79,7 +79,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
             d.metric, d.metric_key = d.metric + "目标", None
         return
     reporting = frame is not None and frame.entity is not None and d.subject is not None \
-        and d.subject.label == frame.entity.label and is_corporate(d.metric)
+        and d.subject.label == frame.entity.label and is_corporate(d.metric) \
+        and frame.entity.cls != "Place"  # (a market's or a place's figure to come is someone's estimate, no guidance)
     # (摩根士丹利预期,集团明年纯利…: a third party named right before the forecast word, its estimate)
     third = said is not None and any(m.cls in ("Company", "Organization", "Person") and re.fullmatch(r"\s*[,，]?\s*", sent[m.end:said.start()])
                                      and not (frame is not None and frame.entity is not None and m.label == frame.entity.label)

@@ -51,7 +51,7 @@ def _place_item(sent: str, d: Draft, out: list[Draft]) -> None:
 
 
 #: a business segment opening a metric (新业务分部收入, 空调业务收入)
-_SEGMENT_OPENS = re.compile(r"^(?P<s>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务分部|业务板块|分部|板块|业务|事业部|事业群))(?=[\u4e00-\u9fffA-Za-z])")
+_SEGMENT_OPENS = re.compile(r"^(?P<s>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务分部|业务板块|分部|板块|业务|事业部|事业群)|(?:线上|线下|国内|海外|境内|境外)(?:市场|渠道))(?=[\u4e00-\u9fffA-Za-z])")
 
 
 #: what may come before the segment that opens a sentence: its period (一季度,, 2023年)
