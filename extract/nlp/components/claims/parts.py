@@ -196,12 +196,14 @@ def _gap_to_a_standard(sent: str, d: Draft, out: list[Draft]) -> None:
     the level before to the country's, the place's own figure (全国 is the standard, not the
     subject), its metric the level's set against the standard (城镇化率高于全国)."""
     m = _AGAINST.search(sent, _clause_start(sent, d.q.start), d.q.start)
-    if m is None or not out or not out[-1].metric or out[-1].is_change:
+    if m is None or not out or not out[-1].metric:
         return
     level = out[-1]
     way = "高" if (m.group("d1") or m.group("d2")) in ("高", "多", "快") else "低"
-    # (增长6.1%,比全国高0.8个百分点: points against a level that is no rate are its growth's gap)
-    grew = level.changes or re.search(r"增长|下降|增加|减少|[增降]", sent[level.q.end:m.start()])
-    rate = "增速" if grew and level.unit != "percent" and "百分点" in sent[d.q.start:d.q.end + 3] else ""
+    # (增长6.1%,比全国高0.8个百分点: points against a level that is no rate, or after a growth said
+    # alone (工业增加值同比增长8.2%,高于全国2.2个百分点), are its growth's gap)
+    grew = level.changes or level.is_change or re.search(r"增长|下降|增加|减少|[增降]", sent[level.q.end:m.start()])
+    rate = "增速" if grew and (level.unit != "percent" or level.is_change) and "百分点" in sent[d.q.start:d.q.end + 3] \
+        and not level.metric.endswith(("增速", "增幅", "增长率")) else ""
     d.metric, d.metric_key = f"{level.metric}{rate}{way}于{m.group('s1') or m.group('s2')}", None
     d.subject, d.subject_here = level.subject, level.subject_here
