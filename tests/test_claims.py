@@ -1284,6 +1284,16 @@ ROWS = [
     R("a-top-group-naming-its-product", "2021年第二季度,华为云份额为7%。前四大云厂商合计占据77%的市场份额。",
       E(0.07, "percent", period="2021Q2", subject="华为"),
       E(0.77, "percent", period="2021Q2", subject="前四大云厂商", metric_is="市场份额")),
+    # a level reached through its change (客户存款增加5%至…) is of the measure named before the
+    # change, not of the figure before it in the sentence; a bare verb of the move names no measure
+    R("a-level-reached-through-its-change-keeps-its-own-measure",
+      "2021年上半年,客户贷款总额增长6%;客户存款增加5%至12613亿港元。净利息收入按年增长14%至162.3亿港元;净息差按年扩阔19个基点至2.26%。",
+      E(0.06, "percent", period="2021H1", change=[("yoy", 0.06)], metric_is="客户贷款总额"),
+      E(1_261_300_000_000, "HKD", period=ANY, change=[("yoy", 0.05)], metric_is="客户存款"),
+      E(16_230_000_000, "HKD", period="2021H1", change=[("yoy", 0.14)], metric_is="净利息收入"),
+      E(0.0226, "percent", period="2021H1", change=[("abs", 0.0019)], metric_is="净息差")),
+    R("a-bare-verb-of-the-move-names-no-measure", "2021年派息比率由40%提高至50%。",
+      E(0.4, "percent", period=ANY, metric_is="派息比率"), E(0.5, "percent", period="2021", metric_is="派息比率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

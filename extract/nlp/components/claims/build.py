@@ -301,6 +301,12 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if (basis := _BASIS_LEAD.match(sent)) and d.metric and not re.match(r"非|经调整|调整后|Non-GAAP", d.metric):
             named = basis.group("b") or "非" + basis.group("n")  # 按非美国通用会计准则计算, 不按美国通用会计准则
             d.metric, d.metric_key = named + d.metric, None
+        reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
+        if d.metric is None and reached is not None:
+            # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through (客户贷款
+            # 增长6%;客户存款增加5%至…: its own, not the figure's before)
+            d.metric, d.metric_key = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
+                                                 [x.q for x in drafts if x is not reached and x is not d])
         _place_item(sent, d, out)
         _metric_from_before(sent, d, out)
         _segment_goes_on(sent, d, out)
@@ -309,11 +315,6 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _change_on_a_basis(d, out)
         _part_after_of(sent, d, found, out, earlier or previous)
         _gap_to_a_standard(sent, d, out)
-        reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
-        if d.metric is None and reached is not None:
-            # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through
-            d.metric, d.metric_key = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
-                                                 [x.q for x in drafts if x is not reached and x is not d])
         if vendor is not None and d.subject is vendor and not d.subject_here and d.metric \
                 and not _VENDOR_MEASURE.fullmatch(d.metric):
             d.subject = frame.entity  # (小米出货量940万台。折叠屏手机出货量185万台: the market's segment)

@@ -372,12 +372,17 @@ _NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重
 _SHARE_OF_TOTAL = re.compile(r"\s*[,，]\s*(?:约|分别)?占(?:全国|全省|全市|全球|总|公司|集团)[^,，;；。\d]{1,16}的\s*(?:比重为|比例为)?\s*")
 
 
+_BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增长|上升|上调|下降|降低|减少|下调|扩大|收窄|回升|回落)(?:了)?")
+
+
 def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     """The metric of a figure that names none of its own, or only a share or real terms of one,
     from the figure before it in the sentence (``out``)."""
     q, prev = d.q, (out[-1] if out else None)
     if prev is None:
         return
+    if d.metric and _BARE_MOVE.fullmatch(d.metric):
+        d.metric, d.metric_key = None, None  # 派息比率由40%提高至50%: a verb of the move names no measure
     if (d.metric is None and not (prev.q.kind == "percent" and RANKED.match(sent, q.end))) \
             or (not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start)):
         # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
