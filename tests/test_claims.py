@@ -1294,6 +1294,14 @@ ROWS = [
       E(0.0226, "percent", period="2021H1", change=[("abs", 0.0019)], metric_is="净息差")),
     R("a-bare-verb-of-the-move-names-no-measure", "2021年派息比率由40%提高至50%。",
       E(0.4, "percent", period=ANY, metric_is="派息比率"), E(0.5, "percent", period="2021", metric_is="派息比率")),
+    # the change after a prior period's figure said in passing (,2020年同期为…, ,而上年同期为…) is the
+    # current figure's
+    R("a-change-after-a-prior-figure-in-passing-is-the-current-ones",
+      "2021年第一季度营收为957.2亿元,2020年同期为868.1亿元,同比增长10%。毛利润为500亿元,而上年同期为460亿元,同比增长8.5%。",
+      E(95_720_000_000, "CNY", period="2021Q1", change=[("yoy", 0.1)], metric_is="营收"),
+      E(86_810_000_000, "CNY", period="2020Q1", metric_is="营收"),
+      E(50_000_000_000, "CNY", period="2021Q1", change=[("yoy", 0.085)], metric_is="毛利润"),
+      E(46_000_000_000, "CNY", period="2020Q1", metric_is="毛利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

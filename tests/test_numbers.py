@@ -236,6 +236,13 @@ def test_bounds_said_between_are_one_range():
     assert len(find_quantities("收入75.7亿元与利润8.2亿元")) == 2
 
 
+def test_bounds_each_restated_in_another_currency_are_one_range():
+    """介于人民币186.7亿元(合25.7亿美元)至人民币192.5亿元(合26.5亿美元)之间: the restatement after the
+    lower bound stands aside; the bounds are one range."""
+    qs = find_quantities("总收入介于人民币186.7亿元(合25.7亿美元)至人民币192.5亿元(合26.5亿美元)之间")
+    assert [(q.value, q.upper, q.unit) for q in qs if q.unit == "CNY"] == [(18_670_000_000, 19_250_000_000, "CNY")]
+
+
 def test_a_dash_spaced_before_only_is_a_sign_not_a_range():
     """A table row's 1700.1 -31.5% is a level and a signed change; 100 - 120亿元 and 100-120亿元 stay ranges."""
     assert [(q.value, q.upper) for q in find_quantities("华远地产 1700.1 -31.5%")] == [(1700.1, None), (-0.315, None)]

@@ -399,14 +399,32 @@ def _between(text: str, qs: list[Quantity]) -> list[Quantity]:
     while k < len(qs):
         a = qs[k]
         b = qs[k + 1] if k + 1 < len(qs) else None
+        view, skip = text, 0
+        aside = _RESTATED.match(text, a.end)
+        if b is not None and aside is not None and aside.start("n") == b.start and k + 2 < len(qs):
+            # 介于人民币186.7亿元(合25.7亿美元)至人民币192.5亿元(合26.5亿美元)之间: the bound's restatement
+            # in another currency stands aside (blanked, offsets kept)
+            view = text[:a.end] + " " * (aside.end() - a.end) + text[aside.end():]
+            b, skip = qs[k + 2], 1
         if b is not None and a.upper is None and b.upper is None and a.non_claim is None and b.non_claim is None \
                 and a.unit == b.unit and a.kind == b.kind \
-                and (_BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start) and _BETWEEN_JOIN.fullmatch(text, a.end, b.start)
-                     and _BETWEEN_AFTER.match(text, b.end) or _restated_bound(text, a, b)):
+                and (_BETWEEN_BEFORE.search(view, max(0, a.start - 8), a.start) and _BETWEEN_JOIN.fullmatch(view, a.end, b.start)
+                     and (_BETWEEN_AFTER.match(view, b.end) or _BETWEEN_AFTER.match(view, _restated_end(view, b)))
+                     or _restated_bound(view, a, b)):
             out.append(replace(a, end=b.end, surface=text[a.start:b.end], upper=b.value,
                                qualifier=a.qualifier or b.qualifier))
-            k += 2
+            k += 2 + skip
             continue
         out.append(a)
         k += 1
     return out
+
+
+#: a currency restatement in brackets after an amount ((合25.7亿美元), (约合1.3亿美元))
+_RESTATED = re.compile(r"\s*[(（]\s*(?:约合|折合|合|约|相当于)\s*(?P<n>[^()（）]{1,20}?)[)）]")
+
+
+def _restated_end(text: str, q: Quantity) -> int:
+    """Where the restatement in brackets after ``q`` ends (else ``q``'s end)."""
+    m = _RESTATED.match(text, q.end)
+    return m.end() if m else q.end
