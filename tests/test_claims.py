@@ -1302,6 +1302,12 @@ ROWS = [
       E(86_810_000_000, "CNY", period="2020Q1", metric_is="营收"),
       E(50_000_000_000, "CNY", period="2021Q1", change=[("yoy", 0.085)], metric_is="毛利润"),
       E(46_000_000_000, "CNY", period="2020Q1", metric_is="毛利润")),
+    # an accounting basis in brackets after the measure stays whole (准则 keeps its 则); a company
+    # named in an attribution (归属于X股东的) is no stop of the phrase
+    R("a-basis-after-the-measure-stays-whole", "2021年第二季度,经调整净亏损(非公认会计准则)为46.11亿元。",
+      E(4_611_000_000, "CNY", period="2021Q2", metric_is="经调整净亏损非公认会计准则")),
+    R("an-attribution-keeps-its-company", "2021年第二季度,非美国通用会计准则下归属于华远汽车股东的净利润为18亿元。",
+      E(1_800_000_000, "CNY", period="2021Q2", metric_is="非美国通用会计准则下归属于华远汽车股东的净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1173,6 +1173,12 @@ def test_a_market_part_goes_on_and_a_markets_forecast_is_an_estimate():
     assert got[33_800_000][1].startswith("预测")
 
 
+def test_a_year_with_a_circle_for_zero_is_read():
+    """截至二○二○年六月三十日止六个月 (○ for zero, as Hong Kong papers write it): the first half of 2020."""
+    [c] = _claims("星河航空中期业绩\n星河航空公布截至二○二○年六月三十日止六个月业绩,股东应占亏损为98.68亿港元。", "2020-08-13")
+    assert (c.value, c.period) == (9_868_000_000, "2020H1")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -19,8 +19,9 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}
 _FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000\ufe52]")  # and the small full stop of 0﹒5
 # dates written in Chinese numerals, as Hong Kong filings do (截至二零二二年十二月三十一日止年度):
 # a year of four digits, then its month and day, become Arabic
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万亿两])(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=\s*(?:年|财年|財年|[/／]\s*[〇零一二三四五六七八九]{2}\s*年))")
+# (a zero may be written as a circle, ○ or ◯, as Hong Kong papers do: 二○二○年)
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "◯": "0"}
+_CN_YEAR = re.compile(r"(?<![〇零○◯一二三四五六七八九十百千万亿两])(?:一九|二[〇零○◯])[〇零○◯一二三四五六七八九]{2}(?=\s*(?:年|财年|財年|[/／]\s*[〇零○◯一二三四五六七八九]{2}\s*年))")
 # ... and the second year of a fiscal year written with a slash (二零二三/二四年度 -> 2023/24年度)
 _CN_YEAR2 = re.compile(r"(?<=\d{4}/)[〇零一二三四五六七八九]{2}(?=\s*年)")
 _CN_MONTH = re.compile(r"(?<=\d年|今年|去年|本年|上年|明年|截至|截止)(?:十[一二]?|[一二三四五六七八九])(?=\s*月)")  # (截至今年六月三十日)

@@ -245,15 +245,22 @@ def _place_in(sent: str, m) -> bool:
 _AREA_HEAD = re.compile(r"(?:城镇|农村|乡村|城市)(?=[\u4e00-\u9fff])")
 
 
+#: the owners a figure is attributable to (归属于华远汽车股东的…)
+_OWNED_BY = re.compile(r"(?:归属于|归属|归于|应占)\s*$")
+_HOLDERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,6}?(?:普通股股东|公司股东|股东|母公司|权益持有人)")
+
 def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers=()) -> str | None:
     """The noun phrase right before ``pos``: back to a stop (punctuation, a subject name, a
     period, another number)."""
     lo = floor
     asides = [x.span() for x in _ASIDE.finditer(sent, floor, pos)]  # (不含华远YOUNG): no bound inside
+    owners = [m for m in mentions if _OWNED_BY.search(sent, max(0, m.start - 4), m.start) and _HOLDERS.match(sent, m.end)]
     for m in (*mentions, *numbers):
-        if m.end <= pos and m.end > lo and not _place_in(sent, m) and not any(a <= m.start and m.end <= b for a, b in asides):
+        if m.end <= pos and m.end > lo and not _place_in(sent, m) and not any(a <= m.start and m.end <= b for a, b in asides) \
+                and m not in owners:
             lo = m.end
-    seg = _BASIS_BRACKET.sub(r"\g<b>", sent[lo:pos])  # 经调整后(非公认会计准则)净亏损: the basis is part of it
+    seg = sent[lo:pos]  # (归属于华远汽车股东的净利润: the company named in the attribution is no stop of the phrase)
+    seg = _BASIS_BRACKET.sub(r"\g<b>", seg)  # 经调整后(非公认会计准则)净亏损: the basis is part of it
     seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", seg))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
