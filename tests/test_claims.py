@@ -1308,6 +1308,16 @@ ROWS = [
       E(4_611_000_000, "CNY", period="2021Q2", metric_is="经调整净亏损非公认会计准则")),
     R("an-attribution-keeps-its-company", "2021年第二季度,非美国通用会计准则下归属于华远汽车股东的净利润为18亿元。",
       E(1_800_000_000, "CNY", period="2021Q2", metric_is="非美国通用会计准则下归属于华远汽车股东的净利润")),
+    # a prior value said by its date (而截至2020年12月31日为…) keeps the measure and that date, and
+    # its date does not carry on; loans a platform facilitates are a flow, a loan balance a stock
+    R("a-prior-value-said-by-its-date", "截至2021年6月30日,公司拥有现金及现金等价物和短期投资共计24.6亿美元,而截至2020年12月31日为19.8亿美元。"
+      "第二季度,公司促成贷款总额为416亿元。贷款余额为500亿元。",
+      E(2_460_000_000, "USD", period="asof:2021-06", metric_is="现金及现金等价物和短期投资"),
+      E(1_980_000_000, "USD", period="asof:2020-12", metric_is="现金及现金等价物和短期投资"),
+      E(41_600_000_000, "CNY", period="2021Q2", metric_is="促成贷款总额"),
+      E(50_000_000_000, "CNY", period="asof:2021-06", metric_is="贷款余额")),
+    R("hedge-at-most", "公司预计2021年第三季度交付量最高达4.8万辆。",
+      E(48000, ("other:辆", "count"), period="2021Q3", qualifier="最高达", metric=ANY)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

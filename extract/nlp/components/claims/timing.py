@@ -51,6 +51,9 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     if not p.base and re.match(r"\s*的?\s*[\d.一二三四五六七八九十两]+\s*倍", sent[p.end:]) \
             and re.search(r"(?:是|为|达|相当于)\s*$", sent[max(0, p.start - 4):p.start]):
         return replace(p, base=True)  # 是第二季度的33倍: the base the level is a multiple of
+    if not p.base and re.search(r"而\s*(?:截至|截止|在)?\s*$", sent[max(0, p.start - 4):p.start]) \
+            and re.match(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:人民币|港币|港元|美元)?\s*[-\d]", sent[p.end:]):
+        return replace(p, base=True)  # …共计24.6亿美元,而截至2023年12月31日为19.8亿美元: a prior value in passing
     if p.base or not re.search(r"去年|上年|前年|同期|同季|上季度|上一季度", sent[p.start:p.end]):
         return p  # an explicit period (小米2020年营收同比增长19.4%) is the claim's own
     m = _CLAUSE_END.search(sent, p.end)
@@ -65,7 +68,12 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
 
 def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> PeriodMention | None:
     """The base period that names the number at ``pos`` itself (较去年同期的10亿元, 由2019年的42.3元)."""
-    return next((p for p in periods if p.base and p.end <= pos and _OWN_LEVEL.fullmatch(sent, p.end, pos)), None)
+    return next((p for p in periods if p.base and p.end <= pos and (_OWN_LEVEL.fullmatch(sent, p.end, pos)
+                                                                     or _SAID_BY_THEN.fullmatch(sent, p.end, pos))), None)
+
+
+#: a prior value said by its date (而截至2023年12月31日为19.8亿美元)
+_SAID_BY_THEN = re.compile(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:人民币|港币|港元|美元)?\s*")
 
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|相对|对比|较之|与|和|跟)\s*(?:于)?\s*$")
 
