@@ -1318,6 +1318,11 @@ ROWS = [
       E(50_000_000_000, "CNY", period="asof:2021-06", metric_is="贷款余额")),
     R("hedge-at-most", "公司预计2021年第三季度交付量最高达4.8万辆。",
       E(48000, ("other:辆", "count"), period="2021Q3", qualifier="最高达", metric=ANY)),
+    # a heading saying what the changes after it compare with (从环比看,…) gives them its kind
+    R("a-heading-gives-the-kind-of-the-changes-after-it", "2021年1月份,华远省居民消费价格同比下降0.6%。从环比看,食品价格上涨1.0%,非食品价格上涨0.1%。",
+      E(-0.006, "percent", period="2021-01", change=[("yoy", -0.006)]),
+      E(0.01, "percent", period="2021-01", change=[("qoq", 0.01)], metric_is="食品价格"),
+      E(0.001, "percent", period="2021-01", change=[("qoq", 0.001)], metric_is="非食品价格")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

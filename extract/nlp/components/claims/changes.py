@@ -192,6 +192,22 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 loss = _LOSS.search(sent, max(0, q.start - 20), q.start) is not None
                 sign = -1 if (m.group("verb") == "改善") == loss else 1
             d.changes = [(d.change_kind, sign * q.value)]
+    _headed_kind(sent, drafts)
+
+
+#: a heading that says against what the changes after it compare (从环比看,…; 从同比看:…)
+_KIND_HEADING = re.compile(r"(?:从|分)?(?P<k>环比|同比)(?:来)?看\s*[,，:：]?")
+
+
+def _headed_kind(sent: str, drafts: list[Draft]) -> None:
+    """从环比看,食品价格上涨1.0%,非食品价格上涨0.1%: the plain changes after the heading are of its kind."""
+    for h in _KIND_HEADING.finditer(sent):
+        kind = "qoq" if h.group("k") == "环比" else "yoy"
+        for d in drafts:
+            if d.is_change and d.change_kind == "growth" and d.q.start >= h.end() and not d.kinds_known:
+                d.change_kind = kind
+                d.changes = [(kind, v) for _, v in d.changes]
+
 
 def _same_unit_before(sent: str, q, drafts: list[Draft]) -> bool:
     """周转天数14天(-4天): an amount in brackets right after a level in its own unit (a signed
