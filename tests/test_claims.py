@@ -1323,6 +1323,11 @@ ROWS = [
       E(-0.006, "percent", period="2021-01", change=[("yoy", -0.006)]),
       E(0.01, "percent", period="2021-01", change=[("qoq", 0.01)], metric_is="食品价格"),
       E(0.001, "percent", period="2021-01", change=[("qoq", 0.001)], metric_is="非食品价格")),
+    # points after a growth, against another period (比一季度加快0.2个百分点), move the growth rate;
+    # 实现 between a place and its output leaves the metric
+    R("points-after-a-growth-move-its-rate", "2021年上半年全省实现生产总值46721.4亿元,同比增长5.8%,比一季度加快0.2个百分点。",
+      E(4_672_140_000_000, "CNY", period="2021H1", change=[("yoy", 0.058)], metric_is="全省生产总值"),
+      E(0.002, "percent", period="2021H1", change=[("abs", 0.002)], metric_is="全省生产总值增速")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -227,8 +227,9 @@ _ASIDE = re.compile(r"[(（]\s*(?:不包括|不包含|不含|包括|包含|含|�
 # the metric's abbreviation in brackets after it (生产总值(GDP), 电商交易总额(GMV)): no stop of the
 # phrase; where the lexicon knows it, it gives the phrase its key
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-# a verb of achieving between a business and its money (化学业务实现收入 -> 化学业务收入)
-_ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|录得|取得)(?=(?:营业|主营业务)?(?:收入|营收)|净利润|利润)")
+# a verb of achieving between a business and its money (化学业务实现收入 -> 化学业务收入), or a place
+# and its output (全省实现生产总值 -> 全省生产总值)
+_ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|录得|取得)(?=(?:营业|主营业务)?(?:收入|营收)|净利润|利润|(?:地区)?生产总值|增加值)")
 _ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,29}\s*[)）]")
 
 # an accounting basis in brackets inside a metric's name (经调整后(非公认会计准则)净亏损)

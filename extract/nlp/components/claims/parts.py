@@ -207,3 +207,19 @@ def _gap_to_a_standard(sent: str, d: Draft, out: list[Draft]) -> None:
         and not level.metric.endswith(("增速", "增幅", "增长率")) else ""
     d.metric, d.metric_key = f"{level.metric}{rate}{way}于{m.group('s1') or m.group('s2')}", None
     d.subject, d.subject_here = level.subject, level.subject_here
+
+
+#: a move of a rate said in points against another period (比一季度加快0.2个百分点)
+_RATE_MOVE = re.compile(r"(?:比|较)[^,，;；。]{1,12}?(?:加快|放缓|减缓|回落|回升|提高|提升|下降|上升|扩大|收窄)\s*$")
+
+
+def _growth_moves(sent: str, d: Draft, out: list[Draft]) -> None:
+    """生产总值…同比增长5.8%,比一季度加快0.2个百分点: points after a growth, against another period,
+    are the move of the growth rate (生产总值增速), not of the level."""
+    if not out or not d.metric or "百分点" not in sent[d.q.start:d.q.end + 3] or d.metric.endswith(("增速", "增幅", "增长率")):
+        return
+    level = out[-1]
+    if level.metric != d.metric or not (level.is_change or (level.unit != "percent" and level.changes)):
+        return
+    if _RATE_MOVE.search(sent, _clause_start(sent, d.q.start), d.q.start):
+        d.metric, d.metric_key = d.metric + "增速", None
