@@ -1179,6 +1179,22 @@ def test_a_year_with_a_circle_for_zero_is_read():
     assert (c.value, c.period) == (9_868_000_000, "2020H1")
 
 
+@pytest.mark.parametrize("lead", ["（香港九月七日讯）", "〔香港01〕", "【香港01】"])
+def test_a_dateline_or_an_outlets_tag_is_no_entity_nor_figure(lead):
+    """（香港九月七日讯）, 〔香港01〕: where the story was filed and who filed it; no subject, no claim."""
+    claims = _claims("星河置业全年业绩\n" + lead + "星河置业公布全年业绩,股东应占溢利为268.22亿港元,按年下跌4%。", "2023-09-08")
+    assert [(c.subject, c.value) for c in claims] == [("星河置业", 26_822_000_000)]
+
+
+def test_last_quarter_said_short_is_a_prior_value_in_passing():
+    """…净亏损收窄至41.1亿元,上季净亏损为27.6亿元: the quarter before; 毛利率为13.3%,上季为13%;汽车毛利率则为16.4%:
+    the aside does not date the clause after it."""
+    claims = _claims("星河汽车第三季度业绩\n星河汽车公布第三季业绩,净亏损收窄至41.1亿元,上季净亏损为27.6亿元。"
+                     "毛利率为13.3%,上季为13%;汽车毛利率则为16.4%。", "2022-11-11")
+    got = {c.value: c.period for c in claims}
+    assert (got[4_110_000_000], got[2_760_000_000], got[0.13], got[0.164]) == ("2022Q3", "2022Q2", "2022Q2", "2022Q3")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ....text.offsets import Article
-from ...frame import Frame, published_month
+from ...frame import Frame, dateline_spans, published_month
 from ...lexicon import load_lexicon
 from ...numbers.find import find_quantities
 from ...periods import article_year, find_periods
@@ -44,6 +44,8 @@ def make_claims(nlp: Language, name: str, year: int):
         starts = [m.start for m in mentions]
         longest = max((m.end - m.start for m in mentions), default=0)
         all_metrics = lexicon_metric_spans(art.text, lex)  # once per article, not per sentence
+        # (a dateline or an outlet's tag, 〔香港01〕, 北京12月31日电: where and when a story was filed, no figure)
+        filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)))
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
         named = None  # the metric of the last claim that named one
@@ -64,7 +66,8 @@ def make_claims(nlp: Language, name: str, year: int):
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near, q.kind == "bare" and not q.magnitude_word)
                   and not not_a_claim(s.text, q)
-                  and not in_table(doc, s.start + q.start, s.start + q.end)]  # a table cell: zhkg_tables
+                  and not in_table(doc, s.start + q.start, s.start + q.end)  # a table cell: zhkg_tables
+                  and not any(a <= s.start + q.start and s.start + q.end <= b for a, b in filed)]
             local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
             metric_spans = [(a - s.start, b - s.start, e)
                             for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
