@@ -1195,6 +1195,13 @@ def test_last_quarter_said_short_is_a_prior_value_in_passing():
     assert (got[4_110_000_000], got[2_760_000_000], got[0.13], got[0.164]) == ("2022Q3", "2022Q2", "2022Q2", "2022Q3")
 
 
+def test_a_places_business_heading_is_a_part_of_the_company():
+    """香港业务方面,营运盈利为…: the company's figure, the place's business in the metric."""
+    claims = _claims("星河置业全年业绩\n星河置业公布全年业绩,股东应占溢利为268.22亿港元。香港业务方面,营运盈利为81.36亿港元。", "2023-09-08")
+    got = {c.value: (c.subject, c.metric) for c in claims}
+    assert got[8_136_000_000] == ("星河置业", "香港业务营运盈利")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -120,8 +120,9 @@ def _header_part(sent: str, d: Draft, mentions: list[Mention]) -> None:
     h = head.group("h") + (head.group("k") if head.group("k") in ("板块", "业务", "分部") else "")
     # (聚氨酯板块:…聚氨酯系列产品销量, 商用市场方面,…商用PC出货量: the metric names its part already)
     if _ASPECT.search(head.group("h")) or is_corporate(head.group("h")) or head.group("h")[:2] in d.metric \
-            or any(head.start("h") <= m.start < head.end("h") for m in mentions):
-        return
+            or any(head.start("h") <= m.start < head.end("h")
+                   and not (m.cls == "Place" and re.match(r"(?:业务|市场|地区|区域)", sent[m.end:])) for m in mentions):
+        return  # (香港业务方面: a place's business is a part)
     d.metric, d.metric_key = _joined(h, d.metric), None
 
 

@@ -24,6 +24,8 @@ _ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*
 _ANSWERED_AFTER = re.compile(r"\s*[)）]\s*[:：]")
 # (上海超级工厂的建设进度…: a plant's site names where it is, not what the figures are of)
 _SITE_AFTER = re.compile(r"(?:超级)?(?:工厂|基地|园区|产业园|生产线)")
+# (香港业务方面,营运盈利为…: a place heading a part of the business, which goes into the metric)
+_PART_HEADING_AFTER = re.compile(r"(?:业务|市场|地区|区域)\s*方面")
 
 
 def _latin_speaker(sent: str, m: Mention) -> bool:
@@ -46,7 +48,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
                                              or _SPEAKER_LABEL.match(sent, m.end)))
              and not _latin_speaker(sent, m)
              and not (m.cls == "Person" and _ANSWERED_BEFORE.search(sent, 0, m.start) and _ANSWERED_AFTER.match(sent, m.end))
-             and not (m.cls == "Place" and _SITE_AFTER.match(sent, m.end))]
+             and not (m.cls == "Place" and (_SITE_AFTER.match(sent, m.end) or _PART_HEADING_AFTER.match(sent, m.end)))]
     if not cands:
         return None
     cut = _clause_start(sent, pos)
