@@ -1202,6 +1202,15 @@ def test_a_places_business_heading_is_a_part_of_the_company():
     assert got[8_136_000_000] == ("星河置业", "香港业务营运盈利")
 
 
+def test_a_business_group_of_the_company_is_a_part_of_it_whatever_the_measure():
+    """本地生活集团收入为159亿元,订单量同比增长20% in 阿里巴巴's results: both figures are 阿里巴巴's,
+    the group in the metric (the lexicon knows the group as 阿里巴巴's)."""
+    claims = _claims("阿里巴巴12月季度业绩\n本季度阿里巴巴收入为2603亿元。本地生活集团收入为159亿元,订单量同比增长20%。", "2024-02-08")
+    got = {c.value: (c.subject, c.metric) for c in claims}
+    assert got[15_900_000_000] == ("阿里巴巴", "本地生活集团收入")
+    assert got[0.2] == ("阿里巴巴", "本地生活集团订单量")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

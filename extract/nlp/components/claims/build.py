@@ -23,7 +23,7 @@ from .subjects import (_counted_subject, _model_counted, _never_subject, _segmen
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
-from .parts import _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined, _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on
+from .parts import _business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined, _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on
 from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
@@ -316,6 +316,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _part_after_of(sent, d, found, out, earlier or previous)
         _gap_to_a_standard(sent, d, out)
         _growth_moves(sent, d, out)
+        _business_group(sent, d, frame, lex)
         if vendor is not None and d.subject is vendor and not d.subject_here and d.metric \
                 and not _VENDOR_MEASURE.fullmatch(d.metric):
             d.subject = frame.entity  # (小米出货量940万台。折叠屏手机出货量185万台: the market's segment)
