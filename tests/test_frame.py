@@ -1211,6 +1211,13 @@ def test_a_business_group_of_the_company_is_a_part_of_it_whatever_the_measure():
     assert got[0.2] == ("阿里巴巴", "本地生活集团订单量")
 
 
+def test_an_example_of_a_kind_of_business_is_part_of_the_metric():
+    """智能电动汽车等创新业务收入为97亿元: the company's, the whole phrase its metric."""
+    claims = _claims("小米集团第三季度业绩\n小米集团第三季度总收入为925亿元。智能电动汽车等创新业务收入为97亿元。", "2024-11-19")
+    got = {c.value: (c.subject, c.metric) for c in claims}
+    assert got[9_700_000_000] == ("小米", "智能电动汽车等创新业务收入")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -246,6 +246,9 @@ def _place_in(sent: str, m) -> bool:
 _AREA_HEAD = re.compile(r"(?:城镇|农村|乡村|城市)(?=[\u4e00-\u9fff])")
 
 
+#: a name given as an example of a kind (智能电动汽车等创新业务)
+_EXAMPLE_OF = re.compile(r"等(?=[\u4e00-\u9fff]{2})")
+
 #: the owners a figure is attributable to (归属于华远汽车股东的…)
 _OWNED_BY = re.compile(r"(?:归属于|归属|归于|应占)\s*$")
 _HOLDERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,6}?(?:普通股股东|公司股东|股东|母公司|权益持有人)")
@@ -255,7 +258,8 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     period, another number)."""
     lo = floor
     asides = [x.span() for x in _ASIDE.finditer(sent, floor, pos)]  # (不含华远YOUNG): no bound inside
-    owners = [m for m in mentions if _OWNED_BY.search(sent, max(0, m.start - 4), m.start) and _HOLDERS.match(sent, m.end)]
+    owners = [m for m in mentions if _OWNED_BY.search(sent, max(0, m.start - 4), m.start) and _HOLDERS.match(sent, m.end)
+              or _EXAMPLE_OF.match(sent, m.end)]  # (智能电动汽车等创新业务收入: an example of the part)
     for m in (*mentions, *numbers):
         if m.end <= pos and m.end > lo and not _place_in(sent, m) and not any(a <= m.start and m.end <= b for a, b in asides) \
                 and m not in owners:

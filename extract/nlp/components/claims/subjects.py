@@ -48,7 +48,8 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
                                              or _SPEAKER_LABEL.match(sent, m.end)))
              and not _latin_speaker(sent, m)
              and not (m.cls == "Person" and _ANSWERED_BEFORE.search(sent, 0, m.start) and _ANSWERED_AFTER.match(sent, m.end))
-             and not (m.cls == "Place" and (_SITE_AFTER.match(sent, m.end) or _PART_HEADING_AFTER.match(sent, m.end)))]
+             and not (m.cls == "Place" and (_SITE_AFTER.match(sent, m.end) or _PART_HEADING_AFTER.match(sent, m.end)))
+             and not (m.cls in ("Segment", "Organization") and m.source != "lexicon" and re.match(r"等(?=[\u4e00-\u9fff]{2})", sent[m.end:]))]
     if not cands:
         return None
     cut = _clause_start(sent, pos)
