@@ -1218,6 +1218,13 @@ def test_an_example_of_a_kind_of_business_is_part_of_the_metric():
     assert got[9_700_000_000] == ("小米", "智能电动汽车等创新业务收入")
 
 
+def test_the_fiscal_year_before_is_the_one_before_the_quarter_in_context():
+    """上一财年全年收入… after a December quarter of a year ending in March: April to March a year earlier."""
+    claims = _claims("阿里巴巴公布2020财年第三季度业绩\n阿里巴巴集团公布截至2019年12月31日止季度业绩,收入为1614.56亿元。"
+                     "上一财年全年收入为3768亿元。", "2020-02-13")
+    assert {c.value: c.period for c in claims} == {161_456_000_000: "2019Q4", 376_800_000_000: "2018-04/2019-03"}
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

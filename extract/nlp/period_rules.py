@@ -19,8 +19,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # date (截至2023年12月31日止第三财季) is read by the rules after these
     (FISCAL, "fiscal", "财/"),
     (FISCAL_EN, "fiscal", "F"),
-    # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context
-    (re.compile(r"(?:(?:本|该|今|当)\s*财(?:政)?年(?:度)?\s*的?\s*|(?=前\s*[一二三两1-3]\s*个?\s*财季))(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
+    # this fiscal year and its first quarters or half (本财年前三个季度), of the fiscal year in context;
+    # the one before it (上一财年)
+    (re.compile(r"(?:(?:本|该|今|当|(?P<prev>上一?|前一)个?)\s*财(?:政)?年(?:度)?\s*的?\s*|(?=前\s*[一二三两1-3]\s*个?\s*财季))(?:前\s*(?P<nq>[一二三两1-3])\s*个?\s*(?:财季|季度)|"
                 r"前\s*(?P<nmo>十[一二]?|[一二三四五六七八九]|1[01]|[1-9])\s*个\s*月|(?P<fh>上|下)半(?:年|财年))?"), "fiscal_this", "财"),
     # a period named by its end and length, as in Hong Kong filings: 截至2023年12月31日止年度 (2023), 截至2024年6月30日止六个月
     # (2024H1), 截至2024年3月31日止年度 (a fiscal year; 截至 may be left out before a full date and 止); the

@@ -143,7 +143,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 cy = int(ctx.group(1))
                 cm = 3 * int(ctx.group(2)) if ctx.group(2) else (6 * int(ctx.group(3)) if ctx.group(3) else 12)
                 end = fiscal_end or 12
-                g["y"] = str(cy if cm <= end else cy + 1)  # the fiscal year the quarter in context is in
+                g["y"] = str((cy if cm <= end else cy + 1) - bool(g.get("prev")))  # the fiscal year the quarter in context is in (上一财年: the one before)
                 code = _fiscal_span(g, end)[0]
                 out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a, b)))
                 taken.append((a, b))
