@@ -1225,6 +1225,15 @@ def test_the_fiscal_year_before_is_the_one_before_the_quarter_in_context():
     assert {c.value: c.period for c in claims} == {161_456_000_000: "2019Q4", 376_800_000_000: "2018-04/2019-03"}
 
 
+def test_a_fiscal_years_results_frame_their_whole_year_and_its_end():
+    """金福珠宝全年业绩 over 公布截至2025年3月31日止年度业绩: the lead's fiscal year frames the piece (the
+    title's bare 全年业绩 gives way); 全年派息 is of that year, 截至3月底 its end."""
+    claims = _claims("星河珠宝全年业绩\n星河珠宝公布截至2025年3月31日止年度业绩,收益为400亿港元。全年派息合共每股0.74港元。"
+                     "截至3月底,集团零售点总数为6644个。", "2025-06-12")
+    got = {c.value: c.period for c in claims}
+    assert got == {40_000_000_000: "2024-04/2025-03", 0.74: "2024-04/2025-03", 6644: "asof:2025-03"}
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -237,6 +237,7 @@ def _provisional(pub: tuple[int, int]) -> str | None:
 
 def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None]:
     """(period, index of the sentence that states it)."""
+    fallback = None
     for i, (_, s) in enumerate(sents):
         rw = w.results.search(s)
         if not rw:
@@ -255,12 +256,16 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
                 code = _not_after(code, pub)
             return code, i
         word = rw.group(0)
+        if fallback is not None:
+            continue  # (a title's 全年业绩 with no year gives way to the lead's 截至2025年3月31日止年度业绩)
         if pub and any(x in word for x in w.half):  # 中期业绩 with no year: the last first half ended (半年报 before 年报)
-            return f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i
-        if pub and any(x in word for x in w.provisional) and (code := _provisional(pub)):
-            return code, i
-        if pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
-            return str(pub[0] - 1), i
+            fallback = f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i
+        elif pub and any(x in word for x in w.provisional) and (code := _provisional(pub)):
+            fallback = code, i
+        elif pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
+            fallback = str(pub[0] - 1), i
+    if fallback is not None:
+        return fallback
     # a data piece names the period of its data first (数据显示,截止到2025年6月)
     for i, (_, s) in enumerate(sents):
         ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)

@@ -172,6 +172,17 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                     and (cq.group(2) == "4" and int(pm.group(1)) < 10 or not cq.group(2) and FUTURE.search(sent)):
                 # 1月和2月,我们交付了… after the fourth quarter's results, 3月份预计交付… after the year's: next year's
                 year = str(int(year) + 1)
+            span = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", carried or "")
+            if not named and span and span.group(2) != "01":
+                # in a fiscal year's results (2024-04/2025-03): 全年 is that year, 截至3月底 its end
+                pm = re.fullmatch(r"(asof:)?\d{4}-(\d{2})", p.period)
+                if "/" in p.period:
+                    p = replace(p, period=carried, year=int(span.group(3)))
+                elif pm:
+                    y2 = span.group(1) if int(pm.group(2)) >= int(span.group(2)) else span.group(3)
+                    p = replace(p, period=f"{pm.group(1) or ''}{y2}-{pm.group(2)}", year=int(y2))
+                out.append(p)
+                continue
             if year and "/" in p.period:  # (a fiscal year's span, 2021-04/2022-03: moved by as many years)
                 delta = int(year) - p.year
                 p = replace(p, period=re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + delta), p.period), year=int(year))
