@@ -1234,6 +1234,17 @@ def test_a_fiscal_years_results_frame_their_whole_year_and_its_end():
     assert got == {40_000_000_000: "2024-04/2025-03", 0.74: "2024-04/2025-03", 6644: "asof:2025-03"}
 
 
+def test_last_year_in_a_fiscal_years_results_is_the_fiscal_year_before():
+    """截至2023年6月30日止年度: 较上年度的279.5亿港元 and 去年同期为24.3% are of July 2021 to June 2022;
+    a quarter named in the sentence keeps its own 去年同期."""
+    claims = _claims("星河地产全年业绩\n星河地产公布截至2023年6月30日止年度业绩,股东应占基础溢利为268.22亿港元,较上年度的279.5亿港元下跌4%。"
+                     "毛利率为29.5%,去年同期为24.3%。第四季度收入为100亿港元,去年同期为90亿港元。", "2023-09-08")
+    got = {c.value: c.period for c in claims}
+    assert got[27_950_000_000] == got[0.243] == "2021-07/2022-06"
+    assert got[26_822_000_000] == got[0.295] == "2022-07/2023-06"
+    assert got[9_000_000_000] == "2021Q4"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

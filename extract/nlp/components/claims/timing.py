@@ -189,15 +189,29 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
             elif year:
                 p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
         out.append(p)
-    return [_year_before(sent, p, out) for p in out]
+    return [_year_before(sent, p, out, carried) for p in out]
 
 
-def _year_before(sent: str, p: PeriodMention, periods: list[PeriodMention]) -> PeriodMention:
+#: a fiscal year's span, not a calendar year's (2022-07/2023-06)
+_FISCAL_SPAN = re.compile(r"(\d{4})-(0[2-9]|1[0-2])/(\d{4})-(\d{2})")
+
+
+def _year_before(sent: str, p: PeriodMention, periods: list[PeriodMention], carried: str | None = None) -> PeriodMention:
     """上年 compared with a year's figure the sentence names before it (全年净亏损为28.2亿元,较上年的
-    42.2亿元…) is the year before that one, not the year before the article came out."""
+    42.2亿元…) is the year before that one, not the year before the article came out; in a fiscal
+    year's results (2022-07/2023-06), 上年度, 去年 and 去年同期 are the fiscal year before."""
     from dataclasses import replace
 
-    if not re.fullmatch(r"上一?年度?", sent[p.start:p.end]) or not re.fullmatch(r"\d{4}", p.period):
+    said = sent[p.start:p.end]
+    fiscal = next((x.period for x in reversed(periods) if x.end <= p.start and _FISCAL_SPAN.fullmatch(x.period)), None) \
+        or (carried if carried and _FISCAL_SPAN.fullmatch(carried) else None)
+    quarter = any(x.end <= p.start and not x.base and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])", x.period) for x in periods)
+    if fiscal and not quarter and re.fullmatch(r"(?:上一?|去)年(?:度|同期)?", said) \
+            and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period):  # (第四季度…,去年同期…: that quarter's)
+        y1, m1, y2, m2 = _FISCAL_SPAN.fullmatch(fiscal).groups()
+        code = f"{int(y1) - 1}-{m1}/{int(y2) - 1}-{m2}"
+        return replace(p, period=code, year=int(y2) - 1)
+    if not re.fullmatch(r"上一?年度?", said) or not re.fullmatch(r"\d{4}", p.period):
         return p
     named = [x for x in periods if x.end <= p.start and re.fullmatch(r"\d{4}", x.period) and x is not p]
     if not named or named[-1].year - 1 == p.year:
