@@ -223,6 +223,12 @@ def test_several_in_order():
     assert [q.start for q in qs] == sorted(q.start for q in qs)
 
 
+def test_square_feet_are_a_measure():
+    """6,900万平方呎 (Hong Kong floor areas; 平方尺 too) keeps its measure, not a bare count."""
+    assert [(q.value, q.unit) for q in find_quantities("总楼面面积约为6,900万平方呎")] == [(69_000_000, "other:平方呎")]
+    assert [(q.value, q.unit) for q in find_quantities("土地储备1,200万平方尺")] == [(12_000_000, "other:平方呎")]
+
+
 def test_a_weight_in_jin_is_a_measure():
     """613.6亿斤 of grain keeps its measure word (not a plain count)."""
     assert [(q.value, q.unit) for q in find_quantities("粮食总产量613.6亿斤")] == [(61_360_000_000, "other:斤")]
