@@ -1245,6 +1245,17 @@ def test_last_year_in_a_fiscal_years_results_is_the_fiscal_year_before():
     assert got[9_000_000_000] == "2021Q4"
 
 
+def test_a_share_paragraph_dates_its_turnover_and_moves_since_january():
+    """昨日收报377.6港元,升0.96%,成交额约112亿港元;今年以来累计上升约30%: the turnover is of the day the
+    price is; the move since January is the share price's (growth), no change of the close nor a turnover."""
+    claims = _claims("星河科技中期业绩\n星河科技股价昨日收报377.6港元,升0.96%,成交额约112亿港元;今年以来累计上升约30%。"
+                     "星河科技今日收报12港元,年内累跌43%。", "2024-08-15")
+    got = {c.value: c for c in claims}
+    assert got[11_200_000_000].period == got[377.6].period == "asof:2024-08-14"
+    assert (got[0.3].metric, [(x.kind, x.value) for x in got[0.3].changes()]) == ("股价", [("growth", 0.3)])
+    assert got[12].change is None and got[-0.43].metric == "股价"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -234,6 +234,9 @@ _INTRADAY = re.compile(r"盘中|一度|曾经?|最多|最高|最低")
 _CLOSE = re.compile(r"[,，]?\s*(?:收报|收盘报|收市报|收于|收盘价|收市价)")
 
 
+_SINCE_THE_YEAR_BEGAN = re.compile(r"\s*(?:但|而)?\s*(?:今年以来|年初至今|今年迄今|年内|年初以来)\s*(?:累计|累)")
+
+
 def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:
     levels = [d for d in drafts if not d.is_change]
     for d in drafts:
@@ -242,6 +245,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         q = d.q
         after = sent[q.end:]
         target = None
+        if _SINCE_THE_YEAR_BEGAN.match(sent, _clause_start(sent, q.start)):
+            continue  # (收报12港元,年内累跌43%: a move since January, a claim of its own, no change of the day's price)
         if _TO_AFTER.match(after):
             target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
         if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为

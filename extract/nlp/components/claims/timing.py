@@ -338,11 +338,12 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
                               and _PRICE_SAID.search(sent, 0, q.start)):
         # (股价高开…,成交额达2.13亿港元; 股价报25.6元,总市值320亿元: the turnover and value of the day the sentence tells)
         day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", frame.published or "")
-        md = _MONTH_DAY.search(sent, 0, q.start)
-        named = f"{day.group(0)[:4]}-{int(md.group(1)):02d}-{int(md.group(2)):02d}" if day and md else None
-        d.period = f"asof:{named or day.group(0)}" if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
+        # (昨日收报…,成交额约112亿港元: the day the sentence names, 12月3日, 昨日 or 周二, else the day of publication)
+        d.period = (_trading_day(sent[:q.start], frame) or f"asof:{day.group(0)}") \
+            if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
     clause = _clause_start(sent, q.start)
-    if q.kind == "percent" and d.is_change and w.price_move is not None and w.price_move.search(sent[clause:q.start]):
+    ytd = _YEAR_TO_DATE_MOVE.search(sent[clause:q.start]) and _PRICE_SAID.search(sent, 0, clause)  # (…;今年以来累计上升约30%)
+    if q.kind == "percent" and d.is_change and (w.price_move is not None and w.price_move.search(sent[clause:q.start]) or ytd):
         # 美股盘后涨近8%: the share price's move on the trading day, no price said
         d.metric, d.metric_key = "股价", None
         d.changes = [("growth", v) for _, v in d.changes]
@@ -361,6 +362,11 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
         d.metric, d.metric_key = "股价", None
     d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
     d.period = _trading_day(lead, frame)
+
+
+#: a share's move since the year began, said after its price (今年以来累计上升约30%, 年内累跌43%)
+_YEAR_TO_DATE_MOVE = re.compile(r"^\s*(?:但|而)?\s*(?:今年以来|年初至今|今年迄今|年内|年初以来)\s*(?:累计|累)?\s*"
+                                r"(?:上升|下跌|上涨|升|跌|涨|下挫)\s*(?:了|约|近|逾|超)?\s*$")
 
 
 def _trading_day(lead: str, frame: Frame | None) -> str | None:
