@@ -3,7 +3,8 @@ period, hedge, change) or is set aside (dates, ordinals, list markers, IDs: see 
 
 The package, one module a stage (read in this order):
 ``draft`` (the claim under construction), ``filters`` (numbers that are no claims), ``changes``
-(levels and changes), ``timing`` (periods and the frame's conventions), ``subjects``,
+(levels and changes), ``timing`` (periods and the frame's conventions), ``prices`` (a share price's
+trading day), ``subjects``,
 ``metrics`` (metric and unit), ``lists`` (分别), ``forecasts`` (预测, 指引, 目标), ``build`` (one
 sentence, stage by stage) and
 ``stage`` (the spaCy component: an article's sentences in order, with what carries between them).

@@ -1,0 +1,87 @@
+"""Share prices: a price or a move of a listed company's shares is of a trading day (the day the
+clause names against the publication date), its move a plain change (growth); the turnover and
+value said with it are of that day too.
+"""
+from __future__ import annotations
+
+import re
+
+from ...frame import Frame, frame_words
+from .draft import Draft, _clause_start
+
+#: the day a clause names: a weekday, a month's day
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([0-3]?\d)\s*日")
+_WEEKDAYS = "一二三四五六日"
+
+
+def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
+    """A share price (股价61.7美元, 周二收报59.1美元, 全日收挫3.1%,报116.3港元) is of a trading day:
+    the day the clause names (X月X日, 周二 or 昨日, against the publication date), else the day
+    of publication; its metric is the closing price where the clause says so, and its move a
+    plain change (growth). A price needs the full publication date to be dated."""
+    w = frame_words()
+    q = d.q
+    if frame is not None and frame.hk_listed and d.unit == "CNY" and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
+            and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
+        d.unit = "HKD"  # 全日成交额约1.2亿元 of a Hong Kong listing's shares: Hong Kong dollars, of the day
+    if frame is not None and (re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") and frame.hk_listed
+                              or re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)|(?:总|最新)?市值", d.metric or "")
+                              and _PRICE_SAID.search(sent, 0, q.start)):
+        # (股价高开…,成交额达2.13亿港元; 股价报25.6元,总市值320亿元: the turnover and value of the day the sentence tells)
+        day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", frame.published or "")
+        # (昨日收报…,成交额约112亿港元: the day the sentence names, 12月3日, 昨日 or 周二, else the day of publication)
+        d.period = (_trading_day(sent[:q.start], frame) or f"asof:{day.group(0)}") \
+            if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
+    clause = _clause_start(sent, q.start)
+    ytd = _YEAR_TO_DATE_MOVE.search(sent[clause:q.start]) and _PRICE_SAID.search(sent, 0, clause)  # (…;今年以来累计上升约30%)
+    if q.kind == "percent" and d.is_change and (w.price_move is not None and w.price_move.search(sent[clause:q.start]) or ytd):
+        # 美股盘后涨近8%: the share price's move on the trading day, no price said
+        d.metric, d.metric_key = "股价", None
+        d.changes = [("growth", v) for _, v in d.changes]
+        d.change_kind = "growth"
+        d.period = _trading_day(sent[max(0, clause - 24):q.start], frame)
+        return
+    if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
+                                                          or d.metric in ("股价", "收盘价")):
+        return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
+    if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
+        d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing: Hong Kong dollars
+    lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
+    if any(x in lead for x in w.price_close):
+        d.metric, d.metric_key = "收盘价", None
+    elif not d.metric or "价" not in d.metric:
+        d.metric, d.metric_key = "股价", None
+    d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
+    d.period = _trading_day(lead, frame)
+
+
+#: a share's move since the year began, said after its price (今年以来累计上升约30%, 年内累跌43%)
+_YEAR_TO_DATE_MOVE = re.compile(r"^\s*(?:但|而)?\s*(?:今年以来|年初至今|今年迄今|年内|年初以来)\s*(?:累计|累)?\s*"
+                                r"(?:上升|下跌|上涨|升|跌|涨|下挫)\s*(?:了|约|近|逾|超)?\s*$")
+
+
+def _trading_day(lead: str, frame: Frame | None) -> str | None:
+    """The day a share price or move is of: the day ``lead`` (its clause and the one before) names
+    (X月X日, 周二, 昨日, 当日 of the lead's event) against the publication date, else that date;
+    None without a full publication date."""
+    import datetime as dt
+
+    w = frame_words()
+    pub = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", (frame.published if frame else None) or "")
+    if pub is None:
+        return None
+    day = dt.date(int(pub.group(1)), int(pub.group(2)), int(pub.group(3)))
+    if (md := _MONTH_DAY.search(lead)) is not None:
+        day = dt.date(day.year, int(md.group(1)), int(md.group(2)))
+    elif (wd := _WEEKDAY.search(lead)) is not None:
+        want = _WEEKDAYS.index(wd.group(1).replace("天", "日"))
+        day -= dt.timedelta(days=(day.weekday() - want) % 7)
+    elif any(x in lead for x in w.price_yesterday):
+        day -= dt.timedelta(days=1)
+    elif re.search(r"当日|当天", lead) and frame.evidence and (md := _MONTH_DAY.search(frame.evidence)) is not None \
+            and dt.date(day.year, int(md.group(1)), int(md.group(2))) <= day:
+        day = dt.date(day.year, int(md.group(1)), int(md.group(2)))  # 11月28日,X发布财报。…股价当日…: that day
+    return f"asof:{day.isoformat()}"
+
+_PRICE_SAID = re.compile(r"股价|收报|收市|收盘|高开|低开|午前|午后|盘中")
