@@ -1328,6 +1328,12 @@ ROWS = [
     R("points-after-a-growth-move-its-rate", "2021年上半年全省实现生产总值46721.4亿元,同比增长5.8%,比一季度加快0.2个百分点。",
       E(4_672_140_000_000, "CNY", period="2021H1", change=[("yoy", 0.058)], metric_is="全省生产总值"),
       E(0.002, "percent", period="2021H1", change=[("abs", 0.002)], metric_is="全省生产总值增速")),
+    # a kind of enterprise after 分经济类型看 is a part, whatever measure word its name holds (投资)
+    R("a-kind-of-enterprise-holding-a-measure-word-is-a-part",
+      "2021年,华远省规模以上工业增加值同比增长7.5%。分经济类型看,股份制企业增长7.8%;外商及港澳台商投资企业增长6.0%。",
+      E(0.075, "percent", period="2021", change=[("yoy", 0.075)], subject=ANY),
+      E(0.078, "percent", period="2021", change=[("yoy", 0.078)], subject=ANY, metric_is="股份制企业规模以上工业增加值"),
+      E(0.06, "percent", period="2021", change=[("yoy", 0.06)], subject=ANY, metric_is="外商及港澳台商投资企业规模以上工业增加值")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

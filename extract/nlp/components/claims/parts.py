@@ -166,8 +166,10 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
     measure = parent.whole or parent.metric  # (分三大门类看,… after 分经济类型看,…: the parts' whole)
     clause = _clause_start(sent, d.q.start)
     area = found.surface if found is not None and found.cls == "Place" and clause <= found.start < d.q.start else None
-    part = d.metric if d.metric and len(d.metric) <= (10 if by and at == by[-1].start() else 4) and not _names_metric(d.metric) \
-        and d.metric in sent[clause:d.q.start] else None
+    # (外商及港澳台商投资企业增长6.0%: a kind of enterprise, whatever measure word it holds)
+    kind_of = bool(d.metric) and re.search(r"(?:企业|行业|产业|门类)$", d.metric) is not None
+    part = d.metric if d.metric and len(d.metric) <= (12 if by and at == by[-1].start() else 4) \
+        and (not _names_metric(d.metric) or kind_of) and d.metric in sent[clause:d.q.start] else None
     word = area or part
     by_part = bool(by) and at == by[-1].start()
     if by_part and (area or (part and part[-2:] == measure[-2:])):
