@@ -1334,6 +1334,9 @@ ROWS = [
       E(0.075, "percent", period="2021", change=[("yoy", 0.075)], subject=ANY),
       E(0.078, "percent", period="2021", change=[("yoy", 0.078)], subject=ANY, metric_is="股份制企业规模以上工业增加值"),
       E(0.06, "percent", period="2021", change=[("yoy", 0.06)], subject=ANY, metric_is="外商及港澳台商投资企业规模以上工业增加值")),
+    # a measure said flat before (居民消费价格同比持平,环比上涨0.2%) is the measure of the change after
+    R("a-change-after-a-flat-measure-is-of-it", "2021年9月,全市居民消费价格同比持平,环比上涨0.2%。",
+      E(0.002, "percent", period="2021-09", change=[("qoq", 0.002)], subject=ANY, metric_is="全市居民消费价格")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -384,6 +384,9 @@ _NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重
 _SHARE_OF_TOTAL = re.compile(r"\s*[,，]\s*(?:约|分别)?占(?:全国|全省|全市|全球|总|公司|集团)[^,，;；。\d]{1,16}的\s*(?:比重为|比例为)?\s*")
 
 
+#: a measure said to be flat in the clause before, its number unsaid (居民消费价格同比持平,…)
+_FLAT_BEFORE = re.compile(r"(?:^|[,，:：\s])(?P<m>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:同比|环比|与上年|比上年|与去年)?(?:基本)?(?:保持)?持平"
+                          r"\s*[,，]\s*[^,，。;；]*$")
 _BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增长|上升|上调|下降|降低|减少|下调|扩大|收窄|回升|回落)(?:了)?")
 
 
@@ -391,6 +394,8 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     """The metric of a figure that names none of its own, or only a share or real terms of one,
     from the figure before it in the sentence (``out``)."""
     q, prev = d.q, (out[-1] if out else None)
+    if prev is None and d.metric is None and (flat := _FLAT_BEFORE.search(sent, 0, q.start)) is not None:
+        d.metric, d.metric_key = _TRIM_HEAD.sub("", flat.group("m")), None  # 居民消费价格同比持平,环比上涨0.2%
     if prev is None:
         return
     if d.metric and _BARE_MOVE.fullmatch(d.metric):
