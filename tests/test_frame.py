@@ -1256,6 +1256,14 @@ def test_a_share_paragraph_dates_its_turnover_and_moves_since_january():
     assert got[12].change is None and got[-0.43].metric == "股价"
 
 
+@pytest.mark.parametrize("title", ["2024年上半年山东统计公报", "山东:上半年地区生产总值增长5.8%"])
+def test_a_place_named_in_the_title_reports_when_no_company_is(title):
+    """山东统计公报 (a model may glue the place to its statistics) and 山东:… with no company in the
+    lead: the place's figures."""
+    claims = _claims(title + "\n上半年,全省地区生产总值46721.4亿元,增长5.8%。", "2024-07-19")
+    assert [(c.subject, c.value) for c in claims] == [("山东", 4_672_140_000_000)]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
 from .period_codes import fiscal_end_named, fiscal_year_end
-from .frame_places import _national, _titled_place, _world, is_partner, is_publisher, titled_company, whole_country
+from .frame_places import (_maker, _national, _place_of_statistics, _titled_place, _titled_place_mention, _world, is_partner,
+                           is_publisher, titled_company, whole_country)
 from .periods import find_periods
 
 _ORG = ("Company", "Organization", "Platform")
@@ -314,6 +315,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
              and not is_investor(m, sents) and not is_publisher(m, sents)]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
     # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
+    for m in cands:  # (山东统计公报: a model's "organization" of a place and its statistics names the place)
+        if (place := _place_of_statistics(m)) is not None:
+            return place
     for base, s in sents:
         coded = next((m for m in cands if base <= m.start < base + len(s)
                       and w.listed_code.match(s, m.end - base)), None) if w.listed_code is not None else None
@@ -357,6 +361,8 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     if topic is not None and not is_media(topic) and not is_investor(topic, sents) and not is_publisher(topic, sents) \
             and not (text and is_partner(topic, text)):
         return topic
+    if not cands and (place := _titled_place_mention(sents, mentions)) is not None:
+        return place  # 江苏:1-11月份规模以上工业增加值增长7.5%: no company in the lead, a place's figures
     counts: dict[str, int] = {}
     for m in cands:  # (a customer or a partner, 特斯拉、理想汽车为公司主要客户, reports nothing)
         if not is_partner(m, text):
@@ -370,28 +376,6 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
 
 #: a lead that speaks of a company's own results (公司发布2023年年报, 公司2023年实现营收)
 _OWN_RESULTS = re.compile(r"(?:公司|本公司|该公司|集团|本集团)(?:发布|公布|披露|\d{2,4}\s*年|[一二三四上下前]|Q[1-4]|实现|营收|收入|归母)")
-
-
-def _maker(mentions):
-    """A piece that names no company but its products (a broker's note on 麒麟电池 and 神行超充电池
-    that calls the company only 公司) reports on their maker: the company the lexicon gives for
-    most of the programs it names, when they are named at least twice and one maker has most."""
-    from .components.entities import Mention
-    from .lexicon import load_lexicon
-
-    lex, makers = load_lexicon(), {}
-    for m in mentions:
-        e = lex.entity(m.key) if m.cls == "Program" and m.source == "lexicon" and m.key else None
-        org = lex.entity(f"Company:{e.related}") if e is not None and e.related else None
-        if org is not None:
-            makers.setdefault(org.label, []).append(m)
-    total = sum(len(v) for v in makers.values())
-    best = max(makers, key=lambda k: len(makers[k]), default=None)
-    if best is None or len(makers[best]) < 2 or 2 * len(makers[best]) <= total:
-        return None
-    first = makers[best][0]
-    return Mention(first.start, first.end, "Company", best, first.surface, "lexicon", first.confidence,
-                   key=f"Company:{best}")
 
 
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自治州|县)$")

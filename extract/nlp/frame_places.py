@@ -125,3 +125,44 @@ def _world(sents: list[tuple[int, str]]):
         if (k := s.find("全球")) >= 0:
             return Mention(base + k, base + k + 2, "Place", "全球", "全球", "pattern", 0.8)
     return None
+
+
+def _place_of_statistics(m):
+    """The place of a name a model took for an organization that is a place and its statistics
+    (山东统计公报 -> 山东), as a Place mention; else None."""
+    from .components.entities import Mention
+    from .lexicon import load_lexicon
+
+    if m.source == "lexicon" or (k := re.fullmatch(r"(?P<p>.{2,6}?)(?:省|市)?统计(?:局|公报)?", m.label or "")) is None:
+        return None
+    place = next((e for e in load_lexicon().by_surface(k.group("p")) if e.cls == "Place"), None)
+    return Mention(m.start, m.start + len(k.group("p")), "Place", place.label, k.group("p"), "lexicon", 1.0) if place else None
+
+
+def _titled_place_mention(sents: list[tuple[int, str]], mentions):
+    """The first place the title (or the first sentence) names, as a mention, when no company is
+    named in the lead: the place whose figures the piece gives."""
+    end = sents[min(1, len(sents) - 1)][0] + len(sents[min(1, len(sents) - 1)][1]) if sents else 0
+    return next((m for m in mentions if m.cls == "Place" and m.start < end and not m.label.endswith("地区")), None)
+
+
+def _maker(mentions):
+    """A piece that names no company but its products (a broker's note on 麒麟电池 and 神行超充电池
+    that calls the company only 公司) reports on their maker: the company the lexicon gives for
+    most of the programs it names, when they are named at least twice and one maker has most."""
+    from .components.entities import Mention
+    from .lexicon import load_lexicon
+
+    lex, makers = load_lexicon(), {}
+    for m in mentions:
+        e = lex.entity(m.key) if m.cls == "Program" and m.source == "lexicon" and m.key else None
+        org = lex.entity(f"Company:{e.related}") if e is not None and e.related else None
+        if org is not None:
+            makers.setdefault(org.label, []).append(m)
+    total = sum(len(v) for v in makers.values())
+    best = max(makers, key=lambda k: len(makers[k]), default=None)
+    if best is None or len(makers[best]) < 2 or 2 * len(makers[best]) <= total:
+        return None
+    first = makers[best][0]
+    return Mention(first.start, first.end, "Company", best, first.surface, "lexicon", first.confidence,
+                   key=f"Company:{best}")
