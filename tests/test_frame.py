@@ -1264,6 +1264,13 @@ def test_a_place_named_in_the_title_reports_when_no_company_is(title):
     assert [(c.subject, c.value) for c in claims] == [("山东", 4_672_140_000_000)]
 
 
+def test_a_markets_segment_is_no_name():
+    """本土市场游戏收入…,国际市场游戏收入…: segments of the company's games, not names a model may guess."""
+    claims = _claims("腾讯二季度收入1611亿元\n本土市场游戏收入为346亿元,同比增长9%,国际市场游戏收入为139亿元,同比增长9%。", "2023-08-17")
+    got = {c.value: (c.subject, c.metric) for c in claims}
+    assert got[34_600_000_000] == ("腾讯", "本土市场游戏收入") and got[13_900_000_000] == ("腾讯", "国际市场游戏收入")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

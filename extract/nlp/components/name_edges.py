@@ -1,6 +1,7 @@
 """The edges of a guessed name: the words a model or a pattern glues before it (落后某某股份, 2023年公司)
 or after it (华远毛利, 星河科技召开), and guesses that are no names at all: a measure inside a metric
-of the lexicon (EBITA in 经调整EBITA), a ticker after its exchange (纽交所:YSG)."""
+of the lexicon (EBITA in 经调整EBITA), a ticker after its exchange (纽交所:YSG), a market's
+segment (国际市场游戏)."""
 from __future__ import annotations
 
 import re
@@ -40,7 +41,12 @@ def no_name(text: str, m, measures: list[tuple[int, int]]) -> bool:
     """Is the guess ``m`` no name: inside a metric of the lexicon (``measures``: EBITA in 经调整EBITA),
     or a ticker right after its exchange (纽交所:YSG)?"""
     return any(a <= m.start and m.end <= b for a, b in measures) \
-        or bool(_ticker_before().search(text, max(0, m.start - 12), m.start))
+        or bool(_ticker_before().search(text, max(0, m.start - 12), m.start)) \
+        or (m.cls in ("Company", "Organization") and bool(_MARKET_PART.search(m.surface)))
+
+
+#: a market or an area with what is sold there (本土市场游戏, 国际市场游戏): a segment, no name
+_MARKET_PART = re.compile(r"^(?:本土|国际|海外|国内|境内|境外|中国|全球)?市场[\u4e00-\u9fff]|(?:市场|地区|区域)(?:游戏|业务|收入)")
 
 
 @cache
