@@ -1337,6 +1337,10 @@ ROWS = [
     # a measure said flat before (居民消费价格同比持平,环比上涨0.2%) is the measure of the change after
     R("a-change-after-a-flat-measure-is-of-it", "2021年9月,全市居民消费价格同比持平,环比上涨0.2%。",
       E(0.002, "percent", period="2021-09", change=[("qoq", 0.002)], subject=ANY, metric_is="全市居民消费价格")),
+    # a span of days naming a measure (90天以上逾期率, 逾期31至60天的贷款) is no figure; it stays in the metric
+    R("a-span-of-days-naming-a-measure", "2021年第三季度,90天以上逾期率为1.68%。逾期31至60天的贷款比例为0.5%。",
+      E(0.0168, "percent", period="2021Q3", metric_is="90天以上逾期率"),
+      E(0.005, "percent", period="2021Q3", metric_is="逾期31至60天的贷款比例")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

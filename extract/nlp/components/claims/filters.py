@@ -57,6 +57,10 @@ _QUESTION = WordRegex(r"(?:{question_words})[^。!！;；]*[?？]\s*[”\"」』
 
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$")
 
+#: after a span of days, the measure it names (90天以上逾期率, 30天以内的应收账款)
+_BUCKET_AFTER = re.compile(r"\s*(?:以上|以内|以下|及以上)?\s*的?\s*(?:逾期|[\u4e00-\u9fff]{0,6}?(?:逾期率|不良率|账款|贷款))")
+
+
 def not_a_claim(sent: str, q) -> str | None:
     """Why the number ``q`` of ``sent`` states no claim (an enumeration, a century, a phone
     prefix, a section number, a small count spelled out in prose), or None."""
@@ -77,6 +81,8 @@ def not_a_claim(sent: str, q) -> str | None:
             and pats.stock_code.search(sent[max(0, q.start - 3):q.start]) \
             and re.match(r"\s*(?:\.[A-Z]{2})?\s*[)）]", sent[q.end:]):
         return "a stock code in brackets after a name (美团(3690))"
+    if q.unit in ("other:天", "other:日") and (_BUCKET_AFTER.match(sent, q.end) or re.search(r"逾期\s*$", sent[max(0, q.start - 3):q.start])):
+        return "a span of days naming a measure (90天以上逾期率, 逾期31至60天的贷款)"
     years = _YEAR_SPAN.fullmatch(q.surface.strip())
     if years and int(years.group(1)[-2:]) < int(years.group(2)[-2:]) and not _DURATION_AFTER.match(sent, q.end) \
             and (len(years.group(1)) == 4 or int(years.group(1)) >= 15) and not _LEVEL_BEFORE.search(sent, 0, q.start):
