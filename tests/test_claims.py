@@ -1341,6 +1341,8 @@ ROWS = [
     R("a-span-of-days-naming-a-measure", "2021年第三季度,90天以上逾期率为1.68%。逾期31至60天的贷款比例为0.5%。",
       E(0.0168, "percent", period="2021Q3", metric_is="90天以上逾期率"),
       E(0.005, "percent", period="2021Q3", metric_is="逾期31至60天的贷款比例")),
+    R("a-measure-before-a-colon-is-said-whole", "2021年第三季度,净收入:人民币86.42亿元。",
+      E(8_642_000_000, "CNY", period="2021Q3", metric_is="净收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
