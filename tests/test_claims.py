@@ -1343,6 +1343,10 @@ ROWS = [
       E(0.005, "percent", period="2021Q3", metric_is="逾期31至60天的贷款比例")),
     R("a-measure-before-a-colon-is-said-whole", "2021年第三季度,净收入:人民币86.42亿元。",
       E(8_642_000_000, "CNY", period="2021Q3", metric_is="净收入")),
+    # additions of the period are a flow; the total they reach (累计达到) is a stock at its end
+    R("additions-and-the-total-they-reach", "2021年第三季度,华远汽车新增换电站100座,累计达到2016座。",
+      E(100, ("other:座", "count"), period="2021Q3", metric_is="新增换电站"),
+      E(2016, ("other:座", "count"), period="asof:2021-09", metric_is="累计换电站")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -406,6 +406,8 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
         # the base-period figure of A's metric (…份额22%;vivo以1140万部位居第二: a share names no ranked count's measure)
         d.metric, d.metric_key = prev.metric, prev.metric_key
+        if re.match(r"(?:新增|净增)", d.metric or "") and "累计" in sent[prev.q.end:q.start]:
+            d.metric, d.metric_key = "累计" + d.metric[2:], None  # 新增换电站100座,累计达到2016座: the total
     if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}|占[^,，;；。]{1,12}的(?:比重|比例)", d.metric) and q.kind == "percent" \
             and prev.metric and (prev.is_change or prev.q.kind != "percent") \
             and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
