@@ -1347,6 +1347,10 @@ ROWS = [
     R("additions-and-the-total-they-reach", "2021年第三季度,华远汽车新增换电站100座,累计达到2016座。",
       E(100, ("other:座", "count"), period="2021Q3", metric_is="新增换电站"),
       E(2016, ("other:座", "count"), period="asof:2021-09", metric_is="累计换电站")),
+    # a list of the items summed is said whole, however long its first item
+    R("a-long-list-of-items-summed-is-said-whole",
+      "截至2021年6月30日,现金及现金等价物、受限制现金、短期投资及长期定期存款余额合计为415.76亿元。",
+      E(41_576_000_000, "CNY", period="asof:2021-06", metric_is="现金及现金等价物、受限制现金、短期投资及长期定期存款余额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

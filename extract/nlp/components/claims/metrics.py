@@ -297,7 +297,9 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     etc = [x.start() for x in _ETC.finditer(seg)]
     if "、" in seg and etc and etc[-1] > seg.rfind("、") and len(seg) - etc[-1] > 2:
         seg = seg[etc[-1] + 1:]  # 常规店、旗舰店及集合店等销售点数量: the kinds listed are all 销售点
-    return seg[-24:]
+    # (a phrase runs back 24 characters at most, but a list of the items summed is said whole:
+    # 现金及现金等价物、受限制现金、短期投资及长期定期存款余额)
+    return seg if "、" in seg and len(seg) <= 40 else seg[-24:]
 
 #: 等 closing a list of kinds (…及集合店等销售点), not a word's (现金等价物, 等级)
 _ETC = re.compile(r"等(?![价级待同于额候比量效])")
