@@ -1,7 +1,9 @@
 """The parts of what a figure is about, which go into the metric: a segment a sentence goes on about
 (新业务分部…,经营亏损…), a part heading its sentence (高纯晶硅方面), a part after 其中 (其中城市上涨0.5%,
 其中中国市场超过10亿), a place listed after a figure (…;星河市3404.7亿元), a bulletin's parts of its place
-(第一产业, 城镇居民); and the measure a bare rate or a restated change is of (智能手机毛利率, 按固定汇率计算收入)."""
+(第一产业, 城镇居民); the measure a bare rate or a restated change is of (智能手机毛利率, 按固定汇率计算收入);
+the gap of a place's figure to the country's (城镇化率高于全国) and a growth rate's move (比一季度加快0.2个百分点:
+…增速); and a business group of the company reporting (本地生活集团订单量)."""
 from __future__ import annotations
 
 import re
