@@ -5,7 +5,7 @@ The package, one module a stage (read in this order):
 ``draft`` (the claim under construction), ``filters`` (numbers that are no claims), ``changes``
 (levels and changes), ``timing`` (periods and the frame's conventions), ``prices`` (a share price's
 trading day), ``subjects``,
-``metrics`` (metric and unit), ``lists`` (分别), ``forecasts`` (预测, 指引, 目标), ``build`` (one
+``metrics`` (metric and unit), ``inherit`` (the metric taken from the figure before), ``lists`` (分别), ``forecasts`` (预测, 指引, 目标), ``build`` (one
 sentence, stage by stage) and
 ``stage`` (the spaCy component: an article's sentences in order, with what carries between them).
 

@@ -16,7 +16,8 @@ from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
-from .metrics import _lexicon_metric, _metric_for, _metric_from_before
+from .metrics import _lexicon_metric, _metric_for
+from .inherit import _metric_from_before
 from .units import _set_unit
 from .prices import _share_price
 from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,

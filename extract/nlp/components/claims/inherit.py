@@ -1,0 +1,82 @@
+"""The metric a figure takes from the figure before it in its sentence, when it names none of its own
+or only a share, a rate's move or a base period's value of one (从A增至B, X为A,而去年同期为B,
+占比28%, 增速比上月加快, 持平…,环比上涨0.2%).
+"""
+from __future__ import annotations
+
+import re
+
+from .draft import Draft, _CLAUSE_BREAK, _TRIM_HEAD
+from .metrics import _BASE_SAID, RANKED, _names_metric
+
+
+#: a growth rate said to move against another period's (增速比上月加快, 涨幅较上年回落)
+_RATE_MOVED = re.compile(r"(?P<r>增速|增幅|涨幅|降幅|跌幅)(?:比|较)[^,，;；。]{1,10}$")
+
+#: a rate's own name in brackets right before its value (…比重(常住人口城镇化率)为69.43%)
+_NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重|占比))[)）]\s*(?:为|是|达到?)?\s*$")
+
+#: a share of a total right before its percentage, in the clause after a figure (,占全国新增发电装机的82.7%)
+_SHARE_OF_TOTAL = re.compile(r"\s*[,，]\s*(?:约|分别)?占(?:全国|全省|全市|全球|总|公司|集团)[^,，;；。\d]{1,16}的\s*(?:比重为|比例为)?\s*")
+
+
+#: a measure said to be flat in the clause before, its number unsaid (居民消费价格同比持平,…)
+_FLAT_BEFORE = re.compile(r"(?:^|[,，:：\s])(?P<m>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:同比|环比|与上年|比上年|与去年)?(?:基本)?(?:保持)?持平"
+                          r"\s*[,，]\s*[^,，。;；]*$")
+_BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增长|上升|上调|下降|降低|减少|下调|扩大|收窄|回升|回落)(?:了)?")
+
+
+def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
+    """The metric of a figure that names none of its own, or only a share or real terms of one,
+    from the figure before it in the sentence (``out``)."""
+    q, prev = d.q, (out[-1] if out else None)
+    if prev is None and d.metric is None and (flat := _FLAT_BEFORE.search(sent, 0, q.start)) is not None:
+        d.metric, d.metric_key = _TRIM_HEAD.sub("", flat.group("m")), None  # 居民消费价格同比持平,环比上涨0.2%
+    if prev is None:
+        return
+    if d.metric and _BARE_MOVE.fullmatch(d.metric):
+        d.metric, d.metric_key = None, None  # 派息比率由40%提高至50%: a verb of the move names no measure
+    if (d.metric is None and not (prev.q.kind == "percent" and RANKED.match(sent, q.end))) \
+            or (not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start)):
+        # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
+        # the base-period figure of A's metric (…份额22%;vivo以1140万部位居第二: a share names no ranked count's measure)
+        d.metric, d.metric_key = prev.metric, prev.metric_key
+        if re.match(r"(?:新增|净增)", d.metric or "") and "累计" in sent[prev.q.end:q.start]:
+            d.metric, d.metric_key = "累计" + d.metric[2:], None  # 新增换电站100座,累计达到2016座: the total
+    if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}|占[^,，;；。]{1,12}的(?:比重|比例)", d.metric) and q.kind == "percent" \
+            and prev.metric and (prev.is_change or prev.q.kind != "percent") \
+            and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
+        # 电商渠道收入28.5亿元,占比28% / 占总营收的98% / 增加值增长10.5%,占规模以上工业的17.3%:
+        # the share of the figure (or of the measure whose change it was) before it
+        d.metric, d.metric_key = prev.metric + (d.metric if d.metric.startswith("占") else "占比"), None
+    if d.metric and prev.metric and not d.is_change and not _names_metric(d.metric) and q.kind != "percent" \
+            and (tail := re.search(r"(?:出货量|销量|产量|交付量|销售额|收入|营收|用户数|用户规模)$", prev.metric)) \
+            and re.fullmatch(r"\s*[,，]\s*其中\s*[,，]?\s*" + re.escape(d.metric) + r"\s*(?:为|达到?|约)?\s*",
+                             sent[prev.q.end:q.start]):
+        # 手机出货量2227.6万部,其中5G手机1869.7万部: a kind of the thing measured before, by the same measure
+        d.metric, d.metric_key = d.metric + tail.group(), None
+    if q.kind == "percent" and not d.is_change and prev.metric and not prev.is_change and prev.q.kind != "percent" \
+            and not (d.metric or "").startswith(prev.metric) and _SHARE_OF_TOTAL.fullmatch(sent, prev.q.end, q.start):
+        # 新增装机3.05亿千瓦,占全国新增发电装机的82.7%: the share of the figure before, not the total's
+        d.metric, d.metric_key = prev.metric + "占比", None
+    if d.metric in ("亏损", "净亏损", "盈利", "净利润") and prev.metric and "利润" in prev.metric and prev.metric != d.metric \
+            and not d.is_change and re.search(r"(?:上年同期|去年同期|上年|去年)(?:则)?(?:净?亏损|盈利|净利润)\s*(?:人民币|约)?\s*$",
+                                              sent[max(0, q.start - 12):q.start]):
+        # 归母净利润为3.15亿元,上年同期亏损1.86亿元: the prior period's loss of that profit (归母净亏损)
+        base = re.sub(r"^(?:预测|市场预期)|指引$", "", prev.metric)  # (a forecast's prior period is a result)
+        loss = re.sub(r"净利润(?:亏损)?", "净亏损", base)
+        loss = loss if loss != base else re.sub(r"利润(?:亏损)?", "亏损", base)  # (经营利润: 经营亏损)
+        d.metric, d.metric_key = (loss if "亏损" in d.metric else base), None
+    if d.is_change and q.kind == "points" and (d.metric == prev.metric or (d.metric or "").startswith(("增速", "增幅", "涨幅", "降幅", "跌幅"))) \
+            and (rate := _RATE_MOVED.search(sent, max(0, q.start - 16), q.start)):
+        # 同比增长4.0%,增速比上月加快0.9个百分点: the growth rate's move, no move of the level (原煤产量增速)
+        d.metric, d.metric_key = prev.metric + rate.group("r"), None
+    if (named := _NAMED_IN_BRACKETS.search(sent, max(0, q.start - 24), q.start)) and q.kind == "percent":
+        # 占常住人口比重(常住人口城镇化率)为69.43%: the rate the bracket names
+        d.metric, d.metric_key = named.group("n"), None
+    if d.metric in ("调整前", "调整后") and prev.metric and re.match(r"调整[前后]", prev.metric) and not d.is_change:
+        # 调整后2022年营业收入为82.41亿元,调整前为80.95亿元: the same measure before the restatement
+        d.metric, d.metric_key = d.metric + prev.metric[3:], None
+    if d.is_change and d.metric == "实际" and prev.metric and not prev.is_change:
+        # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
+        d.metric, d.metric_key = prev.metric + "实际增长", None
