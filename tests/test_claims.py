@@ -1351,6 +1351,10 @@ ROWS = [
     R("a-long-list-of-items-summed-is-said-whole",
       "截至2021年6月30日,现金及现金等价物、受限制现金、短期投资及长期定期存款余额合计为415.76亿元。",
       E(41_576_000_000, "CNY", period="asof:2021-06", metric_is="现金及现金等价物、受限制现金、短期投资及长期定期存款余额")),
+    # a quarter named by its end month (12月季度, 2021年3月季度) is the period, no part of the metric
+    R("a-month-quarter-is-no-part-of-the-metric", "华远集团2021年3月季度总收入为755亿元。华远集团12月季度收入为2603亿元。",
+      E(75_500_000_000, "CNY", period="2021Q1", metric_is="总收入"),
+      E(260_300_000_000, "CNY", period="2021Q4", metric_is="收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
