@@ -41,7 +41,7 @@ from .periods import article_year
 
 BACKENDS = ("crf", "lac", "fast")
 
-for _name in ("article", "mentions", "topic", "frame", "claims", "year", "published", "segments"):
+for _name in ("article", "mentions", "topic", "frame", "claims", "year", "published", "segments", "filed"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -57,7 +57,8 @@ def make_entities(nlp: Language, name: str, backend: str):
         seg = doc._.segments  # the tokenizer's pass over these sentences, when it made one
         tagged = seg[1] if seg is not None and seg[0] == sents else None
         model = doc._.ner if backend == "crf" else None  # the zhkg_ner component's names
-        filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)))
+        # (datelines and outlets' tags: where a story was filed, neither names nor figures; the claims stage reads them too)
+        filed = doc._.filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)))
         mentions = ents_mod.recognize(art.text, sents, list(art.mojibake) + filed, backend=backend, lex=lex, tagged=tagged,
                                       model=model or [] if backend == "crf" else None)
         doc._.mentions = mentions

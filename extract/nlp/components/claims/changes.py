@@ -10,6 +10,7 @@ from ...patterns import WordRegex
 from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
+from .prices import SINCE_THE_YEAR_BEGAN
 from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _kind_between, _owner_of_compared
 from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
@@ -234,7 +235,7 @@ _INTRADAY = re.compile(r"盘中|一度|曾经?|最多|最高|最低")
 _CLOSE = re.compile(r"[,，]?\s*(?:收报|收盘报|收市报|收于|收盘价|收市价)")
 
 
-_SINCE_THE_YEAR_BEGAN = re.compile(r"\s*(?:但|而)?\s*(?:今年以来|年初至今|今年迄今|年内|年初以来)\s*(?:累计|累)")
+_SINCE_THE_YEAR_BEGAN = re.compile(SINCE_THE_YEAR_BEGAN + r"(?:累计|累)")
 
 
 def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:

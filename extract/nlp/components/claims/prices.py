@@ -57,8 +57,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
 
 
 #: a share's move since the year began, said after its price (今年以来累计上升约30%, 年内累跌43%)
-_YEAR_TO_DATE_MOVE = re.compile(r"^\s*(?:但|而)?\s*(?:今年以来|年初至今|今年迄今|年内|年初以来)\s*(?:累计|累)?\s*"
-                                r"(?:上升|下跌|上涨|升|跌|涨|下挫)\s*(?:了|约|近|逾|超)?\s*$")
+SINCE_THE_YEAR_BEGAN = r"\s*(?:但|而)?\s*(?:今年以来|年初至今|今年迄今|年内|年初以来)\s*"
+_YEAR_TO_DATE_MOVE = re.compile(r"^" + SINCE_THE_YEAR_BEGAN + r"(?:累计|累)?\s*(?:上升|下跌|上涨|升|跌|涨|下挫)\s*(?:了|约|近|逾|超)?\s*$")
 
 
 def _trading_day(lead: str, frame: Frame | None) -> str | None:

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ....text.offsets import Article
-from ...frame import Frame, dateline_spans, published_month
+from ...frame import Frame, published_month
 from ...lexicon import load_lexicon
 from ...numbers.find import find_quantities
 from ...periods import article_year, find_periods
@@ -45,7 +45,7 @@ def make_claims(nlp: Language, name: str, year: int):
         longest = max((m.end - m.start for m in mentions), default=0)
         all_metrics = lexicon_metric_spans(art.text, lex)  # once per article, not per sentence
         # (a dateline or an outlet's tag, 〔香港01〕, 北京12月31日电: where and when a story was filed, no figure)
-        filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)))
+        filed = doc._.filed or []
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
         named = None  # the metric of the last claim that named one
