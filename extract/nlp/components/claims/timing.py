@@ -175,8 +175,8 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                     and (cq.group(2) == "4" and int(pm.group(1)) < 10 or not cq.group(2) and FUTURE.search(sent)):
                 # 1月和2月,我们交付了… after the fourth quarter's results, 3月份预计交付… after the year's: next year's
                 year = str(int(year) + 1)
-            span = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", carried or "")
-            if not named and span and span.group(2) != "01":
+            span = _FISCAL_SPAN.fullmatch(carried or "")
+            if not named and span:
                 # in a fiscal year's results (2024-04/2025-03): 全年 is that year, 截至3月底 its end
                 pm = re.fullmatch(r"(asof:)?\d{4}-(\d{2})", p.period)
                 if "/" in p.period:
