@@ -7,7 +7,7 @@ import re
 
 from ...periods import PeriodMention
 from ..entities import Mention
-from ...patterns import WordRegex
+from ...patterns import WordRegex, load_patterns
 from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _may_be_subject, _clause_start
 from .changes import _reattach
 from .timing import _YEAR_LIST, _YEAR_RANGE
@@ -148,13 +148,15 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                     d.metric, d.metric_key = parts[i], None
         segments: list[Mention] = []
         if len(names) != len(run):  # 网约车、互联网医疗用户规模分别增长…: a list of groups no name denotes
-            segments = _listed_segments(sent, k, lex_metrics, len(run))
+            segments = _listed_segments(sent, k, lex_metrics, len(run), subjects)
+            named = [m for _, b, m in subjects if segments and b <= segments[0].start
+                     and sent[b:segments[0].start].strip() in ("", "的")]  # 华远公司国内及海外收入: its segments
             for d, m in zip(run, segments):
                 d.subject, d.subject_here = m, True
-                if d.metric and segments[-1].label in d.metric:  # the list is no part of the metric
-                    d.metric = d.metric[d.metric.index(segments[-1].label) + len(segments[-1].label):] or d.metric
-                if owner is not None:  # 鞋类、服装收入分别为… in a company's results: its segments' figures
-                    d.subject, d.metric, d.metric_key = owner, m.label + (d.metric or ""), None
+                if d.metric and segments[-1].surface in d.metric:  # the list is no part of the metric
+                    d.metric = d.metric[d.metric.index(segments[-1].surface) + len(segments[-1].surface):] or d.metric
+                if owner is not None or named:  # 鞋类、服装收入分别为… in a company's results: its segments' figures
+                    d.subject, d.metric, d.metric_key = named[-1] if named else owner, m.label + (d.metric or ""), None
         metrics = _coordinated_before(sent, k, lex_metrics)
         counted = all(d.q.kind in ("count", "measure") for d in run)
         parts = _listed_parts(sent, k, mentions, len(run), counted) if len(names) != len(run) and not segments else []
@@ -220,8 +222,6 @@ _SHARES_OF_LISTED = re.compile(r"\s*(?:其|各自)?\s*(?:分别)?\s*(?:占比|�
 def _paired(run: list[Draft]) -> None:
     """汽车产销分别完成285.5万辆和285.3万辆: two figures of a word naming two measures (产销,
     进出口, 收支) are one of each, in order (汽车产量, 汽车销量)."""
-    from ...patterns import load_patterns
-
     metric = run[0].metric or ""
     if len(run) != 2 or any(d.metric != metric for d in run):
         return
@@ -319,6 +319,9 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
         return items  # 人均工资性收入、经营净收入、财产净收入、转移净收入分别为…: each names its own measure
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or not _LAST_ITEM.fullmatch(items[-1] if items else ""):
         return []
+    shared = next((h for h in load_patterns().shared_heads if items[0].startswith(h) and len(items[0]) > len(h)), "")
+    if shared and not any(x.startswith(shared) for x in items[1:]):  # 每股基本及摊薄收益: 每股摊薄收益
+        items = [items[0]] + [shared + x for x in items[1:]]
     last = items[-1]
     area = next((a for a in _AREAS if last.startswith(a)), None)
     if area and all(x in _AREAS for x in items[:-1]) and _names_metric(last[len(area):]):
@@ -331,28 +334,36 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     # the shortest measure the last item ends with, cut where no word spans the cut (管理|费用率, not 管理费|用率)
     freq = _jieba().dt.FREQ
     head = next((last[i:] for i in range(len(last) - 2, 0, -1)
-                 if _names_metric(last[i:]) and (freq.get(last[i - 1:i + 1]) or 0) < 100), None)
+                 if (_names_metric(last[i:]) or shared and i > len(shared) and _names_metric(shared + last[i:]))
+                 and (freq.get(last[i - 1:i + 1]) or 0) < 100), None)
     if head is None:
         if counted and not any(_names_metric(x) for x in items):
             return [x + "数量" for x in items]  # (常规店、直营店和奥莱店分别为…家: each its 数量)
         return _of_one_width(items) or []
     return [x + head for x in items[:-1]] + [last]
 
-def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int) -> list[Mention]:
+def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int,
+                     subjects: list[tuple[int, int, Mention]] = ()) -> list[Mention]:
     """The ``n`` items listed with 、/和 right before the metric that precedes ``pos`` in its
     clause (网约车、互联网医疗 in 网约车、互联网医疗用户规模…分别), as segments; none if the list
-    is not exactly ``n`` plain words."""
+    is not exactly ``n`` plain words. A name before the list (腾讯国内及海外收入) is none of it,
+    and a head the first item opens with is the others' too (每股基本和摊薄盈利: 每股摊薄)."""
     metric = next((x for x in reversed(lex_metrics) if x[1] <= pos), None)
     if metric is None:
         return []
     clause = _clause_start(sent, metric[0])
+    clause = max([clause, *(b for _, b, _ in subjects if clause <= b <= metric[0])])
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|其中|同时|此外)+\s*", "", sent[clause:metric[0]]).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
         return []
+    shared = next((h for h in load_patterns().shared_heads if items[0].startswith(h) and len(items[0]) > len(h)), "")
+    if any(x.startswith(shared) for x in items[1:]):
+        shared = ""
     out, at = [], sent.index(stretch, clause)
-    for x in items:
+    for i, x in enumerate(items):
         a = sent.index(x, at)
-        out.append(Mention(a, a + len(x), "Segment", x, x, "pattern", 0.5))
+        label = shared + x if i and shared else x
+        out.append(Mention(a, a + len(x), "Segment", label, x, "pattern", 0.5))
         at = a + len(x)
     return out
