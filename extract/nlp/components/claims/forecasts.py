@@ -45,6 +45,12 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
         d.metric, d.metric_key = "市场预期" + before.metric, None
         return
+    if d.metric and re.fullmatch(r"(?:此前|之前|先前|原先|原来|原)?的?(?:指引|目标|预期)", d.metric) and before is not None and before.metric and before.metric.endswith(("指引", "目标")) \
+            and _PRIOR_OUTLOOK.search(sent, before.q.end, d.q.start):
+        # 交付指引上调至4.8万辆,此前指引为4.5万辆: the outlook the new one replaced (原交付量指引)
+        d.metric, d.metric_key = "原" + before.metric.removeprefix("原"), None
+        d.period = before.period
+        return
     if not d.metric or (d.is_change and d.attached) or _FORECAST_SAID.search(d.metric):
         return
     pub = published_month(frame.published if frame is not None else None)
@@ -97,6 +103,10 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
 
 #: a target word whose clauses go on listing levels reached (…能提升到15%,月交付达到3000辆): each is a target
 _TARGET_GOES_ON = WordRegex(r"(?:{forecast_target})[^。;；!！?？]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*[,，][^。;；!！?？,，]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*$")
+
+
+#: an outlook said to be the earlier one (此前指引为, 原目标为, 之前的预期为)
+_PRIOR_OUTLOOK = re.compile(r"(?:此前|之前|先前|原先|原来|原)(?:的)?(?:指引|目标|预期)")
 
 
 #: a target named after its figure (维持全年23万辆的交付目标)
