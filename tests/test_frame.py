@@ -1271,6 +1271,33 @@ def test_a_markets_segment_is_no_name():
     assert got[34_600_000_000] == ("腾讯", "本土市场游戏收入") and got[13_900_000_000] == ("腾讯", "国际市场游戏收入")
 
 
+def test_a_region_of_a_companys_stores_is_a_part_of_it():
+    """其中中国内地门店2800家,海外门店200家 in a chain's results: the company's stores, the region in
+    the metric; stores opened and closed in the year are flows."""
+    claims = _claims("星河茶饮公布2023年业绩\n截至2023年12月31日,星河茶饮门店总数达3000家,其中中国内地门店2800家,"
+                     "海外门店200家。年内新开门店300家,关闭门店50家。", "2024-03-27")
+    got = {c.value: (c.subject, c.metric, c.period) for c in claims}
+    assert got[2800] == ("星河茶饮", "中国内地门店", "asof:2023-12") and got[200] == ("星河茶饮", "海外门店", "asof:2023-12")
+    assert got[300][2] == got[50][2] == "2023"
+
+
+def test_a_ratio_to_another_period_is_the_current_periods_figure():
+    """同店销售额为去年同期的101%, 客流恢复至2019年同期的85%: the base is the period compared with, the
+    ratio is of the quarter reported."""
+    claims = _claims("星河餐饮三季度业绩\n星河餐饮三季度总收入30.7亿美元。同店销售额为去年同期的101%,客流恢复至2019年同期的85%。",
+                     "2024-11-06")
+    got = {c.value: c.period for c in claims}
+    assert got[1.01] == got[0.85] == "2024Q3"
+
+
+def test_a_change_named_after_its_rate():
+    """按年录得10%-20%增长, 实现15%的同比增长, 录得5%下降: the rate is the change the words after it name."""
+    claims = _claims("星河运动中期业绩\n星河运动发布中期业绩,收益65.7亿元。线下零售流水按年录得10%-20%低段增长。"
+                     "电商流水录得5%下降。公司营收实现15%的同比增长。", "2024-08-13")
+    got = {c.value: [(x.kind, x.value) for x in c.changes()] for c in claims}
+    assert got[0.1] == [("yoy", 0.1)] and got[-0.05] == [("yoy", -0.05)] and got[0.15] == [("yoy", 0.15)]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -65,8 +65,9 @@ def is_segment_money(metric: str | None) -> bool:
 
 
 def is_region_users(metric: str | None) -> bool:
-    """Is the metric a count of a company's own active or paying users (月活跃用户, 年度活跃消费者),
-    which a region heading it (中国零售市场, 海外) divides, never a country's population?"""
+    """Is the metric a count of a company's own active or paying users, members, stores or staff
+    (月活跃用户, 门店), which a region heading it (中国零售市场, 海外) divides, never a country's
+    population?"""
     return bool(metric) and any(w in metric for w in frame_words().region_users)
 
 
@@ -99,7 +100,7 @@ def results_named(text: str, p) -> str | None:
 def is_stock(metric: str | None) -> bool:
     """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
     w = frame_words()
-    if metric and re.match(r"(?:新增|净增|新开|新建)", metric):
+    if metric and re.match(r"(?:新增|净增|净减|新开|新建|关闭|净关)", metric):
         return False  # 新增换电站100座: the additions of the period, a flow
     return bool(metric) and (any(s in metric for s in w.stock_phrases)
                              or any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words))

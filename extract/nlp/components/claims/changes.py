@@ -171,6 +171,13 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, q.value)]
             d.kinds_known = bool(_NOT_A_YEAR_AGO.search(signed.group("cmp")))  # 较年初: a plain change
             continue
+        posted = _POSTED.search(before) if q.kind in ("percent", "points") else None
+        named = _POSTED_CHANGE.match(sent, q.end) if posted else None
+        if named:  # 按年录得15%增长, 实现15%的同比增长: a change named after its rate
+            d.is_change = True
+            d.change_kind = _change_kind(posted.group("cmp") or named.group("cmp"), q)
+            d.changes = [(d.change_kind, (-1 if _DOWN.search(named.group("verb")) else 1) * q.value)]
+            continue
         m = _CHANGE_VERB.search(before)
         if not m or (m.group("wei") and not (m.group("cmp") and q.kind == "percent")):
             continue
@@ -194,6 +201,12 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 sign = -1 if (m.group("verb") == "改善") == loss else 1
             d.changes = [(d.change_kind, sign * q.value)]
     _headed_kind(sent, drafts)
+
+
+#: a rate posted as a change the words after it name (按年录得15%增长, 实现15%的同比增长, 录得10%-20%低段增长)
+_POSTED = re.compile(r"(?P<cmp>同比|环比|按年|按季)?\s*(?:录得|錄得|实现|取得|迎来)\s*(?:了)?\s*$")
+_POSTED_CHANGE = re.compile(r"\s*(?:[高中低]段)?\s*(?:的)?\s*(?P<cmp>同比|环比|按年|按季)?\s*"
+                            r"(?P<verb>增长|增幅|升幅|上升|提升|下降|下跌|跌幅|降幅|减少|下滑)")
 
 
 #: a heading that says against what the changes after it compare (从环比看,…; 从同比看:…)

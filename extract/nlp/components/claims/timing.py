@@ -48,9 +48,8 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
         return replace(p, base=True)  # 自今年3月以来: where a streak starts, not the period of what follows
     if not p.base and RECORD_SINCE.match(sent, p.end):
         return replace(p, base=True)  # 创2018年以来新高: the start of a record's span, no period of the figure
-    if not p.base and re.match(r"\s*的?\s*[\d.一二三四五六七八九十两]+\s*倍", sent[p.end:]) \
-            and re.search(r"(?:是|为|达|相当于)\s*$", sent[max(0, p.start - 4):p.start]):
-        return replace(p, base=True)  # 是第二季度的33倍: the base the level is a multiple of
+    if not p.base and _is_ratio_base(sent, p):
+        return replace(p, base=True)  # 是第二季度的33倍, 为去年同期的101%: the base the level is a ratio to
     if not p.base and re.search(r"而\s*(?:截至|截止|在)?\s*$", sent[max(0, p.start - 4):p.start]) \
             and re.match(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:人民币|港币|港元|美元)?\s*[-\d]", sent[p.end:]):
         return replace(p, base=True)  # …共计24.6亿美元,而截至2023年12月31日为19.8亿美元: a prior value in passing
@@ -66,9 +65,21 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
         return replace(p, base=True)  # 与上年持平: what the figure is compared with
     return p
 
+#: a level said as a ratio to another period's (是第二季度的33倍, 同店销售额为去年同期的101%, 恢复至2019年同期的八成)
+_RATIO_BEFORE = re.compile(r"(?:是|为|达|达到|相当于|恢复至|恢复到)\s*$")
+_RATIO_AFTER = re.compile(r"\s*(?:同期)?(?:水平)?的?\s*(?:约|近|超过)?\s*[\d.一二三四五六七八九十两]+\s*(?:倍|%|％|成)")
+
+
+def _is_ratio_base(sent: str, p: PeriodMention) -> bool:
+    """Is ``p`` the period a level is said as a ratio to (为去年同期的101%), not the level's own?"""
+    return bool(_RATIO_BEFORE.search(sent, max(0, p.start - 4), p.start) and _RATIO_AFTER.match(sent, p.end))
+
+
 def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> PeriodMention | None:
-    """The base period that names the number at ``pos`` itself (较去年同期的10亿元, 由2019年的42.3元)."""
-    return next((p for p in periods if p.base and p.end <= pos and (_OWN_LEVEL.fullmatch(sent, p.end, pos)
+    """The base period that names the number at ``pos`` itself (较去年同期的10亿元, 由2019年的42.3元),
+    not one it is a ratio to (为去年同期的101%)."""
+    return next((p for p in periods if p.base and p.end <= pos and not _is_ratio_base(sent, p)
+                 and (_OWN_LEVEL.fullmatch(sent, p.end, pos)
                                                                      or _SAID_BY_THEN.fullmatch(sent, p.end, pos))), None)
 
 
