@@ -169,11 +169,11 @@ def model_mentions(sentences: list[tuple[int, str]], backend: str,
 
 
 def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
-    """A name the model proposes: no stop word, no count (360家); a person has 2-4 Chinese characters
+    """A name the model proposes: no stop word, no count or amount (360家, 360亿元); a person has 2-4 Chinese characters
     and, unless the trusted statistical model (LAC) proposes it, a common surname (jieba's nr is noisy)."""
     pats = load_patterns()
     if len(w) < 2 or not re.search(f"[{_HAN}A-Za-z]", w) or w in pats.not_names or w.endswith(pats.not_name_tails) \
-            or re.fullmatch(rf"[\d.,]+[{_HAN}]", w):
+            or re.fullmatch(rf"[\d.,]+[{_HAN}]", w) or _AMOUNT.fullmatch(w):
         return False
     if cls == "Person":
         if not re.fullmatch(f"[{_HAN}]{{2,4}}", w):
@@ -186,6 +186,10 @@ def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
     if cls == "Organization" and not w.endswith(pats.org_heads) and _common_words_only(w):
         return False  # 核心竞争力: common words put together name no organization
     return len(w) <= 20 and not (cls in _ORG_CLASSES and _generic_headed(w))
+
+
+#: an amount a model took for a name (360亿元, 360万辆: the digits of a name a lexicon knows)
+_AMOUNT = re.compile(r"[\d.,]+\s*[亿万千百]*(?:元|美元|港元|家|个|台|辆|人|户|件|次|吨|股)?")
 
 
 def _generic_headed(w: str) -> bool:
