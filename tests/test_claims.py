@@ -1374,6 +1374,8 @@ ROWS = [
       E(0.08, "percent", period="2022", subject="华远公司", metric_is="营收目标", upper=0.10, change=[("yoy", 0.08)])),
     R("an-amount-whose-digits-a-name-holds-is-no-name", "华远公司2021年营收为360亿元,同比增长5%。",
       E(36_000_000_000, "CNY", period="2021", subject="华远公司", change=[("yoy", 0.05)])),
+    R("changes-running-on-to-the-level-they-reach", "2021年第二季度中国折叠屏手机销量同比增长104%,环比增长43%,达到257万台。",
+      E(2_570_000, ANY_COUNT, period="2021Q2", subject="中国", metric_is="折叠屏手机销量", change=[("yoy", 1.04), ("qoq", 0.43)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1298,6 +1298,13 @@ def test_a_change_named_after_its_rate():
     assert got[0.1] == [("yoy", 0.1)] and got[-0.05] == [("yoy", -0.05)] and got[0.15] == [("yoy", 0.15)]
 
 
+def test_the_day_a_report_came_out_is_not_the_period_of_its_data():
+    """8月15日,X发布报告称,2024年第二季度…: the day opens the lead, the quarter is the data's."""
+    doc = extract_text("星河份额超四成\n8月15日,Lumen Research发布报告称,2024年第二季度中国折叠屏手机销量达到257万台。",
+                       doc_id="p", published="2024-08-15")[0]
+    assert doc.frame.period == "2024Q2" and [c.period for c in doc.claims if c.value == 2_570_000] == ["2024Q2"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -283,6 +283,10 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     for written in (True, False):
         for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
             ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p) and not _since(title, p)]
+            if len(ps) > 1 and re.fullmatch(r"\s*(?:【[^】]*】)?\s*", title[:ps[0].start]) \
+                    and re.search(r"\d\s*日", title[ps[0].start:ps[0].end + 4]) \
+                    and re.match(r"(?:\s*[0-3]?\d\s*日)?\s*[,，]", title[ps[0].end:]):
+                ps = ps[1:]  # (8月15日,X发布报告称,2024年第二季度…: the day of the release, the quarter of the data)
             # (the first one it names: 第三季度净亏损…,而2017年第三季度为…: not the year compared with)
             if ps and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?|\d{4}-\d{2}/\d{4}-\d{2}", ps[0].period) \
                     and (re.search(r"\d", title[ps[0].start:ps[0].end]) if written else not _RELATIVE.search(title, ps[0].start, ps[0].end)) \

@@ -282,6 +282,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         q = d.q
         _set_period(sent, d, drafts, periods, carry, year)
         counted, found, brand = _named_subject(sent, d, drafts, mentions, frame, floor, lex_metric_spans)
+        reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
+        if found is None and reached is not None:  # 中国折叠屏手机销量同比增长104%,…,达到257万台: named before its change
+            counted, found, brand = _named_subject(sent, reached, drafts, mentions, frame, floor, lex_metric_spans)
         if brand is not None:
             regions.add(brand.start)
         elif found is not None and found.start in regions:
@@ -303,12 +306,14 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if (basis := _BASIS_LEAD.match(sent)) and d.metric and not re.match(r"非|经调整|调整后|Non-GAAP", d.metric):
             named = basis.group("b") or "非" + basis.group("n")  # 按非美国通用会计准则计算, 不按美国通用会计准则
             d.metric, d.metric_key = named + d.metric, None
-        reached = next((x for x in drafts if x.target is d and x.q.end <= q.start), None)
-        if d.metric is None and reached is not None:
+        if reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through (客户贷款
-            # 增长6%;客户存款增加5%至…: its own, not the figure's before)
-            d.metric, d.metric_key = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
-                                                 [x.q for x in drafts if x is not reached and x is not d])
+            # 增长6%;客户存款增加5%至…: its own, not the figure's before; 折叠屏手机销量同比增长104%,…达到
+            # 257万台: the whole name there of the measure the level names in short)
+            via = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
+                              [x.q for x in drafts if x is not reached and x is not d])
+            if d.metric is None or (via[0] and via[0] != d.metric and via[0].endswith(d.metric)):
+                d.metric, d.metric_key = via
         _place_item(sent, d, out)
         _metric_from_before(sent, d, out)
         _segment_goes_on(sent, d, out)

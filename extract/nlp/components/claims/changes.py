@@ -340,6 +340,25 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             target.kinds_known = target.kinds_known or d.kinds_known
             d.attached = True
             d.target = target
+    _changes_run_on(sent, drafts)
+
+
+#: the words between two changes of one level: a comparison and its verb, no measure of their own (,环比增长)
+_RUN_ON = WordRegex(r"\s*[,，、]?\s*(?:并|且|而)?\s*(?:同比|环比|按年|按季|较上[一个]?(?:年|季度|季|月)(?:同期)?|比上[一个]?(?:年|季度|季|月)(?:同期)?)"
+                    r"\s*(?:{change_adverbs})?(?:{change_verbs})?(?:了)?\s*[+＋\-－−]?\s*")
+
+
+def _changes_run_on(sent: str, drafts: list[Draft]) -> None:
+    """销量同比增长104%,环比增长43%,达到257万台: a change right before another that joins the level
+    after them is that level's too."""
+    for d, e in zip(reversed(drafts[:-1]), reversed(drafts[1:])):
+        level = e.target
+        if d.is_change and not d.attached and e.is_change and e.attached and level is not None \
+                and level.q.start > e.q.end and _RUN_ON.fullmatch(sent, d.q.end, e.q.start) \
+                and _compatible(level, d) and not any(k == d.change_kind for k, _ in level.changes):
+            level.changes.insert(0, (d.change_kind, d.changes[0][1]))
+            level.kinds_known = level.kinds_known or d.kinds_known
+            d.attached, d.target = True, level
 
 #: a figure opening a bracket of the prior period's (2022年:10.5亿元)
 _PRIOR_ASIDE = re.compile(r"(?:[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]|"  # (2022年:10.5亿元)
