@@ -312,7 +312,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             # 257万台: the whole name there of the measure the level names in short)
             via = _metric_for(sent, Draft(reached.q), floor, lex_metric_spans, named,
                               [x.q for x in drafts if x is not reached and x is not d])
-            if d.metric is None or (via[0] and via[0] != d.metric and via[0].endswith(d.metric)):
+            if d.metric is None or (via[0] and via[0] != d.metric and via[0].endswith(d.metric)
+                                    and re.search(r"[,，]", sent[reached.q.end:q.start])  # (a clause of its own)
+                                    and "的" not in via[0][:-len(d.metric)]):  # (星河视频的付费会员数: an owner's)
                 d.metric, d.metric_key = via
         _place_item(sent, d, out)
         _metric_from_before(sent, d, out)

@@ -10,7 +10,7 @@ from ...patterns import WordRegex
 from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
-from .prices import SINCE_THE_YEAR_BEGAN
+from .prices import SINCE_THE_YEAR_BEGAN, _quotes
 from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _kind_between, _owner_of_compared
 from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
@@ -72,27 +72,6 @@ _PAIR_KINDS = {"%": "percent", "pct": "points", "cpt": "points", "ppt": "points"
 
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ|较年初|较期初|较上年末|较年末|"
                             r"较去年同期|较上年同期|较去年|较上年|较上季度|较上月)\s*(?:分别)?\s*[:：]?\s*[+＋\-－]?\s*$")
-
-def _quotes(sent: str, drafts: list[Draft]) -> None:
-    """格力电器(50.070, -0.12, -0.24%): a quote after a listed name, its price, the day's move and
-    the move in percent; the price is the claim, the moves its changes."""
-    at = {d.q.start: d for d in drafts}
-    for m in _QUOTE.finditer(sent):
-        price, move, rate = at.get(m.start("p")), at.get(m.start("d")), at.get(m.start("r"))
-        if price is None or rate is None:
-            continue
-        price.quote = price.kinds_known = True
-        for ch, kind, value in ((move, "abs", float(m.group("d"))), (rate, "growth", rate.q.value)):
-            if ch is None:
-                continue
-            ch.is_change, ch.change_kind, ch.changes = True, kind, [(kind, value)]
-            ch.attached, ch.target = True, price
-            price.changes.append((kind, value))
-
-
-_QUOTE = re.compile(r"[(（]\s*(?P<p>\d+(?:\.\d+)?)\s*[,，]\s*(?P<d>[+\-]?\d+(?:\.\d+)?)\s*[,，]\s*"
-                    r"(?P<r>[+\-]?\d+(?:\.\d+)?\s*%)\s*[)）]")
-
 
 def _classify(sent: str, drafts: list[Draft]) -> None:
     _quotes(sent, drafts)

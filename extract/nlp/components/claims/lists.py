@@ -352,7 +352,11 @@ def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, obje
     if metric is None:
         return []
     clause = _clause_start(sent, metric[0])
-    clause = max([clause, *(b for _, b, _ in subjects if clause <= b <= metric[0])])
+    sep = _LIST_SEP.search(sent, clause, metric[0])
+    name = max(((b, m) for _, b, m in subjects if clause <= b < (sep.start() if sep else metric[0])),
+               default=None, key=lambda x: x[0])  # (城镇和农村居民…: a name that is the first item stays)
+    if name is not None and not re.search(r"[、和及与]\s*" + re.escape(name[1].surface), sent[name[0]:metric[0]]):
+        clause = name[0]  # (星河打车、星河医疗用户规模: names of one brand listed, not a name before the list)
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|其中|同时|此外)+\s*", "", sent[clause:metric[0]]).removesuffix("的")
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):

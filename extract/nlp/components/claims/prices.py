@@ -1,6 +1,7 @@
 """Share prices: a price or a move of a listed company's shares is of a trading day (the day the
 clause names against the publication date), its move a plain change (growth); the turnover and
-value said with it are of that day too.
+value said with it are of that day too; a quote after a listed name (格力电器(50.070, -0.12, -0.24%)) is
+a price and its moves.
 """
 from __future__ import annotations
 
@@ -85,3 +86,25 @@ def _trading_day(lead: str, frame: Frame | None) -> str | None:
     return f"asof:{day.isoformat()}"
 
 _PRICE_SAID = re.compile(r"股价|收报|收市|收盘|高开|低开|午前|午后|盘中")
+
+
+
+def _quotes(sent: str, drafts: list[Draft]) -> None:
+    """格力电器(50.070, -0.12, -0.24%): a quote after a listed name, its price, the day's move and
+    the move in percent; the price is the claim, the moves its changes."""
+    at = {d.q.start: d for d in drafts}
+    for m in _QUOTE.finditer(sent):
+        price, move, rate = at.get(m.start("p")), at.get(m.start("d")), at.get(m.start("r"))
+        if price is None or rate is None:
+            continue
+        price.quote = price.kinds_known = True
+        for ch, kind, value in ((move, "abs", float(m.group("d"))), (rate, "growth", rate.q.value)):
+            if ch is None:
+                continue
+            ch.is_change, ch.change_kind, ch.changes = True, kind, [(kind, value)]
+            ch.attached, ch.target = True, price
+            price.changes.append((kind, value))
+
+
+_QUOTE = re.compile(r"[(（]\s*(?P<p>\d+(?:\.\d+)?)\s*[,，]\s*(?P<d>[+\-]?\d+(?:\.\d+)?)\s*[,，]\s*"
+                    r"(?P<r>[+\-]?\d+(?:\.\d+)?\s*%)\s*[)）]")
