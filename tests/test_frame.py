@@ -1305,6 +1305,27 @@ def test_the_day_a_report_came_out_is_not_the_period_of_its_data():
     assert doc.frame.period == "2024Q2" and [c.period for c in doc.claims if c.value == 2_570_000] == ["2024Q2"]
 
 
+def test_a_regions_listed_in_a_national_release_share_the_last_ones_measure():
+    """东部、中部和东北地区电信业务收入分别为… in a ministry's release: the country's figures, each
+    region with the whole measure (东部地区电信业务收入); 电信 is the industry, no company."""
+    claims = _claims("通信业经济运行情况\n1-2月份,全国电信业务收入2842亿元,同比增长3.4%。1-2月份,东部、中部和东北地区"
+                     "电信业务收入分别为1457亿元、527亿元和150亿元。", "2024-03-20")
+    got = {c.value: (c.subject, c.metric) for c in claims}
+    assert got[284_200_000_000] == ("中国", "电信业务收入")
+    assert got[145_700_000_000] == ("中国", "东部地区电信业务收入") and got[52_700_000_000] == ("中国", "中部地区电信业务收入")
+
+
+def test_a_release_naming_no_place_gives_the_countrys_statistics():
+    """通信业经济运行情况 with no place named, and 国家邮政局今天发布…运行情况 after a paper's dateline
+    (本报北京11月14日讯): the country's figures; the dateline is neither subject nor metric; 前10月
+    is the months from January."""
+    claims = _claims("2024年1-2月份通信业经济运行情况\n1-2月份,电信业务收入累计完成2842亿元,同比增长3.4%。", "2024-03-20")
+    assert [(c.subject, c.metric) for c in claims] == [("中国", "电信业务收入")]
+    claims = _claims("快递业务量快速增长\n\n本报北京11月14日讯(记者 王明)国家邮政局今天发布10月邮政行业运行情况。"
+                     "今年前10月,快递业务量累计完成1432.8亿件。", "2024-11-14")
+    assert [(c.subject, c.metric, c.period) for c in claims] == [("中国", "快递业务量", "2024-01/2024-10")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -347,6 +347,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
                       and not m.label.endswith("地区")), None) or _titled_place(sents)
         if place is not None:
             return place
+        if sents:  # (通信业经济运行情况: a release that names no place gives the country's statistics)
+            from .components.entities import Mention
+            return Mention(sents[0][0], sents[0][0], "Place", "中国", "中国", "pattern", 0.6)
     # a data piece (QuestMobile数据显示,…中国移动互联网月活跃用户规模…) reports no one's results: the
     # platforms it ranks are no reporting entity; its market is the place its lead names, if any
     said = re.compile(w.data_lead.pattern.removesuffix(r"[,，:：]?\s*$"))
@@ -358,7 +361,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
             or _world(sents[:told + 1])
         if market is not None or not any(_OWN_RESULTS.search(t) for _, t in sents):
             return market  # (a note's 年报数据显示,公司… names no market: who reports is found below)
-    if (national := _national(sents[:1], announcing=True)) is not None:
+    if (national := _national(sents[:3], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
     named = any(base <= m.start < base + len(t) for m in cands for base, t in sents)  # (a company in the lead)
     if not named and (country := whole_country(sents)) is not None:

@@ -36,7 +36,8 @@ def _titled_place(sents: list[tuple[int, str]]):
     return _national(sents)
 
 
-_PUBLISHES = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:最新)?(?:公布|发布|披露)?的?(?:统计)?数据")
+_PUBLISHES = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今天|今日|昨天|昨日|日前|近日)?\s*(?:最新)?"
+                        r"(?:(?:公布|发布|披露)?的?(?:统计)?数据|(?:公布|发布|披露)[^。;；,，]{0,24}?(?:数据|情况|统计)|\s*[:：])")
 
 
 def _national(sents: list[tuple[int, str]], announcing: bool = False):

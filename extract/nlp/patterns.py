@@ -83,6 +83,7 @@ class Patterns:
     verb_measure_nouns: tuple[str, ...] = ()  # 交付周期: a noun the verb modifies, no output
     object_measures: dict = None
     money_verbs: dict = None
+    list_kinds: tuple[str, ...] = ()  # 东部、中部和东北地区…: the kind the last item names for all
     shared_heads: tuple[str, ...] = ()  # 每股基本及摊薄收益: a head the first item of a list gives the others
     paired_measures: dict = None  # 产销 -> (产量, 销量): two measures one word names, in order (longest word first)
     legal_forms: tuple[str, ...] = ()  # 有限公司…: written after a name, longest first
@@ -198,6 +199,7 @@ def load_patterns() -> Patterns:
         verb_measure_nouns=tuple(nc.get("verb_measure_nouns", [])),
         object_measures=dict(nc.get("object_measures", {})),
         money_verbs=dict(nc.get("money_verbs", {})),
+        list_kinds=tuple(nc.get("list_kinds", [])),
         shared_heads=tuple(sorted(nc.get("shared_heads", []), key=len, reverse=True)),
         paired_measures={k: tuple(v) for k, v in sorted(nc.get("paired_measures", {}).items(), key=lambda kv: -len(kv[0]))},
         legal_forms=tuple(sorted(data.legal_forms, key=len, reverse=True)),

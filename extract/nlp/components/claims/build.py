@@ -402,8 +402,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if frame is not None and frame.bulletin and d.subject is not None and _part_of_place(d.subject) \
                 and d.subject_here and d.subject is not frame.entity:
             # 第一产业、第二产业…增加值分别为…: the place's figures, each part in its metric
-            if d.metric and d.subject.surface not in d.metric:
-                d.metric, d.metric_key = _joined(d.subject.surface, d.metric), None
+            part = d.subject.label if d.subject.cls == "Segment" else d.subject.surface  # (a listed segment's label is whole)
+            if d.metric and part not in d.metric:
+                d.metric, d.metric_key = _joined(part, d.metric), None
             d.subject = frame.entity
     _parallel_comparison(sent, out)
     _from_base_periods(sent, drafts, out)

@@ -331,6 +331,10 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
         group = items[0][next(len(a) for a in _AREAS if items[0].startswith(a)):]
         if _names_metric(last[len(area) + len(group):]):
             return [x + last[len(area) + len(group):] for x in items[:-1]] + [last]
+    kind = next(((j, k) for k in load_patterns().list_kinds for j in [last.find(k)]
+                 if 0 < j <= 4 and not any(k in x for x in items[:-1])), None)
+    if kind is not None and _names_metric(last[kind[0]:]):  # 东部、中部和东北地区电信业务收入: 东部地区电信业务收入
+        return [x + last[kind[0]:] for x in items[:-1]] + [last]
     # the shortest measure the last item ends with, cut where no word spans the cut (管理|费用率, not 管理费|用率)
     freq = _jieba().dt.FREQ
     head = next((last[i:] for i in range(len(last) - 2, 0, -1)
@@ -364,10 +368,14 @@ def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, obje
     shared = next((h for h in load_patterns().shared_heads if items[0].startswith(h) and len(items[0]) > len(h)), "")
     if any(x.startswith(shared) for x in items[1:]):
         shared = ""
+    last = items[-1]
+    kind = next((j for k in load_patterns().list_kinds for j in [last.find(k)]
+                 if 0 < j <= 4 and not any(k in x for x in items[:-1])), None)
+    tail = last[kind:] if kind is not None else ""  # (线上和线下渠道收入: 线上渠道)
     out, at = [], sent.index(stretch, clause)
     for i, x in enumerate(items):
         a = sent.index(x, at)
-        label = shared + x if i and shared else x
+        label = (shared + x if i and shared else x) + (tail if i < len(items) - 1 else "")
         out.append(Mention(a, a + len(x), "Segment", label, x, "pattern", 0.5))
         at = a + len(x)
     return out

@@ -62,12 +62,12 @@ def make_claims(nlp: Language, name: str, year: int):
                 if not continues(s.text):
                     subject, period = None, section or frame.period
                 prev_par = par
-            qs = [q for q in _by_then_to(s.text, find_quantities(s.text))
+            text = _blanked(s.text, s.start, filed)  # (本报上海11月14日电 10月份,…: no part of a metric)
+            qs = [q for q in _by_then_to(text, find_quantities(text))
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near, q.kind == "bare" and not q.magnitude_word)
-                  and not not_a_claim(s.text, q)
-                  and not in_table(doc, s.start + q.start, s.start + q.end)  # a table cell: zhkg_tables
-                  and not any(a <= s.start + q.start and s.start + q.end <= b for a, b in filed)]
+                  and not not_a_claim(text, q)
+                  and not in_table(doc, s.start + q.start, s.start + q.end)]  # a table cell: zhkg_tables
             local = [_shift(m, -s.start) for m in near if s.start <= m.start and m.end <= s.end]
             metric_spans = [(a - s.start, b - s.start, e)
                             for a, b, e in all_metrics[bisect_left(metric_starts, s.start):
@@ -82,7 +82,7 @@ def make_claims(nlp: Language, name: str, year: int):
                 section = own[0].period if len(own) == 1 and _REPORTING.fullmatch(own[0].period) \
                     and not _DAY.search(s.text) else None
             drafts, period, subject = build_claims(
-                s.text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
+                text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
                 frame, earlier if continues(s.text) else (), previous=earlier)
             if drafts:
                 earlier = drafts
@@ -106,6 +106,15 @@ def make_claims(nlp: Language, name: str, year: int):
 
 
 _QUARTER = re.compile(r"\d{4}Q[1-4]")
+
+
+def _blanked(text: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """``text`` (starting at ``start`` in the article) with the parts in ``spans`` blanked, offsets kept."""
+    for a, b in spans:
+        a, b = max(a - start, 0), min(b - start, len(text))
+        if a < b:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _by_then_to(text: str, qs: list) -> list:
