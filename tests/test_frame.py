@@ -1326,6 +1326,16 @@ def test_a_release_naming_no_place_gives_the_countrys_statistics():
     assert [(c.subject, c.metric, c.period) for c in claims] == [("中国", "快递业务量", "2024-01/2024-10")]
 
 
+def test_a_fiscal_quarter_named_without_its_year_counts_from_the_one_reported():
+    """A fiscal third quarter to December (a fiscal year ending in March): the outlook for 第四财季 or
+    下一财季 is the calendar quarter after it."""
+    for said in ("第四财季", "下一财季"):
+        claims = _claims("星河旅行发布财报\n星河旅行今日发布截至2023年12月31日的2024财年第三季度财报。该季度净营收为12.45亿美元。"
+                         f"公司预计{said}净营收为12.8亿美元至13.2亿美元。", "2024-01-24")
+        got = {c.value: (c.metric, c.period) for c in claims}
+        assert got[1_245_000_000][1] == "2023Q4" and got[1_280_000_000] == ("净营收指引", "2024Q1"), said
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

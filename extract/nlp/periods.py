@@ -270,6 +270,13 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     y, q = end_at.year, (int(end_at.period[10:12]) - 1) // 3 + 1
                     out.remove(end_at)
                     a = end_at.start
+                elif kind == "fiscal_quarter" and fiscal_end and fiscal_end != 12 and cur_q:
+                    # 第四财季 in the results of a fiscal third quarter (a year ending in March): the
+                    # quarter as many after the one in context as its number is past that quarter's
+                    cy, cq = int(cur_q.group(1)), int(cur_q.group(2))
+                    shift = q - ((3 * cq - fiscal_end - 1) % 12 // 3 + 1)
+                    y, q = divmod(cy * 4 + cq - 1 + shift, 4)
+                    q += 1
                 elif kind == "fiscal_quarter" or year is None:
                     if published is None:
                         taken.append((a, b))
