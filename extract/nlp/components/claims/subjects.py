@@ -61,6 +61,11 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     owner = [m for m in in_clause if sent[m.end:m.end + 1] == "的"]
     if owner:  # 星河科技创始人李明远的持股比例: the possessor is the subject
         return owner[-1]
+    # (理想汽车交付51443辆、小鹏汽车交付23917辆: a name opening an item after a figure is its own)
+    listed = [m for m in in_clause[1:] if re.search(r"[、;；]\s*$", sent[:m.start])
+              and re.search(r"[\d０-９]", sent[in_clause[0].end:m.start])]
+    if listed:
+        return listed[-1]
     if in_clause:
         return in_clause[0]
     # from an earlier clause, the speaker (董事长何小鹏表示,公司计划…) is not what the number is
