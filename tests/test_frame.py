@@ -1336,6 +1336,16 @@ def test_a_fiscal_quarter_named_without_its_year_counts_from_the_one_reported():
         assert got[1_245_000_000][1] == "2023Q4" and got[1_280_000_000] == ("净营收指引", "2024Q1"), said
 
 
+@pytest.mark.parametrize("text,subject", [
+    ("三季报\n东方财富(300059.SZ)前三季度实现营业总收入80.5亿元。", "东方财富"),  # an outlet's name, with its code: the company
+    ("业绩快讯\n星河网(XHW.O)今日发布一季度业绩,净营收为10亿元。", "星河网"),  # a Latin ticker
+    ("业绩\n(香港26日讯)星河银行公布全年业绩,股东应占溢利为154.7亿港元。", "星河银行"),  # a dateline of the day only
+])
+def test_the_company_a_lead_names_with_its_code_reports(text, subject):
+    claims = _claims(text, "2024-10-31")
+    assert [c.subject for c in claims] == [subject]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

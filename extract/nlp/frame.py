@@ -45,11 +45,15 @@ class Frame:
         return period_end(self.period)
 
 
-def is_media(m) -> bool:
-    """Is the mention a news outlet, a wire or an exchange (never what a figure is about)?"""
+def is_media(m, text: str = "", at: int = 0) -> bool:
+    """Is the mention a news outlet, a wire or an exchange (never what a figure is about)? One
+    named with its stock code in ``text`` (``m`` at ``at`` in it: 东方财富(300059.SZ)) is the
+    listed company of that name."""
     w = frame_words()
     label = (m.label or "").lower()
     surface = (m.surface or "").lower()
+    if text and w.listed_code is not None and w.listed_code.match(text, m.end - at):
+        return False
     return label in w.media or surface in w.media or bool(w.media_suffix.search(m.label or "")) \
         or m.label in w.exchanges or m.surface in w.exchanges
 
@@ -317,7 +321,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
     mentions = [m for m in mentions if m.confidence >= sure]
     # (a name a model took for an organization that ends as a place does, 星河省, is a place)
-    cands = [m for m in mentions if m.cls in _ORG and not is_media(m) and not is_generic(m)
+    cands = [m for m in mentions if m.cls in _ORG and not is_media(m, text) and not is_generic(m)
              and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
              and not is_investor(m, sents) and not is_publisher(m, sents)]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
