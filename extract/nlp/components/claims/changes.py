@@ -16,10 +16,10 @@ from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
 
 # the word lists are data: ontology/claim_words.toml
-# (a rate given with 为, 同比增长为0.2%, is a change only after a comparison and as a percentage:
+# (a rate given with 为 or 达, 同比增长为0.2%, is a change only after a comparison and as a percentage:
 # 增长为100亿元 and 毛利率下降为20% are levels reached; see _classify)
 _CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
-                         r"(?:了)?(?:(?P<wei>为|是)|{change_hedges})?\s*$")
+                         r"(?:了)?(?:(?P<wei>为|是|达到|达)|{change_hedges})?\s*$")
 
 _DOWN = WordRegex(r"{change_down}")
 
