@@ -1346,6 +1346,14 @@ def test_the_company_a_lead_names_with_its_code_reports(text, subject):
     assert [c.subject for c in claims] == [subject]
 
 
+def test_a_banks_asset_quality_ratios_are_stocks_at_the_periods_end():
+    """不良贷款率, 拨备覆盖率, 拨贷比 in a half's results: balances at its end, not flows over it."""
+    claims = _claims("星河银行半年报\n星河银行上半年实现归母净利润18.6亿元。资产质量方面,不良贷款率0.89%,拨备覆盖率为312.36%,拨贷比4.56%。",
+                     "2024-08-21")
+    got = {c.metric: c.period for c in claims}
+    assert got == {"归母净利润": "2024H1", "不良贷款率": "asof:2024-06", "拨备覆盖率": "asof:2024-06", "拨贷比": "asof:2024-06"}
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -342,8 +342,9 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         mags = _compiled().magnitudes
         unit_only = factor / float(mags[last.magnitude_word]) if last.magnitude_word in mags else factor
         j = i - 1
-        while j >= 0 and out[j].kind == "bare" and out[j].non_claim in (None, "version") \
-                and _LIST_SEP.fullmatch(text, out[j].end, out[j + 1].start):
+        while j >= 0 and (out[j].kind == "bare" or last.kind == "points" and out[j].surface.endswith("个")) \
+                and out[j].non_claim in (None, "version") and _LIST_SEP.fullmatch(text, out[j].end, out[j + 1].start):
+            # (下降0.01个、13.09个百分点: the first number's 个 is of the points the last names)
             # 441亿、530亿、640亿元: a number with its own magnitude shares only the unit; a
             # listed number is no version number (对应PE 44/35/29倍: 44 after a Latin word)
             own = out[j].magnitude_word is not None
