@@ -20,8 +20,8 @@ from .metrics import _lexicon_metric, _metric_for
 from .inherit import _metric_from_before
 from .units import _set_unit
 from .prices import _share_price
-from .subjects import (_counted_subject, _model_counted, _never_subject, _segment_subject, _sibling_model,
-                       _subject_after, _subject_before, world_market)
+from .subjects import (_bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
+                       _sibling_model, _subject_after, _subject_before, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
@@ -326,6 +326,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _gap_to_a_standard(sent, d, out)
         _growth_moves(sent, d, out)
         _business_group(sent, d, frame, lex)
+        _bracketed_share(sent, d, mentions)
         if vendor is not None and d.subject is vendor and not d.subject_here and d.metric \
                 and not _VENDOR_MEASURE.fullmatch(d.metric):
             d.subject = frame.entity  # (小米出货量940万台。折叠屏手机出货量185万台: the market's segment)

@@ -238,3 +238,24 @@ def world_market(sent: str, metric: str | None, floor: int, pos: int) -> Mention
         return None
     k = sent.rfind("全球", floor, pos)
     return Mention(k, k + 2, "Place", "全球", "全球", "pattern", 0.8) if k >= 0 else None
+
+
+#: a name with its share in brackets (…依次为华为(27.0%)、小米(17.2%)): the share is the name's
+_SHARE_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:约|占比|份额)?\s*$")
+
+
+def _bracketed_share(sent: str, d, mentions: list[Mention]) -> None:
+    """依次为华为(27.0%)、小米(17.2%): a percentage in brackets right after a name is that name's
+    market share, in a list of ranked names or on its own."""
+    q = d.q
+    if q.kind != "percent" or d.is_change or not re.match(r"\s*[)）]", sent[q.end:q.end + 2]):
+        return
+    lead = _SHARE_IN_BRACKETS.search(sent, max(0, q.start - 6), q.start)
+    name = next((m for m in mentions if lead is not None and m.end == lead.start() and _may_be_subject(m)
+                 and m.cls in ("Company", "Organization", "Platform")), None)
+    if name is None:
+        return
+    d.subject, d.subject_here = name, True
+    if not (d.metric and re.search(r"份额|占比|市占率|占有率", d.metric)):
+        d.metric, d.metric_key = "市场份额", None
+
