@@ -1346,12 +1346,17 @@ def test_the_company_a_lead_names_with_its_code_reports(text, subject):
     assert [c.subject for c in claims] == [subject]
 
 
-def test_a_banks_asset_quality_ratios_are_stocks_at_the_periods_end():
-    """不良贷款率, 拨备覆盖率, 拨贷比 in a half's results: balances at its end, not flows over it."""
-    claims = _claims("星河银行半年报\n星河银行上半年实现归母净利润18.6亿元。资产质量方面,不良贷款率0.89%,拨备覆盖率为312.36%,拨贷比4.56%。",
-                     "2024-08-21")
-    got = {c.metric: c.period for c in claims}
-    assert got == {"归母净利润": "2024H1", "不良贷款率": "asof:2024-06", "拨备覆盖率": "asof:2024-06", "拨贷比": "asof:2024-06"}
+@pytest.mark.parametrize("declared", ["单位:人民币百万元", "主要财务指标(人民币百万元,百分比除外)", "(以人民币百万元计,每股数据除外)"])
+def test_a_declared_scale_and_a_change_column_of_flattened_rows(declared):
+    """Rows under a declaration of their unit (单位:人民币百万元): the amounts in that scale, not the
+    per-share ones nor the declaration itself; a 变动 column is the change of the row's current figure;
+    a year before a cell is that cell's period."""
+    claims = _claims(f"星河银行公布2023年全年业绩\n{declared}\n营业收入 38,652;上年同期 37,104;变动 4.2%\n"
+                     "每股基本盈利(人民币元) 1.26;上年同期 1.10\n净利润:2023年 9,500;2022年 9,000", "2024-03-28")
+    got = {(c.metric, c.period): (c.value, [(x.kind, x.value) for x in c.changes()]) for c in claims}
+    assert got[("营业收入", "2023")] == (38_652_000_000, [("yoy", 0.042)]) and got[("营业收入", "2022")][0] == 37_104_000_000
+    assert got[("每股基本盈利", "2023")][0] == 1.26 and got[("净利润", "2022")][0] == 9_000_000_000
+    assert len(claims) == 6
 
 
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():

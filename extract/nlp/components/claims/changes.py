@@ -150,6 +150,13 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, q.value)]
             d.kinds_known = bool(_NOT_A_YEAR_AGO.search(signed.group("cmp")))  # 较年初: a plain change
             continue
+        moved = _MOVE_COLUMN.search(before) if q.kind in ("percent", "points") else None
+        if moved:  # 营业收入 38,652;上年同期 37,104;变动 4.2%: a table row's change column
+            d.is_change = True
+            d.change_kind = _change_kind(moved.group("cmp"), q)
+            d.changes = [(d.change_kind, q.value)]
+            d.column = True
+            continue
         posted = _POSTED.search(before) if q.kind in ("percent", "points") else None
         named = _POSTED_CHANGE.match(sent, q.end) if posted else None
         if named:  # 按年录得15%增长, 实现15%的同比增长: a change named after its rate
@@ -180,6 +187,11 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 sign = -1 if (m.group("verb") == "改善") == loss else 1
             d.changes = [(d.change_kind, sign * q.value)]
     _headed_kind(sent, drafts)
+
+
+#: a table row's change column, flattened after its levels (;变动 4.2%, ;同比变动 48.5%, 本年比上年增减 19.61%)
+_MOVE_COLUMN = re.compile(r"(?:^|[;；,，|｜:：\s])\s*(?P<cmp>同比|环比|本年比上年|本期比上年同期|比上年同期|较上年同期)?"
+                          r"(?:变动|增减|变化)(?:率|幅度|百分比)?\s*(?:[(（]\s*%\s*[)）])?\s*[:：]?\s*[+＋]?\s*$")
 
 
 #: a rate posted as a change the words after it name (按年录得15%增长, 实现15%的同比增长, 录得10%-20%低段增长)
@@ -240,7 +252,9 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         target = None
         if _SINCE_THE_YEAR_BEGAN.match(sent, _clause_start(sent, q.start)):
             continue  # (收报12港元,年内累跌43%: a move since January, a claim of its own, no change of the day's price)
-        if _TO_AFTER.match(after):
+        if d.column:  # (a change column is of the row's current level, its first)
+            target = next((x for x in levels if x.q.end <= q.start), None)
+        elif _TO_AFTER.match(after):
             target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
         if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为
             nxt = next((x for x in levels if x.q.start >= q.end), None)
