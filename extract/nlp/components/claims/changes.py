@@ -11,7 +11,7 @@ from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
 from .prices import SINCE_THE_YEAR_BEGAN, _quotes
-from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _kind_between, _owner_of_compared
+from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _headed_kind, _kind_between, _owner_of_compared
 from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
 
@@ -198,20 +198,6 @@ _MOVE_COLUMN = re.compile(r"(?:^|[;；,，|｜:：\s])\s*(?P<cmp>同比|环比|�
 _POSTED = re.compile(r"(?P<cmp>同比|环比|按年|按季)?\s*(?:录得|錄得|实现|取得|迎来)\s*(?:了)?\s*$")
 _POSTED_CHANGE = re.compile(r"\s*(?:[高中低]段)?\s*(?:的)?\s*(?P<cmp>同比|环比|按年|按季)?\s*"
                             r"(?P<verb>增长|增幅|升幅|上升|提升|下降|下跌|跌幅|降幅|减少|下滑)")
-
-
-#: a heading that says against what the changes after it compare (从环比看,…; 从同比看:…)
-_KIND_HEADING = re.compile(r"(?:从|分)?(?P<k>环比|同比)(?:来)?看\s*[,，:：]?")
-
-
-def _headed_kind(sent: str, drafts: list[Draft]) -> None:
-    """从环比看,食品价格上涨1.0%,非食品价格上涨0.1%: the plain changes after the heading are of its kind."""
-    for h in _KIND_HEADING.finditer(sent):
-        kind = "qoq" if h.group("k") == "环比" else "yoy"
-        for d in drafts:
-            if d.is_change and d.change_kind == "growth" and d.q.start >= h.end() and not d.kinds_known:
-                d.change_kind = kind
-                d.changes = [(kind, v) for _, v in d.changes]
 
 
 def _same_unit_before(sent: str, q, drafts: list[Draft]) -> bool:

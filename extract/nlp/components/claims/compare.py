@@ -1,6 +1,7 @@
 """What a change is compared with: the kind its words name (同比 -> yoy, 环比, 较上一个季度 -> qoq),
 the base period a clause names (较2017年第三季度), a level compared with a base before it
-(相比去年同期的12.3亿元扩大161.4%), and a level said to be flat (与上年持平).
+(相比去年同期的12.3亿元扩大161.4%), a level said to be flat (与上年持平), and a heading that
+names the comparison of the changes after it (从环比看).
 """
 from __future__ import annotations
 
@@ -90,3 +91,17 @@ def _flat(sent: str, drafts: list[Draft]) -> None:
 # a level's flat change right after it: 与上年持平, 同比持平, 较上月持平, ,持平
 _FLAT = re.compile(r"[^\d。;；!?！？,，]{0,4}[,，]?\s*(?P<cmp>同比|环比|按年|按季|(?:与|和|同|较|比)\s*(?:上年同期|去年同期|上年末|去年末|上年底|去年底|上年|去年|"
                    r"上个?月|上一?个?季度|(?:19|20)\d{2}\s*年)?)?\s*(?:保持|维持)?持平(?![\u4e00-\u9fff]*\d)")
+
+
+#: a heading that says against what the changes after it compare (从环比看,…; 从同比看:…)
+_KIND_HEADING = re.compile(r"(?:从|分)?(?P<k>环比|同比)(?:来)?看\s*[,，:：]?")
+
+
+def _headed_kind(sent: str, drafts: list[Draft]) -> None:
+    """从环比看,食品价格上涨1.0%,非食品价格上涨0.1%: the plain changes after the heading are of its kind."""
+    for h in _KIND_HEADING.finditer(sent):
+        kind = "qoq" if h.group("k") == "环比" else "yoy"
+        for d in drafts:
+            if d.is_change and d.change_kind == "growth" and d.q.start >= h.end() and not d.kinds_known:
+                d.change_kind = kind
+                d.changes = [(kind, v) for _, v in d.changes]
