@@ -1359,6 +1359,15 @@ def test_a_declared_scale_and_a_change_column_of_flattened_rows(declared):
     assert len(claims) == 6
 
 
+def test_the_companys_short_name_and_an_aspect_heading_are_no_part_of_a_metric():
+    """星河科技's 星河总收入 is its 总收入; 流量方面 and 运营方面 head aspects, not parts (平均日活跃用户, 电商GMV);
+    the name as it is may open a segment's metric (京东零售收入)."""
+    claims = _claims("星河科技发布业绩\n星河科技昨日公布2023年第四季度业绩。第四季度,星河总收入同比增长14.7%至人民币339亿元。"
+                     "流量方面,平均日活跃用户达3.83亿。运营方面,电商GMV为4000亿元。", "2024-03-20")
+    assert [c.metric for c in claims] == ["总收入", "平均日活跃用户", "电商GMV"]
+    assert [c.metric for c in _claims("京东业绩\n京东公布2023年业绩,京东零售收入为2000亿元。", "2024-03-20")] == ["京东零售收入"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

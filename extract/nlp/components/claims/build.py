@@ -25,7 +25,8 @@ from .subjects import (_bracketed_share, _counted_subject, _model_counted, _neve
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
-from .parts import _business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined, _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on
+from .parts import (_business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined, _own_name,
+                    _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on)
 from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
@@ -327,6 +328,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _growth_moves(sent, d, out)
         _business_group(sent, d, frame, lex)
         _bracketed_share(sent, d, mentions)
+        _own_name(d)
         if vendor is not None and d.subject is vendor and not d.subject_here and d.metric \
                 and not _VENDOR_MEASURE.fullmatch(d.metric):
             d.subject = frame.entity  # (小米出货量940万台。折叠屏手机出货量185万台: the market's segment)
