@@ -1368,6 +1368,12 @@ def test_the_companys_short_name_and_an_aspect_heading_are_no_part_of_a_metric()
     assert [c.metric for c in _claims("京东业绩\n京东公布2023年业绩,京东零售收入为2000亿元。", "2024-03-20")] == ["京东零售收入"]
 
 
+def test_a_total_since_a_launch_is_a_stock_to_date():
+    """自2023年12月上市以来,累计交付已突破10万辆: where the count starts, not its period; the total to date."""
+    claims = _claims("星河M9累计交付突破10万辆\n星河汽车星河M9自2023年12月上市以来,累计交付已突破10万辆。", "2025-01-02")
+    assert [(c.value, c.period) for c in claims] == [(100_000, "asof:2025-01")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -302,7 +302,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
 def _since(s: str, p) -> bool:
     """自2019年至今, 从2019年以来, 创2018年以来新高: where a span starts, not the period a piece is about."""
     return bool(re.search(r"(?:自|从|自从)\s*$", s[max(0, p.start - 2):p.start])
-                and re.match(r"\s*(?:以来|起|开始|至今)", s[p.end:])) or bool(RECORD_SINCE.match(s, p.end))
+                and re.match(r"\s*(?:[\u4e00-\u9fff]{1,4}?(?=以来))?(?:以来|起|开始|至今)", s[p.end:])) or bool(RECORD_SINCE.match(s, p.end))
 
 
 #: the start of a record's span (创2018年以来新高), no period a figure is of

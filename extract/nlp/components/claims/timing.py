@@ -34,7 +34,7 @@ _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 _OWN_LEVEL = re.compile(r"\s*的?\s*")
 
 _SINCE_BEFORE = re.compile(r"(?:自|从|自从)\s*$")
-_SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今)")
+_SINCE_AFTER = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?(?=以来))?(?:以来|起|开始|至今)")  # (自2023年12月上市以来)
 
 def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     """A period inside a clause that compares (在去年疫情期间高基数上同比再增30%) is the base
