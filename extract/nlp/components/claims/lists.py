@@ -160,7 +160,13 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         metrics = _coordinated_before(sent, k, lex_metrics)
         counted = all(d.q.kind in ("count", "measure") for d in run)
         parts = _listed_parts(sent, k, mentions, len(run), counted) if len(names) != len(run) and not segments else []
-        if len(metrics) == len(run):
+        before = [x for x in drafts if not x.is_change and x.q.end <= run[0].q.start and x.metric]
+        if _PRIOR_LIST.search(sent, _clause_start(sent, run[0].q.start), run[0].q.start) and len(before) >= len(run) \
+                and all(d.q.unit == x.q.unit for d, x in zip(run, before[-len(run):])):
+            # 日活跃用户达3.83亿,月活跃用户为7亿,上年同期分别为3.65亿、6.46亿: the prior figures of the levels in turn
+            for d, x in zip(run, before[-len(run):]):
+                d.metric, d.metric_key = x.metric, x.metric_key
+        elif len(metrics) == len(run):
             for d, (a, b, e) in zip(run, metrics):
                 d.metric, d.metric_key = sent[a:b], e.key
         elif parts:  # 常规店、直营店和奥莱店数量分别为…: 常规店数量, 直营店数量, 奥莱店数量
@@ -215,6 +221,10 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         for d, item in zip(inside, mates):
             d.period, d.metric, d.metric_key = item.period, "原" + item.metric.removeprefix("原"), None
     return [d for d in out if not d.attached and id(d) not in spent]
+
+#: a clause listing the prior period's figures of the levels before it (,上年同期分别为…, 去年同期则分别为…)
+_PRIOR_LIST = re.compile(r"(?:上年同期|去年同期|上年|去年|上季度|上一季度)(?:则)?(?:分别)?(?:为|是)?(?:分别)?(?:为|是)?\s*$")
+
 
 #: the clause of a list of shares of the levels listed before it (占比分别为, 分别占比)
 _SHARES_OF_LISTED = re.compile(r"\s*(?:其|各自)?\s*(?:分别)?\s*(?:占比|比重|占比重|占[\u4e00-\u9fff]{0,6}?(?:比重|比例))\s*(?:分别)?\s*(?:为|是|达到?)?\s*")
