@@ -1374,6 +1374,13 @@ def test_a_total_since_a_launch_is_a_stock_to_date():
     assert [(c.value, c.period) for c in claims] == [(100_000, "asof:2025-01")]
 
 
+def test_a_kind_after_a_breakdowns_heading_is_measured_as_the_whole():
+    """…发电量3012.5亿千瓦时。分品种看,火电2104.3亿千瓦时: 火电发电量."""
+    claims = _claims("发电量增长\n上半年,全国规模以上工业发电量3012.5亿千瓦时,同比增长9.2%。分品种看,火电2104.3亿千瓦时,增长5.1%;"
+                     "水电500亿千瓦时,下降3%。", "2024-07-25")
+    assert [c.metric for c in claims] == ["规模以上工业发电量", "火电发电量", "水电发电量"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -25,8 +25,9 @@ from .subjects import (_bracketed_share, _counted_subject, _model_counted, _neve
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
-from .parts import (_business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined, _own_name,
-                    _part_after_of, _part_of_place, _place_item, _rate_of_the_level, _segment_goes_on)
+from .parts import (_business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined,
+                    _kind_by_heading, _own_name, _part_after_of, _part_of_place, _place_item, _rate_of_the_level,
+                    _segment_goes_on)
 from .forecasts import _forecast, _outlook_beyond
 
 _STREAK_BEFORE = re.compile(r"连续\s*$")
@@ -324,6 +325,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _header_part(sent, d, mentions)
         _change_on_a_basis(d, out)
         _part_after_of(sent, d, found, out, earlier or previous)
+        _kind_by_heading(sent, d, out, earlier or previous)
         _gap_to_a_standard(sent, d, out)
         _growth_moves(sent, d, out)
         _business_group(sent, d, frame, lex)

@@ -274,3 +274,23 @@ def _own_name(d: Draft) -> None:
     if form is not None and _names_metric(m[len(form):]) and not _PRODUCT_AFTER.match(m, len(form)):
         d.metric, d.metric_key = m[len(form):], None
 
+
+def _kind_by_heading(sent: str, d: Draft, out: list[Draft], earlier: list[Draft] = ()) -> None:
+    """…发电量3012.5亿千瓦时。分品种看,火电2104.3亿千瓦时: after a breakdown's heading, a kind that
+    names no measure, counted in the unit of the figure broken down, is measured as it is (火电发电量)."""
+    from ....text.chars import _jieba
+
+    by = list(_BY_PART_LEAD.finditer(sent, 0, d.q.start))
+    if not by or d.is_change or not d.metric or len(d.metric) > 6 or _names_metric(d.metric) \
+            or d.metric not in sent[by[-1].end():d.q.start]:
+        return
+    parent = next((x for x in reversed(out) if x.q.end <= by[-1].start() and x.metric and not x.is_change), None) \
+        or next((x for x in reversed(list(earlier)) if x.metric and not x.is_change), None)
+    if parent is None or parent.q.unit != d.q.unit or parent.q.unit_word != d.q.unit_word or d.metric in parent.metric:
+        return  # (分品牌来看,苹果全年出货1070万台: the act of the measure, no kind of it)
+    whole, freq = parent.metric, _jieba().dt.FREQ
+    head = next((whole[i:] for i in range(len(whole) - 2, 0, -1)
+                 if _names_metric(whole[i:]) and (freq.get(whole[i - 1:i + 1]) or 0) < 100), None)
+    if head is not None and not d.metric.endswith(head):
+        d.metric, d.metric_key = _joined(d.metric, head), None  # (太阳能发电 + 发电量: 太阳能发电量)
+
