@@ -1405,6 +1405,8 @@ ROWS = [
       E(700_000_000, "users", period="2021Q4", metric_is="平均月活跃用户"),
       E(365_000_000, "users", period="2020Q4", metric_is="平均日活跃用户"),
       E(646_000_000, "users", period="2020Q4", metric_is="平均月活跃用户")),
+    R("digits-glued-to-a-makers-name-are-its-models", "2021年10月,极氪001交付1.2万辆。",
+      E(12_000, "other:辆", period="2021-10")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

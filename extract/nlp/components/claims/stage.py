@@ -217,9 +217,12 @@ def _without_heading_repeats(text: str, out: list) -> list:
 
 
 def _inside_name(a: int, b: int, mentions, bare: bool = False) -> bool:
-    """A number inside a name (36氪, 7-Eleven, a title's 《飞驰人生2》) is part of the name; a
-    program's name (10亿补贴计划) still states its amount, not a bare number."""
-    return any(m.start <= a and b <= m.end and (m.cls != "Program" or bare) for m in mentions)
+    """A number inside a name (36氪, 7-Eleven, a title's 《飞驰人生2》) is part of the name, and so are
+    bare digits glued to a maker's name (极氪001: a model); a program's name (10亿补贴计划) still
+    states its amount, not a bare number."""
+    return any(m.start <= a and b <= m.end and (m.cls != "Program" or bare) for m in mentions) \
+        or (bare and any(m.end == a and m.cls in ("Company", "Platform") for m in mentions))
+    # (极氪001交付1.2万辆, 小米14销量: bare digits glued to a maker's name are its model's)
 
 
 def _shift(m: ents_mod.Mention, by: int) -> ents_mod.Mention:
