@@ -52,6 +52,9 @@ class _FrameFile(BaseModel):
     currency_note: str = "(?!)"
     media_tag: str = "(?!)"
     fiscal_year_ends: dict[str, int] = {}
+    scale_note: str = "(?!)"
+    money_row_words: list[str] = []
+    not_money_row: str = "(?!)"
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,9 @@ class FrameWords:
     media_tag: re.Pattern[str] | None = None
     price_move: re.Pattern[str] | None = None
     year_payouts: tuple[str, ...] = ()
+    scale_note: re.Pattern[str] | None = None
+    money_row: re.Pattern[str] | None = None
+    not_money_row: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -120,4 +126,5 @@ def frame_words() -> FrameWords:
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
                       re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
                       dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag),
-                      re.compile(raw.price_move), tuple(raw.year_payouts))
+                      re.compile(raw.price_move), tuple(raw.year_payouts), re.compile(raw.scale_note),
+                      _alternation(raw.money_row_words) if raw.money_row_words else None, re.compile(raw.not_money_row))

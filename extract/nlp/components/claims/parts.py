@@ -251,10 +251,6 @@ def _business_group(sent: str, d: Draft, frame, lex) -> None:
     d.subject = frame.entity
 
 
-#: what makes a product of the company's short name (星河平台, 星河应用, 星河生态体系): its name, not the company's
-_PRODUCT_AFTER = re.compile(r"平台|应用|APP|App|app|生态|系统|品牌|商城|小程序|网|云|号|音乐|视频|直播|外卖|打车|出行")
-
-
 def _own_name(d: Draft) -> None:
     """快影科技's 快影总收入, 云霄's 云霄集团收入: the subject's own name, short or with its head (科技,
     集团, 有限公司), opening the metric is no part of it (总收入, 收入); the name as the subject has
@@ -271,7 +267,7 @@ def _own_name(d: Draft) -> None:
     forms = ({n[:-len(h)] for n in names for h in heads if n.endswith(h) and len(n) - len(h) >= 2}
              | {n + h for n in names for h in heads}) - names
     form = max((f for f in forms if f and m.startswith(f) and len(m) - len(f) >= 2), key=len, default=None)
-    if form is not None and _names_metric(m[len(form):]) and not _PRODUCT_AFTER.match(m, len(form)):
+    if form is not None and _names_metric(m[len(form):]) and not m[len(form):].startswith(pats.product_words):
         d.metric, d.metric_key = m[len(form):], None
 
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ....text.offsets import Article
-from ...frame import Frame, published_month
+from ...frame import Frame, frame_words, published_month
 from ...lexicon import load_lexicon
 from ...numbers.find import find_quantities
 from ...periods import article_year, find_periods
@@ -48,7 +48,7 @@ def make_claims(nlp: Language, name: str, year: int):
         filed = doc._.filed or []
         # declarations of the scale of the amounts after them (单位:人民币百万元, (以人民币千元计)): where each starts
         scales = [(m.start(), _MAGNITUDE[m.group("mag")], _CURRENCY.get(m.group("cur") or "", "CNY"))
-                  for m in _SCALE_SAID.finditer(art.text)]
+                  for m in frame_words().scale_note.finditer(art.text)]
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
         named = None  # the metric of the last claim that named one
@@ -66,7 +66,7 @@ def make_claims(nlp: Language, name: str, year: int):
                     subject, period = None, section or frame.period
                 prev_par = par
             text = _blanked(s.text, s.start, filed)  # (本报上海11月14日电 10月份,…: no part of a metric)
-            text = _blanked(text, 0, [m.span() for m in _SCALE_SAID.finditer(text)])  # (单位:人民币百万元: no figure)
+            text = _blanked(text, 0, [m.span() for m in frame_words().scale_note.finditer(text)])  # (单位:人民币百万元: no figure)
             scale = next((x for x in reversed(scales) if x[0] <= s.start), None)
             qs = [q for q in _by_then_to(text, find_quantities(text))
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
@@ -115,25 +115,21 @@ def make_claims(nlp: Language, name: str, year: int):
 _QUARTER = re.compile(r"\d{4}Q[1-4]")
 
 
-#: a declaration of the scale and currency of the amounts that follow (单位:人民币百万元, (以人民币千元计, 每股数据除外), 单位:万元)
-_SCALE_SAID = re.compile(r"(?:单位\s*[:：]\s*|[(（]\s*(?:金额)?(?:单位\s*[:：]\s*)?(?:以\s*)?(?=(?:人民币|港元|港币|美元)?\s*"
-                         r"(?:千|万|百万|千万|亿)元?(?:计|列示)?\s*[,，、)）]))(?P<cur>人民币|港元|港币|美元)?\s*(?P<mag>千|万|百万|千万|亿)元?(?:计|列示)?")
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
 _CURRENCY = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
 #: a row label naming its own unit or a per-share figure (每股…(人民币元), 每股基本盈利(人民币分))
 _OWN_UNIT = re.compile(r"每股|[(（]\s*(?:人民币|港币|港元|美元)?\s*[元分仙](?:/股)?\s*[)）]")
-#: an amount's measure, not a count, a rate or a per-share figure
-_MONEY_ROW = re.compile(r"收入|营收|利润|溢利|亏损|毛利|成本|费用|开支|资产|负债|现金|权益|收益|EBITDA|EBITA|营业额|存款|贷款|拨备|开支")
-_NOT_MONEY_ROW = re.compile(r"每股|率|比例|比率|天数|人数|数量|[次户人家个]数")
 
 
 def _declared_scale(text: str, drafts: list, mult: float, currency: str) -> None:
     """营业收入 38,652 after 单位:人民币百万元: a bare amount of a money measure is in the scale and
     currency declared before it (per-share figures, rates and counts are not, nor a row that
     names its own unit: 每股净亏损(人民币元) (1.26))."""
+    w = frame_words()
     for d in drafts:
-        if d.q.kind == "bare" and not d.is_change and d.metric and _MONEY_ROW.search(d.metric) \
-                and not _NOT_MONEY_ROW.search(d.metric) and not _OWN_UNIT.search(text, max(text.rfind(";", 0, d.q.start), text.rfind("；", 0, d.q.start), 0), d.q.start):
+        row = max(text.rfind(";", 0, d.q.start), text.rfind("；", 0, d.q.start), 0)  # (the row's label)
+        if d.q.kind == "bare" and not d.is_change and d.metric and w.money_row is not None and w.money_row.search(d.metric) \
+                and not w.not_money_row.search(d.metric) and not _OWN_UNIT.search(text, row, d.q.start):
             d.scale, d.unit = mult, currency
 
 
