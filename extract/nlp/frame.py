@@ -45,14 +45,14 @@ class Frame:
         return period_end(self.period)
 
 
-def is_media(m, text: str = "", at: int = 0) -> bool:
+def is_media(m, text: str = "") -> bool:
     """Is the mention a news outlet, a wire or an exchange (never what a figure is about)? One
-    named with its stock code in ``text`` (``m`` at ``at`` in it: 东方财富(300059.SZ)) is the
-    listed company of that name."""
+    named with its stock code in ``text`` (the text ``m``'s offsets index: 东方财富(300059.SZ)) is
+    the listed company of that name."""
     w = frame_words()
     label = (m.label or "").lower()
     surface = (m.surface or "").lower()
-    if text and w.listed_code is not None and w.listed_code.match(text, m.end - at):
+    if text and w.listed_code is not None and w.listed_code.match(text, m.end):
         return False
     return label in w.media or surface in w.media or bool(w.media_suffix.search(m.label or "")) \
         or m.label in w.exchanges or m.surface in w.exchanges

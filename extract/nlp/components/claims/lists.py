@@ -329,8 +329,7 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
         return items  # 人均工资性收入、经营净收入、财产净收入、转移净收入分别为…: each names its own measure
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or not _LAST_ITEM.fullmatch(items[-1] if items else ""):
         return []
-    shared = next((h for h in load_patterns().shared_heads if items[0].startswith(h) and len(items[0]) > len(h)), "")
-    if shared and not any(x.startswith(shared) for x in items[1:]):  # 每股基本及摊薄收益: 每股摊薄收益
+    if shared := _shared_head(items):  # 每股基本及摊薄收益: 每股摊薄收益
         items = [items[0]] + [shared + x for x in items[1:]]
     last = items[-1]
     area = next((a for a in _AREAS if last.startswith(a)), None)
@@ -341,10 +340,9 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
         group = items[0][next(len(a) for a in _AREAS if items[0].startswith(a)):]
         if _names_metric(last[len(area) + len(group):]):
             return [x + last[len(area) + len(group):] for x in items[:-1]] + [last]
-    kind = next(((j, k) for k in load_patterns().list_kinds for j in [last.find(k)]
-                 if 0 < j <= 4 and not any(k in x for x in items[:-1])), None)
-    if kind is not None and _names_metric(last[kind[0]:]):  # 东部、中部和东北地区电信业务收入: 东部地区电信业务收入
-        return [x + last[kind[0]:] for x in items[:-1]] + [last]
+    kind = _kind_at(items)
+    if kind is not None and _names_metric(last[kind:]):  # 东部、中部和东北地区电信业务收入: 东部地区电信业务收入
+        return [x + last[kind:] for x in items[:-1]] + [last]
     # the shortest measure the last item ends with, cut where no word spans the cut (管理|费用率, not 管理费|用率)
     freq = _jieba().dt.FREQ
     head = next((last[i:] for i in range(len(last) - 2, 0, -1)
@@ -355,6 +353,19 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
             return [x + "数量" for x in items]  # (常规店、直营店和奥莱店分别为…家: each its 数量)
         return _of_one_width(items) or []
     return [x + head for x in items[:-1]] + [last]
+
+def _shared_head(items: list[str]) -> str:
+    """The head the first item opens with and the others lack (每股 of 每股基本、摊薄), else ""."""
+    head = next((h for h in load_patterns().shared_heads if items[0].startswith(h) and len(items[0]) > len(h)), "")
+    return head if head and not any(x.startswith(head) for x in items[1:]) else ""
+
+
+def _kind_at(items: list[str]) -> int | None:
+    """Where in the last item starts the kind it names for every item (地区 of 东部、中部和东北地区…), if any."""
+    last = items[-1]
+    return next((j for k in load_patterns().list_kinds for j in [last.find(k)]
+                 if 0 < j <= 4 and not any(k in x for x in items[:-1])), None)
+
 
 def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int,
                      subjects: list[tuple[int, int, Mention]] = ()) -> list[Mention]:
@@ -375,13 +386,9 @@ def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, obje
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
         return []
-    shared = next((h for h in load_patterns().shared_heads if items[0].startswith(h) and len(items[0]) > len(h)), "")
-    if any(x.startswith(shared) for x in items[1:]):
-        shared = ""
-    last = items[-1]
-    kind = next((j for k in load_patterns().list_kinds for j in [last.find(k)]
-                 if 0 < j <= 4 and not any(k in x for x in items[:-1])), None)
-    tail = last[kind:] if kind is not None else ""  # (线上和线下渠道收入: 线上渠道)
+    shared = _shared_head(items)
+    kind = _kind_at(items)
+    tail = items[-1][kind:] if kind is not None else ""  # (线上和线下渠道收入: 线上渠道)
     out, at = [], sent.index(stretch, clause)
     for i, x in enumerate(items):
         a = sent.index(x, at)
