@@ -260,6 +260,8 @@ ROWS = [
        P("Person", "黄家豪", role="行政总裁", org="康悦集团"), P("Person", "李志强", role="行长", org="华信银行"), exact=False),
     *R("an-announcements-boilerplate-is-no-part-of-the-name", "本公告乃由瑞豐環球控股有限公司（「本公司」）根據上市規則作出。",
        P("Organization", ("瑞丰环球控股有限公司", "瑞丰环球")), exact=False, absent=("本公告乃由瑞丰环球控股有限公司",)),
+    *R("an-association-keeps-its-head", "在华夏网络视听节目服务协会副秘书长周明远看来,行业仍在增长。",
+       P("Organization", "华夏网络视听节目服务协会"), exact=False, absent=("华夏网络视听节目服务",)),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]

@@ -89,6 +89,7 @@ class Patterns:
     paired_measures: dict = None  # 产销 -> (产量, 销量): two measures one word names, in order (longest word first)
     legal_forms: tuple[str, ...] = ()  # 有限公司…: written after a name, longest first
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
+    institution_heads: tuple[str, ...] = ()  # 协会, 研究院…: longest first
     org_lead: re.Pattern[str] | None = None  # words glued before a guessed name (我们预计|落后)
     org_tail: re.Pattern[str] | None = None  # metric words glued after a guessed name (华远毛利)
 
@@ -206,5 +207,6 @@ def load_patterns() -> Patterns:
         paired_measures={k: tuple(v) for k, v in sorted(nc.get("paired_measures", {}).items(), key=lambda kv: -len(kv[0]))},
         legal_forms=tuple(sorted(data.legal_forms, key=len, reverse=True)),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
+        institution_heads=tuple(sorted(data.institution_heads, key=len, reverse=True)),
         org_lead=_org_lead(data) if data.org_lead_words else None,
         org_tail=re.compile(f"(?:{_alt(data.org_tail_words)})$") if data.org_tail_words else None)

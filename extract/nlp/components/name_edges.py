@@ -37,6 +37,18 @@ def without_lead(m):
     return replace(m, start=m.start + k, surface=rest, label=m.label[k:] if m.label.startswith(m.surface[:k]) else m.label)
 
 
+def with_head(text: str, m):
+    """A guessed organization that stops right before an institution's head (中国星河协会 -> 中国星河)
+    takes the head: no name ends there."""
+    if m.cls not in ("Company", "Organization") or m.source == "lexicon":
+        return m
+    head = next((h for h in load_patterns().institution_heads if text.startswith(h, m.end)), "")
+    if not head or m.surface.endswith(head):
+        return m
+    return replace(m, end=m.end + len(head), surface=m.surface + head,
+                   label=m.label + head if m.label == m.surface else m.label)
+
+
 def no_name(text: str, m, measures: list[tuple[int, int]]) -> bool:
     """Is the guess ``m`` no name: inside a metric of the lexicon (``measures``: EBITA in 经调整EBITA),
     or a ticker right after its exchange (纽交所:YSG)?"""
