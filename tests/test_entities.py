@@ -262,6 +262,8 @@ ROWS = [
        P("Organization", ("瑞丰环球控股有限公司", "瑞丰环球")), exact=False, absent=("本公告乃由瑞丰环球控股有限公司",)),
     *R("an-association-keeps-its-head", "在华夏网络视听节目服务协会副秘书长周明远看来,行业仍在增长。",
        P("Organization", "华夏网络视听节目服务协会"), exact=False, absent=("华夏网络视听节目服务",)),
+    *R("an-official-account-channel-is-a-platform", "星河科技在微信公众号发布公告,称二季度营收增长。",
+       P("Organization", "星河科技"), P("Platform", "微信公众号")),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
