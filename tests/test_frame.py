@@ -1381,6 +1381,15 @@ def test_a_kind_after_a_breakdowns_heading_is_measured_as_the_whole():
     assert [c.metric for c in claims] == ["规模以上工业发电量", "火电发电量", "水电发电量"]
 
 
+def test_an_estimate_of_a_quarter_to_come_is_a_forecast_of_this_year():
+    """预估 looks ahead like 预计; 法人预估, (no comparison before the comma) leads an outlook."""
+    text = "晶鑫电子第一季营收\n晶鑫电子第一季营收为131亿元。晶鑫电子预估第二季营收季增13%至18%。法人预估,晶鑫电子第二季营收为150亿元。\n"
+    got = {(c.metric, c.period, c.value) for c in _claims(text, "2024-04-08")}
+    assert ("营收", "2024Q1", 13_100_000_000) in got
+    assert ("营收指引", "2024Q2", 0.13) in got
+    assert ("预测营收", "2024Q2", 15_000_000_000) in got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -36,11 +36,14 @@ def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -
 
 #: words of what is still to come: a period they speak of may lie after publication
 #: words of the future: a period in their sentence may be one to come
-FUTURE = re.compile(r"预计|预期|预测|将|有望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
+FUTURE = re.compile(r"预计|预期|预测|预估|将|有望|可望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
 #: a figure set against the market's expectations (超出市场预期, 分析师预期为…): said of the period
 #: reported, no outlook
-_AGAINST_EXPECTED = WordRegex(r"(?:超出|超过|高于|低于|不及|符合|好于|优于|逊于|胜于|超)?(?:{expectation_holders})?(?:此前)?(?:的)?"
-                               r"(?:一致|普遍|平均)?(?:预期|预估)(?=[,，。;；)）]|$|为|的|值|是|营收|收入|利润|每股)")
+#: (法人预估,第二季营收…: no comparison before a comma, an outlook)
+_AGAINST_EXPECTED = WordRegex(r"(?:超出|超过|高于|低于|不及|符合|好于|优于|逊于|胜于|超)(?:{expectation_holders})?(?:此前)?(?:的)?"
+                               r"(?:一致|普遍|平均)?(?:预期|预估)(?=[,，。;；)）]|$|为|的|值|是|营收|收入|利润|每股)"
+                               r"|(?:{expectation_holders})?(?:此前)?(?:的)?"
+                               r"(?:一致|普遍|平均)?(?:预期|预估)(?=[。;；)）]|$|为|的|值|是|营收|收入|利润|每股)")
 
 
 def outlook(text: str) -> bool:

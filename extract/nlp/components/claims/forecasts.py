@@ -16,7 +16,7 @@ _FORECAST_NOT = WordRegex(r"{forecast_not}")
 _FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
 _FORECAST_GUIDE = WordRegex(r"{forecast_guidance}")
 _FORECAST_TARGET = WordRegex(r"{forecast_target}")
-_FORECAST_SAID = re.compile(r"预测|预计|预期|指引|目标|展望")
+_FORECAST_SAID = re.compile(r"预测|预计|预估|预期|指引|目标|展望")
 _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$")
 
 #: who expects and how (市场此前预期, 分析师平均预估, 彭博一致预期): the core of the expectations below
