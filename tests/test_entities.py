@@ -264,6 +264,8 @@ ROWS = [
        P("Organization", "华夏网络视听节目服务协会"), exact=False, absent=("华夏网络视听节目服务",)),
     *R("an-official-account-channel-is-a-platform", "星河科技在微信公众号发布公告,称二季度营收增长。",
        P("Organization", "星河科技"), P("Platform", "微信公众号")),
+    *R("a-taiwanese-change-word-is-no-person", "华远电子第四季毛利率为16.0%,季增1.2个百分点;营业利益为72.4亿元,年增54%。",
+       P("Organization", "华远电子"), exact=False, absent=("季增", "年增")),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
