@@ -11,7 +11,7 @@ from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
 from .prices import SINCE_THE_YEAR_BEGAN, _quotes
-from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _headed_kind, _kind_between, _owner_of_compared
+from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _headed_kind, _increments, _kind_between, _owner_of_compared
 from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
 
@@ -22,6 +22,7 @@ _CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_a
                          r"(?:了)?(?:(?P<wei>为|是|达到|达)|{change_hedges})?\s*$")
 
 _DOWN = WordRegex(r"{change_down}")
+_UP = WordRegex(r"{change_up}")  # (少减: less of a fall, a rise)
 
 _LOSS = WordRegex(r"{loss_words}")
 
@@ -48,9 +49,9 @@ _DOUBLING_CMP = re.compile(r"同比|环比|按年|按季|较(?:去年|上年)(?:
 _TIMES_OF = re.compile(r"(?:是|为|達|达|相当于)\s*(?P<base>去年同期|上年同期|去年|上年|上一?个?季度|上一?个?月|"
                        r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第?[一二三四1-4]\s*季度|\d{1,2}\s*月(?:份)?))的?\s*$")
 
-# a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%
+# a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%, 降幅收窄至11.5%
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<avg>复合|年均|年复合|平均)?(?P<rate>增长率|增速|增幅|涨幅|降幅|下降率|跌幅)(?:分别)?"
-                             r"(?:为|是|达|达到|约为|约|在)?\s*$")
+                             r"(?:为|是|达|达到|约为|约|在|(?:收窄|扩大|缩小|回落|回升|放缓|加快|提高|提升|升|降)(?:至|到))?\s*$")
 
 # … but a rate so named that is a level (人口自然增长率为-1.06‰)
 _LEVEL_RATE = WordRegex(r"(?:{level_rates})(?:为|是|达|达到|约为|约|在)?\s*$")
@@ -179,7 +180,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 d.kinds_known = True  # 较年初下降5%: against the year's start, a plain change
             if _AVERAGE.search(before, 0, m.start()):
                 d.kinds_known = True  # 两年平均增长7.1%: an average rate over years, a plain change
-            sign = -1 if _DOWN.search(m.group("verb")) else 1
+            sign = -1 if _DOWN.search(m.group("verb")) and not _UP.fullmatch(m.group("verb")) else 1
             if m.group("verb") in ("收窄", "扩大") and _FALL_RATE.search(sent, _clause_start(sent, q.start), q.start):
                 sign = 1 if m.group("verb") == "收窄" else -1  # 降幅比上月收窄0.3个百分点: the rate of change rose
             if m.group("verb") in ("改善", "恶化"):  # of a loss rate, 改善 is a fall
@@ -229,6 +230,7 @@ _SINCE_THE_YEAR_BEGAN = re.compile(SINCE_THE_YEAR_BEGAN + r"(?:累计|累)")
 
 
 def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentions: list[Mention] = ()) -> None:
+    _increments(sent, drafts)
     levels = [d for d in drafts if not d.is_change]
     for d in drafts:
         if not d.is_change or d.attached:  # (a quote's moves are its price's already)

@@ -127,6 +127,10 @@ def _counted_subject(sent: str, q, mentions: list[Mention]) -> tuple[Mention, st
     a, b = m.span("n")
     return Mention(a, b, "Segment", m.group("n"), m.group("n"), "pattern", 0.5), m.group("act") + "数量"
 
+#: a period glued before the group opening a clause (11月百强房企…, 2024年前三季度全行业…)
+_LEAD_PERIOD = (r"(?:(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月(?:份)?|前三季度|[上下]半年|全年|"
+                r"第?[一二三四1-4]季度)\s*)?")
+
 @cache
 def _segment_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     from ...patterns import load_patterns
@@ -136,7 +140,7 @@ def _segment_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]
     heads = "|".join(map(re.escape, pats.industry_heads))
     markets = "|".join(map(re.escape, sorted(pats.market_words, key=len, reverse=True))) or "(?!)"
     return (re.compile(rf"(?:\s*[、和与及]\s*[0-9.]+\s*%)*\s*的\s*(?P<n>{pops})") if pops else None,
-            re.compile(rf"\s*(?P<n>{markets}|{pats.top_group}|(?![\u4e00-\u9fffA-Za-z]{{0,7}}?银行业务)[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads})(?!务))") if heads else None)
+            re.compile(rf"\s*{_LEAD_PERIOD}(?P<n>{markets}|{pats.top_group}|(?![\u4e00-\u9fffA-Za-z]{{0,7}}?银行业务)[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{heads})(?!务))") if heads else None)
 
 @cache
 def _market_words() -> frozenset[str]:
