@@ -143,7 +143,9 @@ def _org_lead(data) -> re.Pattern[str]:
     industry's label first of all (电池巨头)."""
     words = _alt(data.org_lead_words)
     speakers = f"(?:{_alt(data.org_lead_speakers)})(?=(?:{words}))" if data.org_lead_speakers else "(?!)"
-    labels = f"[\u4e00-\u9fff]{{0,6}}?(?:{_alt(data.org_lead_labels)})" if data.org_lead_labels else "(?!)"
+    # (IC设计厂晶鑫电子: Latin letters in the label too; a name of two characters at least after it)
+    labels = f"[\u4e00-\u9fffA-Za-z]{{0,6}}?(?:{_alt(data.org_lead_labels)})(?=[\u4e00-\u9fffA-Za-z]{{2}})" \
+        if data.org_lead_labels else "(?!)"
     return re.compile(f"^(?:{labels})?(?:(?:{speakers})?(?:{words})+)?")
 
 

@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..names import name_pattern
 from ..patterns import WordRegex, load_patterns
 from .metric_names import in_trap, metric_spans, trap_spans
-from .name_edges import no_name, with_head, without_lead
+from .name_edges import bracketed_latin, describes, no_name, with_head, without_lead
 
 
 @dataclass
@@ -421,4 +421,7 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
         longer = {x.start: x for x in extra}
         mentions = [m for m in mentions if m.source == "lexicon" or (x := longer.get(m.start)) is None or x.end <= m.end]
         mentions = fuse(mentions, [], extra, skip)
-    return mentions
+    # a description of the name after it (晶圆代工龙头台积电) or its Latin form in brackets is no name of its own
+    return [m for k, m in enumerate(mentions)
+            if not describes(text, m, mentions[k + 1] if k + 1 < len(mentions) else None)
+            and not bracketed_latin(text, m, mentions[k - 1] if k else None)]

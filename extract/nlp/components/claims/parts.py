@@ -96,9 +96,9 @@ def _rate_of_the_level(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = part.group("p") + m, None
 
 
-#: a part named as the heading of what follows in its sentence: 高纯晶硅方面, 聚氨酯板块:, 1)钾肥:
+#: a part named as the heading of what follows in its sentence: 高纯晶硅方面, 聚氨酯板块:, 1)钾肥: (在拿地方面: 在 is no part of it)
 _HEADER = re.compile(r"(?:^|(?<=[;；。,，\s]))\s*(?P<n>[(（]?\d{1,2}[)）.、]|[①-⑳])?\s*"
-                     r"(?P<h>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?P<k>方面|板块|业务|分部)?\s*(?P<p>[,，:：])")
+                     r"(?:在|就|对于|关于)?(?P<h>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?P<k>方面|板块|业务|分部)?\s*(?P<p>[,，:：])")
 #: a breakdown said before its items (分业务看,动力电池:…;储能电池:…)
 _BY_PART = re.compile(r"分(?:产品|业务|板块|行业|地区|区域|渠道|品类|品牌)(?:来)?看")
 #: headings of an aspect, not of a part (费用方面, 盈利能力方面, 收入方面): ontology/claim_words.toml
