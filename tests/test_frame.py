@@ -1390,6 +1390,23 @@ def test_an_estimate_of_a_quarter_to_come_is_a_forecast_of_this_year():
     assert ("预测营收", "2024Q2", 15_000_000_000) in got
 
 
+@pytest.mark.parametrize("text,base", [
+    ("华远地产9月销售\n2024年9月,华远地产实现合同销售金额186.3亿元。去年同期,华远地产合同销售金额为283.6亿元。\n", "2023-09"),
+    ("华远地产销售\n2024年1-10月,华远地产实现合同销售金额1863亿元。去年同期,华远地产合同销售金额为2836亿元。\n", "2023-01/2023-10"),
+])
+def test_the_same_period_a_year_earlier_opening_a_sentence_is_the_months_before(text, base):
+    got = {c.period for c in _claims(text, "2024-11-07")}
+    assert base in got and str(int(base[:4])) not in got
+
+
+def test_the_month_after_months_to_date_is_their_last():
+    """2024年1-10月…。…当月新增…: 当月 is October, not the month of publication."""
+    text = "华远地产1-10月销售\n2024年1-10月,华远地产累计实现合同销售金额约1523.4亿元。此外,华远地产当月新增权益土地款约12.4亿元。\n"
+    got = {(c.metric, c.period) for c in _claims(text, "2024-11-07")}
+    assert ("合同销售金额", "2024-01/2024-10") in got
+    assert any(p == "2024-10" for m, p in got if m != "合同销售金额"), got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -53,6 +53,9 @@ def outlook(text: str) -> bool:
 #: a year written out in a period mention (2023年, 23Q4): what a relative year is counted from
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}|(?<![\d.])[12]\d\s*[年QH]")
 
+#: a period named before a relative one in its sentence (2024年上半年…,去年同期: that one's, not the months' in context)
+_NAMED_BEFORE = re.compile(r"(?:\d|[一二三四五六七八九十])\s*(?:月|季度|季|年)|[上下]半年|全年|本季|本月|当月")
+
 _REL_YEARS = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1}
 _REL_YEAR = re.compile(r"(去年|上年|前年|今年|本年|明年)\s*$")
 _LISTED = re.compile(r"\s*(?:、|和|与|及|以及|至|到|-|~|—)\s*")
@@ -100,7 +103,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
     for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known; a fiscal
     quarter (2020财年第三季度) the publication ``(year, month)`` or the month the article's
     fiscal year ends in (``fiscal_end``); 本月/上月 the month named before them in ``text``, else
-    the ``month`` in context (``2021-10``), else the month of publication; 目前 the month a monthly
+    the ``month`` in context (``2021-10``, or the last of months: ``2021-01/2021-10``), else the month of publication; 目前 the month a monthly
     data piece is about (``data_month``), else the month of publication.
 
     >>> [p.period for p in find_periods("2020年四季度,DAU 2.71亿;截至2020年12月,网民规模达9.89亿", 2021)]
@@ -114,6 +117,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
     taken: list[tuple[int, int]] = []
     cur_q = re.match(r"(\d{4})Q([1-4])", quarter or "")
     cur_y = re.fullmatch(r"(\d{4})(?:H([12]))?", quarter or "")  # a year's or half's results in context
+    cur_m = re.fullmatch(r"(\d{4})-(\d{2})", quarter or month or "")  # a month's figures in context
+    cur_span = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", month or "")  # … or months' (1-10月)
     for rx, kind, triggers in _RULES:
         if not any(c in text for c in triggers):
             continue
@@ -241,6 +246,14 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                         y = int(cur_q.group(1)) - 1
                     elif cur_y and not (q or h or mo):  # 2022年度业绩…上年同期: 2021 (not the year before publication's)
                         y, h = int(cur_y.group(1)) - 1, {"1": "上", "2": "下"}.get(cur_y.group(2) or "")
+                    elif cur_m and not (q or h or mo) and not _NAMED_BEFORE.search(text, 0, a):  # 2024年9月…。去年同期,…: 2023-09
+                        y, mo = int(cur_m.group(1)) - 1, int(cur_m.group(2))
+                    elif cur_span and cur_span.group(1) == cur_span.group(3) and not (q or h or mo) \
+                            and not _NAMED_BEFORE.search(text, 0, a):  # 2024年1-10月…。去年同期,…: 2023-01/2023-10
+                        y0, m0, y1, m1 = (int(x) for x in cur_span.groups())
+                        out.append(PeriodMention(a, b, f"{y0 - 1}-{m0:02d}/{y1 - 1}-{m1:02d}", y1 - 1, _compared(text, a, b)))
+                        taken.append((a, b))
+                        continue
                     else:
                         y = base - 1
             elif kind == "fullyear":  # 全年: the year of the quarter in context, else this year (上年度全年: that year's)
@@ -364,7 +377,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                           key=lambda p: p.start)
     for a, b, rel, asof in months:  # 10月交付…,上月交付…: against the month named before, else in context
         named = next((p.period for p in reversed(stated) if p.end <= a and not p.base
-                      and re.fullmatch(r"\d{4}-\d{2}", p.period)), None) or month \
+                      and re.fullmatch(r"\d{4}-\d{2}", p.period)), None) or (month[-7:] if month else None) \
             or (f"{published[0]}-{published[1]:02d}" if published else None)
         if named is None:
             continue

@@ -243,7 +243,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     fiscal = frame.fiscal_end if frame is not None else None
     # the month in context, for 本月/上月: the one carried from the sentence before, else the frame's
     month_ctx = next((p for p in (carried_period, frame.period if frame is not None else None)
-                      if p and re.fullmatch(r"\d{4}-\d{2}", p)), None)
+                      if p and re.fullmatch(r"\d{4}-\d{2}(?:/\d{4}-\d{2})?", p)), None)  # (1-10月…,当月: October)
     data_month = frame.period if frame is not None and frame.period and re.fullmatch(r"\d{4}-\d{2}", frame.period) else None
     # (a year's or half's results in context, for 上年同期 when no quarter is)
     ctx = quarter_ctx or (frame.period if frame is not None and re.fullmatch(r"\d{4}(?:H[12])?", frame.period or "") else None)
