@@ -191,6 +191,10 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             ch = [Change(kind=d.change_kind, value=value)] + [Change(kind=k, value=v) for k, v in d.changes[1:]]  # (…,环比持平)
             if d.change_kind in ("yoy", "qoq", "growth"):
                 unit = "percent"  # 增长超过一倍: a relative change, as a rate
+        if value > 0 and not (d.is_change and not d.attached):
+            # 净利润亏损1.5亿元,比上年同期下降172%: a positive level cannot fall by more than all of it;
+            # the fall is the profit's the loss replaced, no change of this level
+            ch = [x for x in ch if not (x.kind in ("yoy", "qoq", "growth") and x.value < -1)]
         try:
             c = Claim(subject=d.subject.label if d.subject else "未知", subject_cls=_model_cls(d.subject),
                       subject_text=_named(d, surfaces), metric_key=d.metric_key,

@@ -189,7 +189,7 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
     if b is not None:
         if a.mag_word is None and b.mag_word is not None:
             raw_a *= c.magnitudes[b.mag_word]
-        upper = float(b.raw * mult)
+        upper = float((-b.raw if m.group("bneg") else b.raw) * mult)
     if unit is not None and unit.word == "成" and b is None and (tenth := _TENTH.match(scan, end)):
         # 四成五, 两成三至8.8亿元: the digit after 成 is its tenths (45%, 23%)
         raw_a += (Decimal(_CN_DIGIT.index(tenth.group(1)) + 1) if tenth.group(1) in _CN_DIGIT else Decimal(tenth.group(1))) / 10

@@ -107,7 +107,8 @@ def _compiled() -> _Compiled:
 
     def core(p: str) -> str:
         # a minus, or 负 as a rate the text calls negative (毛利率为负6.1%, 是负的5.2%)
-        neg = rf"(?P<{p}neg>(?<![\dA-Za-z%年月日号亿万元)）])-|(?<=[为是达至的从由])负(?:的)?(?=\s*\d))?" if p == "a" else ""
+        neg = rf"(?P<{p}neg>(?<![\dA-Za-z%年月日号亿万元)）])-|(?<=[为是达至的从由])负(?:的)?(?=\s*\d))?" if p == "a" \
+            else r"(?P<bneg>(?<=[至到~])-)?"  # (-1.02亿元至-0.77亿元: a loss's range, negative at both ends)
         return (rf"{neg}(?P<{p}num>{_ARABIC}|{_CN}|(?<=[{re.escape(bare_after)}]){mag}|{alone})"
                 rf"(?:[ ]?(?P<{p}mag>{mag})(?P<{p}more>(?:(?:{_ARABIC})[ ]?(?:{mag}))+)?)?"
                 rf"(?:(?P<{p}mid>{_alt(mid_h)})(?P<{p}mag2>{mag})?)?"

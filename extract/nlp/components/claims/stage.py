@@ -144,13 +144,17 @@ def _blanked(text: str, start: int, spans: list[tuple[int, int]]) -> str:
 
 def _by_then_to(text: str, qs: list) -> list:
     """营收同比增加20亿元至120亿元: after a verb of change, amounts A至B are a change by A to the
-    level B, not a range: two quantities (rates, 减少30.7%至37%, stay a range)."""
+    level B, not a range: two quantities (rates, 减少30.7%至37%, stay a range; so does a change
+    after a range of levels: 净利润为5200万元到6500万元,…将减少6480万元到7780万元)."""
     from dataclasses import replace
 
     out = []
     for q in qs:
         k = max(q.surface.find("至"), q.surface.find("到"))
-        if q.upper is None or k <= 0 or q.kind in ("percent", "points") or not _CHANGED.search(text, max(0, q.start - 8), q.start):
+        levels = any(x.upper is not None and x.kind == q.kind and x.end <= q.start
+                     and not re.search(r"[。；;!?！？\n]", text[x.end:q.start]) for x in out)
+        if q.upper is None or k <= 0 or q.kind in ("percent", "points") or levels \
+                or not _CHANGED.search(text, max(0, q.start - 8), q.start):
             out.append(q)
             continue
         for part, at in ((q.surface[:k], q.start), (q.surface[k + 1:], q.start + k + 1)):
