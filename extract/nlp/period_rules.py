@@ -70,7 +70,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(_ASOF + r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
     (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>[0-3]\d))?(?!\d)"), "month", "-"),
     # (2023年 8,634,512,370.45元: a year before an amount, a table row's label; 2023年1-9月, 2023年10月 are months)
-    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*(?:年|财年|年度|全年)(?!\s*(?:\d{1,2}\s*(?:月|季|[-~～—–至到]|[QH日号])|0\d|"
+    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*(?:年年度|年|财年|年度|全年)(?!\s*(?:\d{1,2}\s*(?:月|季|[-~～—–至到]|[QH日号])|0\d|"
                 r"[一二三四]\s*季|第\s*[一二三四1-4]\s*(?:财)?季|上半|下半|Q))"), "year", "年"),
     # an analyst's two-digit year opening a clause (23年公司实现营收…, 预计24年): a year, not a
     # duration (成立23年, 连续23年, 23年来 are durations: a word before it, or 来/间/内 after)
