@@ -1407,6 +1407,12 @@ def test_the_month_after_months_to_date_is_their_last():
     assert any(p == "2024-10" for m, p in got if m != "合同销售金额"), got
 
 
+def test_the_year_before_in_a_years_results_is_the_year_before_the_one_reported():
+    """A 2023 results piece out in 2024: 上年 is 2022 (去年 would be 2023, the year before publication's)."""
+    got = {c.value: c.period for c in _claims("星河影业年度业绩\n星河影业今日公布2023年度业绩。\n毛利率由上年的25.1%提升至31.6%。\n", "2024-03-26")}
+    assert got == {0.251: "2022", 0.316: "2023"}
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -212,6 +212,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                                key=lambda p: p.start)  # (in the text's order: a glued 同期 below is re-added)
                 own = [p for p in named if not p.base]
                 base = own[-1].year if own and rel in ("上年", "上年同期") else year
+                if not own and rel == "上年" and cur_y and not cur_y.group(2):
+                    base = int(cur_y.group(1))  # 公布2023年度业绩。…由上年的25.1%: the year before the one reported
                 if base is None:
                     continue
                 y = {"去年": base - 1, "上年": base - 1, "前年": base - 2, "明年": base + 1}.get(rel, base)
