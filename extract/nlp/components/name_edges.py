@@ -79,8 +79,8 @@ def describes(text: str, m, nxt) -> bool:
     (美国芯片设计公司星辰科技, 晶圆代工龙头台积电), or that name's Latin form in brackets right
     after it (星辰科技(Starline Technology)): no name of its own."""
     if m.source == "lexicon" or m.cls not in ("Company", "Organization") or nxt is None \
-            or nxt.cls not in ("Company", "Organization", "Platform"):
-        return False
+            or nxt.cls not in ("Company", "Organization", "Platform") or m.surface.endswith(load_patterns().legal_forms):
+        return False  # (华远证券交易所有限公司的规则: a legal name is no description)
     between = _LABEL_BETWEEN.fullmatch(text[m.end:nxt.start])
     # (a label between them, or a description's own head: 切尔西曼联 are two names)
     return between is not None and (bool(between.group()) or m.surface.endswith(_DESCRIPTION_HEADS))

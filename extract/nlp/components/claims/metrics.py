@@ -22,6 +22,9 @@ def _names_metric(phrase: str) -> bool:
     return phrase.endswith((*pats.money_heads, *pats.user_heads, *pats.metric_tails))
 
 #: a payout per ten shares in a headline's shorthand right before its amount (拟10派8元); written out
+#: money raised, named after its amount (完成5亿元B轮融资, 获得超10亿美元战略投资, 募资30亿元)
+_RAISED_BY = re.compile(r"(?:完成|获得|获|达成|募集|宣布)(?:了)?\s*(?:超过|超|逾|近|约)?\s*(?:人民币|美元)?\s*$")
+_RAISED = re.compile(r"\s*(?:人民币|美元)?\s*(?:的)?\s*(?P<r>(?:Pre-?)?[A-Z]\d?\+{0,2}轮|天使轮|种子轮|新一轮|首轮|战略)?\s*(?P<k>融资|投资|募资)")
 #: (每10股派发现金股利3元) the phrase is the metric as it stands
 _PER_TEN = re.compile(r"(?<![\d.])10\s*派(?:发|送)?(?:现金)?(?:红利|股利|股息)?\s*(?:人民币)?\s*$")
 
@@ -37,6 +40,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
     acted = _count_of_act(sent, q)
     if acted:  # 3892人报名: the number of people who did it
         return acted, None
+    raised = _RAISED.match(sent, q.end) if q.kind == "money" and _RAISED_BY.search(sent, max(0, q.start - 6), q.start) else None
+    if raised:  # 完成5亿元B轮融资: the round raised, named after its amount
+        return (raised.group("r") or "") + raised.group("k") + "额", None
     model = next((m for m in mentions if m.cls == "Program" and m.end <= q.start and re.fullmatch(r"\s?", sent[m.end:q.start])), None)
     if model is not None and (measure := _output_verb_before(sent, start_floor, model.start)):
         return measure, None  # 交付理想ONE 3692辆: the verb's measure, of the model named before the count
