@@ -1413,6 +1413,14 @@ def test_the_year_before_in_a_years_results_is_the_year_before_the_one_reported(
     assert got == {0.251: "2022", 0.316: "2023"}
 
 
+def test_backlogs_and_totals_are_stocks_but_orders_taken_are_a_flow():
+    got = {c.metric: c.period for c in _claims(
+        "星河生物中期业绩\n星河生物公布2024年中期业绩。期内收入89.8亿元,未完成订单总额约为201亿美元,管线项目总数742个,"
+        "研发人员5493人。订单总数为1.83亿。\n", "2024-08-21")}
+    assert got["收入"] == "2024H1" and got["订单总数"] == "2024H1"
+    assert got["未完成订单总额"] == got["管线项目总数"] == got["研发人员"] == "asof:2024-06", got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
