@@ -1421,6 +1421,12 @@ def test_backlogs_and_totals_are_stocks_but_orders_taken_are_a_flow():
     assert got["未完成订单总额"] == got["管线项目总数"] == got["研发人员"] == "asof:2024-06", got
 
 
+def test_a_platforms_festival_is_the_platforms():
+    """天猫双11: the platform's festival; the figures are the platform's, not the festival's."""
+    got = [(c.subject, c.metric) for c in _claims("双11战报\n今年天猫双11,参与商家数量达到56万家,同比增长20%。\n", "2024-11-12")]
+    assert got == [("天猫", "参与商家数量")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
