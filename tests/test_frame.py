@@ -1427,6 +1427,13 @@ def test_a_platforms_festival_is_the_platforms():
     assert got == [("天猫", "参与商家数量")]
 
 
+def test_a_forecaster_of_a_national_figure_is_not_its_subject():
+    got = {(c.subject, c.period) for c in _claims(
+        "国家统计局:4月工业数据\n4月份,全国规模以上工业增加值同比增长6.7%。华远证券预计,5月规模以上工业增加值同比增长5.8%。\n",
+        "2024-05-20")}
+    assert got == {("中国", "2024-04"), ("中国", "2024-05")}, got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -194,6 +194,10 @@ def _as_results_named(sent: str, found: list) -> list:
     return [replace(p, period=named) if (named := results_named(sent, p)) else p for p in found]
 
 
+#: who forecasts or estimates a figure, right after its name (中金公司预计, 华远证券测算)
+_FORECASTS = re.compile(r"\s*[,，]?\s*(?:预计|预测|预期|估计|测算|认为)")
+
+
 def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Mention], frame: Frame | None,
                    floor: int, lex_metric_spans) -> tuple:
     """(the group counted, the entity the sentence names as the subject of ``d``, a brand or
@@ -238,7 +242,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     # (a place inside a metric's name, 美国 in 每股美国存托凭证摊薄收益, is no subject)
     mentions = [m for m in mentions if not _never_subject(sent, m)
                 and not (m.cls == "Place" and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
-                                                  for a, b, _ in lex_metric_spans))]
+                                                  for a, b, _ in lex_metric_spans))
+                # (a place's data piece: 中金公司预计,5月规模以上工业增加值…: the forecaster is no subject)
+                and not (frame is not None and frame.entity is not None and frame.entity.cls == "Place"
+                         and m.cls in ("Company", "Organization") and _FORECASTS.match(sent, m.end))]
     pub = published_month(frame.published if frame is not None else None)
     fiscal = frame.fiscal_end if frame is not None else None
     # the month in context, for 本月/上月: the one carried from the sentence before, else the frame's
