@@ -1434,6 +1434,16 @@ def test_a_forecaster_of_a_national_figure_is_not_its_subject():
     assert got == {("中国", "2024-04"), ("中国", "2024-05")}, got
 
 
+def test_hong_kongs_own_figures_in_bare_yuan_are_hong_kong_dollars():
+    """政府統計處: the place's own data; its 元 are Hong Kong dollars, a month in Chinese numerals and
+    the estimate's word are no part of the metric. A company's figures keep their own currency."""
+    got = [(c.subject, c.metric, c.unit, c.period) for c in _claims(
+        "香港零售數據\n（香港六日電）政府統計處今日公布，三月份零售業總銷貨價值的臨時估計為322億元，按年下跌7.0%。\n", "2024-05-06")]
+    assert got == [("香港", "零售业总销货价值", "HKD", "2024-03")]
+    company = _claims("星河控股業績\n星河控股公布2023年度業績，收入為322億元。\n", "2024-03-06")
+    assert [c.unit for c in company] == ["CNY"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

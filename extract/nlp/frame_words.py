@@ -55,6 +55,7 @@ class _FrameFile(BaseModel):
     scale_note: str = "(?!)"
     money_row_words: list[str] = []
     not_money_row: str = "(?!)"
+    place_currencies: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class FrameWords:
     scale_note: re.Pattern[str] | None = None
     money_row: re.Pattern[str] | None = None
     not_money_row: re.Pattern[str] | None = None
+    place_currencies: dict = None
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -127,4 +129,5 @@ def frame_words() -> FrameWords:
                       re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
                       dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag),
                       re.compile(raw.price_move), tuple(raw.year_payouts), re.compile(raw.scale_note),
-                      _alternation(raw.money_row_words) if raw.money_row_words else None, re.compile(raw.not_money_row))
+                      _alternation(raw.money_row_words) if raw.money_row_words else None, re.compile(raw.not_money_row),
+                      dict(raw.place_currencies))
