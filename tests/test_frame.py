@@ -1444,6 +1444,15 @@ def test_hong_kongs_own_figures_in_bare_yuan_are_hong_kong_dollars():
     assert [c.unit for c in company] == ["CNY"]
 
 
+def test_items_after_other_than_a_part_are_compared_as_the_whole():
+    """…环比上涨1.0%。其中,城市上涨1.0%;食品价格上涨3.3%: every change after 其中 with no comparison of
+    its own is sequential like the whole's, not only the parts' (城市)."""
+    got = {c.metric: c.change.kind for c in _claims(
+        "2月CPI数据\n2月份,全国居民消费价格环比上涨1.0%。其中,城市上涨1.0%,农村上涨1.1%;食品价格上涨3.3%,非食品价格上涨0.5%。\n",
+        "2024-03-09")}
+    assert got["居民消费价格"] == got["城市居民消费价格"] == got["食品价格"] == got["非食品价格"] == "qoq", got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -165,6 +165,10 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
         parent = next((x for x in earlier if last is not None and x.metric == last.metric), None)
     if parent is None:
         return
+    if d.is_change and d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
+        # …比上年上涨0.4%,其中城市上涨0.5%(;食品价格上涨3.3%): the parts are compared as the whole is
+        kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
+        d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
     measure = parent.whole or parent.metric  # (分三大门类看,… after 分经济类型看,…: the parts' whole)
     clause = _clause_start(sent, d.q.start)
     area = found.surface if found is not None and found.cls == "Place" and clause <= found.start < d.q.start else None
@@ -185,10 +189,6 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
     d.metric, d.metric_key, d.part, d.whole = word + whole, None, True, whole
     if not d.is_change:  # (the part is counted as the whole: 13.1亿 users, 其中中国市场10亿)
         d.subject, d.unit = parent.subject, parent.unit
-    if d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
-        # …比上年上涨0.4%,其中城市上涨0.5%: the parts are compared as the whole is
-        kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
-        d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
 
 
 #: a figure's lead that sets it against a standard (比全国平均水平高, 低于全国平均水平, 比全国高): the gap
