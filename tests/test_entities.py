@@ -275,6 +275,8 @@ ROWS = [
     *R("a-label-glued-before-a-name-is-no-part-of-it", "IC设计厂晶鑫电子公布营收。新能源车企星途汽车公布交付量。",
        P("Organization", "晶鑫电子"), P("Organization", "星途汽车"), exact=False, absent=("IC设计厂晶鑫电子",),
        xfail_fast=XF_GLUED_LABEL, xfail_crf=XF_GLUED_LABEL),
+    *R("a-short-alias-inside-a-longer-name-is-no-match", "睿联电子(002475)公布年报。联电第三季营收增长。",
+       P("Organization", "睿联电子"), P("Company", "联华电子"), exact=False),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]

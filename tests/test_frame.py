@@ -1453,6 +1453,16 @@ def test_items_after_other_than_a_part_are_compared_as_the_whole():
     assert got["居民消费价格"] == got["城市居民消费价格"] == got["食品价格"] == got["非食品价格"] == "qoq", got
 
 
+def test_a_titles_bare_quarter_is_the_fiscal_quarter_the_lead_names_in_full():
+    """星河集团第三季度业绩 over a lead that names 2020财年第三季度(截至2019年12月31日止三个月): the
+    title meant the fiscal quarter, the calendar 2019Q4, not the calendar third quarter."""
+    claims = _claims("星河集团第三季度业绩\n星河集团公布2020财年第三季度(截至2019年12月31日止三个月)业绩。\n"
+                     "收入为1614.56亿元,同比增长38%。\n", "2020-02-14")
+    assert [(c.metric, c.period) for c in claims] == [("收入", "2019Q4")]
+    plain = _claims("星河科技第三季度业绩\n星河科技公布2019年第三季度业绩,收入为16亿元。\n", "2020-02-14")
+    assert [c.period for c in plain] == ["2019Q3"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -246,6 +246,7 @@ def _provisional(pub: tuple[int, int]) -> str | None:
 def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None]:
     """(period, index of the sentence that states it)."""
     fallback = None
+    bare = None  # a quarter named without its year (阿里巴巴第三季度业绩): the lead may name it in full
     for i, (_, s) in enumerate(sents):
         rw = w.results.search(s)
         if not rw:
@@ -262,6 +263,11 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
             code = _named_length(p.period, s[p.start:p.end], s[p.end:rw.start()], rw.group(0), w)
             if not _NAMES_YEAR.search(s, p.start, p.end):  # only a period named without its year moves
                 code = _not_after(code, pub)
+                if bare is None and re.fullmatch(r"\d{4}Q[1-4]", code or ""):
+                    bare = code, i  # (…公布2020财年第三季度(截至2019年12月31日止三个月)业绩: the fiscal quarter it meant)
+                    continue
+            if bare is not None and not re.fullmatch(r"\d{4}Q[1-4]", code or ""):
+                return bare
             return code, i
         word = rw.group(0)
         if fallback is not None:
@@ -272,6 +278,8 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
             fallback = code, i
         elif pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
             fallback = str(pub[0] - 1), i
+    if bare is not None:
+        return bare
     if fallback is not None:
         return fallback
     # a data piece names the period of its data first (数据显示,截止到2025年6月)

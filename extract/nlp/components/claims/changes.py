@@ -66,8 +66,10 @@ _SIGNED_AFTER_LEVEL = re.compile(r"[,，/、\s]\s*(?P<sign>[+＋\-－−])\s*$")
 _KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|同比|环比)")
 
 # a pair of changes, year on year then sequential (同环比-10%/+1%, 同环比+3.6/+1.5pct)
-_PAIR_FIRST = re.compile(r"同环比\s*[:：]?\s*[+＋\-－−]?\s*$")
-_PAIR_SECOND = re.compile(r"同环比\s*[:：]?\s*[+＋\-－−]?\s*[\d.]+\s*(?:%|pct|ppt|个百分点)?\s*/\s*[+＋\-－−]?\s*$")
+#: year on year, then sequential, said once for a pair of changes (同环比, 同比/环比, 同/环比 分别增长30%/10%)
+_PAIR = r"(?:同环比|同比\s*[/、及和]\s*环比|同\s*[/、]\s*环比)\s*(?:分别)?\s*(?P<verb>增长|增加|提升|上升|上涨|下降|减少|下滑|下跌)?\s*[:：]?\s*"
+_PAIR_FIRST = re.compile(_PAIR + r"[+＋\-－−]?\s*$")
+_PAIR_SECOND = re.compile(_PAIR + r"[+＋\-－−]?\s*[\d.]+\s*(?:%|pct|ppt|个百分点)?\s*/\s*[+＋\-－−]?\s*$")
 _PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|cpt|ppt|个百分点)")
 _PAIR_KINDS = {"%": "percent", "pct": "points", "cpt": "points", "ppt": "points", "个百分点": "points"}
 
@@ -132,7 +134,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             if q.kind in ("percent", "points"):  # 同环比-10%/+1%: year on year, then sequential
                 d.is_change = True
                 d.change_kind = _change_kind("同比" if pair.re is _PAIR_FIRST else "环比", q)
-                d.changes = [(d.change_kind, q.value)]
+                down = pair.group("verb") in ("下降", "减少", "下滑", "下跌") and q.value > 0
+                d.changes = [(d.change_kind, -q.value if down else q.value)]
                 continue
         lead = sent[max(0, q.start - 16):q.start] + (q.surface[0] if q.surface[:1] in "+＋-－−" else "")
         tail = _SIGNED_AFTER_LEVEL.search(lead) if q.kind in ("percent", "points") else None
