@@ -410,6 +410,14 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                          and not re.search(r"[日号]", text[x.start:x.end])), None)
             if near is not None and int(near.period[:4]) - 1 == p.year:
                 out[k] = PeriodMention(p.start, p.end, f"{p.year}{near.period[4:]}", p.year, p.base)
+    # 前三季度…,去年同期为…: a span of months named before it in its sentence, a year before
+    for k, p in enumerate(out):
+        if re.fullmatch(r"(?:去年|上年)?同期", text[p.start:p.end]) and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", p.period):
+            near = next((x for x in reversed(out[:k]) if not x.base and "同期" not in text[x.start:x.end]), None)
+            span = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", near.period) if near is not None else None
+            if span and span.group(1) == span.group(3):
+                y = int(span.group(1)) - 1
+                out[k] = PeriodMention(p.start, p.end, f"{y}-{span.group(2)}/{y}-{span.group(4)}", y, p.base)
     # 去年同期 with no quarter known yet takes the quarter the sentence names (本季度…去年同期)
     quarters = [p for p in out if re.fullmatch(r"\d{4}Q[1-4]", p.period)]
     if quarters and not cur_q:

@@ -15,7 +15,8 @@ from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start, continues
 from .filters import _RESULTS
 from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
-    _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against)
+    _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
+    said_of_its_figure)
 from .metrics import _lexicon_metric, _metric_for
 from .inherit import _metric_from_before
 from .units import _set_unit
@@ -427,6 +428,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     # in passing; the text goes on about its own period)
     last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])
             and not _aside_closed(sent, p, len(sent)) and not _PART_PERIOD.search(sent, max(0, p.start - 4), p.start)
+            and not said_of_its_figure(sent, p)  # (…为22.7%,2023年第三季度为21.2%。 goes on about its own period)
             and not _after(p.period, pub)  # (我们12月将交付约2000辆: a month to come governs no later statement)
             and not _outlook_beyond(sent, p.period, frame)]
     # the subject carried to the next sentence: this sentence's subject-position entity

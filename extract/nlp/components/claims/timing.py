@@ -16,10 +16,28 @@ def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sen
     """The period of the number at ``pos``: the last period before it that is no base of a
     comparison, nor inside a bracketed aside closed before the number (收益为536亿元(2021年:
     493亿元),毛利…: the aside's year is not the 毛利's), else the one carried."""
-    gov = [p for p in periods if p.end <= pos and not p.base and not _aside_closed(sent, p, pos)]
+    gov = [p for p in periods if p.end <= pos and not p.base and not _aside_closed(sent, p, pos)
+           and not _own_figure_only(sent, p, pos)]
     if gov:
         return gov[-1].period
     return carried
+
+
+#: a clause that is a period and a figure (…毛利率为12.2%,一季度为9.2%;…): the period is that figure's only
+_PERIOD_IS = re.compile(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:约)?\s*(?:人民币|港币|港元|美元)?\s*[-+]?[\d０-９]")
+
+
+def said_of_its_figure(sent: str, p: PeriodMention):
+    """The match of 为/是 and a figure after ``p`` when ``p`` opens a clause of its own (,一季度为9.2%)."""
+    m = _PERIOD_IS.match(sent, p.end) if sent else None
+    return m if m is not None and re.search(r"[,，;；]\s*$", sent[:p.start]) is not None else None
+
+
+def _own_figure_only(sent: str, p: PeriodMention, pos: int) -> bool:
+    """Is ``p`` said only of the figure right after it, in a clause of its own, not of the one at ``pos``
+    after that (车辆毛利率为12.2%,一季度为9.2%;综合毛利率为9.7%: 一季度 is not the 综合毛利率's)?"""
+    m = said_of_its_figure(sent, p)
+    return m is not None and pos > m.end() + 1 and re.search(r"[,，;；]", sent[m.end():pos]) is not None
 
 def _aside_closed(sent: str, p: PeriodMention, pos: int) -> bool:
     """Is ``p`` inside brackets that close before ``pos``?"""
