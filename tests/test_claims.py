@@ -1484,6 +1484,8 @@ ROWS = [
       E(0.122, "percent", period="2021Q2", metric_is="车辆毛利率"),
       E(0.092, "percent", period="2021Q1", metric_is="车辆毛利率"),
       E(0.097, "percent", period="2021Q2", metric_is="综合毛利率")),
+    R("a-models-digit-before-a-monthly-word-is-no-month", "2021年第四季度,华远M9月均交付量保持在1.5万辆以上。",
+      E(15_000, ("other:辆", "count"), period="2021Q4", qualifier="以上")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
