@@ -1463,6 +1463,12 @@ def test_a_titles_bare_quarter_is_the_fiscal_quarter_the_lead_names_in_full():
     assert [c.period for c in plain] == ["2019Q3"]
 
 
+def test_the_same_quarter_a_year_earlier_than_a_fiscal_quarter():
+    """2020财年第三季度 is 2019Q4; 上年同期 is 2018Q4 (not the fiscal year's year less one)."""
+    got = [c.period for c in _claims("星河集团财报\n2020财年第三季度,星河集团云计算业务经调整EBITA亏损收窄至3.47亿元,上年同期为亏损7.47亿元。\n", "2020-02-14")]
+    assert got == ["2019Q4", "2018Q4"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -239,8 +239,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     part = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", own[-1].period) \
                         if own and rel == "上年同期" else None
                     if part and not (q or h or mo):  # 2022年第一季度…而去年同期: 2021Q1
-                        out.append(PeriodMention(a, b, f"{own[-1].year - 1}{part.group(1)}", own[-1].year - 1,
-                                                 _compared(text, a, b)))
+                        py = int(own[-1].period[:4]) - 1  # (the period's year, not a fiscal year's: 2020财年第三季度 is 2019Q4)
+                        out.append(PeriodMention(a, b, f"{py}{part.group(1)}", py, _compared(text, a, b)))
                         taken.append((a, b))
                         continue
                     if cur_q and not (q or h or mo):

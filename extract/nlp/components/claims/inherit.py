@@ -59,9 +59,14 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
             and not (d.metric or "").startswith(prev.metric) and _SHARE_OF_TOTAL.fullmatch(sent, prev.q.end, q.start):
         # 新增装机3.05亿千瓦,占全国新增发电装机的82.7%: the share of the figure before, not the total's
         d.metric, d.metric_key = prev.metric + "占比", None
+    said_before = re.search(r"(?:上年同期|去年同期|上年|去年)(?:则)?(?P<is>为)?(?:净?亏损|盈利|净利润)\s*(?:人民币|约)?\s*$",
+                            sent[max(0, q.start - 12):q.start])
+    if d.metric in ("亏损", "净亏损") and prev.metric and "亏损" in prev.metric and "利润" not in prev.metric and not d.is_change and said_before:
+        d.metric, d.metric_key = prev.metric, prev.metric_key  # 经调整EBITA亏损为23.33亿元,去年同期亏损29.89亿元: the same loss
+    if d.metric == "实际" and prev.metric and prev.metric.startswith("市场预期") and not d.is_change:
+        d.metric, d.metric_key = prev.metric.removeprefix("市场预期"), None  # 市场预期每股收益为22.9元,实际为23.52元
     if d.metric in ("亏损", "净亏损", "盈利", "净利润") and prev.metric and "利润" in prev.metric and prev.metric != d.metric \
-            and not d.is_change and re.search(r"(?:上年同期|去年同期|上年|去年)(?:则)?(?:净?亏损|盈利|净利润)\s*(?:人民币|约)?\s*$",
-                                              sent[max(0, q.start - 12):q.start]):
+            and not d.is_change and said_before and not said_before.group("is"):
         # 归母净利润为3.15亿元,上年同期亏损1.86亿元: the prior period's loss of that profit (归母净亏损)
         base = re.sub(r"^(?:预测|市场预期)|指引$", "", prev.metric)  # (a forecast's prior period is a result)
         loss = re.sub(r"净利润(?:亏损)?", "净亏损", base)
