@@ -434,9 +434,8 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     hk = entity is not None and any(_HK_CODE.match(s, m.end()) for _, s in lead
                                     for m in re.finditer(re.escape(entity.surface), s))
     note = w.currency_note.search(text) if w.currency_note is not None else None
-    currency = _CURRENCY.get(next(c for c in note.groups() if c)) if note is not None else None
-    if currency is None and entity is not None and entity.cls == "Place":
-        currency = (w.place_currencies or {}).get(entity.label)  # (香港's own figures in bare 元 are Hong Kong dollars)
+    currency = _CURRENCY.get(next(c for c in note.groups() if c)) if note is not None else (w.place_currencies or {}).get(
+        entity.label) if entity is not None and entity.cls == "Place" else None  # (香港's own figures in bare 元: HKD)
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
                  bulletin=bulletin and entity is not None and entity.cls == "Place", published=published,
                  fiscal_end=fiscal, analyst=analyst, hk_listed=hk, currency=currency)
