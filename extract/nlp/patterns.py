@@ -42,6 +42,8 @@ class _PatternFile(BaseModel):
     org_lead_speakers: list[str] = []
     org_lead_labels: list[str] = []
     org_tail_words: list[str] = []
+    description_labels: list[str] = []
+    description_heads: list[str] = []
     pattern: list[dict]
     non_claims: dict
 
@@ -90,6 +92,8 @@ class Patterns:
     legal_forms: tuple[str, ...] = ()  # 有限公司…: written after a name, longest first
     org_heads: tuple[str, ...] = ()  # org_heads and institution_heads: what ends an organization's name
     institution_heads: tuple[str, ...] = ()  # 协会, 研究院…: longest first
+    description_labels: re.Pattern[str] | None = None  # 龙头, 大厂…: between a description and the name (or nothing)
+    description_heads: tuple[str, ...] = ()  # 公司, 企业…: what a description ends with
     org_lead: re.Pattern[str] | None = None  # words glued before a guessed name (我们预计|落后)
     org_tail: re.Pattern[str] | None = None  # metric words glued after a guessed name (华远毛利)
 
@@ -210,5 +214,7 @@ def load_patterns() -> Patterns:
         legal_forms=tuple(sorted(data.legal_forms, key=len, reverse=True)),
         org_heads=tuple(data.org_heads) + tuple(data.institution_heads),
         institution_heads=tuple(sorted(data.institution_heads, key=len, reverse=True)),
+        description_labels=re.compile(f"(?:{_alt(data.description_labels)})?") if data.description_labels else re.compile(""),
+        description_heads=tuple(data.description_heads),
         org_lead=_org_lead(data) if data.org_lead_words else None,
         org_tail=re.compile(f"(?:{_alt(data.org_tail_words)})$") if data.org_tail_words else None)

@@ -70,23 +70,17 @@ def _ticker_before() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, names)) + r"|交易所)\s*[:：]\s*$")
 
 
-#: labels between a description and the name it describes (晶圆代工龙头台积电, 手机大厂华远)
-_LABEL_BETWEEN = re.compile(r"(?:龙头|巨头|大厂|厂商|车企|新势力|企业)?")
-
-
 def describes(text: str, m, nxt) -> bool:
     """Is the guessed organization ``m`` a description of the name ``nxt`` right after it
-    (美国芯片设计公司星辰科技, 晶圆代工龙头台积电), or that name's Latin form in brackets right
-    after it (星辰科技(Starline Technology)): no name of its own."""
+    (美国芯片设计公司星辰科技, 晶圆代工龙头台积电): no name of its own (``description_labels`` and
+    ``description_heads`` in ontology/patterns.toml)."""
     if m.source == "lexicon" or m.cls not in ("Company", "Organization") or nxt is None \
             or nxt.cls not in ("Company", "Organization", "Platform") or m.surface.endswith(load_patterns().legal_forms):
         return False  # (华远证券交易所有限公司的规则: a legal name is no description)
-    between = _LABEL_BETWEEN.fullmatch(text[m.end:nxt.start])
+    pats = load_patterns()
+    between = pats.description_labels.fullmatch(text[m.end:nxt.start])
     # (a label between them, or a description's own head: 切尔西曼联 are two names)
-    return between is not None and (bool(between.group()) or m.surface.endswith(_DESCRIPTION_HEADS))
-
-
-_DESCRIPTION_HEADS = ("公司", "企业", "厂", "厂商", "品牌", "车企", "机构")
+    return between is not None and (bool(between.group()) or m.surface.endswith(pats.description_heads))
 
 
 def bracketed_latin(text: str, m, prev) -> bool:
