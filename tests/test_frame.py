@@ -1469,6 +1469,13 @@ def test_the_same_quarter_a_year_earlier_than_a_fiscal_quarter():
     assert got == ["2019Q4", "2018Q4"]
 
 
+def test_the_worlds_shipments_said_after_a_vendor_are_the_worlds():
+    got = [(c.subject, c.metric) for c in _claims(
+        "华远咨询:全球手机\n2024年第二季度,全球智能手机市场出货量达2.88亿部,同比增长12%。小米出货量达4220万部。"
+        "环比来看,全球出货量较上一季度增长6%。\n", "2024-07-16")]
+    assert got[-1] == ("全球", "全球出货量"), got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -231,7 +231,7 @@ _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|�
 
 
 #: a world market's measure: 全球, then what it is of, then the measure (全球PC出货量, 全球智能手表市场规模)
-_WORLD_MEASURE = re.compile(r"全球[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:市场)?(?:出货量|销量|销售量|零售量|市场规模|支出|产量|装机量|需求量|交付量)")
+_WORLD_MEASURE = re.compile(r"全球[\u4e00-\u9fffA-Za-z0-9]{0,10}?(?:市场)?(?:出货量|销量|销售量|零售量|市场规模|支出|产量|装机量|需求量|交付量)")
 
 
 def world_market(sent: str, metric: str | None, floor: int, pos: int) -> Mention | None:
