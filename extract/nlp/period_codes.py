@@ -165,3 +165,22 @@ def fiscal_end_named(text: str) -> int | None:
     ends (截至2024年3月31日止财年, 截至3月31日止第四财季), else None."""
     m = FY_ENDED.search(text)
     return _fy_end(m) if m else None
+
+
+def period_end(code: str | None) -> str | None:
+    """``2025Q2`` -> ``asof:2025-06``; ``2024H1`` -> ``asof:2024-06``; ``2023`` -> ``asof:2023-12``.
+
+    >>> [period_end(c) for c in ("2025Q2", "2024H2", "2023", "2021-03", "2023-04/2024-03", "asof:2020-12", None)]
+    ['asof:2025-06', 'asof:2024-12', 'asof:2023-12', 'asof:2021-03', 'asof:2024-03', 'asof:2020-12', None]
+    """
+    if not code:
+        return None
+    if code.startswith("asof:"):
+        return code[:12]
+    code = code.split("/")[-1]
+    m = re.fullmatch(r"(\d{4})(?:Q([1-4])|H([12])|-(\d{2}))?", code)
+    if not m:
+        return None
+    y, q, h, mo = m.groups()
+    month = int(q) * 3 if q else int(h) * 6 if h else int(mo) if mo else 12
+    return f"asof:{y}-{month:02d}"
