@@ -1476,6 +1476,15 @@ def test_the_worlds_shipments_said_after_a_vendor_are_the_worlds():
     assert got[-1] == ("全球", "全球出货量"), got
 
 
+def test_a_trailing_twelve_months_window_governs_only_its_own_count():
+    """截至…止的12个月 counts 年度活跃消费者 over a trailing year; the quarter's next figure is the
+    quarter's, not that year's."""
+    got = [(c.metric, c.period) for c in _claims(
+        "星河集团季度业绩\n星河集团公布截至2019年12月31日止季度业绩。收入为161亿元,同比增长38%。"
+        "截至2019年12月31日止的12个月,年度活跃消费者达到7.11亿。云计算收入为107亿元,同比增长62%。\n", "2020-02-14")]
+    assert got == [("收入", "2019Q4"), ("年度活跃消费者", "2019-01/2019-12"), ("云计算收入", "2019Q4")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
