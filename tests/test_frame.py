@@ -1485,6 +1485,18 @@ def test_a_trailing_twelve_months_window_governs_only_its_own_count():
     assert got == [("收入", "2019Q4"), ("年度活跃消费者", "2019-01/2019-12"), ("云计算收入", "2019Q4")], got
 
 
+def test_a_quarter_by_its_number_alone_is_a_fiscal_year_companys_fiscal_quarter():
+    """联想 (a year ending in March) publishing 第二季度业绩 in November means its fiscal second
+    quarter, July to September; a company of calendar years keeps the calendar quarter."""
+    got = [(c.metric, c.period) for c in _claims(
+        "联想集团第二季度业绩\n联想集团公布第二季度业绩,收入为1000亿元,同比增长10%。第二季度净利润为35亿元。\n", "2024-11-08")]
+    assert got == [("收入", "2024Q3"), ("净利润", "2024Q3")], got
+    title = [c.period for c in _claims("联想Q2财报:营收1000亿元\n联想今日公布财报,营收为1000亿元。\n", "2024-11-08")]
+    assert title == ["2024Q3"], title
+    plain = [c.period for c in _claims("星河科技第二季度业绩\n星河科技公布第二季度业绩,收入为16亿元。\n", "2024-08-20")]
+    assert plain == ["2024Q2"], plain
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
 from .period_codes import fiscal_end_named, fiscal_year_end, period_end  # noqa: F401  (re-exported)
-from .frame_period import (RECORD_SINCE, _named_length, _published, _reporting_period,  # noqa: F401  (re-exported)
+from .frame_period import (RECORD_SINCE, _named_length, _published, _reporting_period, fiscal_quarter,  # noqa: F401  (re-exported)
                            dateline_spans, event_date, published_month)
 from .frame_places import (_maker, _national, _place_of_statistics, _titled_place, _titled_place_mention, _world, is_partner,
                            is_publisher, titled_company, whole_country)
@@ -241,14 +241,16 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     w = frame_words()
     lead = [(a, s) for a, s in sentences if a < w.lead_chars]
     pub = _published(published) or ((year, 12) if year else None)
-    period, i = _reporting_period(lead, year, pub, w)
+    period, i, ordinal = _reporting_period(lead, year, pub, w)
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w, text)
+    known = (w.fiscal_ends or {}).get(entity.label) if entity is not None else None
+    if ordinal and known:  # (阿里巴巴Q3财报: its fiscal third quarter, the calendar fourth)
+        period = fiscal_quarter(period, known, pub)
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
     fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
     if fiscal is None:  # a year ended in March (截至2024年3月31日止财年), or the company's known calendar
         fiscal = next((month for _, s in lead if (month := fiscal_end_named(s))), None) \
-            or ((w.fiscal_ends or {}).get(entity.label if entity is not None else "")
-                if any(re.search(r"财年|财季|财政年度", s) for _, s in lead) else None)  # (when the lead speaks of them)
+            or (known if ordinal or any(re.search(r"财年|财季|财政年度", s) for _, s in lead) else None)  # (when the lead speaks of them)
     analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
     hk = entity is not None and any(_HK_CODE.match(s, m.end()) for _, s in lead
                                     for m in re.finditer(re.escape(entity.surface), s))

@@ -101,8 +101,9 @@ def _provisional(pub: tuple[int, int]) -> str | None:
     return str(y - 1) if mo <= 4 else f"{y}H1" if mo in (7, 8) else f"{y}-01/{y}-09" if mo == 10 else None
 
 
-def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None]:
-    """(period, index of the sentence that states it)."""
+def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None, bool]:
+    """(period, index of the sentence that states it, whether it is a quarter named by its number
+    alone: 第三季度业绩, Q3财报, which a company with a fiscal year of its own means as its fiscal quarter)."""
     fallback = None
     bare = None  # a quarter named without its year (阿里巴巴第三季度业绩): the lead may name it in full
     for i, (_, s) in enumerate(sents):
@@ -119,23 +120,25 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         if before:
             p = before[-1]
             code = _named_length(p.period, s[p.start:p.end], s[p.end:rw.start()], rw.group(0), w)
+            ordinal = False
             if not _NAMES_YEAR.search(s, p.start, p.end):  # only a period named without its year moves
                 code = _not_after(code, pub)
+                ordinal = _ORDINAL.fullmatch(s, p.start, p.end) is not None
                 if bare is None and re.fullmatch(r"\d{4}Q[1-4]", code or ""):
-                    bare = code, i  # (…公布2020财年第三季度(截至2019年12月31日止三个月)业绩: the fiscal quarter it meant)
+                    bare = code, i, ordinal  # (…公布2020财年第三季度(截至2019年12月31日止三个月)业绩: the fiscal quarter it meant)
                     continue
             if bare is not None and not re.fullmatch(r"\d{4}Q[1-4]", code or ""):
                 return bare
-            return code, i
+            return code, i, ordinal
         word = rw.group(0)
         if fallback is not None:
             continue  # (a title's 全年业绩 with no year gives way to the lead's 截至2025年3月31日止年度业绩)
         if pub and any(x in word for x in w.half):  # 中期业绩 with no year: the last first half ended (半年报 before 年报)
-            fallback = f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i
+            fallback = f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i, False
         elif pub and any(x in word for x in w.provisional) and (code := _provisional(pub)):
-            fallback = code, i
+            fallback = code, i, False
         elif pub and any(x in word for x in w.year):  # 年报 with no year: the last year ended
-            fallback = str(pub[0] - 1), i
+            fallback = str(pub[0] - 1), i, False
     if bare is not None:
         return bare
     if fallback is not None:
@@ -145,7 +148,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)
               and w.data_lead.search(s, 0, p.start)]
         if ps:
-            return ps[0].period, i
+            return ps[0].period, i, False
     # a title (or first sentence) that names a period in numbers (IDC:2021年第二季度中国智能手机
     # 市场出货量…, 10月华远汽车零售…) dates the piece; a relative one (今年, 去年同期) does not, nor one
     # still to come when it was published (李斌:12月份,我们预计交付量…)
@@ -161,8 +164,26 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
             if ps and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?|\d{4}-\d{2}/\d{4}-\d{2}", ps[0].period) \
                     and (re.search(r"\d", title[ps[0].start:ps[0].end]) if written else not _RELATIVE.search(title, ps[0].start, ps[0].end)) \
                     and _not_after(ps[0].period, pub) == ps[0].period:
-                return ps[0].period, i
-    return None, None
+                return ps[0].period, i, not written and _ORDINAL.fullmatch(title, ps[0].start, ps[0].end) is not None
+    return None, None, False
+
+
+#: a quarter named by its number alone (第三季度, 三季度, Q3, 第3季度)
+_ORDINAL = re.compile(r"\s*(?:第\s*)?[一二三四1-4]\s*季度?\s*|\s*Q[1-4]\s*")
+
+
+def fiscal_quarter(code: str, end_month: int, pub: tuple[int, int] | None) -> str:
+    """The calendar quarter that a company whose fiscal year ends in ``end_month`` means by its
+    quarter number (the N of ``code``, 2019Q3), the last such one ended by ``pub``: 阿里巴巴's
+    第三季度 (a year ending in March) in February 2020 is 2019Q4.
+
+    >>> fiscal_quarter("2019Q3", 3, (2020, 2)), fiscal_quarter("2024Q1", 6, (2024, 11))
+    ('2019Q4', '2024Q3')
+    """
+    n = int(code[-1])
+    month = (end_month + 3 * n - 1) % 12 + 1
+    y = pub[0] if pub and month <= pub[1] else (pub[0] - 1 if pub else int(code[:4]))
+    return f"{y}Q{(month - 1) // 3 + 1}"
 
 
 def _since(s: str, p) -> bool:

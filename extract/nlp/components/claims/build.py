@@ -70,8 +70,8 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
 #: money per share, which Hong Kong filings of RMB companies state in 分 (fen)
 
 #: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
-_PASSING = re.compile(r"同期|同季|上一?个?季度?|上一?财季|上一?个?月|下一?个?季度|止的?(?:十二|12)个月")
-# (下个季度: an outlook, said in passing; 截至…止十二个月: the window of a trailing count, 年度活跃消费者, only)
+_PASSING = re.compile(r"同期|同季|上一?个?季度?|上一?财季|上一?个?月|下一?个?季度")  # (下个季度: an outlook, said in passing)
+_TRAILING = re.compile(r"止的?(?:十二|12)个月")  # (截至…止十二个月: the window of a trailing count, 年度活跃消费者, only)
 _ASIDE_VALUE = re.compile(r"\s*(?:的)?[\u4e00-\u9fffA-Za-z]{0,8}?\s*(?:则|則)?\s*(?:为|為|是|录得|錄得)\s*(?:人民币|港币|港元|美元)?\s*[-\d负]")
 # (上年同期为15亿元, 去年同期营收为4280万美元)
 
@@ -427,7 +427,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _share_enumerated_metrics(sent, out)
     # the period carried on: not a comparison's (去年同期净亏损3.2亿元 states last year's figure
     # in passing; the text goes on about its own period)
-    last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end])
+    last = [p for p in periods if not p.base and not _PASSING.search(sent[p.start:p.end]) and not _TRAILING.search(sent[p.start:p.end])
             and not _aside_closed(sent, p, len(sent)) and not _PART_PERIOD.search(sent, max(0, p.start - 4), p.start)
             and not said_of_its_figure(sent, p)  # (…为22.7%,2023年第三季度为21.2%。 goes on about its own period)
             and not _after(p.period, pub)  # (我们12月将交付约2000辆: a month to come governs no later statement)
