@@ -1494,6 +1494,13 @@ ROWS = [
     R("the-actual-figure-after-the-expected-one", "2021年第四季度,市场预期华远集团经调整每股收益为22.9元,实际为23.52元。",
       E(22.9, "CNY", period="2021Q4", metric_is="市场预期经调整每股收益"),
       E(23.52, "CNY", period="2021Q4", metric_is="经调整每股收益")),
+    R("each-figure-of-a-rank-names-its-measure-after-it", "2021年第二季度,vivo以1860万台的出货量和23.8%的市场份额位居第一,"
+      "OPPO以1770万台出货量、22.6%份额位列第二,小米以1290万台排名第三。",
+      E(18_600_000, ANY_COUNT, period="2021Q2", metric_is="出货量"),
+      E(0.238, "percent", period="2021Q2", metric_is="市场份额"),
+      E(17_700_000, ANY_COUNT, period="2021Q2", metric_is="出货量"),
+      E(0.226, "percent", period="2021Q2", metric_is="份额"),
+      E(12_900_000, ANY_COUNT, period="2021Q2", metric_is="出货量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -54,8 +54,12 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
     after = _counted_after(sent, q, lex_metrics, mentions, clause_start)
     if q.kind == "multiple" and np and len(np) >= 2 and not cands and after == (_unit_metric(q), None):
         return np, None  # 直播电商同比增长超过一倍: what grew, not a bare 倍数
-    if str(q.unit or "").startswith("other:") and not any(a >= clause_start for a, _, _ in cands) and after:
+    if str(q.unit or "").startswith(_MEASURE_UNITS) and not any(a >= clause_start for a, _, _ in cands) and after \
+            and after != (_unit_metric(q), None):
         return after  # a counted thing named after the number (160套房子) beats a metric of an earlier clause
+    if after and cands and (sent[q.end:q.end + 1] == "的" or _SHARE_AFTER.match(sent, q.end)) \
+            and any(re.fullmatch(r"\s*的?\s*", sent[n.end:cands[-1][0]]) for n in numbers if n.end <= cands[-1][0]):
+        return after  # 以1860万台的出货量和23.8%的市场份额: each figure's measure is named after it
     if np and _ANAPHOR.fullmatch(np):
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
     if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
@@ -179,7 +183,7 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
         return None  # 以1140万部位居第二: a rank said of the figure, nothing counted is named
     if m and re.match(r"(?:之间|之内|以内|区间|左右|上下)", m.group("n")):
         return None  # 在9.8亿票至10.5亿票之间: the bounds' word, nothing counted
-    if not m or not via_de and q.kind == "percent" or _CHANGE_AFTER.match(m.group("n")):
+    if not m or not via_de and q.kind == "percent" and not _SHARE_AFTER.match(rest) or _CHANGE_AFTER.match(m.group("n")):
         return None  # 较上季度的100辆大幅增长: a change is said of it, nothing counted is named
     n = m.group("n")
     if (lead := re.match(r"(?:市场)?(?:份额|占比|比重)|成绩", n)) and lead.end() < len(n):
@@ -190,6 +194,9 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
     if q.kind == "percent" and not n.endswith(("份额", "占比", "比重", "比例")):
         n += "占比"  # 25%的月活用户: their share (a share is one already: 20.5%的份额)
     return n, None
+
+#: a share named right after its percentage, with no 的 (22.6%份额, 30%市场份额)
+_SHARE_AFTER = re.compile(r"(?:市场)?(?:份额|占有率)")
 
 #: a rank said of a figure right after it (以1140万部位居第二, 以23.8%的份额排名第一)
 RANKED = WordRegex(r"\s*(?:{rank_verbs})")
