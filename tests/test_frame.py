@@ -1497,6 +1497,14 @@ def test_a_quarter_by_its_number_alone_is_a_fiscal_year_companys_fiscal_quarter(
     assert plain == ["2024Q2"], plain
 
 
+def test_a_trackers_report_said_in_the_lead_is_about_its_market():
+    """华远咨询发布报告称, … 中国智能手机市场: the market's place is what the piece reports on, not
+    the first vendor it ranks."""
+    claims = _claims("华远咨询:中国智能手机市场\n华远咨询发布报告称,2021年第二季度中国智能手机市场出货量约7820万台,"
+                     "同比下降11%。vivo以1860万台的出货量位居第一。在价格段方面,6000元以上机型占比约为72%。\n", "2021-07-28")
+    assert [(c.subject, c.period) for c in claims] == [("中国", "2021Q2"), ("vivo", "2021Q2"), ("中国", "2021Q2")], claims
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
