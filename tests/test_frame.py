@@ -1505,6 +1505,12 @@ def test_a_trackers_report_said_in_the_lead_is_about_its_market():
     assert [(c.subject, c.period) for c in claims] == [("中国", "2021Q2"), ("vivo", "2021Q2"), ("中国", "2021Q2")], claims
 
 
+def test_the_one_thanked_in_a_call_is_no_subject():
+    got = [c.subject for c in _claims("蔚来财报电话会议\n蔚来公司今日公布2018年第三季度财报。\n李斌:第三季度我们交付了3268辆ES8。\n"
+                                      "谢东萤:谢谢李斌。截至9月30日,我们的现金及现金等价物为98.6亿元。\n", "2018-11-07")]
+    assert got == ["蔚来", "蔚来"], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

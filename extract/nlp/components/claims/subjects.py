@@ -19,6 +19,9 @@ _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|撰文
 # (李斌：截至10月底,我们已开设8家蔚来中心): a speaker's label in a transcript is who talks, not what of
 _SPEAKER_LABEL = re.compile(r"\s*(?:[(（][^()（）:：]{1,16}[)）]|[,，][^,，。:：]{1,12})?\s*[:：]")  # (奉玮（首席财务官）：, 奉玮，CFO：)
 
+# (谢谢李斌。, 感谢主持人王某: the one thanked or addressed in a transcript speaks of nothing counted)
+_ADDRESSED_BEFORE = re.compile(r"(?:谢谢|感谢|多谢|请问|问一下)\s*$")
+
 # (答(马斯克):…, A(朱江明):…: a speaker named in brackets after the answer's label)
 _ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*$")
 _ANSWERED_AFTER = re.compile(r"\s*[)）]\s*[:：]")
@@ -45,6 +48,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
              and not _PREP_BEFORE.search(sent[max(0, m.start - 3):m.start])
              and not _SOURCE_AFTER.match(sent, m.end)
              and not (m.cls == "Person" and (_BYLINE_BEFORE.search(sent, max(0, m.start - 20), m.start)
+                                             or _ADDRESSED_BEFORE.search(sent, max(0, m.start - 4), m.start)
                                              or _SPEAKER_LABEL.match(sent, m.end)))
              and not _latin_speaker(sent, m)
              and not (m.cls == "Person" and _ANSWERED_BEFORE.search(sent, 0, m.start) and _ANSWERED_AFTER.match(sent, m.end))
