@@ -1511,6 +1511,13 @@ def test_the_one_thanked_in_a_call_is_no_subject():
     assert got == ["蔚来", "蔚来"], got
 
 
+def test_a_markets_measure_after_a_vendors_clause_is_the_markets():
+    got = [(c.subject, c.metric) for c in _claims(
+        "华远咨询:中国智能手机市场\n华远咨询发布报告称,2021年第二季度中国智能手机市场出货量约7820万台。"
+        "vivo出货量1860万台,同比增长20.7%,折叠屏手机市场出货量同比增长超过200%。\n", "2021-07-28")]
+    assert got[-1] == ("中国", "折叠屏手机市场出货量") and got[1] == ("vivo", "出货量"), got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -308,7 +308,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             else mentions  # 短视频行业总时长占比: the metric starts after the industry
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, named,
                                              [x.q for x in drafts if x is not d])
-        if not d.subject_here and (world := world_market(sent, d.metric, floor, q.start)) is not None:
+        if (not d.subject_here or d.subject.start < _clause_start(sent, q.start)) \
+                and (world := world_market(sent, d.metric, floor, q.start, frame.entity if frame is not None and frame.entity is not None
+                                           and frame.entity.cls == "Place" else None, d.subject_here)) is not None:
             d.subject, d.subject_here = world, True  # 全球PC出货量为6530万台: the world market's
         if d.metric and _ACT_ALONE.search(d.metric):
             d.metric, d.metric_key = d.metric + "量", None  # 海外出货同比增长40%: the measure of the act, 海外出货量

@@ -238,11 +238,19 @@ _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|�
 _WORLD_MEASURE = re.compile(r"全球[\u4e00-\u9fffA-Za-z0-9]{0,10}?(?:市场)?(?:出货量|销量|销售量|零售量|市场规模|支出|产量|装机量|需求量|交付量)")
 
 
-def world_market(sent: str, metric: str | None, floor: int, pos: int) -> Mention | None:
+#: a market's measure (折叠屏手机市场出货量, 5G手机市场规模), not a vendor's share of it (市场份额)
+_MARKET_MEASURE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]市场(?:整体)?(?:出货量|销量|销售量|零售量|规模|交付量|需求量)")
+
+
+def world_market(sent: str, metric: str | None, floor: int, pos: int, place: Mention | None = None,
+                 named_before: bool = False) -> Mention | None:
     """全球, as a Place mention, for a world market's figure that no name in its clause owns
     (2023年第四季度,全球PC出货量为6530万台): the market as the text names it, not the company the
-    piece is about nor one named before."""
-    if not metric or not _WORLD_MEASURE.match(metric):
+    piece is about nor one named before; and ``place``, the market a piece on one place reports on,
+    for its market's figure (vivo…,折叠屏手机市场出货量同比增长超过200%: not the vendor's)."""
+    if metric and place is not None and _MARKET_MEASURE.search(metric) and not _WORLD_MEASURE.match(metric):
+        return place
+    if not metric or not _WORLD_MEASURE.match(metric) or named_before:
         return None
     k = sent.rfind("全球", floor, pos)
     return Mention(k, k + 2, "Place", "全球", "全球", "pattern", 0.8) if k >= 0 else None
