@@ -1518,6 +1518,11 @@ def test_a_markets_measure_after_a_vendors_clause_is_the_markets():
     assert got[-1] == ("中国", "折叠屏手机市场出货量") and got[1] == ("vivo", "出货量"), got
 
 
+def test_a_year_to_date_named_with_its_year():
+    got = [(c.metric, c.period) for c in _claims("星河体育年报点评\n星河体育发布2021年年报。2022年初至今,星河体育流水增长25%。\n", "2022-03-20")]
+    assert got == [("流水", "2022Q1")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
