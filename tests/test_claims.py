@@ -1501,6 +1501,8 @@ ROWS = [
       E(17_700_000, ANY_COUNT, period="2021Q2", metric_is="出货量"),
       E(0.226, "percent", period="2021Q2", metric_is="份额"),
       E(12_900_000, ANY_COUNT, period="2021Q2", metric_is="出货量")),
+    R("recorded-is-no-part-of-the-metric", "2021年第四季度,华远集团季度录得净亏损6.24亿元。",
+      E(624_000_000, "CNY", period="2021Q4", metric_is="净亏损")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -316,9 +316,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 continue
             elif kind == "to_date":
                 end = (int(data_month[:4]), int(data_month[5:7])) if data_month else published
-                if end is None:
-                    continue
-                if g.get("tdy") and int(g["tdy"]) != end[0]:
+                if end is None or (g.get("tdy") and int(g["tdy"]) != end[0]):
                     continue  # (2021年初至今, said in 2022: no year to date)
                 out.append(PeriodMention(a, b, _span_code(end[0], 1, end[1]) if end[1] > 1 else f"{end[0]}-01",
                                          end[0], False))
