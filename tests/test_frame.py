@@ -1523,6 +1523,11 @@ def test_a_year_to_date_named_with_its_year():
     assert got == [("流水", "2022Q1")], got
 
 
+def test_a_ticker_in_brackets_is_not_the_reporting_entity_as_written():
+    claims = _claims("京东集团(NASDAQ:JD;HKEX:9618)发布2023年第四季度业绩。\n京东零售第四季度收入为2658亿元,同比增长1.8%。\n", "2024-03-06")
+    assert [(c.subject_text, c.metric) for c in claims] == [("京东集团", "京东零售收入")], claims
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

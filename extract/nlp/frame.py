@@ -150,7 +150,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     # (a name a model took for an organization that ends as a place does, 星河省, is a place)
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m, text) and not is_generic(m)
              and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
-             and not is_investor(m, sents) and not is_publisher(m, sents)]
+             and not is_investor(m, sents) and not is_publisher(m, sents) and not _TICKER_BEFORE.search(text, max(0, m.start - 12), m.start)]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
     # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
     for m in cands:  # (山东统计公报: a model's "organization" of a place and its statistics names the place)
@@ -218,6 +218,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
 #: a lead that speaks of a company's own results (公司发布2023年年报, 公司2023年实现营收)
 _OWN_RESULTS = re.compile(r"(?:公司|本公司|该公司|集团|本集团)(?:发布|公布|披露|\d{2,4}\s*年|[一二三四上下前]|Q[1-4]|实现|营收|收入|归母)")
 
+
+#: a ticker after its exchange, in brackets (京东集团(NASDAQ:JD;HKEX:9618)): the name is the one before
+_TICKER_BEFORE = re.compile(r"[(（;；]\s*[A-Za-z]{2,8}\s*[:：]\s*$")
 
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自治州|县)$")
 
