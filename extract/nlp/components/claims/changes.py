@@ -67,9 +67,9 @@ _KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|同比|环比)")
 
 # a pair of changes, year on year then sequential (同环比-10%/+1%, 同环比+3.6/+1.5pct)
 #: year on year, then sequential, said once for a pair of changes (同环比, 同比/环比, 同/环比 分别增长30%/10%)
-_PAIR = r"(?:同环比|同比\s*[/、及和]\s*环比|同\s*[/、]\s*环比)\s*(?:分别)?\s*(?P<verb>增长|增加|提升|上升|上涨|下降|减少|下滑|下跌)?\s*[:：]?\s*"
+_PAIR = r"(?:同环比|同比\s*[/、及和]\s*环比|同\s*[/、]\s*环比|按年\s*[/、及和与]\s*按季)\s*(?:分别|分別)?\s*(?P<verb>增长|增加|提升|上升|上涨|下降|减少|下滑|下跌)?\s*[:：]?\s*"
 _PAIR_FIRST = re.compile(_PAIR + r"[+＋\-－−]?\s*$")
-_PAIR_SECOND = re.compile(_PAIR + r"[+＋\-－−]?\s*[\d.]+\s*(?:%|pct|ppt|个百分点)?\s*/\s*[+＋\-－−]?\s*$")
+_PAIR_SECOND = re.compile(_PAIR + r"[+＋\-－−]?\s*[\d.]+\s*(?:%|pct|ppt|个百分点)?\s*(?:/|和|及|与|、)\s*[+＋\-－−]?\s*$")
 _PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|cpt|ppt|个百分点)")
 _PAIR_KINDS = {"%": "percent", "pct": "points", "cpt": "points", "ppt": "points", "个百分点": "points"}
 
