@@ -1528,6 +1528,12 @@ def test_a_ticker_in_brackets_is_not_the_reporting_entity_as_written():
     assert [(c.subject_text, c.metric) for c in claims] == [("京东集团", "京东零售收入")], claims
 
 
+@pytest.mark.parametrize("byline", ["財華社北京3月14日電 ", "(財華社香港)", "格隆匯3月14日丨"])
+def test_a_wires_byline_is_neither_subject_nor_period(byline):
+    got = [(c.subject, c.period) for c in _claims(f"安踏體育公布2023年業績\n{byline}安踏體育收入為623.56億元,按年增長16.2%。\n", "2024-03-14")]
+    assert got == [("安踏", "2023")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
