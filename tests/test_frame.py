@@ -1534,6 +1534,16 @@ def test_a_wires_byline_is_neither_subject_nor_period(byline):
     assert got == [("安踏", "2023")], got
 
 
+def test_last_year_said_against_the_reported_years_figure_is_the_year_before():
+    """In 2023's results published in 2024, 去年为X after 2023's figure, and 由去年的X…至Y, are 2022's;
+    去年 alone, with no figure of its measure to be against, stays the year before publication's."""
+    got = [(c.metric, c.value, c.period) for c in _claims(
+        "星河服务公布2023年业绩\n星河服务公布2023年业绩。收缴率为87.5%,去年为89.4%。派息比率由去年的30%提高至40%。\n", "2024-03-26")]
+    assert got == [("收缴率", 0.875, "2023"), ("收缴率", 0.894, "2022"), ("派息比率", 0.3, "2022"), ("派息比率", 0.4, "2023")], got
+    alone = [c.period for c in _claims("星河服务公布2023年业绩\n星河服务公布2023年业绩。去年公司收入为100亿元。\n", "2024-03-26")]
+    assert alone == ["2023"], alone
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -14,7 +14,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start, continues
 from .filters import _RESULTS
 from .timing import (
-    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
+    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _last_year_before_its_level, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
 from .metrics import _lexicon_metric, _metric_for
@@ -424,6 +424,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity
     _parallel_comparison(sent, out)
     _from_base_periods(sent, drafts, out)
+    _last_year_before_its_level(sent, out, periods)
     _change_of_the_current(out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)

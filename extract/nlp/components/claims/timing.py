@@ -402,3 +402,16 @@ def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None
                 and re.fullmatch(r"\d{4}(?:[QH][1-4])?", t.period or "") and _FROM_LEVEL.search(sent, max(0, base.q.start - 6), base.q.start) \
                 and _RISEN_TO.fullmatch(sent, base.q.end, t.q.start) and base.unit == t.unit:
             base.period = str(int(t.period[:4]) - 1) + t.period[4:]
+
+
+def _last_year_before_its_level(sent: str, out: list[Draft], periods: list[PeriodMention]) -> None:
+    """收缴率为87.5%,去年为89.4% and 由去年的30%提高至40% in the 2023 results of a piece published in
+    2024: the figure right after 去年/上年 that has the period of another figure of its measure in the
+    sentence was said against that figure, so it is of the year before it."""
+    for p in periods:
+        if not re.fullmatch(r"(?:去年|上年)度?", sent[p.start:p.end].strip()):
+            continue
+        d = next((d for d in out if d.q.start >= p.end), None)
+        if d is not None and d.period == p.period \
+                and any(e is not d and e.metric == d.metric and e.period == d.period for e in out):
+            d.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), d.period, count=1)
