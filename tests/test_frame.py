@@ -1544,6 +1544,12 @@ def test_last_year_said_against_the_reported_years_figure_is_the_year_before():
     assert alone == ["2023"], alone
 
 
+def test_a_bare_quarter_in_a_fiscal_years_results_is_its_fiscal_quarter():
+    got = [c.period for c in _claims("阿里巴巴发布业绩\n阿里巴巴公布2024财年全年业绩。全年营收为9411.68亿元。"
+                                     "第四季度营收为2218.74亿元,同比增长7%。2023年第四季度营收为2600亿元。\n", "2024-05-15")]
+    assert got == ["2023-04/2024-03", "2024Q1", "2023Q4"], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...frame_period import _ORDINAL
 from ...frame import RECORD_SINCE, Frame, frame_words, is_corporate, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import FUTURE, PeriodMention
 from ...patterns import WordRegex
@@ -208,7 +209,12 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
             if not named and span:
                 # in a fiscal year's results (2024-04/2025-03): 全年 is that year, 截至3月底 its end
                 pm = re.fullmatch(r"(asof:)?\d{4}-(\d{2})", p.period)
-                if "/" in p.period:
+                if (n := re.fullmatch(r"\d{4}Q([1-4])", p.period)) and _ORDINAL.fullmatch(sent, p.start, p.end):
+                    # (第四季度 in 2024财年's results: its fourth quarter, January to March 2024)
+                    e, m = int(span.group(4)), (int(span.group(4)) + 3 * int(n.group(1)) - 1) % 12 + 1
+                    y2 = int(span.group(3)) - (m > e)
+                    p = replace(p, period=f"{y2}Q{(m - 1) // 3 + 1}", year=y2)
+                elif "/" in p.period:
                     p = replace(p, period=carried, year=int(span.group(3)))
                 elif pm:
                     y2 = span.group(1) if int(pm.group(2)) >= int(span.group(2)) else span.group(3)
