@@ -85,3 +85,23 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     if d.is_change and d.metric == "实际" and prev.metric and not prev.is_change:
         # 人均可支配收入63830元,比上年增长5.7%,扣除价格因素实际增长5.3%: the real growth of that figure
         d.metric, d.metric_key = prev.metric + "实际增长", None
+
+
+#: a basis of accounting other than the statutory one, opening a clause (非美国通用会计准则下, 按非公认会计准则计, 非国际财务报告准则下)
+_BASIS = re.compile(r"(?:按|在)?(?P<b>非(?:美国通用|公认|国际财务报告|香港财务报告|通用)会计准则|非(?:国际财务报告|香港财务报告)准则)(?:下|计|口径)?")
+
+
+def _accounting_basis(sent: str, d: Draft, out: list[Draft]) -> None:
+    """非美国通用会计准则下,归属于普通股股东的净利润为169.9亿元: the basis names the measure
+    (a non-GAAP one is another figure); …净利润为93亿元,非公认会计准则下为107亿元: that measure's."""
+    start = max(sent.rfind(c, 0, d.q.start) for c in "。;；") + 1
+    basis = next((m for m in _BASIS.finditer(sent, start, d.q.start)), None)
+    if basis is None or not d.metric or basis.group("b") in d.metric and not _BASIS.fullmatch(d.metric) \
+            or re.search(r"预期|预计|指引|目标", d.metric):
+        return  # (…,略高于市场预期的555亿元: the market's figure)
+    prev = out[-1] if out else None
+    if _BASIS.fullmatch(d.metric) and prev is not None and prev.metric and not _BASIS.search(prev.metric):
+        d.metric, d.metric_key = basis.group("b") + prev.metric, None  # (非公认会计准则下为107亿元)
+    elif not _BASIS.fullmatch(d.metric):
+        d.metric, d.metric_key = basis.group("b") + d.metric, None
+
