@@ -1550,6 +1550,12 @@ def test_a_bare_quarter_in_a_fiscal_years_results_is_its_fiscal_quarter():
     assert got == ["2023-04/2024-03", "2024Q1", "2023Q4"], got
 
 
+def test_a_move_after_the_shares_opened_is_the_share_prices():
+    got = [(c.metric, c.period) for c in _claims("星河网络三季度财报\n三季度,星河网络净收入为273亿元。业绩公布后,"
+                                                 "星河网络港股今早高开,曾升5.2%,收报161.4港元。\n", "2023-11-17")]
+    assert got[1] == ("股价", "asof:2023-11-17"), got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

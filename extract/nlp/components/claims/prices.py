@@ -35,6 +35,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
         d.period = (_trading_day(sent[:q.start], frame) or f"asof:{day.group(0)}") \
             if day and not re.search(r"\d{4}\s*年|[上下]半年|季度?|全年", sent) else d.period
     clause = _clause_start(sent, q.start)
+    if clause > 1 and re.match(r"\s*(?:一度|曾|最高|最低)", sent[clause:]) and re.search(r"(?:高开|低开|开盘|平开)后?\s*[,，]\s*$", sent[:clause]):
+        clause = _clause_start(sent, clause - 1)  # (港股今早高开,曾升5.2%: the move of the shares opened with)
     ytd = _YEAR_TO_DATE_MOVE.search(sent[clause:q.start]) and _PRICE_SAID.search(sent, 0, clause)  # (…;今年以来累计上升约30%)
     if q.kind == "percent" and d.is_change and (w.price_move is not None and w.price_move.search(sent[clause:q.start]) or ytd):
         # 美股盘后涨近8%: the share price's move on the trading day, no price said
