@@ -14,7 +14,7 @@ from .metrics import _BASE_SAID, RANKED, _names_metric
 _RATE_MOVED = re.compile(r"(?P<r>增速|增幅|涨幅|降幅|跌幅)(?:比|较)[^,，;；。]{1,10}$")
 
 #: a rate's own name in brackets right before its value (…比重(常住人口城镇化率)为69.43%)
-_NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重|占比))[)）]\s*(?:为|是|达到?)?\s*$")
+_NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重|占比|系数))[)）]\s*(?:为|是|达到?)?\s*$")
 
 #: a share of a total right before its percentage, in the clause after a figure (,占全国新增发电装机的82.7%)
 _SHARE_OF_TOTAL = re.compile(r"\s*[,，]\s*(?:约|分别)?占(?:全国|全省|全市|全球|总|公司|集团)[^,，;；。\d]{1,16}的\s*(?:比重为|比例为)?\s*")
