@@ -105,6 +105,8 @@ def not_a_claim(sent: str, q) -> str | None:
         return "a span looked back over (近3年, 近30天)"
     if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and re.match(r"\s*(?:之内|以内|内)(?=[\u4e00-\u9fff,，])", sent[q.end:]):
         return "a time within which (3-5年内上市, 开场后2小时内,…)"
+    if q.unit_word == "岁" and _AGE_GROUP.match(sent, q.end):
+        return "an age naming a group (16-24岁劳动力, 60岁及以上人口)"
     digits = q.surface.strip()
     if q.qualifier and digits.startswith(q.qualifier):
         digits = digits[len(q.qualifier):]
@@ -115,4 +117,7 @@ def not_a_claim(sent: str, q) -> str | None:
 
 #: units of time: a number of them after 近 is a span looked back over, not a figure (claim_words.toml)
 _SPAN_UNITS = WordRegex(r"(?:{span_units})")
+
+#: the group an age right before it names (岁劳动力, 岁及以上人口, 岁以下的用户)
+_AGE_GROUP = WordRegex(r"\s*(?:及|或)?\s*(?:以上|以下|以内)?\s*(?:的)?\s*(?:{age_groups})")
 
