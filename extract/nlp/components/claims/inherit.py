@@ -13,6 +13,9 @@ from .metrics import _BASE_SAID, RANKED, _names_metric
 #: a growth rate said to move against another period's (增速比上月加快, 涨幅较上年回落)
 _RATE_MOVED = re.compile(r"(?P<r>增速|增幅|涨幅|降幅|跌幅)(?:比|较)[^,，;；。]{1,10}$")
 
+#: a growth rate's name ending a metric (出厂价格降幅): its move in points is not the level's change
+_RATE_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:增速|增幅|涨幅|降幅|跌幅)$")
+
 #: a rate's own name in brackets right before its value (…比重(常住人口城镇化率)为69.43%)
 _NAMED_IN_BRACKETS = re.compile(r"[(（](?P<n>[\u4e00-\u9fff]{2,12}(?:率|比重|占比|系数))[)）]\s*(?:为|是|达到?)?\s*$")
 
@@ -41,6 +44,8 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
         # the base-period figure of A's metric (…份额22%;vivo以1140万部位居第二: a share names no ranked count's measure)
         d.metric, d.metric_key = prev.metric, prev.metric_key
+        if d.is_change and q.kind == "percent" and prev.q.kind == "points" and (moved := _RATE_SUFFIX.search(d.metric or "")):
+            d.metric, d.metric_key = d.metric[:moved.start()], None  # (…,降幅比上月收窄0.6个百分点;环比下降0.1%: the price's)
         if re.match(r"(?:新增|净增)", d.metric or "") and "累计" in sent[prev.q.end:q.start]:
             d.metric, d.metric_key = "累计" + d.metric[2:], None  # 新增换电站100座,累计达到2016座: the total
     if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}|占[^,，;；。]{1,12}的(?:比重|比例)", d.metric) and q.kind == "percent" \
