@@ -53,6 +53,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         return
     if not d.metric or (d.is_change and d.attached) or _FORECAST_SAID.search(d.metric):
         return
+    if _DONE.search(sent, _clause_start(sent, d.q.start), d.q.start):
+        return  # (…预计三季度交付量…,8月已交付1.2万辆: a figure said done is a result)
     pub = published_month(frame.published if frame is not None else None)
     end = period_end(d.period)
     lead = _clause_lead(sent, d, before)
@@ -104,6 +106,9 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
 #: a target word whose clauses go on listing levels reached (…能提升到15%,月交付达到3000辆): each is a target
 _TARGET_GOES_ON = WordRegex(r"(?:{forecast_target})[^。;；!！?？]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*[,，][^。;；!！?？,，]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*$")
 
+
+#: a figure its clause says is done (已交付, 已经实现, 已累计完成)
+_DONE = re.compile(r"已经?(?:累计)?\s*(?:交付|实现|完成|售出|销售|卖出|达到|达|突破|录得|开设|建成|签约|获得)")
 
 #: an outlook said to be the earlier one (此前指引为, 原目标为, 之前的预期为)
 _PRIOR_OUTLOOK = re.compile(r"(?:此前|之前|先前|原先|原来|原)(?:的)?(?:指引|目标|预期)")
