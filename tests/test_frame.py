@@ -1556,6 +1556,18 @@ def test_a_move_after_the_shares_opened_is_the_share_prices():
     assert got[1] == ("股价", "asof:2023-11-17"), got
 
 
+def test_a_figure_said_done_after_an_outlook_is_a_result():
+    got = [(c.metric, c.period) for c in _claims("星河汽车二季度业绩\n星河汽车公布二季度业绩。公司预计三季度交付量将在5.5万辆至5.8万辆之间,"
+                                                 "8月已交付1.2万辆。\n", "2024-08-26")]
+    assert got == [("交付量指引", "2024Q3"), ("交付量", "2024-08")], got
+
+
+def test_a_numbered_list_marker_is_no_part_of_the_metric():
+    got = [c.metric for c in _claims("星河汽车三季度业绩\n对于第四季度,星河汽车预计:\n1. 车辆交付量在16万至17万辆之间;\n"
+                                     "2. 总收入在440亿元至468亿元之间。\n", "2024-10-31")]
+    assert got and not any(m[0].isdigit() for m in got), got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
