@@ -93,14 +93,14 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
 
 
 #: a basis of accounting other than the statutory one, opening a clause (非美国通用会计准则下, 按非公认会计准则计, 非国际财务报告准则下)
-_BASIS = re.compile(r"(?:按|在)?(?P<b>非(?:美国通用|公认|国际财务报告|香港财务报告|通用)会计准则|非(?:国际财务报告|香港财务报告)准则)(?:下|计|口径)?")
+_BASIS = re.compile(r"(?P<by>按|在)?(?P<b>非(?:美国通用|公认|国际财务报告|香港财务报告|通用)会计准则|非(?:国际财务报告|香港财务报告)准则)(?P<under>下|计|口径)?")
 
 
 def _accounting_basis(sent: str, d: Draft, out: list[Draft]) -> None:
     """非美国通用会计准则下,归属于普通股股东的净利润为169.9亿元: the basis names the measure
     (a non-GAAP one is another figure); …净利润为93亿元,非公认会计准则下为107亿元: that measure's."""
     start = max(sent.rfind(c, 0, d.q.start) for c in "。;；") + 1
-    basis = next((m for m in _BASIS.finditer(sent, start, d.q.start)), None)
+    basis = next((m for m in _BASIS.finditer(sent, start, d.q.start) if m.group("by") or m.group("under")), None)
     if basis is None or not d.metric or basis.group("b") in d.metric and not _BASIS.fullmatch(d.metric) \
             or re.search(r"预期|预计|指引|目标", d.metric):
         return  # (…,略高于市场预期的555亿元: the market's figure)
