@@ -55,12 +55,17 @@ _INCREMENT = WordRegex(r"(?:{increment_tails})$")
 
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
 
+#: a dividend said by its payment alone (拟派末期息, 派发中期股息): a dividend per share
+_PAYOUT_SAID = re.compile(r"(?:拟|建议|宣布)?(?:派发|宣派|派)(?P<k>末期|中期|特别|末期特别)股?息")
+
 
 def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
     """The unit of ``d`` (and a scale: fen and cents of a per-share amount), and its metric as a
     measure (交付 -> 交付量; 末期股息每股 -> 每股末期股息)."""
     q = d.q
     d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
+    if (paid := _PAYOUT_SAID.fullmatch(d.metric or "")) and q.kind in ("money", "measure", "count", "bare"):
+        d.metric, d.metric_key = "每股" + paid.group("k") + "股息", None  # 拟派末期息37.75分: the dividend per share
     if d.unit == "HKD" and q.surface.rstrip().endswith("仙") and re.search(r"人民币|RMB", q.surface):
         d.unit = "CNY"  # 人民币30仙: cents of the currency said before the number
     if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
@@ -78,4 +83,4 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
         d.metric, d.metric_key = ("持股比例" if q.kind == "percent" else "持股数"), None
     if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
         # 末期股息每股72港仙: 每股末期股息 (连同中期息每股12仙, 另派特别股息每股5仙: 每股中期息, 每股特别股息)
-        d.metric = "每股" + re.sub(r"^(?:连同|另派|另|并派|加派)", "", d.metric[:-2])
+        d.metric = "每股" + re.sub(r"^(?:连同|另派|另|并派|加派|拟派|派发|派)(?!息)", "", d.metric[:-2])
