@@ -1533,6 +1533,8 @@ ROWS = [
       E(0.3775, "CNY", period="2021", metric_is="每股末期股息")),
     R("a-dividend-per-share-said-by-its-payment", "2021年,华远控股拟派末期息每股0.5港元。",
       E(0.5, "HKD", period="2021", metric_is="每股末期息")),
+    R("managed-is-part-of-the-area-managed", "截至2021年12月31日,华远物业在管面积约为7.22亿平方米。",
+      E(722_000_000, "other:平方米", period="asof:2021-12", qualifier="约", metric_is="在管面积")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
