@@ -1568,6 +1568,13 @@ def test_a_numbered_list_marker_is_no_part_of_the_metric():
     assert got and not any(m[0].isdigit() for m in got), got
 
 
+@pytest.mark.parametrize("issuer", ["国家统计局湖北调查总队", "来源:国家统计局湖北调查总队"])
+def test_a_survey_teams_figures_are_its_provinces(issuer):
+    claims = _claims(f"10月份全省城镇调查失业率为4.9%\n{issuer}\n10月份,全省城镇调查失业率为4.9%,比上月下降0.1个百分点。\n"
+                     "其中,武汉城镇调查失业率为5.0%,与上月持平。\n", "2024-11-20")
+    assert claims[0].subject == "湖北", claims
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -20,7 +20,7 @@ from .period_codes import fiscal_end_named, fiscal_year_end, period_end  # noqa:
 from .frame_period import (RECORD_SINCE, _named_length, _published, _reporting_period, fiscal_quarter,  # noqa: F401  (re-exported)
                            dateline_spans, event_date, published_month)
 from .frame_places import (_maker, _national, _place_of_statistics, _titled_place, _titled_place_mention, _world, is_partner,
-                           is_publisher, titled_company, whole_country)
+                           is_publisher, survey_team_place, titled_company, whole_country)
 
 _ORG = ("Company", "Organization", "Platform")
 
@@ -156,6 +156,8 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     for m in cands:  # (山东统计公报: a model's "organization" of a place and its statistics names the place)
         if (place := _place_of_statistics(m)) is not None:
             return place
+    if (team := survey_team_place(sents)) is not None:
+        return team  # (国家统计局湖北调查总队: 全省 is 湖北, whatever city 其中 names)
     for base, s in sents:
         coded = next((m for m in cands if base <= m.start < base + len(s)
                       and w.listed_code.match(s, m.end - base)), None) if w.listed_code is not None else None

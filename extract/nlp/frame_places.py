@@ -167,3 +167,25 @@ def _maker(mentions):
     first = makers[best][0]
     return Mention(first.start, first.end, "Company", best, first.surface, "lexicon", first.confidence,
                    key=f"Company:{best}")
+
+
+#: a provincial or city survey team of the national bureau, or a province's bureau (国家统计局湖北调查总队, 广东省统计局)
+_TEAM = re.compile(r"国家统计局(?P<p>[\u4e00-\u9fff]{2,4}?)调查总?队|(?P<q>[\u4e00-\u9fff]{2,3}?)省统计局")
+
+
+def survey_team_place(sents: list[tuple[int, str]]):
+    """The place of the survey team or bureau the lead names as its issuer (国家统计局湖北调查总队 -> 湖北),
+    as a Place mention: its figures are that place's, not those of a city named under 其中."""
+    from .components.entities import Mention
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for base, s in sents:
+        for k in _TEAM.finditer(s):
+            name = k.group("p") or k.group("q")
+            place = next((e for e in lex.by_surface(name) if e.cls == "Place"), None)
+            if place is not None:
+                a = base + k.start("p" if k.group("p") else "q")
+                return Mention(a, a + len(name), "Place", place.label, name, "lexicon", 1.0)
+    return None
+
