@@ -285,6 +285,8 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             # 营收增长2%至276亿元,经调整利润增长44%: a change that names its own metric in its
             # clause is not the change of a level of an earlier clause about something else
             clause = _clause_start(sent, q.start)
+            if _AHEAD.search(sent, clause, q.start):  # (…交付约1万辆,预计下半年将增长50%: an outlook's move, no result's)
+                prev = [x for x in prev if x.q.start >= clause or _AHEAD.search(sent, _clause_start(sent, x.q.start), x.q.start)]
             rate = _RATE_OF_CHANGE.search(sent, clause, q.start)
             verb = rate or _CHANGE_VERB.search(sent, clause, q.start)
             own = _np_before(sent, verb.start() if verb else q.start, clause, mentions,
@@ -348,6 +350,9 @@ def _changes_run_on(sent: str, drafts: list[Draft]) -> None:
 _PRIOR_ASIDE = re.compile(r"(?:[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]|"  # (2022年:10.5亿元)
                           r"[,，;；]\s*(?:而|但)?\s*(?:(?:19|20)\d{2}\s*年\s*同期|去年同期|上年同期|上一?个?季度|上季|(?:市场|分析师)(?:此前)?(?:一致|平均)?(?:预期|预估|预计))\s*(?:则)?\s*(?:为|是)?)\s*(?:人民币|港币|港元|美元)?\s*$")
 # (,上年同期为354亿元; ,而2024年同期为…; ,市场预期760亿元: a prior or an expected figure in passing)
+
+#: a clause that looks ahead (预计下半年将增长50%)
+_AHEAD = re.compile(r"预计|预期|有望|计划|目标|将(?:会|有|再|继续)?(?:增长|增加|提升|上升|下降|减少|翻倍|达到)")
 
 #: a clause that is a comparison and a signed rate only (;环比-5%)
 _BARE = r"(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)\s*(?:{change_adverbs})?(?:{change_verbs})?(?:了)?\s*[:：]?\s*[+＋\-－−]?\s*"
