@@ -45,6 +45,10 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
         d.metric, d.metric_key = "市场预期" + before.metric, None
         return
+    if d.metric in ("指引", "业绩指引") and before is not None and before.metric and not before.is_change \
+            and _BEAT_GUIDANCE.search(sent, before.q.end, d.q.start):
+        d.metric, d.metric_key = before.metric + "指引", None  # 净营收为4.42亿美元,超出此前公司指引的4.30亿…: its guidance
+        return
     if d.metric and re.fullmatch(r"(?:此前|之前|先前|原先|原来|原)?的?(?:指引|目标|预期)", d.metric) and before is not None and before.metric and before.metric.endswith(("指引", "目标")) \
             and _PRIOR_OUTLOOK.search(sent, before.q.end, d.q.start):
         # 交付指引上调至4.8万辆,此前指引为4.5万辆: the outlook the new one replaced (原交付量指引)
@@ -106,6 +110,9 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
 #: a target word whose clauses go on listing levels reached (…能提升到15%,月交付达到3000辆): each is a target
 _TARGET_GOES_ON = WordRegex(r"(?:{forecast_target})[^。;；!！?？]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*[,，][^。;；!！?？,，]*(?:达到|提升到|提升至|增至|增加到|突破)[^。;；!！?？,，]*$")
 
+
+#: a figure said against the company's guidance (超出此前公司指引的, 低于指引)
+_BEAT_GUIDANCE = re.compile(r"(?:超出|超过|高于|低于|不及|逊于|符合|达到|好于|优于|处于|位于)[^,，。;；]{0,6}指引")
 
 #: a figure its clause says is done (已交付, 已经实现, 已累计完成)
 _DONE = re.compile(r"已经?(?:累计)?\s*(?:交付|实现|完成|售出|销售|卖出|达到|达|突破|录得|开设|建成|签约|获得)")
