@@ -1575,6 +1575,12 @@ def test_a_survey_teams_figures_are_its_provinces(issuer):
     assert claims[0].subject == "湖北", claims
 
 
+def test_a_figure_beating_the_companys_guidance_names_that_guidance():
+    got = [(c.subject, c.metric) for c in _claims("星河微博三季度财报\n第三季度,微博净营收为4.42亿美元,超出此前公司指引的4.30亿至4.40亿美元。"
+                                                  "其中广告和营销营收为3.84亿美元。\n", "2023-11-08")]
+    assert got == [("微博", "净营收"), ("微博", "净营收指引"), ("微博", "广告和营销营收")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

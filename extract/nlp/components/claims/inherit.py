@@ -84,6 +84,9 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     if (named := _NAMED_IN_BRACKETS.search(sent, max(0, q.start - 24), q.start)) and q.kind == "percent":
         # 占常住人口比重(常住人口城镇化率)为69.43%: the rate the bracket names
         d.metric, d.metric_key = named.group("n"), None
+    if d.metric in ("总额", "总金额", "总计") and prev.metric and not d.is_change and not prev.is_change:
+        # 派发现金股息每股0.38美元,总额约12亿美元: the total of what the figure before is per unit of
+        d.metric, d.metric_key, d.period = re.sub(r"^每股", "", prev.metric) + "总额", None, prev.period
     if d.metric in ("调整前", "调整后") and prev.metric and re.match(r"调整[前后]", prev.metric) and not d.is_change:
         # 调整后2022年营业收入为82.41亿元,调整前为80.95亿元: the same measure before the restatement
         d.metric, d.metric_key = d.metric + prev.metric[3:], None

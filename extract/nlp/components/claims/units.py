@@ -81,6 +81,8 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
     if d.metric and _HOLDING.fullmatch(d.metric):
         # 持有公司4448.85万股, 持股降至3.01%: the holding, in shares or as a share of the company
         d.metric, d.metric_key = ("持股比例" if q.kind == "percent" else "持股数"), None
+    if d.metric and (per := re.search(r"每股(?:普通股|美国存托股|ADS)?$", d.metric)) and per.start() > 0:
+        d.metric = d.metric[:per.start()] + "每股"  # (现金股息每股普通股0.38美元)
     if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
         # 末期股息每股72港仙: 每股末期股息 (连同中期息每股12仙, 另派特别股息每股5仙: 每股中期息, 每股特别股息)
-        d.metric = "每股" + re.sub(r"^(?:连同|另派|另|并派|加派|拟派|派发|派)(?!息)", "", d.metric[:-2])
+        d.metric = "每股" + re.sub(r"^(?:批准|宣布|建议)?(?:连同|另派|另|并派|加派|拟派|派发|派)?(?!息)|(?:为|是)$", "", d.metric[:-2])
