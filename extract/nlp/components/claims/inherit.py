@@ -43,7 +43,9 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
             or (not d.is_change and _BASE_SAID.search(sent, max(0, q.start - 14), q.start)):
         # 从A增至B, 预计2025年将突破B: B is A's metric (nothing else named); X为A,而去年同期为B: B is
         # the base-period figure of A's metric (…份额22%;vivo以1140万部位居第二: a share names no ranked count's measure)
-        d.metric, d.metric_key = prev.metric, prev.metric_key
+        src = prev if prev.q.kind == q.kind or not _BASE_SAID.search(sent, max(0, q.start - 14), q.start) else \
+            next((x for x in reversed(out) if x.q.kind == q.kind and not x.is_change), prev)  # (…,占总收入的96.0%,2022年同期为299.71亿元: the amount's)
+        d.metric, d.metric_key = src.metric, src.metric_key
         if d.is_change and q.kind == "percent" and prev.q.kind == "points" and (moved := _RATE_SUFFIX.search(d.metric or "")):
             d.metric, d.metric_key = d.metric[:moved.start()], None  # (…,降幅比上月收窄0.6个百分点;环比下降0.1%: the price's)
         if re.match(r"(?:新增|净增)", d.metric or "") and "累计" in sent[prev.q.end:q.start]:
