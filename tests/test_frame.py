@@ -1581,6 +1581,14 @@ def test_a_figure_beating_the_companys_guidance_names_that_guidance():
     assert got == [("微博", "净营收"), ("微博", "净营收指引"), ("微博", "广告和营销营收")], got
 
 
+def test_a_figure_stated_before_an_analysts_question_is_a_claim():
+    """问(…分析师):市场此前预期毛利率为12%,公司怎么看? states the expectation before it asks; 能否达到12%? asks."""
+    stated = [(c.subject, c.metric, c.value) for c in _claims(
+        "星河汽车业绩\n问(华远证券分析师):市场此前预期三季度毛利率为12%,公司怎么看?\n", "2024-08-20")]
+    assert stated == [("星河汽车", "市场此前预期毛利率", 0.12)], stated
+    assert _claims("星河汽车业绩\n问:三季度毛利率能否达到12%?\n", "2024-08-20") == []
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -69,7 +69,10 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
-    if _QUESTION.search(sent):
+    clause = max(sent.rfind(c, 0, q.start) for c in ",，;；:：\n") + 1
+    ends = [i for i in (sent.find(c, q.end) for c in ",，;；") if i >= 0]
+    if (asked := _QUESTION.search(sent, clause)) and asked.start() < min(ends, default=len(sent)):
+        # (…能否达到20%?: it asks; 市场此前预期毛利率为12%,公司怎么看?: the clause before the asking one states)
         return "a question (…能否达到20%?): it asks, it states no figure"
     if (q.kind == "money" and _converts(sent, q, pats.conversion_words)) or (q.kind in ("money", "bare") and _restated(sent, q)):
         return "an amount restated in another currency (约合357亿美元)"

@@ -24,7 +24,7 @@ _ADDRESSED_BEFORE = re.compile(r"(?:谢谢|感谢|多谢|请问|问一下)\s*$")
 
 # (答(马斯克):…, A(朱江明):…: a speaker named in brackets after the answer's label)
 _ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*$")
-_ANSWERED_AFTER = re.compile(r"\s*[)）]\s*[:：]")
+_ANSWERED_AFTER = re.compile(r"[^()（）:：]{0,24}?\s*[)）]\s*[:：]")  # (问(摩根士丹利分析师):…: the asker's firm too)
 # (上海超级工厂的建设进度…: a plant's site names where it is, not what the figures are of)
 _SITE_AFTER = re.compile(r"(?:超级)?(?:工厂|基地|园区|产业园|生产线)")
 # (香港业务方面,营运盈利为…: a place heading a part of the business, which goes into the metric)
@@ -51,7 +51,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
                                              or _ADDRESSED_BEFORE.search(sent, max(0, m.start - 4), m.start)
                                              or _SPEAKER_LABEL.match(sent, m.end)))
              and not _latin_speaker(sent, m)
-             and not (m.cls == "Person" and _ANSWERED_BEFORE.search(sent, 0, m.start) and _ANSWERED_AFTER.match(sent, m.end))
+             and not (_ANSWERED_BEFORE.search(sent, 0, m.start) and _ANSWERED_AFTER.match(sent, m.end))
              and not (m.cls == "Place" and (_SITE_AFTER.match(sent, m.end) or _PART_HEADING_AFTER.match(sent, m.end)))
              and not (m.cls in ("Segment", "Organization") and m.source != "lexicon" and re.match(r"等(?=[\u4e00-\u9fff]{2})", sent[m.end:]))]
     if not cands:
