@@ -1589,6 +1589,12 @@ def test_a_figure_stated_before_an_analysts_question_is_a_claim():
     assert _claims("星河汽车业绩\n问:三季度毛利率能否达到12%?\n", "2024-08-20") == []
 
 
+def test_a_brokers_target_price_is_of_the_company_named_before_it():
+    got = [(c.subject, c.metric, c.value, c.period) for c in _claims(
+        "拼多多三季度财报\n三季度,拼多多营收为688.4亿元。高盛将拼多多的目标价上调至170美元。\n", "2023-11-29")]
+    assert got[1] == ("拼多多", "高盛目标价", 170, "asof:2023-11-29"), got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -16,11 +16,34 @@ _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*([0-3]?\d)\s*日")
 _WEEKDAYS = "一二三四五六日"
 
 
-def _share_price(sent: str, d: Draft, frame: Frame | None) -> None:
+#: a target price as its clause names it (目标价, 的目标价上调至, 目标价格维持)
+_TARGET_PRICE = re.compile(r"(?P<by>[\u4e00-\u9fffA-Za-z]{0,8}?)(?:的)?目标价(?:格)?(?:由|从)?(?:上调|下调|调整|调升|调降|维持|上修|下修)?(?:至|为|到|在)?")
+
+
+def _target_price(sent: str, d: Draft, frame: Frame | None, mentions) -> bool:
+    """花旗将拼多多目标价由148美元上调至170美元: a target price is of the shares of the company named
+    right before it (the subject), set by the broker that names it (花旗目标价), on no reporting period."""
+    said = _TARGET_PRICE.fullmatch(d.metric or "")
+    if said is None:
+        return False
+    owner = next((m for m in mentions if m.cls in ("Company", "Organization", "Platform") and m.end <= d.q.start
+                  and re.match(r"\s*(?:的)?\s*目标价", sent[m.end:])), None)
+    broker = d.subject if d.subject is not None and owner is not None and d.subject.label != owner.label \
+        and d.subject.cls in ("Company", "Organization") else None
+    d.subject = owner or d.subject
+    d.metric, d.metric_key = (broker.label if broker is not None else said.group("by")) + "目标价", None
+    day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", (frame.published if frame is not None else None) or "")
+    d.period = f"asof:{day.group(0)}" if day else None
+    return True
+
+
+def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     """A share price (股价61.7美元, 周二收报59.1美元, 全日收挫3.1%,报116.3港元) is of a trading day:
     the day the clause names (X月X日, 周二 or 昨日, against the publication date), else the day
     of publication; its metric is the closing price where the clause says so, and its move a
     plain change (growth). A price needs the full publication date to be dated."""
+    if _target_price(sent, d, frame, mentions):
+        return
     w = frame_words()
     q = d.q
     if frame is not None and frame.hk_listed and d.unit == "CNY" and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
