@@ -106,6 +106,8 @@ def not_a_claim(sent: str, q) -> str | None:
             return f"context {rx.pattern!r}"
     if q.qualifier in ("近", "最近") and q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word):
         return "a span looked back over (近3年, 近30天)"
+    if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and re.search(r"[前头首]\s*$", before):
+        return "the first weeks or days of a period (8月前三周, 上线头3天)"
     if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and re.match(r"\s*(?:之内|以内|内)(?=[\u4e00-\u9fff,，])", sent[q.end:]):
         return "a time within which (3-5年内上市, 开场后2小时内,…)"
     if q.unit_word == "岁" and _AGE_GROUP.match(sent, q.end):

@@ -238,7 +238,7 @@ _PERIOD_SHORTHAND = re.compile(
     r"(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)(?:中|内)?)\s*(?:的|,|，)?")
 
 # a bracketed aside (不包括…的影响, 即…, 以下简称…) between a metric and its number
-_ASIDE = re.compile(r"[(（]\s*(?:不包括|不包含|不含|包括|包含|含|扣除|剔除|除|以下简称|简称|下同|即|指|折合|折算为|折算成|折算|按|以)[^()（）]{0,40}[)）]")
+_ASIDE = re.compile(r"[(（][^()（）=]{1,8}=\s*\d+\s*[)）]|[(（]\s*(?:不包括|不包含|不含|包括|包含|含|扣除|剔除|除|以下简称|简称|下同|即|指|折合|折算为|折算成|折算|按|以)[^()（）]{0,40}[)）]")
 
 # the metric's abbreviation in brackets after it (生产总值(GDP), 电商交易总额(GMV)): no stop of the
 # phrase; where the lexicon knows it, it gives the phrase its key
