@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...patterns import WordRegex
 from .draft import Draft, _CLAUSE_BREAK, _TRIM_HEAD
 from .metrics import _BASE_SAID, RANKED, _names_metric
 
@@ -114,4 +115,21 @@ def _accounting_basis(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = basis.group("b") + prev.metric, None  # (非公认会计准则下为107亿元)
     elif not _BASIS.fullmatch(d.metric):
         d.metric, d.metric_key = basis.group("b") + d.metric, None
+
+
+#: a group of places alone as a metric (三线城市), its measure unsaid
+_PLACE_GROUP = WordRegex(r"[\u4e00-\u9fff]{1,4}(?:{place_group_heads})")
+
+
+def _group_takes_the_measure(d: Draft, out: list[Draft]) -> None:
+    """二线城市新建商品住宅销售价格环比下降0.7%;三线城市环比下降0.8%,同比下降5.9%: a group of places
+    said with only its change is measured as the parallel group before it."""
+    prev = out[-1] if out else None
+    if prev is None or not prev.metric or not d.metric or not _PLACE_GROUP.fullmatch(d.metric):
+        return
+    k = len(d.metric)
+    if prev.metric.startswith(d.metric) and len(prev.metric) > k:
+        d.metric, d.metric_key = prev.metric, prev.metric_key  # (三线城市…,同比下降5.9%: the same group's)
+    elif len(prev.metric) > k and _PLACE_GROUP.fullmatch(prev.metric[:k]) and prev.metric[k - 2:k] == d.metric[-2:]:
+        d.metric, d.metric_key = d.metric + prev.metric[k:], None
 
