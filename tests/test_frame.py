@@ -1595,6 +1595,13 @@ def test_a_brokers_target_price_is_of_the_company_named_before_it():
     assert got[1] == ("拼多多", "高盛目标价", 170, "asof:2023-11-29"), got
 
 
+def test_the_companys_name_glued_to_a_brand_word_is_its_brand_in_the_metric():
+    got = [(c.subject, c.metric) for c in _claims(
+        "特步國際公布2023年業績\n截至2023年12月31日,特步主品牌共有6,340家門店;特步兒童有1,532家門店。"
+        "李寧牌門店數量為6,245個。\n", "2024-03-14")]
+    assert got[:2] == [("特步国际", "特步主品牌门店"), ("特步国际", "特步儿童门店")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -18,11 +18,11 @@ from .timing import (
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
 from .metrics import _lexicon_metric, _metric_for
-from .inherit import _accounting_basis, _group_takes_the_measure, _metric_from_before
+from .inherit import _metric_from_before, _metric_from_context
 from .units import _set_unit
 from .prices import _share_price
 from .subjects import (_bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
-                       _sibling_model, _subject_after, _subject_before, world_market)
+                       _sibling_model, _subject_after, _subject_before, brand_metric, glued_brand, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
@@ -214,7 +214,7 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
         and (frame.entity.label.startswith(found.label) or found.source not in ("lexicon",) and found.cls != "Place")
             or found.cls == "Platform" and _CHANNEL_AFTER.match(sent, found.end))  # (抖音渠道收入: a sales channel)
     # (a name no lexicon knows before 品牌/业务 in a company's results, 斐驰品牌收入: its brand too)
-    brand = found if own_brand and not _CLAUSE_END.search(sent, found.end, q.start) else None
+    brand = (found if own_brand else glued_brand(sent, found, frame)) if found is not None and not _CLAUSE_END.search(sent, found.end, q.start) else None
     if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
         found = frame.entity
     elif (site := _site_of_company(sent, found, q, frame)) or _region_of_company(sent, found, q, frame):
@@ -315,7 +315,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if d.metric and _ACT_ALONE.search(d.metric):
             d.metric, d.metric_key = d.metric + "量", None  # 海外出货同比增长40%: the measure of the act, 海外出货量
         if brand is not None and d.metric and not d.metric.startswith(brand.surface):
-            d.metric, d.metric_key = brand.surface + d.metric, None
+            d.metric, d.metric_key = brand_metric(brand.surface, d.metric), None
         if (basis := _BASIS_LEAD.match(sent)) and d.metric and not re.match(r"非|经调整|调整后|Non-GAAP", d.metric):
             named = basis.group("b") or "非" + basis.group("n")  # 按非美国通用会计准则计算, 不按美国通用会计准则
             d.metric, d.metric_key = named + d.metric, None
@@ -331,8 +331,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 d.metric, d.metric_key = via
         _place_item(sent, d, out)
         _metric_from_before(sent, d, out)
-        _accounting_basis(sent, d, out)
-        _group_takes_the_measure(d, out)
+        _metric_from_context(sent, d, out)
         _segment_goes_on(sent, d, out)
         _rate_of_the_level(sent, d, out)
         _header_part(sent, d, mentions)

@@ -133,3 +133,9 @@ def _group_takes_the_measure(d: Draft, out: list[Draft]) -> None:
     elif len(prev.metric) > k and _PLACE_GROUP.fullmatch(prev.metric[:k]) and prev.metric[k - 2:k] == d.metric[-2:]:
         d.metric, d.metric_key = d.metric + prev.metric[k:], None
 
+
+def _metric_from_context(sent: str, d: Draft, out: list[Draft]) -> None:
+    """The measure a clause's basis or a parallel group before it names (see the two rules)."""
+    _accounting_basis(sent, d, out)
+    _group_takes_the_measure(d, out)
+

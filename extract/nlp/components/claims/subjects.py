@@ -275,3 +275,23 @@ def _bracketed_share(sent: str, d, mentions: list[Mention]) -> None:
     if not (d.metric and re.search(r"份额|占比|市占率|占有率", d.metric)):
         d.metric, d.metric_key = "市场份额", None
 
+
+#: a brand word glued to the company's own name (李宁牌, 特步主品牌, 特步儿童, 李宁YOUNG)
+_BRAND_GLUED = re.compile(r"(?:主品牌|品牌|牌|儿童|童装|YOUNG|Young|KIDS|Kids)")
+
+
+def glued_brand(sent: str, found: Mention | None, frame) -> Mention | None:
+    """李宁牌门店数量, 特步主品牌共有6340家门店, 特步儿童有1532家门店: the reporting company's own name
+    glued to a brand word names its brand, which goes into the metric (the company stays the subject)."""
+    if found is None or frame is None or frame.entity is None or found.label != frame.entity.label:
+        return None
+    m = _BRAND_GLUED.match(sent, found.end)
+    return Mention(found.start, m.end(), found.cls, found.label, sent[found.start:m.end()], found.source,
+                   found.confidence) if m is not None else None
+
+
+def brand_metric(brand: str, metric: str) -> str:
+    """The brand before the metric, what they share said once (李宁牌 + 牌门店数量 -> 李宁牌门店数量)."""
+    k = next((k for k in range(min(len(brand), len(metric)), 0, -1) if brand.endswith(metric[:k])), 0)
+    return brand + metric[k:]
+
