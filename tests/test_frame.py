@@ -1602,6 +1602,13 @@ def test_the_companys_name_glued_to_a_brand_word_is_its_brand_in_the_metric():
     assert got[:2] == [("特步国际", "特步主品牌门店"), ("特步国际", "特步儿童门店")], got
 
 
+def test_within_the_year_is_the_year_not_a_month_named_before():
+    got = [(c.metric, c.period) for c in _claims("星河汽车中期业绩\n星河国际预计9月在欧洲开始交付,年内海外销量目标1万辆。\n", "2024-08-30")]
+    assert got == [("海外销量目标", "2024")], got
+    record = [c.period for c in _claims("版号观察\n7月共计105款游戏获批版号,创年内单月新高。其中,移动游戏99款。\n", "2024-07-23")]
+    assert "2024" not in record, record
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

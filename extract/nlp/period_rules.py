@@ -90,7 +90,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:截至|截止|截至到|截止到)\s*(?:目前|发稿|今日|今天|现在)"), "now", "截"),
     # … and said of what stands now (目前已有超过6000名员工, 现有门店500家)
     (re.compile(r"(?<![截止到])(?:目前|迄今|至今|现时|当前|现阶段)(?=[^,，。;；]{0,12}?(?:已|共|拥有|有|累计|达|覆盖|建成|开设|超过|突破))"), "current", "目迄至现当"),
-    (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)"), "fullyear", "年"),
+    (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)|(?<![\d年一二三四五六七八九十两几多近数每创])年内(?![\u4e00-\u9fff]{0,2}(?:上市|完成|建成|新高|新低|最高|最低))"), "fullyear", "年"),  # (年内海外销量目标1万辆)
     # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
     (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)(?:之?前)?"), "fullyear", "年"),  # (年底前: by then)
     # (Arabic digits too: 3季度营收; not a count of quarters: 连续3季度, 近4季度)
