@@ -169,7 +169,7 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
     if bare_mag and hedge is None and a.num not in c.alone:
         return None
     pre = c.units_pre.get(m.group("pre")) if m.group("pre") else None
-    num_start = m.start("aneg") if m.group("aneg") else m.start("anum")
+    num_start = m.start("preneg") if m.group("preneg") else m.start("aneg") if m.group("aneg") else m.start("anum")
     spans_hedge = hedge is not None and hedge.qualifier != "none"   # 达 stays outside the span
     start = min([num_start] + ([m.start("pre")] if pre else [])
                 + ([m.start(hg)] if spans_hedge else []))
@@ -184,7 +184,7 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         unit = pre or post_unit
     mult = unit.multiplier if unit else Decimal(1)
 
-    raw_a = -a.raw if m.group("aneg") else a.raw
+    raw_a = -a.raw if m.group("aneg") or m.group("preneg") else a.raw
     upper = None
     if b is not None:
         if a.mag_word is None and b.mag_word is not None:

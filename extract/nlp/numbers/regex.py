@@ -119,7 +119,9 @@ def _compiled() -> _Compiled:
     starts |= set("-0123456789十负" + _CN_DIGITS)
     main = ("(?=[" + "".join(re.escape(ch) for ch in sorted(starts)) + "])"
             # 约为/约有/约合 420亿: the hedge is 约, linked to the number by a verb
-            rf"(?:(?P<hedge>{pre_hedge})(?:(?<=约)(?:为|有|合|达|在))?[ ]?)?(?:(?P<pre>{pre_unit})[ ]?)?"
+            rf"(?:(?P<hedge>{pre_hedge})(?:(?<=约)(?:为|有|合|达|在))?[ ]?)?"
+            rf"(?P<preneg>(?<=[为是达至的从由])负(?=(?:人民币|港币|港元|美元)))?"  # (为负人民币3860万元: a negative amount)
+            rf"(?:(?P<pre>{pre_unit})[ ]?)?"
             rf"(?:(?P<hedge2>{pre_hedge})[ ]?)?"
             rf"{core('a')}(?:[ ]?(?P<sep>-|~|至|到)[ ]?{core('b')})?(?P<post>{_alt(post_h)})?")
     masks = dict(_MASKS)
