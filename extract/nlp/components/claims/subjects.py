@@ -38,7 +38,9 @@ def _latin_speaker(sent: str, m: Mention) -> bool:
         and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", m.surface) is not None
 
 
-_SOURCE_AFTER = re.compile(r"\s*(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
+_SOURCE_AFTER = re.compile(r"\s*(?:[(（][A-Za-z.]{2,16}[)）]\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚间|早间|凌晨)?\s*)?"
+                           r"(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
+# (IT之家获悉, 快科技4月18日消息: the outlet that tells, not what the figures are of)
 
 def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
     """The entity in subject position before ``pos``: the first one of the number's clause that
