@@ -1562,6 +1562,8 @@ ROWS = [
       E(-0.007, "percent", period="2021-05", change=[("qoq", -0.007)], metric_is="二线城市新建商品住宅销售价格"),
       E(-0.008, "percent", period="2021-05", change=[("qoq", -0.008)], metric_is="三线城市新建商品住宅销售价格"),
       E(-0.059, "percent", period="2021-05", change=[("yoy", -0.059)], metric_is="三线城市新建商品住宅销售价格")),
+    R("negative-before-the-currency-is-a-negative-amount", "2021年第二季度,华远集团经营活动现金净额为负人民币1.2亿元。",
+      E(-120_000_000, "CNY", period="2021Q2", metric_is="经营活动现金净额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1609,6 +1609,24 @@ def test_within_the_year_is_the_year_not_a_month_named_before():
     assert "2024" not in record, record
 
 
+def test_a_rate_of_money_is_not_the_users_rate_it_ends_with():
+    """净收入留存率 (net revenue retention, often above 100%) is no 用户留存率, a share of users at most 1."""
+    got = [(c.metric, c.metric_key, c.value) for c in _claims("甲公司公布2024年第二季度业绩\n净收入留存率为118%,上一季度为115%。\n", "2024-08-21")]
+    assert got == [("净收入留存率", None, 1.18), ("净收入留存率", None, 1.15)], got
+
+
+def test_an_outlet_in_its_dateline_is_no_subject():
+    got = [c.subject for c in _claims("一季度全球智能手机出货量\n快科技4月18日消息,据TechInsights数据显示,2024年一季度全球智能手机"
+                                      "出货量为2.96亿部,同比增长7.8%。\n", "2024-04-18")]
+    assert got == ["全球"], got
+
+
+@pytest.mark.parametrize("line", ["信报 2024-11-22", "2024年11月22日 星期五"])
+def test_a_date_line_under_the_title_is_no_period_of_the_data(line):
+    got = [c.period for c in _claims(f"蔚来季度业绩\n{line}\n蔚来(09866)公布,第三季收入186.7亿元。\n季内净亏损50.6亿元。\n", "2024-11-22")]
+    assert "2024-11" not in got, got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

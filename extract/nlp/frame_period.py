@@ -155,7 +155,8 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     # (one written in numbers first; else one without its year but not against another: 前三季度)
     for written in (True, False):
         for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
-            ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p) and not _since(title, p)]
+            ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p) and not _since(title, p)
+                  and not _DAY_DATE.match(title, p.start)]  # (信报 2024-11-22, 2024年11月22日 星期五: the day it came out)
             if len(ps) > 1 and re.fullmatch(r"\s*(?:【[^】]*】)?\s*", title[:ps[0].start]) \
                     and re.search(r"\d\s*日", title[ps[0].start:ps[0].end + 4]) \
                     and re.match(r"(?:\s*[0-3]?\d\s*日)?\s*[,，]", title[ps[0].end:]):
@@ -184,6 +185,10 @@ def fiscal_quarter(code: str, end_month: int, pub: tuple[int, int] | None) -> st
     month = (end_month + 3 * n - 1) % 12 + 1
     y = pub[0] if pub and month <= pub[1] else (pub[0] - 1 if pub else int(code[:4]))
     return f"{y}Q{(month - 1) // 3 + 1}"
+
+
+#: a date to the day (2024-11-22, 2024/11/22, 2024年11月22日): when a piece came out, no period its data is of
+_DAY_DATE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))")
 
 
 def _since(s: str, p) -> bool:
