@@ -133,8 +133,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 g["h"] = "上" if g["hn"] == "1" else "下"
             if g.get("h") == "中" or g.get("h2"):  # (Hong Kong 中期: the first half)
                 g["h"] = "上"
-            if g.get("q2"):
-                g["q"] = g["q2"]
+            if g.get("q2") or g.get("q3"):  # (首季, 次季; 今年首季)
+                g["q"] = g.get("q2") or g["q3"]
             if g.get("fmid"):  # 2024/25财年中期: the fiscal year's first half
                 g["fh"] = "上"
             if g.get("qm"):  # a quarter named by its end month
