@@ -1627,6 +1627,11 @@ def test_a_date_line_under_the_title_is_no_period_of_the_data(line):
     assert "2024-11" not in got, got
 
 
+def test_a_target_price_after_the_rating_of_a_company_is_that_companys():
+    got = [(c.subject, c.metric, c.value) for c in _claims("电动车股\n摩根大通维持吉利汽车「增持」评级,目标价由20港元上调至23港元。\n", "2024-08-21")]
+    assert got[-1] == ("吉利汽车", "摩根大通目标价", 23), got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

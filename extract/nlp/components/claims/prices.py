@@ -20,6 +20,10 @@ _WEEKDAYS = "一二三四五六日"
 _TARGET_PRICE = re.compile(r"(?P<by>[\u4e00-\u9fffA-Za-z]{0,8}?)(?:的)?目标价(?:格)?(?:由|从)?(?:上调|下调|调整|调升|调降|维持|上修|下修)?(?:至|为|到|在)?")
 
 
+#: what names a company's target price after the company: 目标价, 的目标价, or its rating first (「增持」评级,目标价…)
+_OWNS_TARGET = re.compile(r"\s*(?:的)?\s*(?:[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级\s*[,，]\s*)?目标价")
+
+
 def _target_price(sent: str, d: Draft, frame: Frame | None, mentions) -> bool:
     """花旗将拼多多目标价由148美元上调至170美元: a target price is of the shares of the company named
     right before it (the subject), set by the broker that names it (花旗目标价), on no reporting period."""
@@ -27,7 +31,7 @@ def _target_price(sent: str, d: Draft, frame: Frame | None, mentions) -> bool:
     if said is None:
         return False
     owner = next((m for m in mentions if m.cls in ("Company", "Organization", "Platform") and m.end <= d.q.start
-                  and re.match(r"\s*(?:的)?\s*目标价", sent[m.end:])), None)
+                  and _OWNS_TARGET.match(sent, m.end)), None)
     broker = d.subject if d.subject is not None and owner is not None and d.subject.label != owner.label \
         and d.subject.cls in ("Company", "Organization") else None
     d.subject = owner or d.subject
