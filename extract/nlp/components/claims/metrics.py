@@ -67,6 +67,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         cands = []
     if cands:
         a, b, e = cands[-1]
+        if q.kind == "percent" and a < clause_start and (share := re.match(r"份额|占比|比重", sent[b:b + 2])):
+            return sent[a:b] + share.group(), None  # (华为以41.7%的销量份额…,荣耀以22.5%紧随其后: the share)
         if np and sent[a - 1:a] in "(（" and sent[b:b + 1] in ")）" and a > 0:  # 电商交易总额(GMV)
             return np, e.key
         if sent[b:b + 1] == "率" and not sent[a:b].endswith("率"):  # 经营亏损 + 率: a rate, another metric
@@ -156,7 +158,8 @@ def _np_after(sent: str, q, lex_metrics, mentions=()) -> tuple[str, str | None] 
 
     rest = sent[q.end:]
     for a, b, e in lex_metrics:  # a lexicon metric right after the number, or as its unit (3亿日活)
-        if a == q.end or (a == q.end + 1 and rest[:1] == "的") or (q.start < a and b <= q.end):
+        if (a == q.end or (a == q.end + 1 and rest[:1] == "的") or (q.start < a and b <= q.end)) \
+                and not (q.kind == "percent" and re.match(r"份额|占比|比重", sent[b:b + 2])):  # (41.7%的销量份额: a share)
             if getattr(e, "unit_kind", None) == "users" and q.kind in ("count", "measure") and q.unit_word not in _PEOPLE_WORDS \
                     and re.match(r"[\u4e00-\u9fff]", sent[b:b + 1]):
                 continue  # 8家用户中心: places counted, not users
