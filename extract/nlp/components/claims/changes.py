@@ -348,11 +348,11 @@ def _changes_run_on(sent: str, drafts: list[Draft]) -> None:
 
 #: a figure opening a bracket of the prior period's (2022年:10.5亿元)
 _PRIOR_ASIDE = re.compile(r"(?:[(（]\s*(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上年度|去年同期|上年同期)\s*[:：]|"  # (2022年:10.5亿元)
+                          r"[,，;；]\s*而\s*(?:19|20)\d{2}\s*年\s*(?:第?\s*[一二三四1-4]\s*季度|Q[1-4]|[上下]半年|全年|度)?\s*(?:则)?\s*(?:为|是)|"  # ,而2023年第二季度为…
                           r"[,，;；]\s*(?:而|但)?\s*(?:(?:19|20)\d{2}\s*年\s*同期|去年同期|上年同期|上一?个?季度|上季|(?:市场|分析师)(?:此前)?(?:一致|平均)?(?:预期|预估|预计))\s*(?:则)?\s*(?:为|是)?)\s*(?:人民币|港币|港元|美元)?\s*$")
 # (,上年同期为354亿元; ,而2024年同期为…; ,市场预期760亿元: a prior or an expected figure in passing)
 
-#: a clause that looks ahead (预计下半年将增长50%)
-_AHEAD = re.compile(r"预计|预期|有望|计划|目标|将(?:会|有|再|继续)?(?:增长|增加|提升|上升|下降|减少|翻倍|达到)")
+_AHEAD = re.compile(r"预计|预期|有望|计划|目标|将(?:会|有|再|继续)?(?:增长|增加|提升|上升|下降|减少|翻倍|达到)")  # (looks ahead)
 
 #: a clause that is a comparison and a signed rate only (;环比-5%)
 _BARE = r"(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)\s*(?:{change_adverbs})?(?:{change_verbs})?(?:了)?\s*[:：]?\s*[+＋\-－−]?\s*"
