@@ -1578,6 +1578,8 @@ ROWS = [
     R("a-change-after-a-named-prior-period-is-the-currents", "2021年第二季度,华远集团收入为5.62亿元,而2020年第二季度为4.88亿元,同比增长15.2%。",
       E(562_000_000, "CNY", period="2021Q2", change=[("yoy", 0.152)]),
       E(488_000_000, "CNY", period="2020Q2", change=None)),
+    R("more-than-a-fold-said-without-its-one", "2021年第三季度,華遠汽車收入按年升逾倍至186.7億元。",
+      E(18_670_000_000, "CNY", period="2021Q3", change=[("yoy", 1.0)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

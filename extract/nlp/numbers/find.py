@@ -372,7 +372,17 @@ def _doublings(text: str, scan: str, found: list[Quantity]) -> list[Quantity]:
         out.append(Quantity(a, m.end(), text[a:m.end()], float(2 ** _DOUBLINGS.get(m.group("n") or "一", 1)),
                             unit="other:倍", kind="multiple", unit_word="番", qualifier=hedge,
                             hedge_dir={"近": "le", "约": "approx", "超过": "gt", "超": "gt"}.get(hedge)))
+    for m in _FOLD.finditer(scan):  # (按年升逾倍: more than one fold, 逾1倍)
+        a = m.start("hedge")
+        if not any(q.start < m.end() and a < q.end for q in found):
+            hedge = m.group("hedge")
+            out.append(Quantity(a, m.end(), text[a:m.end()], 1.0, unit="other:倍", kind="multiple", unit_word="倍",
+                                qualifier=hedge, hedge_dir={"近": "le", "约": "approx"}.get(hedge, "gt")))
     return out
+
+
+#: a fold said with its hedge alone (升逾倍, 增长超倍): one fold
+_FOLD = re.compile(r"(?<=[升增涨长加])(?:了)?\s*(?P<hedge>逾|超过|超|近|约)倍(?![数率])")
 
 
 #: a range said as two bounds "between" (介于75.7亿元与81.2亿元之间, 在4万辆和4.3万辆之间)
