@@ -94,7 +94,11 @@ def _titled(sent: str, m: Mention) -> bool:
 def _opens_clause(sent: str, m: Mention) -> bool:
     """Does ``m`` open its clause (after a time phrase or a connective at most)?"""
     start = _clause_start(sent, m.start)
-    return _CLAUSE_OPENING.fullmatch(sent, start, m.start) is not None
+    return _CLAUSE_OPENING.fullmatch(sent, start, m.start) is not None or _RANK_IS.fullmatch(sent, start, m.start) is not None
+
+
+#: a rank said before the name it is of (排名第一的是vivo, 紧随其后的是华为): the name is the clause's subject
+_RANK_IS = re.compile(r"\s*(?:排名|位居|位列|排在)?第?[一二三四五六七八九十\d]{1,2}(?:位|名)?的是\s*|\s*(?:紧随其后|位居首位|排名首位|位列首位)的是\s*")
 
 
 def _speaks(sent: str, end: int) -> bool:
