@@ -1008,6 +1008,12 @@ ROWS = [
     R("a-clause-not-on-gaap-names-its-basis", "华远集团第四季度净利润为233.3亿元。不按美国通用会计准则,净利润为259.7亿元。",
       E(23_330_000_000, "CNY", period="2021Q4", metric_is="净利润"),
       E(25_970_000_000, "CNY", period="2021Q4", metric_is="非美国通用会计准则净利润")),
+    # … and one that opens a later clause, in its other wordings (在非美国公认会计准则基础上, 以非GAAP计)
+    R("a-basis-opening-a-later-clause-names-its-measure", "华远集团第四季度净利润为233.3亿元;在非美国公认会计准则基础上,"
+      "净利润为259.7亿元。以非GAAP计,营业利润为12亿元。",
+      E(23_330_000_000, "CNY", period="2021Q4", metric_is="净利润"),
+      E(25_970_000_000, "CNY", period="2021Q4", metric_is="非美国公认会计准则净利润"),
+      E(1_200_000_000, "CNY", period="2021Q4", metric_is="非GAAP营业利润")),
     # a fiscal quarter named in the metric's place (第三财季营收) is the period, no part of the metric
     R("a-fiscal-quarter-is-no-part-of-the-metric", "华远集团第三财季营收为1614.56亿元,同比增长38%;第3财季度净利润为52亿元。",
       E(161_456_000_000, "CNY", period="2021Q3", metric_is="营收", change=[("yoy", 0.38)]),

@@ -120,10 +120,6 @@ def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
 
 _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
 
-#: a clause opening with the accounting basis of what follows (按非美国通用会计准则计算, 在非公认会计准则下)
-_BASIS_LEAD = re.compile(r"\s*(?:(?:按照?|根据|在|以)\s*(?P<b>非(?:美国)?(?:通用会计准则|公认会计准则|GAAP))|"
-                         r"不(?:按照?|根据)\s*(?P<n>(?:美国)?(?:通用会计准则|公认会计准则|GAAP)))\s*(?:计算|计|下|基础上)?\s*[,，]")
-
 #: the end of the period reported, named as such (报告期末, 本期末, 期末)
 _PERIOD_END = re.compile(r"(?:报告期|本期|(?<![\u4e00-\u9fff])期)末")
 
@@ -316,9 +312,6 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.metric, d.metric_key = d.metric + "量", None  # 海外出货同比增长40%: the measure of the act, 海外出货量
         if brand is not None and d.metric and not d.metric.startswith(brand.surface):
             d.metric, d.metric_key = brand_metric(brand.surface, d.metric), None
-        if (basis := _BASIS_LEAD.match(sent)) and d.metric and not re.match(r"非|经调整|调整后|Non-GAAP", d.metric):
-            named = basis.group("b") or "非" + basis.group("n")  # 按非美国通用会计准则计算, 不按美国通用会计准则
-            d.metric, d.metric_key = named + d.metric, None
         if reached is not None:
             # 股东应占溢利减少2.5%至75.9亿元: the metric is named before the change it reaches through (客户贷款
             # 增长6%;客户存款增加5%至…: its own, not the figure's before; 折叠屏手机销量同比增长104%,…达到

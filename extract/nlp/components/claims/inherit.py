@@ -98,23 +98,31 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = prev.metric + "实际增长", None
 
 
-#: a basis of accounting other than the statutory one, opening a clause (非美国通用会计准则下, 按非公认会计准则计, 非国际财务报告准则下)
-_BASIS = re.compile(r"(?P<by>按|在)?(?P<b>非(?:美国通用|公认|国际财务报告|香港财务报告|通用)会计准则|非(?:国际财务报告|香港财务报告)准则)(?P<under>下|计|口径)?")
+#: a basis of accounting other than the statutory one, opening a clause (非美国通用会计准则下, 按非公认会计准则计,
+#: 非国际财务报告准则下, 按非GAAP计算, 不按美国通用会计准则: its negation names the same basis)
+_BASIS = re.compile(r"(?P<by>按照?|根据|在|以)?\s*(?P<b>非(?:美国)?(?:通用|公认)会计准则|非(?:国际|香港)财务报告(?:会计)?准则|"
+                    r"非(?:美国)?GAAP)(?P<under>计算|计|下|口径|基础上)?|"
+                    r"不(?:按照?|根据)\s*(?P<n>(?:美国)?(?:通用|公认)会计准则|GAAP)")
+
+
+def _named(basis: re.Match) -> str:
+    return basis.group("b") or "非" + basis.group("n")
 
 
 def _accounting_basis(sent: str, d: Draft, out: list[Draft]) -> None:
     """非美国通用会计准则下,归属于普通股股东的净利润为169.9亿元: the basis names the measure
     (a non-GAAP one is another figure); …净利润为93亿元,非公认会计准则下为107亿元: that measure's."""
     start = max(sent.rfind(c, 0, d.q.start) for c in "。;；") + 1
-    basis = next((m for m in _BASIS.finditer(sent, start, d.q.start) if m.group("by") or m.group("under")), None)
-    if basis is None or not d.metric or basis.group("b") in d.metric and not _BASIS.fullmatch(d.metric) \
-            or re.search(r"预期|预计|指引|目标", d.metric):
+    basis = next((m for m in _BASIS.finditer(sent, start, d.q.start) if m.group("by") or m.group("under") or m.group("n")),
+                 None)
+    if basis is None or not d.metric or re.search(r"预期|预计|指引|目标", d.metric):
         return  # (…,略高于市场预期的555亿元: the market's figure)
     prev = out[-1] if out else None
-    if _BASIS.fullmatch(d.metric) and prev is not None and prev.metric and not _BASIS.search(prev.metric):
-        d.metric, d.metric_key = basis.group("b") + prev.metric, None  # (非公认会计准则下为107亿元)
-    elif not _BASIS.fullmatch(d.metric):
-        d.metric, d.metric_key = basis.group("b") + d.metric, None
+    if _BASIS.fullmatch(d.metric):
+        if prev is not None and prev.metric and not _BASIS.search(prev.metric):
+            d.metric, d.metric_key = _named(basis) + prev.metric, None  # (非公认会计准则下为107亿元)
+    elif not _BASIS.search(d.metric) and not re.match(r"经调整|调整后|Non-GAAP", d.metric):
+        d.metric, d.metric_key = _named(basis) + d.metric, None
 
 
 #: a group of places alone as a metric (三线城市), its measure unsaid
