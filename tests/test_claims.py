@@ -1593,6 +1593,15 @@ ROWS = [
       E(13_240_000, ANY_COUNT, period="2021Q2", subject="vivo"),
       E(0.185, "percent", period="2021Q2", subject="vivo"),
       E(0.172, "percent", period="2021Q2", subject="华为")),
+    # the parts after 其中 that add up to a figure before them are of that figure's period, even when a
+    # cumulative figure came between (10月交付5055台。1-10月累计交付31430台。其中…)
+    R("parts-that-add-up-to-a-figure-take-its-period", "10月星河汽车交付新车5055台。1-10月累计交付31430台。"
+      "其中,星河S6交付2695台,星河S8交付1477台,星河C6交付883台。",
+      E(5055, "count", period="2021-10"), E(31430, "count", period="2021-01/2021-10"),
+      E(2695, "count", period="2021-10"), E(1477, "count", period="2021-10"), E(883, "count", period="2021-10")),
+    # a share of a whole whose period is named (占1-10月累计销量的27.5%) is the part's, of its period
+    R("a-share-is-of-the-parts-period", "星河汽车10月销量占1-10月累计销量的27.5%。",
+      E(0.275, "percent", period="2021-10")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

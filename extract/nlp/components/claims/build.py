@@ -14,7 +14,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start, continues
 from .filters import _RESULTS
 from .timing import (
-    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _last_year_before_its_level, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
+    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _last_year_before_its_level, _parallel_comparison, _parts_of_their_sum, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
 from .metrics import _lexicon_metric, _metric_for
@@ -228,13 +228,13 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                  topic: Mention | None, quarter_ctx: str | None,
                  lex_metric_spans: list[tuple[int, int, object]],
                  frame: Frame | None = None, earlier: list[Draft] = (),
-                 previous: list[Draft] = ()) -> tuple[list[Draft], str | None, Mention | None]:
+                 previous: list[Draft] = (), paragraph: list[Draft] = ()) -> tuple[list[Draft], str | None, Mention | None]:
     """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
     subject that carry over to the next sentence. The document ``frame`` gives the defaults: the
     reporting period (carried in as ``carried_period``) and the reporting entity (``topic``);
     ``earlier`` are the claims of the sentence before, which a sentence opening with 其中 goes on
     about; ``previous`` those of the last sentence that gave some, whose list of years a list after
-    it goes on with."""
+    it goes on with; ``paragraph`` those of its paragraph so far."""
     drafts = [Draft(q) for q in quantities]
     named_all = mentions  # (a tracker or an outlet is no subject, but it may forecast: IDC预计…)
     # (a place inside a metric's name, 美国 in 每股美国存托凭证摊薄收益, is no subject)
@@ -419,6 +419,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _parallel_comparison(sent, out)
     _from_base_periods(sent, drafts, out)
     _last_year_before_its_level(sent, out, periods)
+    _parts_of_their_sum(sent, out, periods, paragraph)
     _change_of_the_current(out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)

@@ -67,7 +67,7 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
         return replace(p, base=True)  # 自今年3月以来: where a streak starts, not the period of what follows
     if not p.base and RECORD_SINCE.match(sent, p.end):
         return replace(p, base=True)  # 创2018年以来新高: the start of a record's span, no period of the figure
-    if not p.base and _is_ratio_base(sent, p):
+    if not p.base and (_is_ratio_base(sent, p) or _is_share_base(sent, p)):
         return replace(p, base=True)  # 是第二季度的33倍, 为去年同期的101%: the base the level is a ratio to
     if not p.base and re.search(r"而\s*(?:截至|截止|在)?\s*$", sent[max(0, p.start - 4):p.start]) \
             and re.match(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:人民币|港币|港元|美元)?\s*[-\d]", sent[p.end:]):
@@ -92,6 +92,15 @@ _RATIO_AFTER = re.compile(r"\s*(?:同期)?(?:水平)?的?\s*(?:约|近|超过)?\
 def _is_ratio_base(sent: str, p: PeriodMention) -> bool:
     """Is ``p`` the period a level is said as a ratio to (为去年同期的101%), not the level's own?"""
     return bool(_RATIO_BEFORE.search(sent, max(0, p.start - 4), p.start) and _RATIO_AFTER.match(sent, p.end))
+
+
+#: the whole a share is of, its period named (10月销量占今年累计销量的27.5%: the share is October's)
+_SHARE_OF = re.compile(r"[^,，;；。]{0,16}?的?\s*(?:约|近|超过|逾|超)?\s*[\d.]+\s*(?:%|％)")
+
+
+def _is_share_base(sent: str, p: PeriodMention) -> bool:
+    """Is ``p`` the period of the whole a share is of (占全年营收的30%), not the share's own?"""
+    return bool(re.search(r"占(?:据|到)?\s*$", sent[max(0, p.start - 3):p.start]) and _SHARE_OF.match(sent, p.end))
 
 
 def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> PeriodMention | None:
@@ -421,3 +430,20 @@ def _last_year_before_its_level(sent: str, out: list[Draft], periods: list[Perio
         if d is not None and d.period == p.period \
                 and any(e is not d and e.metric == d.metric and e.period == d.period for e in out):
             d.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), d.period, count=1)
+
+
+def _parts_of_their_sum(sent: str, out: list[Draft], periods: list[PeriodMention], before: list[Draft] = ()) -> None:
+    """10月交付5055台,前10个月累计交付31430台,其中ES6交付2695辆,ES8交付1477辆,EC6交付883台: the parts
+    after 其中 (in its sentence, or opening a later one of the paragraph, whose claims so far are
+    ``before``), naming no period, that add up to a figure before
+    it are of that figure's period."""
+    at = sent.find("其中")
+    parts = [d for d in out if d.q.start > at and not d.is_change and d.period]
+    if at < 0 or len(parts) < 2 or len({d.period for d in parts}) > 1 or any(at < p.start < parts[-1].q.start for p in periods):
+        return
+    total = sum(d.q.value for d in parts)
+    wholes = (list(before) if not sent[:at].strip() else []) + [w for w in out if w.q.end <= at]
+    whole = next((w for w in reversed(wholes) if not w.is_change and w.period != parts[0].period
+                  and w.q.value and abs(total - w.q.value) <= 0.005 * w.q.value), None)
+    for d in parts if whole is not None else ():
+        d.period = whole.period
