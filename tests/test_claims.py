@@ -1602,6 +1602,13 @@ ROWS = [
     # a share of a whole whose period is named (占1-10月累计销量的27.5%) is the part's, of its period
     R("a-share-is-of-the-parts-period", "星河汽车10月销量占1-10月累计销量的27.5%。",
       E(0.275, "percent", period="2021-10")),
+    # a change against a year it names two years back (较2019年同期) is the level's second change, no yoy
+    R("a-change-against-a-named-earlier-year-joins-the-level", "2021年浙江省旅游收入为100亿元,同比增长5.9%,较2019年同期增长10.2%。",
+      E(10_000_000_000, "CNY", period="2021", change=[("yoy", 0.059), ("growth", 0.102)])),
+    R("a-months-change-against-a-named-earlier-year-is-no-yoy", "2021年7月星河机场旅客吞吐量为562.8万人次,同比增长17.6%,"
+      "较2019年同期增长8.2%。2021年星河机场营收为10亿元,较2020年增长12%。",
+      E(5_628_000, ANY_COUNT, period="2021-07", change=[("yoy", 0.176), ("growth", 0.082)]),
+      E(1_000_000_000, "CNY", period="2021", change=[("yoy", 0.12)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

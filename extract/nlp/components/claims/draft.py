@@ -56,11 +56,12 @@ class Draft:
     bases: dict = field(default_factory=dict)  # the base period each change names (index -> code: 较2017年第三季度)
     column: bool = False  # a table row's change column (…;上年同期 37,104;变动 4.2%): the row's first level's
 
-    def regrade(self, kind: str, kinds: tuple[str, ...] = ("growth",)) -> None:
+    def regrade(self, kind: str, kinds: tuple[str, ...] = ("growth",), keep: set = frozenset()) -> None:
         """Its changes of the ``kinds`` (a plain change by default) are of ``kind`` instead: the
-        comparison a period or a convention tells (增长34% of a quarter's figure: yoy)."""
-        self.changes = [(kind if k in kinds else k, v) for k, v in self.changes]
-        if self.change_kind in kinds:
+        comparison a period or a convention tells (增长34% of a quarter's figure: yoy); not those at
+        the indices ``keep`` (against a base they name)."""
+        self.changes = [(kind if k in kinds and i not in keep else k, v) for i, (k, v) in enumerate(self.changes)]
+        if self.change_kind in kinds and 0 not in keep:
             self.change_kind = kind
 
 _LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|同)\s*")

@@ -19,9 +19,7 @@ def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sen
     493亿元),毛利…: the aside's year is not the 毛利's), else the one carried."""
     gov = [p for p in periods if p.end <= pos and not p.base and not _aside_closed(sent, p, pos)
            and not _own_figure_only(sent, p, pos)]
-    if gov:
-        return gov[-1].period
-    return carried
+    return gov[-1].period if gov else carried
 
 
 #: a clause that is a period and a figure (…毛利率为12.2%,一季度为9.2%;…): the period is that figure's only
@@ -178,7 +176,8 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
                         and p.period < earlier for p in periods):
             d.kinds_known = True  # 比2019年增长8.1% said of 2021: against a base it names, two years back (no yoy)
         return
-    d.regrade("yoy")
+    # (较2019年同期增长8.2% said of 2024-07: a base it names that is not a year back keeps the plain change)
+    d.regrade("yoy", keep={i for i, b in d.bases.items() if b[-7:][:4].isdigit() and int(b[-7:][:4]) != int(d.period[-7:][:4]) - 1})
 
 #: a share price's metric (its move stays a plain change even in a bulletin)
 _SHARE_PRICE = re.compile(r"股价|收盘价|收报|开盘价")
@@ -348,7 +347,8 @@ def _unqualified_is_yoy(d: Draft, frame: Frame | None = None) -> None:
         return
     if keeps_growth(d.metric) and not (frame is not None and frame.bulletin and not _SHARE_PRICE.search(d.metric)):
         return
-    d.regrade("yoy")
+    # (较2019年同期增长8.2% said of 2024-07: a base it names that is not a year back keeps the plain change)
+    d.regrade("yoy", keep={i for i, b in d.bases.items() if b[-7:][:4].isdigit() and int(b[-7:][:4]) != int(d.period[-7:][:4]) - 1})
 
 def _parallel_comparison(sent: str, out: list[Draft]) -> None:
     """出厂价格比上年下降3.0%,购进价格下降3.5%: a price's bare move in a clause after one whose
