@@ -1609,6 +1609,10 @@ ROWS = [
       "较2019年同期增长8.2%。2021年星河机场营收为10亿元,较2020年增长12%。",
       E(5_628_000, ANY_COUNT, period="2021-07", change=[("yoy", 0.176), ("growth", 0.082)]),
       E(1_000_000_000, "CNY", period="2021", change=[("yoy", 0.12)])),
+    # a change after another that names its own measure (;净利润同比增长23%) is no second change of the first level
+    R("a-change-naming-its-measure-is-no-run-on", "2021年,星河科技营业收入为62.5亿元,同比增加4.8亿元;净利润同比增长23%。",
+      E(6_250_000_000, "CNY", period="2021", change=[("abs", 480_000_000)]),
+      E(0.23, "percent", period="2021", change=[("yoy", 0.23)], metric_is="净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -11,7 +11,8 @@ from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
 from .prices import SINCE_THE_YEAR_BEGAN, _quotes
-from .compare import _COMPARED, _COMPARED_CLAUSE, _change_kind, _compared_base, _headed_kind, _increments, _kind_between, _owner_of_compared
+from .compare import (_COMPARED, _COMPARED_CLAUSE, _breaks, _change_kind, _clauses_between, _compared_base, _from_to_kind,
+                      _headed_kind, _increments, _owner_of_compared)
 from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
 
@@ -229,6 +230,14 @@ _INTRADAY = re.compile(r"盘中|一度|曾经?|最多|最高|最低")
 _CLOSE = re.compile(r"[,，]?\s*(?:收报|收盘报|收市报|收于|收盘价|收市价)")
 
 
+_GAP_LEAD = re.compile(r"[\s,，;；]*([\u4e00-\u9fffA-Za-z]+?)(?=同比|环比|按年|按季|较|比|增|减|下降|上升|提升|上涨|下跌)")
+
+
+def _names_own(gap: str) -> bool:
+    """Does the stretch before a change name a measure of its own (同比增加4.8亿元;净利润同比增长23%)?"""
+    return bool((m := _GAP_LEAD.match(gap)) and _names_metric(m.group(1)))
+
+
 _SINCE_THE_YEAR_BEGAN = re.compile(SINCE_THE_YEAR_BEGAN + r"(?:累计|累)")
 
 
@@ -259,7 +268,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
             before = [x for x in drafts if x.q.end <= q.start]
             gap = sent[before[-1].q.end:q.start] if before else ""
             if before and before[-1].is_change and before[-1].attached and (len(gap) <= 8 or _COMPARED_CLAUSE.fullmatch(gap)) \
-                    and _compatible(before[-1].target, d) \
+                    and _compatible(before[-1].target, d) and not _names_own(gap) \
                     and not (before[-1].change_kind == d.change_kind
                              and re.fullmatch(r"\s*[/／]\s*[+＋\-－−]?\s*", sent[before[-1].q.end:q.start])):
                 target = before[-1].target  # (同比+15%/+17%/+16%: a list of the levels' changes, not one's)
@@ -362,34 +371,6 @@ _BARE_COMPARED_RUN = WordRegex(r"[\s;；,，]*(?:" + _BARE + r"[\d.]+\s*(?:%|pct
 
 _SHARE_WORD = re.compile(r"占比|比重|份额|占有率|市场份额|市占率|渗透率")
 _SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")
-
-#: a comma of the text, not a thousands separator (2,870万元)
-_CLAUSE_COMMA = re.compile(r"[,，](?!(?<=\d[,，])\d{3}(?!\d))")
-
-
-def _breaks(text: str) -> int:
-    """The clause commas in ``text``."""
-    return len(_CLAUSE_COMMA.findall(text))
-
-
-def _clauses_between(sent: str, level: Draft, change: Draft, drafts: list[Draft]) -> int:
-    """How many clause breaks part a level from a later change; a clause with no figure of its own
-    (生产总值为8.3万亿元,按不变价格计算,比上年增长6.0%) does not count."""
-    a, b = level.q.end, change.q.start
-    breaks = _breaks(sent[a:b])
-    if breaks == 2 and not any(a <= x.q.start and x.q.end <= b for x in drafts):
-        return 1
-    return breaks
-
-def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods) -> str | None:
-    """由2019年的42.3元增长95.3%至2020年的82.6元: a change between a level of one period and a
-    level of the period a year later is year on year."""
-    base = next((x for x in reversed(levels) if x.q.end <= change.start), None)
-    if base is None or _HARD_STOP.search(sent[base.q.end:target.q.start]):
-        return None
-    own = _base_period_of(base.q.start, sent, periods)
-    pa = own.period if own is not None else _period_for(base.q.start, periods, None)
-    return "yoy" if _kind_between(pa, _period_for(target.q.start, periods, None)) == "yoy" else None
 
 # a level compared against (较去年同期的10亿元增长20%, 相比9月份的1050辆环比增长66%): the change
 # belongs to the level before it

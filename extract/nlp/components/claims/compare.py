@@ -125,3 +125,32 @@ def _increments(sent: str, drafts: list[Draft]) -> None:
             prev.changes.append(("abs", d.changes[0][1]))
             told.append(d)
     drafts[:] = [d for d in drafts if d not in told]
+
+
+#: a comma of the text, not a thousands separator (2,870万元)
+_CLAUSE_COMMA = re.compile(r"[,，](?!(?<=\d[,，])\d{3}(?!\d))")
+
+
+def _breaks(text: str) -> int:
+    """The clause commas in ``text``."""
+    return len(_CLAUSE_COMMA.findall(text))
+
+
+def _clauses_between(sent: str, level: Draft, change: Draft, drafts: list[Draft]) -> int:
+    """How many clause breaks part a level from a later change; a clause with no figure of its own
+    (生产总值为8.3万亿元,按不变价格计算,比上年增长6.0%) does not count."""
+    a, b = level.q.end, change.q.start
+    breaks = _breaks(sent[a:b])
+    if breaks == 2 and not any(a <= x.q.start and x.q.end <= b for x in drafts):
+        return 1
+    return breaks
+
+def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods) -> str | None:
+    """由2019年的42.3元增长95.3%至2020年的82.6元: a change between a level of one period and a
+    level of the period a year later is year on year."""
+    base = next((x for x in reversed(levels) if x.q.end <= change.start), None)
+    if base is None or _HARD_STOP.search(sent[base.q.end:target.q.start]):
+        return None
+    own = _base_period_of(base.q.start, sent, periods)
+    pa = own.period if own is not None else _period_for(base.q.start, periods, None)
+    return "yoy" if _kind_between(pa, _period_for(target.q.start, periods, None)) == "yoy" else None
