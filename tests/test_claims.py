@@ -1613,6 +1613,11 @@ ROWS = [
     R("a-change-naming-its-measure-is-no-run-on", "2021年,星河科技营业收入为62.5亿元,同比增加4.8亿元;净利润同比增长23%。",
       E(6_250_000_000, "CNY", period="2021", change=[("abs", 480_000_000)]),
       E(0.23, "percent", period="2021", change=[("yoy", 0.23)], metric_is="净利润")),
+    # a list of parts sharing their measure before 同比分别 (not only 分别同比) gives each part its metric
+    R("parts-listed-before-a-said-comparison-share-the-measure", "2021年,浙江省金银珠宝、服装、通讯器材销售额同比分别增长18.5%、13.6%和9.2%。",
+      E(0.185, "percent", period="2021", change=[("yoy", 0.185)], metric_is="金银珠宝销售额"),
+      E(0.136, "percent", period="2021", change=[("yoy", 0.136)], metric_is="服装销售额"),
+      E(0.092, "percent", period="2021", change=[("yoy", 0.092)], metric_is="通讯器材销售额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -303,6 +303,9 @@ def _of_one_width(items: list[str]) -> list[str] | None:
     return [x + head for x in items[:-1]] + [items[-1]] if (not head and not _names_metric(items[-1])) or len(head) >= 2 else None
 
 
+_SAID_COMPARED = re.compile(r"\s*(?:同比|环比|按年|按季|(?:比|较)(?:上年|去年)(?:同期)?)\s*$")
+
+
 def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted: bool = False) -> list[str]:
     """The metrics of a list of ``n`` parts sharing the measure the last one ends with, right
     before ``pos`` (常规店、直营店和奥莱店数量分别为 -> 常规店数量, 直营店数量, 奥莱店数量); none
@@ -318,6 +321,7 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     # (城镇和乡村人口, 城镇居民和农村居民…: 城镇 is the first item)
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|第?[一二三四1-4]季度|本季度|Q[1-4]|"
                      r"其中|同时|此外|的|(?:全省|全市|全区|全县|全国)(?=城镇|农村|乡村|城市))+\s*", "", sent[clause:pos].strip()).removesuffix("的")
+    stretch = _SAID_COMPARED.sub("", stretch)  # (…通讯器材销售额同比分别增长: the comparison is no part of the last item)
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n and stretch.count("、") == n - 1:
         items = stretch.split("、")  # 生活用品及服务、交通通信…: an item may hold 及 itself
