@@ -1618,6 +1618,12 @@ ROWS = [
       E(0.185, "percent", period="2021", change=[("yoy", 0.185)], metric_is="金银珠宝销售额"),
       E(0.136, "percent", period="2021", change=[("yoy", 0.136)], metric_is="服装销售额"),
       E(0.092, "percent", period="2021", change=[("yoy", 0.092)], metric_is="通讯器材销售额")),
+    # a compound annual growth rate is a rate of its own over the years, of the measure before it, no change of the
+    # last year's figure; the start level of a span of years (2019年至2021年,…由A增长至B) is the span's first year's
+    R("a-compound-growth-rate-is-a-claim-of-its-own", "2019年至2021年,星河科技收入由3.1亿元增长至9.9亿元,复合年增长率为78.7%。",
+      E(310_000_000, "CNY", period="2019", change=None, metric_is="收入"),
+      E(990_000_000, "CNY", period="2021", change=None, metric_is="收入"),
+      E(0.787, "percent", period="2021", change=[("growth", 0.787)], metric_is="收入复合年增长率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

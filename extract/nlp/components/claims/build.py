@@ -14,7 +14,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start, continues
 from .filters import _RESULTS
 from .timing import (
-    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _last_year_before_its_level, _parallel_comparison, _parts_of_their_sum, _from_base_periods, _in_context, _mark_base,
+    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _last_year_before_its_level, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
 from .metrics import _lexicon_metric, _metric_for
@@ -27,7 +27,7 @@ from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _flat
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 from .parts import (_business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined,
-                    _kind_by_heading, _own_name, _part_after_of, _part_of_place, _place_item, _rate_of_the_level,
+                    _kind_by_heading, _own_name, _part_after_of, _part_of_place, _parts_of_their_sum, _place_item, _rate_of_the_level,
                     _segment_goes_on)
 from .forecasts import _forecast, _outlook_beyond
 

@@ -54,6 +54,7 @@ class Draft:
     part: bool = False  # a part's figure of the measure before 其中 (城市居民消费价格): no repeat of the whole's
     whole: str | None = None  # … and that measure (居民消费价格), for the parts of a later breakdown
     bases: dict = field(default_factory=dict)  # the base period each change names (index -> code: 较2017年第三季度)
+    over_years: bool = False  # a rate over years (复合年增长率): a claim of its own, no level's change
     column: bool = False  # a table row's change column (…;上年同期 37,104;变动 4.2%): the row's first level's
 
     def regrade(self, kind: str, kinds: tuple[str, ...] = ("growth",), keep: set = frozenset()) -> None:

@@ -306,8 +306,8 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
     seg = _TRIM_HEAD.sub("", seg)
     if ratio and seg and not seg.endswith("比"):
         seg += "比"
-    if cagr and seg and not seg.endswith(cagr.group("rate")):
-        seg = seg.removesuffix(cagr.group("rate")[:2]) + cagr.group("rate")
+    if cagr and seg and not seg.endswith(rate := cagr.group("rate")):  # (复合年增长率, trimmed to 复合年: whole again)
+        seg = seg[:len(seg) - next((k for k in range(len(rate), 0, -1) if seg.endswith(rate[:k])), 0)] + rate
     seg = _FOOTNOTE.sub("", re.sub(r"\s+", " ", seg).strip())  # dates are gone by now
     if not seg or not re.search(r"[\u4e00-\u9fffA-Za-z]", seg):
         return None
@@ -323,7 +323,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
 _ETC = re.compile(r"等(?![价级待同于额候比量效])")
 
 # an average rate over years named before its value (复合增长率, 年均增速, CAGR)
-_AVERAGE_RATE = re.compile(r"(?P<rate>(?:年)?复合增长率|复合增速|年均增长率|年均增速|CAGR)(?:为|是|达到|达|约为|约|在)?\s*$")
+_AVERAGE_RATE = re.compile(r"(?P<rate>(?:年均|年)?复合(?:年均?)?增长率|复合增速|年均增长率|年均增速|CAGR)(?:为|是|达到|达|约为|约|在)?\s*$")
 
 # a ratio named before its value: 收入比为, 性别比是 (a noun, 比, a verb of being)
 _RATIO_IS = re.compile(r"(?<=[\u4e00-\u9fff])比(?:为|是|约为|达到|达)\s*$")

@@ -416,7 +416,11 @@ def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None
         if not base.is_change and not t.is_change and not base.changes and base.period == t.period \
                 and re.fullmatch(r"\d{4}(?:[QH][1-4])?", t.period or "") and _FROM_LEVEL.search(sent, max(0, base.q.start - 6), base.q.start) \
                 and _RISEN_TO.fullmatch(sent, base.q.end, t.q.start) and base.unit == t.unit:
-            base.period = str(int(t.period[:4]) - 1) + t.period[4:]
+            span = _YEAR_SPAN.search(sent, 0, base.q.start)  # (2021年至2023年,收入由3.1亿元增长至9.9亿元: 2021's)
+            base.period = span.group(1) if span and span.group(2) == t.period else str(int(t.period[:4]) - 1) + t.period[4:]
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:至|到|-|—|~)\s*((?:19|20)\d{2})\s*年")
 
 
 def _last_year_before_its_level(sent: str, out: list[Draft], periods: list[PeriodMention]) -> None:
@@ -430,20 +434,3 @@ def _last_year_before_its_level(sent: str, out: list[Draft], periods: list[Perio
         if d is not None and d.period == p.period \
                 and any(e is not d and e.metric == d.metric and e.period == d.period for e in out):
             d.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), d.period, count=1)
-
-
-def _parts_of_their_sum(sent: str, out: list[Draft], periods: list[PeriodMention], before: list[Draft] = ()) -> None:
-    """10月交付5055台,前10个月累计交付31430台,其中ES6交付2695辆,ES8交付1477辆,EC6交付883台: the parts
-    after 其中 (in its sentence, or opening a later one of the paragraph, whose claims so far are
-    ``before``), naming no period, that add up to a figure before
-    it are of that figure's period."""
-    at = sent.find("其中")
-    parts = [d for d in out if d.q.start > at and not d.is_change and d.period]
-    if at < 0 or len(parts) < 2 or len({d.period for d in parts}) > 1 or any(at < p.start < parts[-1].q.start for p in periods):
-        return
-    total = sum(d.q.value for d in parts)
-    wholes = (list(before) if not sent[:at].strip() else []) + [w for w in out if w.q.end <= at]
-    whole = next((w for w in reversed(wholes) if not w.is_change and w.period != parts[0].period
-                  and w.q.value and abs(total - w.q.value) <= 0.005 * w.q.value), None)
-    for d in parts if whole is not None else ():
-        d.period = whole.period
