@@ -1624,6 +1624,10 @@ ROWS = [
       E(310_000_000, "CNY", period="2019", change=None, metric_is="收入"),
       E(990_000_000, "CNY", period="2021", change=None, metric_is="收入"),
       E(0.787, "percent", period="2021", change=[("growth", 0.787)], metric_is="收入复合年增长率")),
+    # the same period of a year it names (较2020年同期的91亿元) after months in context is those months of that year
+    R("the-same-months-of-a-named-year", "2021年前三季度,星河科技的GMV为112亿元,较2020年同期的91亿元增长23.1%。",
+      E(11_200_000_000, "CNY", period="2021-01/2021-09", change=[("yoy", 0.231)]),
+      E(9_100_000_000, "CNY", period="2020-01/2020-09", change=None)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

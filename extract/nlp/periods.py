@@ -224,9 +224,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 glued = named[-1] if named and rel == "同期" and re.fullmatch(r"\d{4}", named[-1].period) \
                     and not text[named[-1].end:a].strip() else None
                 if glued is not None and not (q or h or mo):
-                    # 较2017年同期的12.3亿元: that year's period of the quarter (half, month) in context
+                    # 较2017年同期的12.3亿元: that year's period of the quarter (half, month, months) in context
                     ctx = next((p.period[4:] for p in sorted(out, key=lambda p: -p.start) if p.end <= glued.start
-                                and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})", p.period)), None)
+                                and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})|(\d{4})-\d{2}/\1-\d{2}", p.period)), None)
+                    ctx = re.sub(r"\d{4}", str(glued.year), ctx) if ctx and "/" in ctx else ctx
                     ctx = f"Q{cur_q.group(2)}" if cur_q else ctx
                     if ctx is None and (half := re.fullmatch(r"\d{4}(H[12])", quarter or "")):
                         ctx = half.group(1)  # (a half's results in context: 较2023年同期 is 2023H1)
