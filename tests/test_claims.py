@@ -1628,6 +1628,10 @@ ROWS = [
     R("the-same-months-of-a-named-year", "2021年前三季度,星河科技的GMV为112亿元,较2020年同期的91亿元增长23.1%。",
       E(11_200_000_000, "CNY", period="2021-01/2021-09", change=[("yoy", 0.231)]),
       E(9_100_000_000, "CNY", period="2020-01/2020-09", change=None)),
+    # a daily average said alone after a total (累计…,日均为…) is the daily average of that measure
+    R("a-daily-average-is-of-the-measure-before", "2021年,星河科技平台交易额累计为100万亿元,日均为4100亿元。",
+      E(100_000_000_000_000, "CNY", period="2021", metric_is="平台交易额"),
+      E(410_000_000_000, "CNY", period="2021", metric_is="日均平台交易额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -30,6 +30,10 @@ _FLAT_BEFORE = re.compile(r"(?:^|[,，:：\s])(?P<m>[\u4e00-\u9fffA-Za-z]{2,16}?
 _BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增长|上升|上调|下降|降低|减少|下调|扩大|收窄|回升|回落)(?:了)?")
 
 
+#: an average per day (month, week) said as the measure, its measure unsaid (日均, 日均人次)
+_AVERAGE_OF = re.compile(r"(日均|月均|周均|平均每[日天月])(?:人次|次)?")
+
+
 def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     """The metric of a figure that names none of its own, or only a share or real terms of one,
     from the figure before it in the sentence (``out``)."""
@@ -51,6 +55,10 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
             d.metric, d.metric_key = d.metric[:moved.start()], None  # (…,降幅比上月收窄0.6个百分点;环比下降0.1%: the price's)
         if re.match(r"(?:新增|净增)", d.metric or "") and "累计" in sent[prev.q.end:q.start]:
             d.metric, d.metric_key = "累计" + d.metric[2:], None  # 新增换电站100座,累计达到2016座: the total
+    if d.metric and (avg := _AVERAGE_OF.fullmatch(d.metric)) and prev.metric and not prev.is_change and not d.is_change \
+            and prev.q.unit == q.unit and not _AVERAGE_OF.match(prev.metric):
+        # 流动量累计13.6亿人次,日均2.72亿人次 / 成交额100万亿元,日均为4100亿元: the daily average of that measure
+        d.metric, d.metric_key = avg.group(1) + re.sub(r"^(?:累计|合计|共计|总计)", "", prev.metric), None
     if d.metric and re.fullmatch(r"占比|比重|占[^,，;；。的]{1,8}|占[^,，;；。]{1,12}的(?:比重|比例)", d.metric) and q.kind == "percent" \
             and prev.metric and (prev.is_change or prev.q.kind != "percent") \
             and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
