@@ -1632,6 +1632,13 @@ ROWS = [
     R("a-daily-average-is-of-the-measure-before", "2021年,星河科技平台交易额累计为100万亿元,日均为4100亿元。",
       E(100_000_000_000_000, "CNY", period="2021", metric_is="平台交易额"),
       E(410_000_000_000, "CNY", period="2021", metric_is="日均平台交易额")),
+    # a bracketed change tagged after its number (+25% YoY), a list of them (+25% YoY, +6% QoQ; +25%/+6% YoY/QoQ)
+    R("bracketed-changes-tagged-after-the-number", "2021年第三季度星河科技营收123.4亿元(+25% YoY),经营利润23.4亿元(+20% y/y, +6% QoQ),"
+      "毛利率54.9%(+1.7pct YoY),广告收入3.4亿元(+15%/+4% YoY/QoQ)。",
+      E(12_340_000_000, "CNY", period="2021Q3", change=[("yoy", 0.25)]),
+      E(2_340_000_000, "CNY", period="2021Q3", change=[("yoy", 0.2), ("qoq", 0.06)]),
+      E(0.549, "percent", period="2021Q3", change=[("abs", 0.017)]),
+      E(340_000_000, "CNY", period="2021Q3", change=[("yoy", 0.15), ("qoq", 0.04)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -57,14 +57,24 @@ _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<avg>年均复合|复�
 # … but a rate so named that is a level (人口自然增长率为-1.06‰)
 _LEVEL_RATE = WordRegex(r"(?:{level_rates})(?:为|是|达|达到|约为|约|在)?\s*$")
 
+#: what closes a bracketed change: the bracket, or a kind tag and the next change of the list (+25% YoY, +6% QoQ; +25%/+6% YoY/QoQ)
+_BRACKET_TAIL = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|[yY]/[yY]|同比)?\s*(?:[)）]|[,，;；]\s*[+＋\-－−]|/\s*[+＋\-－−]?\s*[\d.]+\s*"
+                           r"(?:%|pct|ppt)?\s*(?P<pair>(?:YoY|yoy|同比)\s*/\s*(?:QoQ|qoq|环比)))")
+_PAIRED_TAGS = re.compile(r"\s*(?:%|pct|ppt)?\s*(?:YoY|yoy|同比)\s*/\s*(?:QoQ|qoq|环比)")  # (the second of +25%/+6% YoY/QoQ)
+
+
+def _tag(cmp: str | None) -> str | None:
+    return {"y/y": "yoy", "q/q": "qoq"}.get(cmp.lower(), cmp) if cmp else None
+
+
 _BRACKETED_CHANGE = re.compile(r"[(（]\s*(?P<cmp>同比|环比|按年|按季|YoY|QoQ|yoy|qoq|YOY|QOQ)?\s*[:：]?\s*(?P<sign>[+＋])?\s*$")
 
 # a level's end right before a bracket: a unit, a magnitude, a percent sign or a digit
-_LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|港元|GWh|GW|pct)\s*$")
+_LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|港元|GWh|GW|pct|(?<=%)\s*(?:YoY|yoy|YOY|[yY]/[yY]))\s*$")
 
 # a signed percentage right after a level and a separator (225.7亿元,+56.1%; 130.5亿元/+45.2%)
 _SIGNED_AFTER_LEVEL = re.compile(r"[,，/、\s]\s*(?P<sign>[+＋\-－−])\s*$")
-_KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|同比|环比)")
+_KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|[yYqQ]/[yYqQ]|同比|环比)")
 
 # a pair of changes, year on year then sequential (同环比-10%/+1%, 同环比+3.6/+1.5pct)
 #: year on year, then sequential, said once for a pair of changes (同环比, 同比/环比, 同/环比 分别增长30%/10%)
@@ -120,13 +130,13 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             continue
         same = _same_unit_before(sent, q, drafts)
         bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") or same else None
-        if bracket and (bracket.group("cmp") or bracket.group("sign") or q.surface.lstrip().startswith("-")) \
-                and re.match(r"\s*[)）]", sent[q.end:q.end + 3]) \
+        tag = _BRACKET_TAIL.match(sent, q.end) if bracket else None
+        if bracket and (bracket.group("cmp") or bracket.group("sign") or q.surface.lstrip().startswith("-")) and tag \
                 and (same or _LEVEL_END.search(sent, 0, max(0, q.start - 16) + bracket.start())):
-            # 营收225.7亿元(+56.1%), 毛利率57.5%(+4.4pct), 净利润40亿元(同比-3%): an analyst's change in
-            # brackets after its level
+            # 营收225.7亿元(+56.1%), 毛利率57.5%(+4.4pct), 净利润40亿元(同比-3%), 营收123亿元(+25% YoY, +6% QoQ):
+            # an analyst's change in brackets after its level
             d.is_change = True
-            d.change_kind = _change_kind(bracket.group("cmp"), q)
+            d.change_kind = _change_kind(bracket.group("cmp") or _tag(tag.group("cmp")) or ("同比" if tag.group("pair") else None), q)
             d.changes = [(d.change_kind, q.value)]
             continue
         pair = _PAIR_FIRST.search(before) or _PAIR_SECOND.search(sent, 0, q.start)
@@ -146,7 +156,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             # 营收225.7亿元,+56.1% YoY; 130.5亿元/+45.2%: an analyst's signed change after its level
             after = _KIND_AFTER.match(sent, q.end)
             d.is_change = True
-            d.change_kind = _change_kind(after.group("cmp") if after else None, q)
+            second = tail.group(0).lstrip()[:1] == "/" and _PAIRED_TAGS.match(sent, q.end)
+            d.change_kind = _change_kind("环比" if second else _tag(after.group("cmp")) if after else None, q)
             sign = -1 if tail.group("sign") in "-－−" and q.value > 0 else 1  # (-0.7pct carries its sign)
             d.changes = [(d.change_kind, sign * q.value)]
             continue

@@ -34,6 +34,7 @@ _VERB_SEP = WordRegex(r"\s*(?:、|和|与|及|以及|,|，)?\s*(?:{change_verbs}
 _SLASH = re.compile(r"\s*/\s*")
 _SIGNED_SLASH = re.compile(r"\s*/\s*[+＋]\s*")
 _PAIR_LEAD = re.compile(r"同环比|同比/环比|yoy/qoq", re.I)
+_PAIR_TAGS = re.compile(r"\s*(?:YoY|同比)\s*/\s*(?:QoQ|环比)", re.I)
 
 def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
     """The numbers each 分别 distributes (分别为4821亿元和5097亿元): two or more, listed with
@@ -72,7 +73,8 @@ def _slash_runs(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
         listed = bool(re.fullmatch(r"\s*、\s*[+＋]?\s*", gap)) if run else False
         listed = listed or (gap.strip() in ("和", "及", "与", "以及") and len(run) >= 2
                                           and sent[run[-2].q.end:run[-1].q.start].strip() == "、")
-        pair = bool(run) and len(run) == 1 and _PAIR_LEAD.search(sent, max(0, run[0].q.start - 8), run[0].q.start)
+        pair = bool(run) and len(run) == 1 and (_PAIR_LEAD.search(sent, max(0, run[0].q.start - 8), run[0].q.start)
+                                               or _PAIR_TAGS.match(sent, d.q.end))  # (+25%/+6% YoY/QoQ)
         signed = _SIGNED_SLASH.fullmatch(gap) if run else False
         # (同比+15%/+17%/+16%: a list; 同环比+3.6%/+1.5%, 同环比-14.9%/-21.6%: one figure's two changes)
         if run and d.q.kind == run[-1].q.kind and not pair and (_SLASH.fullmatch(gap) or listed or signed):  # a、b和c: one list
