@@ -1639,6 +1639,10 @@ ROWS = [
       E(2_340_000_000, "CNY", period="2021Q3", change=[("yoy", 0.2), ("qoq", 0.06)]),
       E(0.549, "percent", period="2021Q3", change=[("abs", 0.017)]),
       E(340_000_000, "CNY", period="2021Q3", change=[("yoy", 0.15), ("qoq", 0.04)])),
+    # analysts' short magnitudes (RMB12.3bn, US$500mn) scale as the words do
+    R("short-english-magnitudes-scale", "2021年星河科技营收RMB12.3bn,经营利润US$500mn。",
+      E(12_300_000_000, "CNY", period="2021", metric_is="营收"),
+      E(500_000_000, "USD", period="2021", metric_is="经营利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
