@@ -1643,6 +1643,14 @@ ROWS = [
     R("short-english-magnitudes-scale", "2021年星河科技营收RMB12.3bn,经营利润US$500mn。",
       E(12_300_000_000, "CNY", period="2021", metric_is="营收"),
       E(500_000_000, "USD", period="2021", metric_is="经营利润")),
+    # analysts' period shorthand in more forms (Q3'21, Q3 2021, 3Q2021, 1H2021, H1'21, 9M21, 1-3Q21) is the period,
+    # no part of the metric and no number of its own
+    R("more-shorthand-periods", "星河科技Q3'21营收为12亿元;Q2 2021营收为11亿元;3Q2020营收为9亿元;1H2021营收为21亿元;"
+      "H2'20营收为19亿元;9M21营收为33亿元;1-3Q20营收为28亿元。",
+      E(1_200_000_000, "CNY", period="2021Q3", metric_is="营收"), E(1_100_000_000, "CNY", period="2021Q2", metric_is="营收"),
+      E(900_000_000, "CNY", period="2020Q3", metric_is="营收"), E(2_100_000_000, "CNY", period="2021H1", metric_is="营收"),
+      E(1_900_000_000, "CNY", period="2020H2", metric_is="营收"), E(3_300_000_000, "CNY", period="2021-01/2021-09", metric_is="营收"),
+      E(2_800_000_000, "CNY", period="2020-01/2020-09", metric_is="营收")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

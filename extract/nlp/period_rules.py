@@ -48,9 +48,15 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # quarters from the first (23Q1-Q3, 2023年Q1~Q3): the months from January, as 前三季度
     (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\dA-Za-z.])(?P<yy>[12]\d))\s*年?\s*)?(?<![A-Za-z])Q1\s*"
                 r"(?:-|－|~|～|—|–|至|到)\s*Q(?P<nq>[23])(?![\d])"), "span", "Q"),
+    # the months or quarters from January, in shorthand (9M24, 1-3Q24): as 前三季度
+    (re.compile(r"(?<![\dA-Za-z])(?P<nm>[1-9]|1[01])M\s*(?:(?P<y>(?:19|20)\d{2})|(?P<yy>[12]\d))(?!\d)"), "span", "M"),
+    (re.compile(r"(?<![\dA-Za-z])1\s*-\s*(?P<nq>[23])Q\s*(?:(?P<y>(?:19|20)\d{2})|(?P<yy>[12]\d))(?!\d)"), "span", "Q"),
     (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
     (re.compile(r"(?<![\dA-Za-z])(?P<q>[1-4])Q\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])\s*['’]\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
+    (re.compile(r"(?<![\dA-Za-z])(?P<q>[1-4])Q\s*(?P<y>(?:19|20)\d{2})(?!\d)"), "quarter", "Q"),  # 3Q2024
+    (re.compile(r"(?<![\dA-Za-z])(?P<hn>[12])H\s*(?P<y>(?:19|20)\d{2})(?!\d)"), "half", "H"),  # 1H2024
+    (re.compile(r"(?<![A-Za-z])H(?P<hn>[12])\s*['’]\s*(?P<yy>[12]\d)(?![\d])"), "half", "H"),  # H1'24
     (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*H(?P<hn>[12])(?![\d])"), "half", "H"),
     (re.compile(r"(?<![\dA-Za-z])(?P<hn>[12])H\s*(?P<yy>[12]\d)(?![\d])"), "half", "H"),
     (re.compile(r"(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?"), "quarter", "季"),
