@@ -1632,6 +1632,11 @@ def test_a_target_price_after_the_rating_of_a_company_is_that_companys():
     assert got[-1] == ("吉利汽车", "摩根大通目标价", 23), got
 
 
+def test_a_result_on_a_line_of_its_own_is_no_repeat_of_a_guidance_after_it():
+    got = {(c.metric, c.value, c.period) for c in _claims("星河汽车三季报\n三季度营收:428.7亿元\n公司预计第四季度营收443亿元。\n", "2024-10-31")}
+    assert ("营收", 42_870_000_000, "2024Q3") in got, got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

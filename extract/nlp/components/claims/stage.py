@@ -189,6 +189,9 @@ def _is_heading(text: str, s) -> bool:
         and text[a:s.start].strip() == "" and s.text.strip() == line
 
 
+_AHEAD_METRIC = re.compile(r"指引|预期|预测|预计|目标")
+
+
 def _without_heading_repeats(text: str, out: list) -> list:
     """A headline or subhead repeats figures of the body (美团次季经调整少赚89%), or sums up a
     change the body states exactly (出货翻倍: 同比增长160%): each is annotated once, from the body,
@@ -200,21 +203,25 @@ def _without_heading_repeats(text: str, out: list) -> list:
     heads = {id(s) for s, _ in out if _is_heading(text, s)}
     if not heads:
         return out
-    body: set[tuple[str | None, float]] = set()
+    def ahead(d) -> bool:  # (a heading's result is no rounded guidance of the body: 营收:428.7亿元 … 预计Q4营收443亿元)
+        return bool(_AHEAD_METRIC.search(d.metric or ""))
+
+    body: set[tuple[str | None, float, bool]] = set()
     moved: set[tuple[str | None, str | None]] = set()  # the measures whose change the body states
     for s, d in out:
         if id(s) not in heads:
-            body |= {(d.unit if not d.is_change else "change", v) for v in figures(d)}
-            body |= {("change", round(abs(v), 9)) for _, v in d.changes}
+            body |= {(d.unit if not d.is_change else "change", v, ahead(d)) for v in figures(d)}
+            body |= {("change", round(abs(v), 9), ahead(d)) for _, v in d.changes}
             if d.is_change or d.changes:
                 moved.add((d.metric, d.period))
-    def near(kind, v: float) -> bool:  # a heading rounds the body's figure (扩四成: 43.1%)
-        return any(k == kind and abs(abs(b) - abs(v)) <= _HEADING_ROUNDING * abs(b) for k, b in body)
+    def near(kind, v: float, d) -> bool:  # a heading rounds the body's figure (扩四成: 43.1%), not its guidance's
+        return any(k == kind and abs(abs(b) - abs(v)) <= (_HEADING_ROUNDING if ahead(d) or not f else 1e-9) * abs(b)
+                   for k, b, f in body)
 
     def repeated(d) -> bool:
         if d.is_change:  # (出货翻倍 over the body's 同比增长160% of the same measure: the body's is the figure)
-            return near("change", d.q.value) or (d.metric, d.period) in moved
-        return near(d.unit, d.q.value)
+            return near("change", d.q.value, d) or (d.metric, d.period) in moved
+        return near(d.unit, d.q.value, d)
     return [(s, d) for s, d in out if id(s) not in heads or not repeated(d)]
 
 
