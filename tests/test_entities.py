@@ -279,6 +279,14 @@ ROWS = [
        P("Organization", "睿联电子"), P("Company", "联华电子"), exact=False),
     *R("a-segment-of-mass-sports-is-no-car-maker", "特步国际大众运动分部收入增长10%。",
        P("Organization", "特步国际"), exact=False, absent=("大众汽车", "大众")),
+    # a company heading the title before a colon and its results, or opening a line with what it achieved in a
+    # period, is named whole (no known head: 精密); a section's heading in the body (盈利预测:…) is no name
+    *R("a-company-heading-the-title-or-a-line-of-its-results", "华峰精密：上半年净利润同比增长20%\n"
+       "盈利预测:预计明年营收增长。\n锦岚材料上半年实现营业收入23.65亿元。",
+       P("Organization", "华峰精密"), P("Organization", "锦岚材料"), exact=False, absent=("盈利预测", "华峰", "锦岚")),
+    # a company opening a line with the release of its half-year or quarterly report (半年报, 三季报, 半年度报告)
+    *R("a-company-releasing-its-report", "半年报速递\n华峰精密8月22日晚间发布半年报。锦岚材料披露三季报。",
+       P("Organization", "华峰精密"), exact=False, absent=("半年报速递", "华峰")),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]

@@ -18,6 +18,7 @@ class _PatternRow(BaseModel):
     class_: Literal["Person", "Organization", "Platform", "Program"]
     confidence: float
     regex: str
+    title: bool = False  # matched on the title (the first sentence) only
 
 
 class _PatternFile(BaseModel):
@@ -176,7 +177,7 @@ def load_patterns() -> Patterns:
             rx = row.regex
             for k, v in subst.items():
                 rx = rx.replace(k, v)
-            compiled.append((re.compile(rx), row.class_, row.confidence))
+            compiled.append((re.compile(rx), row.class_, row.confidence, row.title))
         except (ValidationError, re.error) as e:
             raise DataError(f"pattern {i}: {str(e).splitlines()[0]}", str(path)) from None
     surnames = frozenset(re.sub(r"\s", "", data.surnames)) | frozenset(data.double_surnames)

@@ -231,9 +231,9 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
     out: list[Mention] = []
     known = list(known)
     ordered = sorted(pats.compiled, key=lambda p: p[1] == "Person")  # organizations first: roles need them
-    for base, s in sentences:
-        for rx, cls, conf in ordered:
-            for m in rx.finditer(s):
+    for k, (base, s) in enumerate(sentences):
+        for rx, cls, conf, title in ordered:
+            for m in rx.finditer(s) if k == 0 or not title else ():
                 name = m.group("name")
                 if not name or name in pats.not_names or name.endswith(pats.not_name_tails) \
                         or (cls in _ORG_CLASSES and _generic_headed(name)):
