@@ -1651,6 +1651,11 @@ ROWS = [
       E(900_000_000, "CNY", period="2020Q3", metric_is="营收"), E(2_100_000_000, "CNY", period="2021H1", metric_is="营收"),
       E(1_900_000_000, "CNY", period="2020H2", metric_is="营收"), E(3_300_000_000, "CNY", period="2021-01/2021-09", metric_is="营收"),
       E(2_800_000_000, "CNY", period="2020-01/2020-09", metric_is="营收")),
+    # a prior year's figure in brackets after a half's (2020年:每股6.0港仙) is that year's half, of the same measure
+    R("a-bracketed-prior-year-is-the-same-kind-of-period", "2021年上半年,星河控股收入为12.9亿元(2020年:10.5亿元),"
+      "中期股息每股8.0港仙(2020年:每股6.0港仙)。",
+      E(1_290_000_000, "CNY", period="2021H1", metric_is="收入"), E(1_050_000_000, "CNY", period="2020H1", metric_is="收入"),
+      E(0.08, "HKD", period="2021H1", metric_is="中期股息"), E(0.06, "HKD", period="2020H1", metric_is="中期股息")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -14,7 +14,7 @@ from ..entities import Mention
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start, continues
 from .filters import _RESULTS
 from .timing import (
-    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _last_year_before_its_level, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
+    _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
 from .metrics import _lexicon_metric, _metric_for
@@ -24,7 +24,7 @@ from .prices import _share_price
 from .subjects import (_bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
                        _sibling_model, _subject_after, _subject_before, brand_metric, glued_brand, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
-from .compare import _flat
+from .compare import _aside_of_the_same_kind, _flat, _last_year_before_its_level
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 from .parts import (_business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined,
                     _kind_by_heading, _own_name, _part_after_of, _part_of_place, _parts_of_their_sum, _place_item, _rate_of_the_level,
@@ -419,6 +419,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _parallel_comparison(sent, out)
     _from_base_periods(sent, drafts, out)
     _last_year_before_its_level(sent, out, periods)
+    _aside_of_the_same_kind(sent, out)
     _parts_of_their_sum(sent, out, periods, paragraph)
     _change_of_the_current(out)
     out = _without_rounded_bounds(out)

@@ -1,13 +1,15 @@
 """What a change is compared with: the kind its words name (同比 -> yoy, 环比, 较上一个季度 -> qoq),
 the base period a clause names (较2017年第三季度), a level compared with a base before it
-(相比去年同期的12.3亿元扩大161.4%), a level said to be flat (与上年持平), and a heading that
-names the comparison of the changes after it (从环比看).
+(相比去年同期的12.3亿元扩大161.4%), a level said to be flat (与上年持平), a heading that
+names the comparison of the changes after it (从环比看), and a prior figure said against the
+current one (去年为89.4%; (2023年:6.0港仙) in a half's results: that half).
 """
 from __future__ import annotations
 
 import re
 
 from .draft import Draft, _CLAUSE_END, _HARD_STOP, _clause_start
+from ...periods import PeriodMention
 from .timing import _COMPARED_WITH, _base_period_of, _period_before, _period_for
 
 #: words of a comparison with the period just before (环比, 较上一个季度, 按月, 上个月)
@@ -154,3 +156,32 @@ def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods
     own = _base_period_of(base.q.start, sent, periods)
     pa = own.period if own is not None else _period_for(base.q.start, periods, None)
     return "yoy" if _kind_between(pa, _period_for(target.q.start, periods, None)) == "yoy" else None
+
+
+def _last_year_before_its_level(sent: str, out: list[Draft], periods: list[PeriodMention]) -> None:
+    """收缴率为87.5%,去年为89.4% and 由去年的30%提高至40% in the 2023 results of a piece published in
+    2024: the figure right after 去年/上年 that has the period of another figure of its measure in the
+    sentence was said against that figure, so it is of the year before it."""
+    for p in periods:
+        if not re.fullmatch(r"(?:去年|上年)度?", sent[p.start:p.end].strip()):
+            continue
+        d = next((d for d in out if d.q.start >= p.end), None)
+        if d is not None and d.period == p.period \
+                and any(e is not d and e.metric == d.metric and e.period == d.period for e in out):
+            d.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), d.period, count=1)
+
+
+#: a prior year's figure in brackets after the current one (收入为1,286.4百万元(2023年:1,052.7百万元))
+_ASIDE_YEAR = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*年(?:度)?\s*[:：]\s*(?:每股)?\s*(?:人民币|港币|港元|美元)?\s*$")
+
+
+def _aside_of_the_same_kind(sent: str, out: list[Draft]) -> None:
+    """中期股息每股8.0港仙(2023年:每股6.0港仙) in a half's results: the bracket's year names that
+    year's same period (2023H1) and the same measure, not the whole year."""
+    for prev, d in zip(out, out[1:]):
+        m = _ASIDE_YEAR.search(sent, max(0, d.q.start - 24), d.q.start)
+        if m and not d.is_change and d.period == m.group(1) and prev.period and re.search(r"[QH/-]", prev.period) \
+                and not prev.period.startswith("asof:") and prev.q.end <= m.start():
+            shift = int(m.group(1)) - int(prev.period[-7:][:4])
+            d.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + shift), prev.period)
+            d.metric, d.metric_key = (prev.metric, prev.metric_key) if d.metric in (None, "每股") else (d.metric, d.metric_key)

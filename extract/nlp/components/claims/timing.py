@@ -421,16 +421,3 @@ def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None
 
 
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:至|到|-|—|~)\s*((?:19|20)\d{2})\s*年")
-
-
-def _last_year_before_its_level(sent: str, out: list[Draft], periods: list[PeriodMention]) -> None:
-    """收缴率为87.5%,去年为89.4% and 由去年的30%提高至40% in the 2023 results of a piece published in
-    2024: the figure right after 去年/上年 that has the period of another figure of its measure in the
-    sentence was said against that figure, so it is of the year before it."""
-    for p in periods:
-        if not re.fullmatch(r"(?:去年|上年)度?", sent[p.start:p.end].strip()):
-            continue
-        d = next((d for d in out if d.q.start >= p.end), None)
-        if d is not None and d.period == p.period \
-                and any(e is not d and e.metric == d.metric and e.period == d.period for e in out):
-            d.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), d.period, count=1)
