@@ -1656,6 +1656,10 @@ ROWS = [
       "中期股息每股8.0港仙(2020年:每股6.0港仙)。",
       E(1_290_000_000, "CNY", period="2021H1", metric_is="收入"), E(1_050_000_000, "CNY", period="2020H1", metric_is="收入"),
       E(0.08, "HKD", period="2021H1", metric_is="中期股息"), E(0.06, "HKD", period="2020H1", metric_is="中期股息")),
+    # what is left of a date or a period cut out of the metric (於2021年6月30日之…, 於截至…止年度錄得…) leaves it too
+    R("a-dates-rest-leaves-the-metric", "星河控股於2021年6月30日之僱員人數為3,210名。星河控股於截至2021年12月31日止年度錄得淨虧損不少於3.5億元。",
+      E(3210, ANY_COUNT, period="asof:2021-06", metric_is="雇员人数"),
+      E(350_000_000, "CNY", period="2021", qualifier="不少于", metric_is="净亏损")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
