@@ -1660,6 +1660,12 @@ ROWS = [
     R("a-dates-rest-leaves-the-metric", "星河控股於2021年6月30日之僱員人數為3,210名。星河控股於截至2021年12月31日止年度錄得淨虧損不少於3.5億元。",
       E(3210, ANY_COUNT, period="asof:2021-06", metric_is="雇员人数"),
       E(350_000_000, "CNY", period="2021", qualifier="不少于", metric_is="净亏损")),
+    # a base level right after 较+period without 的 (较去年同期35.3%提升17.6个百分点, 较上月45万辆增长11%) is that
+    # period's figure, and the move after it the current figure's
+    R("a-base-level-after-its-period-without-de", "2021年10月浙江省新能源车渗透率52.9%,较去年同期35.3%提升17.6个百分点。"
+      "2021年10月浙江省汽车出口量为50万辆,较上月45万辆增长11%。",
+      E(0.529, "percent", period="2021-10", change=[("abs", 0.176)]), E(0.353, "percent", period="2020-10", change=None),
+      E(500_000, "other:辆", period="2021-10", change=[("qoq", 0.11)]), E(450_000, "other:辆", period="2021-09", change=None)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -87,6 +87,9 @@ _PAIR_KINDS = {"%": "percent", "pct": "points", "cpt": "points", "ppt": "points"
 _SIGNED_CHANGE = re.compile(r"(?P<cmp>同比|环比|按年|按季|按月|YoY|QoQ|yoy|qoq|YOY|QOQ|较年初|较期初|较上年末|较年末|"
                             r"较去年同期|较上年同期|较去年|较上年|较上季度|较上月)\s*(?:分别)?\s*[:：]?\s*[+＋\-－]?\s*$")
 
+_MOVE_AFTER = WordRegex(r"\s*(?:{change_verbs})\s*(?:了)?\s*[+＋\-－−]?\s*[\d.]")
+
+
 def _classify(sent: str, drafts: list[Draft]) -> None:
     _quotes(sent, drafts)
     for d in drafts:
@@ -162,6 +165,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, sign * q.value)]
             continue
         signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
+        if signed and _MOVE_AFTER.match(sent, q.end):
+            continue  # 渗透率52.9%,较去年同期35.3%提升17.6个百分点: the base's level, its move after it
         if signed:  # 同比+22%, 环比-0.6%, YoY -10%, 较年初-41%: the number carries its own sign
             d.is_change = True
             d.change_kind = _change_kind(signed.group("cmp"), q)

@@ -32,7 +32,8 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
     return "growth"
 
 
-_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?[^,，。;；、%]{0,12}?的\s*$")
+_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?(?:[^,，。;；、%]{0,12}?的|(?:去年|上年)同期|上个?月|"
+                       r"上一?个?季度|(?:19|20)\d{2}\s*年(?:同期)?)\s*$")
 
 #: a clause of a change against a base it names (,较2018年第二季度增长; ,但较上季度下降了): the same level's next change
 _COMPARED_CLAUSE = re.compile(r"\s*[,，]\s*(?:但|而|且|并|则|同时)?\s*(?:较|比|相比|相较|相对于?|与|跟|和|同)(?:[^,，;；。\d]{0,4}\d{4}[^,，;；。]{0,14}|"
