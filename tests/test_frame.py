@@ -1637,6 +1637,13 @@ def test_a_result_on_a_line_of_its_own_is_no_repeat_of_a_guidance_after_it():
     assert ("营收", 42_870_000_000, "2024Q3") in got, got
 
 
+def test_the_day_a_profit_alert_came_out_is_no_period():
+    """8月5日晚间在港交所发布盈利预告: the day of the release; a profit alert in August is of the first half."""
+    got = [(c.metric, c.period) for c in _claims("星河物业发布盈利预告\n星河物业服务集团有限公司8月5日晚间在港交所发布盈利预告。"
+                                               "期内收入约为人民币58亿元。\n", "2024-08-06")]
+    assert got == [("收入", "2024H1")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -12,7 +12,7 @@ from .period_codes import period_end
 from .periods import find_periods
 
 
-_ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上午|下午|凌晨)?\s*"
+_ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上午|下午|凌晨)?\s*(?:(?:在|于)\s*[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?"  # (8月5日晚间在港交所发布)
                         r"(?:[,，]\s*[\u4e00-\u9fffA-Za-z0-9()（）.]{1,16}?\s*(?:于|在|正式|晚间|盘后|盘前)?\s*)?"  # (3月20日,星河集团公布…)
                         r"(?:电|消息|讯|发布|公布|披露|宣布|报道|公告|表示|称|召开|举行|举办|丨|｜)")  # (格隆汇3月14日丨: a wire's)
 _DATELINE = re.compile(r"^\s*(?:date\s*|[\u4e00-\u9fff]{2,4}\s*[,，]\s*)$")
