@@ -1666,6 +1666,10 @@ ROWS = [
       "2021年10月浙江省汽车出口量为50万辆,较上月45万辆增长11%。",
       E(0.529, "percent", period="2021-10", change=[("abs", 0.176)]), E(0.353, "percent", period="2020-10", change=None),
       E(500_000, "other:辆", period="2021-10", change=[("qoq", 0.11)]), E(450_000, "other:辆", period="2021-09", change=None)),
+    # 较2020年同期 after the day a release came out (3月28日,…) and a year's span (截至…止年度) is that year
+    R("a-day-gives-no-period-to-the-same-period-of-a-year", "3月28日,星河科技发布公告称,截至2021年12月31日止年度,"
+      "收入为32.6亿元,较2020年同期的37.4亿元减少12.8%。",
+      E(3_260_000_000, "CNY", period="2021", change=[("yoy", -0.128)]), E(3_740_000_000, "CNY", period="2020", change=None)),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

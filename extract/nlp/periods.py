@@ -396,11 +396,11 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 and re.fullmatch(r"\d{4}", whole.period) and not re.search(r"季", text[p.start:p.end]):
             out[k] = PeriodMention(p.start, p.end, str(whole.year - 1), whole.year - 1, p.base)
     # 第三季度净亏损…,2023年同期为…: that year's period of the nearest quarter (half, month) named before
-    # it, found once every rule has run (a bare quarter is read after a written year)
+    # it, found once every rule has run (a bare quarter is read after a written year; a day, 3月28日, is none, a span's end is)
     out.sort(key=lambda p: p.start)
     for k, p in enumerate(out):
         if _YEAR_SAME.fullmatch(text, p.start, p.end):
-            near = next((x for x in reversed(out[:k]) if not x.base and not re.search(r"[日号]", text[x.start:x.end])), None)
+            near = next((x for x in reversed(out[:k]) if not x.base and not re.search(r"^[^止]*[日号](?![^止]*止)", text[x.start:x.end + 4])), None)
             ctx = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", near.period) if near is not None else None
             if ctx and p.period[4:] != ctx.group(1):  # (a year named before, 2022年度…较2021年同期: that year)
                 out[k] = PeriodMention(p.start, p.end, f"{p.year}{ctx.group(1)}", p.year, p.base)
