@@ -1644,6 +1644,12 @@ def test_the_day_a_profit_alert_came_out_is_no_period():
     assert got == [("收入", "2024H1")], got
 
 
+def test_a_prior_years_loss_in_passing_is_carried_to_no_later_sentence():
+    got = [(c.metric, c.period) for c in _claims("星河科技公布年度业绩\n2023年,星河科技净亏损约为5.6亿元,2022年则为净亏损8.3亿元。"
+                                               "经调整净亏损为3.1亿元。\n", "2024-03-28")]
+    assert got == [("净亏损", "2023"), ("净亏损", "2022"), ("经调整净亏损", "2023")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -23,7 +23,7 @@ def _period_for(pos: int, periods: list[PeriodMention], carried: str | None, sen
 
 
 #: a clause that is a period and a figure (…毛利率为12.2%,一季度为9.2%;…): the period is that figure's only
-_PERIOD_IS = re.compile(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:约)?\s*(?:人民币|港币|港元|美元)?\s*[-+]?[\d０-９]")
+_PERIOD_IS = re.compile(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:约)?\s*(?:净?亏损|净?盈利)?\s*(?:人民币|港币|港元|美元)?\s*[-+]?[\d０-９]")  # (2022年则为净亏损8.3亿元)
 
 
 def said_of_its_figure(sent: str, p: PeriodMention):
