@@ -1670,6 +1670,9 @@ ROWS = [
     R("a-day-gives-no-period-to-the-same-period-of-a-year", "3月28日,星河科技发布公告称,截至2021年12月31日止年度,"
       "收入为32.6亿元,较2020年同期的37.4亿元减少12.8%。",
       E(3_260_000_000, "CNY", period="2021", change=[("yoy", -0.128)]), E(3_740_000_000, "CNY", period="2020", change=None)),
+    # a restatement in another currency after the figure's change (…亿美元,同比下降0.3%,约合人民币…) is no claim
+    R("a-restatement-after-the-change-is-no-claim", "2021年星河科技营收为150.33亿美元,同比下降0.3%,约合人民币1070亿元。",
+      E(15_033_000_000, "USD", period="2021", change=[("yoy", -0.003)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -19,9 +19,11 @@ def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
     if before.endswith(said):
         before = before[:-len(said)]
     before = _AT_RATE.sub("", before)  # 125043元,按年平均汇率折算为17744美元
+    before = _CHANGE_BETWEEN.sub("", before)  # 150.33亿美元,同比下降0.3%,约合人民币1070亿元
     return bool(_AMOUNT_END.search(before))
 
 _AMOUNT_END = re.compile(r"(?:元|币)\s*[,，(（]?\s*$")
+_CHANGE_BETWEEN = re.compile(r"[,，]\s*(?:同比|环比|按年|按季)?\s*[\u4e00-\u9fff]{0,4}\s*[+\-]?[\d.]+\s*%\s*[,，]?\s*$")
 _AT_RATE = re.compile(r"[,，(（]?\s*按[^,，。;；]{0,10}汇率(?:计算)?\s*[,，]?\s*$")
 
 _BRACKETED_AFTER = re.compile(r"(?P<cur>美元|港元|港币|人民币|元|币)\s*[(（]\s*(?:约合|约|合|折合|即|相当于)?\s*"
