@@ -1673,6 +1673,11 @@ ROWS = [
     # a restatement in another currency after the figure's change (…亿美元,同比下降0.3%,约合人民币…) is no claim
     R("a-restatement-after-the-change-is-no-claim", "2021年星河科技营收为150.33亿美元,同比下降0.3%,约合人民币1070亿元。",
       E(15_033_000_000, "USD", period="2021", change=[("yoy", -0.003)])),
+    # a currency named after 元 (亿元新台币, 亿元港币) or another country's (韩元, 澳门元) is that currency, no CNY
+    R("currencies-after-yuan-and-of-other-countries", "2021年星河电子营业利润为9.18万亿韩元,星河半导体净利约3252.6亿元新台币,"
+      "星河酒店平均房价为1,623澳门元,星河控股营收为100亿元港币。",
+      E(9_180_000_000_000, "other:韩元", period="2021"), E(325_260_000_000, "other:新台币", period="2021", qualifier="约"),
+      E(1623, "other:澳门元", period="2021"), E(10_000_000_000, "HKD", period="2021")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
