@@ -1593,15 +1593,6 @@ ROWS = [
       E(13_240_000, ANY_COUNT, period="2021Q2", subject="vivo"),
       E(0.185, "percent", period="2021Q2", subject="vivo"),
       E(0.172, "percent", period="2021Q2", subject="华为")),
-    # the parts after 其中 that add up to a figure before them are of that figure's period, even when a
-    # cumulative figure came between (10月交付5055台。1-10月累计交付31430台。其中…)
-    R("parts-that-add-up-to-a-figure-take-its-period", "10月星河汽车交付新车5055台。1-10月累计交付31430台。"
-      "其中,星河S6交付2695台,星河S8交付1477台,星河C6交付883台。",
-      E(5055, "count", period="2021-10"), E(31430, "count", period="2021-01/2021-10"),
-      E(2695, "count", period="2021-10"), E(1477, "count", period="2021-10"), E(883, "count", period="2021-10")),
-    # a share of a whole whose period is named (占1-10月累计销量的27.5%) is the part's, of its period
-    R("a-share-is-of-the-parts-period", "星河汽车10月销量占1-10月累计销量的27.5%。",
-      E(0.275, "percent", period="2021-10")),
     # a change against a year it names two years back (较2019年同期) is the level's second change, no yoy
     R("a-change-against-a-named-earlier-year-joins-the-level", "2021年浙江省旅游收入为100亿元,同比增长5.9%,较2019年同期增长10.2%。",
       E(10_000_000_000, "CNY", period="2021", change=[("yoy", 0.059), ("growth", 0.102)])),

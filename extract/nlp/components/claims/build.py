@@ -27,7 +27,7 @@ from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _aside_of_the_same_kind, _flat, _last_year_before_its_level
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 from .parts import (_business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined,
-                    _kind_by_heading, _own_name, _part_after_of, _part_of_place, _parts_of_their_sum, _place_item, _rate_of_the_level,
+                    _kind_by_heading, _own_name, _part_after_of, _part_of_place, _place_item, _rate_of_the_level,
                     _segment_goes_on)
 from .forecasts import _forecast, _outlook_beyond
 
@@ -228,13 +228,13 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                  topic: Mention | None, quarter_ctx: str | None,
                  lex_metric_spans: list[tuple[int, int, object]],
                  frame: Frame | None = None, earlier: list[Draft] = (),
-                 previous: list[Draft] = (), paragraph: list[Draft] = ()) -> tuple[list[Draft], str | None, Mention | None]:
+                 previous: list[Draft] = ()) -> tuple[list[Draft], str | None, Mention | None]:
     """Claims of one sentence (sentence-local offsets). Returns the drafts and the period and
     subject that carry over to the next sentence. The document ``frame`` gives the defaults: the
     reporting period (carried in as ``carried_period``) and the reporting entity (``topic``);
     ``earlier`` are the claims of the sentence before, which a sentence opening with 其中 goes on
     about; ``previous`` those of the last sentence that gave some, whose list of years a list after
-    it goes on with; ``paragraph`` those of its paragraph so far."""
+    it goes on with."""
     drafts = [Draft(q) for q in quantities]
     named_all = mentions  # (a tracker or an outlet is no subject, but it may forecast: IDC预计…)
     # (a place inside a metric's name, 美国 in 每股美国存托凭证摊薄收益, is no subject)
@@ -420,7 +420,6 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     _from_base_periods(sent, drafts, out)
     _last_year_before_its_level(sent, out, periods)
     _aside_of_the_same_kind(sent, out)
-    _parts_of_their_sum(sent, out, periods, paragraph)
     _change_of_the_current(out)
     out = _without_rounded_bounds(out)
     _share_enumerated_metrics(sent, out)

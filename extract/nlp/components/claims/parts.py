@@ -3,15 +3,13 @@
 其中中国市场超过10亿), a place listed after a figure (…;星河市3404.7亿元), a bulletin's parts of its place
 (第一产业, 城镇居民); the measure a bare rate or a restated change is of (智能手机毛利率, 按固定汇率计算收入);
 the gap of a place's figure to the country's (城镇化率高于全国) and a growth rate's move (比一季度加快0.2个百分点:
-…增速); a business group of the company reporting (本地生活集团订单量); and the period of parts that
-add up to a figure before them (其中,S6交付2695辆…)."""
+…增速); and a business group of the company reporting (本地生活集团订单量)."""
 from __future__ import annotations
 
 import re
 
 from ...frame import is_corporate
 from ...patterns import WordRegex
-from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import _TRIM_HEAD, Draft, _clause_start
 from .metrics import _AVERAGE_RATE, _names_metric
@@ -294,20 +292,3 @@ def _kind_by_heading(sent: str, d: Draft, out: list[Draft], earlier: list[Draft]
                  if _names_metric(whole[i:]) and (freq.get(whole[i - 1:i + 1]) or 0) < 100), None)
     if head is not None and not d.metric.endswith(head):
         d.metric, d.metric_key = _joined(d.metric, head), None  # (太阳能发电 + 发电量: 太阳能发电量)
-
-
-def _parts_of_their_sum(sent: str, out: list[Draft], periods: list[PeriodMention], before: list[Draft] = ()) -> None:
-    """10月交付5055台,前10个月累计交付31430台,其中ES6交付2695辆,ES8交付1477辆,EC6交付883台: the parts
-    after 其中 (in its sentence, or opening a later one of the paragraph, whose claims so far are
-    ``before``), naming no period, that add up to a figure before
-    it are of that figure's period."""
-    at = sent.find("其中")
-    parts = [d for d in out if d.q.start > at and not d.is_change and d.period]
-    if at < 0 or len(parts) < 2 or len({d.period for d in parts}) > 1 or any(at < p.start < parts[-1].q.start for p in periods):
-        return
-    total = sum(d.q.value for d in parts)
-    wholes = (list(before) if not sent[:at].strip() else []) + [w for w in out if w.q.end <= at]
-    whole = next((w for w in reversed(wholes) if not w.is_change and w.period != parts[0].period
-                  and w.q.value and abs(total - w.q.value) <= 0.005 * w.q.value), None)
-    for d in parts if whole is not None else ():
-        d.period = whole.period

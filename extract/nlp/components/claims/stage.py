@@ -54,7 +54,6 @@ def make_claims(nlp: Language, name: str, year: int):
         named = None  # the metric of the last claim that named one
         section = None  # the period a section's heading names
         earlier: list = []  # the claims of the last sentence that gave some (其中… goes on about them)
-        paragraph: list = []  # … and of the paragraph so far (其中 parts add up to one of them)
         for s in art.sentences():
             par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
             counted = s.start
@@ -64,7 +63,7 @@ def make_claims(nlp: Language, name: str, year: int):
                 # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …): with
                 # the period of its section's heading (2023年第二季度财务亮点), else the frame's
                 if not continues(s.text):
-                    subject, period, paragraph = None, section or frame.period, []
+                    subject, period = None, section or frame.period
                 prev_par = par
             text = _blanked(s.text, s.start, filed)  # (本报上海11月14日电 10月份,…: no part of a metric)
             text = _blanked(text, 0, [m.span() for m in frame_words().scale_note.finditer(text)])  # (单位:人民币百万元: no figure)
@@ -89,10 +88,9 @@ def make_claims(nlp: Language, name: str, year: int):
                     and not _DAY.search(s.text) else None
             drafts, period, subject = build_claims(
                 text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
-                frame, earlier if continues(s.text) else (), previous=earlier, paragraph=paragraph)
+                frame, earlier if continues(s.text) else (), previous=earlier)
             if drafts:
                 earlier = drafts
-                paragraph = paragraph + drafts
             if scale is not None:
                 _declared_scale(text, drafts, scale[1], scale[2])
             for d in drafts:

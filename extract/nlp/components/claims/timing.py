@@ -65,7 +65,7 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
         return replace(p, base=True)  # 自今年3月以来: where a streak starts, not the period of what follows
     if not p.base and RECORD_SINCE.match(sent, p.end):
         return replace(p, base=True)  # 创2018年以来新高: the start of a record's span, no period of the figure
-    if not p.base and (_is_ratio_base(sent, p) or _is_share_base(sent, p)):
+    if not p.base and _is_ratio_base(sent, p):
         return replace(p, base=True)  # 是第二季度的33倍, 为去年同期的101%: the base the level is a ratio to
     if not p.base and re.search(r"而\s*(?:截至|截止|在)?\s*$", sent[max(0, p.start - 4):p.start]) \
             and re.match(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:人民币|港币|港元|美元)?\s*[-\d]", sent[p.end:]):
@@ -90,15 +90,6 @@ _RATIO_AFTER = re.compile(r"\s*(?:同期)?(?:水平)?的?\s*(?:约|近|超过)?\
 def _is_ratio_base(sent: str, p: PeriodMention) -> bool:
     """Is ``p`` the period a level is said as a ratio to (为去年同期的101%), not the level's own?"""
     return bool(_RATIO_BEFORE.search(sent, max(0, p.start - 4), p.start) and _RATIO_AFTER.match(sent, p.end))
-
-
-#: the whole a share is of, its period named (10月销量占今年累计销量的27.5%: the share is October's)
-_SHARE_OF = re.compile(r"[^,，;；。]{0,16}?的?\s*(?:约|近|超过|逾|超)?\s*[\d.]+\s*(?:%|％)")
-
-
-def _is_share_base(sent: str, p: PeriodMention) -> bool:
-    """Is ``p`` the period of the whole a share is of (占全年营收的30%), not the share's own?"""
-    return bool(re.search(r"占(?:据|到)?\s*$", sent[max(0, p.start - 3):p.start]) and _SHARE_OF.match(sent, p.end))
 
 
 def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> PeriodMention | None:
