@@ -1669,6 +1669,13 @@ ROWS = [
       "星河酒店平均房价为1,623澳门元,星河控股营收为100亿元港币。",
       E(9_180_000_000_000, "other:韩元", period="2021"), E(325_260_000_000, "other:新台币", period="2021", qualifier="约"),
       E(1623, "other:澳门元", period="2021"), E(10_000_000_000, "HKD", period="2021")),
+    # lenders' measures: 在贷余额 keeps its 在, a heading of the business (业务方面,) is no part, and the window of a
+    # rate (30天回收率, 90天+逾期率) names it, no figure of its own
+    R("lenders-measures", "截至2021年9月30日,星河科技在贷余额为1128亿元。业务方面,2021年第三季度星河科技放款量为572亿元,"
+      "30天回收率为86.8%,90天+逾期率为2.38%。",
+      E(112_800_000_000, "CNY", period="asof:2021-09", metric_is="在贷余额"),
+      E(57_200_000_000, "CNY", period="2021Q3", metric_is="放款量"),
+      E(0.868, "percent", period="2021Q3", metric_is="30天回收率"), E(0.0238, "percent", period="2021Q3", metric_is="90天+逾期率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

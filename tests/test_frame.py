@@ -1650,6 +1650,11 @@ def test_a_prior_years_loss_in_passing_is_carried_to_no_later_sentence():
     assert got == [("净亏损", "2023"), ("净亏损", "2022"), ("经调整净亏损", "2023")], got
 
 
+def test_loans_facilitated_are_a_flow_not_a_balance():
+    got = [(c.metric, c.period) for c in _claims("星河科技三季度业绩\n第三季度,平台促成借款规模为572亿元,同比下降4.5%。\n", "2023-11-21")]
+    assert got == [("平台促成借款规模", "2023Q3")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
