@@ -1676,6 +1676,13 @@ ROWS = [
       E(112_800_000_000, "CNY", period="asof:2021-09", metric_is="在贷余额"),
       E(57_200_000_000, "CNY", period="2021Q3", metric_is="放款量"),
       E(0.868, "percent", period="2021Q3", metric_is="30天回收率"), E(0.0238, "percent", period="2021Q3", metric_is="90天+逾期率")),
+    # an expectation said right before its figure (高于预期的1.39元, (一致预期:118.6亿元), vs. 彭博一致预期…) is the
+    # market's expectation of the result's measure
+    R("expectations-said-right-before-their-figure", "2021年第三季度星河科技营收为123.4亿元(一致预期:118.6亿元)。"
+      "2021年第三季度星河科技调整后每股收益为1.42元,高于预期的1.39元。2021年第三季度星河科技净利润为20亿元,vs. 彭博一致预期18亿元。",
+      E(12_340_000_000, "CNY", period="2021Q3", metric_is="营收"), E(11_860_000_000, "CNY", period="2021Q3", metric_is="市场预期营收"),
+      E(1.42, "CNY", period="2021Q3", metric_is="调整后每股收益"), E(1.39, "CNY", period="2021Q3", metric_is="市场预期调整后每股收益"),
+      E(2_000_000_000, "CNY", period="2021Q3", metric_is="净利润"), E(1_800_000_000, "CNY", period="2021Q3", metric_is="市场预期净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

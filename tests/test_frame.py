@@ -1655,6 +1655,11 @@ def test_loans_facilitated_are_a_flow_not_a_balance():
     assert got == [("平台促成借款规模", "2023Q3")], got
 
 
+def test_what_analysts_predicted_of_a_result_is_the_markets_expectation():
+    got = [(c.metric, c.period) for c in _claims("星河科技发布财报\n分析师此前预计星河科技第三季度营收为331亿美元。\n", "2024-11-21")]
+    assert got == [("市场预期营收", "2024Q3")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -21,13 +21,17 @@ _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$"
 
 #: who expects and how (市场此前预期, 分析师平均预估, 彭博一致预期): the core of the expectations below
 _HOW = r"(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)"
-_HELD = r"(?:{expectation_holders})" + _HOW
+_HELD = r"(?:(?:{expectation_holders})" + _HOW + r"|分析师(?:此前|之前)?(?:平均|普遍|一致)?预计)"  # (分析师此前预计…)
 
 _EXPECTATION = WordRegex(r"(?:此?前)?(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于))?"
                          r"(?:{expectation_holders})?" + _HOW + r"(?:值)?")
 # (略高于市场预期的…, 分析师此前预期为…, 此前分析师平均预期为…, 超过华尔街预期的…)
 # an expectation said of another figure earlier in the sentence (…,分析师此前预期为1585亿元;净利润为…)
 _EXPECTED_BEFORE = WordRegex(_HELD + r"(?:值)?(?=\s*(?:为|是|的|约为|约)\s*[\d０-９])")
+
+# … said right before its figure: 高于预期的1.39美元, (一致预期:118.6亿元)
+_AGAINST_EXPECTED = WordRegex(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|好于|优于|不及|逊于)|[(（])\s*(?:{expectation_holders})?"
+                              + _HOW + r"(?:值)?\s*(?:的|为|[:：])?\s*$")
 
 # the market's expectation leading the figure expected (市场此前预期蔚来第三季度营收为…, 彭博一致预期…,
 # 据彭博调查的分析师预估,…), not a result set against it (超出市场预期,…)
@@ -41,7 +45,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     unattributed 预计 about the reporting entity's figure) is its 指引 (收入指引), an analyst's
     (我们预计) or anyone else's estimate a 预测 (预测归母净利润, 预测市场规模). A period that had ended when the
     article came out is an estimate of a result (IDC预计二季度出货量…), not a forecast."""
-    if d.metric and before is not None and before.metric and _EXPECTATION.fullmatch(d.metric):
+    if d.metric and before is not None and before.metric and not before.metric.startswith("市场预期") and (
+            _EXPECTATION.fullmatch(d.metric) or _AGAINST_EXPECTED.search(sent, max(0, d.q.start - 16), d.q.start)):
         # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
         d.metric, d.metric_key = "市场预期" + before.metric, None
         return
