@@ -1683,6 +1683,11 @@ ROWS = [
       E(12_340_000_000, "CNY", period="2021Q3", metric_is="营收"), E(11_860_000_000, "CNY", period="2021Q3", metric_is="市场预期营收"),
       E(1.42, "CNY", period="2021Q3", metric_is="调整后每股收益"), E(1.39, "CNY", period="2021Q3", metric_is="市场预期调整后每股收益"),
       E(2_000_000_000, "CNY", period="2021Q3", metric_is="净利润"), E(1_800_000_000, "CNY", period="2021Q3", metric_is="市场预期净利润")),
+    # a list's marker after a colon (榜单:1.星河S6 …;2.…) and a guidance's tolerance (上下浮动2%, ±2%) are no figures
+    R("list-markers-after-a-colon-and-tolerances-are-no-claims", "2021年12月星河汽车销量榜:1.星河S6 1.02万辆;2.星河S8 9800辆。"
+      "星河科技2021年第四季度营收指引为375亿美元,上下浮动2%。",
+      E(10_200, "other:辆", period="2021-12"), E(9_800, "other:辆", period="2021-12"),
+      E(37_500_000_000, "USD", period="2021Q4", metric_is="营收指引")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

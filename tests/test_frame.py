@@ -1660,6 +1660,13 @@ def test_what_analysts_predicted_of_a_result_is_the_markets_expectation():
     assert got == [("市场预期营收", "2024Q3")], got
 
 
+def test_the_home_markets_figures_are_the_countrys_and_a_papers_byline_is_no_subject():
+    got = [(c.subject, c.period) for c in _claims("乘联会月报\n10月国内乘用车零售227.5万辆,同比增长11.3%。\n", "2024-11-08")]
+    assert got == [("中国", "2024-10")], got
+    got = [(c.subject, c.metric) for c in _claims("星河软件业绩\n（北京商报）星河软件第一季度收入同比增长16%至655.85亿元。\n", "2024-04-30")]
+    assert got == [("星河软件", "收入")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

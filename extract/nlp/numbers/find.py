@@ -249,8 +249,8 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         elif a.num.isdigit() and int(a.num) < 100 and not m.group("aneg"):
             if scan[num_start - 1:num_start] in "(（" and num_start and after in ")）":
                 reason = "list"
-            elif _prev_char(scan, num_start) in _SENTENCE_END and after and after in _LIST_AFTER + " \n":
-                reason = "list"                 # 1、 1. 1, and a section number alone: "。 2 他们"
+            elif _prev_char(scan, num_start) in _SENTENCE_END + ":：" and after and after in _LIST_AFTER + " \n":
+                reason = "list"                 # 1、 1. 1, and a section number alone: "。 2 他们"; 榜单:1.问界
         if reason is None and _is_yearlike(a):
             reason, is_year = "year-like", True
 
