@@ -1688,6 +1688,9 @@ ROWS = [
       "星河科技2021年第四季度营收指引为375亿美元,上下浮动2%。",
       E(10_200, "other:辆", period="2021-12"), E(9_800, "other:辆", period="2021-12"),
       E(37_500_000_000, "USD", period="2021Q4", metric_is="营收指引")),
+    # a board lot's size (每手(100股)) is no figure
+    R("a-board-lots-size-is-no-claim", "2021年12月星河生物每手(100股)账面赚1,350港元。",
+      E(1350, "HKD", period="2021-12")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -287,6 +287,10 @@ ROWS = [
     # a company opening a line with the release of its half-year or quarterly report (半年报, 三季报, 半年度报告)
     *R("a-company-releasing-its-report", "半年报速递\n华峰精密8月22日晚间发布半年报。锦岚材料披露三季报。",
        P("Organization", "华峰精密"), exact=False, absent=("半年报速递", "华峰")),
+    # a company heading the title with its listing (锦岚茶饮今日招股, 华峰精密递表港交所) is named whole; a market's
+    # board (港股IPO) and an offering's tranche (香港公开发售) are no names
+    *R("a-company-listing-in-the-title", "锦岚茶饮今日招股\n香港公开发售占10%。同日公司公布招股价。",
+       P("Organization", "锦岚茶饮"), exact=False, absent=("香港", "同日公司", "同日")),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
