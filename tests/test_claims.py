@@ -1691,6 +1691,10 @@ ROWS = [
     # a board lot's size (每手(100股)) is no figure
     R("a-board-lots-size-is-no-claim", "2021年12月星河生物每手(100股)账面赚1,350港元。",
       E(1350, "HKD", period="2021-12")),
+    # a product's sales and stock said right after its output (PVC产量…,销量…,库存量…) are the product's too
+    R("a-products-sales-and-stock-after-its-output", "2021年星河化学PVC产量98.6万吨,销量97.1万吨,库存量2.3万吨。",
+      E(986_000, "other:吨", period="2021", metric_is="PVC产量"), E(971_000, "other:吨", period="2021", metric_is="PVC销量"),
+      E(23_000, "other:吨", period=ANY, metric_is="PVC库存量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

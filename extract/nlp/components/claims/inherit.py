@@ -34,6 +34,10 @@ _BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增�
 _AVERAGE_OF = re.compile(r"(日均|月均|周均|平均每[日天月])(?:人次|次)?")
 
 
+#: the measures of a product's output, sales and stock, said one after another of it
+_SIBLING = re.compile(r"(?:产量|生产量|销量|销售量|库存量|产销量|出货量|交付量)$")
+
+
 def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
     """The metric of a figure that names none of its own, or only a share or real terms of one,
     from the figure before it in the sentence (``out``)."""
@@ -42,6 +46,10 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = _TRIM_HEAD.sub("", flat.group("m")), None  # 居民消费价格同比持平,环比上涨0.2%
     if prev is None:
         return
+    if d.metric and _SIBLING.fullmatch(d.metric) and prev.metric and (own := _SIBLING.search(prev.metric)) and own.start() > 0 \
+            and not d.is_change and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
+        # PVC产量98.6万吨,销量97.1万吨,库存量2.3万吨: the product's sales and stock, as its output
+        d.metric, d.metric_key = prev.metric[:own.start()] + d.metric, None
     if d.metric and _BARE_MOVE.fullmatch(d.metric):
         d.metric, d.metric_key = None, None  # 派息比率由40%提高至50%: a verb of the move names no measure
     if (d.metric is None and not (prev.q.kind == "percent" and RANKED.match(sent, q.end))) \
