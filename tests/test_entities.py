@@ -291,6 +291,9 @@ ROWS = [
     # board (港股IPO) and an offering's tranche (香港公开发售) are no names
     *R("a-company-listing-in-the-title", "锦岚茶饮今日招股\n香港公开发售占10%。同日公司公布招股价。",
        P("Organization", "锦岚茶饮"), exact=False, absent=("香港", "同日公司", "同日")),
+    # an industry named like a company (消费电子, 汽车电子) is no name
+    *R("industries-named-like-companies-are-no-names", "按行业划分,星河科技消费电子营业收入38.6亿元,汽车电子营业收入9.4亿元。",
+       P("Organization", "星河科技"), exact=False, absent=("消费电子", "汽车电子")),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
