@@ -1695,6 +1695,13 @@ ROWS = [
     R("a-products-sales-and-stock-after-its-output", "2021年星河化学PVC产量98.6万吨,销量97.1万吨,库存量2.3万吨。",
       E(986_000, "other:吨", period="2021", metric_is="PVC产量"), E(971_000, "other:吨", period="2021", metric_is="PVC销量"),
       E(23_000, "other:吨", period=ANY, metric_is="PVC库存量")),
+    # a figure a result beat (胜市场预期的420亿元) is the market's expectation; a change against last year's December
+    # said of January (较去年12月减少59%) is sequential, the level's second change
+    R("beaten-expectations-and-last-decembers-base", "2021年第二季度星河科技纯利476.3亿元,按年升82%,胜市场预期的420亿元。"
+      "2021年1月星河汽车交付8,250辆,同比增长58%,较去年12月减少59%。",
+      E(47_630_000_000, "CNY", period="2021Q2", change=[("yoy", 0.82)], metric_is="纯利"),
+      E(42_000_000_000, "CNY", period="2021Q2", metric_is="市场预期纯利"),
+      E(8250, "other:辆", period="2021-01", change=[("yoy", 0.58), ("qoq", -0.59)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
