@@ -1702,6 +1702,13 @@ ROWS = [
       E(47_630_000_000, "CNY", period="2021Q2", change=[("yoy", 0.82)], metric_is="纯利"),
       E(42_000_000_000, "CNY", period="2021Q2", metric_is="市场预期纯利"),
       E(8250, "other:辆", period="2021-01", change=[("yoy", 0.58), ("qoq", -0.59)])),
+    # a note's shorthand: 同/环比 pairs in every clause, a minus right after yoy, 2021Q1-3 as the months to date, and the
+    # period's end before 公司 (期末公司存货) naming no one
+    R("a-notes-shorthand-in-later-clauses", "2021Q3星河科技营收119.8亿元,同/环比+3.1%/+9.6%;归母净利润12.9亿元,同/环比+5.1%/+16.6%。"
+      "2021Q1-3星河科技营收313.5亿元,yoy-8.1%。",
+      E(11_980_000_000, "CNY", period="2021Q3", change=[("yoy", 0.031), ("qoq", 0.096)]),
+      E(1_290_000_000, "CNY", period="2021Q3", change=[("yoy", 0.051), ("qoq", 0.166)]),
+      E(31_350_000_000, "CNY", period="2021-01/2021-09", change=[("yoy", -0.081)], metric_is="营收")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

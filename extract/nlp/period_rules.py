@@ -51,6 +51,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # the months or quarters from January, in shorthand (9M24, 1-3Q24): as 前三季度
     (re.compile(r"(?<![\dA-Za-z])(?P<nm>[1-9]|1[01])M\s*(?:(?P<y>(?:19|20)\d{2})|(?P<yy>[12]\d))(?!\d)"), "span", "M"),
     (re.compile(r"(?<![\dA-Za-z])1\s*-\s*(?P<nq>[23])Q\s*(?:(?P<y>(?:19|20)\d{2})|(?P<yy>[12]\d))(?!\d)"), "span", "Q"),
+    (re.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})|(?P<yy>[12]\d))\s*Q1\s*[-~～]\s*(?P<nq>[23])(?![\dQ])"), "span", "Q"),  # 2024Q1-3
     (re.compile(r"(?<![\dA-Za-z])(?P<yy>[12]\d)\s*Q(?P<q>[1-4])(?![\d])"), "quarter", "Q"),
     (re.compile(r"(?<![\dA-Za-z])(?P<q>[1-4])Q\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),
     (re.compile(r"(?<![A-Za-z])Q(?P<q>[1-4])\s*['’]\s*(?P<yy>[12]\d)(?![\d])"), "quarter", "Q"),

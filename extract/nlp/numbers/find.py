@@ -232,8 +232,9 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         before2 = scan[num_start - 2] if num_start > 1 else ""
         if before.isascii() and before.isalpha():
             reason = "quarter" if before in "QqHh" and a.raw in (1, 2, 3, 4) and plain else "latin"
-        elif before == "-" and before2.isascii() and before2.isalpha():
-            reason = "latin"
+        elif before == "-" and before2.isascii() and before2.isalpha() \
+                and not re.search(r"(?i)(?:yoy|qoq)$", scan[max(0, num_start - 4):num_start - 1]):
+            reason = "latin"  # (A-1; not yoy-18.5%: a signed change)
         elif before == " " and before2.isascii() and before2.isalpha() and plain:
             reason = "version"
     if reason is None and plain:

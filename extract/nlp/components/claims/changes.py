@@ -167,10 +167,10 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
         if signed and _MOVE_AFTER.match(sent, q.end):
             continue  # 渗透率52.9%,较去年同期35.3%提升17.6个百分点: the base's level, its move after it
-        if signed:  # 同比+22%, 环比-0.6%, YoY -10%, 较年初-41%: the number carries its own sign
+        if signed:  # 同比+22%, 环比-0.6%, YoY -10%, 较年初-41%: the number carries its own sign (yoy-18.5%: its minus before it)
             d.is_change = True
             d.change_kind = _change_kind(signed.group("cmp"), q)
-            d.changes = [(d.change_kind, q.value)]
+            d.changes = [(d.change_kind, -q.value if q.value > 0 and sent[q.start - 1:q.start] in ("-", "－") else q.value)]
             d.kinds_known = bool(_NOT_A_YEAR_AGO.search(signed.group("cmp")))  # 较年初: a plain change
             continue
         moved = _MOVE_COLUMN.search(before) if q.kind in ("percent", "points") else None

@@ -33,7 +33,7 @@ _GROUP_LEAD = re.compile(r"[^,，;；。:：]{0,10}")  # 分别 … the first nu
 _VERB_SEP = WordRegex(r"\s*(?:、|和|与|及|以及|,|，)?\s*(?:{change_verbs})了?\s*")
 _SLASH = re.compile(r"\s*/\s*")
 _SIGNED_SLASH = re.compile(r"\s*/\s*[+＋]\s*")
-_PAIR_LEAD = re.compile(r"同环比|同比/环比|yoy/qoq", re.I)
+_PAIR_LEAD = re.compile(r"同环比|同比\s*/\s*环比|同\s*/\s*环比|yoy/qoq", re.I)
 _PAIR_TAGS = re.compile(r"\s*(?:YoY|同比)\s*/\s*(?:QoQ|环比)", re.I)
 
 def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
