@@ -1709,6 +1709,14 @@ ROWS = [
       E(11_980_000_000, "CNY", period="2021Q3", change=[("yoy", 0.031), ("qoq", 0.096)]),
       E(1_290_000_000, "CNY", period="2021Q3", change=[("yoy", 0.051), ("qoq", 0.166)]),
       E(31_350_000_000, "CNY", period="2021-01/2021-09", change=[("yoy", -0.081)], metric_is="营收")),
+    # a share of a target done (完成全年200万辆销量目标的89%) is its completion rate; a heading of the segments (分部方面,)
+    # is no part; a slash of a years' list (FY21/FY22营收预测) leaves the metric
+    R("target-done-segment-heading-and-slashed-years", "2021年1-10月星河汽车累计销量177.6万辆,完成全年200万辆销量目标的89%。"
+      "分部方面,2021年星河科技增值服务收入为789亿元。星河科技FY21/FY22营收预测为480/560亿元。",
+      E(1_776_000, "other:辆", period="2021-01/2021-10"), E(2_000_000, "other:辆", period="2021"),
+      E(0.89, "percent", period=ANY, metric_is="销量目标完成率"),
+      E(78_900_000_000, "CNY", period="2021", metric_is="增值服务收入"),
+      E(48_000_000_000, "CNY", period="2021", metric_is="营收预测"), E(56_000_000_000, "CNY", period="2022", metric_is="营收预测")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -34,6 +34,9 @@ _BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增�
 _AVERAGE_OF = re.compile(r"(日均|月均|周均|平均每[日天月])(?:人次|次)?")
 
 
+#: the target a share of is done (完成全年200万辆销量目标的89%)
+_DONE_OF_TARGET = re.compile(r"完成[^,，。;；]{0,20}?目标(?:的)?\s*$")
+
 #: the measures of a product's output, sales and stock, said one after another of it
 _SIBLING = re.compile(r"(?:产量|生产量|销量|销售量|库存量|产销量|出货量|交付量)$")
 
@@ -50,6 +53,9 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
             and not d.is_change and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
         # PVC产量98.6万吨,销量97.1万吨,库存量2.3万吨: the product's sales and stock, as its output
         d.metric, d.metric_key = prev.metric[:own.start()] + d.metric, None
+    if q.kind == "percent" and d.metric and not d.is_change and _DONE_OF_TARGET.search(sent, max(0, q.start - 24), q.start):
+        # 1-10月累计销量177.6万辆,完成全年200万辆销量目标的89%: how much of the target is done
+        d.metric, d.metric_key = d.metric.removesuffix("完成率") + ("" if d.metric.endswith("目标") else "目标") + "完成率", None
     if d.metric and _BARE_MOVE.fullmatch(d.metric):
         d.metric, d.metric_key = None, None  # 派息比率由40%提高至50%: a verb of the move names no measure
     if (d.metric is None and not (prev.q.kind == "percent" and RANKED.match(sent, q.end))) \
