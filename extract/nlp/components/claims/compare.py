@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _clause_start
 from ...periods import PeriodMention
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _clause_start
 from .timing import _COMPARED_WITH, _base_period_of, _period_before, _period_for
 
 #: words of a comparison with the period just before (环比, 较上一个季度, 按月, 上个月)
@@ -147,6 +147,7 @@ def _clauses_between(sent: str, level: Draft, change: Draft, drafts: list[Draft]
     if breaks == 2 and not any(a <= x.q.start and x.q.end <= b for x in drafts):
         return 1
     return breaks
+
 
 def _from_to_kind(sent: str, change, target: Draft, levels: list[Draft], periods) -> str | None:
     """由2019年的42.3元增长95.3%至2020年的82.6元: a change between a level of one period and a
