@@ -1717,6 +1717,10 @@ ROWS = [
       E(0.89, "percent", period=ANY, metric_is="销量目标完成率"),
       E(78_900_000_000, "CNY", period="2021", metric_is="增值服务收入"),
       E(48_000_000_000, "CNY", period="2021", metric_is="营收预测"), E(56_000_000_000, "CNY", period="2022", metric_is="营收预测")),
+    # a guidance named right after its figures, in passing (超出此前54,000至56,000辆的交付指引上限) is that guidance
+    R("a-guidance-named-after-its-figures", "2021年第二季度华远汽车交付57,373辆,超出此前54,000至56,000辆的交付指引上限。",
+      E(57_373, "other:辆", period="2021Q2", metric_is="交付量"),
+      E(54_000, "other:辆", period="2021Q2", upper=56_000, metric_is="交付量指引")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -29,6 +29,9 @@ _EXPECTATION = WordRegex(r"(?:此?前)?(?:(?:略|稍|远|大幅|明显)?(?:高�
 # an expectation said of another figure earlier in the sentence (…,分析师此前预期为1585亿元;净利润为…)
 _EXPECTED_BEFORE = WordRegex(_HELD + r"(?:值)?(?=\s*(?:为|是|的|约为|约)\s*[\d０-９])")
 
+#: a guidance named right after its figure (…至56,000辆的交付指引上限)
+_GUIDANCE_AFTER = re.compile(r"\s*的?\s*(?P<m>[\u4e00-\u9fffA-Za-z]{0,6}?)指引")
+
 # … said right before its figure: 高于预期的1.39美元, (一致预期:118.6亿元)
 _AGAINST_EXPECTED = WordRegex(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|好于|优于|不及|逊于|胜|逊|较)|[(（])\s*(?:{expectation_holders})?"
                               + _HOW + r"(?:值)?\s*(?:的|为|[:：])?\s*$")
@@ -45,6 +48,11 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     unattributed 预计 about the reporting entity's figure) is its 指引 (收入指引), an analyst's
     (我们预计) or anyone else's estimate a 预测 (预测归母净利润, 预测市场规模). A period that had ended when the
     article came out is an estimate of a result (IDC预计二季度出货量…), not a forecast."""
+    if (named := _GUIDANCE_AFTER.match(sent, d.q.end)) and not d.is_change:
+        # 交付57,373辆,超出此前54,000至56,000辆的交付指引上限: the guidance in passing, named after it
+        m = named.group("m") or (before.metric if before is not None and before.metric else "")
+        d.metric, d.metric_key = m + ("量" if m.endswith(("交付", "销售", "出货")) else "") + "指引", None
+        return
     if d.metric and before is not None and before.metric and not before.metric.startswith("市场预期") and (
             _EXPECTATION.fullmatch(d.metric) or _AGAINST_EXPECTED.search(sent, max(0, d.q.start - 16), d.q.start)):
         # 收入为300亿元,逊于310亿元的市场预期: the expectation of the figure compared with it
