@@ -1667,6 +1667,13 @@ def test_the_home_markets_figures_are_the_countrys_and_a_papers_byline_is_no_sub
     assert got == [("星河软件", "收入")], got
 
 
+def test_balance_sheet_ratios_are_at_the_periods_end():
+    got = [(c.metric, c.period) for c in _claims("星河航运三季报\n星河航运集团股份有限公司2024年1-9月营业收入412.68亿元。"
+                                               "资产负债率为52.3%,不良贷款率为0.89%,拨备覆盖率为245.6%。\n", "2024-10-30")]
+    assert got == [("营业收入", "2024-01/2024-09"), ("资产负债率", "asof:2024-09"), ("不良贷款率", "asof:2024-09"),
+                   ("拨备覆盖率", "asof:2024-09")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
