@@ -1721,6 +1721,11 @@ ROWS = [
     R("a-guidance-named-after-its-figures", "2021年第二季度华远汽车交付57,373辆,超出此前54,000至56,000辆的交付指引上限。",
       E(57_373, "other:辆", period="2021Q2", metric_is="交付量"),
       E(54_000, "other:辆", period="2021Q2", upper=56_000, metric_is="交付量指引")),
+    # a stock at a quarter's end compared with the quarter's end before (截至6月底…较3月底) is sequential, as with the month before
+    R("a-quarter-ends-stock-against-the-one-before", "截至2021年6月底,星河科技贷款余额为3427亿元,较3月底减少9.3%。"
+      "截至2021年10月底,星河科技用户数为1.2亿,较9月底增长3%。",
+      E(342_700_000_000, "CNY", period="asof:2021-06", change=[("qoq", -0.093)]),
+      E(120_000_000, "users", period="asof:2021-10", change=[("qoq", 0.03)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

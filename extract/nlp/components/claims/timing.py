@@ -105,14 +105,15 @@ _SAID_BY_THEN = re.compile(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:人民币|港�
 
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|相对|对比|较之|与|和|跟)\s*(?:于)?\s*$")
 
-def _period_before(code: str) -> str | None:
-    """The quarter or month before: 2018Q3 -> 2018Q2, 2018Q1 -> 2017Q4, 2020-01 -> 2019-12."""
+def _period_before(code: str, months: int = 1) -> str | None:
+    """The quarter or month before: 2018Q3 -> 2018Q2, 2018Q1 -> 2017Q4, 2020-01 -> 2019-12; a stock's
+    month-end ``months`` back (asof:2023-06, 3 -> asof:2023-03)."""
     if m := re.fullmatch(r"(\d{4})Q([1-4])", code):
         y, q = int(m.group(1)), int(m.group(2))
         return f"{y}Q{q - 1}" if q > 1 else f"{y - 1}Q4"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", code):
-        y, mo = int(m.group(1)), int(m.group(2))
-        return f"{y}-{mo - 1:02d}" if mo > 1 else f"{y - 1}-12"
+    if m := re.fullmatch(r"(asof:)?(\d{4})-(\d{2})", code):
+        y, mo, tag = int(m.group(2)), int(m.group(3)), m.group(1) or ""
+        return f"{tag}{y}-{mo - months:02d}" if mo > months else f"{tag}{y - 1}-{12 + mo - months:02d}"
     return None
 
 def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts: list[Draft] = ()) -> None:
@@ -150,8 +151,9 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
         # (a move in points against it is the rate's: 同比增长5.7%,比二季度加快0.4个百分点)
         return not drafts or own is not None and own.q.kind != "points" and (nxt is None or own.q.start < nxt.q.start)
 
-    if sent and before and any(p.period == before and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start) and governs(p)
-                               for p in periods):
+    quarter_end = _period_before(d.period, 3) if re.fullmatch(r"asof:\d{4}-(?:03|06|09|12)", d.period) else None
+    if sent and before and any(p.period in (before, quarter_end) and _COMPARED_WITH.search(sent, max(0, p.start - 4), p.start)
+                               and governs(p) for p in periods):  # (截至6月底…较3月底: a quarter-end's stock, the one before)
         # 较2018年第二季度增长 said of 2018Q3: the quarter before, sequential
         # (an explicit 同比 beside it, 较第二季度增长31.5%,同比增长103.9%, stays year on year)
         # (a change already sequential is the one compared with it: 同比增长133.8%,但较上季度下降9.1%)
