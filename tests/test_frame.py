@@ -1673,6 +1673,11 @@ def test_balance_sheet_ratios_are_at_the_periods_end():
     assert got == [("营业收入", "2024-01/2024-09"), ("资产负债率", "asof:2024-09"), ("拨备覆盖率", "asof:2024-09")], got
 
 
+def test_a_headlines_parts_split_by_a_space_name_their_own_metrics():
+    got = [(c.metric, c.value) for c in _claims("星河科技首季核心收入微增 智能云收入升6%\n星河科技公布第一季业绩,总收入315亿元。\n", "2024-05-17")]
+    assert ("智能云收入", 0.06) in got, got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -286,6 +286,9 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
             lo = m.end
     seg = sent[lo:pos]  # (归属于华远汽车股东的净利润: the company named in the attribution is no stop of the phrase)
     seg = _BASIS_BRACKET.sub(r"\g<b>", seg)  # 经调整后(非公认会计准则)净亏损: the basis is part of it
+    if (cut := seg.rstrip().rfind(" ")) > 0 and re.match(r"[\u4e00-\u9fff]", seg[cut - 1]) \
+            and _names_metric(_TRIM_TAIL.sub("", seg[cut + 1:].strip())):
+        seg = seg[cut + 1:]  # 星河首季核心收入微增 云收入升6%: a headline's parts, split by a space
     seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", seg))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
     seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
