@@ -1678,6 +1678,12 @@ def test_a_headlines_parts_split_by_a_space_name_their_own_metrics():
     assert ("智能云收入", 0.06) in got, got
 
 
+def test_registered_users_are_a_stock_and_new_ones_a_flow():
+    got = [(c.metric, c.period) for c in _claims("星河消金公布业绩\n2023年,星河消金累计注册客户数突破9000万户。"
+                                               "2023年第四季度,新增注册用户为300万。\n", "2024-03-13")]
+    assert got == [("注册客户数", "asof:2023-12"), ("新增注册用户", "2023Q4")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
