@@ -1726,6 +1726,13 @@ ROWS = [
       "截至2021年10月底,星河科技用户数为1.2亿,较9月底增长3%。",
       E(342_700_000_000, "CNY", period="asof:2021-06", change=[("qoq", -0.093)]),
       E(120_000_000, "users", period="asof:2021-10", change=[("qoq", 0.03)])),
+    # a record said of a figure (达到创纪录的…) and an announcement's verb (宣布将…) are no part of the metric; a listing
+    # rule's thresholds (适用百分比率超过5%但均低于25%) are no figures
+    R("records-announcements-and-listing-thresholds", "2021年星河科技营收达到创纪录的515.74亿美元。2021年星河科技宣布将季度股息提高11%至每股0.59美元。"
+      "2021年星河控股收购事项之一项或多项适用百分比率超过5%但均低于25%,代价为6亿元。",
+      E(51_574_000_000, "USD", period="2021", metric_is="营收"),
+      E(0.59, "USD", period="2021", change=[("yoy", 0.11)], metric_is="季度股息"),
+      E(600_000_000, "CNY", period="2021")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
