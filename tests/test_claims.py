@@ -1711,6 +1711,10 @@ ROWS = [
       E(31_350_000_000, "CNY", period="2021-01/2021-09", change=[("yoy", -0.081)], metric_is="营收")),
     # a share of a target done (完成全年200万辆销量目标的89%) is its completion rate; a heading of the segments (分部方面,)
     # is no part; a slash of a years' list (FY21/FY22营收预测) leaves the metric
+    # … and so is a share said done right after the target (年度交付目标为23万辆,截至目前已完成约52%)
+    R("a-share-done-after-its-target", "2021年华远汽车年度交付目标为23万辆,截至目前已完成约52%。",
+      E(230_000, "other:辆", period="2021", metric_is="年度交付量目标"),
+      E(0.52, "percent", period=ANY, qualifier="约", metric_is="年度交付量目标完成率")),
     R("target-done-segment-heading-and-slashed-years", "2021年1-10月星河汽车累计销量177.6万辆,完成全年200万辆销量目标的89%。"
       "分部方面,2021年星河科技增值服务收入为789亿元。星河科技FY21/FY22营收预测为480/560亿元。",
       E(1_776_000, "other:辆", period="2021-01/2021-10"), E(2_000_000, "other:辆", period="2021"),

@@ -53,7 +53,10 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
             and not d.is_change and not _CLAUSE_BREAK.search(sent, prev.q.end, q.start):
         # PVC产量98.6万吨,销量97.1万吨,库存量2.3万吨: the product's sales and stock, as its output
         d.metric, d.metric_key = prev.metric[:own.start()] + d.metric, None
-    if q.kind == "percent" and d.metric and not d.is_change and _DONE_OF_TARGET.search(sent, max(0, q.start - 24), q.start):
+    if q.kind == "percent" and not d.is_change and prev.metric and prev.metric.endswith("目标") \
+            and re.search(r"完成(?:了)?\s*$", sent[max(0, q.start - 6):q.start]):
+        d.metric, d.metric_key = prev.metric + "完成率", None  # 年度交付目标为23万辆,截至目前已完成约52%: of that target
+    elif q.kind == "percent" and d.metric and not d.is_change and _DONE_OF_TARGET.search(sent, max(0, q.start - 24), q.start):
         # 1-10月累计销量177.6万辆,完成全年200万辆销量目标的89%: how much of the target is done
         d.metric, d.metric_key = d.metric.removesuffix("完成率") + ("" if d.metric.endswith("目标") else "目标") + "完成率", None
     if d.metric and _BARE_MOVE.fullmatch(d.metric):
