@@ -20,6 +20,7 @@ from ..metric_names import metric_spans as lexicon_metric_spans
 from ..tables import in_table
 from .build import build_claims
 from .draft import continues
+from .forecasts import _FORECAST_SAID
 from .filters import not_a_claim
 from .metrics import RANK_AHEAD
 from ...patterns import WordRegex
@@ -187,9 +188,6 @@ def _is_heading(text: str, s) -> bool:
         and text[a:s.start].strip() == "" and s.text.strip() == line
 
 
-_AHEAD_METRIC = re.compile(r"指引|预期|预测|预计|目标")
-
-
 def _without_heading_repeats(text: str, out: list) -> list:
     """A headline or subhead repeats figures of the body (美团次季经调整少赚89%), or sums up a
     change the body states exactly (出货翻倍: 同比增长160%): each is annotated once, from the body,
@@ -202,7 +200,7 @@ def _without_heading_repeats(text: str, out: list) -> list:
     if not heads:
         return out
     def ahead(d) -> bool:  # (a heading's result is no rounded guidance of the body: 营收:428.7亿元 … 预计Q4营收443亿元)
-        return bool(_AHEAD_METRIC.search(d.metric or ""))
+        return bool(_FORECAST_SAID.search(d.metric or ""))
 
     body: set[tuple[str | None, float, bool]] = set()
     moved: set[tuple[str | None, str | None]] = set()  # the measures whose change the body states
@@ -213,7 +211,8 @@ def _without_heading_repeats(text: str, out: list) -> list:
             if d.is_change or d.changes:
                 moved.add((d.metric, d.period))
     def near(kind, v: float, d) -> bool:  # a heading rounds the body's figure (扩四成: 43.1%), not its guidance's
-        return any(k == kind and abs(abs(b) - abs(v)) <= (_HEADING_ROUNDING if ahead(d) or not f else 1e-9) * abs(b)
+        own = ahead(d)
+        return any(k == kind and abs(abs(b) - abs(v)) <= (_HEADING_ROUNDING if own or not f else 1e-9) * abs(b)
                    for k, b, f in body)
 
     def repeated(d) -> bool:
