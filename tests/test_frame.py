@@ -1684,6 +1684,25 @@ def test_registered_users_are_a_stock_and_new_ones_a_flow():
     assert got == [("注册客户数", "asof:2023-12"), ("新增注册用户", "2023Q4")], got
 
 
+def test_a_fiscal_year_ending_in_january_gives_its_quarters_months():
+    """A company whose fiscal year ends in January (its calendar in ontology/frame.toml) names
+    its quarters by the year they end in: 2025财年第三季度, reported in November 2024, is August to
+    October 2024; its next quarter and the one before follow from it, not from the calendar."""
+    text = ("英伟达第三财季营收增长94%\n英伟达周三公布2025财年第三季度财报。第三季度营收为351亿美元,同比增长94%。"
+            "英伟达预计第四季度营收为375亿美元。上一季度营收为300亿美元。\n")
+    got = [(c.metric, c.period) for c in _claims(text, "2024-11-21")]
+    assert got == [("营收", "2024-08/2024-10"), ("营收指引", "2024-11/2025-01"), ("营收", "2024-05/2024-07")], got
+    got = [(c.metric, c.period) for c in _claims("英伟达公布Q4财报\n英伟达公布第四季度财报,营收393亿美元。"
+                                               "预计第一季度营收为430亿美元。\n", "2025-02-27")]
+    assert got == [("营收", "2024-11/2025-01"), ("营收指引", "2025-02/2025-04")], got
+
+
+def test_a_fiscal_quarter_to_a_day_early_in_a_month_ends_with_the_month_before():
+    got = [(c.metric, c.period) for c in _claims("星河科技公布第四财季业绩\n星河科技公布截至2024年11月3日止第四财季业绩,"
+                                               "营收140.5亿美元,同比增长51%。\n", "2024-12-13")]
+    assert got == [("营收", "2024-08/2024-10")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -246,16 +246,19 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     w = frame_words()
     lead = [(a, s) for a, s in sentences if a < w.lead_chars]
     pub = _published(published) or ((year, 12) if year else None)
-    period, i, ordinal = _reporting_period(lead, year, pub, w)
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w, text)
     known = (w.fiscal_ends or {}).get(entity.label) if entity is not None else None
+    # a year ended in March (截至2024年3月31日止财年), else the company's known calendar when the lead
+    # speaks of fiscal periods, else the month the lead's first fiscal quarter says by the date
+    fiscal = next((month for _, s in lead if (month := fiscal_end_named(s))), None) \
+        or (known if any(re.search(r"财年|财季|财政年度", s) for _, s in lead) else None) \
+        or next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
+    # (英伟达2025财年第三季度: the fiscal year the company's calendar says, 2024-08/2024-10)
+    period, i, ordinal = _reporting_period(lead, year, pub, w, fiscal)
     if ordinal and known:  # (阿里巴巴Q3财报: its fiscal third quarter, the calendar fourth)
         period = fiscal_quarter(period, known, pub)
+        fiscal = fiscal or known
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
-    fiscal = next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
-    if fiscal is None:  # a year ended in March (截至2024年3月31日止财年), or the company's known calendar
-        fiscal = next((month for _, s in lead if (month := fiscal_end_named(s))), None) \
-            or (known if ordinal or any(re.search(r"财年|财季|财政年度", s) for _, s in lead) else None)  # (when the lead speaks of them)
     analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
     hk = entity is not None and any(_HK_CODE.match(s, m.end()) for _, s in lead
                                     for m in re.finditer(re.escape(entity.surface), s))

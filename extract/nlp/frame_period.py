@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .frame_words import FrameWords, frame_words
-from .period_codes import period_end
+from .period_codes import months_to, period_end
 from .periods import find_periods
 
 
@@ -101,7 +101,8 @@ def _provisional(pub: tuple[int, int]) -> str | None:
     return str(y - 1) if mo <= 4 else f"{y}H1" if mo in (7, 8) else f"{y}-01/{y}-09" if mo == 10 else None
 
 
-def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords) -> tuple[str | None, int | None, bool]:
+def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords,
+                      fiscal_end: int | None = None) -> tuple[str | None, int | None, bool]:
     """(period, index of the sentence that states it, whether it is a quarter named by its number
     alone: 第三季度业绩, Q3财报, which a company with a fiscal year of its own means as its fiscal quarter)."""
     fallback = None
@@ -110,7 +111,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         rw = w.results.search(s)
         if not rw:
             continue
-        ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)]
+        ps = [p for p in find_periods(s, year, None, pub, fiscal_end) if not p.base and not event_date(s, p)]
         before = [p for p in ps if p.start < rw.start()]
         if len(before) > 1 and _BRACKETED_AFTER.fullmatch(s, before[-2].end, before[-1].start):
             before = before[:-1]  # 2020财年第三季度(截至2019年12月31日)业绩: the bracket restates its end
@@ -170,7 +171,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
 
 
 #: a quarter named by its number alone (第三季度, 三季度, Q3, 第3季度)
-_ORDINAL = re.compile(r"\s*(?:第\s*)?[一二三四1-4]\s*季度?\s*|\s*Q[1-4]\s*")
+_ORDINAL = re.compile(r"\s*(?:第\s*)?[一二三四1-4]\s*(?:季度?|财季)\s*|\s*Q[1-4]\s*")
 
 
 def fiscal_quarter(code: str, end_month: int, pub: tuple[int, int] | None) -> str:
@@ -184,7 +185,7 @@ def fiscal_quarter(code: str, end_month: int, pub: tuple[int, int] | None) -> st
     n = int(code[-1])
     month = (end_month + 3 * n - 1) % 12 + 1
     y = pub[0] if pub and month <= pub[1] else (pub[0] - 1 if pub else int(code[:4]))
-    return f"{y}Q{(month - 1) // 3 + 1}"
+    return months_to((y, month), 0)  # (英伟达's, a year ending in January: 2024-08/2024-10)
 
 
 #: a date to the day (2024-11-22, 2024/11/22, 2024年11月22日): when a piece came out, no period its data is of

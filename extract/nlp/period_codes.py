@@ -128,6 +128,49 @@ def _fiscal_span(g: dict, end_month: int) -> tuple[str, tuple[int, int]]:
     return (_span_code(y1, m1, m2) if y1 == y2 else f"{y1}-{m1:02d}/{y2}-{m2:02d}"), (y2, m2)
 
 
+def quarter_end(code: str) -> tuple[int, int] | None:
+    """The (year, month) a quarter ends in: a calendar one (2024Q3) or three months of a fiscal
+    year that ends in another month (2024-08/2024-10); None for other periods.
+
+    >>> quarter_end("2024Q3"), quarter_end("2024-08/2024-10"), quarter_end("2024-01/2024-09")
+    ((2024, 9), (2024, 10), None)
+    """
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", code):
+        return int(m.group(1)), 3 * int(m.group(2))
+    m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", code)
+    if m and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 2:
+        return int(m.group(3)), int(m.group(4))
+    return None
+
+
+def months_to(end: tuple[int, int], delta: int, asof: bool = False) -> str:
+    """The three months to ``delta`` months after ``end`` (year, month), or the end of them
+    (``asof``): the quarter before a fiscal quarter that is no calendar one.
+
+    >>> months_to((2024, 10), -3), months_to((2024, 1), 3), months_to((2024, 10), -3, asof=True)
+    ('2024-05/2024-07', '2024-02/2024-04', 'asof:2024-07')
+    """
+    e = end[0] * 12 + end[1] - 1 + delta
+    if asof:
+        return f"asof:{e // 12}-{e % 12 + 1:02d}"
+    s = e - 2
+    return _span_code(e // 12, s % 12 + 1, e % 12 + 1) if s // 12 == e // 12 else f"{s // 12}-{s % 12 + 1:02d}/{e // 12}-{e % 12 + 1:02d}"
+
+
+def fiscal_quarter_of(end: tuple[int, int], q: int, fiscal_end: int, ahead: bool = False) -> str:
+    """The code of fiscal quarter ``q`` of the fiscal year (ending in ``fiscal_end``) that the
+    quarter ending at ``end`` is in: 英伟达's 第四季度 after its quarter to October 2024; in an
+    outlook (``ahead``), a quarter before that one is the next fiscal year's.
+
+    >>> fiscal_quarter_of((2024, 10), 4, 1), fiscal_quarter_of((2019, 12), 4, 3), fiscal_quarter_of((2024, 10), 1, 10, True)
+    ('2024-11/2025-01', '2020Q1', '2024-11/2025-01')
+    """
+    cy, cm = end
+    fy = cy if cm <= fiscal_end else cy + 1
+    code, last = _fiscal_span({"y": str(fy), "q": str(q)}, fiscal_end)
+    return _fiscal_span({"y": str(fy + 1), "q": str(q)}, fiscal_end)[0] if ahead and last < end else code
+
+
 def fiscal_end_month(g: dict, published: tuple[int, int] | None) -> int | None:
     """The month a fiscal quarter's year ends in: the latest whose quarter had ended by the
     publication date (see :func:`_fiscal_code`); None without a date or a quarter."""
@@ -184,3 +227,20 @@ def period_end(code: str | None) -> str | None:
     y, q, h, mo = m.groups()
     month = int(q) * 3 if q else int(h) * 6 if h else int(mo) if mo else 12
     return f"asof:{y}-{month:02d}"
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
+_DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(1[0-2]|0?[1-9])\s*[月\-/.]\s*([0-3]?\d)\s*日?")
+
+
+def article_year(text: str, given: int | None = None) -> int | None:
+    """The year an article was written: ``given`` (``--year``), else a full date in its first
+    lines (a dateline), else the latest year it mentions (a report mentions its own year)."""
+    if given:
+        return given
+    head = text[:300]
+    m = _DATELINE.search(head)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None

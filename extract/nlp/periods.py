@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .patterns import WordRegex
-from .period_codes import _CN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code
+from .period_codes import (_CN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, fiscal_quarter_of,
+                           months_to, quarter_end)
 from .period_rules import _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
 
 
@@ -119,6 +120,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
     cur_y = re.fullmatch(r"(\d{4})(?:H([12]))?", quarter or "")  # a year's or half's results in context
     cur_m = re.fullmatch(r"(\d{4})-(\d{2})", quarter or month or "")  # a month's figures in context
     cur_span = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", month or "")  # … or months' (1-10月)
+    fiscal_q = quarter_end(quarter or "") if fiscal_end and fiscal_end != 12 else None  # a fiscal quarter in context
     for rx, kind, triggers in _RULES:
         if not any(c in text for c in triggers):
             continue
@@ -286,16 +288,21 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                                and re.fullmatch(r"\s*止?\s*(?:的)?\s*", text[p.end:a])), None)
                 if kind == "fiscal_quarter" and end_at is not None:
                     # 截至2023年12月31日止第三财季: the quarter to that day, named from 截至 on
-                    y, q = end_at.year, (int(end_at.period[10:12]) - 1) // 3 + 1
+                    # (to a day early in a month, 截至2024年11月3日: the months to the one before)
+                    day = re.search(r"([0-3]?\d)\s*日", text[end_at.start:end_at.end])
+                    e = int(end_at.period[5:9]) * 12 + int(end_at.period[10:12]) - 1 - (day is not None and int(day.group(1)) < 15)
+                    code = months_to((e // 12, e % 12 + 1), 0)
                     out.remove(end_at)
-                    a = end_at.start
-                elif kind == "fiscal_quarter" and fiscal_end and fiscal_end != 12 and cur_q:
-                    # 第四财季 in the results of a fiscal third quarter (a year ending in March): the
-                    # quarter as many after the one in context as its number is past that quarter's
-                    cy, cq = int(cur_q.group(1)), int(cur_q.group(2))
-                    shift = q - ((3 * cq - fiscal_end - 1) % 12 // 3 + 1)
-                    y, q = divmod(cy * 4 + cq - 1 + shift, 4)
-                    q += 1
+                    out.append(PeriodMention(end_at.start, b, code, int(code[:4]), _compared(text, end_at.start, b)))
+                    taken.append((end_at.start, b))
+                    continue
+                elif kind == "fiscal_quarter" and fiscal_q:
+                    # 第四财季 in the results of a fiscal third quarter (a year ending in March): that
+                    # quarter of the fiscal year in context
+                    code = fiscal_quarter_of(fiscal_q, q, fiscal_end, outlook(text))
+                    out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a, b)))
+                    taken.append((a, b))
+                    continue
                 elif kind == "fiscal_quarter" or year is None:
                     if published is None:
                         taken.append((a, b))
@@ -332,6 +339,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             elif kind == "relq":
                 # against the quarter in context, else (below) the quarter the sentence named
                 # before it (第三季度营收…,上一季度…); unknown, it is still no bare 一季度
+                if cur_q is None and fiscal_q:  # (上一季度 after 英伟达's quarter to October: May to July)
+                    delta = -3 if g["rel2"] in _PREVIOUS_QUARTER else 3 if g["rel2"] in _NEXT_QUARTER else 0
+                    code = months_to(fiscal_q, delta, asof)
+                    out.append(PeriodMention(a, b, code, int(code[-7:-3]), _compared(text, a, b)))
+                    taken.append((a, b))
+                    continue
                 if cur_q is None:
                     pending.append((a, b, g["rel2"], asof))
                     taken.append((a, b))
@@ -340,11 +353,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             else:  # bare quarter, half or month: the year of the period it is listed with
                 # (2020年第三季度、第四季度; 2020年1月至3月), else this year's
                 prev = next((p for p in out if p.end <= a and _LISTED.fullmatch(text, p.end, a)), None)
-                if q and not (h or mo) and prev is None and cur_q and fiscal_end and fiscal_end != 12:
+                if q and not (h or mo) and prev is None and fiscal_q:
                     # 第三季度 in the results of a fiscal year ending in March (2020财年第三季度):
                     # the fiscal quarter of the fiscal year in context, not the calendar one
-                    cy, cm = int(cur_q.group(1)), 3 * int(cur_q.group(2))
-                    code = _fiscal_span({"y": str(cy if cm <= fiscal_end else cy + 1), "q": str(q)}, fiscal_end)[0]
+                    code = fiscal_quarter_of(fiscal_q, q, fiscal_end, outlook(text))
                     out.append(PeriodMention(a, b, code, int(code[:4]), _compared(text, a, b)))
                     taken.append((a, b))
                     continue
@@ -433,18 +445,3 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
 
 
 _YEAR_SAME = re.compile(r"(?:19|20)\d{2}\s*年\s*同(?:期|季度?)")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
-_DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(1[0-2]|0?[1-9])\s*[月\-/.]\s*([0-3]?\d)\s*日?")
-
-
-def article_year(text: str, given: int | None = None) -> int | None:
-    """The year an article was written: ``given`` (``--year``), else a full date in its first
-    lines (a dateline), else the latest year it mentions (a report mentions its own year)."""
-    if given:
-        return given
-    head = text[:300]
-    m = _DATELINE.search(head)
-    if m:
-        return int(m.group(1))
-    years = [int(y) for y in _YEAR.findall(text)]
-    return max(years) if years else None

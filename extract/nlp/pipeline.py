@@ -37,7 +37,7 @@ from .components.topic import topic_entity
 from .lexicon import load_lexicon
 from .frame import Frame, build_frame, dateline_spans
 from .ner import component as _ner  # noqa: F401  registers zhkg_ner
-from .periods import article_year
+from .period_codes import article_year
 
 BACKENDS = ("crf", "lac", "fast")
 

@@ -14,7 +14,8 @@ from ....text.offsets import Article
 from ...frame import Frame, frame_words, published_month
 from ...lexicon import load_lexicon
 from ...numbers.find import find_quantities
-from ...periods import article_year, find_periods
+from ...period_codes import article_year, quarter_end
+from ...periods import find_periods
 from .. import entities as ents_mod
 from ..metric_names import metric_spans as lexicon_metric_spans
 from ..tables import in_table
@@ -39,7 +40,8 @@ def make_claims(nlp: Language, name: str, year: int):
         frame: Frame = doc._.frame or Frame()
         period = frame.period
         subject = None
-        quarter = frame.period if frame.period and _QUARTER.fullmatch(frame.period) else None
+        # (a fiscal quarter off the calendar's, 2024-08/2024-10, is a quarter too)
+        quarter = frame.period if frame.period and (_QUARTER.fullmatch(frame.period) or quarter_end(frame.period)) else None
         prev_par = -1
         mentions: list[ents_mod.Mention] = sorted(doc._.mentions or [], key=lambda m: m.start)
         starts = [m.start for m in mentions]

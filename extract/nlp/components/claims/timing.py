@@ -9,6 +9,7 @@ import re
 from ...frame_period import _ORDINAL
 from ...frame import RECORD_SINCE, Frame, frame_words, is_corporate, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import FUTURE, PeriodMention
+from ...period_codes import quarter_end
 from ...patterns import WordRegex
 from .draft import Draft, _CLAUSE_END, _COMPARE, _clause_start
 from .metrics import _names_metric
@@ -206,7 +207,7 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                     and (cq.group(2) == "4" and int(pm.group(1)) < 10 or not cq.group(2) and FUTURE.search(sent)):
                 # 1月和2月,我们交付了… after the fourth quarter's results, 3月份预计交付… after the year's: next year's
                 year = str(int(year) + 1)
-            span = _FISCAL_SPAN.fullmatch(carried or "")
+            span = _FISCAL_SPAN.fullmatch(carried or "") if not quarter_end(carried or "") else None  # (not a fiscal quarter)
             if not named and span:
                 # in a fiscal year's results (2024-04/2025-03): 全年 is that year, 截至3月底 its end
                 pm = re.fullmatch(r"(asof:)?\d{4}-(\d{2})", p.period)
@@ -222,9 +223,10 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                     p = replace(p, period=f"{pm.group(1) or ''}{y2}-{pm.group(2)}", year=int(y2))
                 out.append(p)
                 continue
-            if year and "/" in p.period:  # (a fiscal year's span, 2021-04/2022-03: moved by as many years)
-                delta = int(year) - p.year
-                p = replace(p, period=re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + delta), p.period), year=int(year))
+            if year and "/" in p.period:  # (a fiscal year's span, 2021-04/2022-03: moved by as many years;
+                # 第一季度 after a fiscal quarter to January 2025 was found against it already)
+                delta = int(year) - p.year if named or not quarter_end(carried or "") else 0
+                p = replace(p, period=re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + delta), p.period), year=p.year + delta)
             elif year:
                 p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
         out.append(p)
