@@ -1737,6 +1737,11 @@ ROWS = [
       E(51_574_000_000, "USD", period="2021", metric_is="营收"),
       E(0.59, "USD", period="2021", change=[("yoy", 0.11)], metric_is="季度股息"),
       E(600_000_000, "CNY", period="2021")),
+    # airlines' traffic units: passenger-kilometres, seat-kilometres, metric tonnes
+    R("airline-traffic-units", "2021年3月华远航空旅客周转量为215.4亿客公里,可用座公里为260.1亿座公里。华远航空2021年3月货邮载运量为8.6万公吨。",
+      E(21_540_000_000, "other:客公里", period="2021-03", metric_is="旅客周转量"),
+      E(26_010_000_000, "other:座公里", period="2021-03", metric_is="可用座公里"),
+      E(86_000, "other:吨", period="2021-03", metric_is="货邮载运量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

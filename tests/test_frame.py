@@ -1703,6 +1703,21 @@ def test_a_fiscal_quarter_to_a_day_early_in_a_month_ends_with_the_month_before()
     assert got == [("营收", "2024-08/2024-10")], got
 
 
+def test_the_evening_of_a_release_is_no_part_of_the_companys_name():
+    got = [(c.subject, c.metric, c.period) for c in _claims("华远股份半年报\n华远股份8月16日晚间发布半年度报告,"
+                                                          "上半年营业收入为20.3亿元。\n", "2024-08-17")]
+    assert got == [("华远股份", "营业收入", "2024H1")], got
+
+
+def test_the_same_period_last_year_is_the_month_its_sentence_names_not_the_quarter_before():
+    got = [(c.value, c.period) for c in _claims("星河机场3月数据\n一季度星河机场营收20亿元。3月,星河机场旅客吞吐量543.78万人次,"
+                                              "上年同期为443.9万人次。\n", "2024-04-12")]
+    assert got == [(2e9, "2024Q1"), (5437800, "2024-03"), (4439000, "2023-03")], got
+    got = [(c.value, c.period) for c in _claims("星河银行一季度数据\n一季度星河银行营收20亿元。3月末,星河银行贷款余额为2万亿元,"
+                                              "上年同期为1.8万亿元。\n", "2024-04-12")]
+    assert got == [(2e9, "2024Q1"), (2e12, "asof:2024-03"), (1.8e12, "asof:2023-03")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

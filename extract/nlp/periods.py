@@ -416,12 +416,12 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             ctx = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", near.period) if near is not None else None
             if ctx and p.period[4:] != ctx.group(1):  # (a year named before, 2022年度…较2021年同期: that year)
                 out[k] = PeriodMention(p.start, p.end, f"{p.year}{ctx.group(1)}", p.year, p.base)
-    # 10月销量…,去年同期为…: a year's 去年同期 after a month (half) named in its sentence is that month a year before
+    # 10月销量…,去年同期为…: a year's (a quarter's) 去年同期 after a month (half) named in its sentence is that month a year before
     for k, p in enumerate(out):
-        if re.fullmatch(r"\d{4}", p.period) and re.fullmatch(r"(?:去年|上年)同期", text[p.start:p.end]):
-            near = next((x for x in reversed(out[:k]) if not x.base and re.fullmatch(r"\d{4}(?:-\d{2}|H[12])", x.period)
-                         and not re.search(r"[日号]", text[x.start:x.end])), None)
-            if near is not None and int(near.period[:4]) - 1 == p.year:
+        if re.fullmatch(r"\d{4}(?:Q[1-4])?", p.period) and re.fullmatch(r"(?:去年|上年)同期", text[p.start:p.end]):
+            near = next((x for x in reversed(out[:k]) if not x.base and (re.fullmatch(r"\d{4}(?:-\d{2}|H[12])", x.period)
+                         or "Q" in p.period) and not re.search(r"[日号]", text[x.start:x.end])), None)  # (a quarter's: the month right before)
+            if near is not None and re.fullmatch(r"\d{4}(?:-\d{2}|H[12])", near.period) and int(near.period[:4]) - 1 == p.year:
                 out[k] = PeriodMention(p.start, p.end, f"{p.year}{near.period[4:]}", p.year, p.base)
     # 前三季度…,去年同期为…: a span of months named before it in its sentence, a year before
     for k, p in enumerate(out):

@@ -326,12 +326,15 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     [50000000000.0, 58000000000.0, 68000000000.0]
     >>> [q.value for q in find_quantities("为441亿、530亿、6.4万亿元")]
     [44100000000.0, 53000000000.0, 6400000000000.0]
+    >>> [q.value for q in find_quantities("分别下降18个、21个和17个基点")]
+    [0.0018, 0.0021, 0.0017]
     """
 
     out = list(qs)
+    shared: set[int] = set()  # the numbers given a later one's unit (18个、21个和17个基点: once, not twice)
     for i in range(len(out) - 1, 0, -1):
         last = out[i]
-        if last.kind == "bare" or last.non_claim or last.unit is None:
+        if last.kind == "bare" or last.non_claim or last.unit is None or i in shared:
             continue
         m = _DIGITS.search(last.surface)
         if m is None:
@@ -353,6 +356,7 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
             out[j] = replace(out[j], value=float(f"{out[j].value * (unit_only if own else factor):.12g}"), unit=last.unit,
                              kind=last.kind, unit_word=last.unit_word, non_claim=None,
                              magnitude_word=out[j].magnitude_word if own else last.magnitude_word)
+            shared.add(j)
             j -= 1
     return out
 
