@@ -1742,6 +1742,18 @@ ROWS = [
       E(21_540_000_000, "other:客公里", period="2021-03", metric_is="旅客周转量"),
       E(26_010_000_000, "other:座公里", period="2021-03", metric_is="可用座公里"),
       E(86_000, "other:吨", period="2021-03", metric_is="货邮载运量")),
+    # a list of measures after 该行 (该行资本充足率、一级资本充足率分别为…): the bank's word is no part of the first
+    R("the-banks-own-word-before-a-list-of-measures", "华远银行2021年营收356亿元。该行资本充足率、一级资本充足率分别为17.21%、14.08%。",
+      E(35_600_000_000, "CNY", period="2021", metric_is="营收"),
+      E(0.1721, "percent", period="asof:2021-12", metric_is="资本充足率"),
+      E(0.1408, "percent", period="asof:2021-12", metric_is="一级资本充足率")),
+    # a line's label before a colon names the measure of the figures after it; so does a topic (X方面,)
+    R("a-lines-label-names-its-figures", "华远快递2021年3月经营数据。\n快递业务量:2021年3月为19.5亿票,上年同期为15.1亿票,同比增长29.1%。",
+      E(1_950_000_000, "other:票", period="2021-03", change=[("yoy", 0.291)], metric_is="快递业务量"),
+      E(1_510_000_000, "other:票", period="2020-03", metric_is="快递业务量")),
+    R("a-topic-names-its-figures", "2021年末,拨备覆盖率方面,华远银行为437.7%,星河银行为173.51%。",
+      E(4.377, "percent", period="asof:2021-12", subject="华远银行", metric_is="拨备覆盖率"),
+      E(1.7351, "percent", period="asof:2021-12", subject="星河银行", metric_is="拨备覆盖率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -8,7 +8,7 @@ import re
 from ...periods import PeriodMention
 from ..entities import Mention
 from ...patterns import WordRegex, load_patterns
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _may_be_subject, _clause_start
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _TRIM_HEAD, _may_be_subject, _clause_start
 from .changes import _reattach
 from .timing import _YEAR_LIST, _YEAR_RANGE
 from ....text.chars import _jieba
@@ -324,6 +324,7 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     stretch = re.sub(r"^(?:\d{4}年(?:度)?|全年|当年|今年|上半年|下半年|(?:1[0-2]|[1-9])月份?|第?[一二三四1-4]季度|本季度|Q[1-4]|"
                      r"其中|同时|此外|的|(?:全省|全市|全区|全县|全国)(?=城镇|农村|乡村|城市))+\s*", "", sent[clause:pos].strip()).removesuffix("的")
     stretch = _SAID_COMPARED.sub("", stretch)  # (…通讯器材销售额同比分别增长: the comparison is no part of the last item)
+    stretch = _TRIM_HEAD.sub("", stretch) or stretch  # (该行资本充足率、一级资本充足率…: 资本充足率 first)
     items = _LIST_SEP.split(stretch) if stretch else []
     if len(items) != n and stretch.count("、") == n - 1:
         items = stretch.split("、")  # 生活用品及服务、交通通信…: an item may hold 及 itself

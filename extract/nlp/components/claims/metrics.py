@@ -62,6 +62,13 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return after  # 以1860万台的出货量和23.8%的市场份额: each figure's measure is named after it
     if np and _ANAPHOR.fullmatch(np):
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
+    label = _LINE_LABEL.match(sent) or next(_TOPIC.finditer(sent, 0, q.start), None)
+    if label is not None and label.end() <= q.start and _names_metric(label.group("m")) \
+            and not any(label.end() <= a and b <= q.start for a, b, _ in lex_metrics) and not (np and _names_metric(np)):
+        # 快递业务量:2024年3月为19.5亿票,上年同期为…: the line's label (拨备覆盖率方面,A为…: the topic's), when
+        # no metric is named after it
+        inside = [(a, b, e) for a, b, e in lex_metrics if label.start("m") <= a and b <= label.end("m")]
+        return label.group("m"), (inside[-1][2].key if inside and _same_metric(label.group("m"), sent[inside[-1][0]:inside[-1][1]]) else None)
     if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
         # 毛利率较上年同期下降1.47%,人均销售额同比上升16.5%: the clause names its own measure
         cands = []
@@ -127,6 +134,11 @@ _AFTER_NP = re.compile(r"^(?!股?为基数)(?:的)?(?P<n>(?:[\u4e00-\u9fffA-Za-z
                        r"位居|位列|排名|排在|名列|重回|居于|跃居|稳居|超越|超过|领先|落后|击败|反超|成为)")
 
 _MEASURE_UNITS = ("other:", "count")
+
+#: a line's label before a colon (快递服务单票收入:2024年3月为1.84元): the metric of the figures after it
+_LINE_LABEL = re.compile(r"\s*(?:[•·●■◆▪\-\*—–－]\s*)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,16})\s*[:：]")
+#: a topic opening a sentence's clauses (拨备覆盖率方面,华信银行为437.7%,浦江银行为173.51%)
+_TOPIC = re.compile(r"(?:^|(?<=[,，;；]))\s*(?:在)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,12})方面\s*[,，]")
 
 def _count_of_act(sent: str, q) -> str | None:
     """3892人报名应聘, 超过100万人次观看: a head count right before a verb of taking part is the
