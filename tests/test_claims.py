@@ -1754,6 +1754,12 @@ ROWS = [
     R("a-topic-names-its-figures", "2021年末,拨备覆盖率方面,华远银行为437.7%,星河银行为173.51%。",
       E(4.377, "percent", period="asof:2021-12", subject="华远银行", metric_is="拨备覆盖率"),
       E(1.7351, "percent", period="asof:2021-12", subject="星河银行", metric_is="拨备覆盖率")),
+    # a counted group no name denotes opening a figure's clause is its subject as the text names it; its count is
+    # part of its name, no figure
+    R("a-counted-group-is-the-subject", "2021年,5家银行合计实现营业收入7862亿元,同比下降3.6%。"
+      "截至2021年9月末,三家基础电信企业的移动电话用户总数达17.96亿户。",
+      E(786_200_000_000, "CNY", period="2021", change=[("yoy", -0.036)], subject="5家银行", metric_is="营业收入"),
+      E(1_796_000_000, "other:户", period="asof:2021-09", subject="三家基础电信企业", metric_is="移动电话用户总数")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1718,6 +1718,15 @@ def test_the_same_period_last_year_is_the_month_its_sentence_names_not_the_quart
     assert got == [(2e9, "2024Q1"), (2e12, "asof:2024-03"), (1.8e12, "asof:2023-03")], got
 
 
+def test_a_counted_group_of_companies_in_a_bulletin_stays_the_subject():
+    """A bulletin's sectors are its country's figures (六大高耗能行业增加值: 中国's); a group of
+    companies it names by their count (三家基础电信企业) is written as the text names it."""
+    text = ("工信部发布1-2月通信业经济运行情况\n1-2月份,规模以上工业中,六大高耗能行业增加值增长3.4%。"
+            "截至2月末,三家基础电信企业的移动电话用户总数达17.4亿户。\n")
+    got = [(c.subject, c.metric) for c in _claims(text, "2024-03-20")]
+    assert got == [("中国", "六大高耗能行业增加值"), ("三家基础电信企业", "移动电话用户总数")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -21,7 +21,7 @@ from .metrics import _lexicon_metric, _metric_for
 from .inherit import _metric_from_before, _metric_from_context
 from .units import _set_unit
 from .prices import _share_price
-from .subjects import (_bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
+from .subjects import (opens_a_group, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
                        _sibling_model, _subject_after, _subject_before, brand_metric, glued_brand, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _aside_of_the_same_kind, _flat, _last_year_before_its_level
@@ -401,7 +401,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.unit = "HKD" if frame is not None and frame.hk_listed else "CNY"
             day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", (frame.published if frame else None) or "")
             d.period = f"asof:{day.group(0)}" if day else None
-        if _streak(sent, d) or _describes_counted(sent, d, drafts):
+        if _streak(sent, d) or _describes_counted(sent, d, drafts) or opens_a_group(sent, d, drafts):
             continue
         floor = q.end
         out.append(d)

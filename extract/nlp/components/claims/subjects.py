@@ -8,7 +8,7 @@ from functools import cache
 
 from ...frame import INVESTS, is_generic, is_media
 from ..entities import Mention
-from .draft import _may_be_subject, _clause_start
+from .draft import _CLAUSE_END, _may_be_subject, _clause_start
 
 # (高于抖音的55%: 高于/低于 compare, the name after them owns the number; 覆盖全国…: the area covered)
 _PREP_BEFORE = re.compile(r"(?:覆盖|遍布|通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
@@ -157,6 +157,16 @@ def _market_words() -> frozenset[str]:
     from ...patterns import load_patterns
 
     return frozenset(load_patterns().market_words)
+
+def opens_a_group(sent: str, d, drafts) -> bool:
+    """5家银行合计实现营业收入7862亿元: the count that names a group opening a figure's clause is
+    part of the group's name (the subject), no figure of its own."""
+    _, industry = _segment_patterns()
+    clause = _clause_start(sent, d.q.start)
+    m = industry.match(sent, clause) if industry is not None and d.q.kind == "count" else None
+    return m is not None and m.start("n") <= d.q.start and d.q.end < m.end("n") \
+        and any(x.q.start >= m.end("n") and not _CLAUSE_END.search(sent, m.end("n"), x.q.start) for x in drafts)
+
 
 def _segment_subject(sent: str, q, mentions: list[Mention]) -> Mention | None:
     """A group no name denotes as the subject (a zhkg:Segment): the population a share is of
