@@ -67,8 +67,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
             and not any(label.end() <= a and b <= q.start for a, b, _ in lex_metrics) and not (np and _names_metric(np)):
         # 快递业务量:2024年3月为19.5亿票,上年同期为…: the line's label (拨备覆盖率方面,A为…: the topic's), when
         # no metric is named after it
+        named = _LABEL_PERIOD.sub("", label.group("m")) or label.group("m")  # (三季度营收: 营收)
         inside = [(a, b, e) for a, b, e in lex_metrics if label.start("m") <= a and b <= label.end("m")]
-        return label.group("m"), (inside[-1][2].key if inside and _same_metric(label.group("m"), sent[inside[-1][0]:inside[-1][1]]) else None)
+        return named, (inside[-1][2].key if inside and _same_metric(named, sent[inside[-1][0]:inside[-1][1]]) else None)
     if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
         # 毛利率较上年同期下降1.47%,人均销售额同比上升16.5%: the clause names its own measure
         cands = []
@@ -137,6 +138,7 @@ _MEASURE_UNITS = ("other:", "count")
 
 #: a line's label before a colon (快递服务单票收入:2024年3月为1.84元): the metric of the figures after it
 _LINE_LABEL = re.compile(r"\s*(?:[•·●■◆▪\-\*—–－]\s*)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,16})\s*[:：]")
+_LABEL_PERIOD = re.compile(r"^(?:(?:19|20)?\d{2}\s*年(?:度)?)?(?:第?[一二三四1-4]\s*季度?|Q[1-4]|[上下]半年|全年|前三季度|(?:1[0-2]|[1-9])\s*月份?)?")
 #: a topic opening a sentence's clauses (拨备覆盖率方面,华信银行为437.7%,浦江银行为173.51%)
 _TOPIC = re.compile(r"(?:^|(?<=[,，;；]))\s*(?:在)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,12})方面\s*[,，]")
 
