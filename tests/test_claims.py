@@ -1760,6 +1760,15 @@ ROWS = [
       "截至2021年9月末,三家基础电信企业的移动电话用户总数达17.96亿户。",
       E(786_200_000_000, "CNY", period="2021", change=[("yoy", -0.036)], subject="5家银行", metric_is="营业收入"),
       E(1_796_000_000, "other:户", period="asof:2021-09", subject="三家基础电信企业", metric_is="移动电话用户总数")),
+    # data volumes in GB; a kind shared by a list (国内、国际、地区航线); 单看 leads a period
+    R("data-volumes-lists-of-routes-capacity-and-dan-kan", "2021年第一季度,华远移动手机上网DOU达到16.4GB。"
+      "2021年3月华远航空国内、国际、地区航线客座率分别为85.1%、80.2%和78.9%。"
+      "单看2021年第三季度,华远酒业实现营业总收入86.1亿元。",
+      E(16.4, "other:GB", period="2021Q1", metric_is="手机上网DOU"),
+      E(0.851, "percent", period="2021-03", metric_is="国内航线客座率"),
+      E(0.802, "percent", period="2021-03", metric_is="国际航线客座率"),
+      E(0.789, "percent", period="2021-03", metric_is="地区航线客座率"),
+      E(8_610_000_000, "CNY", period="2021Q3", metric_is="营业总收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1727,6 +1727,15 @@ def test_a_counted_group_of_companies_in_a_bulletin_stays_the_subject():
     assert got == [("中国", "六大高耗能行业增加值"), ("三家基础电信企业", "移动电话用户总数")], got
 
 
+def test_a_scale_in_dollars_declares_the_currency_too_and_holds_from_inside_its_sentence():
+    got = [(c.metric, c.value, c.unit) for c in _claims("星河半导体三季度业绩\n星河半导体公布第三季度业绩。单位：百万美元\n"
+                                                      "销售收入 2,171.2\n毛利 444.4\n", "2024-11-08")]
+    assert got == [("销售收入", 2_171_200_000, "USD"), ("毛利", 444_400_000, "USD")], got
+    got = [(c.metric, c.value, c.unit) for c in _claims("星河半导体三季度业绩\n星河半导体公布第三季度业绩,主要数据如下"
+                                                      "（以百万美元计）：销售收入2,171.2；毛利444.4。\n", "2024-11-08")]
+    assert got == [("销售收入", 2_171_200_000, "USD"), ("毛利", 444_400_000, "USD")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -50,7 +50,7 @@ def make_claims(nlp: Language, name: str, year: int):
         # (a dateline or an outlet's tag, 〔香港01〕, 北京12月31日电: where and when a story was filed, no figure)
         filed = doc._.filed or []
         # declarations of the scale of the amounts after them (单位:人民币百万元, (以人民币千元计)): where each starts
-        scales = [(m.start(), _MAGNITUDE[m.group("mag")], _CURRENCY.get(m.group("cur") or "", "CNY"))
+        scales = [(m.start(), _MAGNITUDE[m.group("mag")], _CURRENCY.get(m.group("cur") or m.group("cur2") or "", "CNY"))
                   for m in frame_words().scale_note.finditer(art.text)]
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
@@ -70,7 +70,7 @@ def make_claims(nlp: Language, name: str, year: int):
                 prev_par = par
             text = _blanked(s.text, s.start, filed)  # (本报上海11月14日电 10月份,…: no part of a metric)
             text = _blanked(text, 0, [m.span() for m in frame_words().scale_note.finditer(text)])  # (单位:人民币百万元: no figure)
-            scale = next((x for x in reversed(scales) if x[0] <= s.start), None)
+            scale = next((x for x in reversed(scales) if x[0] < s.start + len(s.text)), None)  # (one inside the sentence: from it on)
             qs = [q for q in _by_then_to(text, find_quantities(text))
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near, q.kind == "bare" and not q.magnitude_word)
@@ -95,7 +95,7 @@ def make_claims(nlp: Language, name: str, year: int):
             if drafts:
                 earlier = drafts
             if scale is not None:
-                _declared_scale(text, drafts, scale[1], scale[2])
+                _declared_scale(text, [d for d in drafts if s.start + d.q.start > scale[0]], scale[1], scale[2])
             for d in drafts:
                 if d.metric is None and not d.is_change and named is not None and RANK_AHEAD.match(s.text, d.q.end):
                     d.metric, d.metric_key = named  # 出货量1600万部…;vivo以1140万部位居第二: the measure ranked by
