@@ -1769,6 +1769,20 @@ ROWS = [
       E(0.802, "percent", period="2021-03", metric_is="国际航线客座率"),
       E(0.789, "percent", period="2021-03", metric_is="地区航线客座率"),
       E(8_610_000_000, "CNY", period="2021Q3", metric_is="营业总收入")),
+    # whole months written from the first day to the last (于2021年1月1日至2021年10月31日期间) are those months; 人币
+    # (Hong Kong shorthand) is the renminbi
+    R("a-span-of-days-over-whole-months-and-renminbi-in-short", "华远保险于2021年1月1日至2021年10月31日期间的原保险保费收入为人民币180亿元。"
+      "2021年华远人寿保费收入5952亿人币。",
+      E(18_000_000_000, "CNY", period="2021-01/2021-10", metric_is="原保险保费收入"),
+      E(595_200_000_000, "CNY", period="2021", metric_is="保费收入")),
+    # targets listed after a colon are each a target
+    R("targets-listed-after-a-colon", "华远乳业2021年经营目标为:实现营业总收入1280亿元,利润总额123亿元。",
+      E(128_000_000_000, "CNY", period="2021", metric_is="营业总收入目标"),
+      E(12_300_000_000, "CNY", period="2021", metric_is="利润总额目标")),
+    # an aside in brackets between a measure and its figure leaves the measure whole
+    R("an-aside-between-a-measure-and-its-figure", "2021年第三季度华远半导体晶圆出货量(约当8英寸)为212.2万片,销售收入(未经审计)为21.7亿美元。",
+      E(2_122_000, ANY_COUNT, period="2021Q3", metric_is="晶圆出货量"),
+      E(2_170_000_000, "USD", period="2021Q3", metric_is="销售收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -99,7 +99,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     said = None if analyst else _FORECAST_GUIDE.search(lead)
     if said is None and not analyst:
         # (计划到年底建成1100个充电桩: a target; 希望毛利率提升到15%,月交付达到3000辆: both are)
-        if _FORECAST_TARGET.search(lead, _clause_start(sent, d.q.start)) or _TARGET_GOES_ON.search(lead) \
+        if _FORECAST_TARGET.search(lead, _clause_start(sent, d.q.start)) or _TARGET_GOES_ON.search(lead) or _TARGET_LIST.search(lead) \
                 or _TARGET_AFTER.match(sent, d.q.end):
             d.metric, d.metric_key = d.metric + "目标", None
         return
@@ -136,6 +136,8 @@ _PRIOR_OUTLOOK = re.compile(r"(?:此前|之前|先前|原先|原来|原)(?:的)?
 
 #: a target named after its figure (维持全年23万辆的交付目标)
 _TARGET_AFTER = re.compile(r"\s*的\s*[\u4e00-\u9fff]{0,6}?目标")
+#: targets listed after a colon (经营目标为:营业总收入1280亿元,利润总额123亿元): each figure after it is one
+_TARGET_LIST = WordRegex(r"(?:{forecast_target})[^。;；!！?？:：,，]{0,6}?[:：]")
 
 
 #: an analyst's forecast of the company (我们预计公司…, 我们预计2024-2026年公司…), not a company's own outlook

@@ -88,7 +88,9 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         own = _np_before(sent, b, start_floor, [m for m in mentions if m.end <= a], [n for n in numbers if n.end <= a])
         if own and own.endswith(sent[a:b]) and len(own) > b - a and a >= clause_start \
                 and (any(b <= n.start and n.end <= q.start for n in numbers)
-                     or re.fullmatch(r"\s*[:：]\s*(?:人民币|港币|港元|美元|约)?\s*", sent[b:q.start])):  # (净收入:人民币86.42亿元)
+                     or re.fullmatch(r"\s*[:：]\s*(?:人民币|港币|港元|美元|约)?\s*", sent[b:q.start])  # (净收入:人民币86.42亿元)
+                or re.fullmatch(r"\s*[(（][^()（）]{1,12}[)）]\s*(?:[:：]|为|是|达到?)?\s*(?:人民币|港币|港元|美元|约)?\s*", sent[b:q.start])):
+            # (晶圆出货量(约当8英寸)为212.2万片: the phrase before its aside)
             # 鞋类收入同比增长60.8%至118.8亿元: the phrase the metric ends, not the number's (and a
             # share of it: 海外收入占比提升5.2个百分点至35.6%)
             share = re.match(r"占比|比重|比例|份额", sent[b:]) if q.kind == "percent" else None
