@@ -1736,6 +1736,17 @@ def test_a_scale_in_dollars_declares_the_currency_too_and_holds_from_inside_its_
     assert got == [("销售收入", 2_171_200_000, "USD"), ("毛利", 444_400_000, "USD")], got
 
 
+def test_insurers_subsidiaries_are_named_and_a_bare_same_period_is_the_current_one():
+    """平安产险同期原保险保费收入为…: 同期 after a name, before its measure, is the period in context
+    (no comparison); the big insurers' subsidiaries (太保寿险, 太保产险) are names of their own."""
+    got = [(c.metric, c.period) for c in _claims("中国平安保费公告\n中国平安1-10月原保险保费收入为7280亿元,同比增长5.1%;"
+                                               "平安产险同期原保险保费收入为2515.67亿元,同比增长3.8%。\n", "2024-11-15")]
+    assert got == [("原保险保费收入", "2024-01/2024-10"), ("平安产险原保险保费收入", "2024-01/2024-10")], got
+    got = [(c.subject, c.metric) for c in _claims("中国太保保费公告\n中国太保前三季度,太保寿险、太保产险分别实现原保费收入"
+                                                "2018亿元、1508亿元。\n", "2024-10-31")]
+    assert got == [("太保寿险", "原保费收入"), ("太保产险", "原保费收入")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

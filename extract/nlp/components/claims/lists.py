@@ -146,6 +146,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             parts = _listed_parts(sent, k, [], len(run)) if areas else []
             for i, (d, (_, _, m)) in enumerate(zip(run, names)):
                 d.subject, d.subject_here = m, True
+                listed = next((x.surface for _, _, x in names if d.metric and d.metric.startswith(x.surface) and len(d.metric) > len(x.surface)), None)
+                if listed:  # (太保寿险、太保产险分别实现原保费收入…: a listed name is no part of the metric)
+                    d.metric, d.metric_key = d.metric[len(listed):], None
                 if parts:
                     d.metric, d.metric_key = parts[i], None
         segments: list[Mention] = []
