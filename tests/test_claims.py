@@ -1783,6 +1783,12 @@ ROWS = [
     R("an-aside-between-a-measure-and-its-figure", "2021年第三季度华远半导体晶圆出货量(约当8英寸)为212.2万片,销售收入(未经审计)为21.7亿美元。",
       E(2_122_000, ANY_COUNT, period="2021Q3", metric_is="晶圆出货量"),
       E(2_170_000_000, "USD", period="2021Q3", metric_is="销售收入")),
+    # 合同 is no list (合同销售面积和合同销售金额分别为…: two measures); 跃升至 is no part of the metric
+    R("contract-sales-measures-listed-and-a-leaping-rate", "2021年2月,华远地产合同销售面积和合同销售金额分别为112.3万平方米和162.5亿元。"
+      "截至2021年末,华远地产净负债率跃升至142.6%。",
+      E(1_123_000, "other:平方米", period="2021-02", metric_is="合同销售面积"),
+      E(16_250_000_000, "CNY", period="2021-02", metric_is="合同销售金额"),
+      E(1.426, "percent", period="asof:2021-12", metric_is="净负债率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -65,7 +65,7 @@ class Draft:
         if self.change_kind in kinds and 0 not in keep:
             self.change_kind = kind
 
-_LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|同)\s*")
+_LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|(?<!合)同(?![比期时]))\s*")
 
 _CLAUSE_BREAK = re.compile(r"[;；。]")
 
