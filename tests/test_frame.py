@@ -1747,6 +1747,20 @@ def test_insurers_subsidiaries_are_named_and_a_bare_same_period_is_the_current_o
     assert got == [("太保寿险", "原保费收入"), ("太保产险", "原保费收入")], got
 
 
+def test_a_level_said_higher_than_last_years_is_the_base_and_its_change_the_currents():
+    """营收为696亿元,高于去年同期的620亿元,同比增长12%: last year's level is the base of the change
+    (as with 较去年同期的…), and its period is no period of the clauses after it."""
+    got = [(c.value, c.period, [(ch.kind, ch.value) for ch in (c.change if isinstance(c.change, list) else [c.change] if c.change else [])])
+           for c in _claims("星河科技公布第三季度财报\n星河科技第三季度营收为696.32亿元,高于去年同期的620.20亿元,同比增长12%;"
+                            "净利润为241.08亿元。\n", "2024-11-01")]
+    assert got == [(69_632_000_000, "2024Q3", [("yoy", 0.12)]), (62_020_000_000, "2023Q3", []), (24_108_000_000, "2024Q3", [])], got
+
+
+def test_the_english_fiscal_shorthand_follows_the_companys_calendar():
+    got = [(c.metric, c.period) for c in _claims("英伟达业绩\n英伟达公布FY25Q3业绩。营收为350.82亿美元,同比增长94%。\n", "2024-11-21")]
+    assert got == [("营收", "2024-08/2024-10")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -251,7 +251,7 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     # a year ended in March (截至2024年3月31日止财年), else the company's known calendar when the lead
     # speaks of fiscal periods, else the month the lead's first fiscal quarter says by the date
     fiscal = next((month for _, s in lead if (month := fiscal_end_named(s))), None) \
-        or (known if any(re.search(r"财年|财季|财政年度", s) for _, s in lead) else None) \
+        or (known if any(re.search(r"财年|财季|财政年度|(?<![A-Za-z])FY\s*\d", s) for _, s in lead) else None) \
         or next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
     # (英伟达2025财年第三季度: the fiscal year the company's calendar says, 2024-08/2024-10)
     period, i, ordinal = _reporting_period(lead, year, pub, w, fiscal)

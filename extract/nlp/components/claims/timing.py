@@ -104,7 +104,7 @@ def _base_period_of(pos: int, sent: str, periods: list[PeriodMention]) -> Period
 #: a prior value said by its date (而截至2023年12月31日为19.8亿美元)
 _SAID_BY_THEN = re.compile(r"\s*(?:的)?(?:则)?(?:为|是)\s*(?:人民币|港币|港元|美元)?\s*")
 
-_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|相对|对比|较之|与|和|跟)\s*(?:于)?\s*$")
+_COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|相对|对比|较之|与|和|跟|(?<![不])[高低多少]于|不及)\s*(?:于)?\s*$")
 
 def _period_before(code: str, months: int = 1) -> str | None:
     """The quarter or month before: 2018Q3 -> 2018Q2, 2018Q1 -> 2017Q4, 2020-01 -> 2019-12; a stock's
@@ -371,19 +371,25 @@ _YEAR_LIST = re.compile(r"(?<![\d./])(?:(?:19|20)?[1-3]\d\s*[EA]?\s*年?\s*[/、
 
 def _change_of_the_current(out: list[Draft]) -> None:
     """上一季度营收为888.8亿元,环比下降2.3%: a sequential change said after the level of the period it
-    compares with is the change of the current level of the same measure; the base has none."""
+    compares with is the change of the current level of the same measure; the base has none (营收为
+    696亿元,高于去年同期的620亿元,同比增长12%: and a change year on year after last year's level)."""
     for base in out:
         if base.is_change or not base.period or not base.changes:
             continue
         for kind, value in list(base.changes):
-            if kind != "qoq":
+            if kind not in ("qoq", "yoy"):
                 continue
             current = next((x for x in out if x is not base and not x.is_change and x.unit == base.unit
-                            and x.metric and base.metric and x.metric.endswith(base.metric)
-                            and x.period and _period_before(x.period) == base.period), None)
+                            and x.metric and base.metric and x.metric.endswith(base.metric) and x.period
+                            and (_period_before(x.period) if kind == "qoq" else _year_earlier(x.period)) == base.period), None)
             if current is not None and not any(k == kind for k, _ in current.changes):
                 base.changes.remove((kind, value))
                 current.changes.append((kind, value))
+
+
+def _year_earlier(code: str) -> str:
+    """The same period a year earlier: 2024Q3 -> 2023Q3, 2024-01/2024-09 -> 2023-01/2023-09."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), code)
 
 
 def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None:
