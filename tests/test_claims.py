@@ -1789,6 +1789,10 @@ ROWS = [
       E(1_123_000, "other:平方米", period="2021-02", metric_is="合同销售面积"),
       E(16_250_000_000, "CNY", period="2021-02", metric_is="合同销售金额"),
       E(1.426, "percent", period="asof:2021-12", metric_is="净负债率")),
+    # yen and won as Hong Kong and Taiwan write them, and 兆 (a trillion) before them
+    R("yen-and-won-in-traditional-wording", "2021年第三季度华远电子营业利益为9.18兆韩圜。2021年第三季度华远电子营业利润为1,004亿日圆。",
+      E(9_180_000_000_000, "other:韩元", period="2021Q3", metric_is="营业利益"),
+      E(100_400_000_000, "other:日元", period="2021Q3", metric_is="营业利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1761,6 +1761,11 @@ def test_the_english_fiscal_shorthand_follows_the_companys_calendar():
     assert got == [("营收", "2024-08/2024-10")], got
 
 
+def test_a_country_describing_a_company_is_no_region_of_its_figure():
+    got = [(c.subject, c.metric) for c in _claims("星河科技业绩\n美国芯片巨头星河科技第三季度营收351亿美元。\n", "2024-11-21")]
+    assert got == [("星河科技", "营收")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -192,6 +192,8 @@ def _as_results_named(sent: str, found: list) -> list:
     return [replace(p, period=named) if (named := results_named(sent, p)) else p for p in found]
 
 
+#: what a place describes a company as, right before its name (芯片巨头, 动力电池龙头)
+_DESCRIBED = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?(?:巨头|龙头|厂商|制造商|运营商|企业|公司|品牌)")
 #: who forecasts or estimates a figure, right after its name (中金公司预计, 华远证券测算)
 _FORECASTS = re.compile(r"\s*[,，]?\s*(?:预计|预测|预期|估计|测算|认为)")
 
@@ -205,6 +207,9 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     counted = _counted_subject(sent, q, mentions)
     found = (counted[0] if counted else None) or _model_counted(sent, q.end, mentions) or _segment_subject(sent, q, mentions) \
         or _sibling_model(sent, q, mentions) or _subject_before(sent, q.start, mentions) or _subject_after(sent, q.end, mentions)
+    if found is not None and found.cls == "Place":  # (美国芯片巨头英伟达…营收: the place describes the company after it)
+        found = next((m for m in mentions if m.cls in ("Company", "Organization") and found.end <= m.start and m.end <= q.start
+                      and _DESCRIBED.fullmatch(sent, found.end, m.start)), found)
     own_brand = found is not None and frame is not None and frame.entity is not None and _company_frame(frame) \
         and found.label != frame.entity.label and (_SEGMENT_AFTER.match(sent, found.end) \
         and (frame.entity.label.startswith(found.label) or found.source not in ("lexicon",) and found.cls != "Place")
