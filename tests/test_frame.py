@@ -1766,6 +1766,18 @@ def test_a_country_describing_a_company_is_no_region_of_its_figure():
     assert got == [("星河科技", "营收")], got
 
 
+def test_a_japanese_fiscal_year_is_named_by_the_year_it_starts_in():
+    """索尼2024财年 is April 2024 to March 2025 (Japan names a fiscal year by its start), where
+    阿里巴巴2024财年 is April 2023 to March 2024 (by its end)."""
+    got = [(c.metric, c.period) for c in _claims("丰田财报\n丰田2023财年营业利润为5.35万亿日元,同比增长96.4%。"
+                                               "丰田预计2024财年营业利润为4.3万亿日元。\n", "2024-05-08")]
+    assert got == [("营业利润", "2023-04/2024-03"), ("营业利润指引", "2024-04/2025-03")], got
+    got = [(c.metric, c.period) for c in _claims("索尼财报\n索尼发布2024财年第一季度财报,营业利润为3518亿日元。\n", "2024-08-07")]
+    assert got == [("营业利润", "2024Q2")], got
+    got = [(c.metric, c.period) for c in _claims("阿里巴巴财报\n阿里巴巴公布2024财年全年业绩,收入为9411.68亿元。\n", "2024-05-14")]
+    assert got == [("收入", "2023-04/2024-03")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

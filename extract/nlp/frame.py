@@ -36,6 +36,7 @@ class Frame:
     bulletin: bool = False  # a statistics bulletin: its figures are of its place, parts go into metrics
     published: str | None = None  # the publication date (YYYY, YYYY-MM or YYYY-MM-DD)
     fiscal_end: int | None = None  # the month the reporting entity's fiscal year ends in, when the lead says
+    fiscal_by_start: bool = False  # its fiscal years are named by the year they start in (索尼2024财年: 2024-04/2025-03)
     analyst: bool = False  # an analyst's note (评级, 风险提示): its 我们 are the analysts, not the company
     hk_listed: bool = False  # the reporting entity is named with a Hong Kong stock code (02099, 2099.HK)
     currency: str | None = None  # the currency a note declares for amounts in bare 元 (387.6亿港元(下同))
@@ -254,7 +255,8 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
         or (known if any(re.search(r"财年|财季|财政年度|(?<![A-Za-z])FY\s*\d", s) for _, s in lead) else None) \
         or next((m for _, s in lead if (m := fiscal_year_end(s, published_month(published)))), None)
     # (英伟达2025财年第三季度: the fiscal year the company's calendar says, 2024-08/2024-10)
-    period, i, ordinal = _reporting_period(lead, year, pub, w, fiscal)
+    by_start = fiscal is not None and entity is not None and entity.label in w.named_by_start
+    period, i, ordinal = _reporting_period(lead, year, pub, w, fiscal, by_start)
     if ordinal and known:  # (阿里巴巴Q3财报: its fiscal third quarter, the calendar fourth)
         period = fiscal_quarter(period, known, pub)
         fiscal = fiscal or known
@@ -267,7 +269,7 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
         entity.label) if entity is not None and entity.cls == "Place" else None  # (香港's own figures in bare 元: HKD)
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
                  bulletin=bulletin and entity is not None and entity.cls == "Place", published=published,
-                 fiscal_end=fiscal, analyst=analyst, hk_listed=hk, currency=currency)
+                 fiscal_end=fiscal, fiscal_by_start=by_start, analyst=analyst, hk_listed=hk, currency=currency)
 
 
 _CURRENCY = {"港元": "HKD", "港币": "HKD", "美元": "USD", "人民币": "CNY"}

@@ -102,7 +102,7 @@ def _provisional(pub: tuple[int, int]) -> str | None:
 
 
 def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: FrameWords,
-                      fiscal_end: int | None = None) -> tuple[str | None, int | None, bool]:
+                      fiscal_end: int | None = None, by_start: bool = False) -> tuple[str | None, int | None, bool]:
     """(period, index of the sentence that states it, whether it is a quarter named by its number
     alone: 第三季度业绩, Q3财报, which a company with a fiscal year of its own means as its fiscal quarter)."""
     fallback = None
@@ -111,7 +111,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         rw = w.results.search(s)
         if not rw:
             continue
-        ps = [p for p in find_periods(s, year, None, pub, fiscal_end) if not p.base and not event_date(s, p)]
+        ps = [p for p in find_periods(s, year, None, pub, fiscal_end, fiscal_by_start=by_start) if not p.base and not event_date(s, p)]
         before = [p for p in ps if p.start < rw.start()]
         if len(before) > 1 and _BRACKETED_AFTER.fullmatch(s, before[-2].end, before[-1].start):
             before = before[:-1]  # 2020财年第三季度(截至2019年12月31日)业绩: the bracket restates its end
@@ -146,7 +146,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         return fallback
     # a data piece names the period of its data first (数据显示,截止到2025年6月)
     for i, (_, s) in enumerate(sents):
-        ps = [p for p in find_periods(s, year, None, pub) if not p.base and not event_date(s, p)
+        ps = [p for p in find_periods(s, year, None, pub, fiscal_end, fiscal_by_start=by_start) if not p.base and not event_date(s, p)
               and w.data_lead.search(s, 0, p.start)]
         if ps:
             return ps[0].period, i, False
@@ -156,7 +156,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
     # (one written in numbers first; else one without its year but not against another: 前三季度)
     for written in (True, False):
         for i, (_, title) in enumerate(sents[:2]):  # the title, else the lead's first sentence
-            ps = [p for p in find_periods(title, year, None, pub) if not p.base and not event_date(title, p) and not _since(title, p)
+            ps = [p for p in find_periods(title, year, None, pub, fiscal_end, fiscal_by_start=by_start) if not p.base and not event_date(title, p) and not _since(title, p)
                   and not _DAY_DATE.match(title, p.start)]  # (信报 2024-11-22, 2024年11月22日 星期五: the day it came out)
             if len(ps) > 1 and re.fullmatch(r"\s*(?:【[^】]*】)?\s*", title[:ps[0].start]) \
                     and re.search(r"\d\s*日", title[ps[0].start:ps[0].end + 4]) \

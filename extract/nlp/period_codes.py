@@ -58,6 +58,15 @@ def _month_number(x: str | None) -> int | None:
     return int(x) if x.isdigit() else _CN_MONTH.get(x)
 
 
+def _span_months(g: dict) -> tuple[int | None, int]:
+    """(first month, last month) of a span rule's match."""
+    if g.get("nq"):
+        return 1, 3 * (_month_number(g["nq"]) or 0)
+    if g.get("nm"):
+        return 1, _month_number(g["nm"]) or 0
+    return _month_number(g.get("m1")), _month_number(g.get("m2")) or 0
+
+
 def _span_code(y: int, m1: int, m2: int) -> str:
     """Months m1..m2 of year y as the shortest code: a quarter, a half, the year, else the ISO 8601
     interval of months.

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .patterns import WordRegex
-from .period_codes import (_CN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, fiscal_quarter_of,
-                           months_to, quarter_end)
+from .period_codes import (_CN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, _span_months,
+                           fiscal_quarter_of, months_to, quarter_end)
 from .period_rules import _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
 
 
@@ -88,18 +88,9 @@ _WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*$")
 _COMPARED_AFTER = re.compile(r"\s*(?:的?(?:水平)?)?\s*(?:相比|相较|比较)")
 
 
-def _span_months(g: dict) -> tuple[int | None, int]:
-    """(first month, last month) of a span rule's match."""
-    if g.get("nq"):
-        return 1, 3 * (_month_number(g["nq"]) or 0)
-    if g.get("nm"):
-        return 1, _month_number(g["nm"]) or 0
-    return _month_number(g.get("m1")), _month_number(g.get("m2")) or 0
-
-
 def find_periods(text: str, year: int | None, quarter: str | None = None,
                  published: tuple[int, int] | None = None, fiscal_end: int | None = None,
-                 month: str | None = None, data_month: str | None = None) -> list[PeriodMention]:
+                 month: str | None = None, data_month: str | None = None, fiscal_by_start: bool = False) -> list[PeriodMention]:
     """Period mentions of ``text``; relative ones (去年, 本季度) need the article's ``year`` and,
     for 同期/上季度, the current ``quarter`` period (e.g. ``2021Q1``) when known; a fiscal
     quarter (2020财年第三季度) the publication ``(year, month)`` or the month the article's
@@ -159,6 +150,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 taken.append((a, b))
                 continue
             if kind == "fiscal":
+                if fiscal_by_start and g.get("y") and not g.get("fy2"):  # (索尼2024财年: named by the year it starts in)
+                    g["y"] = str(int(g["y"]) + 1)
                 out.append(PeriodMention(a, b, _fiscal_code(g, published, fiscal_end), _fiscal_end(g), _compared(text, a, b)))
                 taken.append((a, b))
                 continue

@@ -257,7 +257,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     data_month = frame.period if frame is not None and frame.period and re.fullmatch(r"\d{4}-\d{2}", frame.period) else None
     # (a year's or half's results in context, for 上年同期 when no quarter is)
     ctx = quarter_ctx or (frame.period if frame is not None and re.fullmatch(r"\d{4}(?:H[12])?", frame.period or "") else None)
-    found = find_periods(sent, year, ctx, pub, fiscal, month_ctx, data_month) if drafts else []
+    found = find_periods(sent, year, ctx, pub, fiscal, month_ctx, data_month, frame is not None and frame.fiscal_by_start) if drafts else []
     found = _as_results_named(sent, found)
     # bases first: a period a comparison or a streak starts from (自2019年至今) lends no year to a
     # period without one after it
@@ -269,7 +269,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     if not drafts:
         # a sentence without numbers that announces results sets the period of the next (蔚来公布
         # 了2020年财报。其全年营收…); its subject carries as always
-        own = [p for p in _as_results_named(sent, find_periods(sent, year, quarter_ctx, pub, fiscal))
+        own = [p for p in _as_results_named(sent, find_periods(sent, year, quarter_ctx, pub, fiscal, fiscal_by_start=frame is not None and frame.fiscal_by_start))
                if not _mark_base(sent, p).base and not event_date(sent, p)] \
             if _RESULTS.search(sent) else []
         if own and frame is not None and frame.period and frame.evidence and sent.strip() in frame.evidence:
