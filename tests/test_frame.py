@@ -1778,6 +1778,17 @@ def test_a_japanese_fiscal_year_is_named_by_the_year_it_starts_in():
     assert got == [("收入", "2023-04/2024-03")], got
 
 
+def test_a_growth_posted_as_a_year_on_year_or_positive_one_and_a_brands_figures_are_the_owners():
+    """FILA品牌产品的零售金额录得20%-25%的正增长: a change of the retail value (not a share of
+    正增长), and FILA, a brand 安踏 owns, is 安踏's segment in every figure, not only its money."""
+    got = [(c.subject, c.metric, c.value, c.upper) for c in _claims("安踏公布一季度运营数据\nFILA品牌产品的零售金额录得20%-25%的正增长。\n", "2024-04-10")]
+    assert got == [("安踏", "FILA品牌产品的零售金额", 0.2, 0.25)], got
+    got = [(c.subject, c.metric) for c in _claims("安踏体育公布2023年业绩\n截至年末,FILA品牌门店数为2,062家。\n", "2024-03-20")]
+    assert got == [("安踏", "FILA品牌门店数")], got
+    got = [(c.metric, c.value) for c in _claims("星河体育公布一季度运营数据\n星河体育零售金额录得20%的同比增长。\n", "2024-04-10")]
+    assert got == [("零售金额", 0.2)], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

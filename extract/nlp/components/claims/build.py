@@ -376,7 +376,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 and is_segment_money(d.metric):
             d.subject = frame.entity  # a place carried from the sentence before owns no company's revenue
         if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \
-                and _business_of(d.subject, frame.entity, lex) and is_segment_money(d.metric):
+                and _business_of(d.subject, frame.entity, lex) and d.metric and (is_segment_money(d.metric) or found is d.subject and _SEGMENT_AFTER.match(sent, found.end)):
             # 阿里云收入 in Alibaba's results: Alibaba's figure, the business in the metric (when its
             # clause names it: a brand carried from the clause before names no later figure's metric)
             clause = _clause_start(sent, q.start)

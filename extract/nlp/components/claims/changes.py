@@ -219,7 +219,7 @@ _MOVE_COLUMN = re.compile(r"(?:^|[;；,，|｜:：\s])\s*(?P<cmp>同比|环比|�
 
 #: a rate posted as a change the words after it name (按年录得15%增长, 实现15%的同比增长, 录得10%-20%低段增长)
 _POSTED = re.compile(r"(?P<cmp>同比|环比|按年|按季)?\s*(?:录得|錄得|实现|取得|迎来)\s*(?:了)?\s*$")
-_POSTED_CHANGE = re.compile(r"\s*(?:[高中低]段)?\s*(?:的)?\s*(?P<cmp>同比|环比|按年|按季)?\s*"
+_POSTED_CHANGE = re.compile(r"\s*(?:[高中低]段)?\s*(?:的)?\s*(?P<cmp>同比|环比|按年|按季)?\s*正?"
                             r"(?P<verb>增长|增幅|升幅|上升|提升|下降|下跌|跌幅|降幅|减少|下滑)")
 
 

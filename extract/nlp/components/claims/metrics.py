@@ -223,7 +223,7 @@ RANKED = WordRegex(r"\s*(?:{rank_verbs})")
 RANK_AHEAD = WordRegex(r"[^,，;；。]*?(?:{rank_verbs})")
 
 # a change said of a figure right after it (100辆大幅增长, 100辆有明显提升): no counted noun
-_CHANGE_AFTER = WordRegex(r"(?:有|出现|实现)?(?:所|了)?(?:{change_adverbs})?(?:{change_verbs})")
+_CHANGE_AFTER = WordRegex(r"(?:有|出现|实现)?(?:所|了)?(?:同比|环比|按年|按季)?(?:正|负)?(?:{change_adverbs})?(?:{change_verbs})")  # (20%的同比增长, 的正增长)
 
 # a noun of people right after a head count (6000名员工, 2000名研发工程师), up to a stop
 _PEOPLE_AFTER = WordRegex(r"(?P<n>[\u4e00-\u9fff]{0,4}?(?:{people_nouns}|(?P<aud>{audience_nouns})))")
