@@ -1793,6 +1793,20 @@ ROWS = [
     R("yen-and-won-in-traditional-wording", "2021年第三季度华远电子营业利益为9.18兆韩圜。2021年第三季度华远电子营业利润为1,004亿日圆。",
       E(9_180_000_000_000, "other:韩元", period="2021Q3", metric_is="营业利益"),
       E(100_400_000_000, "other:日元", period="2021Q3", metric_is="营业利润")),
+    # earlier periods listed with 分别 after one level are its earlier figures; 赚了/亏了 right after a name
+    R("earlier-periods-listed-after-a-level-and-colloquial-earnings", "2021年第三季度,华远汽车整车毛利率为13.1%,上年同期及上季度分别为11.0%和12.2%。"
+      "2021年第三季度,华远汽车赚了28亿元,星河汽车亏了51.9亿元。",
+      E(0.131, "percent", period="2021Q3", metric_is="整车毛利率"),
+      E(0.11, "percent", period="2020Q3", metric_is="整车毛利率"),
+      E(0.122, "percent", period="2021Q2", metric_is="整车毛利率"),
+      E(2_800_000_000, "CNY", period="2021Q3", subject="华远汽车", metric_is="盈利"),
+      E(5_190_000_000, "CNY", period="2021Q3", subject="星河汽车", metric_is="亏损")),
+    # a floor joined to a ceiling is one range; a floor and a ceiling of two measures stay two
+    R("a-floor-and-a-ceiling-joined-are-a-range", "2021年华远股份回购资金总额不低于人民币5000万元(含)且不超过人民币1亿元(含)。"
+      "2021年华远股份营收不低于100亿元,净利润不超过10亿元。",
+      E(50_000_000, "CNY", period="2021", upper=100_000_000, metric_is="回购资金总额"),
+      E(10_000_000_000, "CNY", period="2021", qualifier="不低于", metric_is="营收"),
+      E(1_000_000_000, "CNY", period="2021", qualifier="不超过", metric_is="净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

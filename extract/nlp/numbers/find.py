@@ -409,7 +409,11 @@ def _restated_bound(text: str, a: Quantity, b: Quantity) -> bool:
 
 def _between(text: str, qs: list[Quantity]) -> list[Quantity]:
     """介于75.7亿元与81.2亿元之间: two bounds of one unit joined by 与/和 inside 介于…之间 are one
-    range (the first, with the second as its upper bound)."""
+    range (the first, with the second as its upper bound); so are a floor and a ceiling joined.
+
+    >>> [(q.value, q.upper, q.qualifier) for q in find_quantities("不低于5000万元(含)且不超过1亿元(含)")]
+    [(50000000.0, 100000000.0, None)]
+    """
     out: list[Quantity] = []
     k = 0
     while k < len(qs):
@@ -422,19 +426,24 @@ def _between(text: str, qs: list[Quantity]) -> list[Quantity]:
             # in another currency stands aside (blanked, offsets kept)
             view = text[:a.end] + " " * (aside.end() - a.end) + text[aside.end():]
             b, skip = qs[k + 2], 1
+        # (不低于5000万元(含)且不超过1亿元(含): a floor and a ceiling, one range with no hedge)
+        bounds = b is not None and a.hedge_dir in ("ge", "gt") and b.hedge_dir in ("le", "lt") and bool(_BOUNDS_JOIN.fullmatch(view, a.end, b.start))
         if b is not None and a.upper is None and b.upper is None and a.non_claim is None and b.non_claim is None \
                 and a.unit == b.unit and a.kind == b.kind \
                 and (_BETWEEN_BEFORE.search(view, max(0, a.start - 8), a.start) and _BETWEEN_JOIN.fullmatch(view, a.end, b.start)
                      and (_BETWEEN_AFTER.match(view, b.end) or _BETWEEN_AFTER.match(view, _restated_end(view, b)))
-                     or _restated_bound(view, a, b)):
+                     or _restated_bound(view, a, b) or bounds):
             out.append(replace(a, end=b.end, surface=text[a.start:b.end], upper=b.value,
-                               qualifier=a.qualifier or b.qualifier))
+                               qualifier=None if bounds else a.qualifier or b.qualifier, hedge_dir=None if bounds else a.hedge_dir))
             k += 2 + skip
             continue
         out.append(a)
         k += 1
     return out
 
+
+#: a floor joined to a ceiling (不低于A(含)且不超过B)
+_BOUNDS_JOIN = re.compile(r"\s*(?:[(（]\s*含\s*[)）])?\s*(?:且|并且|、|,|，|但)\s*")
 
 #: a currency restatement in brackets after an amount ((合25.7亿美元), (约合1.3亿美元))
 _RESTATED = re.compile(r"\s*[(（]\s*(?:约合|折合|合|约|相当于)\s*(?P<n>[^()（）]{1,20}?)[)）]")

@@ -174,6 +174,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         elif len(metrics) == len(run):
             for d, (a, b, e) in zip(run, metrics):
                 d.metric, d.metric_key = sent[a:b], e.key
+        elif parts and all(_PERIOD_ITEM.fullmatch(x) for x in parts) and before and before[-1].q.unit == run[0].q.unit:
+            for d in run:  # 毛利率为13.1%,上年同期及上季度分别为11.0%和12.2%: the level's earlier figures
+                d.metric, d.metric_key = before[-1].metric, before[-1].metric_key
         elif parts:  # 常规店、直营店和奥莱店数量分别为…: 常规店数量, 直营店数量, 奥莱店数量
             for d, metric in zip(run, parts):  # (城镇和乡村人口分别占…: 城镇人口占比, 乡村人口占比)
                 share = d.metric and d.metric.endswith("占比") and not metric.endswith("占比")
@@ -227,6 +230,8 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
             d.period, d.metric, d.metric_key = item.period, "原" + item.metric.removeprefix("原"), None
     return [d for d in out if not d.attached and id(d) not in spent]
 
+#: a period named as a list item (上年同期及上季度分别为…)
+_PERIOD_ITEM = re.compile(r"(?:而|则)?(?:去年|上年|上一?|前一?)(?:个)?(?:同期|季度|季|年度?|月|财年|财季)")
 #: a clause listing the prior period's figures of the levels before it (,上年同期分别为…, 去年同期则分别为…)
 _PRIOR_LIST = re.compile(r"(?:上年同期|去年同期|上年|去年|上季度|上一季度)(?:则)?(?:分别)?(?:为|是)?(?:分别)?(?:为|是)?\s*$")
 

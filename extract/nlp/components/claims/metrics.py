@@ -99,7 +99,7 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
             return own, (e.key if _same_metric(own, sent[a:b]) else None)
         return sent[a:b], e.key
     if (q.kind == "money" or (q.kind == "bare" and abs(q.value or 0) >= 1e4)) \
-            and (earned := _money_verb_before(sent, clause_start, q.start)):
+            and (earned := _money_verb_before(sent, clause_start, q.start, {m.end for m in mentions})):
         return earned, None  # 去年同期则赚28.14亿元: a profit, whatever the clause before reported
     if q.unit_word == "人次" and np and len(np) >= 2:
         return (np if np.endswith("人次") else np + "人次"), None  # 接待游客7.5亿人次: 接待游客人次
@@ -373,9 +373,10 @@ def _output_verb_before(sent: str, floor: int, pos: int) -> str | None:
 _BEFORE_COUNT = re.compile(r"(?:了|共|总共|累计|合计|约|近|超过|超|逾|达|全国|全球|海外)*\s*$")
 
 
-def _money_verb_before(sent: str, floor: int, pos: int) -> str | None:
-    """The measure of a verb of earning or losing right before an amount (则赚, 蚀约), when the
-    clause names no other measure before it (净利润, 亏损 are metrics of their own)."""
+def _money_verb_before(sent: str, floor: int, pos: int, name_ends=frozenset()) -> str | None:
+    """The measure of a verb of earning or losing right before an amount (则赚, 蚀约; 理想汽车赚了,
+    right after a name), when the clause names no other measure before it (净利润, 亏损 are
+    metrics of their own)."""
     from ...patterns import load_patterns
 
     head = _BEFORE_COUNT.sub("", re.sub(r"(?:人民币|港币|港元|美元)\s*$", "", sent[floor:pos]))
@@ -385,13 +386,16 @@ def _money_verb_before(sent: str, floor: int, pos: int) -> str | None:
     # the verb stands alone: after no word, or after a word of time or 则/也 (not 净亏损, 经营盈利:
     # a metric named, read as one)
     m = _money_verb_rx(tuple(verbs)).search(head)
+    if m is None and (m := re.search(rf"(?P<v>{'|'.join(map(re.escape, sorted(verbs, key=len, reverse=True)))})了?$", head)) \
+            and floor + m.start() not in name_ends:
+        m = None
     return verbs[m.group("v")] if m else None
 
 
 @cache
 def _money_verb_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=则|却|亦|也|仍|期|度|季|年|月|内|共|转))(?P<v>{alt})$")
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=则|却|亦|也|仍|期|度|季|年|月|内|共|转))(?P<v>{alt})了?$")
 
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
