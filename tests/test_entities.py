@@ -294,6 +294,10 @@ ROWS = [
     # an industry named like a company (消费电子, 汽车电子) is no name
     *R("industries-named-like-companies-are-no-names", "按行业划分,星河科技消费电子营业收入38.6亿元,汽车电子营业收入9.4亿元。",
        P("Organization", "星河科技"), exact=False, absent=("消费电子", "汽车电子")),
+    # a buyback's shares (拟回购股份), a verb with 公司 (确认公司) and a currency (港元) are no names
+    *R("a-buyback-a-verb-with-the-company-and-a-currency-are-no-names", "华峰精密公告,拟回购股份,回购资金总额不超过1亿元。"
+       "确认公司为该项目的中标人。锦岚控股以代价约18.5亿港元收购星河水泥60%股权。",
+       P("Organization", "锦岚控股"), exact=False, absent=("拟回购股份", "回购股份", "确认公司", "港元")),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]
