@@ -1789,6 +1789,11 @@ def test_a_growth_posted_as_a_year_on_year_or_positive_one_and_a_brands_figures_
     assert got == [("零售金额", 0.2)], got
 
 
+def test_the_quarters_end_named_as_such_is_the_end_of_the_quarter_reported():
+    got = [(c.metric, c.period) for c in _claims("星河视频2023年第四季度业绩\n截至季度末,星河视频正式会员数达2.4亿。\n", "2024-03-20")]
+    assert got == [("正式会员数", "asof:2023-12")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

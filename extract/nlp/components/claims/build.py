@@ -121,7 +121,7 @@ def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
 _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
 
 #: the end of the period reported, named as such (报告期末, 本期末, 期末)
-_PERIOD_END = re.compile(r"(?:报告期|本期|(?<![\u4e00-\u9fff])期)末")
+_PERIOD_END = re.compile(r"(?:报告期|本期|本季度|(?<![\u4e00-\u9fff])期|(?<![一二三四1-4第上下首次])季度?)末")  # (截至季度末: the quarter reported)
 
 _SEGMENT_AFTER = re.compile(r"\s*(?:主品牌|品牌|业务|分部|板块|事业部|事业群)")
 #: a sales channel named by the platform it sells on (抖音渠道, 天猫旗舰店)
