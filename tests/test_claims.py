@@ -1807,6 +1807,9 @@ ROWS = [
       E(50_000_000, "CNY", period="2021", upper=100_000_000, metric_is="回购资金总额"),
       E(10_000_000_000, "CNY", period="2021", qualifier="不低于", metric_is="营收"),
       E(1_000_000_000, "CNY", period="2021", qualifier="不超过", metric_is="净利润")),
+    # members and subscriptions counted are users
+    R("members-counted-are-users", "星河科技2021年第四季度日均订阅会员数为1.01亿。",
+      E(101_000_000, "users", period="2021Q4", metric_is="日均订阅会员数")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
