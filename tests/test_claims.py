@@ -1813,6 +1813,9 @@ ROWS = [
     # turnover swelling or shrinking (放量, 缩量) moves the level before it
     R("turnover-shrinking", "2021年3月20日,沪深两市成交额7925亿元,较前一交易日缩量450亿元。",
       E(792_500_000_000, "CNY", period=ANY, change=[("abs", -45_000_000_000)], metric_is="沪深两市成交额")),
+    # a hedge before 占 (约占总收入的17%) is the share's qualifier, no part of its metric
+    R("a-hedged-share", "星河科技2021年第三季度网络广告收入约占总收入的17%。",
+      E(0.17, "percent", period="2021Q3", qualifier="约", metric_is="网络广告收入占总收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

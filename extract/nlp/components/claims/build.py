@@ -17,7 +17,7 @@ from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
-from .metrics import _lexicon_metric, _metric_for
+from .metrics import _hedged_share, _lexicon_metric, _metric_for
 from .inherit import _metric_from_before, _metric_from_context
 from .units import _set_unit
 from .prices import _share_price
@@ -341,6 +341,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _business_group(sent, d, frame, lex)
         _bracketed_share(sent, d, mentions)
         _own_name(d)
+        _hedged_share(d)
         if vendor is not None and d.subject is vendor and not d.subject_here and d.metric \
                 and not _VENDOR_MEASURE.fullmatch(d.metric):
             d.subject = frame.entity  # (小米出货量940万台。折叠屏手机出货量185万台: the market's segment)

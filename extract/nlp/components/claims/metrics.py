@@ -113,6 +113,15 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return q.unit_word + "数", None  # 3亿人次 -> 人次数; never a currency's (万元人民币)
     return None, None
 
+def _hedged_share(d: Draft) -> None:
+    """网络广告收入约占总收入的17%: the hedge before 占 is the figure's qualifier, no part of its metric."""
+    from dataclasses import replace
+
+    m = re.search(r"(约|近|超过|逾|接近)占", d.metric or "")
+    if m and not d.q.qualifier:
+        d.metric, d.metric_key = d.metric[:m.start()] + d.metric[m.start(1) + len(m.group(1)):], None
+        d.q = replace(d.q, qualifier=m.group(1))
+
 def _lexicon_metric(lex: Lexicon, phrase: str) -> str | None:
     """The lexicon metric a phrase names once a relative clause's verb is taken out (X产生的收入
     -> X收入), or None."""
