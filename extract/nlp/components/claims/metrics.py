@@ -67,7 +67,7 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
             and not any(label.end() <= a and b <= q.start for a, b, _ in lex_metrics) and not (np and _names_metric(np)):
         # 快递业务量:2024年3月为19.5亿票,上年同期为…: the line's label (拨备覆盖率方面,A为…: the topic's), when
         # no metric is named after it
-        named = _LABEL_PERIOD.sub("", label.group("m")) or label.group("m")  # (三季度营收: 营收)
+        named = _PERIOD_WORDS.sub("", label.group("m")) or label.group("m")  # (三季度营收: 营收)
         inside = [(a, b, e) for a, b, e in lex_metrics if label.start("m") <= a and b <= label.end("m")]
         return named, (inside[-1][2].key if inside and _same_metric(named, sent[inside[-1][0]:inside[-1][1]]) else None)
     if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
@@ -149,7 +149,6 @@ _MEASURE_UNITS = ("other:", "count")
 
 #: a line's label before a colon (快递服务单票收入:2024年3月为1.84元): the metric of the figures after it
 _LINE_LABEL = re.compile(r"\s*(?:[•·●■◆▪\-\*—–－]\s*)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,16})\s*[:：]")
-_LABEL_PERIOD = re.compile(r"^(?:(?:19|20)?\d{2}\s*年(?:度)?)?(?:第?[一二三四1-4]\s*季度?|Q[1-4]|[上下]半年|全年|前三季度|(?:1[0-2]|[1-9])\s*月份?)?")
 #: a topic opening a sentence's clauses (拨备覆盖率方面,华信银行为437.7%,浦江银行为173.51%)
 _TOPIC = re.compile(r"(?:^|(?<=[,，;；]))\s*(?:在)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,12})方面\s*[,，]")
 
@@ -394,17 +393,19 @@ def _money_verb_before(sent: str, floor: int, pos: int, name_ends=frozenset()) -
         return None
     # the verb stands alone: after no word, or after a word of time or 则/也 (not 净亏损, 经营盈利:
     # a metric named, read as one)
-    m = _money_verb_rx(tuple(verbs)).search(head)
-    if m is None and (m := re.search(rf"(?P<v>{'|'.join(map(re.escape, sorted(verbs, key=len, reverse=True)))})了?$", head)) \
-            and floor + m.start() not in name_ends:
+    alone, any_ = _money_verb_rx(tuple(verbs))
+    m = alone.search(head)
+    if m is None and (m := any_.search(head)) and floor + m.start() not in name_ends:
         m = None
     return verbs[m.group("v")] if m else None
 
 
 @cache
-def _money_verb_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
+def _money_verb_rx(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a verb standing alone at the end, the verb after any word: kept only right after a name)."""
     alt = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
-    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=则|却|亦|也|仍|期|度|季|年|月|内|共|转))(?P<v>{alt})了?$")
+    return (re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=则|却|亦|也|仍|期|度|季|年|月|内|共|转))(?P<v>{alt})了?$"),
+            re.compile(rf"(?P<v>{alt})了?$"))
 
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...frame import is_corporate
-from ...patterns import WordRegex
+from ...patterns import WordRegex, load_patterns
 from ..entities import Mention
 from .draft import _TRIM_HEAD, Draft, _clause_start
 from .metrics import _AVERAGE_RATE, _names_metric
@@ -25,14 +25,15 @@ def _part_of_place(m: Mention) -> bool:
     可支配收入分别为…), not a place of its own; or, in a bulletin,
     a product or an industry a model took for an organization (新能源汽车产量): a bulletin's
     figures are its place's, and only a name the lexicon knows stands apart."""
-    if m.cls == "Segment" and _COUNTED_GROUP.match(m.label):
+    if m.cls == "Segment" and _COUNT_FIRST.match(m.label) and re.fullmatch(load_patterns().top_group, m.label):
         return False  # (三家基础电信企业: a group of companies the text names, written as it names it)
     return m.cls == "Segment" or (m.cls == "Place" and m.label.endswith("地区")) \
         or (m.cls in ("Organization", "Company") and m.source not in ("lexicon", "pattern"))
 
 
-#: a group of companies named by its count (三家基础电信企业, 5家银行, 三大运营商; not 六大高耗能行业, a sector)
-_COUNTED_GROUP = re.compile(r"(?:A股|H股|港股|上市)?[一二三四五六七八九十两\d]{1,3}\s*(?:家|大).*(?:企业|银行|险企|券商|运营商|电讯商|公司|厂商|车企|房企)$")
+#: a group of companies named by its count (三家基础电信企业, 5家银行, 三大运营商: patterns.toml top_group;
+#: not 六大高耗能行业, a sector)
+_COUNT_FIRST = re.compile(r"(?:A股|H股|港股|上市)?[一二三四五六七八九十两\d]{1,3}\s*(?:家|大)")
 
 
 #: a place named as a list item's whole phrase (…;阜阳市3404.7亿元,增长4.8%)

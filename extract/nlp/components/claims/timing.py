@@ -129,7 +129,7 @@ def _yoy_against(d: Draft, periods: list[PeriodMention], sent: str = "", drafts:
             d.regrade("yoy")
             return
     before = _period_before(d.period)
-    earlier = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), d.period)
+    earlier = _year_later(d.period, -1)
     if d.bases and len(d.bases) > 1:  # 较2017年第三季度增长15.3%,较2018年第二季度增长8.5%: each by its base
         # (whose plain changes take their kinds even when another one's is known: 比2017年第三季度的
         # 12.3亿元增加了166.7%,比2018年第二季度增加了86.4%)
@@ -264,9 +264,10 @@ def _year_before(sent: str, p: PeriodMention, periods: list[PeriodMention], carr
 _SAID_YOY = re.compile(r"同比|按年|较(?:去年|上年)同期")
 
 
-def _year_later(code: str) -> str:
-    """The same period a year later: 2020 -> 2021, 2020Q1 -> 2021Q1, 2020-01/2020-09 -> 2021-01/2021-09."""
-    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + 1), code)
+def _year_later(code: str, years: int = 1) -> str:
+    """The same period ``years`` later (earlier, when negative): 2020 -> 2021, 2020Q1 -> 2021Q1,
+    2020-01/2020-09 -> 2021-01/2021-09."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + years), code)
 
 def _audience(metric: str | None) -> bool:
     """Does the metric measure an audience or a scale (用户规模, 用户量, 网民)?"""
@@ -381,15 +382,10 @@ def _change_of_the_current(out: list[Draft]) -> None:
                 continue
             current = next((x for x in out if x is not base and not x.is_change and x.unit == base.unit
                             and x.metric and base.metric and x.metric.endswith(base.metric) and x.period
-                            and (_period_before(x.period) if kind == "qoq" else _year_earlier(x.period)) == base.period), None)
+                            and (_period_before(x.period) if kind == "qoq" else _year_later(x.period, -1)) == base.period), None)
             if current is not None and not any(k == kind for k, _ in current.changes):
                 base.changes.remove((kind, value))
                 current.changes.append((kind, value))
-
-
-def _year_earlier(code: str) -> str:
-    """The same period a year earlier: 2024Q3 -> 2023Q3, 2024-01/2024-09 -> 2023-01/2023-09."""
-    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), code)
 
 
 def _from_base_periods(sent: str, drafts: list[Draft], out: list[Draft]) -> None:
