@@ -1794,6 +1794,21 @@ def test_the_quarters_end_named_as_such_is_the_end_of_the_quarter_reported():
     assert got == [("正式会员数", "asof:2023-12")], got
 
 
+def test_an_outlook_goes_on_into_the_next_sentence_and_its_base_is_a_result():
+    """公司预计第四季度交付量…。总收入预计为…: a figure said to come, after an outlook of a later
+    quarter and naming no period of its own, is that outlook's; the level it is compared with
+    (较去年同期的…) is last year's result, no outlook; 公司预计 glued before a name is no name."""
+    got = [(c.subject, c.metric, c.period) for c in _claims(
+        "星河汽车公布2024年第三季度业绩\n对于2024年第四季度,公司预计汽车交付量将介于8.7万辆至9.1万辆之间。"
+        "总收入预计介于人民币153亿元至165亿元之间,较去年同期的130亿元增长。季度毛利率将达到15%。\n", "2024-11-20")]
+    assert got == [("星河汽车", "汽车交付量指引", "2024Q4"), ("星河汽车", "总收入指引", "2024Q4"),
+                   ("星河汽车", "总收入", "2023Q4"), ("星河汽车", "季度毛利率指引", "2024Q4")], got
+    got = [(c.metric, c.period) for c in _claims(
+        "星河汽车公布2024年第三季度业绩\n星河汽车预计第四季度交付量为7.2万辆至7.5万辆,较2023年同期的5.0万辆增长约44%至50%。\n",
+        "2024-11-20")]
+    assert got == [("交付量指引", "2024Q4"), ("交付量", "2023Q4")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

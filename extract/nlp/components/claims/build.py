@@ -400,7 +400,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if frame is not None and frame.currency and d.unit == "CNY" and q.kind == "money" \
                 and not re.search(r"人民币|RMB|¥|￥", sent[max(0, q.start - 4):q.end]):
             d.unit = frame.currency  # 收益为387.6亿港元(下同)…纯利为42.8亿元: the currency the note declares
-        _forecast(sent, d, frame, out[-1] if out else None, named_all)
+        _forecast(sent, d, frame, out[-1] if out else None, named_all, previous, periods)
         _share_price(sent, d, frame, named_all)
         if d.quote:  # 格力电器(50.070, -0.12, -0.24%): the share price, on the day of publication
             d.metric, d.metric_key = "股价", None

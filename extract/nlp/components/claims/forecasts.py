@@ -10,7 +10,7 @@ import re
 from ...frame import Frame, is_corporate, period_end, published_month
 from ...patterns import WordRegex
 from .draft import Draft, _clause_start
-from .timing import _YEAR_LIST, _YEAR_RANGE
+from .timing import _YEAR_LIST, _YEAR_RANGE, _year_later
 
 _FORECAST_NOT = WordRegex(r"{forecast_not}")
 _FORECAST_ANALYST = WordRegex(r"{forecast_analyst}")
@@ -41,7 +41,8 @@ _AGAINST_EXPECTED = WordRegex(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低�
 _EXPECTS_LEAD = WordRegex(r"(?<!超出)(?<!超过)(?<![超于及合])" + _HELD)
 
 
-def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None, mentions=()) -> None:
+def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = None, mentions=(),
+              previous=(), periods=()) -> None:
     """我们预计2024年归母净利润为…, 公司预计第四季度收入介于…: a figure a forecast word leads
     in its sentence is a forecast, and its metric says so, so that it is never taken for (or
     diffed against) the result: the company's own outlook (公司预计, 华远预计, 指引, or an
@@ -68,6 +69,13 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         d.metric, d.metric_key = "原" + before.metric.removeprefix("原"), None
         d.period = before.period
         return
+    if d.metric and before is not None and d.metric == before.metric and not d.is_change \
+            and _ended(d.period, frame) and not _ended(before.period, frame) and re.search(r"较|比|同期|由|从", sent[before.q.end:d.q.start]):
+        # 预计第四季度交付量为7.2万辆,较去年同期的5.0万辆增长…: the base is a result, no outlook
+        d.metric, d.metric_key = re.sub(r"^(?:预测|市场预期)|(?:指引|目标)$", "", d.metric), None
+        if before.period and re.search(r"(?:去年|上年)同期", sent[before.q.end:d.q.start]):
+            d.period = _year_later(before.period, -1)  # (…总收入预计为…,较去年同期的…: the outlook's period a year before)
+        return
     if not d.metric or (d.is_change and d.attached) or _FORECAST_SAID.search(d.metric):
         return
     if _DONE.search(sent, _clause_start(sent, d.q.start), d.q.start):
@@ -82,6 +90,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         # market's consensus of one to come too: 市场预期明年营收…; an analyst's of one to come is his 预测)
         named = d.metric.partition(expects.group())[2].lstrip("其的") or d.metric  # (市场一致预估其净利润…)
         d.metric, d.metric_key = "市场预期" + named, None
+        return
+    if expects is None and _outlook_goes_on(sent, d, frame, previous, periods):
         return
     if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
             and not _YEARS_AHEAD.search(sent, 0, d.q.start):
@@ -152,6 +162,36 @@ def _clause_lead(sent: str, d: Draft, before: Draft | None) -> str:
 
 #: years ahead named as a span or a list (2022-2024年, 22E/23E/24E): an analyst's forecast table
 _YEARS_AHEAD = re.compile(_YEAR_RANGE.pattern + "|" + _YEAR_LIST.pattern)
+
+
+def _ended(code: str | None, frame: Frame | None) -> bool:
+    """Had the period ``code`` ended when the article came out?"""
+    pub = published_month(frame.published if frame is not None else None)
+    end = period_end(code)
+    return bool(pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub)
+
+
+#: a figure said to come (总收入预计介于…, 收入总额将达到…)
+_TO_COME = re.compile(r"预计|预期|预估|将(?!近)|有望|可望")
+
+
+def _outlook_goes_on(sent: str, d: Draft, frame: Frame | None, previous, periods) -> bool:
+    """公司预计第四季度交付量介于…。总收入预计为…: a figure said to come, in the sentence after an
+    outlook of a period beyond the one reported and naming no period of its own, goes on with that
+    outlook: its period, and whose it is."""
+    if d.is_change or not is_corporate(d.metric) or any(p.start < d.q.start and not p.base for p in periods) \
+            or not _TO_COME.search(sent, _clause_start(sent, d.q.start), d.q.start):
+        return False
+    outlook = next((x for x in reversed(previous) if x.metric and not x.is_change and (x.metric.endswith("指引") or x.metric.startswith("预测"))
+                    and _outlook_beyond("预计", x.period, frame)), None)
+    if outlook is None:
+        return False
+    d.period = outlook.period
+    if outlook.metric.endswith("指引"):
+        d.metric, d.metric_key = d.metric + "指引", None
+    else:
+        d.metric, d.metric_key = "预测" + d.metric, None
+    return True
 
 
 def _outlook_beyond(sent: str, code: str | None, frame: Frame | None) -> bool:
