@@ -1816,6 +1816,12 @@ ROWS = [
     # a hedge before 占 (约占总收入的17%) is the share's qualifier, no part of its metric
     R("a-hedged-share", "星河科技2021年第三季度网络广告收入约占总收入的17%。",
       E(0.17, "percent", period="2021Q3", qualifier="约", metric_is="网络广告收入占总收入")),
+    # 就 opening a measure (就业, 就医) is no adverb to trim; a span of months after a year is no part of it
+    R("employment-is-no-adverb", "2021年4月至6月,深圳就业人员平均工资为5.2万元,就业不足率为1.1%。",
+      E(52_000, "CNY", period="2021Q2", metric_is="就业人员平均工资"),
+      E(0.011, "percent", period="2021Q2", metric_is="就业不足率")),
+    R("a-span-of-months-after-a-year-is-no-part-of-the-metric", "深圳2021年4月至6月的失业率为3.1%。",
+      E(0.031, "percent", period="2021Q2", metric_is="失业率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
