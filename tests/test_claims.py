@@ -1822,6 +1822,11 @@ ROWS = [
       E(0.011, "percent", period="2021Q2", metric_is="就业不足率")),
     R("a-span-of-months-after-a-year-is-no-part-of-the-metric", "深圳2021年4月至6月的失业率为3.1%。",
       E(0.031, "percent", period="2021Q2", metric_is="失业率")),
+    # what a verb of output outputs names the measure (肉猪销量), unless it names no product (新车)
+    R("the-product-output-names-the-measure", "星河股份2021年5月销售肉猪236万头,销售肉鸡9876万只,交付新车1.2万辆。",
+      E(2_360_000, "count", period="2021-05", metric_is="肉猪销量"),
+      E(98_760_000, "count", period="2021-05", metric_is="肉鸡销量"),
+      E(12_000, "other:辆", period="2021-05", metric_is="交付量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -84,6 +84,7 @@ class Patterns:
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
     verb_measure_nouns: tuple[str, ...] = ()  # 交付周期: a noun the verb modifies, no output
+    verb_generic_objects: tuple[str, ...] = ()  # 交付新车: an object naming no product of its own
     object_measures: dict = None
     money_verbs: dict = None
     product_words: tuple[str, ...] = ()  # 星河平台, 星河应用: the short name and one of these name a product
@@ -206,6 +207,7 @@ def load_patterns() -> Patterns:
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),
         verb_measure_nouns=tuple(nc.get("verb_measure_nouns", [])),
+        verb_generic_objects=tuple(nc.get("verb_generic_objects", [])),
         object_measures=dict(nc.get("object_measures", {})),
         money_verbs=dict(nc.get("money_verbs", {})),
         list_kinds=tuple(nc.get("list_kinds", [])),

@@ -424,6 +424,10 @@ def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
         if rest.startswith(load_patterns().verb_measure_nouns):
             continue  # 交付周期缩短至3周, 销售顾问为3200人: the verb modifies a noun
         if len(rest) <= 4 and not re.search(r"[量额率数值]|收入|金额|规模|占比|面积|价格|均价|单价", rest):
-            # (进口天然气…;进口原油…: what is traded names the measure, 天然气进口量, 原油进口量)
-            return metric[:i] + (rest if verb in ("进口", "出口") and len(rest) >= 2 else "") + measure
+            # (销售肉猪236万头,…销售肉鸡9877万只: what is output names the measure, 肉猪销量, 肉鸡销量,
+            # unless a part before the verb names it: 钾肥:生产氯化钾 -> 钾肥产量)
+            named = len(rest) >= 2 and not rest.startswith("的") \
+                and (verb in ("进口", "出口") or rest not in load_patterns().verb_generic_objects and not metric[:i]) \
+                and not re.search(r"目标|指引|计划|预期|新高", rest)  # (汽车出口量: what is traded)
+            return metric[:i] + (rest if named else "") + measure
     return metric
