@@ -1827,6 +1827,17 @@ ROWS = [
       E(2_360_000, "count", period="2021-05", metric_is="肉猪销量"),
       E(98_760_000, "count", period="2021-05", metric_is="肉鸡销量"),
       E(12_000, "other:辆", period="2021-05", metric_is="交付量")),
+    # a change column after ; is of its own item's level (…;销售收入20.38亿元,环比变动-10.07%)
+    R("a-change-column-of-an-item-after-a-semicolon", "星河股份2021年5月销售生猪139万头,环比变动-4.5%;销售收入20.4亿元,环比变动-10.1%。",
+      E(1_390_000, "count", period="2021-05", change=[("qoq", -0.045)], metric_is="生猪销量"),
+      E(2_040_000_000, "CNY", period="2021-05", change=[("qoq", -0.101)], metric_is="销售收入")),
+    # two comparisons said once, in either order, for one level's pair of changes (环比、同比分别上涨a、b)
+    R("a-pair-of-changes-sequential-first", "星河股份2021年5月生猪销售均价17.35元/公斤,环比、同比分别上涨12.6%、20.8%。",
+      E(17.35, "CNY", period="2021-05", change=[("qoq", 0.126), ("yoy", 0.208)], metric_is="生猪销售均价")),
+    # a list of signed changes (同比分别变动-8.35%、-21.67%) and a measure after 分别 and its verb (分别实现收入)
+    R("a-list-of-signed-moves", "2021年,星河证券经纪、投行业务分别实现收入152亿元、65亿元,同比分别变动-8.35%、-21.67%。",
+      E(15_200_000_000, "CNY", period="2021", change=[("yoy", -0.0835)], metric_is="经纪业务收入"),
+      E(6_500_000_000, "CNY", period="2021", change=[("yoy", -0.2167)], metric_is="投行业务收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

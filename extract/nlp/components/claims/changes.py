@@ -76,9 +76,9 @@ _LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|�
 _SIGNED_AFTER_LEVEL = re.compile(r"[,，/、\s]\s*(?P<sign>[+＋\-－−])\s*$")
 _KIND_AFTER = re.compile(r"\s*(?P<cmp>YoY|yoy|YOY|QoQ|qoq|QOQ|[yYqQ]/[yYqQ]|同比|环比)")
 
-# a pair of changes, year on year then sequential (同环比-10%/+1%, 同环比+3.6/+1.5pct)
-#: year on year, then sequential, said once for a pair of changes (同环比, 同比/环比, 同/环比 分别增长30%/10%)
-_PAIR = r"(?:同环比|同比\s*[/、及和]\s*环比|同\s*[/、]\s*环比|按年\s*[/、及和与]\s*按季)\s*(?:分别|分別)?\s*(?P<verb>增长|增加|提升|上升|上涨|下降|减少|下滑|下跌)?\s*[:：]?\s*"
+#: year on year, then sequential, said once for a pair of changes (同环比, 同比/环比, 同/环比 分别增长30%/10%, 同环比+3.6/+1.5pct)
+_PAIR = r"(?:同环比|(?P<a>同比|环比|按年|按季)\s*[/、及和与]\s*(?P<b>同比|环比|按年|按季)|同\s*[/、]\s*环比)\s*(?:分别|分別)?\s*" \
+    r"(?P<verb>增长|增加|提升|上升|上涨|下降|减少|下滑|下跌|变动|变化|增减)?\s*[:：]?\s*"  # (环比、同比分别变动a、b: in the order named)
 _PAIR_FIRST = re.compile(_PAIR + r"[+＋\-－−]?\s*$")
 _PAIR_SECOND = re.compile(_PAIR + r"[+＋\-－−]?\s*[\d.]+\s*(?:%|pct|ppt|个百分点)?\s*(?:/|和|及|与|、)\s*[+＋\-－−]?\s*$")
 _PAIR_UNIT = re.compile(r"\s*/\s*[+＋\-－−]?\s*[\d.]+\s*(?P<u>%|pct|cpt|ppt|个百分点)")
@@ -149,7 +149,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
                 q = d.q = replace(q, kind=_PAIR_KINDS[after.group("u")], unit="percent", value=round(q.value * 0.01, 12))
             if q.kind in ("percent", "points"):  # 同环比-10%/+1%: year on year, then sequential
                 d.is_change = True
-                d.change_kind = _change_kind("同比" if pair.re is _PAIR_FIRST else "环比", q)
+                d.change_kind = _change_kind((pair.group("a") or "同比") if pair.re is _PAIR_FIRST else (pair.group("b") or "环比"), q)
                 down = pair.group("verb") in ("下降", "减少", "下滑", "下跌") and q.value > 0
                 d.changes = [(d.change_kind, -q.value if down else q.value)]
                 continue
@@ -213,9 +213,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
 
 
 #: a table row's change column, flattened after its levels (;变动 4.2%, ;同比变动 48.5%, 本年比上年增减 19.61%)
-_MOVE_COLUMN = re.compile(r"(?:^|[;；,，|｜:：\s])\s*(?P<cmp>同比|环比|本年比上年|本期比上年同期|比上年同期|较上年同期)?"
+_MOVE_COLUMN = re.compile(r"(?:^|[;；,，|｜:：\s])\s*(?P<cmp>同比|环比|本年比上年|本期比上年同期|比上年同期|较上年同期)?(?:分别)?"
                           r"(?:变动|增减|变化)(?:率|幅度|百分比)?\s*(?:[(（]\s*%\s*[)）])?\s*[:：]?\s*[+＋]?\s*$")
-
 
 #: a rate posted as a change the words after it name (按年录得15%增长, 实现15%的同比增长, 录得10%-20%低段增长)
 _POSTED = re.compile(r"(?P<cmp>同比|环比|按年|按季)?\s*(?:录得|錄得|实现|取得|迎来)\s*(?:了)?\s*$")
@@ -270,8 +269,10 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         target = None
         if _SINCE_THE_YEAR_BEGAN.match(sent, _clause_start(sent, q.start)):
             continue  # (收报12港元,年内累跌43%: a move since January, a claim of its own, no change of the day's price)
-        if d.column:  # (a change column is of the row's current level, its first)
-            target = next((x for x in levels if x.q.end <= q.start), None)
+        if d.column:  # (a change column is of the row's current level, its first; of an item's after ;)
+            cut = max(sent.rfind(";", 0, q.start), sent.rfind("；", 0, q.start))
+            near = [x for x in levels if x.q.end <= q.start]
+            target = next((x for x in near if x.q.start > cut), near[0] if near else None)
         elif _TO_AFTER.match(after):
             target = next((x for x in levels if x.q.start >= q.end and not _HARD_STOP.search(sent[q.end:x.q.start])), None)
         if target is None:  # 同比增长30%,达2.23亿: the level right after, introduced by 达/至/为

@@ -180,7 +180,8 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
         elif parts:  # 常规店、直营店和奥莱店数量分别为…: 常规店数量, 直营店数量, 奥莱店数量
             for d, metric in zip(run, parts):  # (城镇和乡村人口分别占…: 城镇人口占比, 乡村人口占比)
                 share = d.metric and d.metric.endswith("占比") and not metric.endswith("占比")
-                d.metric, d.metric_key = metric + ("占比" if share else ""), None
+                named = (d.metric or "").partition("分别")[2]  # (经纪、投行业务分别实现收入…: 经纪业务收入)
+                d.metric, d.metric_key = metric + ("占比" if share else named if len(named) >= 2 and named not in metric else ""), None
         else:  # 对应PE为36/29/24倍: the items after the first name no metric of their own
             for d in run[1:]:  # (nor after an earlier forecast's aside: a(前值b)、c)
                 if d.metric is None or (d.q.unit_word and d.metric.endswith(f"{d.q.unit_word}数")) \
