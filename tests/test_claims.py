@@ -1838,6 +1838,14 @@ ROWS = [
     R("a-list-of-signed-moves", "2021年,星河证券经纪、投行业务分别实现收入152亿元、65亿元,同比分别变动-8.35%、-21.67%。",
       E(15_200_000_000, "CNY", period="2021", change=[("yoy", -0.0835)], metric_is="经纪业务收入"),
       E(6_500_000_000, "CNY", period="2021", change=[("yoy", -0.2167)], metric_is="投行业务收入")),
+    # a rate right after an amount a comparison moved is against the same base (环比减少…,下降4.6%)
+    R("a-rate-after-a-compared-amount-shares-its-base", "2021年11月末,星河钢铁钢材库存1285万吨,环比减少62万吨,下降4.6%。",
+      E(12_850_000, "other:吨", period=ANY, change=[("abs", -620_000), ("qoq", -0.046)], metric_is="钢材库存")),
+    R("a-rate-named-after-a-compared-amount-shares-its-base", "2021年11月末,中国钢材价格指数为95.96点,同比下降15.0点,降幅13.52%。",
+      E(95.96, "other:点", period=ANY, change=[("abs", -15.0), ("yoy", -0.1352)], metric_is="钢材价格指数")),
+    # 从 opening 从业 is no preposition to trim
+    R("employed-is-no-preposition", "2021年3月份,深圳从业人员指数为48.1%。",
+      E(0.481, "percent", period="2021-03", metric_is="从业人员指数")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1809,6 +1809,15 @@ def test_an_outlook_goes_on_into_the_next_sentence_and_its_base_is_a_result():
     assert got == [("交付量指引", "2024Q4"), ("交付量", "2023Q4")], got
 
 
+def test_a_byline_names_no_entity_and_macaus_bare_yuan_are_patacas():
+    """中国证券报记者 李明 on its own line: who wrote the piece, no organization whose figures follow;
+    澳门's own figures in bare 元 are in its currency, as 香港's are in HKD."""
+    got = [c.subject for c in _claims("汽车销量\n华远证券报记者 李明\n5月,星河汽车销量2.4万辆,同比增长1.5%。\n", "2024-06-11")]
+    assert got == ["星河汽车"], got
+    got = [(c.subject, c.unit) for c in _claims("博彩\n澳門7月博彩毛收入185億元,按年升兩成。\n", "2024-08-01")]
+    assert got == [("澳门", "other:澳门元")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

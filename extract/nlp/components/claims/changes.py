@@ -11,7 +11,8 @@ from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
 from .prices import SINCE_THE_YEAR_BEGAN, _quotes
-from .compare import (_COMPARED, _COMPARED_CLAUSE, _breaks, _change_kind, _clauses_between, _compared_base, _from_to_kind,
+from .compare import (_COMPARED, _COMPARED_CLAUSE, _breaks, _carried_cmp, _change_kind, _clauses_between, _compared_base, _compared_level_before,
+                      _same_unit_before, _from_to_kind,
                       _headed_kind, _increments, _owner_of_compared)
 from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
@@ -124,7 +125,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         rate = _RATE_OF_CHANGE.search(before) if q.kind == "percent" and not _LEVEL_RATE.search(before) else None
         if rate:
             d.is_change = True
-            d.change_kind = _change_kind(rate.group("cmp"), q)
+            d.change_kind = _change_kind(rate.group("cmp") or _carried_cmp(sent, q, drafts, q.start - len(before) + rate.start()), q)
             sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
             d.changes = [(d.change_kind, sign * q.value)]
             d.kinds_known = d.kinds_known or bool(rate.group("avg"))  # 复合增长率: over years, a plain rate
@@ -197,7 +198,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.is_change = True
             # 增长超过一倍, 增长了两倍: a relative change of one, of two (+100%, +200%); 翻了5倍
             # is a multiple (colloquial, ×5)
-            d.change_kind = _change_kind(m.group("cmp"), q, relative=not m.group("verb").startswith("翻"))
+            d.change_kind = _change_kind(m.group("cmp") or _carried_cmp(sent, q, drafts, q.start - len(before) + m.start()), q,
+                                         relative=not m.group("verb").startswith("翻"))
             if m.group("cmp") and _NOT_A_YEAR_AGO.search(m.group("cmp")):
                 d.kinds_known = True  # 较年初下降5%: against the year's start, a plain change
             if _AVERAGE.search(before, 0, m.start()):
@@ -222,25 +224,12 @@ _POSTED_CHANGE = re.compile(r"\s*(?:[高中低]段)?\s*(?:的)?\s*(?P<cmp>同比
                             r"(?P<verb>增长|增幅|升幅|上升|提升|下降|下跌|跌幅|降幅|减少|下滑)")
 
 
-def _same_unit_before(sent: str, q, drafts: list[Draft]) -> bool:
-    """周转天数14天(-4天): an amount in brackets right after a level in its own unit (a signed
-    change, which _classify then requires)."""
-    prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
-    return prev is not None and prev.q.unit == q.unit and prev.q.unit_word == q.unit_word and q.kind not in ("bare",) \
-        and re.fullmatch(r"\s*[(（]\s*(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)?\s*[:：]?\s*[+＋]?\s*", sent[prev.q.end:q.start]) is not None
-
-
 def _level_after(sent: str, q, drafts: list[Draft]) -> bool:
     """恒指升235点,报19376点: an amount after a verb of change, followed by a level in its own unit
     that 报/至/达 introduces, is that level's change."""
     nxt = next((x for x in drafts if x.q.start >= q.end), None)
     return nxt is not None and nxt.q.unit == q.unit and nxt.q.unit_word == q.unit_word and q.unit is not None \
         and len(sent[q.end:nxt.q.start]) <= 8 and bool(_LEVEL_INTRO.match(sent[q.end:nxt.q.start].strip(" ,，")))
-
-def _compared_level_before(sent: str, q, drafts: list[Draft]) -> bool:
-    """单Wh净利约0.11元,同比提升0.02元: an amount after a compared verb of change, in the unit of a
-    level before it in the sentence, is that level's change (not a level of its own)."""
-    return any(x.q.end <= q.start and not x.is_change and x.q.unit == q.unit and x.q.kind == q.kind for x in drafts)
 
 #: a move within the trading day (盘中一度跌超12%) and a closing price after it (收报83.5港元)
 _INTRADAY = re.compile(r"盘中|一度|曾经?|最多|最高|最低")

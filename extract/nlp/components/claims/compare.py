@@ -8,9 +8,38 @@ from __future__ import annotations
 
 import re
 
+from ...patterns import WordRegex
 from ...periods import PeriodMention
 from .draft import Draft, _CLAUSE_END, _HARD_STOP, _clause_start
 from .timing import _COMPARED_WITH, _base_period_of, _period_before, _period_for
+
+def _same_unit_before(sent: str, q, drafts: list[Draft]) -> bool:
+    """周转天数14天(-4天): an amount in brackets right after a level in its own unit (a signed
+    change, which _classify then requires)."""
+    prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
+    return prev is not None and prev.q.unit == q.unit and prev.q.unit_word == q.unit_word and q.kind not in ("bare",) \
+        and re.fullmatch(r"\s*[(（]\s*(?:同比|环比|按年|按季|YoY|QoQ|yoy|qoq)?\s*[:：]?\s*[+＋]?\s*", sent[prev.q.end:q.start]) is not None
+
+
+def _compared_level_before(sent: str, q, drafts: list[Draft]) -> bool:
+    """单Wh净利约0.11元,同比提升0.02元: an amount after a compared verb of change, in the unit of a
+    level before it in the sentence, is that level's change (not a level of its own)."""
+    return any(x.q.end <= q.start and not x.is_change and x.q.unit == q.unit and x.q.kind == q.kind for x in drafts)
+
+
+#: a comparison and its verb right before a change (环比减少, 比上年增加)
+_CMP_VERB = WordRegex(r"(?P<cmp>{change_comparisons})(?:分别)?(?:{change_adverbs})?(?:{change_verbs})了?(?:{change_hedges})?\s*$")
+
+
+def _carried_cmp(sent: str, q, drafts: list[Draft], verb: int) -> str | None:
+    """环比减少62万吨,下降4.6%; 比上年增加1.4万亿元,增长6.4%: a rate right after an amount a
+    comparison moved is against the same base; the comparison, or None."""
+    prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
+    if prev is None or q.kind != "percent" or prev.q.kind == "percent" or not re.fullmatch(r"\s*[,，、]\s*", sent[prev.q.end:verb]):
+        return None
+    m = _CMP_VERB.search(sent, max(0, prev.q.start - 16), prev.q.start)
+    return m.group("cmp") if m else None
+
 
 #: words of a comparison with the period just before (环比, 较上一个季度, 按月, 上个月)
 _SEQUENTIAL = ("环", "上季", "上一季", "上个季", "上一个季", "前一季", "前一个季", "按季", "上一财季", "上财季", "按月",
