@@ -1818,6 +1818,14 @@ def test_a_byline_names_no_entity_and_macaus_bare_yuan_are_patacas():
     assert got == [("澳门", "other:澳门元")], got
 
 
+def test_a_kind_of_area_heading_a_measure_is_the_places_figure():
+    """广东…城镇新增就业110万人: a kind of area heading a measure (城镇) is part of the place's figure,
+    in any piece about a place, not a subject of its own (nor one carried to the next sentence)."""
+    got = [(c.subject, c.metric) for c in _claims("广东经济\n2023年广东地区生产总值13.5万亿元。城镇新增就业110万人。"
+                                                  "城镇调查失业率为5.2%。\n", "2024-01-22")]
+    assert got == [("广东", "地区生产总值"), ("广东", "城镇新增就业"), ("广东", "城镇调查失业率")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

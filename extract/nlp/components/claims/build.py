@@ -27,7 +27,7 @@ from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _aside_of_the_same_kind, _flat, _last_year_before_its_level
 from .lists import _classify_lists, _distribute, _share_enumerated_metrics
 from .parts import (_business_group, _change_on_a_basis, _gap_to_a_standard, _growth_moves, _header_part, _joined,
-                    _kind_by_heading, _own_name, _part_after_of, _part_of_place, _place_item, _rate_of_the_level,
+                    _kind_by_heading, _own_name, _part_after_of, _part_of_place, _part_of_the_place, _place_item, _rate_of_the_level,
                     _segment_goes_on)
 from .forecasts import _forecast, _outlook_beyond
 
@@ -347,7 +347,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = frame.entity  # (小米出货量940万台。折叠屏手机出货量185万台: the market's segment)
         if d.metric in (earned := load_patterns().money_verbs):
             d.metric, d.metric_key = earned[d.metric], None  # 少赚三成至5.6亿元: the profit it reached
-        if frame is not None and frame.bulletin and found is not None and _part_of_place(found):
+        if _part_of_the_place(frame, found):
             # a bulletin's 第一产业增加值, 城镇新增就业: the place's figure, the part in the metric
             d.subject = subj = frame.entity
             if d.metric and found.surface not in d.metric and not _CLAUSE_END.search(sent, found.end, q.start):
@@ -415,7 +415,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                       frame.entity if _company_frame(frame) and _RESULTS.search(frame.evidence or "") else None, previous)
     for d in out:  # the changes 分别 handed out follow the convention too
         _unqualified_is_yoy(d, frame)
-        if frame is not None and frame.bulletin and d.subject is not None and _part_of_place(d.subject) \
+        if _part_of_the_place(frame, d.subject) \
                 and d.subject_here and d.subject is not frame.entity:
             # 第一产业、第二产业…增加值分别为…: the place's figures, each part in its metric
             part = d.subject.label if d.subject.cls == "Segment" else d.subject.surface  # (a listed segment's label is whole)
@@ -440,7 +440,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     subj = _subject_before(sent, len(sent), mentions) or subj
     if subj is not None and subj.start in regions:
         subj = frame.entity  # 中国零售市场年度活跃消费者…。移动月活跃用户…: the region was the company's segment
-    if frame is not None and frame.bulletin and subj is not None and _part_of_place(subj):
+    if _part_of_the_place(frame, subj):
         subj = frame.entity  # 年末城镇常住人口…。全市…: a part of the place is no subject to carry
     if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \
             and subj in mentions and _SELF_AFTER.search(sent, subj.end):

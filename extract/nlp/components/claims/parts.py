@@ -31,6 +31,15 @@ def _part_of_place(m: Mention) -> bool:
         or (m.cls in ("Organization", "Company") and m.source not in ("lexicon", "pattern"))
 
 
+def _part_of_the_place(frame, m: Mention | None) -> bool:
+    """Is ``m`` a part of the place the piece is about: any part in a bulletin, a kind of area
+    heading a measure (城镇, 农村) in any piece about a place (广东…城镇新增就业110万人: 广东's, 城镇
+    in the metric; an area named as one, 农村地区互联网普及率, stands as written)?"""
+    return frame is not None and m is not None and frame.entity is not None and frame.entity.cls == "Place" \
+        and m.label != frame.entity.label and ((frame.bulletin and _part_of_place(m))
+                                               or (m.cls == "Place" and m.label.endswith("地区") and not m.surface.endswith("地区")))
+
+
 #: a group of companies named by its count (三家基础电信企业, 5家银行, 三大运营商: patterns.toml top_group;
 #: not 六大高耗能行业, a sector)
 _COUNT_FIRST = re.compile(r"(?:A股|H股|港股|上市)?[一二三四五六七八九十两\d]{1,3}\s*(?:家|大)")
