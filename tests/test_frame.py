@@ -1826,6 +1826,13 @@ def test_a_kind_of_area_heading_a_measure_is_the_places_figure():
     assert got == [("广东", "地区生产总值"), ("广东", "城镇新增就业"), ("广东", "城镇调查失业率")], got
 
 
+def test_a_month_in_the_year_in_context_that_would_come_after_publication_is_last_years():
+    """2024年元旦档… then 12月31日跨年夜, said on January 2nd 2024: the December before, not one to come."""
+    got = [c.period for c in _claims("元旦档\n星河影业数据显示,2024年元旦档总票房为15.3亿元。\n12月31日跨年夜,全国单日票房达6.2亿元。\n",
+                                      "2024-01-02")]
+    assert got == ["2024", "2023-12"], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -263,7 +263,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     # period without one after it
     found = [_mark_base(sent, p) for p in found]
     periods = [_mark_base(sent, p) for p in _in_context(sent, [p for p in found if not event_date(sent, p)],
-                                                        carried_period, found)]
+                                                        carried_period, found, pub)]
     # a number inside a period (前8个月, 1-9月) is part of the period
     drafts = [d for d in drafts if not any(p.start <= d.q.start and d.q.end <= p.end for p in periods)]
     if not drafts:

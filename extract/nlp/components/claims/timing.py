@@ -181,7 +181,7 @@ _YEARLESS = re.compile(r"(?:截至|截止|到)?\s*(?:第\s*[一二三四1-4]\s*�
                        r"(?:1[0-2]|[1-9])\s*月份?|前[一二三两1-3]个?季度|前\d{1,2}个月|全年度?|当年|年(?=末|底))(?:末|底)?")
 
 def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
-                dated: list[PeriodMention] = ()) -> list[PeriodMention]:
+                dated: list[PeriodMention] = (), published: tuple[int, int] | None = None) -> list[PeriodMention]:
     """A period written without its year is of the year the sentence named last before it, a
     date included (国家电影局2018年12月31日发布的数据显示,当年…: 2018; 2018年,…全年共生产…:
     2018), else of the year the text is about, when it is about one (蔚来公布了2020年财报。其全年
@@ -228,7 +228,11 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                 delta = int(year) - p.year if named or not quarter_end(carried or "") else 0
                 p = replace(p, period=re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + delta), p.period), year=p.year + delta)
             elif year:
-                p = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
+                moved = replace(p, period=re.sub(r"\d{4}", year, p.period), year=int(year))
+                end = period_end(moved.period)  # (12月31日, said on January 2nd after 2024年元旦档: last December's)
+                ahead = published and end and not named and re.fullmatch(r"(?:asof:)?\d{4}-\d{2}", p.period) and not FUTURE.search(sent) \
+                    and tuple(int(x) for x in end[5:12].split("-")) > published
+                p = p if ahead else moved
         out.append(p)
     return [_year_before(sent, p, out, carried) for p in out]
 
