@@ -1846,6 +1846,15 @@ ROWS = [
     # 从 opening 从业 is no preposition to trim
     R("employed-is-no-preposition", "2021年3月份,深圳从业人员指数为48.1%。",
       E(0.481, "percent", period="2021-03", metric_is="从业人员指数")),
+    # 应占 (attributable) is no share: a change after 应占溢利 is that profit's, not the amount's before it
+    R("attributable-is-no-share", "华远集团2021年收入为385.6亿元,股东应占溢利为52.1亿元,同比上升8.7%。",
+      E(38_560_000_000, "CNY", period="2021", change=None, metric_is="收入"),
+      E(5_210_000_000, "CNY", period="2021", change=[("yoy", 0.087)], metric_is="股东应占溢利")),
+    # a prior year's figure in brackets is of the same measure, and its year names nothing after the bracket
+    R("a-prior-years-bracket-in-a-years-results", "华远集团2021年末期股息每股0.28港元(2020年:每股22港仙),全年派息比率约为40%。",
+      E(0.28, "HKD", period="2021", metric_is="末期股息"),
+      E(0.22, "HKD", period="2020", metric_is="末期股息"),
+      E(0.4, "percent", period="2021", qualifier="约", metric_is="派息比率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

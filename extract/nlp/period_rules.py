@@ -73,9 +73,10 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d.A-Za-z])(?P<y>(?:19|20)\d{2})(?!\d)\s*[AE](?![A-Za-z\d])"), "year", "AE"),
     # a quarterly report named by its quarter (2024年一季报, 三季报): the quarter it reports
     (re.compile(r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*)?(?P<q>[一三])季报"), "report_q", "季"),
-    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<end>底|末)"), "yearend", "年"),
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<end>底|末)(?!期(?:股息|息|派|分红|股利))"), "yearend", "年"),
+    # (not a final dividend: 2023年末期股息 is the year's 末期股息)
     # an analyst's two-digit year-end (截至21年末, 22年底)
-    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<end>底|末)"), "yearend", "年"),
+    (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<end>底|末)(?!期(?:股息|息|派|分红|股利))"), "yearend", "年"),
     (re.compile(_Y + r"(?P<h>上|下)半年"), "half", "半"),
     (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
     (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),
@@ -92,7 +93,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # the year to date (今年以来, 年初至今): from January to the month of the data or of publication
     (re.compile(r"(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今|(?:今年|本年)(?=\s*(?:累计|累积))"), "to_date", "以至迄累"),
     (re.compile(_ASOF + r"(?P<rel>去年同期|上年同期|去年同季度|上年同季度|去年同季|上年同季|(?<![占月])同期|同季度|同季(?![度节])|去年|上年|今年|本年|前年|明年)(?:度(?![\u4e00-\u9fff]*(?:报告|报)))?"
-                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季(?:度|(?![度节]))(?P<end>末|底)?|(?P<q3>首)\s*季(?![度节])|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|年?(?P<yend>末|底)(?!之?前))?"), "relative", "年期"),
+                r"(?:(?:第\s*)?(?P<q>[一二三四1-4])\s*季(?:度|(?![度节]))(?P<end>末|底)?|(?P<q3>首)\s*季(?![度节])|(?P<h>上|下)半年|(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end2>底|末)?|年?(?P<yend>末|底)(?!之?前|期(?:股息|息|派|分红|股利)))?"), "relative", "年期"),
     (re.compile(_ASOF + r"(?P<rel2>本季度|上季度|上一季度|上一?季(?![度节])(?=\s*(?:则|則)?\s*(?:[\u4e00-\u9fff]{0,8}?(?:为|為|是|录得|錄得)|的)?\s*[-\d负])|前一季度|前一个季度|下一个季度|下一季度|下个季度|下季度|下一?财季|下一?季(?![度节])|当季|本季|上个季度|本财季|上一财季|上财季|当季度|这个季度|这一季度|该季度|这季度)(?P<end>末)?"), "relq", "季"),
     # a month named against the month in context (本月, 当月, 上月, 上个月): resolved below
     (re.compile(_ASOF + r"(?P<relm>本月|当月|这个月|该月|上一个月|上个月|上月|前一个月)(?P<end>底|末)?(?!份?\s*[0-3]?\d\s*[日号])"), "relm", "月"),
@@ -102,7 +103,7 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![截止到])(?:目前|迄今|至今|现时|当前|现阶段)(?=[^,，。;；]{0,12}?(?:已|共|拥有|有|累计|达|覆盖|建成|开设|超过|突破))"), "current", "目迄至现当"),
     (re.compile(r"(?<![\d年])(?:全年(?:度)?|当年)|(?<![\d年一二三四五六七八九十两几多近数每创])年内(?![\u4e00-\u9fff]{0,2}(?:上市|完成|建成|新高|新低|最高|最低))"), "fullyear", "年"),  # (年内海外销量目标1万辆)
     # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
-    (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)(?:之?前)?"), "fullyear", "年"),  # (年底前: by then)
+    (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)(?!期(?:股息|息|派|分红|股利))(?:之?前)?"), "fullyear", "年"),  # (年底前: by then)
     # (Arabic digits too: 3季度营收; not a count of quarters: 连续3季度, 近4季度)
     (re.compile(_ASOF + r"(?<![\d年.连续近过去])(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),

@@ -378,7 +378,7 @@ _BARE_COMPARED = WordRegex(r"\s*" + _BARE)
 _BARE_COMPARED_RUN = WordRegex(r"[\s;；,，]*(?:" + _BARE + r"[\d.]+\s*(?:%|pct|个百分点)?[\s;；,，]*)*" + _BARE)
 
 _SHARE_WORD = re.compile(r"占比|比重|份额|占有率|市场份额|市占率|渗透率")
-_SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")
+_SHARE_BEFORE = re.compile(r"(?:占比|比重|份额|(?<![应所])占[^,，。;；\d]{0,8}的?)\s*(?:为|达|约|达到)?\s*$")  # (应占溢利: attributable, no share)
 
 # a level compared against (较去年同期的10亿元增长20%, 相比9月份的1050辆环比增长66%): the change
 # belongs to the level before it

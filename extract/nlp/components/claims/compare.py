@@ -211,7 +211,9 @@ def _aside_of_the_same_kind(sent: str, out: list[Draft]) -> None:
     year's same period (2023H1) and the same measure, not the whole year."""
     for prev, d in zip(out, out[1:]):
         m = _ASIDE_YEAR.search(sent, max(0, d.q.start - 24), d.q.start)
-        if m and not d.is_change and d.period == m.group(1) and prev.period and re.search(r"[QH/-]", prev.period) \
+        if m and not d.is_change and d.period == m.group(1) and prev.period == str(int(m.group(1)) + 1) and d.metric in (None, "每股"):
+            d.metric, d.metric_key = prev.metric, prev.metric_key  # (末期股息每股0.28港元(2022年:每股0.22港元): the same measure)
+        elif m and not d.is_change and d.period == m.group(1) and prev.period and re.search(r"[QH/-]", prev.period) \
                 and not prev.period.startswith("asof:") and prev.q.end <= m.start():
             shift = int(m.group(1)) - int(prev.period[-7:][:4])
             d.period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + shift), prev.period)

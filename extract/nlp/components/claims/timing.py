@@ -192,7 +192,7 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
     out = []
     for p in periods:
         if _YEARLESS.fullmatch(sent, p.start, p.end):
-            named = [x for x in (*periods, *dated) if x.end <= p.start and not x.base
+            named = [x for x in (*periods, *dated) if x.end <= p.start and not x.base and not _aside_closed(sent, x, p.start)
                      and not _YEARLESS.fullmatch(sent, x.start, x.end) and (re.search(r"(?:19|20)\d{2}", sent[x.start:x.end])
                                                                           or not sent[x.end:p.start].strip())]  # (上年度全年)
             year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)

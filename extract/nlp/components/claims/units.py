@@ -53,7 +53,7 @@ _HOLDING = WordRegex(r"(?:{holding_words})")
 
 _INCREMENT = WordRegex(r"(?:{increment_tails})$")
 
-_PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)")
+_PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)|^每股$")  # (…(2022年:每股12.0分): per share)
 
 #: a dividend said by its payment alone (拟派末期息, 派发中期股息): a dividend per share
 _PAYOUT_SAID = re.compile(r"(?:拟|建议|宣布)?(?:派发|宣派|派)(?P<k>末期|中期|特别|末期特别)股?息")
