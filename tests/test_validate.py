@@ -133,6 +133,18 @@ def test_span_of_months_conforms():
     assert report.conforms, [str(v) for v in report.violations]
 
 
+def test_a_compound_unit_conforms_and_reads_back():
+    """翻台率4.1次/天: a unit word with a slash is one IRI segment (other/次%2F天), valid, and read
+    back from the graph as the contract's other:次/天."""
+    from extract.diff.sides import _unit
+
+    g = good_graph()
+    g.set((CLAIM, ZHKG.unit, unit_iri("other:次/天")))
+    report = validate_graph(g)
+    assert report.conforms, [str(v) for v in report.violations]
+    assert _unit(unit_iri("other:次/天")) == "other:次/天"
+
+
 def test_a_change_below_minus_one_to_a_level_below_zero_conforms():
     """A profit turned to a loss (-2.1亿元, 同比-156.3%) falls by more than 100%: valid when the level
     is below zero (change-below-minus-1 above: not when it is above)."""

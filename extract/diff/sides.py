@@ -61,7 +61,7 @@ def _unit(iri: Optional[Node]) -> str:
     if not s.startswith(str(UNIT)):
         return "count"
     local = s[len(str(UNIT)):]
-    return "other:" + local[len("other/"):] if local.startswith("other/") else local
+    return "other:" + local[len("other/"):].replace("%2F", "/") if local.startswith("other/") else local
 
 
 def claims_from_graph(g: Graph, doc: Optional[str] = None, where: str = "") -> list[SourcedClaim]:

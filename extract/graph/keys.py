@@ -20,7 +20,7 @@ from .vocab import RDFS, UNIT, ZHKG
 #: between the parts of a key
 SEP = "\t"
 #: a unit IRI as its code, in SPARQL: unit:CNY -> CNY, unit:other/套 -> other:套
-REPLACE_UNIT = f'REPLACE(REPLACE(STR({{u}}), "^{UNIT}", ""), "^other/", "other:")'
+REPLACE_UNIT = f'REPLACE(REPLACE(REPLACE(STR({{u}}), "^{UNIT}", ""), "^other/", "other:"), "%2F", "/")'
 
 
 def claim_key(subject: str, metric: str, period: str, unit: str) -> str:

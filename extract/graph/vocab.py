@@ -108,7 +108,12 @@ def unit_iri(unit: str) -> URIRef:
 
     >>> unit_iri("CNY"), unit_iri("other:套")
     (rdflib.term.URIRef('https://w3id.org/zhkg/unit/CNY'), rdflib.term.URIRef('https://w3id.org/zhkg/unit/other/套'))
+
+    A compound word keeps its slash escaped, one path segment (次/天 -> 次%2F天):
+
+    >>> unit_iri("other:次/天")
+    rdflib.term.URIRef('https://w3id.org/zhkg/unit/other/次%2F天')
     """
     if unit.startswith("other:"):
-        return UNIT["other/" + unit[len("other:"):]]
+        return UNIT["other/" + unit[len("other:"):].replace("/", "%2F")]
     return UNIT[unit]
