@@ -1833,6 +1833,16 @@ def test_a_month_in_the_year_in_context_that_would_come_after_publication_is_las
     assert got == ["2024", "2023-12"], got
 
 
+def test_in_a_bundle_each_item_is_its_own_companys():
+    """海川重工公告,公司9月营业收入…: 公司 after a company's announcement is that company, not the
+    piece's; a company heading an item in brackets (【比亚迪】4月交付…) is the item's, no outlet's tag."""
+    got = [c.subject for c in _claims("快讯\n星河科技公告,公司9月营业收入18.7亿元。\n华远集团公告,公司9月营业收入53.2亿元。\n"
+                                      "华远集团(600123):公司9月净利润3.2亿元。\n", "2024-10-09")]
+    assert got == ["星河科技", "华远集团", "华远集团"], got
+    got = [(c.subject, c.metric) for c in _claims("早报\n【比亚迪】4月交付新车31.3万辆。\n【蔚来】4月交付新车1.55万辆。\n", "2024-05-16")]
+    assert got == [("比亚迪", "交付量"), ("蔚来", "交付量")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -32,11 +32,13 @@ def event_date(text: str, p) -> bool:
                 or not (text[:p.start] + text[p.end:]).strip())  # (a day alone on its line: the piece's date)
 
 
-def dateline_spans(text: str, is_place) -> list[tuple[int, int]]:
+def dateline_spans(text: str, is_place, is_company=lambda w: False) -> list[tuple[int, int]]:
     """The spans of the datelines of ``text`` whose place ``is_place`` says is one (杭州2024年2月7日电——,
-    本报上海3月21日电), and of a paper's tag (上证报讯): where a story was filed, no entity of it."""
+    本报上海3月21日电), and of a paper's tag (上证报讯): where a story was filed, no entity of it; a
+    company ``is_company`` knows heading an item in brackets (【比亚迪】4月交付…) is the item's, no tag."""
     w = frame_words()
-    tags = [(m.start(), m.end()) for m in w.media_tag.finditer(text)] if w.media_tag is not None else []
+    tags = [(m.start(), m.end()) for m in w.media_tag.finditer(text)
+            if not is_company(m.group().strip().removeprefix("【").removesuffix("】"))] if w.media_tag is not None else []
     return tags + ([(m.start(), m.end()) for m in w.dateline.finditer(text) if is_place(m.group("place"))] if w.dateline else [])
 
 

@@ -58,7 +58,8 @@ def make_entities(nlp: Language, name: str, backend: str):
         tagged = seg[1] if seg is not None and seg[0] == sents else None
         model = doc._.ner if backend == "crf" else None  # the zhkg_ner component's names
         # (datelines and outlets' tags: where a story was filed, neither names nor figures; the claims stage reads them too)
-        filed = doc._.filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)))
+        filed = doc._.filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)),
+                                             lambda w: any(e.cls in ("Company", "Platform") for e in lex.by_surface(w)))
         mentions = ents_mod.recognize(art.text, sents, list(art.mojibake) + filed, backend=backend, lex=lex, tagged=tagged,
                                       model=model or [] if backend == "crf" else None)
         doc._.mentions = mentions

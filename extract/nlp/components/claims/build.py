@@ -21,7 +21,7 @@ from .metrics import _hedged_share, _lexicon_metric, _metric_for
 from .inherit import _metric_from_before, _metric_from_context
 from .units import _set_unit
 from .prices import _share_price
-from .subjects import (opens_a_group, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
+from .subjects import (opens_a_group, _announcer, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
                        _sibling_model, _subject_after, _subject_before, brand_metric, glued_brand, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _aside_of_the_same_kind, _flat, _last_year_before_its_level
@@ -364,7 +364,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.subject = owner or d.subject
             d.subject_here = owner is not None or d.subject_here
         _set_unit(sent, d, lex)
-        if frame is not None and frame.entity is not None and prog is None and (
+        if (told := _announcer(sent, q.start, mentions)) is not None:
+            d.subject, d.subject_here = told, True  # 海川重工公告,公司9月营业收入…: 公司 is the company announcing
+        elif frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
                 or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))
                 or (found is not None and found.end <= q.start and found.label != frame.entity.label

@@ -245,6 +245,16 @@ def _never_subject(sent: str, m: Mention) -> bool:
     return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
 
 _BUREAU = re.compile(r"(?:统计局|调查总队|调查队)$")
+
+#: a company announcing, then 公司 opening what it says (海川重工公告,公司…; 海川重工(600123):公司…)
+_ANNOUNCES = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:晚间|今日|日前)?(?:发布公告|公告|宣布|披露|公布)?\s*[,，:：]\s*(?:公司|本公司|集团|本集团)(?![股有限])")
+
+
+def _announcer(sent: str, pos: int, mentions) -> Mention | None:
+    """The company whose announcement the 公司 before ``pos`` opens, in its sentence, if any."""
+    return next((m for m in reversed(mentions) if m.cls in ("Company", "Organization") and m.end <= pos
+                 and (said := _ANNOUNCES.match(sent, m.end)) is not None and said.end() <= pos
+                 and not any(said.end() <= x.start < pos for x in mentions)), None)  # (公司董事张建国减持…: his)
 _EXCLUDED = re.compile(r"(?:以外|之外)的")
 _SAYS = re.compile(r"[》”\"]?\s*(?:的数据|数据)?(?:显示|指出|表明|披露|称|认为|预计|预测)")
 _TITLED = re.compile(r"(?:报告|研报|点评|文章|一文|专栏|栏目|书|报道)\s*[《“]?$")
