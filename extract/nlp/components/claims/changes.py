@@ -14,7 +14,6 @@ from .prices import SINCE_THE_YEAR_BEGAN, _quotes
 from .compare import (_COMPARED, _COMPARED_CLAUSE, _breaks, _carried_cmp, _change_kind, _clauses_between, _compared_base, _compared_level_before,
                       _same_unit_before, _from_to_kind,
                       _headed_kind, _increments, _owner_of_compared)
-from .timing import _base_period_of, _period_for
 from .metrics import _names_metric, _np_before
 
 # the word lists are data: ontology/claim_words.toml

@@ -1,11 +1,14 @@
 """Numbers that state no claim: a currency restatement, a stock code, a page counter, an
-enumeration, a section number (:func:`not_a_claim`).
+enumeration, a section number (:func:`not_a_claim`); a streak's bound and a bound describing the
+things counted (:func:`_streak`, :func:`_describes_counted`).
 """
 from __future__ import annotations
 
 import re
 
+from ...frame import period_end
 from ...patterns import WordRegex
+from .draft import _CLAUSE_END, Draft, _clause_start
 
 
 def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
@@ -128,3 +131,42 @@ _SPAN_UNITS = WordRegex(r"(?:{span_units})")
 #: the group an age right before it names (岁劳动力, 岁及以上人口, 岁以下的用户)
 _AGE_GROUP = WordRegex(r"\s*(?:及|或)?\s*(?:以上|以下|以内)?\s*(?:的)?\s*(?:{age_groups})")
 
+
+_STREAK_BEFORE = re.compile(r"连续\s*$")
+_STREAK_AFTER = re.compile(r"\s*(?:的)?连续")
+_STREAK_UNIT = {"other:年": "年数", "other:月": "月数", "other:季度": "季度数", "other:天": "天数", "other:周": "周数"}
+_STREAK_CLAUSE = re.compile(r"连续\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?(?:年|月|季度|天|周)")
+
+
+def _streak(sent: str, d: Draft) -> bool:
+    """连续2年, 连续两个月, 4个月的连续增长: a streak is counted at the end of its period (asof:),
+    its metric the streak's (营收连续年数); a bound the streak is about (连续2年实现超1200亿元营收)
+    is no figure of its own. Returns True when ``d`` is such a bound, to be left out."""
+    q = d.q
+    clause = _clause_start(sent, q.start)
+    if q.hedge_dir in ("gt", "ge") and _STREAK_CLAUSE.search(sent, clause, q.start):
+        return True
+    unit = _STREAK_UNIT.get(d.unit or "")
+    if unit is None or not (_STREAK_BEFORE.search(sent, max(0, q.start - 3), q.start) or _STREAK_AFTER.match(sent, q.end)):
+        return False
+    if d.period and not d.period.startswith("asof:"):
+        d.period = period_end(d.period) or d.period
+    head = (d.metric or "").replace("连续", "")
+    d.metric, d.metric_key = head + "连续" + unit, None
+    return False
+
+
+_COUNTED_AFTER = re.compile(r"(?:的)?[\u4e00-\u9fffA-Za-z]{1,6}?(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:数量|数)?(?:达到|达|有|为|共|合计)?\s*$")
+# (超千亿元的县(市、区)达到12个: what the bracket adds to the things counted is part of them)
+
+
+def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
+    """票房过亿元影片82部, 粉丝超百万的账号3000个: a bound that describes the things counted
+    right after it is no figure of its own (the count is)."""
+    q = d.q
+    if q.hedge_dir not in ("gt", "ge") or d.is_change:
+        return False
+    nxt = next((x for x in drafts if x.q.start >= q.end), None)
+    if nxt is None or nxt.q.kind not in ("count", "measure") or nxt.q.start - q.end > 10:
+        return False
+    return bool(_COUNTED_AFTER.fullmatch(sent, q.end, nxt.q.start)) and not _CLAUSE_END.search(sent, q.end, nxt.q.start)
