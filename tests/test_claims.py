@@ -1855,6 +1855,13 @@ ROWS = [
       E(0.28, "HKD", period="2021", metric_is="末期股息"),
       E(0.22, "HKD", period="2020", metric_is="末期股息"),
       E(0.4, "percent", period="2021", qualifier="约", metric_is="派息比率")),
+    # the changes listed after levels 分别 distributed go to them in turn, without a second 分别
+    R("changes-after-a-respective-list", "2021年8月份,中国购进价格指数和出厂价格指数分别为43.2%和42.0%,比上月下降6.7和4.9个百分点。",
+      E(0.432, "percent", period="2021-08", change=[("abs", -0.067)], metric_is="购进价格指数"),
+      E(0.42, "percent", period="2021-08", change=[("abs", -0.049)], metric_is="出厂价格指数")),
+    R("changes-after-a-respective-list-of-amounts", "星河科技2021年营收和净利润分别为100亿元和10亿元,同比增长20%和30%。",
+      E(10_000_000_000, "CNY", period="2021", change=[("yoy", 0.2)], metric_is="营收"),
+      E(1_000_000_000, "CNY", period="2021", change=[("yoy", 0.3)], metric_is="净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

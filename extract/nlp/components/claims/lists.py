@@ -61,7 +61,20 @@ def _respective_groups(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
             run.append(d)
         if len(run) >= 2 and not any(id(d) in taken for d in run):
             out.append(run)
+            # (…分别为43.2%和42.0%,比上月下降6.7和4.9个百分点: the changes after it are as many, in turn)
+            moves = [d for d in drafts if d.q.start >= run[-1].q.end and d.q.end <= stop][:len(run)]
+            if len(moves) == len(run) and moves[0].is_change and moves[0].changes and _CHANGES_AFTER.fullmatch(sent, run[-1].q.end, moves[0].q.start) \
+                    and all(_LIST_SEP.fullmatch(sent, a.q.end, b.q.start) and b.q.kind == moves[0].q.kind for a, b in zip(moves, moves[1:])):
+                for d in moves[1:]:  # (…和4.9个百分点: the next ones move the same way)
+                    if not d.is_change:
+                        d.is_change, d.change_kind = True, moves[0].change_kind
+                        d.changes = [(d.change_kind, (-1 if moves[0].changes[0][1] < 0 else 1) * abs(d.q.value))]
+                out.append(moves)
     return sorted(out, key=lambda r: r[0].q.start)
+
+
+#: a clause of changes after a list of levels: a comparison and a verb of change, no measure of its own
+_CHANGES_AFTER = WordRegex(r"\s*[,，]\s*(?:{change_comparisons})\s*(?:{change_adverbs})?(?:{change_verbs})了?\s*")
 
 def _slash_runs(sent: str, drafts: list[Draft]) -> list[list[Draft]]:
     """Numbers written a/b/c, and numbers of one kind listed with 、 (同比增长了13%、12%),
