@@ -1862,6 +1862,11 @@ ROWS = [
     R("changes-after-a-respective-list-of-amounts", "星河科技2021年营收和净利润分别为100亿元和10亿元,同比增长20%和30%。",
       E(10_000_000_000, "CNY", period="2021", change=[("yoy", 0.2)], metric_is="营收"),
       E(1_000_000_000, "CNY", period="2021", change=[("yoy", 0.3)], metric_is="净利润")),
+    # a window after a launch names the measure counted in it, no figure; a model year is part of a name
+    R("a-window-after-a-launch-is-the-measures", "星河汽车表示,新车上市72小时订单突破2万台。",
+      E(20_000, ("count", "other:台"), period=ANY, qualifier="突破", metric_is="新车上市72小时订单")),
+    R("a-model-year-is-no-figure", "星河汽车2021款星河S7正式上市,起售价17.98万元。",
+      E(179_800, "CNY", period=ANY, metric_is="起售价")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

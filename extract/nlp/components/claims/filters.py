@@ -115,6 +115,10 @@ def not_a_claim(sent: str, q) -> str | None:
         return "the first weeks or days of a period (8月前三周, 上线头3天)"
     if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and re.match(r"\s*(?:之内|以内|内)(?=[\u4e00-\u9fff,，])", sent[q.end:]):
         return "a time within which (3-5年内上市, 开场后2小时内,…)"
+    if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and _LAUNCHED.search(before) and _WINDOW_MEASURE.match(sent, q.end):
+        return "a window after a launch naming a measure (上市72小时订单, 首销5分钟销量)"
+    if q.unit_word == "款" and re.fullmatch(r"(?:19|20)\d{2}\s*款", q.surface.strip()):
+        return "a model year (2024款海豹), part of a name"
     if q.unit_word == "岁" and _AGE_GROUP.match(sent, q.end):
         return "an age naming a group (16-24岁劳动力, 60岁及以上人口)"
     digits = q.surface.strip()
@@ -127,6 +131,8 @@ def not_a_claim(sent: str, q) -> str | None:
 
 #: units of time: a number of them after 近 is a span looked back over, not a figure (claim_words.toml)
 _SPAN_UNITS = WordRegex(r"(?:{span_units})")
+_LAUNCHED = WordRegex(r"(?:{launch_words})后?\s*$")
+_WINDOW_MEASURE = WordRegex(r"\s*(?:内)?(?:的)?(?:{window_measures})")
 
 #: the group an age right before it names (岁劳动力, 岁及以上人口, 岁以下的用户)
 _AGE_GROUP = WordRegex(r"\s*(?:及|或)?\s*(?:以上|以下|以内)?\s*(?:的)?\s*(?:{age_groups})")
