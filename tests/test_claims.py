@@ -1867,6 +1867,15 @@ ROWS = [
       E(20_000, ("count", "other:台"), period=ANY, qualifier="突破", metric_is="新车上市72小时订单")),
     R("a-model-year-is-no-figure", "星河汽车2021款星河S7正式上市,起售价17.98万元。",
       E(179_800, "CNY", period=ANY, metric_is="起售价")),
+    # 实质 (real terms) between a comparison and its verb is no part of the metric (按季实质上升)
+    R("real-terms-between-comparison-and-verb", "2021年第二季香港本地生产总值按季实质上升0.4%。本地固定资本形成总额实质下跌1.9%。",
+      E(0.004, "percent", period="2021Q2", change=[("qoq", 0.004)], metric_is="本地生产总值"),
+      E(-0.019, "percent", period="2021Q2", change=ANY, metric_is="本地固定资本形成总额")),
+    # a heading comparison (与对上季度比较,…; 与对上三个月比较) makes the changes after it sequential, its span no figure
+    R("a-heading-comparison-with-the-quarter-before", "经季节性调整后与对上季度比较,2021年第二季香港本地生产总值实质上升2.3%。",
+      E(0.023, "percent", period="2021Q2", change=[("qoq", 0.023)], metric_is="本地生产总值")),
+    R("a-heading-comparison-with-the-three-months-before", "经季节性调整后,2021年3月至5月与对上三个月比较,香港零售业总销货价值下跌3.7%。",
+      E(-0.037, "percent", period="2021-03/2021-05", change=[("qoq", -0.037)], metric_is="零售业总销货价值")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

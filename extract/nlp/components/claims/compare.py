@@ -128,13 +128,15 @@ _FLAT = re.compile(r"[^\d。;；!?！？,，]{0,4}[,，]?\s*(?P<cmp>同比|环�
 
 
 #: a heading that says against what the changes after it compare (从环比看,…; 从同比看:…)
-_KIND_HEADING = re.compile(r"(?:从|分)?(?P<k>环比|同比)(?:来)?看\s*[,，:：]?")
+_KIND_HEADING = re.compile(r"(?:从|分)?(?P<k>环比|同比)(?:来)?看\s*[,，:：]?"
+                           r"|(?:与|和|跟)(?P<k2>对上季度?|上一?个?季度|对上[一二三两]?个?月|上一?个?月|去年同期|上年同期)(?:相)?比(?:较)?\s*[,，]")
+# (经季节性调整后与对上季度比较,第二季本地生产总值实质上升2.3%: the changes after it are sequential)
 
 
 def _headed_kind(sent: str, drafts: list[Draft]) -> None:
     """从环比看,食品价格上涨1.0%,非食品价格上涨0.1%: the plain changes after the heading are of its kind."""
     for h in _KIND_HEADING.finditer(sent):
-        kind = "qoq" if h.group("k") == "环比" else "yoy"
+        kind = "qoq" if h.group("k") == "环比" or "上" in (h.group("k2") or "") and "同期" not in h.group("k2") else "yoy"
         for d in drafts:
             if d.is_change and d.change_kind == "growth" and d.q.start >= h.end() and not d.kinds_known:
                 d.change_kind = kind

@@ -117,6 +117,9 @@ def not_a_claim(sent: str, q) -> str | None:
         return "a time within which (3-5年内上市, 开场后2小时内,…)"
     if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and _LAUNCHED.search(before) and _WINDOW_MEASURE.match(sent, q.end):
         return "a window after a launch naming a measure (上市72小时订单, 首销5分钟销量)"
+    if q.unit_word and _SPAN_UNITS.fullmatch(q.unit_word) and re.search(r"(?:对上|上|前)\s*$", before) \
+            and re.match(r"\s*(?:相)?比(?:较)?", sent[q.end:]):
+        return "the span a change is compared with (与对上三个月比较)"
     if q.unit_word == "款" and re.fullmatch(r"(?:19|20)\d{2}\s*款", q.surface.strip()):
         return "a model year (2024款海豹), part of a name"
     if q.unit_word == "岁" and _AGE_GROUP.match(sent, q.end):
