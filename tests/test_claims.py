@@ -1876,6 +1876,10 @@ ROWS = [
       E(0.023, "percent", period="2021Q2", change=[("qoq", 0.023)], metric_is="本地生产总值")),
     R("a-heading-comparison-with-the-three-months-before", "经季节性调整后,2021年3月至5月与对上三个月比较,香港零售业总销货价值下跌3.7%。",
       E(-0.037, "percent", period="2021-03/2021-05", change=[("qoq", -0.037)], metric_is="零售业总销货价值")),
+    # an act opening or closing what it counts names the measure with it (新开门店, 关闭门店), a flow
+    R("opened-and-closed-stores", "2021年,星河咖啡新开120家门店,关闭35家门店。",
+      E(120, "count", period="2021", metric_is="新开门店"),
+      E(35, "count", period="2021", metric_is="关闭门店")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
