@@ -1843,6 +1843,14 @@ def test_in_a_bundle_each_item_is_its_own_companys():
     assert got == [("比亚迪", "交付量"), ("蔚来", "交付量")], got
 
 
+def test_targets_listed_after_a_colon_across_semicolons_are_each_a_target():
+    """主要预期目标是:地区生产总值增长6%左右;地方一般公共预算收入增长6.5%以上: 预期目标 is a
+    target (no one's forecast), and each item after the colon is one, across ; too."""
+    got = [(c.metric, c.qualifier) for c in _claims("湖北报告\n2024年湖北主要预期目标是:地区生产总值增长6%左右;"
+                                                    "地方一般公共预算收入增长6.5%以上;固定资产投资增长8%左右。\n", "2024-01-23")]
+    assert got == [("地区生产总值目标", "左右"), ("地方一般公共预算收入目标", "以上"), ("固定资产投资目标", "左右")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -99,6 +99,8 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         return
     lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
     lead = _EXPECTED_BEFORE.sub(lambda m: " " * len(m.group()), lead)
+    lead = re.sub(r"预期(?=目标)", "  ", lead)  # (主要预期目标是:…: targets, no one's forecast)
+    listed = _TARGET_LIST.search(lead)  # (预期目标是:…增长6%左右;…增长6.5%以上: each item after the colon)
     if d.is_change:  # a rate of its own (我们预计…;公司2018-2021年…复合增速达60%): after ; a statement of its own
         cut = max(lead.rfind(";"), lead.rfind("；"))
         lead = " " * (cut + 1) + lead[cut + 1:]
@@ -109,7 +111,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     said = None if analyst else _FORECAST_GUIDE.search(lead)
     if said is None and not analyst:
         # (计划到年底建成1100个充电桩: a target; 希望毛利率提升到15%,月交付达到3000辆: both are)
-        if _FORECAST_TARGET.search(lead, _clause_start(sent, d.q.start)) or _TARGET_GOES_ON.search(lead) or _TARGET_LIST.search(lead) \
+        if _FORECAST_TARGET.search(lead, _clause_start(sent, d.q.start)) or _TARGET_GOES_ON.search(lead) or listed \
                 or _TARGET_AFTER.match(sent, d.q.end):
             d.metric, d.metric_key = d.metric + "目标", None
         return
