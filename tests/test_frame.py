@@ -1851,6 +1851,15 @@ def test_targets_listed_after_a_colon_across_semicolons_are_each_a_target():
     assert got == [("地区生产总值目标", "左右"), ("地方一般公共预算收入目标", "以上"), ("固定资产投资目标", "左右")], got
 
 
+def test_the_companys_own_officer_forecasting_gives_guidance_an_analyst_a_forecast():
+    """星河汽车CEO李明预计…: the company's officer speaks for it, its guidance; an outside analyst's
+    (华远证券分析师李明预计) is a forecast."""
+    got = [(c.subject, c.metric) for c in _claims("星河汽车\n星河汽车CEO李明预计,2024年全年交付量为20万辆。\n", "2024-07-18")]
+    assert got == [("星河汽车", "交付量指引")], got
+    got = [(c.subject, c.metric) for c in _claims("星河汽车\n华远证券分析师李明预计,星河汽车2024年全年交付量为20万辆。\n", "2024-07-18")]
+    assert got == [("星河汽车", "预测交付量")], got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

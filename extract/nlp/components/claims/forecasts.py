@@ -122,6 +122,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
     third = said is not None and any(m.cls in ("Company", "Organization", "Person") and re.fullmatch(r"\s*[,，]?\s*", sent[m.end:said.start()])
                                      and not (frame is not None and frame.entity is not None and m.label == frame.entity.label)
                                      and not (d.subject is not None and m.label == d.subject.label)  # (金石药业预计…: its own)
+                                     and not _speaks_for(sent, m, frame)  # (星河汽车CEO李明预计…: the company's own)
                                      for m in mentions)
     own = said is not None and not third and (said.group() == "指引" or _OWN_OUTLOOK.search(lead, 0, said.start())
                                 or (d.subject is not None and d.subject_here and d.subject.end == said.start())
@@ -164,6 +165,15 @@ def _clause_lead(sent: str, d: Draft, before: Draft | None) -> str:
 
 #: years ahead named as a span or a list (2022-2024年, 22E/23E/24E): an analyst's forecast table
 _YEARS_AHEAD = re.compile(_YEAR_RANGE.pattern + "|" + _YEAR_LIST.pattern)
+
+
+def _speaks_for(sent: str, m, frame: Frame | None) -> bool:
+    """Is ``m`` a person of the reporting company (its role's organization, or named right after it:
+    星河汽车CEO李明)?"""
+    if m.cls != "Person" or frame is None or frame.entity is None or frame.entity.cls not in ("Company", "Organization"):
+        return False
+    return m.org == frame.entity.label or any(sent.rfind(w, max(0, m.start - 12), m.start) >= 0
+                                             for w in {frame.entity.surface, frame.entity.label})
 
 
 def _ended(code: str | None, frame: Frame | None) -> bool:
