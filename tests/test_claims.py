@@ -1880,6 +1880,10 @@ ROWS = [
     R("opened-and-closed-stores", "2021年,星河咖啡新开120家门店,关闭35家门店。",
       E(120, "count", period="2021", metric_is="新开门店"),
       E(35, "count", period="2021", metric_is="关闭门店")),
+    # 是月 (that month) is the month in context, the last of a span of months
+    R("that-month-is-the-month-in-context", "华远集团2021年首7个月累计毛收入为1312亿元。是月平均每日毛收入为5.98亿元。",
+      E(131_200_000_000, "CNY", period="2021-01/2021-07", metric_is="毛收入"),
+      E(598_000_000, "CNY", period="2021-07", metric_is="平均每日毛收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
