@@ -80,12 +80,10 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         return
     if _DONE.search(sent, _clause_start(sent, d.q.start), d.q.start):
         return  # (…预计三季度交付量…,8月已交付1.2万辆: a figure said done is a result)
-    pub = published_month(frame.published if frame is not None else None)
-    end = period_end(d.period)
+    ended = _ended(d.period, frame)
     lead = _clause_lead(sent, d, before)
     expects = next(_EXPECTS_LEAD.finditer(lead), None) if d.metric and not d.is_change else None
-    if expects is not None and (pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub
-                                or not expects.group().startswith("分析师")):
+    if expects is not None and (ended or not expects.group().startswith("分析师")):
         # a period already ended, its figure expected by the market: the expectation of the result (the
         # market's consensus of one to come too: 市场预期明年营收…; an analyst's of one to come is his 预测)
         named = d.metric.partition(expects.group())[2].lstrip("其的") or d.metric  # (市场一致预估其净利润…)
@@ -93,8 +91,7 @@ def _forecast(sent: str, d: Draft, frame: Frame | None, before: Draft | None = N
         return
     if expects is None and _outlook_goes_on(sent, d, frame, previous, periods):
         return
-    if pub and end and tuple(int(x) for x in end[5:12].split("-")) < pub \
-            and not _YEARS_AHEAD.search(sent, 0, d.q.start):
+    if ended and not _YEARS_AHEAD.search(sent, 0, d.q.start):
         # (23-25年…分别, 22/23/24年…: the years come later)
         return
     lead = _FORECAST_NOT.sub(lambda m: " " * len(m.group()), sent[:d.q.start])  # offsets kept
