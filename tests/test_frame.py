@@ -1860,6 +1860,14 @@ def test_the_companys_own_officer_forecasting_gives_guidance_an_analyst_a_foreca
     assert got == [("星河汽车", "预测交付量")], got
 
 
+def test_a_list_after_the_years_listed_before_ends_with_the_part_of_a_year():
+    """2021年、2022年、2023年以及2024年前九个月,…分别实现营收…。同期,…净利润分别为…: the list goes
+    on with the periods of the sentence before, the last the months reported so far."""
+    got = [c.period for c in _claims("星河茶饮递表\n2021年、2022年、2023年以及2024年前九个月,星河茶饮分别实现营收43.8亿元、55.6亿元、"
+                                     "76.8亿元及64.4亿元。同期,星河茶饮的净利润分别为-3.98亿元、3.90亿元、10.6亿元及11.0亿元。\n", "2025-01-02")]
+    assert got == ["2021", "2022", "2023", "2024-01/2024-09"] * 2, got
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

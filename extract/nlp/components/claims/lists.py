@@ -284,11 +284,14 @@ def _year_span_before(sent: str, pos: int, n: int) -> tuple[list[str], tuple[int
 
 def _years_listed_before(earlier: list[Draft], n: int) -> list[str] | None:
     """The years of the last ``n`` figures of the sentence before, when they are ``n`` years in turn
-    (a forecast's 2024, 2025, 2026)."""
+    (a forecast's 2024, 2025, 2026), the last one maybe the part of its year reported so far (a
+    prospectus's 2021, 2022, 2023, 2024-01/2024-09)."""
     last = [d.period for d in earlier[-n:]] if n > 1 and len(earlier) >= n else []
-    if not last or not all(p and re.fullmatch(r"\d{4}", p) for p in last):
+    if not last or not all(p and re.fullmatch(r"\d{4}", p) for p in last[:-1]) or not re.match(r"\d{4}", last[-1] or ""):
         return None
-    return last if [int(p) for p in last] == list(range(int(last[0]), int(last[0]) + n)) else None
+    y = int(last[0])
+    return last if [int(p) for p in last[:-1]] == list(range(y, y + n - 1)) \
+        and re.fullmatch(rf"{y + n - 1}(?:-01/{y + n - 1}-\d\d|H1|Q1)?", last[-1]) else None
 
 #: a span of quarters (21Q1-Q4, 2021Q1-Q4, Q1-Q3, 一至四季度, 第一至第三季度)
 _QUARTER_RANGE = re.compile(r"(?:(?P<y>(?:19|20)?\d{2})\s*年?\s*)?(?:Q(?P<q1>[1-4])\s*(?:-|－|~|～|—|–|至|到)\s*Q(?P<q2>[1-4])|"
