@@ -1884,6 +1884,9 @@ ROWS = [
     R("that-month-is-the-month-in-context", "华远集团2021年首7个月累计毛收入为1312亿元。是月平均每日毛收入为5.98亿元。",
       E(131_200_000_000, "CNY", period="2021-01/2021-07", metric_is="毛收入"),
       E(598_000_000, "CNY", period="2021-07", metric_is="平均每日毛收入")),
+    # a one-digit window keeps its digit (上市4分钟大定: no footnote mark); orders are the company's, not its officer's
+    R("a-one-digit-window-and-an-officers-announcement", "星河汽车CEO李明宣布,新车上市4分钟大定突破1万台。",
+      E(10_000, ("count", "other:台"), period=ANY, qualifier="突破", subject="星河汽车", metric_is="新车上市4分钟大定")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

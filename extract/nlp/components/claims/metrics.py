@@ -367,7 +367,7 @@ _RATIO_IS = re.compile(r"(?<=[\u4e00-\u9fff])比(?:为|是|约为|达到|达)\s*
 _SHARE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:分别)?占$")
 
 #: a footnote mark glued inside a term (非公认会计准则2运营收入; see numbers.find._footnote_marker)
-_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9](?=[\u4e00-\u9fff]|$)")
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9](?=(?!分钟|小时)[\u4e00-\u9fff]|$)")  # (上市4分钟大定: a window)
 
 _BASE_SAID = re.compile(r"(?:上年同期|去年同期|(?:去年|上年)?同季度?|上年|去年|上一?季度|上个季度|上季|同期|"
                         r"(?<=而)\s*(?:截至|截止)?\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:第?[一二三四1-4]\s*季度|[上下]半年|全年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:末|底)?))"
