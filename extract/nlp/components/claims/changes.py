@@ -11,16 +11,12 @@ from ...periods import PeriodMention
 from ..entities import Mention
 from .draft import Draft, _HARD_STOP, _PER_UNIT, _clause_start
 from .prices import SINCE_THE_YEAR_BEGAN, _quotes
-from .compare import (_COMPARED, _COMPARED_CLAUSE, _breaks, _carried_cmp, _change_kind, _clauses_between, _compared_base, _compared_level_before,
+from .compare import (_CHANGE_VERB, _COMPARED, _COMPARED_CLAUSE, _breaks, _carried_cmp, _change_kind, _clauses_between, _compared_base, _compared_level_before,
                       _same_unit_before, _from_to_kind,
                       _headed_kind, _increments, _owner_of_compared)
 from .metrics import _names_metric, _np_before
 
 # the word lists are data: ontology/claim_words.toml
-# (a rate given with 为 or 达, 同比增长为0.2%, is a change only after a comparison and as a percentage:
-# 增长为100亿元 and 毛利率下降为20% are levels reached; see _classify)
-_CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
-                         r"(?:了)?(?:(?P<wei>为|是|达到|达)|{change_hedges})?\s*$")
 
 _DOWN = WordRegex(r"{change_down}")
 _UP = WordRegex(r"{change_up}")  # (少减: less of a fall, a rise)

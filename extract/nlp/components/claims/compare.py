@@ -27,8 +27,11 @@ def _compared_level_before(sent: str, q, drafts: list[Draft]) -> bool:
     return any(x.q.end <= q.start and not x.is_change and x.q.unit == q.unit and x.q.kind == q.kind for x in drafts)
 
 
-#: a comparison and its verb right before a change (环比减少, 比上年增加)
-_CMP_VERB = WordRegex(r"(?P<cmp>{change_comparisons})(?:分别)?(?:{change_adverbs})?(?:{change_verbs})了?(?:{change_hedges})?\s*$")
+#: a verb of change right before its number, with the comparison it names, if any (环比减少, 比上年增加)
+# (a rate given with 为 or 达, 同比增长为0.2%, is a change only after a comparison and as a percentage:
+# 增长为100亿元 and 毛利率下降为20% are levels reached; see changes._classify)
+_CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
+                         r"(?:了)?(?:(?P<wei>为|是|达到|达)|{change_hedges})?\s*$")
 
 
 def _carried_cmp(sent: str, q, drafts: list[Draft], verb: int) -> str | None:
@@ -37,7 +40,7 @@ def _carried_cmp(sent: str, q, drafts: list[Draft], verb: int) -> str | None:
     prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
     if prev is None or q.kind != "percent" or prev.q.kind == "percent" or not re.fullmatch(r"\s*[,，、]\s*", sent[prev.q.end:verb]):
         return None
-    m = _CMP_VERB.search(sent, max(0, prev.q.start - 16), prev.q.start)
+    m = _CHANGE_VERB.search(sent, max(0, prev.q.start - 16), prev.q.start)
     return m.group("cmp") if m else None
 
 
