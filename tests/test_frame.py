@@ -1868,6 +1868,20 @@ def test_a_list_after_the_years_listed_before_ends_with_the_part_of_a_year():
     assert got == ["2021", "2022", "2023", "2024-01/2024-09"] * 2, got
 
 
+def test_a_breakdown_paragraph_of_a_places_figures_keeps_the_period_it_breaks_down():
+    """In a place's statistics, a paragraph opening a breakdown (分区域看, 按经营单位所在地分) goes on
+    in the period of the paragraph before, not the piece's month; a company's goes back to its frame."""
+    got = _claims("全国港口5月数据\n5月份,全国港口完成货物吞吐量15.2亿吨,同比增长3.5%。\n"
+                  "1-5月,全国港口累计完成货物吞吐量70.6亿吨,同比增长4.2%。\n"
+                  "分区域看,沿海港口完成货物吞吐量45.8亿吨,同比增长3.9%。", "2024-06-20")
+    assert [(c.subject, c.metric, c.period) for c in got] == [
+        ("中国", "港口货物吞吐量", "2024-05"), ("中国", "港口货物吞吐量", "2024-01/2024-05"),
+        ("中国", "沿海港口货物吞吐量", "2024-01/2024-05")]
+    got = _claims("星河科技发布2024年半年度报告\n星河科技上半年营业收入23.6亿元。\n"
+                  "二季度单季,公司实现营收12.5亿元。\n分产品看,汽车零部件业务营收16.8亿元。", "2024-08-23")
+    assert [c.period for c in got] == ["2024H1", "2024Q2", "2024H1"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

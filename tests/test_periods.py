@@ -170,3 +170,19 @@ def test_the_year_to_date_runs_from_january_to_the_month_of_publication_or_of_th
     assert [p.period for p in find_periods("年初至今股价下跌30%", 2020, None, (2020, 11), data_month="2020-10")] \
         == ["2020-01/2020-10"]
     assert [p.period for p in find_periods("今年以来累计交付5000辆", 2018)] == ["2018"]  # no month known: the year
+
+
+def test_a_year_to_date_runs_to_the_month_the_sentence_counts_up_to():
+    def codes(text):
+        return [p.period for p in find_periods(text, 2024, None, (2024, 11))]
+    assert codes("今年截至10月底,星河汽车累计交付新车12.3万辆") == ["2024-01/2024-10"]
+    assert codes("年内截至9月30日,公司累计交付12万辆") == ["2024-01/2024-09"]
+    # a month counted up to before the subject ends the year to date after it; the day stays a day's stock
+    assert codes("截至10月31日,星河汽车今年累计交付新车12.3万辆") == ["asof:2024-10", "2024-01/2024-10"]
+    assert codes("星河汽车年内累计交付新车12.3万辆") == ["2024-01/2024-11"]  # 年内 before 累计: to date, no full year
+    assert codes("星河汽车今年累计交付新车12.3万辆") == ["2024-01/2024-11"]
+
+
+def test_a_word_ending_in_tou_before_a_month_is_no_first_months():
+    assert [p.period for p in find_periods("南沙码头3月完成集装箱吞吐量30万标箱", 2024)] == ["2024-03"]
+    assert [p.period for p in find_periods("头5个月完成集装箱吞吐量30万标箱", 2024)] == ["2024-01/2024-05"]

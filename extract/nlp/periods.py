@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .patterns import WordRegex
 from .period_codes import (_CN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, _span_months,
                            fiscal_quarter_of, months_to, quarter_end)
-from .period_rules import _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
+from .period_rules import ASOF_MONTH, _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
 
 
 def _quarter_before(y: int, q: int) -> tuple[int, int]:
@@ -319,6 +319,9 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 continue
             elif kind == "to_date":
                 end = (int(data_month[:4]), int(data_month[5:7])) if data_month else published
+                upto = [x for x in ASOF_MONTH.finditer(text, 0, a) if end and int(x["y"] or end[0]) == end[0]][-1:]
+                if end and (g.get("tdm") or upto):  # (今年截至10月底; 截至10月底,…今年累计): to that month
+                    end = (end[0], _month_number(g.get("tdm") or upto[0]["m"]))
                 if end is None or (g.get("tdy") and int(g["tdy"]) != end[0]):
                     continue  # (2021年初至今, said in 2022: no year to date)
                 out.append(PeriodMention(a, b, _span_code(end[0], 1, end[1]) if end[1] > 1 else f"{end[0]}-01",

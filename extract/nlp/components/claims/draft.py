@@ -13,6 +13,7 @@ from ..entities import Mention
 _HARD_STOP = re.compile(r"[;；。!?！？\n]")
 
 _CONTINUE = WordRegex(r"^(?:{continues})")
+_BREAKDOWN = WordRegex(r"^\s*(?:{breakdowns})")
 
 _NP_STOP = WordRegex(r"[,，;；:：、“”\"《》()（）\n]|{np_stops}")
 
@@ -88,3 +89,8 @@ _COMPARE = re.compile(r"同比|环比|按年|按季|较|相比|相较|比上")  
 def continues(sent: str) -> bool:
     """Does ``sent`` open by continuing what came before (其中, 同时, 此外 …)?"""
     return bool(_CONTINUE.match(sent))
+
+
+def breaks_down(sent: str) -> bool:
+    """Does ``sent`` open a breakdown of the figures before it (分区域看, 按经营单位所在地分)?"""
+    return bool(_BREAKDOWN.match(sent))

@@ -280,7 +280,9 @@ _ASIDE = re.compile(r"[(（][^()（）=]{1,8}=\s*\d+\s*[)）]|[(（]\s*(?:不包
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a verb of achieving between a business and its money (化学业务实现收入 -> 化学业务收入), or a place
 # and its output (全省实现生产总值 -> 全省生产总值)
-_ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:实现|录得|取得)(?=(?:营业|主营业务)?(?:收入|营收)|净利润|利润|(?:地区)?生产总值|增加值)")
+#: a verb of achieving between a part and its measure (分部实现收入, 沿海港口累计完成货物吞吐量): no part of the metric
+_ACHIEVED = re.compile(r"(?<=[\u4e00-\u9fff])(?:累计)?(?:实现|录得|取得|完成)(?=(?:营业|主营业务)?(?:收入|营收)|净利润|利润|(?:地区)?生产总值|增加值|"
+                       r"[\u4e00-\u9fff]{0,6}(?:吞吐量|周转量|运输量|发送量|客运量|货运量|业务量|交易量|成交量))")
 _ABBREV = re.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\- ]{1,29}\s*[)）]")
 
 # an accounting basis in brackets inside a metric's name (经调整后(非公认会计准则)净亏损)

@@ -20,7 +20,7 @@ from .. import entities as ents_mod
 from ..metric_names import metric_spans as lexicon_metric_spans
 from ..tables import in_table
 from .build import build_claims
-from .draft import continues
+from .draft import breaks_down, continues
 from .forecasts import _FORECAST_SAID
 from .filters import not_a_claim
 from .metrics import RANK_AHEAD
@@ -57,6 +57,8 @@ def make_claims(nlp: Language, name: str, year: int):
         named = None  # the metric of the last claim that named one
         section = None  # the period a section's heading names
         earlier: list = []  # the claims of the last sentence that gave some (其中… goes on about them)
+        lead = None  # the period of the paragraph's first claim
+        placed = getattr(frame.entity, "cls", None) == "Place"  # (a place's statistics, not a company's results)
         for s in art.sentences():
             par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
             counted = s.start
@@ -66,7 +68,9 @@ def make_claims(nlp: Language, name: str, year: int):
                 # a new paragraph starts afresh, unless it opens by continuing (其中, 同时 …): with
                 # the period of its section's heading (2023年第二季度财务亮点), else the frame's
                 if not continues(s.text):
-                    subject, period = None, section or frame.period
+                    # (a place's breakdown, 1-5月,全国港口…。\n分区域看,…: the period of the paragraph it breaks down)
+                    subject, period = None, (lead if breaks_down(s.text) and lead and placed else section or frame.period)
+                lead = None
                 prev_par = par
             text = _blanked(s.text, s.start, filed)  # (本报上海11月14日电 10月份,…: no part of a metric)
             text = _blanked(text, 0, [m.span() for m in frame_words().scale_note.finditer(text)])  # (单位:人民币百万元: no figure)
@@ -94,6 +98,7 @@ def make_claims(nlp: Language, name: str, year: int):
                 frame, earlier if continues(s.text) else (), previous=earlier)
             if drafts:
                 earlier = drafts
+                lead = lead or drafts[0].period
             if scale is not None:
                 _declared_scale(text, [d for d in drafts if s.start + d.q.start > scale[0]], scale[1], scale[2])
             for d in drafts:
