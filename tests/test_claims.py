@@ -1887,6 +1887,34 @@ ROWS = [
     # a one-digit window keeps its digit (上市4分钟大定: no footnote mark); orders are the company's, not its officer's
     R("a-one-digit-window-and-an-officers-announcement", "星河汽车CEO李明宣布,新车上市4分钟大定突破1万台。",
       E(10_000, ("count", "other:台"), period=ANY, qualifier="突破", subject="星河汽车", metric_is="新车上市4分钟大定")),
+    # 增减 names no direction: the number's own sign says (A-share 主要会计数据)
+    R("increase-or-decrease-takes-the-numbers-sign", "星河科技2021年营业收入同比增减11.34%,净利润同比增减-4.65%。",
+      E(0.1134, "percent", period="2021", change=[("yoy", 0.1134)], metric_is="营业收入"),
+      E(-0.0465, "percent", period="2021", change=[("yoy", -0.0465)], metric_is="净利润")),
+    # a label declaring percent makes its bare number a percentage; a change column so labelled moves the level
+    R("a-percent-label-declares-its-numbers-unit", "星河科技2021年毛利率(%) 25.3。",
+      E(0.253, "percent", period="2021", metric_is="毛利率")),
+    R("a-change-column-labelled-in-percent", "星河科技2021年营业总收入(元) 3,864,521,700 比上年同期增减(%) 18.60",
+      E(3_864_521_700, "CNY", period="2021", change=[("yoy", 0.186)], metric_is="营业总收入")),
+    R("an-increase-column-of-a-flattened-table", "星河科技2021年度业绩快报。营业利润 本报告期:5,231.84 上年同期:4,120.16 增减变动幅度(%):26.98",
+      E(5231.84, "CNY", period="2021", change=[("yoy", 0.2698)], metric_is="营业利润"),
+      E(4120.16, "CNY", period="2020", metric_is="营业利润")),
+    # an analyst's bracketed change after a level in any unit word (亿票, 万标箱), not only money
+    R("a-bracketed-change-after-a-count-in-a-unit-word", "星河快递2021年3月快递业务量21.33亿票(+25.1%)。",
+      E(2_133_000_000, "other:票", period="2021-03", change=[("yoy", 0.251)], metric_is="快递业务量")),
+    # a signed amount after a comparison, in the unit of the level before it, is that level's change
+    R("signed-amounts-after-comparisons-move-the-level", "星河快递2021年3月单票收入2.28元,环比-0.13元,同比+0.05元。",
+      E(2.28, "CNY", period="2021-03", change=[("abs", -0.13), ("abs", 0.05)], metric_is="单票收入")),
+    # Hong Kong 之 for 的: the level compared with is the base period's
+    R("a-base-level-after-zhi", "星河物流截至2021年6月30日止六个月营业额为253.2亿港元,较去年同期之263.2亿港元减少3.8%。",
+      E(25_320_000_000, "HKD", period="2021H1", change=[("yoy", -0.038)], metric_is="营业额"),
+      E(26_320_000_000, "HKD", period="2020H1", metric_is="营业额")),
+    # a counter before the unit word (万个标准箱) is no count of its own
+    R("a-counter-before-a-unit-word", "星河集团2021年集装箱吞吐量为103.0万个标准箱。",
+      E(1_030_000, "other:标箱", period="2021", metric_is="集装箱吞吐量")),
+    # a time word and 公司 before a name's head (当月公司速运) make no organization
+    R("a-time-word-and-gongsi-before-an-org-head-are-no-name", "星河快递公布2021年2月经营数据。当月公司速运物流业务营业收入157.32亿元。",
+      E(15_732_000_000, "CNY", period="2021-02", subject="星河快递", metric_is="速运物流业务营业收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

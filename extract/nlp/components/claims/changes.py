@@ -66,7 +66,9 @@ def _tag(cmp: str | None) -> str | None:
 _BRACKETED_CHANGE = re.compile(r"[(（]\s*(?P<cmp>同比|环比|按年|按季|YoY|QoQ|yoy|qoq|YOY|QOQ)?\s*[:：]?\s*(?P<sign>[+＋])?\s*$")
 
 # a level's end right before a bracket: a unit, a magnitude, a percent sign or a digit
-_LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|港元|GWh|GW|pct|(?<=%)\s*(?:YoY|yoy|YOY|[yY]/[yY]))\s*$")
+# (or a unit word of up to two characters after a number: 21.33亿票, 103万标箱, 8.5万TEU)
+_LEVEL_END = re.compile(r"(?:[\d%元亿万千百辆台人户次个家]|美元|港元|GWh|GW|pct|(?<=%)\s*(?:YoY|yoy|YOY|[yY]/[yY])"
+                        r"|(?<=[\d亿万千百])(?:[\u4e00-\u9fff]{1,2}|[A-Za-z]{1,4}))\s*$")
 
 # a signed percentage right after a level and a separator (225.7亿元,+56.1%; 130.5亿元/+45.2%)
 _SIGNED_AFTER_LEVEL = re.compile(r"[,，/、\s]\s*(?P<sign>[+＋\-－−])\s*$")
@@ -160,7 +162,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             sign = -1 if tail.group("sign") in "-－−" and q.value > 0 else 1  # (-0.7pct carries its sign)
             d.changes = [(d.change_kind, sign * q.value)]
             continue
-        signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") else None
+        signed = _SIGNED_CHANGE.search(before) if q.kind in ("percent", "points") or (
+            re.search(r"[+＋\-－]", sent[max(0, q.start - 1):q.start + 1]) and _compared_level_before(sent, q, drafts)) else None  # (2.28元,环比-0.13元)
         if signed and _MOVE_AFTER.match(sent, q.end):
             continue  # 渗透率52.9%,较去年同期35.3%提升17.6个百分点: the base's level, its move after it
         if signed:  # 同比+22%, 环比-0.6%, YoY -10%, 较年初-41%: the number carries its own sign (yoy-18.5%: its minus before it)
@@ -210,8 +213,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
 
 
 #: a table row's change column, flattened after its levels (;变动 4.2%, ;同比变动 48.5%, 本年比上年增减 19.61%)
-_MOVE_COLUMN = re.compile(r"(?:^|[;；,，|｜:：\s])\s*(?P<cmp>同比|环比|本年比上年|本期比上年同期|比上年同期|较上年同期)?(?:分别)?"
-                          r"(?:变动|增减|变化)(?:率|幅度|百分比)?\s*(?:[(（]\s*%\s*[)）])?\s*[:：]?\s*[+＋]?\s*$")
+_MOVE_COLUMN = re.compile(r"(?:^|[;；,，|｜:：\s])\s*(?P<cmp>同比|环比|本年比上年|本(?:报告)?期比上年同期|比上年同期|较上年同期)?(?:分别)?"
+                          r"(?:增减)?(?:变动|增减|变化)(?:率|幅度|百分比)?\s*(?:[(（]\s*[%％]\s*[)）])?\s*[:：]?\s*[+＋]?\s*$")
 
 #: a rate posted as a change the words after it name (按年录得15%增长, 实现15%的同比增长, 录得10%-20%低段增长)
 _POSTED = re.compile(r"(?P<cmp>同比|环比|按年|按季)?\s*(?:录得|錄得|实现|取得|迎来)\s*(?:了)?\s*$")

@@ -64,7 +64,7 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
     return "growth"
 
 
-_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?(?:[^,，。;；、%]{0,12}?的|(?:去年|上年)同期|上个?月|"
+_COMPARED = re.compile(r"(?:较|(?<![同环占])比|相比|相较|较之|对比)\s*(?:于)?(?:[^,，。;；、%]{0,12}?[的之]|(?:去年|上年)同期|上个?月|"
                        r"上一?个?季度|(?:19|20)\d{2}\s*年(?:同期)?)\s*$")
 
 #: a clause of a change against a base it names (,较2018年第二季度增长; ,但较上季度下降了): the same level's next change

@@ -75,7 +75,7 @@ def make_claims(nlp: Language, name: str, year: int):
             text = _blanked(s.text, s.start, filed)  # (本报上海11月14日电 10月份,…: no part of a metric)
             text = _blanked(text, 0, [m.span() for m in frame_words().scale_note.finditer(text)])  # (单位:人民币百万元: no figure)
             scale = next((x for x in reversed(scales) if x[0] < s.start + len(s.text)), None)  # (one inside the sentence: from it on)
-            qs = [q for q in _by_then_to(text, find_quantities(text))
+            qs = [q for q in _by_then_to(text, _percent_labelled(text, find_quantities(text)))
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near, q.kind == "bare" and not q.magnitude_word)
                   and not not_a_claim(text, q)
@@ -170,6 +170,19 @@ def _by_then_to(text: str, qs: list) -> list:
     return out
 
 
+def _percent_labelled(text: str, qs: list) -> list:
+    """毛利率(%) 25.3, 比上年同期增减(%) 11.34: a bare number after a label that declares it in
+    percent is a percentage (0.253), as if written 25.3%."""
+    from dataclasses import replace
+
+    return [replace(q, kind="percent", unit="percent", value=q.value / 100,
+                    upper=None if q.upper is None else q.upper / 100)
+            if q.kind == "bare" and not q.magnitude_word and _PERCENT_LABEL.search(text, max(0, q.start - 8), q.start) else q
+            for q in qs]
+
+
+#: a label's declared unit of percent right before its number ((%) 25.3, （%）：25.3)
+_PERCENT_LABEL = re.compile(r"[(（]\s*[%％]\s*[)）]\s*[:：]?\s*$")
 _CHANGED = WordRegex(r"(?:{change_verbs})(?:了)?\s*$")
 #: a reporting period (a year, a quarter, a half, a span of months) and a day of a date
 _REPORTING = re.compile(r"\d{4}(?:Q[1-4]|H[12])?|\d{4}-\d{2}/\d{4}-\d{2}")

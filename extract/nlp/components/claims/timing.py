@@ -49,7 +49,7 @@ def _aside_closed(sent: str, p: PeriodMention, pos: int) -> bool:
 
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 
-_OWN_LEVEL = re.compile(r"\s*的?\s*")
+_OWN_LEVEL = re.compile(r"\s*[的之]?\s*")  # (較去年同期之263.2億港元: Hong Kong 之)
 
 _SINCE_BEFORE = re.compile(r"(?:自|从|自从)\s*$")
 _SINCE_AFTER = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}?(?=以来))?(?:以来|起|开始|至今)")  # (自2023年12月上市以来)
