@@ -1882,6 +1882,28 @@ def test_a_breakdown_paragraph_of_a_places_figures_keeps_the_period_it_breaks_do
     assert [c.period for c in got] == ["2024H1", "2024Q2", "2024H1"]
 
 
+@pytest.mark.parametrize("text,published,period", [
+    # a company whose fiscal calendar the ontology knows: its Nth fiscal quarter last ended by publication
+    ("新东方公布第二财季业绩\n新东方第二财季净收入为10.3亿美元。", "2025-01-22", "2024-09/2024-11"),
+    ("阿里巴巴公布第三财季业绩\n阿里巴巴第三财季营收为1614亿元。", "2020-02-14", "2019Q4"),
+    # one it does not know: the day the quarter ends, before its fiscal year's name or in brackets after it
+    ("星河教育公布截至2024年11月30日的2025财年第二财季业绩。星河教育第二财季净收入为10.3亿美元。", "2025-01-22", "2024-09/2024-11"),
+    ("星河教育发布业绩\n2025财年第一财季(2024年6月1日至8月31日)业绩:星河教育第一财季净收入为14.3亿美元。", "2024-10-25", "2024-06/2024-08"),
+    # a day early in a month ends a quarter of the month before (a year of 52 weeks)
+    ("星河半导体公布截至2024年11月3日的2024财年第四财季业绩。第四财季营收为140.5亿美元。", "2024-12-13", "2024-08/2024-10"),
+])
+def test_a_fiscal_quarter_is_of_the_companys_fiscal_calendar(text, published, period):
+    assert [c.period for c in _claims(text, published)] == [period]
+
+
+def test_deferred_revenue_is_a_stock_and_a_closing_price_said_with_baoshou_is_of_the_day():
+    got = _claims("星河教育发布2024年第三季度财报\n星河教育第三季度净收入为11.7亿元。公司递延收入为15.0亿元。"
+                  "财报发布后,星河教育股价一度下跌7.6%,报收53.20美元。", "2024-11-26")
+    assert [(c.metric, c.period) for c in got] == [
+        ("净收入", "2024Q3"), ("递延收入", "asof:2024-09"), ("收盘价", "asof:2024-11-26")]
+    assert got[2].change.kind == "growth" and got[2].change.value == pytest.approx(-0.076)
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

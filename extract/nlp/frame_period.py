@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .frame_words import FrameWords, frame_words
-from .period_codes import months_to, period_end
+from .period_codes import fiscal_quarter, months_to, period_end  # noqa: F401  (re-exported)
 from .periods import find_periods
 
 
@@ -173,21 +173,7 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
 
 
 #: a quarter named by its number alone (第三季度, 三季度, Q3, 第3季度)
-_ORDINAL = re.compile(r"\s*(?:第\s*)?[一二三四1-4]\s*(?:季度?|财季)\s*|\s*Q[1-4]\s*")
-
-
-def fiscal_quarter(code: str, end_month: int, pub: tuple[int, int] | None) -> str:
-    """The calendar quarter that a company whose fiscal year ends in ``end_month`` means by its
-    quarter number (the N of ``code``, 2019Q3), the last such one ended by ``pub``: 阿里巴巴's
-    第三季度 (a year ending in March) in February 2020 is 2019Q4.
-
-    >>> fiscal_quarter("2019Q3", 3, (2020, 2)), fiscal_quarter("2024Q1", 6, (2024, 11))
-    ('2019Q4', '2024Q3')
-    """
-    n = int(code[-1])
-    month = (end_month + 3 * n - 1) % 12 + 1
-    y = pub[0] if pub and month <= pub[1] else (pub[0] - 1 if pub else int(code[:4]))
-    return months_to((y, month), 0)  # (英伟达's, a year ending in January: 2024-08/2024-10)
+_ORDINAL = re.compile(r"\s*(?:第\s*)?[一二三四1-4]\s*季度?\s*|\s*Q[1-4]\s*")  # (第三财季 is read as the fiscal one already)
 
 
 #: a date to the day (2024-11-22, 2024/11/22, 2024年11月22日): when a piece came out, no period its data is of

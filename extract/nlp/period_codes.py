@@ -200,14 +200,18 @@ def fiscal_year_end(text: str, published: tuple[int, int] | None) -> int | None:
 
 
 #: a fiscal year named by the day it ends, not December's (截至2024年3月31日止财年, 截至3月31日止年度)
-FY_ENDED = re.compile(r"截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*[0-3]?\d\s*日\s*止?\s*的?\s*"
-                      r"(?:财年|财政年度|年度|全年|第(?P<q>[一二三四1-4])(?:财季|财政季度))")
+#: (截至2024年11月30日的2025财年第二财季: its year named between; 2025财年第一财季(2024年6月1日至8月31日): the days in brackets)
+FY_ENDED = re.compile(r"截至\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m>1[0-2]|[1-9])\s*月\s*(?P<d>[0-3]?\d)\s*日\s*止?\s*的?\s*"
+                      r"(?:财年|财政年度|年度|全年|(?:(?:19|20)\d{2}\s*(?:财年|财政年度)\s*)?第(?P<q>[一二三四1-4])(?:财季|财政季度))"
+                      r"|第(?P<q2>[一二三四1-4])(?:财季|财政季度)\s*[(（]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:1[0-2]|[1-9])\s*月\s*[0-3]?\d\s*日\s*"
+                      r"(?:至|到|-|－|—|~)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?P<m2>1[0-2]|[1-9])\s*月\s*(?P<d2>[0-3]?\d)\s*日\s*[)）]")
 
 
 def _fy_end(m: re.Match) -> int | None:
     """The month a fiscal year ends in, from the day its year or its Nth fiscal quarter ends
     (截至3月31日止第四财季: March; 截至12月31日止第三财季: March); None for December's."""
-    month, q = int(m.group("m")), m.group("q")
+    month, q = int(m.group("m") or m.group("m2")), m.group("q") or m.group("q2")
+    month = (month - 2) % 12 + 1 if int(m.group("d") or m.group("d2")) < 15 else month  # (截至2024年11月3日: a year to October)
     end = month if not q else (month + 3 * (4 - "一二三四1234".index(q) % 4 - 1) - 1) % 12 + 1
     return end if end != 12 else None
 
@@ -253,3 +257,17 @@ def article_year(text: str, given: int | None = None) -> int | None:
         return int(m.group(1))
     years = [int(y) for y in _YEAR.findall(text)]
     return max(years) if years else None
+
+
+def fiscal_quarter(code: str, end_month: int, pub: tuple[int, int] | None) -> str:
+    """The calendar quarter that a company whose fiscal year ends in ``end_month`` means by its
+    quarter number (the N of ``code``, 2019Q3), the last such one ended by ``pub``: 阿里巴巴's
+    第三季度 (a year ending in March) in February 2020 is 2019Q4.
+
+    >>> fiscal_quarter("2019Q3", 3, (2020, 2)), fiscal_quarter("2024Q1", 6, (2024, 11))
+    ('2019Q4', '2024Q3')
+    """
+    n = int(code[-1])
+    month = (end_month + 3 * n - 1) % 12 + 1
+    y = pub[0] if pub and month <= pub[1] else (pub[0] - 1 if pub else int(code[:4]))
+    return months_to((y, month), 0)  # (英伟达's, a year ending in January: 2024-08/2024-10)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .patterns import WordRegex
-from .period_codes import (_CN, _fiscal_code, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, _span_months,
+from .period_codes import (_CN, _fiscal_code, fiscal_quarter, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, _span_months,
                            fiscal_quarter_of, months_to, quarter_end)
 from .period_rules import ASOF_MONTH, _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
 
@@ -300,6 +300,10 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     continue
                 elif kind == "fiscal_quarter" or year is None:
                     if published is None:
+                        taken.append((a, b))
+                        continue
+                    if kind == "fiscal_quarter" and fiscal_end and fiscal_end != 12:  # (新东方's 第二财季: the last one ended)
+                        out.append(PeriodMention(a, b, code := fiscal_quarter(f"0000Q{q}", fiscal_end, published), int(code[:4]), False))
                         taken.append((a, b))
                         continue
                     y, q = _quarter_before(published[0], (published[1] - 1) // 3 + 1)  # before publication's
