@@ -1904,6 +1904,16 @@ def test_deferred_revenue_is_a_stock_and_a_closing_price_said_with_baoshou_is_of
     assert got[2].change.kind == "growth" and got[2].change.value == pytest.approx(-0.076)
 
 
+def test_a_name_opening_a_sentence_with_its_years_results_is_the_subject():
+    """A company the lexicon does not know, opening a sentence with the year of its results and their
+    measure (星河电器2023年归母净利润…), is the subject; its short name so found is the whole name's."""
+    got = _claims("家电企业年报盘点\n小熊电器2023年归母净利润6.7亿元,同比增长12.8%。", "2024-05-06")
+    assert [(c.subject, c.metric) for c in got] == [("小熊电器", "归母净利润")]
+    got = _claims("晶芯电子公布业绩\n晶芯电子今日公布全年业绩。\n晶芯2023年全年营收为452.3亿元,同比下降11.6%。"
+                  "税后纯益为63.8亿元。", "2024-01-20")
+    assert [c.subject for c in got] == ["晶芯电子", "晶芯电子"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -88,6 +88,7 @@ class Patterns:
     object_measures: dict = None
     money_verbs: dict = None
     product_words: tuple[str, ...] = ()  # 星河平台, 星河应用: the short name and one of these name a product
+    unit_heads: tuple[str, ...] = ()  # 证券, 物流…: heads of one business of a group (东方财富证券)
     list_kinds: tuple[str, ...] = ()  # 东部、中部和东北地区…: the kind the last item names for all
     shared_heads: tuple[str, ...] = ()  # 每股基本及摊薄收益: a head the first item of a list gives the others
     paired_measures: dict = None  # 产销 -> (产量, 销量): two measures one word names, in order (longest word first)
@@ -212,6 +213,7 @@ def load_patterns() -> Patterns:
         money_verbs=dict(nc.get("money_verbs", {})),
         list_kinds=tuple(nc.get("list_kinds", [])),
         product_words=tuple(nc.get("product_words", [])),
+        unit_heads=tuple(nc.get("unit_heads", [])),
         shared_heads=tuple(sorted(nc.get("shared_heads", []), key=len, reverse=True)),
         paired_measures={k: tuple(v) for k, v in sorted(nc.get("paired_measures", {}).items(), key=lambda kv: -len(kv[0]))},
         legal_forms=tuple(sorted(data.legal_forms, key=len, reverse=True)),
