@@ -1915,6 +1915,12 @@ ROWS = [
     # a time word and 公司 before a name's head (当月公司速运) make no organization
     R("a-time-word-and-gongsi-before-an-org-head-are-no-name", "星河快递公布2021年2月经营数据。当月公司速运物流业务营业收入157.32亿元。",
       E(15_732_000_000, "CNY", period="2021-02", subject="星河快递", metric_is="速运物流业务营业收入")),
+    # a port or an airport before the traffic it handled is the subject, not its city; a measure named
+    # before 人次 keeps its name (旅客吞吐量, not 旅客吞吐量人次)
+    R("a-port-before-its-traffic-is-the-subject", "2021年3月,宁州港完成货物吞吐量1.05亿吨,同比增长6.8%。",
+      E(105_000_000, "other:吨", period="2021-03", change=[("yoy", 0.068)], subject="宁州港", metric_is="货物吞吐量")),
+    R("an-airport-before-its-passengers-is-the-subject", "2021年3月,首都机场完成旅客吞吐量520万人次。",
+      E(5_200_000, "count", period="2021-03", subject="首都机场", metric_is="旅客吞吐量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

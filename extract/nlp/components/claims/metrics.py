@@ -102,7 +102,8 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
             and (earned := _money_verb_before(sent, clause_start, q.start, {m.end for m in mentions})):
         return earned, None  # 去年同期则赚28.14亿元: a profit, whatever the clause before reported
     if q.unit_word == "人次" and np and len(np) >= 2:
-        return (np if np.endswith("人次") else np + "人次"), None  # 接待游客7.5亿人次: 接待游客人次
+        # 接待游客7.5亿人次: 接待游客人次; a measure named already stays (旅客吞吐量520万人次)
+        return (np if np.endswith(("人次", "量", "数")) else np + "人次"), None
     if after:
         return after
     if np and len(np) >= 2:
