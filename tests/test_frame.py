@@ -1914,6 +1914,22 @@ def test_a_name_opening_a_sentence_with_its_years_results_is_the_subject():
     assert [c.subject for c in got] == ["晶芯电子", "晶芯电子"]
 
 
+def test_a_companys_short_name_is_the_company_and_a_rate_after_a_stock_is_of_the_year():
+    """海川 of 海川电器 (a head the lexicon of heads knows) is the company even where a model took
+    it for a person's name; a title's 年报 is no part of the name; a margin after a year-end
+    head count is the year's, not the year-end's."""
+    got = _claims("海川电器年报\n海川电器2023年实现营业收入1086.5亿元。截至2023年末,海川共有员工7.2万人。"
+                  "海川毛利率为31.2%。", "2024-03-29")
+    assert [(c.subject, c.metric, c.period) for c in got] == [
+        ("海川电器", "营业收入", "2023"), ("海川电器", "员工", "asof:2023-12"), ("海川电器", "毛利率", "2023")]
+
+
+def test_a_business_after_a_head_character_is_no_company():
+    """液体乳业务 is 液体乳 + 业务: no company 液体乳业 takes the segments of the piece's company."""
+    got = _claims("伊利股份2023年年报\n分业务看,液体乳业务收入855.95亿元,同比下降1.46%。", "2024-04-30")
+    assert [(c.subject, c.metric) for c in got] == [("伊利股份", "液体乳业务收入")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

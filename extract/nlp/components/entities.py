@@ -411,7 +411,8 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
         head = next((h for h in heads if m.surface.endswith(h) and len(m.surface) - len(h) >= 2), None)
         short = m.surface[:-len(head)] if head else None
         # (a short name a pattern found alone, 晶鑫2023年营收…, is the whole name's too)
-        if short and (short not in known or known[short].source == "pattern" and known[short].label == short
+        # (… and so is one a model took for a person's: 海川 of 海川电器)
+        if short and (short not in known or known[short].label == short and (known[short].source == "pattern" or known[short].cls == "Person")
                       and head not in load_patterns().unit_heads and not short.endswith(heads)) \
                 and (_jieba_dt().FREQ.get(short) or 0) < _FREQUENT:  # (not 理想, 飞跃)
             known[short] = m
@@ -424,7 +425,7 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
         longer = {x.start: x for x in extra}
         mentions = [m for m in mentions if m.source == "lexicon" or (x := longer.get(m.start)) is None or x.end <= m.end]
         mentions = [Mention(m.start, m.end, known[m.surface].cls, known[m.surface].label, m.surface, m.source, m.confidence)
-                    if m.surface in shorts and m.source == "pattern" else m for m in mentions]
+                    if m.surface in shorts and m.source != "lexicon" else m for m in mentions]
         mentions = fuse(mentions, [], extra, skip)
     # a description of the name after it (晶圆代工龙头台积电) or its Latin form in brackets is no name of its own
     return [m for k, m in enumerate(mentions)

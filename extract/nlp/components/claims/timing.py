@@ -292,7 +292,9 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
         # not of every count the text goes on to give
         d.period = None
     if d.period and d.period.startswith("asof:") and d.period == carry and frame is not None and frame.period \
-            and not frame.period.startswith("asof:") and (d.unit in ("CNY", "USD", "HKD") or is_flow(d.metric)) \
+            and not frame.period.startswith("asof:") and (d.unit in ("CNY", "USD", "HKD") or is_flow(d.metric)
+                                                          or d.unit == "percent" and not d.is_change and (d.metric or "").endswith("率")
+                                                          and not is_stock_ratio(d.metric)) \
             and not is_stock(d.metric) \
             and not any(p.end <= d.q.start and not p.base for p in periods):
         # 年末常住人口…。全市生产总值…: a year-end carried from the sentence before is no flow's period
