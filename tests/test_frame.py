@@ -1930,6 +1930,26 @@ def test_a_business_after_a_head_character_is_no_company():
     assert [(c.subject, c.metric) for c in got] == [("伊利股份", "液体乳业务收入")]
 
 
+def test_a_ministry_publishing_or_speaking_gives_the_countrys_figures():
+    """A state agency publishing national data, or one of its officials speaking (财政部国库司司长…介绍),
+    is no subject: the figures are the country's."""
+    got = _claims("发布会\n财政部国库司司长王明介绍,上半年,全国一般公共预算收入119203亿元,同比增长13.3%。"
+                  "6月末,社会融资规模存量为365.45万亿元,同比增长9%。", "2022-07-20")
+    assert [(c.subject, c.period) for c in got] == [("中国", "2022H1"), ("中国", "asof:2022-06")]
+    got = _claims("金融数据\n中国人民银行发布数据显示,6月末,广义货币(M2)余额310.47万亿元,同比增长11.4%。", "2022-07-12")
+    assert [c.subject for c in got] == ["中国"]
+
+
+def test_a_part_of_this_year_in_the_lead_dates_the_piece():
+    """今年上半年 and 今年前5个月 in the lead name the period, against the publication date, that the
+    sentences after it go on in."""
+    got = _claims("统计局发布会\n今年上半年,国内生产总值616836亿元,同比增长5.0%。\n社会消费品零售总额235969亿元,增长3.7%。",
+                  "2024-07-15")
+    assert [(c.period, c.change.kind) for c in got] == [("2024H1", "yoy"), ("2024H1", "yoy")]
+    got = _claims("海关\n今年前5个月,我国进出口总值17.5万亿元,同比增长6.3%。\n出口10万亿元,增长6.1%。", "2024-06-07")
+    assert [c.period for c in got] == ["2024-01/2024-05", "2024-01/2024-05"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

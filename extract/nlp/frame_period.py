@@ -89,6 +89,9 @@ def _not_after(code: str, pub: tuple[int, int] | None) -> str:
 _BRACKETED_AFTER = re.compile(r"\s*[(（]\s*")
 
 #: a period named against another (今年, 去年同期, 本季度, 上月): it dates no piece (前三季度, 上半年 do)
+#: a part of this year, named against the publication date (今年上半年, 今年前5个月, 今年一季度): it dates a piece as well
+_THIS_YEARS = re.compile(r"(?:今年|本年)\s*(?:上半年|下半年|前三季度|第?[一二三四]季度|首季|前[一二三四五六七八九十\d]{1,2}个?月(?:份)?|"
+                         r"(?:1[0-2]|[1-9])\s*[-—－至到~]\s*(?:1[0-2]|[1-9])\s*月(?:份)?)")
 _RELATIVE = re.compile(r"今年|去年|本年|上年|前年|明年|同期|同季|本季|上季|上一|上个|下个|下一|下季|下月|前一|本月|上月|当月|这个|这一|该")
 
 #: a period named with its year (2021年, 21年, FY24, 二零二三年, 今年6月30日止), not a month alone
@@ -164,9 +167,12 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
                     and re.search(r"\d\s*日", title[ps[0].start:ps[0].end + 4]) \
                     and re.match(r"(?:\s*[0-3]?\d\s*日)?\s*[,，]", title[ps[0].end:]):
                 ps = ps[1:]  # (8月15日,X发布报告称,2024年第二季度…: the day of the release, the quarter of the data)
+            if pub and len(ps) > 1 and title[ps[0].start:ps[0].end] in ("今年", "本年") and ps[1].start - ps[0].end <= 1:
+                ps = ps[1:]  # (今年前5个月, 今年1-5月: the span of this year)
             # (the first one it names: 第三季度净亏损…,而2017年第三季度为…: not the year compared with)
             if ps and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12]|-\d{2})?|\d{4}-\d{2}/\d{4}-\d{2}", ps[0].period) \
-                    and (re.search(r"\d", title[ps[0].start:ps[0].end]) if written else not _RELATIVE.search(title, ps[0].start, ps[0].end)) \
+                    and (re.search(r"\d", title[ps[0].start:ps[0].end]) if written else not _RELATIVE.search(title, ps[0].start, ps[0].end)
+                         or pub is not None and _THIS_YEARS.fullmatch(title, ps[0].start, ps[0].end)) \
                     and _not_after(ps[0].period, pub) == ps[0].period:
                 return ps[0].period, i, not written and _ORDINAL.fullmatch(title, ps[0].start, ps[0].end) is not None
     return None, None, False

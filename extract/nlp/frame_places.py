@@ -37,7 +37,16 @@ def _titled_place(sents: list[tuple[int, str]]):
 
 
 _PUBLISHES = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今天|今日|昨天|昨日|日前|近日)?\s*(?:最新)?"
-                        r"(?:(?:公布|发布|披露)?的?(?:统计)?数据|(?:公布|发布|披露)[^。;；,，]{0,24}?(?:数据|情况|统计)|\s*[:：])")
+                        r"(?:(?:公布|发布|披露)?的?(?:统计)?数据|(?:公布|发布|披露)[^。;；,，]{0,24}?(?:数据|情况|统计)|\s*[:：]"
+                        # (or one of its officials speaking: 财政部国库司司长王建凡介绍,…)
+                        r"|[\u4e00-\u9fff]{0,12}?(?:司长|局长|发言人|负责人|主任|行长|部长)\s*[\u4e00-\u9fff]{2,3}(?:介绍|说|表示|指出|透露))")
+
+
+def publishes_national(m, sent: str) -> bool:
+    """Is ``m`` a state agency that publishes national statistics, publishing them in ``sent``
+    (中国人民银行发布数据显示,…; 财政部国库司司长王建凡介绍,…)? It is not what they are about."""
+    rx = frame_words().national
+    return rx is not None and bool(rx.fullmatch(m.surface)) and bool(_PUBLISHES.match(sent, m.end))
 
 
 def _national(sents: list[tuple[int, str]], announcing: bool = False):

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ...frame import INVESTS, is_generic, is_media
+from ...frame_places import publishes_national
 from ..entities import Mention
 from .draft import _CLAUSE_END, _may_be_subject, _clause_start
 
@@ -229,7 +230,8 @@ def _never_subject(sent: str, m: Mention) -> bool:
     """A news outlet, a wire or an exchange publishes figures and is never what they are about;
     a place negated as a modifier (非美国通用会计准则) or naming a security (美国存托凭证) is no
     subject either."""
-    if is_media(m, sent) or is_generic(m) or (m.cls == "Organization" and _BUREAU.search(m.label or "")):
+    if is_media(m, sent) or is_generic(m) or (m.cls == "Organization" and _BUREAU.search(m.label or "")) \
+            or publishes_national(m, sent):
         return True  # (a statistics bureau publishes its place's figures: 国家统计局, 浙江调查总队)
     if m.cls == "Program" and (_TITLED.search(sent, max(0, m.start - 6), m.start) or re.search(r"[:：|｜]", m.label)
                                or _SAYS.match(sent, m.end)):
