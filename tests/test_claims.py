@@ -1921,6 +1921,21 @@ ROWS = [
       E(105_000_000, "other:吨", period="2021-03", change=[("yoy", 0.068)], subject="宁州港", metric_is="货物吞吐量")),
     R("an-airport-before-its-passengers-is-the-subject", "2021年3月,首都机场完成旅客吞吐量520万人次。",
       E(5_200_000, "count", period="2021-03", subject="首都机场", metric_is="旅客吞吐量")),
+    # a prior value naming its measure again (去年同期为运营利润7.11亿元) governs no clause after it
+    R("a-prior-value-naming-its-measure-governs-nothing-after", "星河科技2021年第一季度运营利润为6.22亿元,去年同期为运营利润7.11亿元;毛利率为25%。",
+      E(622_000_000, "CNY", period="2021Q1", metric_is="运营利润"),
+      E(711_000_000, "CNY", period="2020Q1", metric_is="运营利润"),
+      E(0.25, "percent", period="2021Q1", metric_is="毛利率")),
+    # 上一年 and 前一年 are the year before the one reported
+    R("the-year-before-said-shang-yi-nian", "2021年全年,星河科技净利润为203亿元,上一年为76亿元;营收为1345亿元,前一年为1237亿元。",
+      E(20_300_000_000, "CNY", period="2021", metric_is="净利润"),
+      E(7_600_000_000, "CNY", period="2020", metric_is="净利润"),
+      E(134_500_000_000, "CNY", period="2021", metric_is="营收"),
+      E(123_700_000_000, "CNY", period="2020", metric_is="营收")),
+    # a change restated on another basis that names its measure again is the measure on that basis
+    R("a-change-on-a-restated-basis-naming-its-measure", "星河科技2021年第三季度净营收为4.42亿美元,同比增长0.4%;若按固定汇率计算,净营收同比增长5%。",
+      E(442_000_000, "USD", period="2021Q3", change=[("yoy", 0.004)], metric_is="净营收"),
+      E(0.05, "percent", period="2021Q3", change=[("yoy", 0.05)], metric_is="按固定汇率计算净营收")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -1950,6 +1950,15 @@ def test_a_part_of_this_year_in_the_lead_dates_the_piece():
     assert [c.period for c in got] == ["2024-01/2024-05", "2024-01/2024-05"]
 
 
+def test_a_bare_expectation_after_the_figure_is_the_markets():
+    """营收689.3亿元,预期717亿元: an expectation in a clause of its own after a result is the market's."""
+    got = _claims("星河科技Q3财报\n星河科技今日公布第三季度业绩。第三季度营收689.3亿元,预期717亿元;每股收益17.21元,预估18.59元。",
+                  "2024-11-28")
+    assert [(c.metric, c.value, c.period) for c in got] == [
+        ("营收", 68_930_000_000, "2024Q3"), ("市场预期营收", 71_700_000_000, "2024Q3"),
+        ("每股收益", 17.21, "2024Q3"), ("市场预期每股收益", 18.59, "2024Q3")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

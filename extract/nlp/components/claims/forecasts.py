@@ -32,8 +32,8 @@ _EXPECTED_BEFORE = WordRegex(_HELD + r"(?:值)?(?=\s*(?:为|是|的|约为|约)\
 #: a guidance named right after its figure (…至56,000辆的交付指引上限)
 _GUIDANCE_AFTER = re.compile(r"\s*的?\s*(?P<m>[\u4e00-\u9fffA-Za-z]{0,6}?)指引")
 
-# … said right before its figure: 高于预期的1.39美元, (一致预期:118.6亿元)
-_AGAINST_EXPECTED = WordRegex(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|好于|优于|不及|逊于|胜|逊|较)|[(（])\s*(?:{expectation_holders})?"
+# … said right before its figure: 高于预期的1.39美元, (一致预期:118.6亿元), a clause of its own (营收689.3亿元,预期717亿元)
+_AGAINST_EXPECTED = WordRegex(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|好于|优于|不及|逊于|胜|逊|较)|[(（]|[,，;；]\s*(?=\S{0,8}预[期估]))\s*(?:{expectation_holders})?"
                               + _HOW + r"(?:值)?\s*(?:的|为|[:：])?\s*$")
 
 # the market's expectation leading the figure expected (市场此前预期蔚来第三季度营收为…, 彭博一致预期…,

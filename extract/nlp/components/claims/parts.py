@@ -151,12 +151,16 @@ def _header_part(sent: str, d: Draft, mentions: list[Mention]) -> None:
 _RESTATED_BASIS = WordRegex(r"(?:{restated_bases})")
 
 
-def _change_on_a_basis(d: Draft, out: list[Draft]) -> None:
+def _change_on_a_basis(d: Draft, out: list[Draft], sent: str = "") -> None:
     """净营收…同比下降2%,按固定汇率计算同比增长5%: a change restated on another basis is a claim of
-    the level's measure on that basis (按固定汇率计算净营收), not a measure named 按固定汇率计算."""
+    the level's measure on that basis (按固定汇率计算净营收), not a measure named 按固定汇率计算; so is
+    one naming the measure again after the basis (若按固定汇率计算,净营收按年增长5%)."""
     prev = next((x for x in reversed(out) if not x.is_change and x.metric), None)
     if d.is_change and d.metric and prev is not None and _RESTATED_BASIS.fullmatch(d.metric):
         d.metric, d.metric_key = d.metric + prev.metric, None
+    elif d.is_change and d.metric and prev is not None and d.metric == prev.metric \
+            and (basis := _RESTATED_BASIS.search(sent, prev.q.end, d.q.start)):
+        d.metric, d.metric_key = basis.group(0) + d.metric, None
 
 
 _WHOLE_PLACE = re.compile(r"^(?:全省|全市|全国|全区|全县|全州|全球)")
