@@ -1959,6 +1959,14 @@ def test_a_bare_expectation_after_the_figure_is_the_markets():
         ("每股收益", 17.21, "2024Q3"), ("市场预期每股收益", 18.59, "2024Q3")]
 
 
+def test_now_opening_a_clause_is_the_publication_month_not_the_year_told_before():
+    """如今, after a story's years (2019年,…), and 增至目前的 date a stock at publication."""
+    got = _claims("喜茶的十年\n2019年,喜茶门店数为390家。如今,喜茶门店数已超过3200家。", "2024-02-05")
+    assert [(c.metric, c.period) for c in got] == [("门店数", "asof:2019-12"), ("门店数", "asof:2024-02")]
+    got = _claims("喜茶的十年\n喜茶门店数从2019年的390家增至目前的3200家。", "2024-02-05")
+    assert [(c.metric, c.period) for c in got] == [("门店数", "asof:2019-12"), ("门店数", "asof:2024-02")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
