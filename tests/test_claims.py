@@ -1936,6 +1936,11 @@ ROWS = [
     R("a-change-on-a-restated-basis-naming-its-measure", "星河科技2021年第三季度净营收为4.42亿美元,同比增长0.4%;若按固定汇率计算,净营收同比增长5%。",
       E(442_000_000, "USD", period="2021Q3", change=[("yoy", 0.004)], metric_is="净营收"),
       E(0.05, "percent", period="2021Q3", change=[("yoy", 0.05)], metric_is="按固定汇率计算净营收")),
+    # a rank said with 是 (第二名是X,) names the subject after it
+    R("a-rank-said-with-shi-names-the-subject", "第一名是茅峰酒业,2021年营收1505亿元。第二名是五岭酒业,营收832.7亿元。其次是星河酒业,营收500亿元。",
+      E(150_500_000_000, "CNY", period="2021", subject="茅峰酒业", metric_is="营收"),
+      E(83_270_000_000, "CNY", period="2021", subject="五岭酒业", metric_is="营收"),
+      E(50_000_000_000, "CNY", period="2021", subject="星河酒业", metric_is="营收")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

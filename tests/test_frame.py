@@ -1967,6 +1967,14 @@ def test_now_opening_a_clause_is_the_publication_month_not_the_year_told_before(
     assert [(c.metric, c.period) for c in got] == [("门店数", "asof:2019-12"), ("门店数", "asof:2024-02")]
 
 
+def test_a_rival_named_in_a_clause_of_its_own_is_the_subject_after_it():
+    """反观X, and 而竞争对手X open a rival's figures: X is their subject, and no part of its name."""
+    got = _claims("银行年报\n2023年华庆银行净利润1316亿元。反观星海银行,净利润只有862亿元。", "2024-05-02")
+    assert [c.subject for c in got] == ["华庆银行", "星海银行"]
+    got = _claims("银行年报\n2023年华庆银行净利润1316亿元。而竞争对手星海银行净利润只有862亿元。", "2024-05-02")
+    assert [(c.subject, c.metric) for c in got] == [("华庆银行", "净利润"), ("星海银行", "净利润")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

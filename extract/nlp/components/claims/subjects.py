@@ -83,7 +83,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     return earlier[-1] if earlier else None
 
 #: what may stand before the subject at the start of its clause: time phrases, connectives
-_CLAUSE_OPENING = re.compile(r"(?:[\s“\"《(（【】)）]|其中|此外|另外|同时|而|但|并|且|截至|预计|预期|预测|估计|[0-9０-９一二三四五六七八九十〇零]+|"
+_CLAUSE_OPENING = re.compile(r"(?:[\s“\"《(（【】)）]|其中|此外|另外|同时|而|但|并|且|截至|预计|预期|预测|估计|反观|再看|至于|相比之下|(?:竞争)?对手|[0-9０-９一二三四五六七八九十〇零]+|"
                              r"年|月|日|季度|[上下]半年|前三季度|今年|去年|本季度|报告期内?|期内|全年|Q[1-4]|H[12]|底|末|内)*")
 
 
@@ -99,7 +99,8 @@ def _opens_clause(sent: str, m: Mention) -> bool:
 
 
 #: a rank said before the name it is of (排名第一的是vivo, 紧随其后的是华为): the name is the clause's subject
-_RANK_IS = re.compile(r"\s*(?:排名|位居|位列|排在)?第?[一二三四五六七八九十\d]{1,2}(?:位|名)?的是\s*|\s*(?:紧随其后|位居首位|排名首位|位列首位)的是\s*")
+_RANK_IS = re.compile(r"\s*(?:排名|位居|位列|排在)?第?[一二三四五六七八九十\d]{1,2}(?:位|名)?的是\s*|\s*(?:紧随其后|位居首位|排名首位|位列首位)的是\s*"
+                      r"|\s*第[一二三四五六七八九十\d]{1,2}(?:位|名)是\s*|\s*其次是\s*")  # (第二名是…, 其次是…)
 
 
 def _speaks(sent: str, end: int) -> bool:
