@@ -1975,6 +1975,18 @@ def test_a_rival_named_in_a_clause_of_its_own_is_the_subject_after_it():
     assert [(c.subject, c.metric) for c in got] == [("华庆银行", "净利润"), ("星海银行", "净利润")]
 
 
+def test_qizhong_items_take_what_the_figure_before_is_of():
+    """其中,出口…;进口… after 服务贸易进出口总额 are the service trade's (not the place's 全省); 其中,9月份同比
+    增长6.2% after a change of a measure with no level is that measure's."""
+    got = _claims("发布会\n1—11月,我国服务贸易进出口总额59746.6亿元,同比增长9.2%。其中,出口24078.9亿元,下降5.6%;"
+                  "进口35667.7亿元,增长21.8%。", "2023-12-19")
+    assert [c.metric for c in got] == ["服务贸易进出口总额", "服务贸易出口", "服务贸易进口"]
+    got = _claims("山东经济\n上半年,全省进出口总值1.62万亿元,增长4.9%。其中,出口9648.3亿元,增长4.0%。", "2024-07-20")
+    assert [c.metric for c in got] == ["全省进出口总值", "出口"]
+    got = _claims("工信部发布会\n前三季度,全国规模以上工业增加值同比增长4.7%。其中,9月份同比增长6.2%。", "2023-10-20")
+    assert [(c.metric, c.period) for c in got] == [("规模以上工业增加值", "2023-01/2023-09"), ("规模以上工业增加值", "2023-09")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -18,7 +18,7 @@ from .timing import (
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
 from .metrics import _hedged_share, _lexicon_metric, _metric_for
-from .inherit import _metric_from_before, _metric_from_context
+from .inherit import _metric_from_before, _metric_from_context, _part_of_a_pair
 from .units import _set_unit
 from .prices import _share_price
 from .subjects import (opens_a_group, _announcer, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
@@ -294,6 +294,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _place_item(sent, d, out)
         _metric_from_before(sent, d, out)
         _metric_from_context(sent, d, out)
+        _part_of_a_pair(d, out, earlier)
         _segment_goes_on(sent, d, out)
         _rate_of_the_level(sent, d, out)
         _header_part(sent, d, mentions)

@@ -93,16 +93,20 @@ def make_claims(nlp: Language, name: str, year: int):
                 # (a reporting period: a dateline's day, 2025年11月26日, opens no section)
                 section = own[0].period if len(own) == 1 and _REPORTING.fullmatch(own[0].period) \
                     and not _DAY.search(s.text) else None
+            prior = earlier if continues(s.text) else []
             drafts, period, subject = build_claims(
                 text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
-                frame, earlier if continues(s.text) else (), previous=earlier)
+                frame, prior, previous=earlier)
             if drafts:
                 earlier = drafts
                 lead = lead or drafts[0].period
             if scale is not None:
                 _declared_scale(text, [d for d in drafts if s.start + d.q.start > scale[0]], scale[1], scale[2])
             for d in drafts:
-                if d.metric is None and not d.is_change and named is not None and RANK_AHEAD.match(s.text, d.q.end):
+                parent = next((x for x in prior if x.metric and x.is_change and not x.attached), None)
+                if d.metric is None and d.is_change and not d.attached and parent is not None:
+                    d.metric, d.metric_key = parent.metric, parent.metric_key  # 增加值同比增长4.7%。其中,9月份同比增长6.2%
+                elif d.metric is None and not d.is_change and named is not None and RANK_AHEAD.match(s.text, d.q.end):
                     d.metric, d.metric_key = named  # 出货量1600万部…;vivo以1140万部位居第二: the measure ranked by
                 elif d.metric is None and d.is_change and not d.attached and named is not None:
                     # 出货量7810万台…。vivo同比增长13.4%: a bare change that names no measure is
