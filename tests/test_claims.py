@@ -1941,6 +1941,11 @@ ROWS = [
       E(150_500_000_000, "CNY", period="2021", subject="茅峰酒业", metric_is="营收"),
       E(83_270_000_000, "CNY", period="2021", subject="五岭酒业", metric_is="营收"),
       E(50_000_000_000, "CNY", period="2021", subject="星河酒业", metric_is="营收")),
+    # compass points listed short (东、中、西部地区) share the last item's tail
+    R("compass-points-listed-short", "2021年,东、中、西部地区快递业务量比重分别为75.2%、17.3%和7.5%。",
+      E(0.752, "percent", period="2021", metric_is="东部地区快递业务量比重"),
+      E(0.173, "percent", period="2021", metric_is="中部地区快递业务量比重"),
+      E(0.075, "percent", period="2021", metric_is="西部地区快递业务量比重")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -357,6 +357,8 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     if ordinals:  # 第一、二、三产业增加值: 第二, 第三产业增加值
         items = [items[0]] + ["第" + x if re.match(r"[一二三四五六七八九十]", x) else x for x in items[1:]]
         return _of_one_width(items) or []
+    if len(items) == n > 1 and all(x in ("东", "南", "西", "北", "中") for x in items[:-1]) and re.match(r"[东南西北中]部", items[-1]):
+        return [x + items[-1][1:] for x in items[:-1]] + [items[-1]]  # 东、中、西部地区快递业务量: 东部地区快递业务量…
     if len(items) == n and all(_names_metric(x) and _WHOLE_ITEM.fullmatch(x) for x in items):
         return items  # 人均工资性收入、经营净收入、财产净收入、转移净收入分别为…: each names its own measure
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or not _LAST_ITEM.fullmatch(items[-1] if items else ""):
