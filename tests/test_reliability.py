@@ -556,6 +556,30 @@ def test_8_full_disk_during_store_is_one_line_and_exit_2(tmp_path):
         assert docs and {(d["claims"], d["triples"]) for d in docs} == {(docs[0]["claims"], docs[0]["triples"])}
 
 
+
+def test_8_a_full_disk_at_a_periodic_flush_is_a_store_error(tmp_path, monkeypatch):
+    """The writer flushes its memory tables every few seconds; a flush that fails (the disk full as
+    a table file is written) is the store's one-line error, like a failing update, not an internal one."""
+    from extract.errors import StoreError
+    from extract.graph import store as store_mod
+
+    class FullDisk:
+        def __init__(self, ox):
+            self._ox = ox
+
+        def update(self, text):
+            self._ox.update(text)
+
+        def flush(self):
+            raise OSError("IO error: While appending to file: 000188.sst: File too large")
+
+    with store_mod.open_store(tmp_path / "kg", create=True) as st:
+        monkeypatch.setattr(store_mod, "FLUSH_EVERY", -1.0)
+        real, st._ox = st._ox, FullDisk(st._ox)
+        with pytest.raises(StoreError, match="disk full.*File too large"):
+            st._update("INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }")
+        st._ox = real
+
 # ---- 12. a query has a time limit, Ctrl-C stops it, an endpoint that stalls is given up on ------
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -173,7 +173,11 @@ class Store:
         except (OSError, RuntimeError) as e:
             raise StoreError(f"update failed, store unchanged: {str(e).splitlines()[0]}", str(self.path)) from None
         if time.monotonic() - self._flushed > FLUSH_EVERY:
-            self._ox.flush()
+            try:  # (a flush writes table files: a full disk fails it as it fails an update)
+                self._ox.flush()
+            except (OSError, RuntimeError) as e:
+                raise StoreError(f"cannot write the store (disk full?): {str(e).splitlines()[0]}; the articles "
+                                 "committed before are whole", str(self.path)) from None
             self._flushed = time.monotonic()
 
     def add(self, docs: Iterable[Document]) -> int:
