@@ -1946,6 +1946,13 @@ ROWS = [
       E(0.752, "percent", period="2021", metric_is="东部地区快递业务量比重"),
       E(0.173, "percent", period="2021", metric_is="中部地区快递业务量比重"),
       E(0.075, "percent", period="2021", metric_is="西部地区快递业务量比重")),
+    # 股 counts shares; a deal in them before the count names the measure (回购股份, 回购ADS); a share
+    # ratio (每股ADS代表四股普通股) and a bonus issue's ratio (每10股转增4股) are no claims
+    R("shares-counted-after-a-deal", "星河科技2021年第三季度共回购约4500万股股份,并回购约870万股ADS。",
+      E(45_000_000, "count", period="2021Q3", qualifier="约", metric_is="回购股份"),
+      E(8_700_000, "count", period="2021Q3", qualifier="约", metric_is="回购ADS")),
+    R("share-ratios-are-no-claims", "星河科技2021年营收为100亿元。每股ADS代表本公司四股普通股。公司拟以资本公积金每10股转增4股。",
+      E(10_000_000_000, "CNY", period="2021", metric_is="营收")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -53,6 +53,9 @@ _HOLDING = WordRegex(r"(?:{holding_words})")
 
 _INCREMENT = WordRegex(r"(?:{increment_tails})$")
 
+#: a deal in shares right before their count (回购约870万股ADS, 全球发售3.6亿股股份): claim_words.toml share_deals
+_SHARE_DEAL = WordRegex(r"(?P<v>{share_deals})(?:了)?(?:合共|共计|共|合计|累计)?\s*(?:约|近|超过|逾)?\s*$")
+
 _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|分红|净资产)|(?:股息|派息|分红)|^每股$")  # (…(2022年:每股12.0分): per share)
 
 #: a dividend said by its payment alone (拟派末期息, 派发中期股息): a dividend per share
@@ -75,6 +78,9 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
             and _PER_SHARE_MONEY.search(d.metric or ""):
         d.scale = 0.01  # 每股港币72分: cents of the currency said before the number (仙 is a unit of its own)
     d.metric = _measure_of_verb(d.metric, d.unit)
+    if q.unit_word == "股" and d.metric and (deal := _SHARE_DEAL.search(sent, max(0, q.start - 10), q.start)) \
+            and deal.group("v") not in d.metric:
+        d.metric, d.metric_key = deal.group("v") + d.metric, None  # 回购约870万股ADS: 回购ADS
     if d.metric and _INCREMENT.search(d.metric) and not d.is_change and not d.changes and q.kind not in ("percent", "points"):
         # 用户规模增量为1.63亿: an increment is a change with no level (value the change, abs)
         d.changes = [("abs", q.value * d.scale)]
