@@ -1987,6 +1987,16 @@ def test_qizhong_items_take_what_the_figure_before_is_of():
     assert [(c.metric, c.period) for c in got] == [("规模以上工业增加值", "2023-01/2023-09"), ("规模以上工业增加值", "2023-09")]
 
 
+def test_a_questions_number_opening_a_line_is_no_claim_and_no_quarter():
+    """问题2:, 问3: and Q3: number the questions of a Q&A record: no count, and Q3: no third quarter;
+    Q4单季营收 opening a line is still the fourth quarter."""
+    got = _claims("恒通股份投资者关系活动记录表\n问题2:毛利率?\n答:上半年毛利率为21.4%。\nQ3:海外?\n答:公司上半年海外收入为5亿元。",
+                  "2024-08-30")
+    assert [(c.metric, c.value, c.period) for c in got] == [("毛利率", 0.214, "2024H1"), ("海外收入", 500_000_000, "2024H1")]
+    got = _claims("星河汽车业绩点评\nQ4单季营收43.2亿元。", "2024-03-20")
+    assert [c.period for c in got] == ["2023Q4"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -120,7 +120,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # Hong Kong 中期 before what it reports (預期中期錄得虧損, 中期純利): the first half
     (re.compile(r"(?<![\d年\u4e00-\u9fff])(?P<h>中)期(?=\s*(?:录得|业绩|盈利|亏损|纯利|溢利|收益|收入|股息|派息))|(?<=预期|预计)(?P<h2>中)期"), "bare_half", "期"),
     (re.compile(r"(?<![A-Za-z\d])H(?P<hn>[12])(?![\dA-Za-z])"), "bare_half", "H"),  # an analyst's H2
-    (re.compile(_ASOF + r"(?<![A-Za-z\d])Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
+    # (not a question's number opening a line: Q1:…, Q3：毛利率?)
+    (re.compile(_ASOF + r"(?<![A-Za-z\d])(?:(?<!^)(?<!\n)|(?!Q[1-4]\s*[:：、.]))Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
     (re.compile(_ASOF + r"(?<![\d年月.])(?:(?<![A-Za-z])|(?=\d{1,2}\s*月份))(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),  # (问界M9月均: a model's digit; 京东APP6月份: a month)
     (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后])(?P<m>十[一二]?|[一二三四五六七八九])\s*月份(?P<end>底|末)?"), "bare_month", "月"),
     # … and without 份 where what follows makes it a month (七月交付量, 截至六月底, 於七月，): not 五月天
