@@ -1997,6 +1997,19 @@ def test_a_questions_number_opening_a_line_is_no_claim_and_no_quarter():
     assert [c.period for c in got] == ["2023Q4"]
 
 
+def test_a_hong_kong_operating_update_of_a_month_and_a_quarter():
+    """截至…止月份 is that month; 月内 and 本季度 are no subject nor metric; 太字节 is a unit; member
+    counts are stocks at the period's end; 净增加 moves the level as one verb."""
+    got = _claims("星網電訊有限公司營運數據公告\n星網電訊有限公司董事會謹此公佈截至二零二四年十月三十一日止月份之營運數據。\n"
+                  "月內數據總流量為128.5萬太字節,按年增長21.4%。", "2024-11-12")
+    assert [(c.metric, c.unit, c.period) for c in got] == [("数据总流量", "other:TB", "2024-10")]
+    got = _claims("彩匯科技第一季度業務更新\n彩匯科技謹此提供本集團截至二零二四年三月三十一日止三個月的業務更新。\n"
+                  "本季度平台GMV達人民幣382.5億元。期內會員人數增至1,280萬名。期內,本集團門店總數淨增加36家至1,487家。", "2024-04-25")
+    assert [(c.subject, c.metric, c.period) for c in got] == [
+        ("彩汇科技", "平台GMV", "2024Q1"), ("彩汇科技", "会员人数", "asof:2024-03"), ("彩汇科技", "门店总数", "asof:2024-03")]
+    assert got[2].change.kind == "abs" and got[2].change.value == 36
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
