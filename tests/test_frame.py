@@ -2010,6 +2010,12 @@ def test_a_hong_kong_operating_update_of_a_month_and_a_quarter():
     assert got[2].change.kind == "abs" and got[2].change.value == 36
 
 
+def test_a_reply_to_an_exchanges_letter_names_its_company_before_guanyu():
+    """星河能源关于…问询函的回复: 关于 ends the name; the letter's 你公司 is no part of a metric."""
+    got = _claims("星河能源关于2023年年报问询函的回复\n报告期内,你公司境外销售收入为13.72亿元。", "2024-05-22")
+    assert [(c.subject, c.metric, c.period) for c in got] == [("星河能源", "境外销售收入", "2023")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
