@@ -167,6 +167,12 @@ def _group_takes_the_measure(d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = d.metric + prev.metric[k:], None
 
 
+#: what opens a pair's figure as context, not as what it is of (“双11”期间全市跨境电商进出口额: 跨境电商)
+_CONTEXT_OF_PAIR = re.compile(r"^.*(?:期间|全省|全市|全国|全区|全县|我国|全球)")
+#: … and what a pair's measure unqualified means already (出口 is goods' exports)
+_PLAIN_PAIR = ("货物", "货物贸易")
+
+
 def _part_of_a_pair(d: Draft, out: list[Draft], earlier=()) -> None:
     """服务贸易进出口总额…。其中,出口…;进口…: one of the measures a pair word names (进出口: patterns.toml
     paired_measures), said alone after the pair's figure, is of what the pair's figure is of (服务贸易出口)."""
@@ -177,9 +183,8 @@ def _part_of_a_pair(d: Draft, out: list[Draft], earlier=()) -> None:
     for pair, parts in load_patterns().paired_measures.items():
         part = next((p for p in parts if d.metric in (p, p + "额", p + "总额", p + "总值")), None)
         whole = next((x for x in reversed([*earlier, *out]) if not x.is_change and x.metric and pair in x.metric), None) if part else None
-        of = re.sub(r"^.*(?:期间|全省|全市|全国|全区|全县|我国|全球)", "", whole.metric[:whole.metric.index(pair)]) if whole is not None else ""
-        # (全省进出口总额…。其中,出口: the place's, no 全省出口; goods' trade is what 出口 unqualified means)
-        if of and not of.endswith(("货物", "货物贸易")):
+        of = _CONTEXT_OF_PAIR.sub("", whole.metric[:whole.metric.index(pair)]) if whole is not None else ""
+        if of and not of.endswith(_PLAIN_PAIR):  # (全省进出口总额…。其中,出口: no 全省出口)
             d.metric, d.metric_key = of + d.metric, None
             return
 
