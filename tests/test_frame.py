@@ -2016,6 +2016,17 @@ def test_a_reply_to_an_exchanges_letter_names_its_company_before_guanyu():
     assert [(c.subject, c.metric, c.period) for c in got] == [("星河能源", "境外销售收入", "2023")]
 
 
+def test_a_name_right_after_the_year_opening_its_sentence_is_the_subject():
+    """2023年,小马快送营收约42亿元: the name between the year and the measure is the company; a group
+    (规模以上工业企业) or a place word (全市) is none."""
+    got = _claims("外卖战争中的第三者\n2023年,小马快送营收约42亿元。", "2024-02-26")
+    assert [(c.subject, c.metric) for c in got] == [("小马快送", "营收")]
+    got = _claims("星河公司年报\n2023年全年,信达金科总营收125.1亿元。", "2024-03-20")
+    assert [(c.subject, c.metric) for c in got] == [("信达金科", "总营收")]
+    got = _claims("统计\n2023年,规模以上工业企业营业收入为42亿元。", "2024-02-26")
+    assert [c.subject for c in got] != ["规模以上工业企业"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
