@@ -35,8 +35,8 @@ from .filters import _describes_counted, _streak
 #: periods named in passing, for a comparison (去年同期, 上一季度为-4.8%): the text goes on about its own
 _PASSING = re.compile(r"同期|同季|上一?个?季度?|上一?财季|上一?个?月|下一?个?季度")  # (下个季度: an outlook, said in passing)
 _TRAILING = re.compile(r"止的?(?:十二|12)个月")  # (截至…止十二个月: the window of a trailing count, 年度活跃消费者, only)
-_ASIDE_VALUE = re.compile(r"\s*(?:的)?[\u4e00-\u9fffA-Za-z]{0,8}?\s*(?:则|則)?\s*(?:为|為|是|录得|錄得|亏损|虧損|盈利|赚|賺)\s*"
-                          r"(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:利润|亏损|收入|营收|溢利|毛利|盈利))?\s*(?:人民币|港币|港元|美元)?\s*[-\d负]")
+_ASIDE_VALUE = WordRegex(r"\s*(?:的)?[\u4e00-\u9fffA-Za-z]{0,8}?\s*(?:则|則)?\s*(?:为|為|是|录得|錄得|亏损|虧損|盈利|赚|賺)\s*"
+                         r"(?:[\u4e00-\u9fffA-Za-z]{0,8}?(?:{prior_value_measures}))?\s*(?:人民币|港币|港元|美元)?\s*[-\d负]")
 # (上年同期为15亿元, 去年同期营收为4280万美元, 去年同期为运营利润7.11亿元)
 
 #: a segment word right after a name (华远品牌, 星河业务)

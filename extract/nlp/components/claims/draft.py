@@ -19,7 +19,7 @@ _NP_STOP = WordRegex(r"[,，;；:：、“”\"《》()（）\n]|{np_stops}")
 
 _TRIM_TAIL = WordRegex(r"(?:{trim_tail})+$")
 
-_TRIM_HEAD = WordRegex(r"^(?:{trim_head})+")
+_TRIM_HEAD = WordRegex(r"^(?:{trim_head}|(?:则)?为(?=[\u4e00-\u9fff]{2,}(?:{prior_value_measures})$))+")
 
 _AFTER_NOUN = re.compile(r"^\s*(?:的)?(?P<n>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[,，。;；、\s]|$|同时|都|在|已|被|中|是)")
 
