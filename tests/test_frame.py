@@ -2027,6 +2027,44 @@ def test_a_name_right_after_the_year_opening_its_sentence_is_the_subject():
     assert [c.subject for c in got] != ["规模以上工业企业"]
 
 
+def test_a_single_quarter_after_a_span_is_the_quarter_reported():
+    """单季度 after the first three quarters (or the half) is the quarter the report ends with, not the
+    span: a third-quarter report's 单季度 is Q3, a half-year report's Q2."""
+    got = _claims("星河科技2024年三季报点评\n公司前三季度实现营收120亿元,同比增长15%。单季度营收45亿元,同比增长20%。",
+                  "2024-10-28")
+    assert [(c.metric, c.period) for c in got] == [("营收", "2024-01/2024-09"), ("营收", "2024Q3")]
+    got = _claims("星河科技2024年中报点评\n公司上半年实现营收80亿元,同比增长15%。单季度来看,营收45亿元,同比增长20%。",
+                  "2024-08-28")
+    assert [(c.metric, c.period) for c in got] == [("营收", "2024H1"), ("营收", "2024Q2")]
+
+
+def test_a_place_heading_a_retailers_sales_is_in_the_metric():
+    """In a retailer's operating update, 香港零售值 and 内地同店销售 are the company's figures with the
+    place in the metric, also after 其中; the place is no subject carried to the next item."""
+    got = _claims("星河珠宝公布第三财季营运数据\n期内星河珠宝零售值按年增长12%。其中香港零售值按年增长8%,"
+                  "内地零售值按年增长15%。香港同店销售按年下跌5%。", "2024-01-17")
+    assert [(c.subject, c.metric) for c in got] == [
+        ("星河珠宝", "零售值"), ("星河珠宝", "香港零售值"), ("星河珠宝", "内地零售值"), ("星河珠宝", "香港同店销售")]
+
+
+def test_a_labels_unit_in_brackets_is_its_numbers_own():
+    """合约销售面积(平方米):152,300 is 152,300 平方米 of 合约销售面积; 合约销售金额(人民币百万元):3,870 is
+    3.87e9 CNY, and that unit declares no scale for the lines after it."""
+    got = _claims("星河地产公布4月营运数据\n合约销售金额(人民币百万元):3,870\n合约销售面积(平方米):152,300\n"
+                  "交付量（辆）：1,234\n其他收入:120", "2024-05-17")
+    assert [(c.metric, c.value, c.unit) for c in got] == [
+        ("合约销售金额", 3_870_000_000, "CNY"), ("合约销售面积", 152_300, "other:平方米"), ("交付量", 1234, "other:辆"),
+        ("其他收入", 120, "CNY")]
+
+
+def test_a_companys_segment_heading_its_line_goes_into_the_metric():
+    """星河核心:收入为… and 星河云业务:收入为… in 星河科技's results: the company's own segment heading the
+    line names the part its figures are of; the company stays the subject."""
+    got = _claims("星河科技公布2024年第一季度业绩\n星河核心:第一季度收入为244亿元,同比增长3%。\n星河云业务:收入为12亿元。",
+                  "2024-05-17")
+    assert [(c.subject, c.metric) for c in got] == [("星河科技", "星河核心收入"), ("星河科技", "星河云收入")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

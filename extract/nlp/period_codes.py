@@ -271,3 +271,31 @@ def fiscal_quarter(code: str, end_month: int, pub: tuple[int, int] | None) -> st
     month = (end_month + 3 * n - 1) % 12 + 1
     y = pub[0] if pub and month <= pub[1] else (pub[0] - 1 if pub else int(code[:4]))
     return months_to((y, month), 0)  # (英伟达's, a year ending in January: 2024-08/2024-10)
+
+
+def _quarter_before(y: int, q: int) -> tuple[int, int]:
+    return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -> int:
+    """The year of a reported period whose year the text does not say: ``y``, unless the period
+    would end after publication (12月, reported in February), then the year before."""
+    return y - 1 if published is not None and (y, last_month) > published else y
+
+
+def last_quarter(codes: list[str]) -> str | None:
+    """The quarter a single quarter (单季度) is, after the first of ``codes`` (the periods named
+    before it, latest first, then the one in context) that ends with a quarter: a quarter itself,
+    a half's last (2024H1 -> 2024Q2), the first months to a quarter's end (2024-01/2024-09 -> 2024Q3).
+
+    >>> last_quarter(["2024-01/2024-09"]), last_quarter(["", "2024H1"]), last_quarter(["2024"])
+    ('2024Q3', '2024Q2', None)
+    """
+    for code in codes:
+        if m := re.fullmatch(r"(\d{4})Q[1-4]", code):
+            return code
+        if m := re.fullmatch(r"(\d{4})H([12])", code):
+            return f"{m[1]}Q{2 * int(m[2])}"
+        if m := re.fullmatch(r"(\d{4})-01/\1-(03|06|09|12)", code):
+            return f"{m[1]}Q{int(m[2]) // 3}"
+    return None

@@ -12,12 +12,9 @@ from dataclasses import dataclass
 
 from .patterns import WordRegex
 from .period_codes import (_CN, _fiscal_code, fiscal_quarter, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, _span_months,
-                           fiscal_quarter_of, months_to, quarter_end)
+                           _quarter_before, _reported_year, fiscal_quarter_of, last_quarter, months_to,
+                           quarter_end)
 from .period_rules import ASOF_MONTH, _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
-
-
-def _quarter_before(y: int, q: int) -> tuple[int, int]:
-    return (y, q - 1) if q > 1 else (y - 1, 4)
 
 
 def _relative_quarter(y: int, q: int, rel: str) -> tuple[int, int]:
@@ -29,13 +26,6 @@ def _relative_quarter(y: int, q: int, rel: str) -> tuple[int, int]:
     return y, q
 
 
-def _reported_year(y: int, last_month: int, published: tuple[int, int] | None) -> int:
-    """The year of a reported period whose year the text does not say: ``y``, unless the period
-    would end after publication (12月, reported in February), then the year before."""
-    return y - 1 if published is not None and (y, last_month) > published else y
-
-
-#: words of what is still to come: a period they speak of may lie after publication
 #: words of the future: a period in their sentence may be one to come
 FUTURE = re.compile(r"预计|预期|预测|预估|将|有望|可望|计划|目标|指引|力争|争取|明年|即将|未来|展望")
 #: a figure set against the market's expectations (超出市场预期, 分析师预期为…): said of the period
@@ -336,6 +326,11 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if published is None:
                     continue
                 out.append(PeriodMention(a, b, f"asof:{published[0]}-{published[1]:02d}", published[0], False))
+                taken.append((a, b))
+                continue
+            elif kind == "relq" and g["rel2"].startswith("单季"):  # (前三季度…,单季度: the quarter it ends with)
+                if code := last_quarter([p.period for p in reversed(out) if p.end <= a] + [quarter or ""]):
+                    out.append(PeriodMention(a, b, code, int(code[:4]), False))
                 taken.append((a, b))
                 continue
             elif kind == "relq":

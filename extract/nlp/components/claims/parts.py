@@ -117,7 +117,7 @@ def _rate_of_the_level(sent: str, d: Draft, out: list[Draft]) -> None:
 
 #: a part named as the heading of what follows in its sentence: 高纯晶硅方面, 聚氨酯板块:, 1)钾肥: (在拿地方面: 在 is no part of it)
 _HEADER = re.compile(r"(?:^|(?<=[;；。,，\s]))\s*(?P<n>[(（]?\d{1,2}[)）.、]|[①-⑳])?\s*"
-                     r"(?:在|就|对于|关于)?(?P<h>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?P<k>方面|板块|业务|分部)?\s*(?P<p>[,，:：])")
+                     r"(?:在|就|对于|关于)?(?P<h>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?P<k>方面|板块|业务|分部|核心)?\s*(?P<p>[,，:：])")
 #: a breakdown said before its items (分业务看,动力电池:…;储能电池:…)
 _BY_PART = re.compile(r"分(?:产品|业务|板块|行业|地区|区域|渠道|品类|品牌)(?:来)?看")
 #: headings of an aspect, not of a part (费用方面, 盈利能力方面, 收入方面): ontology/claim_words.toml
@@ -138,12 +138,13 @@ def _header_part(sent: str, d: Draft, mentions: list[Mention]) -> None:
         head = m
     if head is None or re.search(r"[;；]", sent[head.end():d.q.start]):
         return
-    h = head.group("h") + (head.group("k") if head.group("k") in ("板块", "业务", "分部") else "")
+    h = head.group("h") + (head.group("k") if head.group("k") in ("板块", "业务", "分部", "核心") else "")
     # (聚氨酯板块:…聚氨酯系列产品销量, 商用市场方面,…商用PC出货量: the metric names its part already)
     if _ASPECT.search(head.group("h")) or is_corporate(head.group("h")) or head.group("h")[:2] in d.metric \
             or any(head.start("h") <= m.start < head.end("h")
-                   and not (m.cls == "Place" and re.match(r"(?:业务|市场|地区|区域)", sent[m.end:])) for m in mentions):
-        return  # (香港业务方面: a place's business is a part)
+                   and not (m.cls == "Place" and re.match(r"(?:业务|市场|地区|区域)", sent[m.end:]))
+                   and not (head.group("k") in ("板块", "业务", "分部", "核心") and m.cls != "Person") for m in mentions):
+        return  # (香港业务方面, 星河云业务:, 百度核心:: a place's or a company's business is a part)
     d.metric, d.metric_key = _joined(h, d.metric), None
 
 

@@ -50,8 +50,10 @@ def make_claims(nlp: Language, name: str, year: int):
         # (a dateline or an outlet's tag, 〔香港01〕, 北京12月31日电: where and when a story was filed, no figure)
         filed = doc._.filed or []
         # declarations of the scale of the amounts after them (单位:人民币百万元, (以人民币千元计)): where each starts
+        # (not a label's own unit, 合约销售金额(人民币百万元):3,870, which is its number's alone)
+        own = {a for a, _, _ in _unit_labels(art.text)}
         scales = [(m.start(), _MAGNITUDE[m.group("mag")], _CURRENCY.get(m.group("cur") or m.group("cur2") or "", "CNY"))
-                  for m in frame_words().scale_note.finditer(art.text)]
+                  for m in frame_words().scale_note.finditer(art.text) if m.start() not in own]
         metric_starts = [a for a, _, _ in all_metrics]
         par, counted = 0, 0
         named = None  # the metric of the last claim that named one
@@ -73,9 +75,12 @@ def make_claims(nlp: Language, name: str, year: int):
                 lead = None
                 prev_par = par
             text = _blanked(s.text, s.start, filed)  # (本报上海11月14日电 10月份,…: no part of a metric)
+            labels = _unit_labels(text)  # (销售面积(平方米):152,300: the label's unit is its number's)
             text = _blanked(text, 0, [m.span() for m in frame_words().scale_note.finditer(text)])  # (单位:人民币百万元: no figure)
             scale = next((x for x in reversed(scales) if x[0] < s.start + len(s.text)), None)  # (one inside the sentence: from it on)
-            qs = [q for q in _by_then_to(text, _percent_labelled(text, find_quantities(text)))
+            qs, used = _unit_labelled(text, _percent_labelled(text, find_quantities(text)), labels)
+            text = _blanked(text, 0, used)  # (the label's unit, read: no part of its metric)
+            qs = [q for q in _by_then_to(text, qs)
                   if not q.non_claim and not art.in_mojibake(s.start + q.start - 1, s.start + q.end + 1)
                   and not _inside_name(s.start + q.start, s.start + q.end, near, q.kind == "bare" and not q.magnitude_word)
                   and not not_a_claim(text, q)
@@ -183,6 +188,49 @@ def _percent_labelled(text: str, qs: list) -> list:
                     upper=None if q.upper is None else q.upper / 100)
             if q.kind == "bare" and not q.magnitude_word and _PERCENT_LABEL.search(text, max(0, q.start - 8), q.start) else q
             for q in qs]
+
+
+#: a label's own unit in brackets right before its number (销售面积(平方米):152,300, 营收(人民币百万元) 3,870)
+_UNIT_LABEL = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])[(（]\s*(?P<u>(?P<cur>人民币|港币|港元|美元)?[^()（）\d%％:：,，;；。\s]{1,7}?)\s*[)）]"
+                         r"(?=\s*[:：]?\s*-?\d)")
+_CURRENCY_WORD = {"人民币": "元", "港币": "港元", "港元": "港元", "美元": "美元"}
+
+
+def _unit_labels(text: str) -> list[tuple[int, int, str]]:
+    """The brackets of labels stating their number's unit (start, end, the unit as said after a
+    number: 人民币百万元 -> 百万元, 港币千元 -> 千港元)."""
+    out = []
+    for m in _UNIT_LABEL.finditer(text):
+        unit = m["u"]
+        if m["cur"]:
+            rest = unit[len(m["cur"]):]
+            if not re.fullmatch(r"(?:千|万|百万|千万|亿)?元", rest):
+                continue
+            unit = rest[:-1] + _CURRENCY_WORD[m["cur"]]
+        out.append((m.start(), m.end(), unit))
+    return out
+
+
+def _unit_labelled(text: str, qs: list, labels: list[tuple[int, int, str]]) -> tuple[list, list[tuple[int, int]]]:
+    """合约销售面积(平方米):152,300: a bare number right after a label's unit in brackets is in that
+    unit, as if written 152,300平方米 (a word no number takes, 合约销售额(累计):…, changes nothing).
+    Returns the quantities and the spans of the labels' units read."""
+    from dataclasses import replace
+
+    after = {}
+    for a, b, unit in labels:
+        after[re.compile(r"\s*[:：]?\s*").match(text, b).end()] = (a, b, unit)
+    out, used = [], []
+    for q in qs:
+        a, b, unit = after.get(q.start, (0, 0, "")) if q.kind == "bare" and not q.magnitude_word else (0, 0, "")
+        said = find_quantities(q.surface + unit) if unit else []
+        if len(said) == 1 and said[0].kind != "bare" and said[0].start == 0 and said[0].end == len(q.surface) + len(unit):
+            g = said[0]
+            q = replace(q, value=g.value, unit=g.unit, kind=g.kind, unit_word=g.unit_word, magnitude_word=g.magnitude_word,
+                        upper=g.upper)
+            used.append((a, b))
+        out.append(q)
+    return out, used
 
 
 #: a label's declared unit of percent right before its number ((%) 25.3, （%）：25.3)
