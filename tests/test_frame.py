@@ -2065,6 +2065,30 @@ def test_a_companys_segment_heading_its_line_goes_into_the_metric():
     assert [(c.subject, c.metric) for c in got] == [("星河科技", "星河核心收入"), ("星河科技", "星河云收入")]
 
 
+def test_a_name_after_a_wires_stroke_bar_is_the_reporting_company():
+    """格隆汇11月15日丨乐游互动(2288.HK)公布…: the stroke 丨 is the wire's bar, no character of the name
+    after it, and the name before its stock code is the company."""
+    got = _claims("格隆汇11月15日丨乐游互动(2288.HK)公布截至2024年9月30日止六个月中期业绩,收入为人民币42.6亿元,"
+                  "同比增长11.2%。", "2024-11-15")
+    assert [(c.subject, c.metric) for c in got] == [("乐游互动", "收入")]
+
+
+def test_an_abbreviation_glossing_a_business_group_is_no_subject():
+    """智能设备业务集团(IDG)收入…: the Latin letters in brackets gloss the group before them (even where
+    the lexicon knows a firm of that name); the figure is the company's, the group in the metric."""
+    got = _claims("联想集团昨公布截至2024年12月31日止第三财季业绩,收入按年增长20%至189亿美元。期内,智能设备业务集团(IDG)"
+                  "收入135亿美元,按年升12%。", "2025-02-21")
+    assert [(c.subject, c.metric) for c in got] == [("联想", "收入"), ("联想", "智能设备业务集团收入")]
+
+
+def test_the_quarter_before_opening_a_contrast_is_its_figures_period():
+    """同店销售按年跌10.6%,上一季度则按年跌15.1%: 上一季度 with 则 is the period of the change after it,
+    no base of a comparison."""
+    got = _claims("美妍国际公布截至2024年12月31日止三个月的营运状况。同店销售按年跌10.6%,上一季度则按年跌15.1%。",
+                  "2025-01-16")
+    assert [(c.metric, c.value, c.period) for c in got] == [("同店销售", -0.106, "2024Q4"), ("同店销售", -0.151, "2024Q3")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -37,6 +37,9 @@ def _nfkc(m: re.Match[str]) -> str:
 
 
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
+# the CJK stroke 丨 that outlets set between a dateline and the story (格隆汇11月15日丨乐游互动…): a bar,
+# no character of the name after it
+_STROKE_BAR = re.compile(r"丨")
 
 
 def _cn_small(m: re.Match[str]) -> str:
@@ -52,7 +55,7 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     """The rewrites of :func:`extract.text.normalize.normalize_text`, in order, on a tracked
     text: character references unescaped, pinyin ruby removed, Traditional -> Simplified, full-width
     forms folded, dates in Chinese numerals made Arabic (二零二二年十二月三十一日 -> 2022年12月31日),
-    zero-width characters dropped. Returns the text and how many ruby annotations
+    zero-width characters dropped, the stroke 丨 made a bar. Returns the text and how many ruby annotations
     were removed."""
     t = t.sub(_ENTITY, _unescape)
     pinyin = len(_PINYIN.findall(t.text))
@@ -64,6 +67,7 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     t = t.sub(_CN_MONTH, _cn_small)
     t = t.sub(_CN_DAY, _cn_small)
     t = t.sub(_ZERO_WIDTH, lambda m: "")
+    t = t.sub(_STROKE_BAR, lambda m: "|")
     return t, pinyin
 
 

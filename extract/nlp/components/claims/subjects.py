@@ -243,11 +243,15 @@ def _never_subject(sent: str, m: Mention) -> bool:
     if m.cls == "Place" and m.surface in ("全国", "全省", "全市", "全球") \
             and re.search(r"(?:比|较|[高低快慢多少]于)\s*$", sent[max(0, m.start - 3):m.start]):
         return True  # 比全国高7.8个百分点, 低于全国平均水平: the standard a figure is set against
+    if _GLOSS.fullmatch(sent, max(0, m.start - 2), m.start) and re.match(r"\s*[)）]", sent[m.end:]) \
+            and re.fullmatch(r"[A-Z]{2,6}", m.surface):
+        return True  # 智能设备业务集团(IDG): an abbreviation glossing the name before it, not a name of its own
     if INVESTS.match(sent, m.end):
         return True  # 由红杉中国领投, 阿里巴巴领投: the investor of a round, not what its figures are of
     return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
 
 _BUREAU = re.compile(r"(?:统计局|调查总队|调查队)$")
+_GLOSS = re.compile(r"[\u4e00-\u9fff]\s?[(（]")
 
 #: a company announcing, then 公司 opening what it says (海川重工公告,公司…; 海川重工(600123):公司…)
 _ANNOUNCES = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:晚间|今日|日前)?(?:发布公告|公告|宣布|披露|公布)?\s*[,，:：]\s*(?:公司|本公司|集团|本集团)(?![股有限])")

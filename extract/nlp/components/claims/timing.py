@@ -77,8 +77,9 @@ def _mark_base(sent: str, p: PeriodMention) -> PeriodMention:
     clause_rest = sent[p.end:m.start() if m else len(sent)]
     cmp = _COMPARE.search(clause_rest)
     named = clause_rest[:cmp.start()].strip() if cmp else ""
-    if cmp and not re.match(r"\s*的", clause_rest) and not (named and (_names_metric(named) or is_corporate(named))):
-        return replace(p, base=True)  # (去年纯利按年减少…: the metric follows, 去年 is its period)
+    if cmp and not re.match(r"\s*的", clause_rest) and not (named and (_names_metric(named) or is_corporate(named))) \
+            and named not in ("则", "也", "亦", "同样", "仍"):
+        return replace(p, base=True)  # (去年纯利按年减少…: the metric follows, 去年 is its period; so is 上一季度则按年跌…)
     if re.match(r"\s*(?:基本|大体|大致)?(?:保持|维持)?持平", clause_rest) and _COMPARED_WITH.search(sent, max(0, p.start - 3), p.start):
         return replace(p, base=True)  # 与上年持平: what the figure is compared with
     return p
