@@ -2089,6 +2089,18 @@ def test_the_quarter_before_opening_a_contrast_is_its_figures_period():
     assert [(c.metric, c.value, c.period) for c in got] == [("同店销售", -0.106, "2024Q4"), ("同店销售", -0.151, "2024Q3")]
 
 
+def test_a_market_piece_ranking_makers_is_the_countrys_not_the_first_makers():
+    """A piece on a market (its title names the market and no company; or an association that publishes
+    the country's car data announces it) reports the country's figures: a figure naming no maker is
+    中国's, not that of the maker named most often."""
+    got = _claims("10月乘用车市场数据出炉\n\n10月全国乘用车市场零售224.6万辆,同比下降0.8%。\n\n"
+                  "10月新能源乘用车零售128.5万辆,同比增长7.3%。\n\n星河汽车10月零售26.7万辆,星河汽车出口5.1万辆。", "2025-11-10")
+    assert [c.subject for c in got] == ["中国", "中国", "星河汽车", "星河汽车"]
+    got = _claims("10月车市速览\n\n中国汽车流通协会乘用车市场信息联席分会(乘联会)11月10日发布数据,10月全国乘用车零售224.6万辆。"
+                  "新能源乘用车零售128.5万辆。星河汽车零售26.7万辆,星河汽车出口5.1万辆。", "2025-11-10")
+    assert [c.subject for c in got] == ["中国", "中国", "星河汽车", "星河汽车"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

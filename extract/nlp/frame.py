@@ -19,7 +19,7 @@ from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's wor
 from .period_codes import fiscal_end_named, fiscal_year_end, period_end  # noqa: F401  (re-exported)
 from .frame_period import (RECORD_SINCE, _named_length, _published, _reporting_period, fiscal_quarter,  # noqa: F401  (re-exported)
                            dateline_spans, event_date, published_month)
-from .frame_places import (_maker, _national, _place_of_statistics, _titled_place, _titled_place_mention, _world, is_partner,
+from .frame_places import (_PUBLISHES, _maker, _national, _place_of_statistics, _titled_place, _titled_place_mention, _world, is_partner,
                            is_publisher, survey_team_place, titled_company, whole_country)
 
 _ORG = ("Company", "Organization", "Platform")
@@ -198,6 +198,8 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     if (national := _national(sents[:3], announcing=True)) is not None:
         return national  # 国家邮政局公布数据,…: the country's figures
     named = any(base <= m.start < base + len(t) for m in cands for base, t in sents)  # (a company in the lead)
+    if _market_piece(sents, mentions, cands, text) and (market := whole_country(sents) or _world(sents)) is not None:
+        return market  # 10月乘用车市场数据出炉, 乘联会发布数据,10月全国…: a market's piece, whatever makers its lead ranks
     if not named and (country := whole_country(sents)) is not None:
         return country  # 1-11月份全国规模以上工业企业利润: the country's statistics
     if not named and (titled := titled_company(sents)) is not None:
@@ -217,6 +219,19 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
 
+
+def _market_piece(sents: list[tuple[int, str]], mentions, cands, text: str) -> bool:
+    """Is the piece on a market: its title names no company, and it names a market (10月乘用车市场数据出炉)
+    or a tracker or an association in the lead publishes data (乘联会11月10日发布数据)?"""
+    if not sents or any(sents[0][0] <= m.start < sents[0][0] + len(sents[0][1]) for m in cands):
+        return False
+    end = sents[-1][0] + len(sents[-1][1])
+    return bool(_MARKET_TITLE.search(sents[0][1])) or any(m.start < end and is_media(m, text) and _PUBLISHES.match(text, m.end)
+                                                          for m in mentions)
+
+
+#: a title on a market (10月乘用车市场数据出炉, 全球智能手机市场季报), not on a company's results against it
+_MARKET_TITLE = re.compile(r"市场(?!预期|预估|份额|占有率|价值|估值|人士)")
 
 #: a lead that speaks of a company's own results (公司发布2023年年报, 公司2023年实现营收)
 _OWN_RESULTS = re.compile(r"(?:公司|本公司|该公司|集团|本集团)(?:发布|公布|披露|\d{2,4}\s*年|[一二三四上下前]|Q[1-4]|实现|营收|收入|归母)")
