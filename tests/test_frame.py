@@ -2101,6 +2101,23 @@ def test_a_market_piece_ranking_makers_is_the_countrys_not_the_first_makers():
     assert [c.subject for c in got] == ["中国", "中国", "星河汽车", "星河汽车"]
 
 
+def test_a_broker_whose_note_speaks_is_its_author_not_the_company():
+    """华远证券研报指出,公司…; 华远证券:星河新材…,维持买入评级 / 华远证券发布研究报告称,公司…: the broker
+    writes and rates, 公司 is the company the note is on."""
+    got = _claims("星河新材四季度盈利环比改善 华远证券维持买入评级\n华远证券研报指出,公司2023年实现营业收入52.36亿元,"
+                  "同比增长18.4%。", "2024-03-28")
+    assert [(c.subject, c.metric) for c in got] == [("星河新材", "营业收入")]
+    got = _claims("华远证券:星河新材四季度盈利环比改善,维持买入评级\n华远证券发布研究报告称,公司2023年归母净利润6.12亿元。",
+                  "2024-03-28")
+    assert [(c.subject, c.metric) for c in got] == [("星河新材", "归母净利润")]
+
+
+def test_a_hong_kong_share_class_suffix_is_no_part_of_the_name():
+    """星河出行-W(9690.HK), 荣信生物-B(9995.HK): the name before its code, without the share class."""
+    got = _claims("星河出行-W(9690.HK):二季度业绩超预期\n公司二季度实现营收37.5亿元。", "2024-08-28")
+    assert [(c.subject, c.metric, c.period) for c in got] == [("星河出行", "营收", "2024Q2")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

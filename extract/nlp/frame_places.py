@@ -87,14 +87,20 @@ def titled_company(sents: list[tuple[int, str]]):
 
 
 #: a broker or a research body publishing a note (华远证券发布研究报告, 星河研究院发布研报)
-_PUBLISHES_NOTE = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:近日|日前|今日)?\s*(?:发布|发表|出具)了?\s*(?:一份|一篇)?\s*"
-                             r"(?:研究报告|研报|点评|报告|深度报告)")
+_PUBLISHES_NOTE = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:近日|日前|今日)?\s*(?:(?:发布|发表|出具)了?\s*(?:一份|一篇)?\s*"
+                             r"(?:研究报告|研报|点评|报告|深度报告)"
+                             # (华远证券研报指出,公司…; 华远证券维持买入评级: the note's author, who rates the company)
+                             r"|(?:在|于)?(?:其|最新)?(?:研究报告|研报|点评报告|点评)(?:中)?\s*(?:指出|称|认为|表示|显示|预计)"
+                             r"|(?:维持|重申|首次覆盖)[^,，。;；\n]{0,10}?评级)")
 
 
 def is_publisher(m, sents: list[tuple[int, str]]) -> bool:
     """Is ``m`` a broker or research body its lead says publishes a note (华远证券发布研究报告)? It
     reports on the company of the note, never its own figures."""
-    return any(b <= m.end <= b + len(t) and _PUBLISHES_NOTE.match(t, m.end - b) for b, t in sents)
+    return any(b <= m.end <= b + len(t) and _PUBLISHES_NOTE.match(t, m.end - b) for b, t in sents) \
+        or any(_PUBLISHES_NOTE.match(t, k.end()) and not re.search(r"对\s*$", t[:k.start()]) for _, t in sents
+               for k in re.finditer(re.escape(m.surface), t)) \
+        if m.surface else False  # (华远证券:星河电池…。华远证券发布研究报告称: the name anywhere in the lead)
 
 
 #: a company named as the piece's customer or partner: after 与/向/为/给/获/进入, or before 等客户, 为公司…客户
