@@ -1953,6 +1953,10 @@ ROWS = [
       E(8_700_000, "count", period="2021Q3", qualifier="约", metric_is="回购ADS")),
     R("share-ratios-are-no-claims", "星河科技2021年营收为100亿元。每股ADS代表本公司四股普通股。公司拟以资本公积金每10股转增4股。",
       E(10_000_000_000, "CNY", period="2021", metric_is="营收")),
+    # two measures the lexicon knows apart, of one amount in two sentences, are two facts, not a repeat
+    R("one-amount-of-two-known-measures-is-two-claims", "星河科技2021年研发费用为28亿元。星河科技2021年经营利润为28亿元。",
+      E(2_800_000_000, "CNY", period="2021", metric="研发费用"),
+      E(2_800_000_000, "CNY", period="2021", metric="经营利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -2118,6 +2118,20 @@ def test_a_hong_kong_share_class_suffix_is_no_part_of_the_name():
     assert [(c.subject, c.metric, c.period) for c in got] == [("星河出行", "营收", "2024Q2")]
 
 
+def test_a_currency_note_with_a_full_stop_declares_the_currency():
+    """收入为120.5亿元(港元.下同): the wire's note, with a full stop, makes its bare 元 Hong Kong dollars."""
+    got = _claims("华辉控股(01234)今日公布全年业绩,收入为120.5亿元(港元.下同),按年增长8%;股东应占溢利15.2亿元。", "2025-03-20")
+    assert [(c.metric, c.unit) for c in got] == [("收入", "HKD"), ("股东应占溢利", "HKD")]
+
+
+def test_a_bracketed_dateline_opening_a_wire_item_dates_it_and_names_no_subject():
+    """(香港 2025年3月20日)华辉控股…全年业绩发布会: the bracket is where and when the item was filed, not the
+    period reported (the year before: a flow of it) nor a place the figures are of."""
+    got = _claims("(香港 2025年3月20日)华辉控股(01234)今日举行全年业绩发布会。集团收入为120.5亿港元,按年增长8%。"
+                  "首席财务官李明表示,资本开支为5亿港元。", "2025-03-20")
+    assert [(c.subject, c.metric, c.period) for c in got] == [("华辉控股", "收入", "2024"), ("华辉控股", "资本开支", "2024")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

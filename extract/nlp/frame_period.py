@@ -15,7 +15,7 @@ from .periods import find_periods
 _ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上午|下午|凌晨)?\s*(?:(?:在|于)\s*[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?"  # (8月5日晚间在港交所发布)
                         r"(?:[,，]\s*[\u4e00-\u9fffA-Za-z0-9()（）.]{1,16}?\s*(?:于|在|正式|晚间|盘后|盘前)?\s*)?"  # (3月20日,星河集团公布…)
                         r"(?:电|消息|讯|发布|公布|披露|宣布|报道|公告|表示|称|召开|举行|举办|丨|｜|\|)")  # (格隆汇3月14日丨: a wire's)
-_DATELINE = re.compile(r"^\s*(?:date\s*|[\u4e00-\u9fff]{2,4}\s*[,，]\s*)$")
+_DATELINE = re.compile(r"^\s*(?:date\s*|[\u4e00-\u9fff]{2,4}\s*[,，]\s*|[(（][\u4e00-\u9fffA-Za-z]{2,8}[ \t\u3000]*)$")  # ((香港 2025年3月20日))
 
 
 def event_date(text: str, p) -> bool:
@@ -25,7 +25,7 @@ def event_date(text: str, p) -> bool:
     s = text[p.start:p.end]
     if re.match(r"\s*(?:截至|截止|到)", s):
         return False
-    day = "日" in s or re.match(r"\s*[0-3]?\d\s*日", text[p.end:p.end + 4])
+    day = "日" in s or re.search(r"\d-[0-3]?\d\s*$", s) or re.match(r"\s*[0-3]?\d\s*日", text[p.end:p.end + 4])  # (2025-03-20)
     if not day:
         return False
     return bool(_ANNOUNCED.match(text, p.end) or _DATELINE.match(text[:p.start])

@@ -215,9 +215,11 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         key = (c.subject, c.value, c.unit)
         prev = seen.get(key)
         if prev is not None and prev.metric != c.metric and (prev.evidence.start == c.evidence.start or d.part
-                                                             or c.unit == "percent" and not _same_measure(prev, c)):
+                                                             or c.unit == "percent" and not _same_measure(prev, c)
+                                                             or prev.metric_key and c.metric_key and prev.metric_key != c.metric_key):
             # two measures of one value (上涨0.4%,其中城市上涨0.4%; 工业增加值增长6.8%。社会消费品零售
-            # 总额增长6.8%: rates of one decimal agree by chance, amounts hardly): both stand
+            # 总额增长6.8%: rates of one decimal agree by chance, amounts hardly, but two measures the lexicon
+            # knows apart are two facts: 研发费用为28亿元。经营利润为28亿元): both stand
             prev = None
         if prev is not None and prev.period == c.period and c.change and not prev.change:
             claims[claims.index(prev)] = c
