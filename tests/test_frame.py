@@ -2132,6 +2132,18 @@ def test_a_bracketed_dateline_opening_a_wire_item_dates_it_and_names_no_subject(
     assert [(c.subject, c.metric, c.period) for c in got] == [("华辉控股", "收入", "2024"), ("华辉控股", "资本开支", "2024")]
 
 
+def test_a_hong_kong_wires_bare_yuan_of_a_company_listed_there_is_hkd():
+    """嘉峰集團(01567)…營業額88.4億元 in Traditional, with no 人民幣 anywhere: Hong Kong dollars; where the
+    item says 人民幣, its bare 元 stay yuan, and a mainland piece's bare 元 are yuan."""
+    got = _claims("(經濟通) 嘉峰集團(01567)公布截至2024年12月底止全年業績,營業額88.4億元,按年增長5.1%;"
+                  "股東應佔溢利12.3億元,按年下跌7.6%。", "2025-03-20")
+    assert [(c.metric, c.unit) for c in got] == [("营业额", "HKD"), ("股东应占溢利", "HKD")]
+    got = _claims("嘉峰集團(01567)公布全年業績,收入1,611億元人民幣,按年增長8%;盈利為400億元。", "2025-03-20")
+    assert [c.unit for c in got] == ["CNY", "CNY"]
+    got = _claims("嘉峰集团(01567)公布全年业绩,营业额88.4亿元,按年增长5.1%。", "2025-03-20")
+    assert [c.unit for c in got] == ["CNY"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

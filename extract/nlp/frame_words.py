@@ -57,6 +57,7 @@ class _FrameFile(BaseModel):
     not_money_row: str = "(?!)"
     place_currencies: dict[str, str] = {}
     fiscal_years_named_by_start: list[str] = []
+    traditional_markers: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class FrameWords:
     not_money_row: re.Pattern[str] | None = None
     place_currencies: dict = None
     named_by_start: frozenset = frozenset()
+    traditional_markers: frozenset = frozenset()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -132,4 +134,5 @@ def frame_words() -> FrameWords:
                       dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag),
                       re.compile(raw.price_move), tuple(raw.year_payouts), re.compile(raw.scale_note),
                       _alternation(raw.money_row_words) if raw.money_row_words else None, re.compile(raw.not_money_row),
-                      dict(raw.place_currencies), frozenset(raw.fiscal_years_named_by_start))
+                      dict(raw.place_currencies), frozenset(raw.fiscal_years_named_by_start),
+                      frozenset(raw.traditional_markers))

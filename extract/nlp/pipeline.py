@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from .components import entities as ents_mod
 from .components import relations as rels_mod
 from .components.topic import topic_entity
 from .lexicon import load_lexicon
-from .frame import Frame, build_frame, dateline_spans
+from .frame import Frame, build_frame, dateline_spans, frame_words
 from .ner import component as _ner  # noqa: F401  registers zhkg_ner
 from .period_codes import article_year
 
@@ -85,10 +86,18 @@ def make_frame(nlp: Language, name: str):
         y = article_year(art.text, doc._.year or None)
         doc._.year = y
         sents = [(s.start, s.text) for s in art.sentences()]
-        doc._.frame = build_frame(art.text, sents, doc._.mentions or [], doc._.topic, y, doc._.published)
+        fr = doc._.frame = build_frame(art.text, sents, doc._.mentions or [], doc._.topic, y, doc._.published)
+        if fr.currency is None and fr.hk_listed and "人民币" not in art.text and _traditional(art):
+            doc._.frame = replace(fr, currency="HKD")  # a Hong Kong wire's bare 元 of a company listed there, no 人民幣 said
         return doc
 
     return frame
+
+
+def _traditional(art: Article) -> bool:
+    """Was the article written in Traditional characters (several of frame.toml's markers in its input)?"""
+    a, b = art.raw_span(0, len(art.text))
+    return len(frame_words().traditional_markers & set(art.source.raw[a:b])) >= 3
 
 
 @cache
