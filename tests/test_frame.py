@@ -2144,6 +2144,21 @@ def test_a_hong_kong_wires_bare_yuan_of_a_company_listed_there_is_hkd():
     assert [c.unit for c in got] == ["CNY"]
 
 
+def test_a_calls_models_speakers_and_cash_flow_lines():
+    """In a results call: a model's quarter (G6第三季度销量) leaves no 第 in the metric; a model carried
+    from the sentence before owns no company result (经营利润); an answer's speaker with a title
+    (答(总裁马东辉):我们…) is who talks; a cash flow's line (- 经营性现金流:111亿元) names its measure."""
+    got = _claims("星河汽车公布2024年第三季度业绩。G6第三季度销量为1.2万辆。", "2024-11-20")
+    assert [(c.metric, c.period) for c in got] == [("G6销量", "2024Q3")]
+    got = _claims("理想汽车公布2024年第三季度业绩。理想L6在第三季度的销量约为5万辆。经营利润为28亿元。", "2024-10-31")
+    assert [(c.subject, c.metric) for c in got][-1] == ("理想汽车", "经营利润")
+    got = _claims("星河汽车2024Q3业绩会纪要\n问:渠道布局?\n答(总裁马东辉):我们在全国有480家零售中心,覆盖147个城市。",
+                  "2024-10-31")
+    assert [c.subject for c in got] == ["星河汽车", "星河汽车"]
+    got = _claims("星河汽车公布2024年第三季度业绩。\n- 经营性现金流:111亿元\n- 投资性现金流:-20亿元", "2024-10-31")
+    assert [(c.metric, c.period) for c in got] == [("经营性现金流", "2024Q3"), ("投资性现金流", "2024Q3")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -108,7 +108,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # 年末, 年底 with no year: the end of the year in context (年末全省常住人口: the stock then)
     (re.compile(r"(?<![\d年去上今前明本全当])年(?P<yend>末|底)(?!期(?:股息|息|派|分红|股利))(?:之?前)?"), "fullyear", "年"),  # (年底前: by then)
     # (Arabic digits too: 3季度营收; not a count of quarters: 连续3季度, 近4季度)
-    (re.compile(_ASOF + r"(?<![\d年.连续近过去])(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
+    # (a model's name before 第: G6第三季度销量)
+    (re.compile(_ASOF + r"(?:(?<=[A-Za-z\d])第\s*|(?<![\d年.连续近过去])(?:第\s*)?)(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "reported_quarter", "季"),
     # a quarter named by its end month with no year (12月季度, 9月份季度): the latest one reported

@@ -334,6 +334,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         elif frame is not None and frame.entity is not None and prog is None and (
                 (not d.subject_here and names_self(sent[:q.start]))
                 or (d.subject is not None and d.subject.cls == "Person" and is_corporate(d.metric))
+                # (理想L6…销量。…经营利润为28亿元: a product carried from before owns no company's results)
+                or (not d.subject_here and d.subject is not None and d.subject.cls == "Program" and is_corporate(d.metric)
+                    and _company_frame(frame))
                 or (found is not None and found.end <= q.start and found.label != frame.entity.label
                     and _SELF_AFTER.search(sent, found.end, q.start))):
             # 华远证券 …事件:公司发布年报,实现营收…: 公司, nearer the number than the name, is the

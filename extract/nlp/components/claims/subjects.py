@@ -24,7 +24,7 @@ _SPEAKER_LABEL = re.compile(r"\s*(?:[(（][^()（）:：]{1,16}[)）]|[,，][^,�
 _ADDRESSED_BEFORE = re.compile(r"(?:谢谢|感谢|多谢|请问|问一下)\s*$")
 
 # (答(马斯克):…, A(朱江明):…: a speaker named in brackets after the answer's label)
-_ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*$")
+_ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*(?:[\u4e00-\u9fff]{0,6}?(?:总裁|总监|总经理|CEO|CFO|董事长|主席|创始人|官|长)\s*)?$")  # (答(总裁马东辉):)
 _ANSWERED_AFTER = re.compile(r"[^()（）:：]{0,24}?\s*[)）]\s*[:：]")  # (问(摩根士丹利分析师):…: the asker's firm too)
 # (上海超级工厂的建设进度…: a plant's site names where it is, not what the figures are of)
 _SITE_AFTER = re.compile(r"(?:超级)?(?:工厂|基地|园区|产业园|生产线)")
