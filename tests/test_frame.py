@@ -2159,6 +2159,19 @@ def test_a_calls_models_speakers_and_cash_flow_lines():
     assert [(c.metric, c.period) for c in got] == [("经营性现金流", "2024Q3"), ("投资性现金流", "2024Q3")]
 
 
+def test_preannouncements_and_announcements_frame():
+    """An announcement's opening disclaimer names the exchange, never the company; 半年度业绩预告 with no
+    year is the last first half, not the year before; 截至1月20日 said in January is this January."""
+    got = _claims("香港交易及结算所有限公司及香港联合交易所有限公司对本公告之内容概不负责。\n星河新能源控股有限公司\n盈利警告\n"
+                  "本集团预期于截至2024年6月30日止六个月录得本公司拥有人应占净亏损约人民币3.2亿元。", "2024-07-26")
+    assert [(c.subject, c.period) for c in got] == [("星河新能源控股有限公司", "2024H1")]
+    got = _claims("星河电路发布半年度业绩快报,实现归母净利润2.1亿元。", "2025-07-12")
+    assert [(c.metric, c.period) for c in got] == [("归母净利润", "2025H1")]
+    got = _claims("星河物流发布2024年度业绩快报,2024年实现营业总收入52.37亿元。截至1月20日,公司股东户数为3.2万户。"
+                  "截至12月31日,公司员工总数为3200人。", "2025-01-21")
+    assert [c.period for c in got] == ["2024", "asof:2025-01", "asof:2024-12"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

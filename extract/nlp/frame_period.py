@@ -139,7 +139,8 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
         word = rw.group(0)
         if fallback is not None:
             continue  # (a title's 全年业绩 with no year gives way to the lead's 截至2025年3月31日止年度业绩)
-        if pub and any(x in word for x in w.half):  # 中期业绩 with no year: the last first half ended (半年报 before 年报)
+        if pub and any(x in s[max(0, rw.start() - 3):rw.start()] + word for x in w.half):
+            # 中期业绩, 半年度业绩预告 with no year: the last first half ended (半年报 before 年报)
             fallback = f"{pub[0] if pub[1] >= 7 else pub[0] - 1}H1", i, False
         elif pub and any(x in word for x in w.provisional) and (code := _provisional(pub)):
             fallback = code, i, False

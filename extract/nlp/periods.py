@@ -360,7 +360,9 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 if prev is None and year is None:
                     continue
                 y = prev.year if prev is not None else year
-                if prev is None and published is not None and y == published[0] and not outlook(text):
+                if prev is None and published is not None and g.get("asof") and mo and re.match(r"\s*[0-3]?\d\s*[日号]", text[b:b + 4]):
+                    y = published[0] if mo <= published[1] else published[0] - 1  # 截至1月20日 said in January: the last one
+                elif prev is None and published is not None and y == published[0] and not outlook(text):
                     # 12月移动月活跃用户 reported in February: last December, not one to come
                     last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
                     if last is not None:

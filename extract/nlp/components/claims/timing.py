@@ -197,6 +197,10 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                      and not _YEARLESS.fullmatch(sent, x.start, x.end) and (re.search(r"(?:19|20)\d{2}", sent[x.start:x.end])
                                                                           or not sent[x.end:p.start].strip())]  # (上年度全年)
             year = str(max(named, key=lambda x: x.end).year) if named else (y.group(0) if y else None)
+            if not named and published and re.match(r"(?:截至|截止)", sent[p.start:p.end]) \
+                    and re.match(r"\s*[0-3]?\d\s*[日号]", sent[p.end:p.end + 4]):
+                out.append(p)  # 截至1月20日 said on January 21st: the day last passed, not one of the year reported
+                continue
             # (a quarter's end carried, 本季度末 asof:2024-12, is of its quarter; a month is no quarter)
             mo = re.fullmatch(r"asof:(\d{4})-(03|06|09|12)", carried or "")
             ctx = f"{mo.group(1)}Q{(int(mo.group(2)) - 1) // 3 + 1}" if mo else carried
