@@ -1957,6 +1957,13 @@ ROWS = [
     R("one-amount-of-two-known-measures-is-two-claims", "星河科技2021年研发费用为28亿元。星河科技2021年经营利润为28亿元。",
       E(2_800_000_000, "CNY", period="2021", metric="研发费用"),
       E(2_800_000_000, "CNY", period="2021", metric="经营利润")),
+    # Hong Kong's 厘 of a rate is per cent and its 点子 basis points; BP upper case is basis points too
+    R("hong-kong-rate-units", "星河银行2021年净息差1.45厘,按年收窄23点子;另一口径净息差1.82%,同比下降12BP。",
+      E(0.0145, "percent", period="2021", change=[("abs", -0.0023)], metric_is="净息差"),
+      E(0.0182, "percent", period="2021", change=[("abs", -0.0012)])),
+    # an amount in Hong Kong dollars restated in brackets in yuan (约人民币…) is one claim
+    R("a-restatement-after-a-currency-said-before-the-amount", "星河集团2021年录得汇兑亏损约港币3,500万元(约人民币3,200万元)。",
+      E(35_000_000, "HKD", period="2021", qualifier="约", metric_is="汇兑亏损")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -2172,6 +2172,13 @@ def test_preannouncements_and_announcements_frame():
     assert [c.period for c in got] == ["2024", "asof:2025-01", "asof:2024-12"]
 
 
+def test_a_banks_ratios_are_stocks_at_the_quarters_end():
+    """拨备覆盖率, 流动性覆盖率 (流 is no flow here), 存贷比 in a quarter's report: at its end."""
+    got = _claims("星河银行发布2025年第一季度报告。该行拨备覆盖率370%;流动性覆盖率150%;存贷比为80%。", "2025-04-25")
+    assert [(c.metric, c.period) for c in got] == [("拨备覆盖率", "asof:2025-03"), ("流动性覆盖率", "asof:2025-03"),
+                                                   ("存贷比", "asof:2025-03")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

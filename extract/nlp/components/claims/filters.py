@@ -45,7 +45,14 @@ def _restated(sent: str, q) -> bool:
     if m is None:
         return False
     unit = q.unit if q.unit else _CURRENCY_OF.get(m.group("in") or "", None)
-    return unit is not None and _CURRENCY_OF.get(m.group("cur"), "CNY") != unit
+    cur = m.group("cur")
+    if cur == "元" and (pre := _PREFIXED.search(sent[max(0, q.start - 28):q.start])):
+        cur = pre.group("cur")  # 港币3,500万元(约人民币3,200万元): the currency said before the amount
+    return unit is not None and _CURRENCY_OF.get(cur, "CNY") != unit
+
+
+#: an amount with its currency before it, then a bracket opening (港币3,500万元(约)
+_PREFIXED = re.compile(r"(?P<cur>美元|港元|港币|人民币)\s*[\d,.]+\s*[万亿千百]*\s*元\s*[(（][^()（）]*$")
 
 # a quantity right before an opening bracket (7842万千瓦(78.42GW)): what the bracket restates
 _UNIT_RESTATED = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千|百万)?\s*(?P<u>[\u4e00-\u9fffA-Za-z]{1,5})\s*[(（]\s*(?:约合|约|合|折合|即)?\s*$")
