@@ -2179,6 +2179,20 @@ def test_a_banks_ratios_are_stocks_at_the_quarters_end():
                                                    ("存贷比", "asof:2025-03")]
 
 
+def test_a_brokers_note_labels_industries_and_names():
+    """In a broker's note: FY24 is a fiscal year's label, no name and no part of a metric (于FY24销售额,
+    FY25-27E收入); 星河在线(PJOL.US) is a name before its code; 汽车行业收入 is the company's revenue from
+    that industry, not an organization's."""
+    got = _claims("康迅医药(1877.HK):FY24业绩点评\n核心产品于FY24销售额达9.8亿港元,按年增长81%。集团FY24研发开支为8.9亿港元。"
+                  "我们预测FY25-27E收入分别为58.6亿、69.9亿、82.3亿港元。", "2024-06-25")
+    assert {(c.subject, c.metric) for c in got} == {("康迅医药", "核心产品销售额"), ("康迅医药", "研发开支"), ("康迅医药", "预测收入")}
+    got = _claims("浦江在线(PJOL.US)2Q24业绩点评:广告收入超预期\n公司二季度实现总营收220.6亿元,同比增长9.1%。", "2024-08-28")
+    assert [(c.subject, c.period) for c in got] == [("浦江在线", "2024Q2")]
+    got = _claims("恒拓科技(300912.SZ)首次覆盖报告\n2023年消费电子行业收入8.1亿元,同比下降5%;汽车行业收入5.2亿元,同比增长12%。",
+                  "2024-05-10")
+    assert [(c.subject, c.metric) for c in got] == [("恒拓科技", "消费电子行业收入"), ("恒拓科技", "汽车行业收入")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

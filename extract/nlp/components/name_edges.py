@@ -51,10 +51,16 @@ def with_head(text: str, m):
 
 def no_name(text: str, m, measures: list[tuple[int, int]]) -> bool:
     """Is the guess ``m`` no name: inside a metric of the lexicon (``measures``: EBITA in 经调整EBITA),
-    or a ticker right after its exchange (纽交所:YSG)?"""
+    or a ticker right after its exchange (纽交所:YSG), a sector (汽车行业) or a fiscal year's FY (FY24)?"""
     return any(a <= m.start and m.end <= b for a, b in measures) \
         or bool(_ticker_before().search(text, max(0, m.start - 12), m.start)) \
-        or (m.cls in ("Company", "Organization") and bool(_MARKET_PART.search(m.surface)))
+        or (m.cls in ("Company", "Organization") and bool(_MARKET_PART.search(m.surface))) \
+        or (m.cls in ("Company", "Organization") and m.source != "lexicon" and m.surface.endswith(("行业", "领域"))) \
+        or bool(_FISCAL_LABEL.match(text, m.start) and _FISCAL_LABEL.match(text, m.start).end() >= m.end)
+
+
+#: a fiscal year's label (FY24, FY2025, FY25E): a period, never a name
+_FISCAL_LABEL = re.compile(r"(?<![A-Za-z])FY\s*(?:\d{2}|\d{4})(?![\d])")
 
 
 #: a market or an area with what is sold there (本土市场游戏, 国际市场游戏): a segment, no name

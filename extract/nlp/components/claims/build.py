@@ -346,6 +346,12 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         if not d.subject_here and d.subject is not None and d.subject.cls == "Place" and _company_frame(frame) \
                 and is_segment_money(d.metric):
             d.subject = frame.entity  # a place carried from the sentence before owns no company's revenue
+        if d.subject is not None and d.subject.cls == "Segment" and _company_frame(frame) and is_segment_money(d.metric) \
+                and d.subject.label.endswith(("行业", "领域", "业务", "板块")):
+            # 汽车行业收入5.2亿元 in a company's results: the company's revenue from that industry
+            if d.subject_here and not d.metric.startswith(d.subject.label):
+                d.metric, d.metric_key = d.subject.label + d.metric, None
+            d.subject = frame.entity
         if frame is not None and frame.entity is not None and d.subject is not None and d.subject is not frame.entity \
                 and _business_of(d.subject, frame.entity, lex) and d.metric and (is_segment_money(d.metric) or found is d.subject and _SEGMENT_AFTER.match(sent, found.end)):
             # 阿里云收入 in Alibaba's results: Alibaba's figure, the business in the metric (when its
