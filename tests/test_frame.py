@@ -2193,6 +2193,20 @@ def test_a_brokers_note_labels_industries_and_names():
     assert [(c.subject, c.metric) for c in got] == [("恒拓科技", "消费电子行业收入"), ("恒拓科技", "汽车行业收入")]
 
 
+def test_a_headline_restating_the_body_in_its_own_words_is_no_claim():
+    """A headline's rounded figure, the top of the body's range or a rounded change (最高3600万元, 纯利跌8%)
+    is the body's claim said again: the body's wording is the claim; a headline figure the body does
+    not state stays."""
+    got = _claims("明光科技预计去年净利最高3600万元\n\n明光科技披露2024年年度业绩预告,预计实现归属于母公司所有者的净利润"
+                  "2800万元—3600万元。", "2025-01-25")
+    assert [(c.value, c.upper) for c in got] == [(28_000_000, 36_000_000)]
+    got = _claims("嘉峰集团全年纯利跌8% 末期息0.4元\n\n嘉峰集团(01567)公布全年业绩,股东应占溢利12.3亿元,按年下跌7.6%。"
+                  "派末期息40仙。", "2025-03-20")
+    assert [c.metric for c in got] == ["股东应占溢利", "每股末期股息"]
+    got = _claims("星河集团年内回购逾50亿元\n\n星河集团昨日斥资约3.02亿元回购股份。", "2025-04-09")
+    assert 5_000_000_000 in [c.value for c in got]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -242,6 +242,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             continue
         seen.setdefault(key, c)
         claims.append(c)
+    claims = _without_headline_repeats(claims, art.text)
     claims += doc._.table_claims or []  # the cells of the tables in the text (zhkg_tables)
     entities += rels_mod.operators_reporting(entities, claims)  # 美团…收入: the company too
     rejected += doc._.table_left_out or []
@@ -269,6 +270,35 @@ def _named(d, surfaces) -> str | None:
         return m.surface
     common = surfaces.get(m.label)
     return common.most_common(1)[0][0] if common else m.surface
+
+
+def _without_headline_repeats(claims: list[Claim], text: str) -> list[Claim]:
+    """The claims, less those of the headline (a short first line, a body after it) that the body
+    states again in its own words: a rounded figure (5亿 of 5.01亿元), the top of a range (最高3600万元
+    of 2800万元-3600万元), a unit left out (3亿 of 3.02亿元), a rounded change (跌8% of 下跌7.6%); the
+    body's wording is the claim."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end < 0 or not text[end:].strip() or end - lead > _HEADLINE_CHARS or "。" in text[lead:end].rstrip("。"):
+        return claims
+    body = [c for c in claims if c.evidence.start >= end]
+
+    def restated(h: Claim) -> bool:
+        for b in body:
+            if b.subject != h.subject:
+                continue
+            units = b.unit == h.unit or h.unit == "count" or {b.unit, h.unit} <= _MONEY  # (a headline's 元 of the body's 仙)
+            if units and (abs(b.value - h.value) <= 0.03 * abs(b.value) or b.upper == h.value):
+                return True
+            if h.unit == "percent" and any(abs(x.value - h.value) <= 0.01 for x in b.changes()):
+                return True
+        return False
+    return [c for c in claims if c.evidence.start >= end or not restated(c)]
+
+
+#: the longest first line read as a headline
+_HEADLINE_CHARS = 60
+_MONEY = {"CNY", "HKD", "USD"}
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:
