@@ -2207,6 +2207,21 @@ def test_a_headline_restating_the_body_in_its_own_words_is_no_claim():
     assert 5_000_000_000 in [c.value for c in got]
 
 
+def test_a_commodity_trackers_data_are_the_countrys_and_weekly_moves_sequential():
+    """据硅业分会统计,2月国内多晶硅产量…; 上海有色网(SMM)数据显示,…: the tracker (and the place opening
+    its name) publishes, the country's figure; 较上周, 周环比 are sequential (qoq); 南湖置业 is a name."""
+    got = _claims("据中国有色金属工业协会硅业分会统计,2月国内多晶硅产量为9.6万吨,环比减少5.9%。", "2025-03-13")
+    assert [(c.subject, c.period) for c in got] == [("中国", "2025-02")]
+    got = _claims("上海有色网(SMM)数据显示,7月国内碳酸锂产量为8.12万吨,同比增长28%。", "2025-08-08")
+    assert [c.subject for c in got] == ["中国"]
+    got = _claims("百川盈孚数据显示,截至4月24日,国内重质纯碱主流出厂均价为1,432元/吨,较上周下跌2.85%。", "2025-04-25")
+    assert [c.change.kind for c in got] == ["qoq"]
+    got = _claims("南湖置业8月销售额64.2亿元。", "2024-10-09")
+    assert [(c.subject, c.metric) for c in got] == [("南湖置业", "销售额")]
+    got = _claims("中国光伏行业协会2月19日在北京召开年度研讨会。2024年光伏新增装机277.57GW,同比增长28.3%。", "2025-02-20")
+    assert "北京" not in [c.subject for c in got]  # (where the meeting was held)
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

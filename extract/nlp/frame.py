@@ -147,7 +147,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     from .ner.config import load_ner_config
 
     sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
-    mentions = [m for m in mentions if m.confidence >= sure]
+    mentions = [m for m in mentions if m.confidence >= sure and not opens_media(text, m) and not is_venue(text, m)]
     # (a name a model took for an organization that ends as a place does, 星河省, is a place)
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m, text) and not is_generic(m)
              and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
@@ -191,8 +191,8 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     if told is not None:
         # (its market is named by the time it says where the data comes from, not further down)
         lead_end = sents[told][0] + len(sents[told][1])
-        market = next((m for m in mentions if m.cls == "Place" and m.start < lead_end), None) or _national(sents) \
-            or _world(sents[:told + 1])
+        market = next((m for m in mentions if m.cls == "Place" and m.start < lead_end and not opens_media(text, m)), None) \
+            or _national(sents) or _world(sents[:told + 1]) or whole_country(sents[:told + 1])
         if market is not None or not any(_OWN_RESULTS.search(t) for _, t in sents):
             return market  # (a note's 年报数据显示,公司… names no market: who reports is found below)
     if (national := _national(sents[:3], announcing=True)) is not None:
@@ -218,6 +218,19 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return maker  # (a note naming the company's products more than any company: their maker)
     best = max(counts, key=counts.get)
     return next(m for m in cands if m.label == best)
+
+
+def is_venue(text: str, m) -> bool:
+    """Is the place ``m`` where a meeting was held (在北京召开), not what figures are of?"""
+    return m.cls == "Place" and text[max(0, m.start - 1):m.start] in ("在", "于") and bool(_VENUE_AFTER.match(text, m.end))
+
+
+_VENUE_AFTER = re.compile(r"\s*(?:召开|举行|举办|开幕|闭幕|揭幕)")
+
+
+def opens_media(text: str, m) -> bool:
+    """Is the place ``m`` the first word of a tracker's or an outlet's name (上海有色网)?"""
+    return m.cls == "Place" and any(text.startswith(name, m.start) and len(name) > len(m.surface) for name in frame_words().media)
 
 
 def _market_piece(sents: list[tuple[int, str]], mentions, cands, text: str) -> bool:

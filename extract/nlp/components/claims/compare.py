@@ -46,7 +46,7 @@ def _carried_cmp(sent: str, q, drafts: list[Draft], verb: int) -> str | None:
 
 #: words of a comparison with the period just before (环比, 较上一个季度, 按月, 上个月)
 _SEQUENTIAL = ("环", "上季", "上一季", "上个季", "上一个季", "前一季", "前一个季", "按季", "上一财季", "上财季", "按月",
-               "上月", "上个月", "上一个月")
+               "上月", "上个月", "上一个月", "上周", "上一周", "周环", "上旬", "上一旬")
 
 def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
     """The kind of a change: ``abs`` for points and amounts, else by its comparison (同比 ->

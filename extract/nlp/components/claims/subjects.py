@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...frame import INVESTS, is_generic, is_media
+from ...frame import INVESTS, is_generic, is_media, is_venue, opens_media
 from ...frame_places import publishes_national
 from ..entities import Mention
 from .draft import _CLAUSE_END, _may_be_subject, _clause_start
@@ -246,6 +246,10 @@ def _never_subject(sent: str, m: Mention) -> bool:
     if _GLOSS.fullmatch(sent, max(0, m.start - 2), m.start) and re.match(r"\s*[)）]", sent[m.end:]) \
             and re.fullmatch(r"[A-Z]{2,6}", m.surface):
         return True  # 智能设备业务集团(IDG): an abbreviation glossing the name before it, not a name of its own
+    if opens_media(sent, m):
+        return True  # 上海有色网数据显示: the place opening a tracker's name
+    if is_venue(sent, m):
+        return True  # 2月19日在北京召开年度研讨会: where a meeting was held
     if INVESTS.match(sent, m.end):
         return True  # 由红杉中国领投, 阿里巴巴领投: the investor of a round, not what its figures are of
     return m.cls == "Place" and (sent[max(0, m.start - 1):m.start] == "非" or sent.startswith(("存托", "存託"), m.end))
