@@ -1964,6 +1964,12 @@ ROWS = [
     # an amount in Hong Kong dollars restated in brackets in yuan (约人民币…) is one claim
     R("a-restatement-after-a-currency-said-before-the-amount", "星河集团2021年录得汇兑亏损约港币3,500万元(约人民币3,200万元)。",
       E(35_000_000, "HKD", period="2021", qualifier="约", metric_is="汇兑亏损")),
+    # 同期 before a second 分别 list after listed years is those years, not a year back
+    R("the-same-periods-of-listed-years", "2019年、2020年及2021年,星河茶饮分别实现营业收入21.6亿元、32.4亿元及45.8亿元,"
+      "同期净利润分别为1.2亿元、3.05亿元和4.67亿元。",
+      E(2_160_000_000, "CNY", period="2019"), E(3_240_000_000, "CNY", period="2020"), E(4_580_000_000, "CNY", period="2021"),
+      E(120_000_000, "CNY", period="2019", metric_is="净利润"), E(305_000_000, "CNY", period="2020", metric_is="净利润"),
+      E(467_000_000, "CNY", period="2021", metric_is="净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -144,3 +144,6 @@ _PREVIOUS_QUARTER = ("上季度", "上一季度", "上季", "上一季", "上个
 #: (截至10月底,星河汽车今年累计交付…)
 ASOF_MONTH = re.compile(r"(?:截至|截止)\s*(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*"
                         r"(?:底|末|份|[0-3]?\d\s*日)?(?!\s*止)")
+
+#: years listed (2022年、2023年及2024年): a 同期 before 分别 after them is those years, not a year back
+_LIST_BEFORE = re.compile(r"\d{4}\s*年?\s*[、,，和及与至到-]\s*(?:\d{4}\s*年?\s*[、,，和及与]\s*)*\d{4}\s*年")

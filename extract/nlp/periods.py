@@ -14,7 +14,7 @@ from .patterns import WordRegex
 from .period_codes import (_CN, _fiscal_code, fiscal_quarter, _fiscal_end, _fiscal_span, _fmt, _month_number, _span_code, _span_months,
                            _quarter_before, _reported_year, fiscal_quarter_of, last_quarter, months_to,
                            quarter_end)
-from .period_rules import ASOF_MONTH, _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
+from .period_rules import _LIST_BEFORE, ASOF_MONTH, _NEXT_QUARTER, _PREVIOUS_MONTH, _PREVIOUS_QUARTER, _RULES
 
 
 def _relative_quarter(y: int, q: int, rel: str) -> tuple[int, int]:
@@ -222,6 +222,9 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     a = glued.start
                     out.append(PeriodMention(a, b, f"{glued.year}{ctx or ''}", glued.year, _compared(text, a, b)))
                     taken.append((a, b))
+                    continue
+                if rel == "同期" and re.match(r"[^,，。;；]{0,12}?分别", text[b:]) and _LIST_BEFORE.search(text, 0, a):
+                    taken.append((a, b))  # 2022年、2023年及2024年…,同期净利润分别为…: the years listed, not a year back
                     continue
                 if rel in ("去年同期", "上年同期", "同期"):
                     part = re.fullmatch(r"\d{4}(Q[1-4]|H[12]|-\d{2})", own[-1].period) \
