@@ -2222,6 +2222,14 @@ def test_a_commodity_trackers_data_are_the_countrys_and_weekly_moves_sequential(
     assert "北京" not in [c.subject for c in got]  # (where the meeting was held)
 
 
+def test_a_section_on_last_years_results_dates_its_items():
+    """二、上年同期业绩情况 in a year's preannouncement heads last year's figures: its items are 2023's."""
+    got = _claims("星河精密机械股份有限公司2024年年度业绩预告\n一、本期业绩预告情况\n预计2024年归属于母公司所有者的净利润为"
+                  "15,000万元到18,000万元。\n二、上年同期业绩情况\n(一)归属于母公司所有者的净利润:12,180万元。\n(二)每股收益:0.61元。",
+                  "2025-01-22")
+    assert [c.period for c in got] == ["2024", "2023", "2023"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

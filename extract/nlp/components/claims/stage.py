@@ -93,7 +93,8 @@ def make_claims(nlp: Language, name: str, year: int):
             if _is_heading(art.text, s) and not qs and art.text[:s.start].strip():  # (the title is the frame's)
                 # a heading opens a section: its period (第二季度财务亮点) is the section's, a
                 # heading that names none gives the frame's back
-                own = [p for p in find_periods(s.text, y, quarter, published_month(frame.published), frame.fiscal_end, fiscal_by_start=frame.fiscal_by_start)
+                ctx = quarter or (frame.period if re.fullmatch(r"\d{4}(?:H[12])?", frame.period or "") else None)  # (上年同期业绩情况)
+                own = [p for p in find_periods(s.text, y, ctx, published_month(frame.published), frame.fiscal_end, fiscal_by_start=frame.fiscal_by_start)
                        if not p.base]
                 # (a reporting period: a dateline's day, 2025年11月26日, opens no section)
                 section = own[0].period if len(own) == 1 and _REPORTING.fullmatch(own[0].period) \
