@@ -97,8 +97,9 @@ def make_claims(nlp: Language, name: str, year: int):
                 own = [p for p in find_periods(s.text, y, ctx, published_month(frame.published), frame.fiscal_end, fiscal_by_start=frame.fiscal_by_start)
                        if not p.base]
                 # (a reporting period: a dateline's day, 2025年11月26日, opens no section)
+                # (nor a table's header of columns: 项目 本报告期 上年同期 增减变动幅度)
                 section = own[0].period if len(own) == 1 and _REPORTING.fullmatch(own[0].period) \
-                    and not _DAY.search(s.text) else None
+                    and not _DAY.search(s.text) and not _COLUMNS.search(s.text) else None
             prior = earlier if continues(s.text) else []
             drafts, period, subject = build_claims(
                 text, qs, local, lex, y, period, subject, frame.entity or doc._.topic, quarter, metric_spans,
@@ -238,6 +239,7 @@ def _unit_labelled(text: str, qs: list, labels: list[tuple[int, int, str]]) -> t
 _PERCENT_LABEL = re.compile(r"[(（]\s*[%％]\s*[)）]\s*[:：]?\s*$")
 _CHANGED = WordRegex(r"(?:{change_verbs})(?:了)?\s*$")
 #: a reporting period (a year, a quarter, a half, a span of months) and a day of a date
+_COLUMNS = re.compile(r"\t|\S[ \u3000]{2,}\S|本报告期|本期")
 _REPORTING = re.compile(r"\d{4}(?:Q[1-4]|H[12])?|\d{4}-\d{2}/\d{4}-\d{2}")
 _DAY = re.compile(r"\d\s*日|[-/.]\d{1,2}[-/.]\d{1,2}")
 
