@@ -1970,6 +1970,9 @@ ROWS = [
       E(2_160_000_000, "CNY", period="2019"), E(3_240_000_000, "CNY", period="2020"), E(4_580_000_000, "CNY", period="2021"),
       E(120_000_000, "CNY", period="2019", metric_is="净利润"), E(305_000_000, "CNY", period="2020", metric_is="净利润"),
       E(467_000_000, "CNY", period="2021", metric_is="净利润")),
+    # a rate of fall written with its minus sign is already signed (降幅收窄至-15.2%)
+    R("a-rate-of-fall-with-its-minus", "2021年10月,星河地产销售额为312亿元,同比降幅收窄至-15.2%。",
+      E(31_200_000_000, "CNY", period="2021-10", change=[("yoy", -0.152)], metric_is="销售额")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

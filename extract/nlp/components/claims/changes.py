@@ -123,7 +123,8 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
         if rate:
             d.is_change = True
             d.change_kind = _change_kind(rate.group("cmp") or _carried_cmp(sent, q, drafts, q.start - len(before) + rate.start()), q)
-            sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") else 1
+            # (降幅收窄至-15.2%: a fall written with its minus is already signed)
+            sign = -1 if rate.group("rate") in ("降幅", "下降率", "跌幅") and q.value > 0 else 1
             d.changes = [(d.change_kind, sign * q.value)]
             d.kinds_known = d.kinds_known or bool(rate.group("avg"))  # 复合增长率: over years, a plain rate
             # (…增至2023年的186亿元,复合年增长率为98.5%: of its own, no change of the last year's figure)
