@@ -97,10 +97,11 @@ _PUBLISHES_NOTE = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:近日
 def is_publisher(m, sents: list[tuple[int, str]]) -> bool:
     """Is ``m`` a broker or research body its lead says publishes a note (华远证券发布研究报告)? It
     reports on the company of the note, never its own figures."""
-    return any(b <= m.end <= b + len(t) and _PUBLISHES_NOTE.match(t, m.end - b) for b, t in sents) \
-        or any(_PUBLISHES_NOTE.match(t, k.end()) and not re.search(r"对\s*$", t[:k.start()]) for _, t in sents
-               for k in re.finditer(re.escape(m.surface), t)) \
-        if m.surface else False  # (华远证券:星河电池…。华远证券发布研究报告称: the name anywhere in the lead)
+    if any(b <= m.end <= b + len(t) and _PUBLISHES_NOTE.match(t, m.end - b) for b, t in sents):
+        return True
+    # (华远证券:星河电池…。华远证券发布研究报告称: the name anywhere in the lead; not 对星河电池给予…评级)
+    return bool(m.surface) and any(_PUBLISHES_NOTE.match(t, k.end()) and not re.search(r"对\s*$", t[:k.start()])
+                                   for _, t in sents for k in re.finditer(re.escape(m.surface), t))
 
 
 #: a company named as the piece's customer or partner: after 与/向/为/给/获/进入, or before 等客户, 为公司…客户
