@@ -2230,6 +2230,17 @@ def test_a_section_on_last_years_results_dates_its_items():
     assert [c.period for c in got] == ["2024", "2023", "2023"]
 
 
+def test_a_company_named_as_it_lists_or_before_its_short_name():
+    """IPO news names an unknown company as it lists (网约车平台极途出行在纳斯达克挂牌交易, after what it is)
+    or before the short name the text will use (星河茶饮(以下简称“星河”)): it is the subject."""
+    got = _claims("网约车平台极途出行在纳斯达克挂牌交易。2024年,极途出行的总收入为6.72亿美元。", "2025-05-22")
+    assert [(c.subject, c.metric) for c in got] == [("极途出行", "总收入")]
+    got = _claims("工业机器人企业钧衡机器人在港交所挂牌上市。2024年钧衡机器人收入为18.4亿元,同比增长56%。", "2025-07-10")
+    assert [(c.subject, c.metric) for c in got] == [("钧衡机器人", "收入")]
+    got = _claims("现制茶饮品牌蜜岛茶饮(以下简称“蜜岛”)向港交所递交上市申请。2024年,蜜岛实现营业收入45.8亿元。", "2025-03-28")
+    assert [c.subject for c in got] == ["蜜岛茶饮"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
