@@ -2235,6 +2235,9 @@ def test_a_company_named_as_it_lists_or_before_its_short_name():
     or before the short name the text will use (星河茶饮(以下简称“星河”)): it is the subject."""
     got = _claims("网约车平台极途出行在纳斯达克挂牌交易。2024年,极途出行的总收入为6.72亿美元。", "2025-05-22")
     assert [(c.subject, c.metric) for c in got] == [("极途出行", "总收入")]
+    got = _claims("星河出行登陆纳斯达克首日破发\n美东时间5月21日,网约车平台星河出行(XHCX)挂牌交易。2024年,公司总收入为6.72亿美元。",
+                  "2025-05-22")
+    assert [(c.subject, c.metric) for c in got] == [("星河出行", "总收入")]
     got = _claims("工业机器人企业钧衡机器人在港交所挂牌上市。2024年钧衡机器人收入为18.4亿元,同比增长56%。", "2025-07-10")
     assert [(c.subject, c.metric) for c in got] == [("钧衡机器人", "收入")]
     got = _claims("现制茶饮品牌蜜岛茶饮(以下简称“蜜岛”)向港交所递交上市申请。2024年,蜜岛实现营业收入45.8亿元。", "2025-03-28")
