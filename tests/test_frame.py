@@ -2244,6 +2244,12 @@ def test_a_company_named_as_it_lists_or_before_its_short_name():
     assert [c.subject for c in got] == ["蜜岛茶饮"]
 
 
+def test_a_regions_share_of_a_companys_holding_is_the_companys():
+    """其中成都地区占比超过四成 in a developer's results: the company's figure, the region in the metric."""
+    got = _claims("东岭地产2024年中期业绩\n东岭地产表示,截至6月底,公司可售货值约800亿元,其中成都地区占比超过四成。", "2024-10-09")
+    assert [(c.subject, c.metric) for c in got] == [("东岭地产", "可售货值"), ("东岭地产", "成都地区占比")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -83,6 +83,8 @@ def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
 
 
 _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
+#: a region's share of what a company has (其中成都地区占比超过四成): the company's figure, the region in the metric
+_REGION_SHARE = re.compile(r"(?:地区|区域|市场|业务)(?:占比|比重|份额)$")
 
 #: the end of the period reported, named as such (报告期末, 本期末, 期末)
 _PERIOD_END = re.compile(r"(?:报告期|本期|本季度|(?<![\u4e00-\u9fff])期|(?<![一二三四1-4第上下首次])季度?)末")  # (截至季度末: the quarter reported)
@@ -184,7 +186,7 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
         found = frame.entity
     elif (site := _site_of_company(sent, found, q, frame)) or _region_of_company(sent, found, q, frame):
         metric = _metric_for(sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]
-        if site or is_segment_money(metric) or is_region_users(metric):
+        if site or is_segment_money(metric) or is_region_users(metric) or (metric and _REGION_SHARE.match(metric)):
             # 中国区广告收入, 海外收入, 中国零售市场移动月活跃用户 in a company's results: its figure,
             # the region (a site: the place nearest the number, 鄂尔多斯…、芜湖10GW组件项目) in the metric
             near = [m for m in mentions if m.cls == "Place" and found.start <= m.start and m.end <= q.start]
