@@ -24,12 +24,22 @@ _SPEAKER_LABEL = re.compile(r"\s*(?:[(（][^()（）:：]{1,16}[)）]|[,，][^,�
 _ADDRESSED_BEFORE = re.compile(r"(?:谢谢|感谢|多谢|请问|问一下)\s*$")
 
 # (答(马斯克):…, A(朱江明):…: a speaker named in brackets after the answer's label)
-_ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*(?:[\u4e00-\u9fff]{0,6}?(?:总裁|总监|总经理|CEO|CFO|董事长|主席|创始人|官|长)\s*)?$")  # (答(总裁马东辉):)
+# (答(总裁马东辉):…: the speaker's role, one of patterns.toml's roles, may stand before the name)
+_ANSWERED_BEFORE = re.compile(r"(?:^|(?<=[\s。]))\s*(?:答|问|A|Q)\s*[(（]\s*(?P<role>[\u4e00-\u9fffA-Za-z]{0,8}?)\s*$")
 _ANSWERED_AFTER = re.compile(r"[^()（）:：]{0,24}?\s*[)）]\s*[:：]")  # (问(摩根士丹利分析师):…: the asker's firm too)
 # (上海超级工厂的建设进度…: a plant's site names where it is, not what the figures are of)
 _SITE_AFTER = re.compile(r"(?:超级)?(?:工厂|基地|园区|产业园|生产线)")
 # (香港业务方面,营运盈利为…: a place heading a part of the business, which goes into the metric)
 _PART_HEADING_AFTER = re.compile(r"(?:业务|市场|地区|区域)\s*方面")
+
+
+def _answered(sent: str, m: Mention) -> bool:
+    """Does an answer's (or a question's) label open a bracket right before ``m``, with at most the
+    speaker's role between (答(马东辉), 答(总裁马东辉))?"""
+    from ...patterns import load_patterns
+
+    a = _ANSWERED_BEFORE.search(sent, 0, m.start)
+    return a is not None and (not a["role"] or load_patterns().role_rx.fullmatch(a["role"]) is not None)
 
 
 def _latin_speaker(sent: str, m: Mention) -> bool:
@@ -54,7 +64,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
                                              or _ADDRESSED_BEFORE.search(sent, max(0, m.start - 4), m.start)
                                              or _SPEAKER_LABEL.match(sent, m.end)))
              and not _latin_speaker(sent, m)
-             and not (_ANSWERED_BEFORE.search(sent, 0, m.start) and _ANSWERED_AFTER.match(sent, m.end))
+             and not (_answered(sent, m) and _ANSWERED_AFTER.match(sent, m.end))
              and not (m.cls == "Place" and (_SITE_AFTER.match(sent, m.end) or _PART_HEADING_AFTER.match(sent, m.end)))
              and not (m.cls in ("Segment", "Organization") and m.source != "lexicon" and re.match(r"等(?=[\u4e00-\u9fff]{2})", sent[m.end:]))]
     if not cands:
