@@ -166,6 +166,7 @@ class Frame(_Model):
     entity_cls: Optional[EntityClass] = None
     period: Optional[str] = None
     evidence: Optional[str] = None
+    entity_title: Optional[str] = None  # the document title (a PDF's, a file's name) the entity was read from
 
     @field_validator("period")
     @classmethod

@@ -2250,6 +2250,47 @@ def test_a_regions_share_of_a_companys_holding_is_the_companys():
     assert [(c.subject, c.metric) for c in got] == [("东岭地产", "可售货值"), ("东岭地产", "成都地区占比")]
 
 
+_NOTE_NAMING_NO_ONE = ("2023年报点评:盈利能力提升,储能业务高增\n事件:公司发布2023年年报,实现营业收入4000亿元,同比+22%。\n"
+                       "我们预计公司2024年归母净利润为510亿元,维持“买入”评级。\n")
+
+
+@pytest.mark.parametrize("name", ["catl-2023-note.txt", "宁德时代-300750-2023年报点评.txt"])
+def test_a_file_named_after_a_company_names_the_company_a_note_calls_only_gongsi(tmp_path, name):
+    """A note that calls the company only 公司, saved under its name (catl-…, 宁德时代-300750-…): the
+    file's name is the document's title, and says whose results they are; the frame says so."""
+    from extract import extract_file
+
+    path = tmp_path / name
+    path.write_text(_NOTE_NAMING_NO_ONE, encoding="utf-8")
+    [doc] = extract_file(path, published="2024-03-20")
+    assert {(c.subject, c.metric, c.period) for c in doc.claims} == {("宁德时代", "营业收入", "2023"), ("宁德时代", "预测归母净利润", "2024")}
+    assert (doc.frame.entity, doc.frame.entity_title) == ("宁德时代", path.stem)
+    frame = next(json.loads(x) for x in to_jsonl([doc]).splitlines() if json.loads(x)["kind"] == "frame")
+    assert frame["entity_title"] == path.stem and {json.loads(x)["subject"] for x in to_jsonl([doc]).splitlines()
+                                                   if json.loads(x)["kind"] == "claim"} == {"宁德时代"}
+    out = tmp_path / "o.ttl"
+    assert main(["extract", str(path), "--published", "2024-03-20", "-o", str(out)]) == 0
+    g = Dataset()
+    g.parse(out, format="turtle")
+    assert Literal(path.stem) in set(g.objects(None, ZHKG.frameTitle))
+
+
+@pytest.mark.parametrize("text,subjects", [
+    ("比亚迪发布2023年年报,公司实现营业收入6000亿元,同比增长42%。\n", {"比亚迪"}),  # the text's own name wins
+    ("2023年全国动力电池装车量为387.7GWh,同比增长31.6%。\n", {"中国"}),  # no 公司 in it: a market's figure
+    (_NOTE_NAMING_NO_ONE, {"未知"}),  # a text with no title (no file) stays unknown
+])
+def test_a_file_name_names_no_company_where_the_text_does_or_speaks_of_none(tmp_path, text, subjects):
+    from extract import extract_file
+
+    if text is _NOTE_NAMING_NO_ONE:
+        docs = extract_text(text, doc_id="catl-2023-note", published="2024-03-20")
+    else:
+        (path := tmp_path / "catl-2023-note.txt").write_text(text, encoding="utf-8")
+        docs = extract_file(path, published="2024-03-20")
+    assert {c.subject for c in docs[0].claims} == subjects and docs[0].frame.entity_title is None
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -27,7 +27,7 @@ PORTAL = INPUTS / "qingning-portal.html"
 # --------------------------------------------------------------------------------------------
 # generated PDFs
 
-def _pdf(path: Path, pages: list[list], font: str = "STSong-Light") -> Path:
+def _pdf(path: Path, pages: list[list], font: str = "STSong-Light", title: str | None = None) -> Path:
     """Write a PDF: each page a list of paragraphs (str) and tables (list of rows)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -50,7 +50,7 @@ def _pdf(path: Path, pages: list[list], font: str = "STSong-Light") -> Path:
                 t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
                                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
                 story.append(t)
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    SimpleDocTemplate(str(path), pagesize=A4, **({"title": title} if title else {})).build(story)
     return path
 
 
@@ -134,6 +134,16 @@ def test_traditional_pdf_half_year_in_thousands(tmp_path):
                    ("毛利率", "2024H1", 0.382, "percent"), ("毛利率", "2023H1", 0.351, "percent")}
     margin = next(c for c in doc.claims if c.metric == "毛利率" and c.period == "2024H1")
     assert margin.change.kind == "abs" and margin.change.value == pytest.approx(0.031)
+
+
+def test_a_pdfs_title_names_the_company_a_note_calls_only_gongsi(tmp_path):
+    """A research PDF whose text says only 公司, titled 宁德时代2023年报点评 in its properties: whose
+    results they are (the file's own name, report.pdf, names no one)."""
+    pdf = _pdf(tmp_path / "report.pdf", [["2023年报点评:储能业务高增", "事件:公司发布2023年年报,实现营业收入4000亿元,同比增长22%。"]],
+               title="宁德时代2023年报点评")
+    [doc] = extract_file(pdf, published="2024-03-20")
+    assert [(c.subject, c.metric, c.value) for c in doc.claims] == [("宁德时代", "营业收入", 400_000_000_000)]
+    assert doc.frame.entity_title == "宁德时代2023年报点评"
 
 
 def test_table_without_stated_scale_is_left_out_with_the_reason(tmp_path):

@@ -106,7 +106,7 @@ FIELDS = {
                  "rejected": None, "author": DCTERMS.creator, "site": DCTERMS.publisher,
                  "media_type": DCTERMS.format, "frame": None},
     "Frame": {"entity": ZHKG.reportingEntity, "entity_cls": None, "period": ZHKG.reportingPeriod,
-              "evidence": ZHKG.frameText},
+              "evidence": ZHKG.frameText, "entity_title": ZHKG.frameTitle},
     "Entity": {"cls": RDF.type, "label": SKOS.prefLabel, "aliases": SKOS.altLabel, "key": ZHKG.lexiconKey,
                "confidence": ZHKG.confidence, "mentions": ZHKG.mentions, "role": ZHKG.Role, "org": ORG.organization,
                "unit_kind": ZHKG.unitKind},

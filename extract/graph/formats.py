@@ -82,7 +82,8 @@ def to_jsonl(docs: list[Document]) -> str:
         if f.entity or f.period:  # why a claim got its default subject and period
             lines.append({"kind": "frame", "doc": d.id, "entity": f.entity,
                           "entity_iri": str(entity_iri(f.entity_cls, f.entity)) if f.entity and f.entity_cls else None,
-                          "period": f.period, "published": d.published, "evidence": f.evidence})
+                          "period": f.period, "published": d.published, "evidence": f.evidence,
+                          **({"entity_title": f.entity_title} if f.entity_title else {})})
         for c in d.claims:
             ch = [x.model_dump(exclude_none=True) for x in c.changes()]
             # subject and metric as the evidence words them (B站, 平均DAU); the IRIs and

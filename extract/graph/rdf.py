@@ -174,6 +174,8 @@ class _Writer:
             g.add((doc, ZHKG.reportingPeriod, self.period(f.period)))
         if f.evidence:
             g.add((doc, ZHKG.frameText, _literal(f.evidence)))
+        if f.entity_title:
+            g.add((doc, ZHKG.frameTitle, _literal(f.entity_title)))
         if d.author:
             g.add((doc, DCTERMS.creator, _literal(d.author)))
         if d.site:

@@ -75,6 +75,7 @@ class ZHKG(DefinedNamespace):
     reportingEntity: URIRef  # the entity whose results or statistics a document reports
     reportingPeriod: URIRef  # the period a document reports on
     frameText: URIRef  # the sentence of the lead that states the document frame
+    frameTitle: URIRef  # the document title the reporting entity was read from, where the text names none
     qualifier: URIRef  # qualifier
     rawEnd: URIRef  # raw end offset
     rawStart: URIRef  # raw start offset

@@ -40,6 +40,7 @@ class Frame:
     analyst: bool = False  # an analyst's note (评级, 风险提示): its 我们 are the analysts, not the company
     hk_listed: bool = False  # the reporting entity is named with a Hong Kong stock code (02099, 2099.HK)
     currency: str | None = None  # the currency a note declares for amounts in bare 元 (387.6亿港元(下同))
+    entity_title: str | None = None  # the document title the entity was read from, where the text names none
 
     @property
     def period_end(self) -> str | None:
@@ -58,6 +59,18 @@ def is_media(m, text: str = "") -> bool:
         return False
     return label in w.media or surface in w.media or bool(w.media_suffix.search(m.label or "")) \
         or m.label in w.exchanges or m.surface in w.exchanges
+
+
+def document_company(title: str | None):
+    """The company of the lexicon the document's own title names (a PDF's title, a file's name:
+    宁德时代-300750-2023年报点评.pdf, catl-2023-note.txt), as a Mention of no span: what a note
+    that calls it only 公司 is on."""
+    from .components.entities import Mention, lexicon_mentions
+    from .lexicon import load_lexicon
+
+    words = re.sub(r"[-_.+]+", " ", title or "")  # (a file name's separators are word edges for CATL)
+    m = next((m for m in lexicon_mentions(words, load_lexicon()) if m.cls in ("Company", "Platform") and not is_media(m)), None)
+    return Mention(0, 0, m.cls, m.label, m.label, "title", 1.0, key=m.key) if m is not None else None  # (named by its name: catl is no wording of the text)
 
 
 def is_generic(m) -> bool:
@@ -269,13 +282,19 @@ def is_investor(m, sents: list[tuple[int, str]]) -> bool:
 
 
 def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
-                year: int | None, published: str | None = None) -> Frame:
+                year: int | None, published: str | None = None, title: str | None = None) -> Frame:
     """The frame of one article from its lead (the sentences starting in its first
-    ``lead_chars`` characters): ``sentences`` are (start, text) pairs."""
+    ``lead_chars`` characters): ``sentences`` are (start, text) pairs. ``title`` is the document's
+    own title (a PDF's, a file's name): where the text names no one and speaks of 公司, it names the company."""
     w = frame_words()
     lead = [(a, s) for a, s in sentences if a < w.lead_chars]
     pub = _published(published) or ((year, 12) if year else None)
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w, text)
+    analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
+    titled = None
+    if entity is None and title and (analyst or any(_OWN_RESULTS.search(s) for _, s in lead)) \
+            and (entity := document_company(title)) is not None:
+        titled = title  # 事件:公司发布2023年年报 in 宁德时代-300750-2023年报点评.pdf: 宁德时代's results
     known = (w.fiscal_ends or {}).get(entity.label) if entity is not None else None
     # a year ended in March (截至2024年3月31日止财年), else the company's known calendar when the lead
     # speaks of fiscal periods, else the month the lead's first fiscal quarter says by the date
@@ -289,7 +308,6 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
         period = fiscal_quarter(period, known, pub)
         fiscal = fiscal or known
     bulletin = w.bulletin is not None and any(w.bulletin.search(s) for _, s in lead)
-    analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)
     hk = entity is not None and any(_HK_CODE.match(s, m.end()) for _, s in lead
                                     for m in re.finditer(re.escape(entity.surface), s))
     note = w.currency_note.search(text) if w.currency_note is not None else None
@@ -297,7 +315,8 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
         entity.label) if entity is not None and entity.cls == "Place" else None  # (香港's own figures in bare 元: HKD)
     return Frame(entity=entity, period=period, evidence=lead[i][1] if i is not None else None,
                  bulletin=bulletin and entity is not None and entity.cls == "Place", published=published,
-                 fiscal_end=fiscal, fiscal_by_start=by_start, analyst=analyst, hk_listed=hk, currency=currency)
+                 fiscal_end=fiscal, fiscal_by_start=by_start, analyst=analyst, hk_listed=hk, currency=currency,
+                 entity_title=titled)
 
 
 _CURRENCY = {"港元": "HKD", "港币": "HKD", "美元": "USD", "人民币": "CNY"}

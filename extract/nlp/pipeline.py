@@ -42,7 +42,7 @@ from .period_codes import article_year
 
 BACKENDS = ("crf", "lac", "fast")
 
-for _name in ("article", "mentions", "topic", "frame", "claims", "year", "published", "segments", "filed"):
+for _name in ("article", "mentions", "topic", "frame", "claims", "year", "published", "segments", "filed", "doc_title"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -86,7 +86,7 @@ def make_frame(nlp: Language, name: str):
         y = article_year(art.text, doc._.year or None)
         doc._.year = y
         sents = [(s.start, s.text) for s in art.sentences()]
-        fr = doc._.frame = build_frame(art.text, sents, doc._.mentions or [], doc._.topic, y, doc._.published)
+        fr = doc._.frame = build_frame(art.text, sents, doc._.mentions or [], doc._.topic, y, doc._.published, doc._.doc_title)
         if fr.currency is None and fr.hk_listed and "人民币" not in art.text and _traditional(art):
             doc._.frame = replace(fr, currency="HKD")  # a Hong Kong wire's bare 元 of a company listed there, no 人民幣 said
         return doc
@@ -164,13 +164,15 @@ class PosTokenizer:
         return doc
 
 
-def run_article(nlp: Language, art: Article, year: int | None = None, published: str | None = None) -> Doc:
+def run_article(nlp: Language, art: Article, year: int | None = None, published: str | None = None,
+                title: str | None = None) -> Doc:
     sents = [(s.start, s.text) for s in art.sentences()]
     tok = nlp.tokenizer
     doc = tok.sentences_doc(art.text, sents) if isinstance(tok, PosTokenizer) else nlp.make_doc(art.text)
     doc._.article = art
     doc._.year = year
     doc._.published = published
+    doc._.doc_title = title
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
@@ -251,7 +253,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
     ent = fr.entity
     frame = FrameModel(entity=ent.label if ent is not None else None,
                        entity_cls=_model_cls(ent) if ent is not None else None,
-                       period=fr.period, evidence=fr.evidence)
+                       period=fr.period, evidence=fr.evidence, entity_title=fr.entity_title)
     return Document(frame=frame, id=art.id, title=art.title, source=source, sha256=sha, text=art.text,
                     raw_offset=art.raw_span(0, 1)[0], year=doc._.year, encoding=encoding,
                     topic=topic.label if topic else None, mojibake=art.mojibake,
@@ -356,20 +358,23 @@ def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None =
     norm = normalize_text(src.text, doc_id=doc_id or Path(source).stem, encoding=src.encoding, split=src.split)
     norm.replaced = src.replaced
     published = parse_published(published) if published else None
+    # the document's own title, outside its text: a PDF's, else the file's name (宁德时代-300750-年报点评.pdf)
+    title = src.title if src.format == "pdf" and src.title else Path(source).stem if not source.startswith("<") else None
     docs = _extract(norm, source, hashlib.sha256(data).hexdigest(), ner, year or src.year,
-                    published or src.published)
+                    published or src.published, title)
     docs = apply_source(docs, norm, src)
     return [d.model_copy(update={"published": published}) for d in docs] if published else docs
 
 
 def _extract(norm: NormalizedText, source: str, sha: str, ner: str, year: int | None,
-             published: str | None = None) -> list[Document]:
-    """The Documents of every article; ``published`` gives the year unless ``year`` does."""
+             published: str | None = None, title: str | None = None) -> list[Document]:
+    """The Documents of every article; ``published`` gives the year unless ``year`` does; ``title``
+    (the document's own, outside its text) names the company a text calling it only 公司 is on."""
     nlp = build_nlp(ner)
     if published:
         published = parse_published(published)
         year = year or int(published[:4])
-    docs = [to_document(run_article(nlp, art, year, published), art, source, sha, norm.encoding)
+    docs = [to_document(run_article(nlp, art, year, published, title), art, source, sha, norm.encoding)
             for art in norm.articles]
     return [d.model_copy(update={"published": published}) for d in docs] if published else docs
 
