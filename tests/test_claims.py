@@ -1973,6 +1973,15 @@ ROWS = [
     # a rate of fall written with its minus sign is already signed (降幅收窄至-15.2%)
     R("a-rate-of-fall-with-its-minus", "2021年10月,星河地产销售额为312亿元,同比降幅收窄至-15.2%。",
       E(31_200_000_000, "CNY", period="2021-10", change=[("yoy", -0.152)], metric_is="销售额")),
+    # in a quarter's results, a month after the quarter (a recent update) governs no later money of the quarter
+    R("a-later-month-governs-no-later-money-of-the-quarter", "星河汽车公布2018年第三季度业绩。10月份,公司交付了1573辆汽车。"
+      "研发费用为12.3亿元。净亏损为32.3亿元。",
+      E(1573, "other:辆", period="2018-10"), E(1_230_000_000, "CNY", period="2018Q3", metric_is="研发费用"),
+      E(3_230_000_000, "CNY", period="2018Q3", metric_is="净亏损")),
+    # a month an outlook names (11月份预计…) governs no later statement of the quarter's results
+    R("an-outlooks-month-governs-no-later-statement", "星河汽车公布2018年第三季度业绩。11月份预计交付量将超过2000辆。"
+      "公司交付了3268辆汽车。",
+      E(2000, "other:辆", period="2018-11", qualifier="超过"), E(3268, "other:辆", period="2018Q3")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -205,7 +205,11 @@ def _outlook_goes_on(sent: str, d: Draft, frame: Frame | None, previous, periods
 
 def _outlook_beyond(sent: str, code: str | None, frame: Frame | None) -> bool:
     """Is ``code`` the period of an outlook (预计第一季度收入…) beyond the reporting period? It
-    governs no later statement of results."""
-    return bool(frame is not None and frame.period and code and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", code)
-                and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", frame.period) and code > frame.period
-                and _FORECAST_SAID.search(sent))
+    governs no later statement of results; nor does a month after it (11月份预计交付量将超过2000辆
+    in a third quarter's call)."""
+    if frame is None or not frame.period or not code or not _FORECAST_SAID.search(sent):
+        return False
+    if re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", code) and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", frame.period):
+        return code > frame.period
+    end = period_end(frame.period)
+    return bool(re.fullmatch(r"\d{4}-\d{2}", code) and end and code > end[5:])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...frame_period import _ORDINAL
-from ...frame import RECORD_SINCE, Frame, frame_words, is_corporate, is_flow, is_stock, is_stock_ratio, keeps_growth, period_end, trailing_months
+from ...frame import RECORD_SINCE, Frame, frame_words, is_corporate, is_flow, is_stock, is_segment_money, is_stock_ratio, keeps_growth, period_end, trailing_months
 from ...periods import FUTURE, PeriodMention
 from ...period_codes import quarter_end
 from ...patterns import WordRegex
@@ -304,6 +304,12 @@ def _frame_defaults(d: Draft, periods: list[PeriodMention], carry: str | None, f
             and not any(p.end <= d.q.start and not p.base for p in periods):
         # 年末常住人口…。全市生产总值…: a year-end carried from the sentence before is no flow's period
         d.period = frame.period
+    if d.period and d.period == carry and re.fullmatch(r"\d{4}-\d{2}", d.period) and frame is not None and frame.period \
+            and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", frame.period) and d.period > period_end(frame.period)[5:] \
+            and frame.entity is not None and frame.entity.cls != "Place" \
+            and (is_segment_money(d.metric) or re.search(r"费用|开支|成本|现金流", d.metric or "")) \
+            and not any(p.end <= d.q.start and not p.base for p in periods):
+        d.period = frame.period  # 10月份交付1573辆。研发费用为12.3亿元 in a quarter's results: the quarter's money
     if d.period and d.period.startswith("asof:") and frame is not None and frame.period and period_end(frame.period) == d.period \
             and not frame.period.startswith("asof:") and d.unit in ("CNY", "USD", "HKD") and is_flow(d.metric) \
             and not any(w in d.metric for w in frame_words().stock_words):
