@@ -1982,6 +1982,13 @@ ROWS = [
     R("an-outlooks-month-governs-no-later-statement", "星河汽车公布2018年第三季度业绩。11月份预计交付量将超过2000辆。"
       "公司交付了3268辆汽车。",
       E(2000, "other:辆", period="2018-11", qualifier="超过"), E(3268, "other:辆", period="2018Q3")),
+    # the new ones counted (新注册的300万用户): the act is in the metric, and they are the period's (a flow)
+    R("new-ones-counted-after-de", "2023年星河平台新注册的300万用户主要来自三线城市。",
+      E(3_000_000, "users", period="2023", metric_is="新注册用户数")),
+    # 作为 before a measure (作为市值超过3000亿元的公司) is no part of it
+    R("zuowei-is-no-part-of-a-metric", "作为市值超过3000亿元的公司,星河电器2017年净利润为224亿元。",
+      E(300_000_000_000, "CNY", period="asof:2017-12", qualifier="超过", metric_is="市值"),
+      E(22_400_000_000, "CNY", period="2017", metric_is="净利润")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -119,7 +119,7 @@ def results_named(text: str, p) -> str | None:
 def is_stock(metric: str | None) -> bool:
     """Is the metric a stock at a date (员工, 门店, 存货, 现金 …), not a flow over a period?"""
     w = frame_words()
-    if metric and (re.match(r"(?:新增|净增|净减|新开|新建|关闭|净关)", metric) or re.search(r"促成|撮合|发放", metric)):
+    if metric and (re.match(r"(?:新增|净增|净减|新开|新建|关闭|净关|新入网|新注册|新上网)", metric) or re.search(r"促成|撮合|发放", metric)):
         return False  # 新增换电站100座, 促成借款规模: the additions (loans made) of the period, a flow
     return bool(metric) and (any(s in metric for s in w.stock_phrases)
                              or any(s in metric for s in w.stock_words) and not any(f in metric for f in w.flow_words))

@@ -170,14 +170,16 @@ def _counted_after(sent: str, q, lex_metrics, mentions, clause_start: int) -> tu
     output before it when there is one (交付1.2万辆新车 -> 新车交付量)."""
     after = _np_after(sent, q, lex_metrics, mentions)
     measure = after is not None and after[1] is None and _output_verb_before(sent, clause_start, q.start)
-    act = _COUNT_ACT.search(sent, clause_start, q.start) if after is not None and after[1] is None and not measure else None
+    act = _COUNT_ACT.search(sent, clause_start, q.start) if after is not None and not measure else None
+    if act and after[1] is not None and not act.group("de"):
+        act = None  # (新增1000万用户 keeps its measure 用户; 新入网的2480万网民 are the new ones, 新入网网民)
     if act:  # 新开120家门店, 关闭35家门店: the act and what it counts (新开门店, 关闭门店)
         return act.group("a") + after[0].removeprefix("间"), None  # (开设约30间分店: 间 counts them)
     return (after[0] + measure, None) if measure else after
 
 
 #: an act opening or closing what it counts, right before the count (claim_words.toml count_acts)
-_COUNT_ACT = WordRegex(r"(?P<a>{count_acts})\s*(?:了)?\s*(?:约|超过|近|逾)?\s*$")
+_COUNT_ACT = WordRegex(r"(?P<a>{count_acts})\s*(?:了|(?P<de>的))?\s*(?:约|超过|近|逾)?\s*$")
 
 def _unit_metric(q) -> str | None:
     """What a number measured by a unit word states when no metric is named (倍 -> 倍数)."""
