@@ -1989,6 +1989,17 @@ ROWS = [
     R("zuowei-is-no-part-of-a-metric", "作为市值超过3000亿元的公司,星河电器2017年净利润为224亿元。",
       E(300_000_000_000, "CNY", period="asof:2017-12", qualifier="超过", metric_is="市值"),
       E(22_400_000_000, "CNY", period="2017", metric_is="净利润")),
+    # a quarter named by its end date keeps it whatever fiscal ordinal it has (a year ending in March)
+    R("a-quarters-end-date-wins-over-its-fiscal-ordinal", "星河珠宝公布,截至2024年9月30日止第二季度,集团零售值按年下跌20.4%。",
+      E(-0.204, "percent", period="2024Q3", change=[("yoy", -0.204)], metric_is="零售值")),
+    # a region after 其中 parts a company's count: the company's figure, the region in the metric
+    R("a-region-after-qizhong-parts-a-companys-count", "截至2025年6月30日,星河火锅共经营1363家餐厅,其中中国大陆1322家,港澳台地区41家。",
+      E(1363, "count", period="asof:2025-06", subject="星河", metric_is="餐厅"),
+      E(1322, "count", period="asof:2025-06", subject="星河", metric_is="中国大陆餐厅"),
+      E(41, "count", period="asof:2025-06", subject="星河", metric_is="港澳台地区餐厅")),
+    R("a-region-word-after-its-place-parts-a-companys-count", "星河茶饮集团公布2024年业绩。截至2024年末,门店总数46,479家,其中中国内地42,100家。",
+      E(46_479, "count", period="asof:2024-12", subject="星河茶饮", metric_is="门店总数"),
+      E(42_100, "count", period="asof:2024-12", subject="星河茶饮", metric_is="中国内地门店总数")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

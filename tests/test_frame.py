@@ -2291,6 +2291,18 @@ def test_a_file_name_names_no_company_where_the_text_does_or_speaks_of_none(tmp_
     assert {c.subject for c in docs[0].claims} == subjects and docs[0].frame.entity_title is None
 
 
+def test_the_month_after_publication_is_the_coming_one():
+    """星河钢铁公布5月期货价格 said in late April: the coming May, not last year's."""
+    [c] = _claims("星河钢铁公布5月期货价格,热轧板卷价格为3800元/吨。", "2025-04-28")
+    assert c.period == "2025-05"
+
+
+def test_an_outlook_for_this_month_after_a_years_target_is_this_years():
+    """已完成全年25万台的销量目标。公司预计12月交付量… said on December 1st: this December."""
+    claims = _claims("星河汽车11月交付数据\n已提前完成全年25万台的销量目标。公司预计12月交付量将突破4.5万台。", "2024-12-01")
+    assert [c.period for c in claims if c.value == 45_000] == ["2024-12"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -42,8 +42,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*)?首\s*(?P<nq>[二三两2-3])\s*(?:个)?\s*季(?:度)?"), "span", "季"),
     (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
                 r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
-    # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter
-    (re.compile(r"(?:截至|截止)?\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),
+    # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter,
+    # whatever fiscal ordinal it has (截至2024年9月30日止第二季度 of a year ending in March: 2024Q3)
+    (re.compile(r"(?:截至|截止)?\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:第\s*[一二三四1-4]\s*)?(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),
     (re.compile(_ASOF + _Y + r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "quarter", "季"),
     # Hong Kong wording: 第三季, 首季, 次季 (no 度)
     (re.compile(_ASOF + _Y + r"(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "quarter", "季"),

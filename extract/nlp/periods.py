@@ -368,7 +368,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 elif prev is None and published is not None and y == published[0] and not outlook(text):
                     # 12月移动月活跃用户 reported in February: last December, not one to come
                     last = mo or (q * 3 if q else (12 if h == "下" else 6 if h else None))
-                    if last is not None:
+                    if last is not None and not (mo and not q and mo == published[1] + 1):  # (5月期货价格 said in April: the coming May)
                         y = _reported_year(y, last, published)
                 elif prev is None and q and not (h or mo) and (cur_q or cur_y and not cur_y.group(2)) and outlook(text) \
                         and (y, q) < ((int(cur_q.group(1)), int(cur_q.group(2))) if cur_q else (int(cur_y.group(1)), 4)):

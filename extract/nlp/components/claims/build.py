@@ -191,7 +191,16 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
             # the region (a site: the place nearest the number, 鄂尔多斯…、芜湖10GW组件项目) in the metric
             near = [m for m in mentions if m.cls == "Place" and found.start <= m.start and m.end <= q.start]
             brand, found = (near[-1] if near and _site_of_company(sent, near[-1], q, frame) else found), frame.entity
+    if found is not None and found.cls == "Place" and _company_frame(frame) and _PART_OF.search(sent, 0, found.start) \
+            and (part := _PART_NUMBER.fullmatch(sent, found.end, q.start)) is not None:
+        # 共经营1363家餐厅,其中中国大陆1322家: the company's, the region (中国内地) in the metric
+        brand, found = replace(found, end=part.end("r"), surface=sent[found.start:part.end("r")]), frame.entity
     return counted, found, brand
+
+
+#: a part after 其中 (其中中国大陆1322家, 其中海外4,379家), and the words between a part's place and its number
+_PART_OF = re.compile(r"其中[^。;；]{0,40}$")
+_PART_NUMBER = re.compile(r"(?P<r>(?:内地|大陆|地区|区域|市场|以外地区)?)\s*(?:为|达|约|有|共|共有|合计)?\s*")
 
 
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
@@ -275,7 +284,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             else mentions  # 短视频行业总时长占比: the metric starts after the industry
         d.metric, d.metric_key = _metric_for(sent, d, floor, lex_metric_spans, named,
                                              [x.q for x in drafts if x is not d])
-        if (not d.subject_here or d.subject.start < _clause_start(sent, q.start)) \
+        if brand is not None and brand.cls == "Place" and d.metric and brand.surface.endswith(d.metric):
+            d.metric, d.metric_key = None, None  # (其中中国内地42,100家: 内地 is the region's, the measure is the one before)
+        if (not d.subject_here or d.subject.start < _clause_start(sent, q.start)) and not (brand is not None and brand.cls == "Place") \
                 and (world := world_market(sent, d.metric, floor, q.start, frame.entity if frame is not None and frame.entity is not None
                                            and frame.entity.cls == "Place" else None, d.subject_here)) is not None:
             d.subject, d.subject_here = world, True  # 全球PC出货量为6530万台: the world market's
@@ -296,6 +307,10 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
         _place_item(sent, d, out)
         _metric_from_before(sent, d, out)
         _metric_from_context(sent, d, out)
+        if brand is not None and brand.cls == "Place" and d.metric and not d.metric.startswith(brand.surface):
+            d.whole = d.whole or d.metric  # (the measure of the parts after it: 港澳台地区41家)
+            # (其中中国大陆1322家: the measure before, the region's; 全球…,其中中国市场: a part of the world's)
+            d.metric, d.metric_key = brand_metric(brand.surface, re.sub(r"^(?:全球|全国)(?=..)", "", d.metric)), None
         _part_of_a_pair(d, out, earlier)
         _segment_goes_on(sent, d, out)
         _rate_of_the_level(sent, d, out)

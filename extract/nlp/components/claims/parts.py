@@ -60,7 +60,7 @@ def _place_item(sent: str, d: Draft, out: list[Draft]) -> None:
     if at < 0 or not re.search(r"[;；,，]\s*$", sent[max(0, at - 2):at]):
         return
     lead = _PLACE_LEAD.match(prev.metric)  # (青城市实现地区生产总值…;临江市…: the measure without the place before)
-    base = _TRIM_HEAD.sub("", prev.metric[lead.end():]) if lead else prev.metric
+    base = _TRIM_HEAD.sub("", prev.metric[lead.end():]) if lead else prev.whole or prev.metric
     if d.metric.endswith("地区"):  # (东部地区…;中部地区…: a part of the place, in the metric)
         d.metric, d.metric_key = d.metric + base, None
         return

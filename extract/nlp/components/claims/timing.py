@@ -209,7 +209,8 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
                 year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's (the year's) results: next year's
             pm = re.fullmatch(r"\d{4}-(\d{2})", p.period)
             if year and not named and cq and pm and cq.group(1) == year \
-                    and (cq.group(2) == "4" and int(pm.group(1)) < 10 or not cq.group(2) and FUTURE.search(sent)):
+                    and (cq.group(2) == "4" and int(pm.group(1)) < 10 or not cq.group(2) and FUTURE.search(sent)) \
+                    and not (published and (int(year), int(pm.group(1))) >= published):  # (预计12月… said in December: this one)
                 # 1月和2月,我们交付了… after the fourth quarter's results, 3月份预计交付… after the year's: next year's
                 year = str(int(year) + 1)
             span = _FISCAL_SPAN.fullmatch(carried or "") if not quarter_end(carried or "") else None  # (not a fiscal quarter)
