@@ -2303,6 +2303,15 @@ def test_an_outlook_for_this_month_after_a_years_target_is_this_years():
     assert [c.period for c in claims if c.value == 45_000] == ["2024-12"]
 
 
+def test_discount_levels_in_zhe_are_the_share_of_the_full_price_paid():
+    """七折 is 0.7, 七五折 (two digits) 0.75, 8.5折 0.85; 七至七五折 is one claim with its upper bound."""
+    claims = _claims("星河体育公布2025年第三季度营运状况。零售折扣水平为七至七五折,线上渠道折扣约为六五折,"
+                     "线下渠道折扣为8.5折。", "2025-10-16")
+    assert [(c.metric, c.value, c.upper, c.unit, c.qualifier, c.period) for c in claims] == [
+        ("零售折扣水平", 0.7, 0.75, "percent", None, "2025Q3"), ("线上渠道折扣", 0.65, None, "percent", "约", "2025Q3"),
+        ("线下渠道折扣", 0.85, None, "percent", None, "2025Q3")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -191,6 +191,11 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
         if a.mag_word is None and b.mag_word is not None:
             raw_a *= c.magnitudes[b.mag_word]
         upper = float((-b.raw if m.group("bneg") else b.raw) * mult)
+    if unit is not None and unit.word == "折":
+        if 10 <= raw_a < 100 and raw_a == int(raw_a):
+            raw_a /= 10  # 七五折, 75折: a two-digit discount is tenths and hundredths (0.75)
+        if upper is not None and 10 <= upper * 10 < 100 and upper * 10 == int(upper * 10):
+            upper /= 10  # (七至七五折: 0.7 to 0.75)
     if unit is not None and unit.word == "成" and b is None and (tenth := _TENTH.match(scan, end)):
         # 四成五, 两成三至8.8亿元: the digit after 成 is its tenths (45%, 23%)
         raw_a += (Decimal(_CN_DIGIT.index(tenth.group(1)) + 1) if tenth.group(1) in _CN_DIGIT else Decimal(tenth.group(1))) / 10
@@ -216,7 +221,8 @@ def _quantity(m: re.Match, text: str, scan: str, c: _Compiled) -> Optional[Quant
     # what is not a claim
     reason, is_year = None, False
     word = post_unit.word if post_unit else None
-    if is_cn and (_is_cn_digit_string(a.num) and not (_is_yearlike(a) and word and word.startswith("年"))):
+    if is_cn and (_is_cn_digit_string(a.num) and not (_is_yearlike(a) and word and word.startswith("年"))
+                  and not (word == "折" and len(a.num) == 2)):  # (七五折: a discount's two digits)
         return None                               # 三一重工, 一二线城市: not numerals
     if is_cn and unit is None and not any(ch in a.num for ch in "百千万亿点") and not mid:
         return None                               # 一些, 十大: a bare small Chinese numeral
