@@ -2000,6 +2000,12 @@ ROWS = [
     R("a-region-word-after-its-place-parts-a-companys-count", "星河茶饮集团公布2024年业绩。截至2024年末,门店总数46,479家,其中中国内地42,100家。",
       E(46_479, "count", period="asof:2024-12", subject="星河茶饮", metric_is="门店总数"),
       E(42_100, "count", period="asof:2024-12", subject="星河茶饮", metric_is="中国内地门店总数")),
+    # a name right after a brand word (高端品牌卡萨蒂) in a company's results is its brand: the company's figure
+    R("a-name-after-a-brand-word-is-the-companys-brand", "星河智家发布2024年年报,全年实现收入2859.8亿元。分品牌来看,高端品牌卡萨蒂收入同比增长21%,"
+      "三翼鸟场景品牌收入同比增长25%。",
+      E(285_980_000_000, "CNY", period="2024", subject="星河", metric_is="收入"),
+      E(0.21, "percent", period="2024", change=[("yoy", 0.21)], subject="星河", metric_is="卡萨蒂收入"),
+      E(0.25, "percent", period="2024", change=[("yoy", 0.25)], subject="星河", metric_is="三翼鸟场景品牌收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -89,6 +89,8 @@ _REGION_SHARE = re.compile(r"(?:地区|区域|市场|业务)(?:占比|比重|份
 #: the end of the period reported, named as such (报告期末, 本期末, 期末)
 _PERIOD_END = re.compile(r"(?:报告期|本期|本季度|(?<![\u4e00-\u9fff])期|(?<![一二三四1-4第上下首次])季度?)末")  # (截至季度末: the quarter reported)
 
+#: a brand word right before a name (高端品牌卡萨蒂, 主品牌X, 旗下品牌X): the name is the company's brand
+_BRAND_BEFORE = re.compile(r"(?:品牌|子品牌|旗下)\s*$")
 _SEGMENT_AFTER = re.compile(r"\s*(?:主品牌|品牌|业务|分部|板块|事业部|事业群)")
 #: a sales channel named by the platform it sells on (抖音渠道, 天猫旗舰店)
 _CHANNEL_AFTER = re.compile(r"\s*(?:渠道|官方旗舰店|旗舰店|店铺|直播间)")
@@ -179,7 +181,8 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
     own_brand = found is not None and frame is not None and frame.entity is not None and _company_frame(frame) \
         and found.label != frame.entity.label and (_SEGMENT_AFTER.match(sent, found.end) \
         and (frame.entity.label.startswith(found.label) or found.source not in ("lexicon",) and found.cls != "Place")
-            or found.cls == "Platform" and _CHANNEL_AFTER.match(sent, found.end))  # (抖音渠道收入: a sales channel)
+            or found.cls == "Platform" and _CHANNEL_AFTER.match(sent, found.end)  # (抖音渠道收入: a sales channel)
+            or found.cls != "Place" and _BRAND_BEFORE.search(sent, max(0, found.start - 6), found.start))  # (高端品牌卡萨蒂收入)
     # (a name no lexicon knows before 品牌/业务 in a company's results, 斐驰品牌收入: its brand too)
     brand = (found if own_brand else glued_brand(sent, found, frame)) if found is not None and not _CLAUSE_END.search(sent, found.end, q.start) else None
     if own_brand:  # 华远品牌收入 in 华远体育's results: the company's figure, the brand in the metric
