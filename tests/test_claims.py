@@ -2006,6 +2006,11 @@ ROWS = [
       E(285_980_000_000, "CNY", period="2024", subject="星河", metric_is="收入"),
       E(0.21, "percent", period="2024", change=[("yoy", 0.21)], subject="星河", metric_is="卡萨蒂收入"),
       E(0.25, "percent", period="2024", change=[("yoy", 0.25)], subject="星河", metric_is="三翼鸟场景品牌收入")),
+    # a change after a base level compared with (较上年同期的-2.7%…,较上一季度提升1.3个百分点) is the current level's
+    R("a-change-after-a-compared-base-is-the-current-levels", "星河汽车2024年第三季度毛利率为15.3%,较上年同期的-2.7%大幅改善,"
+      "较上一季度提升1.3个百分点。",
+      E(0.153, "percent", period="2024Q3", change=[("abs", 0.013)], metric_is="毛利率"),
+      E(-0.027, "percent", period="2023Q3", metric_is="毛利率")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

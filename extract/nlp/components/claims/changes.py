@@ -293,7 +293,9 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         if target is None:
             # 收入为12.3亿元(2022年:10.5亿元),增加17% / 收入为487亿元,上年同期为354亿元,同比增长37%:
             # the prior period's figure is an aside, the change is the level's before it
-            aside = [x for x in levels if _PRIOR_ASIDE.search(sent, max(0, x.q.start - 16), x.q.start)]
+            # (毛利率为15.3%,较上年同期的-2.7%大幅改善,较上一季度提升1.3个百分点: the base compared with, too)
+            aside = [x for x in levels if _PRIOR_ASIDE.search(sent, max(0, x.q.start - 16), x.q.start)
+                     or _COMPARED.search(sent, max(0, x.q.start - 16), x.q.start)]
             prev = [x for x in levels if x.q.end <= q.start and not _HARD_STOP.search(sent[x.q.end:q.start])
                     and _clauses_between(sent, x, d, drafts) <= 1 + sum(a.q.start > x.q.end for a in aside)]
             prev = [x for x in prev if _compatible(x, d) and not _COMPARED.search(sent, 0, x.q.start)]
