@@ -2312,6 +2312,20 @@ def test_discount_levels_in_zhe_are_the_share_of_the_full_price_paid():
         ("线下渠道折扣", 0.85, None, "percent", None, "2025Q3")]
 
 
+def test_a_move_during_trading_named_without_a_share_word_is_the_share_prices():
+    """星河银行盘中一度涨超5%: the share price's move on the day (growth), whatever results follow."""
+    claims = _claims("财联社10月30日电,星河银行盘中一度涨超5%。星河银行前三季度实现营业收入2527亿元,同比下降2.9%。", "2024-10-30")
+    move = next(c for c in claims if c.value == 0.05)
+    assert (move.metric, move.period, move.qualifier, move.change.kind) == ("股价", "asof:2024-10-30", "超", "growth")
+
+
+def test_a_quote_glued_to_its_name_is_a_closing_price_and_no_part_of_the_name():
+    """截至10月9日收盘,星河曙光报68.50元/股: the 报 of a quote is no part of the name; a price per share."""
+    claims = _claims("截至10月9日收盘,星河曙光报68.50元/股,今年以来累计上涨逾80%。", "2024-10-10")
+    price = next(c for c in claims if c.value == 68.5)
+    assert (price.subject, price.metric, price.period) == ("星河曙光", "收盘价", "asof:2024-10-09")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

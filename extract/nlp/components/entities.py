@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..names import name_pattern
 from ..patterns import WordRegex, load_patterns
 from .metric_names import in_trap, metric_spans, trap_spans
-from .name_edges import bracketed_latin, describes, no_name, with_head, without_lead
+from .name_edges import bracketed_latin, describes, no_name, with_head, without_lead, without_quote_verb
 
 
 @dataclass
@@ -393,7 +393,7 @@ def recognize(text: str, sentences: list[tuple[int, str]], skip: list[tuple[int,
                if not in_trap(m.start, m.end, traps)
                and not any(a < m.start and m.end < b for a, b in titles)
                or (m.cls == "Program" and m.source == "pattern")]
-    guessed = [with_head(text, t) for m in guessed if (t := without_lead(m)) is not None]
+    guessed = [with_head(text, without_quote_verb(text, t)) for m in guessed if (t := without_lead(m)) is not None]
     measures = [(a, b) for a, b, _ in metric_spans(text, lex)]
     guessed = [m for m in guessed if not no_name(text, m, measures)]
     # the head that made a new platform (青柠|小程序) is no entity of its own

@@ -72,8 +72,9 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
         d.change_kind = "growth"
         d.period = _trading_day(sent[max(0, clause - 24):q.start], frame)
         return
+    per_share = sent[max(0, q.start - 1):q.start] == "报" and re.search(r"元/股", q.surface)  # (中科曙光报68.50元/股)
     if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
-                                                          or d.metric in ("股价", "收盘价")):
+                                                          or d.metric in ("股价", "收盘价") or per_share):
         return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
     if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
         d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing: Hong Kong dollars
