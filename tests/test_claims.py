@@ -2011,6 +2011,10 @@ ROWS = [
       "较上一季度提升1.3个百分点。",
       E(0.153, "percent", period="2024Q3", change=[("abs", 0.013)], metric_is="毛利率"),
       E(-0.027, "percent", period="2023Q3", metric_is="毛利率")),
+    # an aspect heading (营运资金方面) is no part of the measure after it; 门店网络 is no name
+    R("an-aspect-heading-is-no-part-of-the-measure", "星河体育公布2024年业绩。营运资金方面,平均存货周转天数为128天。门店网络方面,净增门店120家。",
+      E(128, "other:天", period="2024", subject="星河体育", metric_is="平均存货周转天数"),
+      E(120, "count", period="2024", subject="星河体育", metric_is="净增门店")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
