@@ -2326,6 +2326,32 @@ def test_a_quote_glued_to_its_name_is_a_closing_price_and_no_part_of_the_name():
     assert (price.subject, price.metric, price.period) == ("星河曙光", "收盘价", "asof:2024-10-09")
 
 
+def test_less_added_than_a_year_before_in_hong_kong_wording_is_negative():
+    """按年少增4581亿元: the increment was that much smaller than a year earlier (as 同比少增)."""
+    [c] = _claims("中国人民银行发布数据显示,8月份人民币贷款增加9000亿元,按年少增4581亿元。", "2024-09-14")
+    assert ("abs", -458_100_000_000) in [(x.kind, x.value) for x in c.changes()]
+
+
+def test_index_names_and_a_weeks_days_are_no_figures():
+    """沪深300 is an index's name, (3.3-3.7) the days of the week: neither is a figure."""
+    claims = _claims("本周(3.3-3.7)申万电子指数上涨3.2%,同期沪深300指数上涨1.7%。", "2025-03-10")
+    assert sorted(c.value for c in claims) == [0.017, 0.032]
+    assert [c.metric for c in claims if c.value == 0.017] == ["沪深300指数"]
+
+
+def test_an_airlines_revenue_passenger_kilometres_are_no_money():
+    """收入客公里(RPK) counts passengers carried over a distance: a count, not yuan."""
+    [c] = _claims("星河航空公布12月运营数据\n星河航空12月收入客公里(RPK)为39.10亿,同比增长14.2%。", "2025-01-16")
+    assert (c.unit, c.value, c.period) == ("count", 3_910_000_000, "2024-12")
+
+
+def test_an_operators_data_announcement_dates_its_figures():
+    """2024年10月客户数据公告 under the company's name and code: its figures are October's (stocks at its end)."""
+    claims = _claims("星河移动有限公司\n(股份代号:9941)\n2024年10月客户数据公告\n移动客户总数(千户)1,003,512。"
+                     "本月净增移动客户数(千户)1,215。", "2024-11-20")
+    assert [(c.value, c.period) for c in claims] == [(1_003_512_000, "asof:2024-10"), (1_215_000, "2024-10")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

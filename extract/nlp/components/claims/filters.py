@@ -81,6 +81,8 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
+    if q.unit is None and _DAYS_BRACKETED.match(sent, max(0, q.start - 1)) and _DAYS_BRACKETED.match(sent, max(0, q.start - 1)).end() >= q.end:
+        return "the days of a week in brackets (本周(3.3-3.7))"
     clause = max(sent.rfind(c, 0, q.start) for c in ",，;；:：\n") + 1
     ends = [i for i in (sent.find(c, q.end) for c in ",，;；") if i >= 0]
     if (asked := _QUESTION.search(sent, clause)) and asked.start() < min(ends, default=len(sent)):
@@ -148,6 +150,8 @@ _WINDOW_MEASURE = WordRegex(r"\s*(?:内)?(?:的)?(?:{window_measures})")
 _AGE_GROUP = WordRegex(r"\s*(?:及|或)?\s*(?:以上|以下|以内)?\s*(?:的)?\s*(?:{age_groups})")
 
 
+#: the days a week runs, in brackets (本周(3.3-3.7), 上周(10.27-10.31)): month.day to month.day
+_DAYS_BRACKETED = re.compile(r"[(（]\s*(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0?[1-9])\s*[-—~至]\s*(?:(?:1[0-2]|0?[1-9])\.)?(?:[12]\d|3[01]|0?[1-9])\s*[)）]")
 _STREAK_BEFORE = re.compile(r"连续\s*$")
 _STREAK_AFTER = re.compile(r"\s*(?:的)?连续")
 _STREAK_UNIT = {"other:年": "年数", "other:月": "月数", "other:季度": "季度数", "other:天": "天数", "other:周": "周数"}

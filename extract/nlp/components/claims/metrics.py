@@ -136,6 +136,8 @@ def _same_metric(phrase: str, match: str) -> bool:
     it: per unit (每名日活跃用户平均线上营销服务收入), a share of it (占总收入比重), or a part of
     it named through 的 (线上营销服务产生的收入)?"""
     head = phrase[:phrase.rfind(match)] if match in phrase else phrase
+    if match in phrase and re.match(r"(?:客|座|吨)公里", phrase[phrase.rfind(match) + len(match):]):
+        return False  # (收入客公里 RPK: passengers carried over a distance, no money)
     if _PER_UNIT.search(head) or re.search(r"(?:收入|营收|收益|金额|GMV|净额)$", head):
         return False  # (净收入留存率: a rate of money, not 用户留存率)
     if _RATIO_HEAD.search(phrase) and not _RATIO_HEAD.search(match):
