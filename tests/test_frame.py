@@ -2352,6 +2352,21 @@ def test_an_operators_data_announcement_dates_its_figures():
     assert [(c.value, c.period) for c in claims] == [(1_003_512_000, "asof:2024-10"), (1_215_000, "2024-10")]
 
 
+@pytest.mark.parametrize("lead", ["中国人民银行周五公布,", "中国人民银行周五(13日)公布,", "中国人民银行13日发布数据显示,"])
+def test_a_national_agency_announcing_its_data_reports_the_countrys_figures(lead):
+    """中国人民银行周五公布,8月份人民币贷款…: the agency publishes; the figures are the country's."""
+    [c] = _claims(lead + "8月份人民币贷款增加9000亿元。", "2024-09-14")
+    assert (c.subject, c.period) == ("中国", "2024-08")
+
+
+def test_who_speaks_on_a_countrys_data_is_no_subject():
+    """东方证券首席经济学家邵宇表示,预计…; 首席统计师董莉娟解读称,…: the speaker (and his firm) talks
+    about the country's figures."""
+    claims = _claims("国家统计局发布数据显示,9月份,全国居民消费价格同比上涨0.4%。东方证券首席经济学家邵宇表示,"
+                     "预计10月CPI同比上涨0.5%左右。国家统计局城市司首席统计师董莉娟解读称,鲜菜价格环比上涨7.1%。", "2024-11-13")
+    assert [c.subject for c in claims] == ["中国", "中国", "中国"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
