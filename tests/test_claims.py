@@ -2015,6 +2015,10 @@ ROWS = [
     R("an-aspect-heading-is-no-part-of-the-measure", "星河体育公布2024年业绩。营运资金方面,平均存货周转天数为128天。门店网络方面,净增门店120家。",
       E(128, "other:天", period="2024", subject="星河体育", metric_is="平均存货周转天数"),
       E(120, "count", period="2024", subject="星河体育", metric_is="净增门店")),
+    # the total the additions reached (净增318万户,累计达3.51亿户) is a stock at the period's end
+    R("a-total-reached-after-additions-is-a-stock", "星河电信2024年10月5G套餐用户净增318万户,累计达3.51亿户。",
+      E(3_180_000, "other:户", period="2024-10", change=[("abs", 3_180_000)]),
+      E(351_000_000, "other:户", period="asof:2024-10", metric_is="5G套餐用户")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

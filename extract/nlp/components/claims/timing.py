@@ -343,12 +343,19 @@ def _year_end_of_a_flow(sent: str, d: Draft, periods: list[PeriodMention], draft
 def _stock_by_comparison(sent: str, d: Draft) -> None:
     """零售客户数达1.97亿户,较上年末增长5.35%: a figure compared with the end of last year (or
     the start of this one) is a stock at the end of its year, whatever its metric."""
+    if d.period and not d.is_change and re.fullmatch(r"\d{4}(?:-\d{2}|Q[1-4]|H[12])?", d.period) \
+            and _TOTAL_AFTER_ADDED.search(sent, 0, d.q.start):
+        d.period = period_end(d.period)  # 净增318万户,累计达3.51亿户: the total the additions reached, at the period's end
+        return
     if not (d.period and re.fullmatch(r"\d{4}", d.period)) or d.is_change:
         return
     if _YEAR_END_BASE.match(sent, d.q.end):
         d.period = f"asof:{d.period}-12"
 
 
+#: a total reached right after the additions that reached it (净增318万户,累计达3.51亿户; 新增…,总数达到…)
+_TOTAL_AFTER_ADDED = re.compile(r"(?:净增|新增|净增加|新增加)[^,，;；。]{0,12}[\d.]+\s*[万亿千百]*\s*[\u4e00-\u9fff]?\s*[,，]\s*"
+                                r"(?:累计|总数|总量|总规模)\s*(?:达到|到达|达|至|为)\s*(?:约|超过|近)?\s*$")
 #: a comparison with the end of last year (较上年末, 比年初) right after a figure
 _YEAR_END_BASE = re.compile(r"\s*[,，]?\s*(?:较|比|与|和)\s*(?:上年末|去年末|上年底|去年底|年初|上年年末|去年年底)")
 
