@@ -2367,6 +2367,19 @@ def test_who_speaks_on_a_countrys_data_is_no_subject():
     assert [c.subject for c in claims] == ["中国", "中国", "中国"]
 
 
+def test_a_rate_of_rise_named_after_a_levels_move_is_its_relative_change():
+    """较10月末上升48亿美元,升幅为0.15%: the rise in per cent of the same level, against last month (qoq)."""
+    [c] = _claims("国家外汇管理局发布数据显示,截至2024年11月末,我国外汇储备规模为32659亿美元,较10月末上升48亿美元,"
+                  "升幅为0.15%。", "2024-12-07")
+    assert [(x.kind, x.value) for x in c.changes()] == [("abs", 4_800_000_000), ("qoq", 0.0015)]
+
+
+def test_a_goods_closing_price_per_tonne_is_no_share_price():
+    """沪铜主力合约收于79,460元/吨: the contract's closing price, not a share's, and no day's quote of a company."""
+    claims = _claims("沪铜主力合约收于79,460元/吨,周涨2.4%。", "2025-03-10")
+    assert [c.metric for c in claims if c.value == 79_460] == ["沪铜主力合约收盘价"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

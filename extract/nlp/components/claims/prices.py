@@ -48,6 +48,10 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     plain change (growth). A price needs the full publication date to be dated."""
     if _target_price(sent, d, frame, mentions):
         return
+    if re.match(r"\s*(?:/|每)\s*(?:吨|千克|公斤|克|斤|桶|盎司|瓦|W|千瓦时|度|平方米|平米|头|立方米|方)", sent[d.q.end:d.q.end + 6]):
+        if d.metric and (close := re.search(r"(?:收于|收报|报收于?|收盘于|收盘报)$", d.metric)):
+            d.metric, d.metric_key = d.metric[:close.start()] + "收盘价", None
+        return  # (沪铜主力合约收于79,460元/吨: a good's closing price, no share's)
     w = frame_words()
     q = d.q
     if frame is not None and frame.hk_listed and d.unit == "CNY" and re.fullmatch(r"(?:全日|半日|今日|当日)?(?:成交额|成交金额|成交)", d.metric or "") \
