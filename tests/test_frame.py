@@ -2380,6 +2380,12 @@ def test_a_goods_closing_price_per_tonne_is_no_share_price():
     assert [c.metric for c in claims if c.value == 79_460] == ["沪铜主力合约收盘价"]
 
 
+def test_a_change_naming_its_own_acronym_measure_is_no_change_of_the_level_before():
+    """社会融资规模存量为405.6万亿元,M2同比增长7.5%: M2's growth, a claim of its own, no change of the stock before."""
+    claims = _claims("中国人民银行发布数据显示,10月末,社会融资规模存量为405.6万亿元,M2同比增长7.5%。", "2024-11-13")
+    assert [(c.metric, c.change.kind if c.change else None) for c in claims] == [("社会融资规模存量", None), ("M2", "yoy")]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
