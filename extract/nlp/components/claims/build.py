@@ -21,7 +21,7 @@ from .metrics import _hedged_share, _lexicon_metric, _metric_for
 from .inherit import _metric_from_before, _metric_from_context, _part_of_a_pair
 from .units import _set_unit
 from .prices import _share_price
-from .subjects import (opens_a_group, _announcer, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
+from .subjects import (opens_a_group, speaks, _announcer, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
                        _sibling_model, _subject_after, _subject_before, brand_metric, glued_brand, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _aside_of_the_same_kind, _flat, _last_year_before_its_level
@@ -164,10 +164,6 @@ def _as_results_named(sent: str, found: list) -> list:
 _DESCRIBED = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?(?:巨头|龙头|厂商|制造商|运营商|企业|公司|品牌)")
 #: who forecasts or estimates a figure, right after its name (中金公司预计, 华远证券测算)
 _FORECASTS = re.compile(r"\s*[,，]?\s*(?:预计|预测|预期|估计|测算|认为)")
-#: who speaks on a place's data (东方证券首席经济学家邵宇表示, 董莉娟解读称): the speaker, and the firm through its speaker, is no subject
-_SPEAKS = re.compile(r"\s*(?:在|也|还|则)?\s*(?:表示|认为|指出|称|说|解读|介绍|分析|预计|预测|预期|判断)")
-_SPEAKS_THROUGH = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:经济学家|分析师|研究员|统计师|首席|主任|院长|所长|司长|局长|发言人|负责人)"
-                             r"\s*[\u4e00-\u9fff]{2,3}" + _SPEAKS.pattern)
 
 
 def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Mention], frame: Frame | None,
@@ -230,8 +226,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                                   for a, b, _ in lex_metric_spans))
                 # (a place's data piece: 中金公司预计,5月规模以上工业增加值…: the forecaster is no subject)
                 and not (frame is not None and frame.entity is not None and frame.entity.cls == "Place"
-                         and (m.cls in ("Company", "Organization") and (_FORECASTS.match(sent, m.end) or _SPEAKS_THROUGH.match(sent, m.end))
-                              or m.cls == "Person" and _SPEAKS.match(sent, m.end)))]
+                         and (m.cls in ("Company", "Organization") and (_FORECASTS.match(sent, m.end) or speaks()[1].match(sent, m.end))
+                              or m.cls == "Person" and speaks()[0].match(sent, m.end)))]
     pub = published_month(frame.published if frame is not None else None)
     fiscal = frame.fiscal_end if frame is not None else None
     # the month in context, for 本月/上月: the one carried from the sentence before, else the frame's

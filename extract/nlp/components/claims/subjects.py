@@ -342,3 +342,13 @@ def brand_metric(brand: str, metric: str) -> str:
     k = next((k for k in range(min(len(brand), len(metric)), 0, -1) if brand.endswith(metric[:k])), 0)
     return brand + metric[k:]
 
+
+@cache
+def speaks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Who speaks on a place's data (董莉娟解读称; 东方证券首席经济学家邵宇表示: the firm through its
+    speaker, a role of patterns.toml): the speaker, and the firm, is no subject."""
+    from ...patterns import load_patterns
+
+    pats = load_patterns()
+    verbs = r"\s*(?:在|也|还|则)?\s*(?:" + "|".join(map(re.escape, pats.speech)) + r"|预计|预测|预期|判断)"
+    return re.compile(verbs), re.compile(r"[\u4e00-\u9fff]{0,12}?(?:" + pats.role_rx.pattern + r")\s*[\u4e00-\u9fff]{2,3}" + verbs)
