@@ -2019,6 +2019,10 @@ ROWS = [
     R("a-total-reached-after-additions-is-a-stock", "星河电信2024年10月5G套餐用户净增318万户,累计达3.51亿户。",
       E(3_180_000, "other:户", period="2024-10", change=[("abs", 3_180_000)]),
       E(351_000_000, "other:户", period="asof:2024-10", metric_is="5G套餐用户")),
+    # EV brands of the lexicon (领克, 奥动新能源, 小米汽车): each its own subject after ;
+    R("an-ev-brand-after-a-semicolon-is-its-own-subject", "2024年12月,极氪交付27,190辆,同比增长8%;领克销量42,080辆,环比增长6.1%。",
+      E(27_190, "other:辆", period="2024-12", subject="极氪", change=[("yoy", 0.08)]),
+      E(42_080, "other:辆", period="2024-12", subject="领克", change=[("qoq", 0.061)], metric_is="销量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
