@@ -2380,6 +2380,12 @@ def test_a_goods_closing_price_per_tonne_is_no_share_price():
     assert [c.metric for c in claims if c.value == 79_460] == ["沪铜主力合约收盘价"]
 
 
+def test_a_weeks_rise_after_a_price_is_against_the_week_before():
+    """…收于79,460元/吨,周涨2.4%: a week's move is sequential (qoq), as 周环比 is."""
+    [c] = _claims("沪铜主力合约收于79,460元/吨,周涨2.4%。", "2025-03-10")
+    assert [(x.kind, x.value) for x in c.changes()] == [("qoq", 0.024)]
+
+
 def test_a_change_naming_its_own_acronym_measure_is_no_change_of_the_level_before():
     """社会融资规模存量为405.6万亿元,M2同比增长7.5%: M2's growth, a claim of its own, no change of the stock before."""
     claims = _claims("中国人民银行发布数据显示,10月末,社会融资规模存量为405.6万亿元,M2同比增长7.5%。", "2024-11-13")
