@@ -2023,6 +2023,9 @@ ROWS = [
     R("an-ev-brand-after-a-semicolon-is-its-own-subject", "2024年12月,极氪交付27,190辆,同比增长8%;领克销量42,080辆,环比增长6.1%。",
       E(27_190, "other:辆", period="2024-12", subject="极氪", change=[("yoy", 0.08)]),
       E(42_080, "other:辆", period="2024-12", subject="领克", change=[("qoq", 0.061)], metric_is="销量")),
+    # 前 closing a time word (疫情前, 节前) before a number is no rank (前5名): 疫情前八成 is a share
+    R("qian-closing-a-time-word-is-no-rank", "星河航空2024年航班量恢复至疫情前八成。",
+      E(0.8, "percent", period="2024")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
