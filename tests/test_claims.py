@@ -2026,6 +2026,12 @@ ROWS = [
     # 前 closing a time word (疫情前, 节前) before a number is no rank (前5名): 疫情前八成 is a share
     R("qian-closing-a-time-word-is-no-rank", "星河航空2024年航班量恢复至疫情前八成。",
       E(0.8, "percent", period="2024")),
+    # a signed rate in brackets after a name (涨幅前列为华芯科技(+21.4%)) is its share price's move, never a market share
+    R("a-signed-rate-in-brackets-is-the-names-move", "本周涨幅前二为华芯科技(+21.4%)、启明光电(+18.9%);跌幅前二为星河科技(-12.1%)、云栖股份(-9.8%)。",
+      E(0.214, "percent", subject="华芯科技", change=[("growth", 0.214)], metric_is="股价涨跌幅"),
+      E(0.189, "percent", subject="启明光电", change=[("growth", 0.189)], metric_is="股价涨跌幅"),
+      E(-0.121, "percent", subject="星河科技", change=[("growth", -0.121)], metric_is="股价涨跌幅"),
+      E(-0.098, "percent", subject="云栖股份", change=[("growth", -0.098)], metric_is="股价涨跌幅")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

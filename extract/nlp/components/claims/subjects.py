@@ -311,14 +311,23 @@ def _bracketed_share(sent: str, d, mentions: list[Mention]) -> None:
     """依次为华为(27.0%)、小米(17.2%): a percentage in brackets right after a name is that name's
     market share, in a list of ranked names or on its own."""
     q = d.q
-    if q.kind != "percent" or d.is_change or not re.match(r"\s*[)）]", sent[q.end:q.end + 2]):
+    if q.kind != "percent" or not re.match(r"\s*[)）]", sent[q.end:q.end + 2]):
         return
-    lead = _SHARE_IN_BRACKETS.search(sent, max(0, q.start - 6), q.start)
+    k = q.start - 1 if sent[q.start - 1:q.start] in ("+", "＋", "-", "－", "−") and q.start else q.start  # (华芯科技(+21.4%))
+    signed = k < q.start or q.surface.lstrip()[:1] in "+-＋－−"
+    if d.is_change and not signed:
+        return
+    lead = _SHARE_IN_BRACKETS.search(sent, max(0, k - 6), k)
     name = next((m for m in mentions if lead is not None and m.end == lead.start() and _may_be_subject(m)
                  and m.cls in ("Company", "Organization", "Platform")), None)
     if name is None:
         return
     d.subject, d.subject_here = name, True
+    if signed:  # 涨幅前三为华芯科技(+21.4%)、…: a signed rate in brackets is the name's move, no share
+        value = -abs(q.value) if sent[k:q.start] in ("-", "－", "−") else q.value
+        d.is_change, d.attached, d.change_kind = False, False, None
+        d.changes, d.metric, d.metric_key = [("growth", value)], "股价涨跌幅", None
+        return
     if not (d.metric and re.search(r"份额|占比|市占率|占有率", d.metric)):
         d.metric, d.metric_key = "市场份额", None
 
