@@ -40,9 +40,11 @@ def without_lead(m):
 def without_quote_verb(text: str, m):
     """A guessed organization glued to the 报 of a share quote (中科曙光报68.50元/股 -> 中科曙光): no
     outlet's name (日报, 晚报, 时报 …) ends there before a number."""
-    if m.cls not in ("Company", "Organization") or m.source == "lexicon" or not m.surface.endswith("报") \
-            or len(m.surface) < 3 or m.surface[-2] in "日晚时周学画快年月季商电情汇市晨早导公" or not re.match(r"\d", text[m.end:m.end + 1]):
-        return m
+    from ..frame_words import frame_words
+
+    if m.cls not in ("Company", "Organization") or m.source == "lexicon" or not m.surface.endswith("报") or len(m.surface) < 3 \
+            or frame_words().media_suffix.search(m.surface) or not re.match(r"\d", text[m.end:m.end + 1]):
+        return m  # (西江都市报 2…: an outlet's name, frame.toml media_suffix)
     return replace(m, end=m.end - 1, surface=m.surface[:-1], label=m.label[:-1] if m.label == m.surface else m.label)
 
 
@@ -65,7 +67,7 @@ def no_name(text: str, m, measures: list[tuple[int, int]]) -> bool:
         or bool(_ticker_before().search(text, max(0, m.start - 12), m.start)) \
         or (m.cls in ("Company", "Organization") and bool(_MARKET_PART.search(m.surface))) \
         or (m.cls in ("Company", "Organization") and m.source != "lexicon" and m.surface.endswith(("行业", "领域"))) \
-        or bool(_FISCAL_LABEL.match(text, m.start) and _FISCAL_LABEL.match(text, m.start).end() >= m.end)
+        or bool((fy := _FISCAL_LABEL.match(text, m.start)) and fy.end() >= m.end)
 
 
 #: a fiscal year's label (FY24, FY2025, FY25E): a period, never a name

@@ -81,7 +81,7 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
-    if q.unit is None and _DAYS_BRACKETED.match(sent, max(0, q.start - 1)) and _DAYS_BRACKETED.match(sent, max(0, q.start - 1)).end() >= q.end:
+    if q.unit is None and (days := _DAYS_BRACKETED.match(sent, max(0, q.start - 1))) and days.end() >= q.end:
         return "the days of a week in brackets (本周(3.3-3.7))"
     clause = max(sent.rfind(c, 0, q.start) for c in ",，;；:：\n") + 1
     ends = [i for i in (sent.find(c, q.end) for c in ",，;；") if i >= 0]
