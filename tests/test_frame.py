@@ -2392,6 +2392,15 @@ def test_a_change_naming_its_own_acronym_measure_is_no_change_of_the_level_befor
     assert [(c.metric, c.change.kind if c.change else None) for c in claims] == [("社会融资规模存量", None), ("M2", "yoy")]
 
 
+def test_a_business_naming_the_companys_money_is_no_subject_to_carry():
+    """阿里云收入 in Alibaba's results is Alibaba's figure with the business in the metric; the
+    sentence after, naming nobody, goes on about the company, not the business."""
+    text = "阿里巴巴公布季度业绩,收入为2000亿元。阿里云收入为200亿元。年度活跃消费者为9亿。\n"
+    by = {c.metric: c.subject for c in _claims(text, "2022-02-24")}
+    assert by["阿里云收入"] == "阿里巴巴"
+    assert by["年度活跃消费者"] == "阿里巴巴"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -267,6 +267,7 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     floor = 0
     out: list[Draft] = []
     regions: set[int] = set()  # where the places heading a company's segment figures start
+    businesses: set[int] = set()  # where the company's businesses naming its figures start (阿里云收入)
     for d in drafts:
         if d.is_change and d.attached:
             continue
@@ -382,6 +383,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                 name = d.subject.surface  # 阿里云 + 云收入: the name and the metric share 云
                 k = next((k for k in range(min(len(name), len(d.metric)), 0, -1) if name.endswith(d.metric[:k])), 0)
                 d.metric, d.metric_key = name + d.metric[k:], None
+            if found is d.subject:
+                businesses.add(found.start)
             d.subject = frame.entity
         _year_end_of_a_flow(sent, d, periods, drafts)
         _frame_defaults(d, periods, carry, frame)
@@ -435,8 +438,9 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             and not _outlook_beyond(sent, p.period, frame)]
     # the subject carried to the next sentence: this sentence's subject-position entity
     subj = _subject_before(sent, len(sent), mentions) or subj
-    if subj is not None and subj.start in regions:
-        subj = frame.entity  # 中国零售市场年度活跃消费者…。移动月活跃用户…: the region was the company's segment
+    if subj is not None and (subj.start in regions or subj.start in businesses):
+        # 中国零售市场年度活跃消费者…。移动月活跃用户…: the region was the company's segment
+        subj = frame.entity  # (阿里云收入…。年度活跃消费者…: so was the business)
     if _part_of_the_place(frame, subj):
         subj = frame.entity  # 年末城镇常住人口…。全市…: a part of the place is no subject to carry
     if frame is not None and frame.entity is not None and subj is not None and subj.label != frame.entity.label \
