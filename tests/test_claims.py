@@ -2032,6 +2032,18 @@ ROWS = [
       E(0.189, "percent", subject="启明光电", change=[("growth", 0.189)], metric_is="股价涨跌幅"),
       E(-0.121, "percent", subject="星河科技", change=[("growth", -0.121)], metric_is="股价涨跌幅"),
       E(-0.098, "percent", subject="云栖股份", change=[("growth", -0.098)], metric_is="股价涨跌幅")),
+    # a scope threshold (2000万元及以上的工业法人单位, 500万元以上项目) and a page's view counter are no claims;
+    # 计划总投资 names a class of project, no plan
+    R("a-scope-threshold-and-a-view-counter-are-no-claims",
+      "星城市统计局 浏览次数:4321\n2023年,星城市规模以上工业增加值增长6.1%。计划总投资500万元以上项目投资增长5.2%。\n"
+      "注:规模以上工业统计范围为年主营业务收入2000万元及以上的工业法人单位。",
+      E(0.061, "percent", period="2023", change=[("yoy", 0.061)]),
+      E(0.052, "percent", period="2023", change=[("yoy", 0.052)], metric_is="总投资500万元以上项目投资")),
+    # a forum's or portal's chrome: a counter after a space or in brackets, a post's floor, a
+    # 7x24 label, a link to another article (上一篇:…) state nothing about this one
+    R("page-chrome-is-no-claim",
+      "星河快讯 7x24  阅读 3.2万  2楼\n星河体育2024年收入135.7亿元,按年增长6.5%。\n上一篇:港股收评:恒指涨1.2%  点赞(128)\n1楼 沙发\n",
+      E(13_570_000_000, "CNY", period="2024", change=[("yoy", 0.065)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -80,6 +80,7 @@ class Patterns:
     market_words: tuple[str, ...] = ()
     top_group: str = "(?!)"
     band_after: re.Pattern[str] | None = None
+    navigation: re.Pattern[str] | None = None
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
@@ -204,6 +205,7 @@ def load_patterns() -> Patterns:
         market_words=tuple(nc.get("market_words", [])),
         top_group=nc.get("top_group", "(?!)"),
         band_after=re.compile(nc["band_after"]) if nc.get("band_after") else None,
+        navigation=re.compile(nc["navigation"]) if nc.get("navigation") else None,
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),

@@ -81,6 +81,8 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
+    if pats.navigation is not None and pats.navigation.match(sent, sent.rfind("\n", 0, q.start) + 1):
+        return "a link to another article (上一篇:…)"
     if q.unit is None and (days := _DAYS_BRACKETED.match(sent, max(0, q.start - 1))) and days.end() >= q.end:
         return "the days of a week in brackets (本周(3.3-3.7))"
     clause = max(sent.rfind(c, 0, q.start) for c in ",，;；:：\n") + 1
@@ -107,7 +109,9 @@ def not_a_claim(sent: str, q) -> str | None:
     if _WORDS_LEFT.search(_DATES_TIMES.sub("", sent)) is None:
         return "a line of figures with no words (a page counter, a timestamp)"
     after, before = sent[q.end:q.end + 12], sent[max(0, q.start - 6):q.start]
-    if q.surface.rstrip().endswith(("以上", "以下")) and pats.band_after is not None and pats.band_after.match(after):
+    band = re.match(r"\s*及(?:以上|以下)", after)  # (年主营业务收入2000万元及以上的工业法人单位)
+    if (q.surface.rstrip().endswith(("以上", "以下")) or band) and pats.band_after is not None \
+            and pats.band_after.match(sent, q.end + (band.end() if band else 0)):
         return "a threshold naming a band (600美元以上的高端市场)"
     for rx in pats.non_claim_after:
         if rx.search(after):
