@@ -2401,6 +2401,43 @@ def test_a_business_naming_the_companys_money_is_no_subject_to_carry():
     assert by["年度活跃消费者"] == "阿里巴巴"
 
 
+def test_a_year_report_whose_title_names_its_last_quarter_reports_the_year():
+    """星河食品:Q4业绩承压 over 公司披露2022年年度报告: the note is on the year's results, its
+    title only names the last quarter; a figure the body does not date is the year's."""
+    text = ("星河食品(600001.SH):Q4业绩承压,静待需求修复\n事件:公司披露2022年年度报告。全年实现营收100亿元,同比+2.4%。"
+            "其中Q4营收30亿元,同比-5.9%。\n分渠道看,线上渠道收入10亿元,同比+27.9%。\n")
+    by = {c.value: c.period for c in _claims(text, "2023-03-30")}
+    assert (by[10e9], by[3e9], by[1e9]) == ("2022", "2022Q4", "2022")
+
+
+def test_a_share_price_named_by_the_part_of_the_day_is_of_the_trading_day():
+    """星河科技今早股价升3%至38港元 in a piece on the quarter's results: the price of the day, not a
+    figure of the quarter, and the part of the day is no part of the metric."""
+    text = "星河科技公布第二季业绩。星河科技今早股价升3%至38港元。\n"
+    [c] = [c for c in _claims(text, "2024-08-15") if c.unit == "HKD"]
+    assert (c.metric, c.period, c.change.kind) == ("股价", "asof:2024-08-15", "growth")
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("星河科技中期收益45.6亿元人民币,按年增长62%。\n", "收益"),
+    ("星河科技中期纯利按年倒退14.5%至18.2亿元人民币。\n", "纯利"),
+    ("星河科技中期业绩纯利18.2亿元人民币。\n", "纯利"),
+])
+def test_a_bare_zhongqi_before_what_it_reports_is_the_first_half(text, metric):
+    """Hong Kong's 中期 right after the company's name (星河科技中期收益) is the first half last
+    ended; 业绩 before the measure is no part of it."""
+    c = next(c for c in _claims(text, "2024-08-29") if c.unit == "CNY")
+    assert (c.metric, c.period) == (metric, "2024H1")
+
+
+def test_a_verb_of_output_and_its_goods_name_no_one():
+    """期内交付汽车61,855辆: 交付汽车 is what the company did, no organization; the count is the
+    company's deliveries."""
+    text = "星途汽车第三季收入186.7亿元人民币。期内交付汽车61,855辆,按年增长11.6%。\n"
+    c = next(c for c in _claims(text, "2024-11-20") if c.value == 61_855)
+    assert (c.subject, c.metric) == ("星途汽车", "交付量")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

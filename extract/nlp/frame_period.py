@@ -133,6 +133,8 @@ def _reporting_period(sents: list[tuple[int, str]], year: int | None, pub, w: Fr
                 if bare is None and re.fullmatch(r"\d{4}Q[1-4]", code or ""):
                     bare = code, i, ordinal  # (…公布2020财年第三季度(截至2019年12月31日止三个月)业绩: the fiscal quarter it meant)
                     continue
+            if bare is not None and code == bare[0][:4] and bare[0].endswith("Q4"):
+                return code, i, False  # (X:Q4业绩承压。事件:公司披露2022年年度报告: the year's results, its last quarter named)
             if bare is not None and not re.fullmatch(r"\d{4}Q[1-4]", code or ""):
                 return bare
             return code, i, ordinal

@@ -120,7 +120,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![\d年])(?:第\s*)?(?P<q>[一二三四1-4])\s*财季"), "fiscal_quarter", "季"),
     (re.compile(r"(?<![\d年半])(?P<h>上|下)半年"), "bare_half", "半"),
     # Hong Kong 中期 before what it reports (預期中期錄得虧損, 中期純利): the first half
-    (re.compile(r"(?<![\d年\u4e00-\u9fff])(?P<h>中)期(?=\s*(?:录得|业绩|盈利|亏损|纯利|溢利|收益|收入|股息|派息))|(?<=预期|预计)(?P<h2>中)期"), "bare_half", "期"),
+    # (泡泡玛特中期收益, 派中期息 too; not 中长期, 短中期)
+    (re.compile(r"(?<![\d年长短初其集])(?P<h>中)期(?=\s*(?:录得|业绩|盈利|亏损|纯利|溢利|收益|收入|股息|派息|息))|(?<=预期|预计)(?P<h2>中)期"), "bare_half", "期"),
     (re.compile(r"(?<![A-Za-z\d])H(?P<hn>[12])(?![\dA-Za-z])"), "bare_half", "H"),  # an analyst's H2
     # (not a question's number opening a line: Q1:…, Q3：毛利率?)
     (re.compile(_ASOF + r"(?<![A-Za-z\d])(?:(?<!^)(?<!\n)|(?!Q[1-4]\s*[:：、.]))Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
