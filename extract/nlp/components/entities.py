@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..names import name_pattern
 from ..patterns import WordRegex, load_patterns
 from .metric_names import in_trap, metric_spans, trap_spans
-from .name_edges import bracketed_latin, describes, no_name, with_head, without_lead, without_quote_verb
+from .name_edges import bracketed_latin, deed_and_object, describes, no_name, with_head, without_lead, without_quote_verb
 
 
 @dataclass
@@ -185,6 +185,8 @@ def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
             and (_jieba_dt().FREQ.get(w) or 0) < _COMMON_WORD
     if cls == "Organization" and not w.endswith(pats.org_heads) and _common_words_only(w):
         return False  # 核心竞争力: common words put together name no organization
+    if cls in _ORG_CLASSES and deed_and_object(w):
+        return False
     return len(w) <= 20 and not (cls in _ORG_CLASSES and _generic_headed(w))
 
 
@@ -236,7 +238,7 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
             for m in rx.finditer(s) if k == 0 or not title else ():
                 name = m.group("name")
                 if not name or name in pats.not_names or name.endswith(pats.not_name_tails) \
-                        or (cls in _ORG_CLASSES and _generic_headed(name)):
+                        or (cls in _ORG_CLASSES and (_generic_headed(name) or deed_and_object(name))):
                     continue
                 if cls == "Person" and (name[0] not in pats.surnames or len(name) > 4):
                     continue

@@ -31,10 +31,16 @@ def without_lead(m):
     rest = m.surface[cut.end():]
     pats = load_patterns()
     core = next((rest[:-len(h)] for h in pats.org_heads if rest.endswith(h)), rest)
-    if len(core) < 2 or rest in pats.not_names or rest in pats.generic:
+    if len(core) < 2 or rest in pats.not_names or rest in pats.generic or deed_and_object(rest):
         return None
     k = cut.end()
     return replace(m, start=m.start + k, surface=rest, label=m.label[k:] if m.label.startswith(m.surface[:k]) else m.label)
+
+
+def deed_and_object(w: str) -> bool:
+    """期内交付汽车61,855辆: a verb of output and the goods it deals in (交付汽车, 销售新车) name no one."""
+    pats = load_patterns()
+    return any(w.startswith(v) and w[len(v):] in pats.verb_generic_objects for v in pats.verb_measures)
 
 
 def without_quote_verb(text: str, m):

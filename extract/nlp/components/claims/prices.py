@@ -76,6 +76,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
         d.change_kind = "growth"
         d.period = _trading_day(sent[max(0, clause - 24):q.start], frame)
         return
+    if d.metric and (bare := _DAY_PART_PRICE.fullmatch(d.metric)):
+        d.metric, d.metric_key = bare.group(1), None  # (腾讯今早股价升3%至380港元: the price, of the day)
     per_share = sent[max(0, q.start - 1):q.start] == "报" and re.search(r"元/股", q.surface)  # (中科曙光报68.50元/股)
     if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
                                                           or d.metric in ("股价", "收盘价") or per_share):
@@ -89,6 +91,10 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
         d.metric, d.metric_key = "股价", None
     d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
     d.period = _trading_day(lead, frame)
+
+
+#: a share price named after the part of the trading day it is of (今早股价, 昨日收盘价)
+_DAY_PART_PRICE = re.compile(r"(?:今早|今晨|今日|今天|昨日|昨天|早盘|早段|午后|午盘|盘中|尾盘|日内|当日|周[一二三四五六日])+\s*(股价|收盘价)")
 
 
 #: a share's move since the year began, said after its price (今年以来累计上升约30%, 年内累跌43%)
