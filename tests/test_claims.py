@@ -2044,6 +2044,10 @@ ROWS = [
     R("page-chrome-is-no-claim",
       "星河快讯 7x24  阅读 3.2万  2楼\n星河体育2024年收入135.7亿元,按年增长6.5%。\n上一篇:港股收评:恒指涨1.2%  点赞(128)\n1楼 沙发\n",
       E(13_570_000_000, "CNY", period="2024", change=[("yoy", 0.065)])),
+    # a measure's target named in the clause (全年交付目标) is its metric, not a measure of the clause before
+    R("a-target-named-in-its-clause-is-its-metric",
+      "星途汽车表示,公司有望在2024年第四季度实现单季度盈利,2024年全年交付目标上调至30万辆。",
+      E(300_000, "other:辆", period="2024", subject="星途汽车", metric_is="交付量指引")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -19,6 +19,8 @@ def _names_metric(phrase: str) -> bool:
     from ...patterns import load_patterns
 
     pats = load_patterns()
+    if phrase.endswith(("目标", "指引")) and len(phrase) > 2:  # 全年交付目标, 收入指引: a measure's target
+        return _names_metric(phrase[:-2]) or phrase[:-2].endswith(tuple(pats.verb_measures))
     return phrase.endswith((*pats.money_heads, *pats.user_heads, *pats.metric_tails))
 
 #: a payout per ten shares in a headline's shorthand right before its amount (拟10派8元); written out
