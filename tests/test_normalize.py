@@ -91,6 +91,34 @@ def test_mojibake_spans(text, fragments):
     assert [text[a:b] for a, b in find_mojibake(text)] == fragments
 
 
+@pytest.mark.parametrize("raw,expected", [
+    ("收入约为人民币\n286.76亿元,同比下降10.\n39%。", "收入约为人民币286.76亿元,同比下降10.39%。"),
+    ("毛利率同比上升1.1个\n百分点。", "毛利率同比上升1.1个百分点。"),
+    # a block of running text set at one width: its wrapped lines are joined, a heading, a bullet
+    # and a table's row of figures keep their line
+    ("星河科技2024年报点评\n"
+     "公司全年实现营业收入286.76亿元,同比增长3.9%,经营\n"
+     "性现金流净额为54.2亿元,较上年增加4.1亿元,存货周转\n"
+     "天数为124天,较上年减少12天;毛利率为49.4%,同比上升\n"
+     "1.1个百分点,净利率为10.5%,同比基本持平,期间费用率\n"
+     "为33.5%。\n"
+     "●维持买入评级\n"
+     "营业收入 22,572 25,803 28,676\n",
+     "星河科技2024年报点评\n"
+     "公司全年实现营业收入286.76亿元,同比增长3.9%,经营性现金流净额为54.2亿元,较上年增加4.1亿元,存货周转"
+     "天数为124天,较上年减少12天;毛利率为49.4%,同比上升1.1个百分点,净利率为10.5%,同比基本持平,期间费用率"
+     "为33.5%。\n●维持买入评级\n营业收入 22,572 25,803 28,676\n"),
+    # lines of a headline and a short body that share no width stay apart
+    ("星河科技公布季度业绩\n收入100亿元\n", "星河科技公布季度业绩\n收入100亿元\n"),
+], ids=["inside-a-figure", "points", "wrapped-block", "short-lines"])
+def test_a_line_wrapped_inside_running_text_is_joined(raw, expected):
+    """Text copied from a PDF or a narrow column breaks lines inside a figure or a phrase; the
+    breaks are no part of the text (and every character still maps back to the raw text)."""
+    norm = normalize_text(raw)
+    assert norm.text == expected
+    assert all(raw[norm.starts[i]:norm.ends[i]] == c for i, c in enumerate(norm.text) if c != "\n")
+
+
 def test_sentences_do_not_split_inside_mojibake():
     text = "他是当?shù)氐囊幻课葜薪?。他注册了快手。"
     sents = split_sentences(text, find_mojibake(text))

@@ -42,6 +42,66 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
 _STROKE_BAR = re.compile(r"丨")
 
 
+# a line broken inside a figure, as text copied from a PDF or a narrow web column is (同比下降10.\n39%,
+# 收入约为人民币\n286.76亿元, 3.1个\n百分点): the break is no part of the text
+_BROKEN = re.compile(r"(?<=\d\.)[ \t\u3000]*\n[ \t\u3000]*(?=\d)"
+                     r"|(?<=\d)[ \t\u3000]*\n[ \t\u3000]*(?=(?:%|个百分点|百分点|亿|万|千万|百万|元|美元|港元)(?![\d\u4e00-\u9fff]{0,1}\d))"
+                     r"|(?<=\d个)[ \t\u3000]*\n[ \t\u3000]*(?=百分点)"
+                     r"|(?<=[为达约至到逾超近共计币])[ \t\u3000]*\n[ \t\u3000]*(?=[+\-]?\d[\d,.]*\s*(?:%|亿|万|元|个百分点))")
+
+
+_NEWLINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+_ENDS_SENTENCE = tuple("。!！?？;；…」』”\"")
+_CONTINUES = tuple(",，、(（“")
+# what opens a line of its own: a bullet, a numbered or bracketed heading, a figure's or a table's
+# caption, a source line, a note's fixed sections
+_OWN_LINE = re.compile(r"\s*(?:[●•◆◇■□▪▶►·\-*#]|\d{1,2}\s*[.、)）](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|【|"
+                       r"图表?\s*\d|表\s*\d|(?:资料|数据)?来源|注\s*\d*\s*[:：]|风险提示|投资建议|投资要点|盈利预测|事件\s*[:：]|请务必|敬请|证券研究报告)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _wrapped(text: str) -> set[int]:
+    """Where a line of running text was wrapped (copied from a PDF or a narrow column): the line
+    does not end its sentence and either ends with a comma or a bracket opened, or fills the
+    width most lines of the text share (four or more lines of prose of 20 characters or more); the next
+    line is no bullet, heading or caption, and both are prose, not a table's row of figures.
+    Returns the offsets of those line breaks' starts."""
+    lines = []  # (start of the break, the line before it, the line after it)
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        lines.append((m.start(), text[pos:m.start()], m.end()))
+        pos = m.end()
+    widths: dict[int, int] = {}
+    for _, line, _ in lines:
+        n = len(line.strip())
+        if n >= 20 and _prose(line.strip()):
+            widths[n] = widths.get(n, 0) + 1
+    near = {w: sum(widths.get(v, 0) for v in (w - 1, w, w + 1)) for w in widths}
+    width = max(near, key=lambda w: (near[w], w)) if near and max(near.values()) >= 4 else None
+    out = set()
+    for k, (brk, line, nxt) in enumerate(lines):
+        cur = line.strip()
+        after = text[nxt:text.find("\n", nxt) if "\n" in text[nxt:] else len(text)].strip()
+        if not cur or not after or cur.endswith(_ENDS_SENTENCE) or _OWN_LINE.match(after):
+            continue
+        if not _prose(cur) or not _HAN.match(after[:1]) and not re.match(r"[\d(（“]", after[:1]):
+            continue  # (a table's row, a line of figures)
+        if cur.endswith(_CONTINUES) or width is not None and abs(len(cur) - width) <= 1:
+            out.add(brk)
+    return out
+
+
+def _prose(line: str) -> bool:
+    """Running text, not a table's row: mostly Chinese, no run of figures set apart by spaces."""
+    return len(_HAN.findall(line)) >= len(line) / 2 and not re.search(r"[\d.,%]+\s+[-+\d.,%()（）]+\s+[-+\d.,%()（）]+", line)
+
+
+def _unwrap(t: _Tracked) -> _Tracked:
+    """Running text with its wrapped lines joined back (:func:`_wrapped`)."""
+    breaks = _wrapped(t.text)
+    return t.sub(_NEWLINE, lambda m: "" if m.start() in breaks else m.group(0)) if breaks else t
+
+
 def _cn_small(m: re.Match[str]) -> str:
     """十二 -> 12, 三十一 -> 31, 九 -> 9 (a month or a day)."""
     w = m.group(0)
@@ -55,7 +115,7 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     """The rewrites of :func:`extract.text.normalize.normalize_text`, in order, on a tracked
     text: character references unescaped, pinyin ruby removed, Traditional -> Simplified, full-width
     forms folded, dates in Chinese numerals made Arabic (二零二二年十二月三十一日 -> 2022年12月31日),
-    zero-width characters dropped, the stroke 丨 made a bar. Returns the text and how many ruby annotations
+    zero-width characters dropped, the stroke 丨 made a bar, a line broken inside a figure and a wrapped line of running text joined. Returns the text and how many ruby annotations
     were removed."""
     t = t.sub(_ENTITY, _unescape)
     pinyin = len(_PINYIN.findall(t.text))
@@ -68,6 +128,8 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     t = t.sub(_CN_DAY, _cn_small)
     t = t.sub(_ZERO_WIDTH, lambda m: "")
     t = t.sub(_STROKE_BAR, lambda m: "|")
+    t = t.sub(_BROKEN, lambda m: "")
+    t = _unwrap(t)
     return t, pinyin
 
 
