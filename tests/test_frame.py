@@ -2438,6 +2438,25 @@ def test_a_verb_of_output_and_its_goods_name_no_one():
     assert (c.subject, c.metric) == ("星途汽车", "交付量")
 
 
+@pytest.mark.parametrize("text", [
+    "星河汽车昨晚公布,截至6月30日止第二季收入达182.7亿元人民币。\n",
+    "星河汽车昨晚公布,截至今年6月30日止第二季,收入为182.7亿元人民币。\n",
+])
+def test_a_quarter_named_by_its_end_and_ordinal_is_that_quarter(text):
+    """截至6月30日止第二季 (Hong Kong's 季 for 季度, 今年 or no year): the quarter ending then,
+    wholly a period, none of it in the metric."""
+    [c] = _claims(text, "2024-08-21")
+    assert (c.metric, c.period) == ("收入", "2024Q2")
+
+
+def test_the_name_after_qixia_is_the_subject_not_its_parent():
+    """星河控股旗下星途汽车公布…: the parent a name is said to belong to reports nothing; the name
+    after 旗下 is the reporting entity and the subject."""
+    text = "吉利旗下极氪周一公布,第二季收入177.2亿元。\n"
+    [c] = _claims(text, "2024-08-13")
+    assert (c.subject, c.period) == ("极氪", "2024Q2")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

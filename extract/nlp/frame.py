@@ -156,6 +156,9 @@ def is_bulletin(sents: list[tuple[int, str]], w: FrameWords | None = None) -> bo
     return w.statistics is not None and any(w.statistics.search(s) for _, s in sents)
 
 
+_OWNS = re.compile(r"\s*(?:的)?旗下")
+
+
 def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWords, text: str = ""):
     from .ner.config import load_ner_config
 
@@ -165,6 +168,9 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     cands = [m for m in mentions if m.cls in _ORG and not is_media(m, text) and not is_generic(m)
              and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
              and not is_investor(m, sents) and not is_publisher(m, sents) and not _TICKER_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    # (吉利旗下极氪公布…: the parent a name is said to belong to reports nothing, the name after it does)
+    parents = [m for m in cands if _OWNS.match(text, m.end) and any(0 < x.start - m.end <= 16 for x in cands)]
+    cands = [m for m in cands if m not in parents]
     # a listed company named with its stock code (宁德时代(300750)) in the lead, first: an analyst
     # who publishes a note on its results (某某证券发布宁德时代三季报点评) reports on it
     for m in cands:  # (山东统计公报: a model's "organization" of a place and its statistics names the place)
@@ -218,7 +224,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     if not named and (titled := titled_company(sents)) is not None:
         return titled  # 华远证券发布研究报告《宁德时代2023年报点评》: what the note is on
     if topic is not None and not is_media(topic) and not is_investor(topic, sents) and not is_publisher(topic, sents) \
-            and not (text and is_partner(topic, text)):
+            and not (text and is_partner(topic, text)) and not any(p.label == topic.label for p in parents):
         return topic
     if not cands and (place := _titled_place_mention(sents, mentions)) is not None:
         return place  # 江苏:1-11月份规模以上工业增加值增长7.5%: no company in the lead, a place's figures

@@ -27,8 +27,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # (2024H1), 截至2024年3月31日止年度 (a fiscal year; 截至 may be left out before a full date and 止); the
     # year may be the context's (截至12月31日的九个月, 截至今年6月30日…)
     (re.compile(r"(?:(?:截至|截止)\s*|(?=(?:19|20)\d{2}\s*年\s*(?:1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*日\s*止))"
-                r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日|底|末)?\s*(?:止\s*的?|的)\s*"
-                r"(?P<len>年度|财政年度|财年|(?<=止)全年|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年|季度|(?<=止)月份?(?![\u4e00-\u9fff]{0,2}[前后]))"
+                r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*|(?P<rely>今年|本年|去年|上年))?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:[0-3]?\d\s*日|底|末)?\s*(?:止\s*的?|的)\s*(?:第\s*[一二三四1-4]\s*(?=季))?"
+                r"(?P<len>年度|财政年度|财年|(?<=止)全年|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年|季度|季(?![度节末底])|(?<=止)月份?(?![\u4e00-\u9fff]{0,2}[前后]))"
                 r"(?:\s*(?:及|和|以及)\s*(?P<len2>年度|(?:十[一二]?|1[0-2]|[一两二三四五六七八九1-9])个月|半年))?"), "ended", "止的"),
     # a span of whole months written from the first day to a day (于2024年1月1日至2024年10月31日期间): those months
     (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<m1>1[0-2]|0?[1-9])\s*月\s*(?:1|01|一)\s*日\s*(?:-|~|～|—|至|到)\s*"
@@ -112,7 +112,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # (a model's name before 第: G6第三季度销量)
     (re.compile(_ASOF + r"(?:(?<=[A-Za-z\d])第\s*|(?<![\d年.连续近过去])(?:第\s*)?)(?P<q>[一二三四1-4])\s*季度(?P<end>末|底)?"), "bare_quarter", "季"),
     (re.compile(_ASOF + r"(?<![\d年])(?:(?:第\s*)(?P<q>[一二三四1-4])|(?P<q2>[首次]))\s*季(?![度节])(?P<end>末|底)?"), "bare_quarter", "季"),
-    (re.compile(r"(?:截至|截止)\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:三个月|季度|季)(?!末|底)"), "reported_quarter", "季"),
+    # (截至6月30日止第二季, 截至今年6月30日止季度: the ordinal and 今年 too)
+    (re.compile(r"(?:截至|截止)\s*(?:今年|本年)?\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:第\s*[一二三四1-4]\s*)?(?:三个月|季度|季)(?!末|底)"), "reported_quarter", "季"),
     # a quarter named by its end month with no year (12月季度, 9月份季度): the latest one reported
     (re.compile(r"(?<![\d年])(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:的|之)?\s*季度(?!末|底)"), "reported_quarter", "季"),
     # a fiscal quarter with no year (第三财季): the calendar quarter last ended before publication,

@@ -61,7 +61,7 @@ class PeriodMention:
     base: bool = False  # the base of a comparison (较2022年12月): it does not govern claims
 
 
-_ENDED_MONTHS = {"年度": 12, "财政年度": 12, "财年": 12, "全年": 12, "半年": 6, "季度": 3, "月份": 1, "月": 1, **{f"{w}个月": n for n, ws in enumerate(("一1", "两二2", "三3", "四4", "五5",
+_ENDED_MONTHS = {"年度": 12, "财政年度": 12, "财年": 12, "全年": 12, "半年": 6, "季度": 3, "季": 3, "月份": 1, "月": 1, **{f"{w}个月": n for n, ws in enumerate(("一1", "两二2", "三3", "四4", "五5",
                  "六6", "七7", "八8", "九9", ("十", "10"), ("十一", "11"), ("十二", "12")), 1) for w in ws}}
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|相较|较之|对比|(?<![不])[高低多少]于|不及)\s*(?:于)?\s*$")
 

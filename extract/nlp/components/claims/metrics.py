@@ -69,7 +69,7 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
             and not any(label.end() <= a and b <= q.start for a, b, _ in lex_metrics) and not (np and _names_metric(np)):
         # 快递业务量:2024年3月为19.5亿票,上年同期为…: the line's label (拨备覆盖率方面,A为…: the topic's), when
         # no metric is named after it
-        named = _PERIOD_WORDS.sub("", label.group("m")) or label.group("m")  # (三季度营收: 营收)
+        named = _PERIOD_WORDS.sub("", _PERIOD_ENDED.sub("", label.group("m"))) or label.group("m")  # (三季度营收: 营收)
         inside = [(a, b, e) for a, b, e in lex_metrics if label.start("m") <= a and b <= label.end("m")]
         return named, (inside[-1][2].key if inside and _same_metric(named, sent[inside[-1][0]:inside[-1][1]]) else None)
     if cands and cands[-1][0] < clause_start and np and _names_metric(np) and np in sent[clause_start:q.start]:
@@ -256,7 +256,6 @@ _PEOPLE_WORDS = frozenset("人名位户个")
 _PERIOD_WORDS = re.compile(
     r"(?:从|由|在|于|到|截至到?|截止到?)?\s*(?:(?<![统单每第同唯])(?:十[一二]?|[一二三四五六七八九])月份?(?!\d)|(?<![\d.])(?:(?:19|20)\d{2}\s*年\s*)?(?:1[0-2]|[1-9])\s*月份?\s*季度|(?:19|20)\d{2}\s*年(?:年?度)?(?:第?\s*[一二三四1-4]\s*季度(?:末)?|[上下]半年|"
     r"\d{1,2}\s*月(?:份)?(?:\s*(?:-|~|～|—|至|到)\s*\d{1,2}\s*月(?:份)?)?(?:底|末)?|初\s*(?:以来|至今|迄今)|底|末|全年|前[一二三两1-3]个?季度)?|(?:(?<=[A-Za-z\d])第|(?<![\d.])第?)[一二三四1-4]季度(?:末)?|本季度|[前首头](?:十[一二]?|[一二三四五六七八九两]|1[01]|[1-9])个?月(?:份)?|首[二三两2-3]个?季度?|本财季|上一?财季|下一?财季|前[一二三两1-3]个?财季|(?<![\d.])第?[一二三四1-4]财季(?:度)?|(?:本|该|上一?|今|当)财(?:政)?年(?:度)?|上一?季(?!度)|前一个?季度|下一?个?季度|下一?季(?!度)|中期(?=录得|业绩|盈利|亏损|纯利|溢利|收益|收入|股息|派息)|本月|当月|这个月|该月|是月|上一?个?月|前一个月|这个季度|这一季度|该季度|上个季度|上一季度|上季度|去年同期|上年同期|(?:去年|上年)(?:底|末)|(?:去年|上年)?同季度?|(?:今年|本年|年初)\s*(?:以来|至今|迄今)|今年迄今|(?:去年|上一?年|前一年|今年|本年)度|去年|上年末|上一年|前一年|上年|(?<=[至到])(?:目前|如今|当前)|今年|明年|后年|同期|全年|"
-    r"(?:截至|截止)[^,，。;；]{0,16}?止\s*(?:的)?\s*(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度)|"
     r"(?<![A-Za-z])单?(?:(?:19|20)\d{2}\s*年?\s*)?Q[1-4](?![0-9])|(?<![A-Za-z\d])H[12](?![\dA-Za-z])|"
     r"(?<![\d.])(?:1[0-2]|0?[1-9])\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*(?:1[0-2]|0?[1-9])\s*月(?:份)?|前[一二三两1-3]个?季度|[上下]半年|单季度?|"
     r"(?<![\d.])(?:1[0-2]|[1-9])\s*月(?:份)?(?:底|末|初)?(?!\s*\d{1,2}\s*[日号])|(?<![\d.])(?:1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]|(?<![\d年])年(?:末|底|初)(?:之?前)?)"
@@ -264,6 +263,8 @@ _PERIOD_WORDS = re.compile(
 
 # the shorthand periods of notes and Hong Kong filings (23Q4, 2Q24, 1H25, 2024-2026年, 第三季, 首季,
 # 2020财年第三季度, 23年前三季度)
+#: a period named by its end and length (截至6月30日止第二季, 截至2024年3月31日止年度), whole
+_PERIOD_ENDED = re.compile(r"(?:截至|截止)[^,，。;；]{0,16}?止\s*(?:的)?\s*(?:第\s*[一二三四1-4]\s*(?=季))?(?:年度|十二个月|12个月|九个月|9个月|六个月|6个月|半年|三个月|3个月|季度|季(?![度节末底]))")
 _PERIOD_SHORTHAND = re.compile(
     r"(?:于|在)?(?<![A-Za-z])FY\s*(?:(?:19|20)\d{2}|\d{2})(?!\d)\s*E?\s*(?:(?:-|~|—|–|至|到)\s*(?:FY)?\s*(?:(?:19|20)\d{2}|\d{2})\s*E?(?!\d))?\s*(?:Q[1-4])?|"
     r"(?<![A-Za-z])[QH][1-4]\s*(?:['’]\s*\d{2}|\s(?:19|20)\d{2})(?!\d)|(?:(?:19|20)?\d{2})?Q1\s*[-~～]\s*[23](?![\dQ])|(?<![\dA-Za-z])(?:[1-4][QH]|\d{1,2}M|1\s*-\s*[23]Q)\s*(?:19|20)?\d{2}(?!\d)|"
@@ -330,7 +331,7 @@ def _np_before(sent: str, pos: int, floor: int, mentions: list[Mention], numbers
             and _names_metric(_TRIM_TAIL.sub("", seg[cut + 1:].strip())):
         seg = seg[cut + 1:]  # 星河首季核心收入微增 云收入升6%: a headline's parts, split by a space
     seg = _ACHIEVED.sub("", _CJK_GAP.sub("", _ABBREV.sub("", _ASIDE.sub("", seg))))  # 自由现金流(不包括…的影响)为: the aside is no part of the phrase
-    seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", seg))  # 占总收入比重从2019年的 -> 占总收入比重
+    seg = _PERIOD_WORDS.sub("", _PERIOD_SHORTHAND.sub("", _PERIOD_ENDED.sub("", seg)))  # 占总收入比重从2019年的 -> 占总收入比重
     # the predicate words right before the number go first (商家数量已突破: 已 is no boundary here)
     ratio = _RATIO_IS.search(seg)  # 城乡居民收入比为1.86: a ratio, its 比 no comparison
     cagr = _AVERAGE_RATE.search(seg)  # 营收复合增长率为20%: a rate of its own, over years

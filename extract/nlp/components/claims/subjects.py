@@ -53,6 +53,9 @@ _SOURCE_AFTER = re.compile(r"\s*(?:[(（][A-Za-z.]{2,16}[)）]\s*)?(?:\d{1,2}\s*
                            r"(?:获悉|消息|报道|援引|发布的|的(?:报告|调研|调查|数据|统计)|(?:报告|调研|调查|数据|统计)?显示)")
 # (IT之家获悉, 快科技4月18日消息: the outlet that tells, not what the figures are of)
 
+_PARENT_OF = re.compile(r"\s*(?:的)?旗下")
+
+
 def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
     """The entity in subject position before ``pos``: the first one of the number's clause that
     no preposition governs (通过快手… is not the subject) and that is no source (IT之家获悉,
@@ -66,7 +69,10 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
              and not _latin_speaker(sent, m)
              and not (_answered(sent, m) and _ANSWERED_AFTER.match(sent, m.end))
              and not (m.cls == "Place" and (_SITE_AFTER.match(sent, m.end) or _PART_HEADING_AFTER.match(sent, m.end)))
-             and not (m.cls in ("Segment", "Organization") and m.source != "lexicon" and re.match(r"等(?=[\u4e00-\u9fff]{2})", sent[m.end:]))]
+             and not (m.cls in ("Segment", "Organization") and m.source != "lexicon" and re.match(r"等(?=[\u4e00-\u9fff]{2})", sent[m.end:]))
+             # (吉利旗下极氪公布…: the parent, the name after 旗下 is the subject)
+             and not (_PARENT_OF.match(sent, m.end) and any(0 < x.start - m.end <= 16 and x.cls in ("Company", "Organization", "Platform")
+                                                             for x in mentions))]
     if not cands:
         return None
     cut = _clause_start(sent, pos)
