@@ -130,8 +130,8 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     t = t.sub(_CN_DAY, _cn_small)
     t = t.sub(_ZERO_WIDTH, lambda m: "")
     t = t.sub(_STROKE_BAR, lambda m: "|")
+    t = _unwrap(t)  # (before the breaks inside figures are joined: the lines keep the width they were set at)
     t = t.sub(_BROKEN, lambda m: "")
-    t = _unwrap(t)
     return t, pinyin
 
 
