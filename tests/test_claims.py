@@ -2048,6 +2048,9 @@ ROWS = [
     R("a-target-named-in-its-clause-is-its-metric",
       "星途汽车表示,公司有望在2024年第四季度实现单季度盈利,2024年全年交付目标上调至30万辆。",
       E(300_000, "other:辆", period="2024", subject="星途汽车", metric_is="交付量指引")),
+    # the bound each of the things counted passed (402个品牌成交额破亿元) is no amount of its own
+    R("a-bound-each-counted-thing-passed-is-no-claim", "2023年双11期间,星河商城共有402个品牌成交额破亿元。",
+      E(402, ("count", "other:个"), period="2023", subject="星河商城")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -407,7 +407,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             d.unit = "HKD" if frame is not None and frame.hk_listed else "CNY"
             day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", (frame.published if frame else None) or "")
             d.period = f"asof:{day.group(0)}" if day else None
-        if _streak(sent, d) or _describes_counted(sent, d, drafts) or opens_a_group(sent, d, drafts):
+        if (bound := _describes_counted(sent, d, drafts)) or _streak(sent, d) or opens_a_group(sent, d, drafts):
+            floor = q.end if bound else floor  # (402个品牌成交额破亿元,其中国货品牌243个: a bound's words are no later figure's)
             continue
         floor = q.end
         out.append(d)

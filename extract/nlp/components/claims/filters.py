@@ -180,6 +180,9 @@ def _streak(sent: str, d: Draft) -> bool:
     return False
 
 
+#: things counted one by one (402个品牌), and what each of them passed after them (品牌成交额破亿元)
+_THINGS = ("个", "家", "部", "款", "只", "位", "名", "场")
+_BOUND_OF_EACH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:单日|全年|年)?(?:成交额|销售额|交易额|营收|收入|票房|粉丝数?|市值|估值|GMV)\s*")
 _COUNTED_AFTER = re.compile(r"(?:的)?[\u4e00-\u9fffA-Za-z]{1,6}?(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:数量|数)?(?:达到|达|有|为|共|合计)?\s*$")
 # (超千亿元的县(市、区)达到12个: what the bracket adds to the things counted is part of them)
 
@@ -191,6 +194,10 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
     if q.hedge_dir not in ("gt", "ge") or d.is_change:
         return False
     nxt = next((x for x in drafts if x.q.start >= q.end), None)
+    prev = next((x for x in reversed(drafts) if x.q.end <= q.start), None)
+    if prev is not None and prev.q.kind in ("count", "measure") and str(prev.q.unit_word or "") in _THINGS \
+            and _BOUND_OF_EACH.fullmatch(sent, prev.q.end, q.start):
+        return True  # 402个品牌成交额破亿元: the bound each of the things counted passed
     if nxt is None or nxt.q.kind not in ("count", "measure") or nxt.q.start - q.end > 10:
         return False
     return bool(_COUNTED_AFTER.fullmatch(sent, q.end, nxt.q.start)) and not _CLAUSE_END.search(sent, q.end, nxt.q.start)
