@@ -126,6 +126,10 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![A-Za-z\d])H(?P<hn>[12])(?![\dA-Za-z])"), "bare_half", "H"),  # an analyst's H2
     # (not a question's number opening a line: Q1:…, Q3：毛利率?)
     (re.compile(_ASOF + r"(?<![A-Za-z\d])(?:(?<!^)(?<!\n)|(?!Q[1-4]\s*[:：、.]))Q(?P<q>[1-4])(?P<end>末)?(?![\d])"), "bare_quarter", "Q"),
+    # months listed with one 月 after the last (7、8、9月, 7、8、9三个月): each its own month
+    (re.compile(r"(?<![\d年月.、])(?P<m>1[0-2]|[1-9])(?=(?:\s*[、,，和及与]\s*(?:1[0-2]|[1-9]))+\s*(?:月份?|[两二三四五六]个月))"
+                r"|(?<=\d[、和及与])(?P<ml>1[0-2]|[1-9])(?=(?:\s*[、,，和及与]\s*(?:1[0-2]|[1-9]))*\s*(?:月份?|[两二三四五六]个月))"
+                r"(?:\s*[两二三四五六]个月)?"), "bare_month", "、"),
     (re.compile(_ASOF + r"(?<![\d年月.])(?:(?<![A-Za-z])|(?=\d{1,2}\s*月份))(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?P<end>底|末)?"), "bare_month", "月"),  # (问界M9月均: a model's digit; 京东APP6月份: a month)
     (re.compile(_ASOF + r"(?<![\d年月.一二三四五六七八九十两几个前后])(?P<m>十[一二]?|[一二三四五六七八九])\s*月份(?P<end>底|末)?"), "bare_month", "月"),
     # … and without 份 where what follows makes it a month (七月交付量, 截至六月底, 於七月，): not 五月天

@@ -125,7 +125,8 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
             asof = bool(g.get("asof")) or bool(g.get("end")) or bool(g.get("end2")) or bool(g.get("yend"))
             q = _CN.get(g.get("q") or "")
             h = g.get("h")
-            mo = _month_number(g["m"]) if g.get("m") else (12 if g.get("yend") else None)
+            # (ml: the last of months listed with one 月, 7、8、9三个月)
+            mo = _month_number(g.get("m") or g["ml"]) if g.get("m") or g.get("ml") else (12 if g.get("yend") else None)
             if kind == "fiscal_this":
                 ctx = re.match(r"(\d{4})(?:Q([1-4])|H([12]))?", quarter or "")
                 if ctx is None:  # no reporting period in context: this fiscal year is unknown
