@@ -2457,6 +2457,22 @@ def test_the_name_after_qixia_is_the_subject_not_its_parent():
     assert (c.subject, c.period) == ("极氪", "2024Q2")
 
 
+@pytest.mark.parametrize("text,price,period,metric", [
+    ("星河汽车公布第三季业绩。星河汽车今早至10点报34.15港元,跌4.1%。\n", 34.15, "asof:2024-11-21", "股价"),
+    ("星河汽车公布第三季业绩。港股今早开报151.7元,跌2.1%。\n", 151.7, "asof:2024-11-21", "股价"),
+    ("星河汽车公布第三季业绩。星河汽车昨晚美股收报19.4美元,跌1.37%;港股今早开报151.7元,跌2.1%。\n", 151.7,
+     "asof:2024-11-21", "股价"),
+])
+def test_a_price_at_the_open_or_at_an_hour_is_of_the_day(text, price, period, metric):
+    """今早开报, 至10点报: a share price of the trading day (in Hong Kong dollars after 港股), never
+    a figure of the quarter reported; the hour is no figure, and the clause before a semicolon
+    (美股收报…) lends it neither its day nor its closing."""
+    claims = _claims(text, "2024-11-21")
+    c = next(c for c in claims if c.value == price)
+    assert (c.metric, c.period, c.unit, c.change.kind) == (metric, period, "HKD", "growth")
+    assert not any(c.value == 10 for c in claims)
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

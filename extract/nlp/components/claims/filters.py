@@ -113,6 +113,8 @@ def not_a_claim(sent: str, q) -> str | None:
     if (q.surface.rstrip().endswith(("以上", "以下")) or band) and pats.band_after is not None \
             and pats.band_after.match(sent, q.end + (band.end() if band else 0)):
         return "a threshold naming a band (600美元以上的高端市场)"
+    if q.unit_word in ("点", "时") and re.match(r"\s*(?:[0-5]?\d\s*分)?\s*(?:报|许|左右|前后)", after):
+        return "a time of day (今早至10点报34.15港元)"
     for rx in pats.non_claim_after:
         if rx.search(after):
             return f"context {rx.pattern!r}"

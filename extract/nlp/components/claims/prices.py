@@ -82,9 +82,13 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
                                                           or d.metric in ("股价", "收盘价") or per_share):
         return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
-    if frame is not None and frame.hk_listed and d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", q.surface):
-        d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing: Hong Kong dollars
     lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
+    if _OWN_DAY.search(sent, clause, q.start) or (cut := max(lead.rfind(";"), lead.rfind("；"))) >= 0:
+        # (美股收报19.4美元;港股今早开报151.7元: a clause naming its own day, or after a semicolon, is its own)
+        lead = sent[clause:q.start] if _OWN_DAY.search(sent, clause, q.start) else lead[cut + 1:]
+    if d.unit == "CNY" and (frame is not None and frame.hk_listed or re.search(r"港股|H股", lead)) \
+            and not re.search(r"人民币|RMB|¥|￥", q.surface):
+        d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing (港股今早开报151.7元): Hong Kong dollars
     if any(x in lead for x in w.price_close):
         d.metric, d.metric_key = "收盘价", None
     elif not d.metric or "价" not in d.metric:
@@ -93,6 +97,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     d.period = _trading_day(lead, frame)
 
 
+#: a day or a part of one a clause names (今早, 昨日, 周二, 11月20日) or an opening price (开报)
+_OWN_DAY = re.compile(r"今早|今晨|今日|今天|昨日|昨天|昨晚|周[一二三四五六日]|\d{1,2}\s*月\s*\d{1,2}\s*日|开(?:盘|市)?报")
 #: a share price named after the part of the trading day it is of (今早股价, 昨日收盘价)
 _DAY_PART_PRICE = re.compile(r"(?:今早|今晨|今日|今天|昨日|昨天|早盘|早段|午后|午盘|盘中|尾盘|日内|当日|周[一二三四五六日])+\s*(股价|收盘价)")
 
