@@ -2051,6 +2051,9 @@ ROWS = [
     # the bound each of the things counted passed (402个品牌成交额破亿元) is no amount of its own
     R("a-bound-each-counted-thing-passed-is-no-claim", "2023年双11期间,星河商城共有402个品牌成交额破亿元。",
       E(402, ("count", "other:个"), period="2023", subject="星河商城")),
+    # a restatement whose currency is said before its amount (约合港元201.6亿元) is no claim either
+    R("a-restatement-with-its-currency-first-is-no-claim", "星河汽车2024年第三季度收入186.7亿元人民币(约合港元201.6亿元),按年跌2.1%。",
+      E(18_670_000_000, "CNY", period="2024Q3", change=[("yoy", -0.021)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -16,6 +16,7 @@ def _converts(sent: str, q, words: tuple[str, ...]) -> bool:
     (2605亿元人民币(约合357亿美元))? A conversion word opens it (or its hedge: 约合) and an amount
     in a currency ends right before, an opening bracket between."""
     before = sent[max(0, q.start - 28):q.start]
+    before = re.sub(r"(?:港元|港币|美元|人民币|欧元|日元)\s*$", "", before)  # (约合港元201.6亿元: the currency said first)
     said = next((w for w in words if q.surface.startswith(w) or before.endswith(w)), None)
     if said is None:
         return False
