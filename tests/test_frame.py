@@ -2473,6 +2473,14 @@ def test_a_price_at_the_open_or_at_an_hour_is_of_the_day(text, price, period, me
     assert not any(c.value == 10 for c in claims)
 
 
+def test_jinji_in_a_piece_on_the_quarter_reported_is_the_quarter_under_way():
+    """星河汽车公布首季业绩…预计今季交付7.2万辆: Hong Kong's 今季 is the quarter under way, the
+    one after the quarter reported, and no part of the metric."""
+    text = "星河汽车公布首季业绩,收入120.35亿元。星河汽车预计今季交付7.2万辆,按年增长25.5%。\n"
+    c = next(c for c in _claims(text, "2025-06-04") if c.value == 72_000)
+    assert (c.metric, c.period) == ("交付量指引", "2025Q2")
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
