@@ -2481,6 +2481,14 @@ def test_jinji_in_a_piece_on_the_quarter_reported_is_the_quarter_under_way():
     assert (c.metric, c.period) == ("交付量指引", "2025Q2")
 
 
+def test_a_start_date_in_a_relative_clause_is_no_period_of_the_figure():
+    """其中6月底开始交付的S6交付901辆: 6月底 says when the model started to deliver; the count is of
+    the quarter the sentence reports, not at the end of June."""
+    text = "星河汽车公布二季度业绩。二季度共交付3553辆,其中6月底开始交付的S6交付901辆。\n"
+    c = next(c for c in _claims(text, "2019-08-13") if c.value == 901)
+    assert c.period == "2019Q2"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

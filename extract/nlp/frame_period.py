@@ -18,11 +18,16 @@ _ANNOUNCED = re.compile(r"\s*(?:[0-3]?\d\s*日)?\s*(?:晚间|晚|早间|早|上�
 _DATELINE = re.compile(r"^\s*(?:date\s*|[\u4e00-\u9fff]{2,4}\s*[,，]\s*|[(（][\u4e00-\u9fffA-Za-z]{2,8}[ \t\u3000]*)$")  # ((香港 2025年3月20日))
 
 
+_STARTED_OF = re.compile(r"\s*(?:开始|起)\s*[\u4e00-\u9fff]{1,4}的")
+
+
 def event_date(text: str, p) -> bool:
     """A date that says when a piece was filed, a release came out or a meeting was held (北京12月31日电,
     2018年12月31日晚发布, 7月29日消息, a dateline 北京,2022年5月17日, 5月15日,X召开…), not what period a
     figure is of. A span's end (截至…日) and a period of days (3月5日至10日期间) are periods."""
     s = text[p.start:p.end]
+    if _STARTED_OF.match(text, p.end):
+        return True  # (其中6月底开始交付的P7交付1407辆: when the thing counted started, no period of a figure)
     if re.match(r"\s*(?:截至|截止|到)", s):
         return False
     day = "日" in s or re.search(r"\d-[0-3]?\d\s*$", s) or re.match(r"\s*[0-3]?\d\s*日", text[p.end:p.end + 4])  # (2025-03-20)
