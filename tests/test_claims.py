@@ -2054,6 +2054,10 @@ ROWS = [
     # a restatement whose currency is said before its amount (约合港元201.6亿元) is no claim either
     R("a-restatement-with-its-currency-first-is-no-claim", "星河汽车2024年第三季度收入186.7亿元人民币(约合港元201.6亿元),按年跌2.1%。",
       E(18_670_000_000, "CNY", period="2024Q3", change=[("yoy", -0.021)])),
+    # a forum's footer: a contact's number (客服QQ群:55216688) and a numbered list of other posts
+    R("a-forums-footer-is-no-claim",
+      "星河体育2024年收入135.7亿元。\n论坛客服QQ群:55216688 广告合作请发邮件\n热帖排行:1.白酒见底了吗 2.港股通资金周报 3.价格战第3季\n版权所有 沪ICP备0856xxxx号\n",
+      E(13_570_000_000, "CNY", period="2024")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
