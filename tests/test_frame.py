@@ -2489,6 +2489,15 @@ def test_a_start_date_in_a_relative_clause_is_no_period_of_the_figure():
     assert c.period == "2019Q2"
 
 
+def test_a_portals_name_in_a_page_header_reports_nothing():
+    """星河证券 资讯  美股 · 财报 over a company's release: the portal names its section, it is no
+    reporting entity; the company the release names is."""
+    text = ("星河证券 资讯  美股 · 财报\n发布时间:2025-02-20 17:45\n\n网易公司(纳斯达克代码:NTES)今日公布第四季度未经审计财务业绩。\n"
+            "•毛利率为62.4%,而2023年同期为61.5%。\n")
+    claims = _claims(text, "2025-02-20")
+    assert {c.subject for c in claims} == {"网易"}
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -58,7 +58,11 @@ def is_media(m, text: str = "") -> bool:
     if text and w.listed_code is not None and w.listed_code.match(text, m.end):
         return False
     return label in w.media or surface in w.media or bool(w.media_suffix.search(m.label or "")) \
-        or m.label in w.exchanges or m.surface in w.exchanges
+        or m.label in w.exchanges or m.surface in w.exchanges or bool(text and _SECTION_AFTER.match(text, m.end))
+
+
+#: a portal's section set after its name in a page's header (moomoo 新闻 | 美股财报, 老虎证券 资讯  美股)
+_SECTION_AFTER = re.compile(r"[ \t\u3000]+(?:新闻|资讯|财经|快讯|头条)[ \t\u3000]*(?:$|\n|[|｜·•]|[ \t\u3000]{2}|[ \t\u3000]*\d{4}-\d{2}-\d{2})", re.M)
 
 
 def document_company(title: str | None):
