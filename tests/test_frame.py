@@ -2498,6 +2498,14 @@ def test_a_portals_name_in_a_page_header_reports_nothing():
     assert {c.subject for c in claims} == {"网易"}
 
 
+def test_a_latin_short_name_stands_for_the_chinese_one():
+    """腾讯音乐娱乐集团(“TME”或“公司”)…TME总收入…: the subject is written as the text names the
+    company in Chinese, not by its Latin short name (the contract's canonical, Chinese label)."""
+    text = "腾讯音乐娱乐集团(“TME”或“公司”)今日公布第一季度业绩。TME总收入为人民币70亿元,同比下降2.0%。\n"
+    path_rows = extract_text(text, doc_id="p", published="2024-05-13")[0].claims
+    assert [c.subject_text for c in path_rows] == ["腾讯音乐娱乐集团"]
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

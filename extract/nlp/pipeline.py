@@ -268,10 +268,12 @@ def _named(d, surfaces) -> str | None:
         return None
     if m.cls == "Place":  # 我国 and 全国 name 中国 from the writer's side: give the name
         return m.label
-    if d.subject_here:
-        return m.surface
     common = surfaces.get(m.label)
-    return common.most_common(1)[0][0] if common else m.surface
+    name = m.surface if d.subject_here or not common else common.most_common(1)[0][0]
+    if name.isascii() and not m.label.isascii():
+        # (腾讯音乐娱乐集团(“TME”), WeChat: a Latin short name stands for the Chinese one the text uses, else the label)
+        return next((w for w, _ in (common.most_common() if common else ()) if not w.isascii()), m.label)
+    return name
 
 
 def _without_headline_repeats(claims: list[Claim], text: str) -> list[Claim]:
