@@ -2058,6 +2058,11 @@ ROWS = [
     R("a-forums-footer-is-no-claim",
       "星河体育2024年收入135.7亿元。\n论坛客服QQ群:55216688 广告合作请发邮件\n热帖排行:1.白酒见底了吗 2.港股通资金周报 3.价格战第3季\n版权所有 沪ICP备0856xxxx号\n",
       E(13_570_000_000, "CNY", period="2024")),
+    # a flattened table's header: its years over currencies are no amounts, and a scale's note with
+    # its exception (以百万计,每股数据除外) still scales the rows after it
+    R("a-flattened-header-of-years-and-a-scale-with-its-exception",
+      "星河科技公布2024年第一季度业绩。\n截至2024年3月31日止三个月 2024 2024 人民币 美元 (以百万计,每股数据除外) 总收入 31,513 4,364\n",
+      E(31_513_000_000, "CNY", period="2024Q1"), E(4_364_000_000, ("CNY", "USD"), period="2024Q1")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

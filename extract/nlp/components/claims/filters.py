@@ -82,6 +82,8 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
+    if q.kind == "money" and re.fullmatch(r"(?:19|20)\d{2}\s+(?:人民币|美元|港元|港币|RMB|US\$)", q.surface.strip()):
+        return "a table's header of years over currencies (2023 2024 人民币 人民币)"
     if pats.navigation is not None and pats.navigation.match(sent, sent.rfind("\n", 0, q.start) + 1):
         return "a link to another article (上一篇:…)"
     if q.unit is None and (days := _DAYS_BRACKETED.match(sent, max(0, q.start - 1))) and days.end() >= q.end:

@@ -136,8 +136,9 @@ _QUARTER = re.compile(r"\d{4}Q[1-4]")
 
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
 _CURRENCY = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
-#: a row label naming its own unit or a per-share figure (每股…(人民币元), 每股基本盈利(人民币分))
-_OWN_UNIT = re.compile(r"每股|[(（]\s*(?:人民币|港币|港元|美元)?\s*[元分仙](?:/股)?\s*[)）]")
+#: a row label naming its own unit or a per-share figure (每股…(人民币元), 每股基本盈利(人民币分)); not the
+#: exception of a scale's note (以百万计,每股数据除外)
+_OWN_UNIT = re.compile(r"每股(?![^()（）]{0,12}除外)|[(（]\s*(?:人民币|港币|港元|美元)?\s*[元分仙](?:/股)?\s*[)）]")
 
 
 def _declared_scale(text: str, drafts: list, mult: float, currency: str) -> None:
