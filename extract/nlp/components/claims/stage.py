@@ -109,6 +109,7 @@ def make_claims(nlp: Language, name: str, year: int):
                 lead = lead or drafts[0].period
             if scale is not None:
                 _declared_scale(text, [d for d in drafts if s.start + d.q.start > scale[0]], scale[1], scale[2])
+            drafts = _header_columns(text, drafts)
             for d in drafts:
                 parent = next((x for x in prior if x.metric and x.is_change and not x.attached), None)
                 if d.metric is None and d.is_change and not d.attached and parent is not None:
@@ -139,6 +140,43 @@ _CURRENCY = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "US
 #: a row label naming its own unit or a per-share figure (每股…(人民币元), 每股基本盈利(人民币分)); not the
 #: exception of a scale's note (以百万计,每股数据除外)
 _OWN_UNIT = re.compile(r"每股(?![^()（）]{0,12}除外)|[(（]\s*(?:人民币|港币|港元|美元)?\s*[元分仙](?:/股)?\s*[)）]")
+
+
+#: a flattened table's header on one line: its columns' years, then their currencies (截至3月31日止三个月
+#: 2023 2024 2024 人民币 人民币 美元)
+_HEADER = re.compile(r"(?P<years>(?:(?:19|20)\d{2}\s+){1,3}(?:19|20)\d{2})\s+(?P<curs>(?:(?:人民币|美元|港元|港币|RMB|US\$)\s*){2,4})")
+_CUR = {"人民币": "CNY", "RMB": "CNY", "美元": "USD", "US$": "USD", "港元": "HKD", "港币": "HKD"}
+
+
+def _header_columns(text: str, drafts: list) -> list:
+    """总收入 6,906 6,768 937 after a header of 2023 2024 2024 over 人民币 人民币 美元: the k-th figure
+    of a row is of the k-th column, its year and currency; a column in US dollars beside one of the
+    same year in renminbi restates it (a convenience translation), no claim."""
+    head = _HEADER.search(text)
+    if head is None:
+        return drafts
+    years = head.group("years").split()
+    curs = [_CUR[c] for c in re.findall(r"人民币|美元|港元|港币|RMB|US\$", head.group("curs"))]
+    if len(years) != len(curs):
+        return drafts
+    out = []
+    for d in drafts:
+        if d.q.start < head.end() or d.is_change:
+            out.append(d)
+            continue
+        label = max(m.end() for m in re.finditer(r"[\u4e00-\u9fffA-Za-z]", text[:d.q.start]))  # (the row's label ends)
+        k = len(re.findall(r"-?\d[\d,]*(?:\.\d+)?", text[label:d.q.start]))  # (the figures of the row before it)
+        if k >= len(years):
+            out.append(d)
+            continue
+        if curs[k] == "USD" and any(y == years[k] and c != "USD" for y, c in zip(years, curs)):
+            continue
+        if d.period and re.fullmatch(r"\d{4}(?:Q[1-4]|H[12])?", d.period):
+            d.period = years[k] + d.period[4:]
+        if d.unit in ("CNY", "USD", "HKD"):
+            d.unit = curs[k]
+        out.append(d)
+    return out
 
 
 def _declared_scale(text: str, drafts: list, mult: float, currency: str) -> None:
