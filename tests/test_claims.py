@@ -2069,6 +2069,9 @@ ROWS = [
       "星河科技公布2024年第一季度业绩。\n截至2024年3月31日止三个月 2023 2024 2024 人民币 人民币 美元 (以百万计) 总收入 31,144 31,513 4,364 营业成本 16,000 15,000 2,100\n",
       E(31_144_000_000, "CNY", period="2023Q1"), E(31_513_000_000, "CNY", period="2024Q1"),
       E(16_000_000_000, "CNY", period="2023Q1"), E(15_000_000_000, "CNY", period="2024Q1")),
+    # an analyst's points with 个 (下降1.5个pct) are points, like 1.5个百分点
+    R("points-written-ge-pct", "星河科技2023年毛利率为26.3%,同比下降1.5个pct。",
+      E(0.263, "percent", period="2023", change=[("abs", -0.015)])),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
