@@ -2042,7 +2042,8 @@ ROWS = [
     # a forum's or portal's chrome: a counter after a space or in brackets, a post's floor, a
     # 7x24 label, a link to another article (上一篇:…) state nothing about this one
     R("page-chrome-is-no-claim",
-      "星河快讯 7x24  阅读 3.2万  2楼\n星河体育2024年收入135.7亿元,按年增长6.5%。\n上一篇:港股收评:恒指涨1.2%  点赞(128)\n1楼 沙发\n",
+      "星河快讯 7x24  阅读 3.2万  2楼\n星河体育2024年收入135.7亿元,按年增长6.5%。\n上一篇:港股收评:恒指涨1.2%  点赞(128)\n1楼 沙发\n"
+      "请务必阅读正文之后的免责声明部分 1 / 3\n",
       E(13_570_000_000, "CNY", period="2024", change=[("yoy", 0.065)])),
     # a measure's target named in the clause (全年交付目标) is its metric, not a measure of the clause before
     R("a-target-named-in-its-clause-is-its-metric",
