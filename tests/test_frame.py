@@ -2506,6 +2506,14 @@ def test_a_latin_short_name_stands_for_the_chinese_one():
     assert [c.subject_text for c in path_rows] == ["腾讯音乐娱乐集团"]
 
 
+def test_gonggao_after_gongsi_is_no_part_of_a_name():
+    """公司公告2022年业绩:收入… in a note on 星河体育: 公司 announcing is the company the note is
+    on; 公司公告 is no organization."""
+    text = "星河体育(2331.HK)2022年报点评\n公司公告2022年业绩:收入129.3亿元,同比增长29.1%。\n"
+    [c] = _claims(text, "2023-03-16")
+    assert c.subject == "星河体育"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")
