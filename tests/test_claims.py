@@ -2073,6 +2073,10 @@ ROWS = [
     # an analyst's points with 个 (下降1.5个pct) are points, like 1.5个百分点
     R("points-written-ge-pct", "星河科技2023年毛利率为26.3%,同比下降1.5个pct。",
       E(0.263, "percent", period="2023", change=[("abs", -0.015)])),
+    # 以X为代表的Y: X is an example of the part Y, neither the subject nor in the metric
+    R("an-example-named-with-weidaibiao-is-no-subject", "星河体育2024年收入135.77亿元。以索康尼为代表的专业运动分部收入15.8亿元,按年增长53.1%。",
+      E(13_577_000_000, "CNY", period="2024", subject="星河体育"),
+      E(1_580_000_000, "CNY", period="2024", subject="星河体育", change=[("yoy", 0.531)], metric_is="专业运动分部收入")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

@@ -54,6 +54,7 @@ _SOURCE_AFTER = re.compile(r"\s*(?:[(（][A-Za-z.]{2,16}[)）]\s*)?(?:\d{1,2}\s*
 # (IT之家获悉, 快科技4月18日消息: the outlet that tells, not what the figures are of)
 
 _PARENT_OF = re.compile(r"\s*(?:的)?旗下")
+_EXAMPLE_AFTER = re.compile(r"\s*(?:等)?\s*为代表的")
 
 
 def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | None:
@@ -70,6 +71,7 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
              and not (_answered(sent, m) and _ANSWERED_AFTER.match(sent, m.end))
              and not (m.cls == "Place" and (_SITE_AFTER.match(sent, m.end) or _PART_HEADING_AFTER.match(sent, m.end)))
              and not (m.cls in ("Segment", "Organization") and m.source != "lexicon" and re.match(r"等(?=[\u4e00-\u9fff]{2})", sent[m.end:]))
+             and not _EXAMPLE_AFTER.match(sent, m.end)  # (以索康尼为代表的专业运动分部收入: an example of the part)
              # (吉利旗下极氪公布…: the parent, the name after 旗下 is the subject)
              and not (_PARENT_OF.match(sent, m.end) and any(0 < x.start - m.end <= 16 and x.cls in ("Company", "Organization", "Platform")
                                                              for x in mentions))]
