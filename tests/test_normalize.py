@@ -96,6 +96,7 @@ def test_mojibake_spans(text, fragments):
     ("毛利率同比上升1.1个\n百分点。", "毛利率同比上升1.1个百分点。"),
     ("营收100亿元,同比增长\n5%;经营利润为20亿元,按年\n增长2%。", "营收100亿元,同比增长5%;经营利润为20亿元,按年增长2%。"),
     ("季内交付\n103181辆。", "季内交付103181辆。"),
+    ("星河出货量\n为1190万台,份额\n21.8%。", "星河出货量为1190万台,份额21.8%。"),
     # a block of running text set at one width: its wrapped lines are joined, a heading, a bullet
     # and a table's row of figures keep their line
     ("星河科技2024年报点评\n"
@@ -112,7 +113,7 @@ def test_mojibake_spans(text, fragments):
      "为33.5%。\n●维持买入评级\n营业收入 22,572 25,803 28,676\n"),
     # lines of a headline and a short body that share no width stay apart
     ("星河科技公布季度业绩\n收入100亿元\n", "星河科技公布季度业绩\n收入100亿元\n"),
-], ids=["inside-a-figure", "points", "change", "count", "wrapped-block", "short-lines"])
+], ids=["inside-a-figure", "points", "change", "count", "measure", "wrapped-block", "short-lines"])
 def test_a_line_wrapped_inside_running_text_is_joined(raw, expected):
     """Text copied from a PDF or a narrow column breaks lines inside a figure or a phrase; the
     breaks are no part of the text (and every character still maps back to the raw text)."""
