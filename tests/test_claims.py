@@ -2078,10 +2078,10 @@ ROWS = [
       E(13_577_000_000, "CNY", period="2024", subject="星河体育"),
       E(1_580_000_000, "CNY", period="2024", subject="星河体育", change=[("yoy", 0.531)], metric_is="专业运动分部收入")),
     # television makers of the lexicon: each after a semicolon is its own subject
-    R("tv-makers-are-names", "2025年第二季度海信集团出货量185万台,位居第一;TCL出货量170万台;创维出货量110万台。",
-      E(1_850_000, ("count", "other:台"), period="2025Q2", subject="海信"),
+    R("tv-makers-are-names", "2025年第二季度海信视像出货量185万台,位居第一;TCL电子出货量170万台;康佳集团出货量60万台。",
+      E(1_850_000, ("count", "other:台"), period="2025Q2", subject="海信", metric_is="出货量"),
       E(1_700_000, ("count", "other:台"), period="2025Q2", subject="TCL", metric_is="出货量"),
-      E(1_100_000, ("count", "other:台"), period="2025Q2", subject="创维", metric_is="出货量")),
+      E(600_000, ("count", "other:台"), period="2025Q2", subject="康佳", metric_is="出货量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
