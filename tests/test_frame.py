@@ -2514,6 +2514,20 @@ def test_gonggao_after_gongsi_is_no_part_of_a_name():
     assert c.subject == "星河体育"
 
 
+@pytest.mark.parametrize("text", [
+    # a dateline before 据X最新数据: still a data piece on the market, whatever maker its title ranks first
+    "星河咨询:Q2中国电视出货780万台 海信份额23.7%居首\n快科技7月28日 消息,据星河咨询最新数据,2025年第二季度,中国电视市场整机出货量约为780万台。"
+    "海信出货量185万台,位居第一。\n结构上,Mini LED电视出货量占比提升至9.6%。\n",
+    # a tracker's colon and 中国…市场 in the lead: the Chinese market's piece
+    "IDC:2025年第二季度中国电视市场出货量780万台。其中,海信出货量185万台,位居第一。\n结构上,Mini LED电视出货量占比提升至9.6%。\n",
+])
+def test_a_markets_segment_after_a_maker_is_the_markets(text):
+    """A market's piece: a segment's share (Mini LED电视出货量占比) after a maker's figure is the
+    market's (中国), not the maker's carried from the sentence before."""
+    c = next(c for c in _claims(text, "2025-07-28") if c.value == 0.096)
+    assert c.subject == "中国"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -121,7 +121,9 @@ def is_partner(m, text: str) -> bool:
 # (比全国高…, 低于全国平均水平: the country is the standard a place is set against, not the place)
 _WHOLE_COUNTRY = re.compile(r"(?<!比)(?<!较)(?<![高低快慢多少]于)全国(?!人大|政协|总工会|工商联|妇联|人民代表|委员会|[\u4e00-\u9fff]{0,8}?(?:协会|学会|联合会|联盟|中心))"
                             # (10月国内乘用车零售227.5万辆: the home market's, opening its clause)
-                            r"|(?:^|(?<=[月年度周,，:：\s]))国内(?=[\u4e00-\u9fff]{0,10}?(?:零售|批发|销量|产量|出货|上险|市场))")
+                            r"|(?:^|(?<=[月年度周,，:：\s]))国内(?=[\u4e00-\u9fff]{0,10}?(?:零售|批发|销量|产量|出货|上险|市场))"
+                            # (IDC:2025年第二季度中国可穿戴设备市场出货量…: the Chinese market's)
+                            r"|(?:^|(?<=[月年度季周,，:：\s]))中国(?=[\u4e00-\u9fff]{0,10}?市场(?!预期|份额|占有率))")
 
 
 def whole_country(sents: list[tuple[int, str]]):
