@@ -2082,6 +2082,10 @@ ROWS = [
       E(1_850_000, ("count", "other:台"), period="2025Q2", subject="海信", metric_is="出货量"),
       E(1_700_000, ("count", "other:台"), period="2025Q2", subject="TCL", metric_is="出货量"),
       E(600_000, ("count", "other:台"), period="2025Q2", subject="康佳", metric_is="出货量")),
+    # 销售点 is a point of sale, not a 销量: a verb before a noun of its own names no measure
+    R("points-of-sale-are-no-sales", "截至2024年末,星河体育销售点数量为6,317个;星河YOUNG销售点1,468个。",
+      E(6_317, ("count", "other:个"), period="asof:2024-12"),
+      E(1_468, ("count", "other:个"), period="asof:2024-12", metric_is="星河YOUNG销售点")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",
