@@ -85,7 +85,8 @@ def _wrapped(text: str) -> set[int]:
     out = set()
     for k, (brk, line, nxt) in enumerate(lines):
         cur = line.strip()
-        after = text[nxt:text.find("\n", nxt) if "\n" in text[nxt:] else len(text)].strip()
+        end = text.find("\n", nxt)
+        after = text[nxt:end if end >= 0 else len(text)].strip()
         if not cur or not after or cur.endswith(_ENDS_SENTENCE) or _OWN_LINE.match(after):
             continue
         if not _prose(cur) or not _HAN.match(after[:1]) and not re.match(r"[\d(（“]", after[:1]):
