@@ -134,7 +134,8 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     t = t.sub(_ZERO_WIDTH, lambda m: "")
     t = t.sub(_STROKE_BAR, lambda m: "|")
     t = _unwrap(t)  # (before the breaks inside figures are joined: the lines keep the width they were set at)
-    t = t.sub(_BROKEN, lambda m: "")
+    text = t.text  # (the breaks are tried at each line break only: the pattern opens with what is before it)
+    t = t.sub(_NEWLINE, lambda m: "" if _BROKEN.match(text, m.start()) else m.group(0))
     return t, pinyin
 
 
