@@ -2086,6 +2086,14 @@ ROWS = [
     R("points-of-sale-are-no-sales", "截至2024年末,星河体育销售点数量为6,317个;星河YOUNG销售点1,468个。",
       E(6_317, ("count", "other:个"), period="asof:2024-12"),
       E(1_468, ("count", "other:个"), period="asof:2024-12", metric_is="星河YOUNG销售点")),
+    # a model's code before the verb of its count (其中S8交付2652辆) goes into the metric: no second
+    # 交付量 of the company; a quarter (Q4交付) is no model
+    R("a-models-count-names-the-model-in-its-metric",
+      "星途汽车2019年第二季度共交付3553辆,其中S8交付2652辆,S6交付901辆。星途汽车Q4交付8224辆。",
+      E(3_553, "other:辆", period="2019Q2", subject="星途汽车", metric_is="交付量"),
+      E(2_652, "other:辆", period="2019Q2", subject="星途汽车", metric_is="S8交付量"),
+      E(901, "other:辆", period="2019Q2", subject="星途汽车", metric_is="S6交付量"),
+      E(8_224, "other:辆", period="2019Q4", subject="星途汽车", metric_is="交付量")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

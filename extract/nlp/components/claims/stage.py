@@ -111,6 +111,8 @@ def make_claims(nlp: Language, name: str, year: int):
                 _declared_scale(text, [d for d in drafts if s.start + d.q.start > scale[0]], scale[1], scale[2])
             drafts = _header_columns(text, drafts)
             for d in drafts:
+                _model_in_metric(text, d)
+            for d in drafts:
                 parent = next((x for x in prior if x.metric and x.is_change and not x.attached), None)
                 if d.metric is None and d.is_change and not d.attached and parent is not None:
                     d.metric, d.metric_key = parent.metric, parent.metric_key  # 增加值同比增长4.7%。其中,9月份同比增长6.2%
@@ -140,6 +142,21 @@ _CURRENCY = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "US
 #: a row label naming its own unit or a per-share figure (每股…(人民币元), 每股基本盈利(人民币分)); not the
 #: exception of a scale's note (以百万计,每股数据除外)
 _OWN_UNIT = re.compile(r"每股(?![^()（）]{0,12}除外)|[(（]\s*(?:人民币|港币|港元|美元)?\s*[元分仙](?:/股)?\s*[)）]")
+
+
+#: a model's code right before the verb of output of a count (其中ES8交付2652辆, G3交付1821辆)
+_MODEL_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?!(?:Q[1-4]|H[12]|FY\d{0,4})(?![A-Za-z0-9]))(?P<code>[A-Z]{1,3}\d{1,2}[A-Za-z]?)\s*(?:的)?\s*(?:交付|销售|出货|销量|交付量|出货量)(?:了|量)?\s*(?:为|达)?\s*$")
+
+
+def _model_in_metric(text: str, d) -> None:
+    """其中ES8交付2652辆 in the company's deliveries: the model's count, the code in the metric
+    (ES8交付量), so it is no second 交付量 of the company; a model named as a subject keeps its own."""
+    if d.is_change or not d.metric or d.subject is None or d.subject.cls == "Program":
+        return
+    m = _MODEL_BEFORE.search(text, max(0, d.q.start - 16), d.q.start)
+    if m is not None and m.group("code") not in d.metric and d.subject.surface not in m.group("code") \
+            and not text[max(0, m.start() - 4):m.start()].endswith(d.subject.surface):
+        d.metric, d.metric_key = m.group("code") + d.metric, None
 
 
 #: a flattened table's header on one line: its columns' years, then their currencies (截至3月31日止三个月
