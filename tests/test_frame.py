@@ -2528,6 +2528,15 @@ def test_a_markets_segment_after_a_maker_is_the_markets(text):
     assert c.subject == "中国"
 
 
+def test_a_move_to_an_amount_after_a_price_said_is_a_price():
+    """星河汽车昨日股价收报26.85元…;今早再跌3%,至26.05元: the second amount is the price the share
+    moved to on the day of publication; a revenue's move to an amount (收入同比升3%至100亿元) stays revenue."""
+    text = "星河汽车公布首季业绩,收入同比升3%至100亿元。星河汽车昨日股价收报26.85元,跌1.1%;今早再跌3%,至26.05元。\n"
+    by = {c.value: c for c in _claims(text, "2025-06-04")}
+    assert (by[26.05].metric, by[26.05].period, by[26.05].change.kind) == ("股价", "asof:2025-06-04", "growth")
+    assert by[1e10].metric == "收入"
+
+
 def test_a_trackers_forecast_in_a_companys_piece_is_a_forecast_not_guidance():
     """IDC预计… in a piece about a company: the tracker's estimate (预测…), not the company's 指引."""
     claims = _claims("苹果发布财报\n2023年苹果出货量为2.35亿台。IDC预计,2024年全球智能手机出货量将达到约12亿台。", "2024-01-20")

@@ -79,8 +79,10 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     if d.metric and (bare := _DAY_PART_PRICE.fullmatch(d.metric)):
         d.metric, d.metric_key = bare.group(1), None  # (腾讯今早股价升3%至380港元: the price, of the day)
     per_share = sent[max(0, q.start - 1):q.start] == "报" and re.search(r"元/股", q.surface)  # (中科曙光报68.50元/股)
+    # (蔚来昨日股价收报26.85元;今早再跌3%,至26.05元: a move to an amount after a price said is a price)
+    moved = _MOVED_TO.search(sent, max(0, q.start - 12), q.start) is not None and _PRICE_SAID.search(sent, 0, q.start) is not None
     if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
-                                                          or d.metric in ("股价", "收盘价") or per_share):
+                                                          or d.metric in ("股价", "收盘价") or per_share or moved):
         return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
     lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
     if _OWN_DAY.search(sent, clause, q.start) or (cut := max(lead.rfind(";"), lead.rfind("；"))) >= 0:
@@ -132,6 +134,8 @@ def _trading_day(lead: str, frame: Frame | None) -> str | None:
     return f"asof:{day.isoformat()}"
 
 _PRICE_SAID = re.compile(r"股价|收报|收市|收盘|高开|低开|午前|午后|盘中")
+#: a share's move on the day, then the price it moved to (再跌3%,至26.05元)
+_MOVED_TO = re.compile(r"(?:今早|今日|盘中|午后|早盘)?(?:再)?(?:升|跌|涨|挫)\s*[\d.]+\s*%\s*[,，]?\s*(?:至|到|报)\s*$")
 
 
 
