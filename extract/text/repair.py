@@ -83,7 +83,7 @@ def _wrapped(text: str) -> set[int]:
     near = {w: sum(widths.get(v, 0) for v in (w - 1, w, w + 1)) for w in widths}
     width = max(near, key=lambda w: (near[w], w)) if near and max(near.values()) >= 4 else None
     out = set()
-    for k, (brk, line, nxt) in enumerate(lines):
+    for brk, line, nxt in lines:
         cur = line.strip()
         end = text.find("\n", nxt)
         after = text[nxt:end if end >= 0 else len(text)].strip()
