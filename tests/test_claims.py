@@ -2094,6 +2094,9 @@ ROWS = [
       E(2_652, "other:辆", period="2019Q2", subject="星途汽车", metric_is="S8交付量"),
       E(901, "other:辆", period="2019Q2", subject="星途汽车", metric_is="S6交付量"),
       E(8_224, "other:辆", period="2019Q4", subject="星途汽车", metric_is="交付量")),
+    # a ratio moving from a base (收入比由上年的2.29缩小至2.22): both are the ratio, no money, no 缩小
+    R("a-ratio-narrowed-from-its-base", "2023年城乡居民收入比由上年的2.29缩小至2.22。",
+      E(2.29, "count", period="2022", metric_is="城乡居民收入比"), E(2.22, "count", period="2023", metric_is="城乡居民收入比")),
     R("a-code-after-a-latin-exchange-name-is-no-claim", "华远集团(NYSE:HYJ;HKEX:9989)公布业绩,收入为1614亿元。",
       E(161_400_000_000, "CNY", period=ANY, metric="收入")),
     R("a-bracketed-change-far-into-a-sentence", "2021年华远公司实现营业收入225.7亿元(+56.1%),归母净利润40.1亿元(+136.1%),净利率17.8%(+5.1pct)。",

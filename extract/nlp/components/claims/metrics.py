@@ -371,7 +371,7 @@ _ETC = re.compile(r"等(?![价级待同于额候比量效])")
 _AVERAGE_RATE = re.compile(r"(?P<rate>(?:年均|年)?复合(?:年均?)?增长率|复合增速|年均增长率|年均增速|CAGR)(?:为|是|达到|达|约为|约|在)?\s*$")
 
 # a ratio named before its value: 收入比为, 性别比是 (a noun, 比, a verb of being)
-_RATIO_IS = re.compile(r"(?<=[\u4e00-\u9fff])比(?:为|是|约为|达到|达)\s*$")
+_RATIO_IS = re.compile(r"(?<=[\u4e00-\u9fff])(?<![同环对占])比(?:为|是|约为|达到|达|由|从)?\s*$")
 
 # a share said with the verb 占 and no total (城镇人口占52.2%, 线上收入分别占30%)
 _SHARE_VERB = re.compile(r"(?<=[\u4e00-\u9fff])(?:分别)?占$")
