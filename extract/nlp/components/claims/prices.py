@@ -85,9 +85,10 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
                                                           or d.metric in ("股价", "收盘价") or per_share or moved):
         return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
     lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
-    if _OWN_DAY.search(sent, clause, q.start) or (cut := max(lead.rfind(";"), lead.rfind("；"))) >= 0:
-        # (美股收报19.4美元;港股今早开报151.7元: a clause naming its own day, or after a semicolon, is its own)
-        lead = sent[clause:q.start] if _OWN_DAY.search(sent, clause, q.start) else lead[cut + 1:]
+    if _OWN_DAY.search(sent, clause, q.start):
+        lead = sent[clause:q.start]  # (港股今早开报151.7元: a clause naming its own day is its own)
+    elif (cut := max(lead.rfind(";"), lead.rfind("；"))) >= 0:
+        lead = lead[cut + 1:]  # (美股收报19.4美元;港股…: nor a clause after a semicolon)
     if d.unit == "CNY" and (frame is not None and frame.hk_listed or re.search(r"港股|H股", lead)) \
             and not re.search(r"人民币|RMB|¥|￥", q.surface):
         d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing (港股今早开报151.7元): Hong Kong dollars
@@ -100,9 +101,10 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
 
 
 #: a day or a part of one a clause names (今早, 昨日, 周二, 11月20日) or an opening price (开报)
-_OWN_DAY = re.compile(r"今早|今晨|今日|今天|昨日|昨天|昨晚|周[一二三四五六日]|\d{1,2}\s*月\s*\d{1,2}\s*日|开(?:盘|市)?报")
+_DAYS = r"今早|今晨|今日|今天|昨日|昨天|昨晚|周[一二三四五六日]"
+_OWN_DAY = re.compile(_DAYS + r"|\d{1,2}\s*月\s*\d{1,2}\s*日|开(?:盘|市)?报")
 #: a share price named after the part of the trading day it is of (今早股价, 昨日收盘价)
-_DAY_PART_PRICE = re.compile(r"(?:今早|今晨|今日|今天|昨日|昨天|早盘|早段|午后|午盘|盘中|尾盘|日内|当日|周[一二三四五六日])+\s*(股价|收盘价)")
+_DAY_PART_PRICE = re.compile(r"(?:" + _DAYS + r"|早盘|早段|午后|午盘|盘中|尾盘|日内|当日)+\s*(股价|收盘价)")
 
 
 #: a share's move since the year began, said after its price (今年以来累计上升约30%, 年内累跌43%)

@@ -18,7 +18,7 @@ from ...period_codes import article_year, quarter_end
 from ...periods import find_periods
 from .. import entities as ents_mod
 from ..metric_names import metric_spans as lexicon_metric_spans
-from ..tables import in_table
+from ..tables import CURRENCY_WORDS, in_table
 from .build import build_claims
 from .draft import breaks_down, continues
 from .forecasts import _FORECAST_SAID
@@ -161,8 +161,11 @@ def _model_in_metric(text: str, d) -> None:
 
 #: a flattened table's header on one line: its columns' years, then their currencies (截至3月31日止三个月
 #: 2023 2024 2024 人民币 人民币 美元)
-_HEADER = re.compile(r"(?P<years>(?:(?:19|20)\d{2}\s+){1,3}(?:19|20)\d{2})\s+(?P<curs>(?:(?:人民币|美元|港元|港币|RMB|US\$)\s*){2,4})")
-_CUR = {"人民币": "CNY", "RMB": "CNY", "美元": "USD", "US$": "USD", "港元": "HKD", "港币": "HKD"}
+_CUR = dict(CURRENCY_WORDS)  # (the words of a table's currency columns, as the tables read them)
+_CUR_WORD = "|".join(re.escape(w) for w in sorted(_CUR, key=len, reverse=True))
+_HEADER = re.compile(r"(?P<years>(?:(?:19|20)\d{2}\s+){1,3}(?:19|20)\d{2})\s+(?P<curs>(?:(?:" + _CUR_WORD + r")\s*){2,4})")
+#: the figures of a table's row after its label, up to a figure (总收入 31,144 31,513)
+_ROW_FIGURES = re.compile(r"[^\u4e00-\u9fffA-Za-z]*$")
 
 
 def _header_columns(text: str, drafts: list) -> list:
@@ -173,7 +176,7 @@ def _header_columns(text: str, drafts: list) -> list:
     if head is None:
         return drafts
     years = head.group("years").split()
-    curs = [_CUR[c] for c in re.findall(r"人民币|美元|港元|港币|RMB|US\$", head.group("curs"))]
+    curs = [_CUR[c] for c in re.findall(_CUR_WORD, head.group("curs"))]
     if len(years) != len(curs):
         return drafts
     out = []
@@ -181,8 +184,8 @@ def _header_columns(text: str, drafts: list) -> list:
         if d.q.start < head.end() or d.is_change:
             out.append(d)
             continue
-        label = max(m.end() for m in re.finditer(r"[\u4e00-\u9fffA-Za-z]", text[:d.q.start]))  # (the row's label ends)
-        k = len(re.findall(r"-?\d[\d,]*(?:\.\d+)?", text[label:d.q.start]))  # (the figures of the row before it)
+        row = _ROW_FIGURES.search(text, head.end(), d.q.start)  # (what follows the row's label)
+        k = len(re.findall(r"-?\d[\d,]*(?:\.\d+)?", row.group(0)))  # (the figures of the row before it)
         if k >= len(years):
             out.append(d)
             continue
