@@ -36,7 +36,7 @@ MAY_IMPORT = {
     "errors": set(),
     "resources": set(),
     "model": set(),
-    "text": {"errors"},
+    "text": {"errors", "resources"},  # resources: the word file normalization joins lines by
     "inputs": {"errors", "text"},
     "nlp": SHARED | {"text", "inputs"},
     "graph": SHARED | {"text", "nlp"},  # text: a file is read as an article file is

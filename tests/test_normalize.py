@@ -113,7 +113,14 @@ def test_mojibake_spans(text, fragments):
      "为33.5%。\n●维持买入评级\n营业收入 22,572 25,803 28,676\n"),
     # lines of a headline and a short body that share no width stay apart
     ("星河科技公布季度业绩\n收入100亿元\n", "星河科技公布季度业绩\n收入100亿元\n"),
-], ids=["inside-a-figure", "points", "change", "count", "measure", "wrapped-block", "short-lines"])
+    # a break inside a word of a line of prose (增\n长, 提\n升), or before a figure's decimal point
+    ("1-10月,全市投资增长2.8%,其中工业投资增\n长12.4%。", "1-10月,全市投资增长2.8%,其中工业投资增长12.4%。"),
+    ("星河科技公布业绩,毛利率同比提\n升1.5个百分点。", "星河科技公布业绩,毛利率同比提升1.5个百分点。"),
+    ("社会消费品零售总额同比增长3\n.9%。", "社会消费品零售总额同比增长3.9%。"),
+    # a headline whose last word and the body's first make no word keep their lines
+    ("星河科技公布季度业绩\n营收增长38%", "星河科技公布季度业绩\n营收增长38%"),
+], ids=["inside-a-figure", "points", "change", "count", "measure", "wrapped-block", "short-lines",
+        "inside-a-word", "inside-a-verb", "before-a-decimal-point", "headline-and-body"])
 def test_a_line_wrapped_inside_running_text_is_joined(raw, expected):
     """Text copied from a PDF or a narrow column breaks lines inside a figure or a phrase; the
     breaks are no part of the text (and every character still maps back to the raw text)."""
@@ -243,3 +250,36 @@ def test_sample_mojibake_reported(sample_norm):
     frags = [sample_norm.text[a:b] for a, b in sample_norm.mojibake]
     assert any(f.startswith("?shù)") for f in frags)
     assert all("?" in f or "\ufffd" in f for f in frags)
+
+
+def _line_words_from(monkeypatch, tmp_path, text):
+    from extract.text import words
+    path = tmp_path / "normalize.toml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(words, "ontology_path", lambda *parts: path)
+    words.line_words.cache_clear()
+    return words
+
+
+def test_the_words_a_broken_line_is_joined_by_are_data(monkeypatch, tmp_path):
+    from extract.resources import ontology_path
+    raw = ontology_path("normalize.toml").read_text(encoding="utf-8")
+    text = "公司本季度营收同比增长\n12.5%,好于预期。"
+    assert normalize_text(text).text.startswith("公司本季度营收同比增长12.5%")
+    # without 同比 among the comparisons and 长 among the verbs' ends the line keeps its break
+    edited = raw.replace('comparisons = ["同比", ', 'comparisons = [').replace('before_figure_chars = "为达约至到逾超近共计币长', 'before_figure_chars = "为达约至到逾超近共计币')
+    words = _line_words_from(monkeypatch, tmp_path, edited)
+    try:
+        assert "增长\n12.5%" in normalize_text(text).text
+    finally:
+        words.line_words.cache_clear()
+
+
+def test_a_bad_line_word_file_names_the_file(monkeypatch, tmp_path):
+    from extract.errors import DataError
+    words = _line_words_from(monkeypatch, tmp_path, "[broken]\nunits_after_figure = 3\n")
+    try:
+        with pytest.raises(DataError, match=r"normalize\.toml"):
+            words.line_words()
+    finally:
+        words.line_words.cache_clear()

@@ -7,6 +7,9 @@ import re
 import unicodedata
 from functools import cache
 
+from .chars import _jieba
+from .words import line_words
+
 from .chars import _is_han, _t2s
 from .offsets import _Tracked
 
@@ -42,25 +45,9 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
 _STROKE_BAR = re.compile(r"丨")
 
 
-# a line broken inside a figure, as text copied from a PDF or a narrow web column is (同比下降10.\n39%,
-# 收入约为人民币\n286.76亿元, 3.1个\n百分点, 同比增长\n31%, 出货量\n为1190万台): the break is no part of the text
-_BROKEN = re.compile(r"(?<=\d\.)[ \t\u3000]*\n[ \t\u3000]*(?=\d)"
-                     r"|(?<=\d)[ \t\u3000]*\n[ \t\u3000]*(?=(?:%|个百分点|百分点|亿|万|千万|百万|元|美元|港元)(?![\d\u4e00-\u9fff]{0,1}\d))"
-                     r"|(?<=\d个)[ \t\u3000]*\n[ \t\u3000]*(?=百分点)"
-                     r"|(?:(?<=[为达约至到逾超近共计币长降升加少减跌涨比年季付售货产得现有])|(?<=收窄)|(?<=扩大)|(?<=下滑))[ \t\u3000]*\n[ \t\u3000]*"
-                     r"(?=[+\-]?\d[\d,.]*\s*(?:%|亿|万|元|个百分点|[辆台部家个户架吨单]))"
-                     r"|(?<=同比|环比|按年|按季|较上|较去)[ \t\u3000]*\n[ \t\u3000]*(?=[增下上提减收扩升降跌涨][长降升加少滑窄大]?\s*[+\-]?\d)"
-                     r"|(?<=[量额率数价])[ \t\u3000]*\n[ \t\u3000]*(?=(?:为|达到?|约为?|是)\s*[+\-]?\d)"
-                     r"|(?<=[额率比])[ \t\u3000]*\n[ \t\u3000]*(?=[+\-]?\d[\d.]*\s*%)")
-
-
 _NEWLINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 _ENDS_SENTENCE = tuple("。!！?？;；…」』”\"")
 _CONTINUES = tuple(",，、(（“")
-# what opens a line of its own: a bullet, a numbered or bracketed heading, a figure's or a table's
-# caption, a source line, a note's fixed sections
-_OWN_LINE = re.compile(r"\s*(?:[●•◆◇■□▪▶►·\-*#]|\d{1,2}\s*[.、)）](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|【|"
-                       r"图表?\s*\d|表\s*\d|(?:资料|数据)?来源|注\s*\d*\s*[:：]|风险提示|投资建议|投资要点|盈利预测|事件\s*[:：]|请务必|敬请|证券研究报告)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -87,13 +74,28 @@ def _wrapped(text: str) -> set[int]:
         cur = line.strip()
         end = text.find("\n", nxt)
         after = text[nxt:end if end >= 0 else len(text)].strip()
-        if not cur or not after or cur.endswith(_ENDS_SENTENCE) or _OWN_LINE.match(after):
+        if not cur or not after or cur.endswith(_ENDS_SENTENCE) or line_words().own_line.match(after):
             continue
         if not _prose(cur) or not _HAN.match(after[:1]) and not re.match(r"[\d(（“]", after[:1]):
             continue  # (a table's row, a line of figures)
-        if cur.endswith(_CONTINUES) or width is not None and abs(len(cur) - width) <= 1:
+        if cur.endswith(_CONTINUES) or width is not None and abs(len(cur) - width) <= 1 or _inside_word(cur, after):
             out.add(brk)
     return out
+
+
+def _inside_word(before: str, after: str) -> bool:
+    """Does the line break fall inside a word (增\n长, 规模\n以上)? jieba's dictionary, without its
+    guesses of new words, cuts the characters around the break into words, one across it; a
+    line of prose (a comma inside it, or 10 characters or more) before the break."""
+    if not (_HAN.match(before[-1:]) and _HAN.match(after[:1])) or len(before) < 10 and not re.search(r"[,，、;；]", before):
+        return False
+    head, tail = before[-4:], after[:4]
+    pos = 0
+    for w in _jieba().cut(head + tail, HMM=False):
+        if pos < len(head) < pos + len(w):
+            return True
+        pos += len(w)
+    return False
 
 
 def _prose(line: str) -> bool:
@@ -134,8 +136,8 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     t = t.sub(_ZERO_WIDTH, lambda m: "")
     t = t.sub(_STROKE_BAR, lambda m: "|")
     t = _unwrap(t)  # (before the breaks inside figures are joined: the lines keep the width they were set at)
-    text = t.text  # (the breaks are tried at each line break only: the pattern opens with what is before it)
-    t = t.sub(_NEWLINE, lambda m: "" if _BROKEN.match(text, m.start()) else m.group(0))
+    text, broken = t.text, line_words().broken  # (the breaks are tried at each line break only: the pattern opens with what is before it)
+    t = t.sub(_NEWLINE, lambda m: "" if broken.match(text, m.start()) else m.group(0))
     return t, pinyin
 
 
