@@ -182,3 +182,69 @@ def test_a_traditional_currency_row_and_the_prose_after_the_table():
     assert len(claims) == 6  # two rows, three periods; no cell of the sentence after them
     prose = [c for c in doc.claims if not c.evidence.column]
     assert [(c.metric, c.value) for c in prose if c.unit == "CNY"] == [("总收入", 31_000e6)]
+
+
+RELATIVE = """星河科技公布2024年第三季度业绩。
+单位：人民币亿元
+项目 本季度 上年同期 同比
+收入 120.50 100.00 20.5%
+经营利润 30.20 25.00 20.8%
+
+■双11与会员
+2024年双11期间星河科技成交额达268亿元，同比增长26%。
+"""
+
+A_SHARE = """橙果股份发布2023年年度报告。
+主要会计数据
+单位：元 币种：人民币
+项目 本报告期 上年同期 本报告期比上年同期增减(%)
+营业收入 1,234,567,890.12 1,100,000,000.00 12.23
+归属于上市公司股东的净利润 123,456,789.01 100,000,000.00 23.46
+"""
+
+SEQUENTIAL = """星河科技公布2024年第一季度业绩。
+单位：人民币百万元 本季度 上季度 环比
+收入 1,200 1,000 20%
+毛利 400 350 14.3%
+"""
+
+
+@pytest.mark.parametrize("table,metric,period,value,change", [
+    (RELATIVE, "收入", "2024Q3", 120.5e8, ("yoy", 0.205)),
+    (RELATIVE, "收入", "2023Q3", 100e8, None),
+    (RELATIVE, "经营利润", "2023Q3", 25e8, None),
+    (A_SHARE, "营业收入", "2023", 1_234_567_890.12, ("yoy", 0.1223)),
+    (A_SHARE, "归属于上市公司股东的净利润", "2022", 100_000_000, None),
+    (SEQUENTIAL, "收入", "2024Q1", 1_200e6, ("qoq", 0.20)),
+    (SEQUENTIAL, "毛利", "2023Q4", 350e6, None),
+], ids=["this-quarter", "year-before", "year-before-2", "a-share-report-period", "a-share-year-before",
+        "this-quarter-sequential", "quarter-before-across-a-year"])
+def test_relative_column_headers_name_periods_against_the_articles(table, metric, period, value, change):
+    """本季度 上年同期 / 本报告期 上年同期 / 本季度 上季度: the columns' periods are placed against
+    the period the article reports on; 单位：元 (an A-share report's) is the table's scale."""
+    _, claims = _claims(table)
+    c = claims[(metric, period)]
+    assert (c.value, c.unit) == (pytest.approx(value), "CNY")
+    got = c.change if isinstance(c.change, list) else [c.change] if c.change else []
+    assert [(x.kind, pytest.approx(x.value)) for x in got] == ([change] if change else [])
+
+
+def test_a_heading_after_a_table_is_no_row_and_relative_headers_need_a_period():
+    doc, claims = _claims(RELATIVE)
+    assert len(claims) == 4  # two rows, two periods; the percentage column is their change
+    assert not [c for c in doc.claims if "■" in (c.metric or "")]
+    # an article that names no period of its own: the relative header names none either
+    undated = RELATIVE.replace("星河科技公布2024年第三季度业绩。", "星河科技公布业绩。")
+    [doc] = extract_text(undated)
+    assert not [c for c in doc.claims if c.evidence.column]
+
+
+def test_a_table_of_one_row_is_read():
+    """A summary table of one row (项目 2024Q3 2023Q3 同比 over 经调整EBITDA …) is a table too: its
+    earlier column is the earlier period, its change column the current figure's change."""
+    _, claims = _claims("星河科技发布2024年第三季度业绩。\n季度表格(单位:人民币亿元)\n项目 2024Q3 2023Q3 同比\n"
+                        "经调整EBITDA 146.9 72.7 102.1%\n")
+    assert sorted(claims) == [("经调整EBITDA", "2023Q3"), ("经调整EBITDA", "2024Q3")]
+    cur = claims[("经调整EBITDA", "2024Q3")]
+    assert cur.value == pytest.approx(146.9e8) and [(cur.change.kind, cur.change.value)] == [("yoy", pytest.approx(1.021))]
+    assert claims[("经调整EBITDA", "2023Q3")].value == pytest.approx(72.7e8)

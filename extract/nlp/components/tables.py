@@ -77,7 +77,7 @@ def make_tables(nlp: Language, name: str):
 
     def tables(doc: Doc) -> Doc:
         art = doc._.article
-        found = find_tables(art.text)
+        found = find_tables(art.text, doc._.frame.period if doc._.frame is not None else None)
         claims, left = [], []
         mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
         starts = [m.start for m in mentions]

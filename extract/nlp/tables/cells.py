@@ -198,12 +198,15 @@ def find_scale(text: str, table_header: bool = False) -> Scale | None:
     Scale(unit='CNY', factor=1000000.0, text='人民币百万元')
     >>> find_scale("单位:千港元").unit, find_scale("(RMB'000)").factor, find_scale("营收增长至100亿元")
     ('HKD', 1000.0, None)
+    >>> find_scale("单位:元 币种:人民币"), find_scale("每股1元")
+    (Scale(unit='CNY', factor=1.0, text='元'), None)
     """
     rx, money, mags = _scale_rx()
     best: Scale | None = None
     for m in rx.finditer(text):
-        if not (m.group("pre") or m.group("mag")) and not table_header and m.group("post") == "元":
-            continue  # a bare 元 in prose states no scale
+        if not (m.group("pre") or m.group("mag")) and not table_header and m.group("post") == "元" \
+                and not re.search(r"单位\s*[:：]?\s*$", text[max(0, m.start() - 6):m.start()]):
+            continue  # a bare 元 in prose states no scale (单位:元, an A-share report's, does)
         a, b = m.span()
         if a and (text[a - 1].isdigit() or text[a - 1] in ".十百千万亿两几数"):
             continue  # 100亿元 is an amount, not a scale

@@ -35,8 +35,9 @@ def table_rows(text: str, pos: int, kinds: list[str]):
             raw_label = text[label_start:g.start()]
             label = _clean_label(raw_label)
             named = _named(label) or _named(re.sub(r"^\d{1,3}[.、)）]?\s*", "", label))  # (1 华为: a ranked name)
-            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label) or (_PROSE_LABEL.search(label) and not named):
-                break  # (總收入為 315 億元…: a sentence of prose after the table, no row)
+            if len(label) > _LABEL_MAX or _BREAKS.search(raw_label) or (_PROSE_LABEL.search(label) and not named) \
+                    or _HEADING.match(label):
+                break  # (總收入為 315 億元…: a sentence of prose after the table, no row; ■双11与直播: a heading)
             if separators is None:
                 separators = bool(re.search(r"\d,\d{3}(?!\d)", text[g.start():g.start() + 400]))
             grp = g.group(0).rstrip()
@@ -74,6 +75,8 @@ def _named(label: str) -> bool:
     return any(m.start == 0 and m.end == len(label) for m in lexicon_mentions(label, load_lexicon()))
 
 
+# a section heading's bullet opening a label: the text after the table goes on
+_HEADING = re.compile(r"[■□▲△▶►◆◇●○★☆]")
 # a label ending as a sentence does before its figure (收入为, 營業收入達, 增长至): prose
 _PROSE_LABEL = re.compile(r"(?:为|為|是|达到|達到|达|達|约|約|至|增长|增長|下降|减少|減少)$")
 

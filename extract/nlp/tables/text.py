@@ -86,7 +86,40 @@ def _header_rx() -> re.Pattern[str]:
         rf"(?P<P>{_PERIOD})|(?P<Q>{_BARE})|(?P<Y>(?<![\d.,A-Za-z]){_Y}(?![\d.,%]))"
         rf"|(?P<X>{_CONTEXT}|{_TAIL}|{w.alt('header_notes')})"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:\s*[(（]\s*%\s*[)）])?)|(?P<N>{w.alt('note')})"
-        rf"|(?P<U>{_UNIT.format(currency=w.currency_alt())})")
+        rf"|(?P<U>{_UNIT.format(currency=w.currency_alt())})"
+        rf"|(?P<R>(?<![\u4e00-\u9fff])(?:{w.alt('relative_columns') or '(?!)'})(?![\u4e00-\u9fff]))")
+
+
+_HALF_NAMES = {1: "上半年", 2: "下半年"}
+
+
+def relative_header(word: str, period: str | None) -> str | None:
+    """The period a relative column header (``relative_columns`` of ontology/tables.toml) names
+    when the article reports on ``period``, written as a header names it; None when the article
+    names no period a header can be placed against.
+
+    >>> relative_header("本季度", "2019Q4"), relative_header("上年同期", "2019Q4"), relative_header("上季度", "2019Q1")
+    ('2019年第4季度', '2018年第4季度', '2018年第4季度')
+    >>> relative_header("上年", "2023"), relative_header("上年同期", "2023H1"), relative_header("本期", None)
+    ('2022年度', '2022年上半年', None)
+    """
+    from .words import table_words
+
+    which = dict(table_words().relative_columns).get(word)
+    m = re.fullmatch(r"(\d{4})(?:([QH])([1-4]))?", period or "")
+    if which is None or m is None:
+        return None
+    y, kind, n = int(m.group(1)), m.group(2), int(m.group(3) or 0)
+    if which == "year_before":
+        y -= 1
+    elif which == "period_before":
+        if kind is None:
+            y -= 1
+        elif n == 1:
+            y, n = y - 1, 4 if kind == "Q" else 2
+        else:
+            n -= 1
+    return f"{y}年度" if kind is None else f"{y}年第{n}季度" if kind == "Q" else f"{y}年{_HALF_NAMES[n]}"
 
 
 @cache
@@ -112,9 +145,10 @@ class _Token:
     merged: bool = False  # a period's column and its currency, made of two words of the header
 
 
-def _header_runs(text: str) -> list[list[_Token]]:
+def _header_runs(text: str, period: str | None = None) -> list[list[_Token]]:
     """Runs of header tokens with only spaces, pipes or one line break between them that name at
-    least two columns, one of them a period."""
+    least two columns, one of them a period; a relative header (本季度 上年同期) names the period
+    :func:`relative_header` places it at against the article's ``period``."""
     rx = _header_rx()
     digits = cn_years(text)  # same length: 二零二四年 -> 2024年
     runs, run = [], []
@@ -130,6 +164,12 @@ def _header_runs(text: str) -> list[list[_Token]]:
         a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         b = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
         tok = _Token(kind, text[a:b], a, b)
+        if kind == "R":
+            named = relative_header(text[a:b], period)
+            if named is None:
+                pos = m.end()
+                continue
+            tok = _Token("P", named, a, b)
         if run and not _GAP.fullmatch(text[run[-1].end:m.start()]):
             runs.append(run)
             run = []
@@ -161,12 +201,13 @@ class TextTable:
     caption: str = ""  # the line above a market table's header: its market, period and unit
 
 
-def find_tables(text: str, taken: list[tuple[int, int]] = ()) -> list[TextTable]:
+def find_tables(text: str, taken: list[tuple[int, int]] = (), period: str | None = None) -> list[TextTable]:
     """The tables flattened into ``text`` (normalized article text), in order; none that
-    overlaps a span of ``taken`` (the market tables, :mod:`.market_text`, read first)."""
+    overlaps a span of ``taken`` (the market tables, :mod:`.market_text`, read first). ``period``
+    is the one the article reports on (its frame's), which relative headers (本季度 上年同期) name."""
     out: list[TextTable] = []
     floor = 0
-    for run in _header_runs(text):
+    for run in _header_runs(text, period):
         if run[0].start < floor or any(a <= run[-1].end and run[0].start < b for a, b in taken):
             continue
         t = _read_rows(text, run, len(out) + 1)
@@ -324,7 +365,7 @@ def _read_rows(text: str, run: list[_Token], index: int) -> TextTable | None:
         if r is not None:
             cols = cols[:r] + cols[r + 1:]
             rows = [(label, cells[:r] + cells[r + 1:], a, b) for label, cells, a, b in rows]
-        if len(rows) + len(left) >= 2 and len(rows) >= 1 and (best is None or len(rows) > len(best[1])):
+        if len(rows) >= 1 and (best is None or len(rows) > len(best[1])):
             best = (cols, rows, left, end)
     if best is None:
         return None

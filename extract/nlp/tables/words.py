@@ -5,6 +5,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -45,6 +46,7 @@ class _TableFile(BaseModel):
     indicator_measure_columns: list[str] = []
     indicator_change_columns: list[tuple[str, str]] = []
     indicator_label_leads: list[str] = []
+    relative_columns: list[tuple[str, Literal["current", "year_before", "period_before"]]] = []
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class TableWords:
     indicator_measure_columns: tuple[str, ...] = ()
     indicator_change_columns: tuple[tuple[str, str], ...] = ()
     indicator_label_leads: tuple[str, ...] = ()
+    relative_columns: tuple[tuple[str, str], ...] = ()
 
     def alt(self, *names: str) -> str:
         """A regex alternation of the words of the lists ``names`` (the first of each pair),
