@@ -298,6 +298,8 @@ ROWS = [
     *R("a-buyback-a-verb-with-the-company-and-a-currency-are-no-names", "华峰精密公告,拟回购股份,回购资金总额不超过1亿元。"
        "确认公司为该项目的中标人。锦岚控股以代价约18.5亿港元收购星河水泥60%股权。",
        P("Organization", "锦岚控股"), exact=False, absent=("拟回购股份", "回购股份", "确认公司", "港元")),
+    *R("a-verb-before-a-role-word-is-no-person", "星河科技一季度营收为113亿元,高于分析师平均预期的92亿元。",
+       P("Organization", "星河科技"), absent=("高于",)),
     *R("vehicle-models-counted-or-named-are-programs", "华远汽车第三季度交付了3268辆ES8,ES6车型将于12月交付。",
        P("Organization", "华远汽车"), P("Program", "ES8"), P("Program", "ES6")),
 ]

@@ -190,6 +190,15 @@ def _plausible_name(w: str, cls: str, trusted: bool = False) -> bool:
     return len(w) <= 20 and not (cls in _ORG_CLASSES and _generic_headed(w))
 
 
+def common_word(w: str) -> bool:
+    """Is ``w`` a frequent dictionary word of a kind other than a name (高于, 增长: a model that takes
+    高 for a surname is wrong there)?"""
+    from jieba import posseg
+
+    tag = posseg.dt.word_tag_tab.get(w)
+    return tag is not None and tag[:2] not in _NAME_TAGS and (_jieba_dt().FREQ.get(w) or 0) >= _COMMON_WORD
+
+
 #: an amount a model took for a name (360亿元, 360万辆: the digits of a name a lexicon knows)
 _AMOUNT = re.compile(r"[\d.,]+\s*[亿万千百]*(?:元|美元|港元|家|个|台|辆|人|户|件|次|吨|股)?")
 
@@ -240,8 +249,8 @@ def pattern_mentions(text: str, sentences: list[tuple[int, str]], known: list[Me
                 if not name or name in pats.not_names or name.endswith(pats.not_name_tails) \
                         or (cls in _ORG_CLASSES and (_generic_headed(name) or deed_and_object(name))):
                     continue
-                if cls == "Person" and (name[0] not in pats.surnames or len(name) > 4):
-                    continue
+                if cls == "Person" and (name[0] not in pats.surnames or len(name) > 4 or common_word(name)):
+                    continue  # (高于分析师预期: 高于 a verb before a role's word, no name)
                 a = base + m.start("name")
                 role = m.groupdict().get("role")
                 org = None

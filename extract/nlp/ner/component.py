@@ -79,13 +79,13 @@ def _plausible(name: str, cls: str) -> bool:
     """A name the model proposes and the pipeline keeps: no stop word, at least one Chinese
     character (the Latin words it tags in business news are metrics and fragments: DAU, MART, CFO),
     and a person is written in Chinese characters."""
-    from ..components.entities import _plausible_name
+    from ..components.entities import _plausible_name, common_word
     from ..patterns import load_patterns
 
     if not _HAN.search(name):
         return False
-    if cls == "Person":
-        return bool(_PERSON.fullmatch(name)) and name not in load_patterns().not_names
+    if cls == "Person":  # (not a frequent word of another kind: 高于 in 高于分析师预期)
+        return bool(_PERSON.fullmatch(name)) and name not in load_patterns().not_names and not common_word(name)
     return _plausible_name(name, cls, trusted=True)
 
 
