@@ -824,6 +824,8 @@ def test_a_full_year_with_no_year_is_the_last_one_ended_unless_to_come(text, pub
     ("華遠地產公布全年業績（港元，下同）。純利為42.8億元。", 4_280_000_000, "HKD"),
     ("華遠地產公布全年業績（美元，下同）。純利為42.8億元,另有人民幣3億元資本開支。", 300_000_000, "CNY"),
     ("華遠地產公布全年業績。純利為42.8億元。", 4_280_000_000, "CNY"),
+    # a note after the figures it speaks for ((以上金額均為港元)); an amount in 人民幣 elsewhere keeps its own
+    ("華遠地產公布全年業績,純利增長19%至42.8億元。(以上金額均為港元)\n另有人民幣3億元資本開支。", 4_280_000_000, "HKD"),
 ])
 def test_a_currency_note_gives_bare_yuan_its_currency(text, value, unit):
     """(下同) after a currency, or (港元,下同), declares the currency of the amounts in bare 元; an
@@ -1630,6 +1632,29 @@ def test_a_date_line_under_the_title_is_no_period_of_the_data(line):
 def test_a_target_price_after_the_rating_of_a_company_is_that_companys():
     got = [(c.subject, c.metric, c.value) for c in _claims("电动车股\n摩根大通维持吉利汽车「增持」评级,目标价由20港元上调至23港元。\n", "2024-08-21")]
     assert got[-1] == ("吉利汽车", "摩根大通目标价", 23), got
+
+
+def test_a_broker_that_rates_with_no_company_named_rates_the_articles_company():
+    """高盛维持买入评级,目标价…: the broker's rating and target price of the article's company (a Hong Kong
+    listing: its price in bare 元 is in Hong Kong dollars)."""
+    got = [(c.subject, c.metric, c.value, c.unit) for c in _claims(
+        "星河保险中期业绩\n星河保险(02899)股价昨日收报33.1港元。花旗维持买入评级,目标价由44元上调至45.5元。\n", "2024-08-23")]
+    assert got[-2:] == [("星河保险", "花旗目标价", 44, "HKD"), ("星河保险", "花旗目标价", 45.5, "HKD")], got
+
+
+@pytest.mark.parametrize("said", ["同樣勝過市場預期的", "大致符合市場預期的", "略低於分析員預期的"])
+def test_a_result_set_against_the_markets_expectation(said):
+    """胜过/符合/低于 (with an adverb: 同样, 大致, 略) the expectation of 分析员 or the market: the
+    figure after it is the market's expectation of the result's metric, not a metric of those words."""
+    got = [(c.subject, c.metric) for c in _claims(f"星河控股公布全年業績\n星河控股股東應佔溢利118.6億元,{said}117億元。\n", "2024-03-01")]
+    assert got == [("星河控股", "股东应占溢利"), ("星河控股", "市场预期股东应占溢利")], got
+
+
+def test_an_exchange_that_announces_its_own_results_is_their_subject():
+    got = [(c.subject, c.metric) for c in _claims("港交所業績\n港交所昨日公布全年業績,股東應佔溢利118.6億元。\n", "2024-03-01")]
+    assert got == [("香港交易所", "股东应占溢利")], got
+    listed = [c.subject for c in _claims("星河科技上市\n星河科技今日在港交所上市,募资10亿港元。\n", "2024-03-01")]
+    assert listed == ["星河科技"], listed
 
 
 def test_a_result_on_a_line_of_its_own_is_no_repeat_of_a_guidance_after_it():

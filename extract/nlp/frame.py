@@ -57,8 +57,16 @@ def is_media(m, text: str = "") -> bool:
     surface = (m.surface or "").lower()
     if text and w.listed_code is not None and w.listed_code.match(text, m.end):
         return False
+    if text and (m.label in w.exchanges or m.surface in w.exchanges) \
+            and (said := w.announce.match(text, _OWN_RESULTS_GAP.match(text, m.end).end())) \
+            and w.results.search(text[said.end():said.end() + 20]):
+        return False  # (港交所(00388)昨日公布全年业绩: the exchange's own results, a listed company's)
     return label in w.media or surface in w.media or bool(w.media_suffix.search(m.label or "")) \
         or m.label in w.exchanges or m.surface in w.exchanges or bool(text and _SECTION_AFTER.match(text, m.end))
+
+
+#: between an exchange's name and the verb announcing its own results: its code, the day
+_OWN_RESULTS_GAP = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:今日|今天|昨日|昨天|周[一二三四五六日]|(?:1[0-2]|[1-9])月\d{1,2}日)?\s*(?:晚间|盘后)?\s*")
 
 
 #: a portal's section set after its name in a page's header (moomoo 新闻 | 美股财报, 老虎证券 资讯  美股)

@@ -23,7 +23,7 @@ _OWN_OUTLOOK = re.compile(r"(?:公司|集团|本集团|管理层|董事会)\s*$"
 _HOW = r"(?:此前|之前)?(?:平均|普遍|一致)?(?:预期|预测|预估|估计)"
 _HELD = r"(?:(?:{expectation_holders})" + _HOW + r"|分析师(?:此前|之前)?(?:平均|普遍|一致)?预计)"  # (分析师此前预计…)
 
-_EXPECTATION = WordRegex(r"(?:此?前)?(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|超|好于|优于|不及|逊于|胜|逊|较))?"
+_EXPECTATION = WordRegex(r"(?:此?前)?(?:(?:{expectation_adverbs})?(?:{expectation_comparisons}|超))?"
                          r"(?:{expectation_holders})?" + _HOW + r"(?:值)?")
 # (略高于市场预期的…, 分析师此前预期为…, 此前分析师平均预期为…, 超过华尔街预期的…)
 # an expectation said of another figure earlier in the sentence (…,分析师此前预期为1585亿元;净利润为…)
@@ -33,7 +33,7 @@ _EXPECTED_BEFORE = WordRegex(_HELD + r"(?:值)?(?=\s*(?:为|是|的|约为|约)\
 _GUIDANCE_AFTER = re.compile(r"\s*的?\s*(?P<m>[\u4e00-\u9fffA-Za-z]{0,6}?)指引")
 
 # … said right before its figure: 高于预期的1.39美元, (一致预期:118.6亿元), a clause of its own (营收689.3亿元,预期717亿元)
-_AGAINST_EXPECTED = WordRegex(r"(?:(?:略|稍|远|大幅|明显)?(?:高于|低于|超过|超出|好于|优于|不及|逊于|胜|逊|较)|[(（]|[,，;；]\s*(?=\S{0,8}预[期估]))\s*(?:{expectation_holders})?"
+_AGAINST_EXPECTED = WordRegex(r"(?:(?:{expectation_adverbs})?(?:{expectation_comparisons})|[(（]|[,，;；]\s*(?=\S{0,8}预[期估]))\s*(?:{expectation_holders})?"
                               + _HOW + r"(?:值)?\s*(?:的|为|[:：])?\s*$")
 
 # the market's expectation leading the figure expected (市场此前预期蔚来第三季度营收为…, 彭博一致预期…,

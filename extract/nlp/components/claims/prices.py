@@ -20,21 +20,35 @@ _WEEKDAYS = "一二三四五六日"
 _TARGET_PRICE = re.compile(r"(?P<by>[\u4e00-\u9fffA-Za-z]{0,8}?)(?:的)?目标价(?:格)?(?:由|从)?(?:上调|下调|调整|调升|调降|维持|上修|下修)?(?:至|为|到|在)?")
 
 
-#: what names a company's target price after the company: 目标价, 的目标价, or its rating first (「增持」评级,目标价…)
-_OWNS_TARGET = re.compile(r"\s*(?:的)?\s*(?:[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级\s*[,，]\s*)?目标价")
+#: what names a company's target price after the company: 目标价, 的目标价, or its rating first (「增持」评级,目标价…);
+#: not a verb of rating, which the broker's name is before (高盛维持买入评级,目标价…)
+_OWNS_TARGET = re.compile(r"\s*(?:的)?\s*(?:(?!维持|给予|首予|重申|予以)[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级\s*[,，]\s*)?目标价")
+
+
+#: a broker's rating after its name (高盛维持「买入」评级,目标价…): the broker rates the article's company
+_RATES = re.compile(r"\s*(?:维持|给予|首予|重申|上调|下调|调升|调降|予以)?\s*[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级")
 
 
 def _target_price(sent: str, d: Draft, frame: Frame | None, mentions) -> bool:
     """花旗将拼多多目标价由148美元上调至170美元: a target price is of the shares of the company named
-    right before it (the subject), set by the broker that names it (花旗目标价), on no reporting period."""
+    right before it (the subject), set by the broker that names it (花旗目标价), on no reporting period;
+    a broker that rates with no company named (高盛维持「买入」评级,目标价…) rates the article's company.
+    In bare 元, a Hong Kong listing's price is in Hong Kong dollars."""
     said = _TARGET_PRICE.fullmatch(d.metric or "")
     if said is None:
         return False
     owner = next((m for m in mentions if m.cls in ("Company", "Organization", "Platform") and m.end <= d.q.start
                   and _OWNS_TARGET.match(sent, m.end)), None)
+    if owner is None and d.subject is not None and frame is not None and frame.entity is not None \
+            and d.subject.label != frame.entity.label and d.subject.cls in ("Company", "Organization") \
+            and any(m.label == d.subject.label and _RATES.match(sent, m.end) for m in mentions if m.end <= d.q.start):
+        owner = frame.entity
     broker = d.subject if d.subject is not None and owner is not None and d.subject.label != owner.label \
         and d.subject.cls in ("Company", "Organization") else None
     d.subject = owner or d.subject
+    if d.unit == "CNY" and not re.search(r"人民币|RMB|¥|￥", d.q.surface) \
+            and (frame is not None and frame.hk_listed or re.search(r"港元|港币|港股|H股", sent[:d.q.start])):
+        d.unit = "HKD"
     d.metric, d.metric_key = (broker.label if broker is not None else said.group("by")) + "目标价", None
     day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", (frame.published if frame is not None else None) or "")
     d.period = f"asof:{day.group(0)}" if day else None
