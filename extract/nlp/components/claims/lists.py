@@ -175,6 +175,9 @@ def _distribute(sent: str, drafts: list[Draft], out: list[Draft], mentions: list
                     d.metric = d.metric[d.metric.index(segments[-1].surface) + len(segments[-1].surface):] or d.metric
                 if owner is not None or named:  # 鞋类、服装收入分别为… in a company's results: its segments' figures
                     d.subject, d.metric, d.metric_key = named[-1] if named else owner, m.label + (d.metric or ""), None
+        if len(names) != len(run) and not segments and (ranked := _ranked_before(sent, k, len(run), subjects)):
+            for d, m in zip(run, ranked):  # 增长前三强为A、B、C,…增量分别为…: the ranked, in turn
+                d.subject, d.subject_here = m, True
         metrics = _coordinated_before(sent, k, lex_metrics)
         counted = all(d.q.kind in ("count", "measure") for d in run)
         parts = _listed_parts(sent, k, mentions, len(run), counted) if len(names) != len(run) and not segments else []
@@ -399,6 +402,21 @@ def _kind_at(items: list[str]) -> int | None:
     last = items[-1]
     return next((j for k in load_patterns().list_kinds for j in [last.find(k)]
                  if 0 < j <= 4 and not any(k in x for x in items[:-1])), None)
+
+
+_RANKED = WordRegex(r"(?:{rank_leads})\s*")
+
+
+def _ranked_before(sent: str, pos: int, n: int, subjects) -> list[Mention]:
+    """The ``n`` names a ranking lists before ``pos`` (前三强为A、B、C), each a name of its own
+    when the tool knows it; none unless the list has exactly ``n`` plain items."""
+    lead = max(_RANKED.finditer(sent, 0, pos), key=lambda m: m.start(), default=None)
+    items = _LIST_SEP.split(_CLAUSE_END.split(sent[lead.end():pos])[0]) if lead else []
+    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
+        return []
+    known = {m.surface: m for _, _, m in subjects}
+    at = [sent.index(x, lead.end()) for x in items]
+    return [known.get(x) or Mention(a, a + len(x), "Segment", x, x, "pattern", 0.5) for a, x in zip(at, items)]
 
 
 def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int,
