@@ -288,6 +288,8 @@ ROWS = [
       E(9.4, "CNY", period="2020Q4", subject="腾讯音乐", metric="ARPPU")),
     R("metric-expense-ratio", "星河科技2020年销售费用率为22.4%。",
       E(0.224, "percent", period="2020", subject="星河科技", metric="销售费用率")),
+    R("metric-without-its-keeping-verb", "星河科技2023年派息比率维持在90%。",
+      E(0.9, "percent", period="2023", subject="星河科技", metric="派息比率")),
     R("metric-repurchase", "京东PLUS会员的复购率为76%。",
       E(0.76, "percent", metric="复购率")),
     R("metric-long-noun-phrase", "网易有道2020年每名付费用户平均贡献收入为156元。",

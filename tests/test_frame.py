@@ -2714,3 +2714,45 @@ def test_a_banks_ratios_and_branches_are_stocks_at_the_periods_end():
     text = ("锦程银行业绩\n锦程银行(0023)公布截至6月30日止六个月中期业绩。普通股权一级资本比率为16.8%,"
             "总资本比率为20.1%。集团共有分店312间。")
     assert {c.period for c in _claims(text, "2024-07-31")} == {"asof:2024-06"}
+
+
+def test_a_hong_kong_wires_bare_yuan_follow_the_first_currency_it_names():
+    """收益為80億港元…純利30億元…北向成交額500億元人民幣: the bare 元 in 港元, whatever a later line names."""
+    text = ("星河集團業績\n星河集團（01234）今日公布全年業績，收益為80億港元，按年上升5%。\n"
+            "股東應佔溢利30億元，按年增加8%。\n滬深港通北向交易日均成交額500億元人民幣。\n")
+    got = {c.metric: c.unit for c in _claims(text, "2024-03-01")}
+    assert got["股东应占溢利"] == "HKD" and got["收益"] == "HKD", got
+    rmb = ("星河集團業績\n星河集團（01234）今日公布全年業績，收益為人民幣80億元，按年上升5%。\n"
+           "股東應佔溢利30億元，按年增加8%。\n")
+    got = {c.metric: c.unit for c in _claims(rmb, "2024-03-01")}
+    assert got["股东应占溢利"] == "CNY", got
+
+
+def test_an_interim_of_a_year_ending_in_march_is_its_six_months():
+    """截至9月30日止六個月中期業績 of a March fiscal year: 04-09, not the calendar first half."""
+    got = {(c.metric, c.period) for c in _claims(
+        "聯想中期業績\n聯想集團（00992）公布截至2023年9月30日止六個月中期業績，收益197億美元，按年下跌20%。\n", "2023-11-16")}
+    assert ("收益", "2023-04/2023-09") in got, got
+
+
+def test_a_line_ending_in_a_semicolon_goes_on_with_its_quarter():
+    text = ("星河集團業績\n星河集團（01234）公布截至2023年12月31日止年度業績，收益80億港元。\n"
+            "單計第四季，收益20億港元，按年升11%；\n純利5億港元，按季減少10%。\n")
+    got = {(c.metric, c.period) for c in _claims(text, "2024-03-01")}
+    assert ("纯利", "2023Q4") in got, got
+
+
+@pytest.mark.parametrize("text, metric, value, period", [
+    ("董事會宣派第二次中期股息（即末期股息）每股4.2元。", "每股末期股息", 4.2, "2023"),
+    ("董事會建議派末期息每股5角2仙。", "每股末期息", 0.52, "2023"),
+])
+def test_a_dividend_by_its_other_name_and_in_dimes_and_cents(text, metric, value, period):
+    got = [(c.metric, c.value, c.period) for c in _claims("星河集團業績\n星河集團（01234）今日公布截至2023年12月31日止年度業績。\n"
+                                                          + text + "\n", "2024-03-01")]
+    assert (metric, pytest.approx(value), period) in got, got
+
+
+def test_a_price_at_the_midday_break_is_no_closing_price_and_an_outlets_digits_no_count():
+    got = [(c.metric, c.value) for c in _claims("星河集團股價\n香港01　2024-03-01　經濟\n星河集團（01234）股價午收報25.8元，升1.6%。\n",
+                                                "2024-03-01")]
+    assert got == [("股价", 25.8)], got

@@ -71,7 +71,10 @@ def _named_length(code: str, named: str, after: str, word: str, w: FrameWords) -
     y, mo = int(m.group(1)), int(m.group(2))
     said = after + word + named
     if any(x in said for x in w.half):
-        return f"{y}H{1 if mo <= 6 else 2}"
+        if mo in (6, 12):
+            return f"{y}H{mo // 6}"
+        a = (y, mo - 5) if mo > 5 else (y - 1, mo + 7)  # (截至9月30日止六个月 of a year ending in March: 04-09)
+        return f"{a[0]}-{a[1]:02d}/{y}-{mo:02d}"
     if any(x in said for x in w.quarter) or "季" in said:
         return f"{y}Q{(mo - 1) // 3 + 1}"
     if any(x in said for x in w.year):

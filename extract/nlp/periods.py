@@ -444,7 +444,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 p = PeriodMention(p.start, p.end, f"{int(q[:4]) - 1}{q[4:]}", int(q[:4]) - 1, p.base)
             fixed.append(p)
         out = fixed
-    return out
+    return [p for k, p in enumerate(out) if not (k and out[k - 1].end == p.start and text[p.start:p.end] == "中期")]  # (止六个月中期业绩: no half of its own)
 
 
 _YEAR_SAME = re.compile(r"(?:19|20)\d{2}\s*年\s*同(?:期|季度?)")

@@ -16,6 +16,7 @@ in order:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import cache
@@ -87,11 +88,18 @@ def make_frame(nlp: Language, name: str):
         doc._.year = y
         sents = [(s.start, s.text) for s in art.sentences()]
         fr = doc._.frame = build_frame(art.text, sents, doc._.mentions or [], doc._.topic, y, doc._.published, doc._.doc_title)
-        if fr.currency is None and fr.hk_listed and "人民币" not in art.text and _traditional(art):
-            doc._.frame = replace(fr, currency="HKD")  # a Hong Kong wire's bare 元 of a company listed there, no 人民幣 said
+        first = _NAMED_CURRENCY.search(art.text)
+        if fr.currency is None and fr.hk_listed and (first is None or "港" in first.group(0)) and _traditional(art):
+            # a Hong Kong wire's bare 元 of a company listed there, whose first amount is in 港元 or
+            # names no currency (收入205億港元…溢利118億元…北向成交額1108億元人民幣: the 溢利 in 港元)
+            doc._.frame = replace(fr, currency="HKD")
         return doc
 
     return frame
+
+
+#: the currency an article names first for an amount (205.18億港元, 1,611億元人民幣, 人民幣1,000億元)
+_NAMED_CURRENCY = re.compile(r"\d\s*[千百万亿]*\s*元?\s*(?:港元|港币|人民币|美元)|(?:港元|港币|人民币|美元)\s*\d")
 
 
 def _traditional(art: Article) -> bool:

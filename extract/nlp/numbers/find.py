@@ -318,7 +318,7 @@ def find_quantities(text: str) -> list[Quantity]:
         pos = q.end if q is not None and q.end > mm.start() else mm.end()
     out.extend(_doublings(text, t, out))
     out.sort(key=lambda q: q.start)
-    return _between(text, _shared_units(text, out))
+    return _between(text, _shared_units(text, _dimes(text, out)))
 
 
 _LIST_SEP = re.compile(r"\s*(?:、|/\s*[+＋]?|和|及|与)\s*")  # (同比+3.0/+5.1pct: a sign may lead the next)
@@ -395,3 +395,19 @@ def _doublings(text: str, scan: str, found: list[Quantity]) -> list[Quantity]:
 
 #: a fold said with its hedge alone (升逾倍, 增长超倍): one fold
 _FOLD = re.compile(r"(?<=[升增涨长加])(?:了)?\s*(?P<hedge>逾|超过|超|近|约)倍(?![数率])")
+
+
+#: dimes before cents (5角2仙: 0.52 of the cents' currency)
+_DIME = re.compile(r"([0-9])\s*角\s*$")
+
+
+def _dimes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """每股派5角2仙: the dimes and the cents after them are one amount (0.52), not a bare 5."""
+    out: list[Quantity] = []
+    for q in found:
+        m = _DIME.search(text, max(0, q.start - 3), q.start) if q.kind == "money" and q.surface.endswith("仙") else None
+        if m is not None and out and out[-1].start == m.start(1) and out[-1].kind == "bare":
+            bare = out.pop()
+            q = replace(q, start=bare.start, surface=text[bare.start:q.end], value=round(bare.value * 0.1 + q.value, 6))
+        out.append(q)
+    return out

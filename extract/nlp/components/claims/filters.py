@@ -5,6 +5,7 @@ things counted (:func:`_streak`, :func:`_describes_counted`).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...frame import period_end
 from ...patterns import WordRegex
@@ -74,6 +75,14 @@ _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千几]+$
 _BUCKET_AFTER = re.compile(r"\s*(?:以上|以内|以下|及以上)?\s*的?\s*(?:逾期|[\u4e00-\u9fff]{0,6}?(?:逾期率|不良率|账款|贷款))")
 
 
+@cache
+def _numbered_media() -> tuple[str, ...]:
+    """The outlets of ``ontology/frame.toml`` whose names hold digits (香港01, 36氪)."""
+    from ...frame import frame_words
+
+    return tuple(n for n in frame_words().media if re.search(r"\d", n))
+
+
 def not_a_claim(sent: str, q) -> str | None:
     """Why the number ``q`` of ``sent`` states no claim (an enumeration, a century, a phone
     prefix, a section number, a small count spelled out in prose), or None."""
@@ -82,6 +91,9 @@ def not_a_claim(sent: str, q) -> str | None:
     pats = load_patterns()
     if sent.strip() == q.surface.strip():
         return "a number standing alone (section number)"
+    if any(a <= q.start and q.end <= a + len(name) for name in _numbered_media()
+           for a in (m.start() for m in re.finditer(re.escape(name), sent))):
+        return "a number inside an outlet's name (香港01, 36氪)"
     if q.kind == "money" and re.fullmatch(r"(?:19|20)\d{2}\s+(?:人民币|美元|港元|港币|RMB|US\$)", q.surface.strip()):
         return "a table's header of years over currencies (2023 2024 人民币 人民币)"
     if pats.navigation is not None and pats.navigation.match(sent, sent.rfind("\n", 0, q.start) + 1):

@@ -106,9 +106,9 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     if d.unit == "CNY" and (frame is not None and frame.hk_listed or re.search(r"港股|H股", lead)) \
             and not re.search(r"人民币|RMB|¥|￥", q.surface):
         d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing (港股今早开报151.7元): Hong Kong dollars
-    if any(x in lead for x in w.price_close):
+    if any(x in _MIDDAY.sub("", lead) for x in w.price_close):  # (午收报: the price at midday, no close)
         d.metric, d.metric_key = "收盘价", None
-    elif not d.metric or "价" not in d.metric:
+    elif not d.metric or "价" not in d.metric or _MIDDAY.search(lead):
         d.metric, d.metric_key = "股价", None
     d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
     d.period = _trading_day(lead, frame)
@@ -117,6 +117,8 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
 #: a day or a part of one a clause names (今早, 昨日, 周二, 11月20日) or an opening price (开报)
 _DAYS = r"今早|今晨|今日|今天|昨日|昨天|昨晚|周[一二三四五六日]"
 _OWN_DAY = re.compile(_DAYS + r"|\d{1,2}\s*月\s*\d{1,2}\s*日|开(?:盘|市)?报")
+#: the midday break's price (午收报, 半日收报): the morning's last, no closing price
+_MIDDAY = re.compile(r"(?:午|半日|早市|上午)\s*(?:收报|收市报?|收盘报?|收)")
 #: a share price named after the part of the trading day it is of (今早股价, 昨日收盘价)
 _DAY_PART_PRICE = re.compile(r"(?:" + _DAYS + r"|早盘|早段|午后|午盘|盘中|尾盘|日内|当日)+\s*(股价|收盘价)")
 

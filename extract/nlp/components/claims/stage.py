@@ -62,7 +62,8 @@ def make_claims(nlp: Language, name: str, year: int):
         lead = None  # the period of the paragraph's first claim
         placed = getattr(frame.entity, "cls", None) == "Place"  # (a place's statistics, not a company's results)
         for s in art.sentences():
-            par += art.text.count("\n", counted, s.start)  # paragraphs so far, counted once
+            # paragraphs so far, counted once (a line ending in a comma or semicolon goes on: no new one)
+            par += len(_PAR_BREAK.findall(art.text, counted, s.start))
             counted = s.start
             # the mentions and metric names of this sentence, found by bisection, not by a scan
             near = mentions[bisect_left(starts, s.start - longest):bisect_left(starts, s.end)]
@@ -135,6 +136,7 @@ def make_claims(nlp: Language, name: str, year: int):
 
 
 _QUARTER = re.compile(r"\d{4}Q[1-4]")
+_PAR_BREAK = re.compile(r"(?<![,，;；、])\n")
 
 
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}

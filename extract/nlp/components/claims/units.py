@@ -61,6 +61,9 @@ _PER_SHARE_MONEY = re.compile(r"每股.*(?:盈利|收益|利润|股息|派息|�
 #: a dividend said by its payment alone (拟派末期息, 派发中期股息): a dividend per share
 _PAYOUT_SAID = re.compile(r"(?:拟|建议|宣布)?(?:派发|宣派|派)(?P<k>末期|中期|特别|末期特别)股?息")
 
+#: a dividend's other name in brackets, the one it is (第二次中期股息(即末期股息)): that dividend
+_NAMELY = re.compile(r"[(（]\s*(?:即|亦即|也即|即为)\s*(?P<k>末期|特别|中期)股?息\s*[)）]")
+
 
 def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
     """The unit of ``d`` (and a scale: fen and cents of a per-share amount), and its metric as a
@@ -69,6 +72,8 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
     d.unit = _unit_of(sent, q, d.metric_key, lex, d.metric)
     if (paid := _PAYOUT_SAID.fullmatch(d.metric or "")) and q.kind in ("money", "measure", "count", "bare"):
         d.metric, d.metric_key = "每股" + paid.group("k") + "股息", None  # 拟派末期息37.75分: the dividend per share
+    if (namely := _NAMELY.search(sent, max(0, q.start - 20), q.start)) and d.metric and "息" in d.metric:
+        d.metric, d.metric_key = "每股" + namely.group("k") + "股息", None  # 第二次中期股息(即末期股息)每股4.2元
     if d.unit == "HKD" and q.surface.rstrip().endswith("仙") and re.search(r"人民币|RMB", q.surface):
         d.unit = "CNY"  # 人民币30仙: cents of the currency said before the number
     if d.unit == "other:分" and _PER_SHARE_MONEY.search(d.metric or ""):
