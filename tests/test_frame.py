@@ -2756,3 +2756,10 @@ def test_a_price_at_the_midday_break_is_no_closing_price_and_an_outlets_digits_n
     got = [(c.metric, c.value) for c in _claims("星河集團股價\n香港01　2024-03-01　經濟\n星河集團（01234）股價午收報25.8元，升1.6%。\n",
                                                 "2024-03-01")]
     assert got == [("股价", 25.8)], got
+
+
+def test_a_list_of_places_heading_a_companys_metric_goes_into_the_metric():
+    got = [(c.subject, c.metric) for c in _claims(
+        "星河珠寶全年業績\n星河珠寶（01234）公布截至2024年3月31日止年度業績，營業額1089億港元。\n"
+        "香港、澳門及其他市場營業額183億元，按年增長12.9%。\n", "2024-06-14")]
+    assert ("星河珠宝", "香港、澳门及其他市场营业额") in got, got

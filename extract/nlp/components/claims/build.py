@@ -21,7 +21,7 @@ from .metrics import _hedged_share, _lexicon_metric, _metric_for
 from .inherit import _metric_from_before, _metric_from_context, _part_of_a_pair
 from .units import _set_unit
 from .prices import _share_price
-from .subjects import (opens_a_group, speaks, _announcer, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
+from .subjects import (_LISTED_PLACES, _REGION_SHARE, _company_frame, _region_of_company, _site_of_company, opens_a_group, speaks, _announcer, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
                        _sibling_model, _subject_after, _subject_before, brand_metric, glued_brand, world_market)
 from .changes import _attach, _classify, _without_rounded_bounds
 from .compare import _aside_of_the_same_kind, _flat, _last_year_before_its_level
@@ -59,32 +59,6 @@ _ACT_ALONE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:出货|交付)$")
 #: what a vendor of a market is measured by (出货量, 市场份额), named alone
 _VENDOR_MEASURE = WordRegex(r"(?:{vendor_measures})")
 
-
-def _company_frame(frame: Frame | None) -> bool:
-    """Does the article report a company's figures (not a bulletin of a place)?"""
-    return frame is not None and not frame.bulletin and frame.entity is not None and frame.entity.cls != "Place"
-
-
-def _region_of_company(sent: str, found: Mention | None, q, frame) -> bool:
-    """Does the place ``found`` head the metric of the number ``q`` (in its clause, a word
-    right after it) in the results of a company?"""
-    return found is not None and found.cls == "Place" and _company_frame(frame) and found.end <= q.start \
-        and not _CLAUSE_END.search(sent, found.end, q.start) and bool(_WORD_AFTER.match(sent, found.end))
-
-
-_WORD_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-
-
-def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
-    """Is the place ``found`` the site of a plant or project of the company whose results these
-    are (泰州年产4GW电池产能, 芜湖10GW组件项目): the company's figure, the site in the metric?"""
-    return found is not None and found.cls == "Place" and _company_frame(frame) and found.end <= q.start \
-        and not _CLAUSE_END.search(sent, found.end, q.start) and bool(_SITE.search(sent, found.end, min(len(sent), q.end + 12)))
-
-
-_SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
-#: a region's share of what a company has (其中成都地区占比超过四成): the company's figure, the region in the metric
-_REGION_SHARE = re.compile(r"(?:地区|区域|市场|业务)(?:占比|比重|份额)$")
 
 #: the end of the period reported, named as such (报告期末, 本期末, 期末)
 _PERIOD_END = re.compile(r"(?:报告期|本期|本季度|(?<![\u4e00-\u9fff])期|(?<![一二三四1-4第上下首次])季度?)末")  # (截至季度末: the quarter reported)
@@ -194,6 +168,8 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
             # the region (a site: the place nearest the number, 鄂尔多斯…、芜湖10GW组件项目) in the metric
             near = [m for m in mentions if m.cls == "Place" and found.start <= m.start and m.end <= q.start]
             brand, found = (near[-1] if near and _site_of_company(sent, near[-1], q, frame) else found), frame.entity
+            if brand is not None and metric and (k := sent.find(metric, brand.end, q.start)) > brand.end and _LISTED_PLACES.fullmatch(sent, brand.end, k):
+                brand = replace(brand, end=k, surface=sent[brand.start:k])  # (香港、澳门及其他市场营业额: the list, whole)
     if found is not None and found.cls == "Place" and _company_frame(frame) and _PART_OF.search(sent, 0, found.start) \
             and (part := _PART_NUMBER.fullmatch(sent, found.end, q.start)) is not None:
         # 共经营1363家餐厅,其中中国大陆1322家: the company's, the region (中国内地) in the metric

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...frame import INVESTS, is_generic, is_media, is_venue, opens_media
+from ...frame import INVESTS, Frame, is_generic, is_media, is_venue, opens_media
 from ...frame_places import publishes_national
 from ..entities import Mention
 from .draft import _CLAUSE_END, _may_be_subject, _clause_start
@@ -369,3 +369,31 @@ def speaks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     pats = load_patterns()
     verbs = r"\s*(?:在|也|还|则)?\s*(?:" + "|".join(map(re.escape, pats.speech)) + r"|预计|预测|预期|判断)"
     return re.compile(verbs), re.compile(r"[\u4e00-\u9fff]{0,12}?(?:" + pats.role_rx.pattern + r")\s*[\u4e00-\u9fff]{2,3}" + verbs)
+
+
+def _company_frame(frame: Frame | None) -> bool:
+    """Does the article report a company's figures (not a bulletin of a place)?"""
+    return frame is not None and not frame.bulletin and frame.entity is not None and frame.entity.cls != "Place"
+
+
+def _region_of_company(sent: str, found: Mention | None, q, frame) -> bool:
+    """Does the place ``found`` head the metric of the number ``q`` (in its clause, a word
+    right after it) in the results of a company?"""
+    return found is not None and found.cls == "Place" and _company_frame(frame) and found.end <= q.start \
+        and not _CLAUSE_END.search(sent, found.end, q.start) and bool(_WORD_AFTER.match(sent, found.end))
+
+
+_LISTED_PLACES = re.compile(r"(?:\s*[、及和与]\s*[\u4e00-\u9fff]{1,6}?)+")
+_WORD_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]|[、及和与]\s*[\u4e00-\u9fff]")  # (香港、澳门及其他市场收入: a list of places too)
+
+
+def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
+    """Is the place ``found`` the site of a plant or project of the company whose results these
+    are (泰州年产4GW电池产能, 芜湖10GW组件项目): the company's figure, the site in the metric?"""
+    return found is not None and found.cls == "Place" and _company_frame(frame) and found.end <= q.start \
+        and not _CLAUSE_END.search(sent, found.end, q.start) and bool(_SITE.search(sent, found.end, min(len(sent), q.end + 12)))
+
+
+_SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
+#: a region's share of what a company has (其中成都地区占比超过四成): the company's figure, the region in the metric
+_REGION_SHARE = re.compile(r"(?:地区|区域|市场|业务)(?:占比|比重|份额)$")
