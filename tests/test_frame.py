@@ -2731,8 +2731,9 @@ def test_a_hong_kong_wires_bare_yuan_follow_the_first_currency_it_names():
 def test_an_interim_of_a_year_ending_in_march_is_its_six_months():
     """截至9月30日止六個月中期業績 of a March fiscal year: 04-09, not the calendar first half."""
     got = {(c.metric, c.period) for c in _claims(
-        "聯想中期業績\n聯想集團（00992）公布截至2023年9月30日止六個月中期業績，收益197億美元，按年下跌20%。\n", "2023-11-16")}
-    assert ("收益", "2023-04/2023-09") in got, got
+        "聯想中期業績\n聯想集團（00992）公布截至2023年9月30日止六個月中期業績，收益197億美元，按年下跌20%。\n"
+        "派中期息每股8港仙。\n", "2023-11-16")}
+    assert ("收益", "2023-04/2023-09") in got and ("每股中期息", "2023-04/2023-09") in got, got
 
 
 def test_a_line_ending_in_a_semicolon_goes_on_with_its_quarter():

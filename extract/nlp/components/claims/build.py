@@ -128,6 +128,15 @@ def _after(code: str | None, pub: tuple[int, int] | None) -> bool:
     return end is not None and (int(end.group(1)), int(end.group(2))) > pub
 
 
+def _fiscal_half(period: str | None) -> tuple[str, ...]:
+    """The calendar halves a bare 中期 is read as, for a reporting period of six months off the
+    calendar's halves (2023-04/2023-09 -> 2023H1); else none."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period or "")
+    if m is None or (int(m.group(3)) - int(m.group(1))) * 12 + int(m.group(4)) - int(m.group(2)) != 5 or m.group(4) in ("06", "12"):
+        return ()
+    return f"{m.group(1)}H1", f"{m.group(3)}H1"
+
+
 def _as_results_named(sent: str, found: list) -> list:
     """截至2018年9月30日的第三季度业绩, 2022年中期业绩: a period named before a results word is the
     period the results cover (2018Q3, 2022H1), not a stock's date or the bare year."""
@@ -214,6 +223,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
     ctx = quarter_ctx or (frame.period if frame is not None and re.fullmatch(r"\d{4}(?:H[12])?", frame.period or "") else None)
     found = find_periods(sent, year, ctx, pub, fiscal, month_ctx, data_month, frame is not None and frame.fiscal_by_start) if drafts else []
     found = _as_results_named(sent, found)
+    if frame is not None and (half := _fiscal_half(frame.period)):  # (派中期息 in the interim of a March year: its six months)
+        found = [replace(p, period=frame.period) if p.period in half and sent[p.start:p.end] == "中期" else p for p in found]
     # bases first: a period a comparison or a streak starts from (自2019年至今) lends no year to a
     # period without one after it
     found = [_mark_base(sent, p) for p in found]
