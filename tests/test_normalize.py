@@ -283,3 +283,13 @@ def test_a_bad_line_word_file_names_the_file(monkeypatch, tmp_path):
             words.line_words()
     finally:
         words.line_words.cache_clear()
+
+
+def test_a_tables_pipes_become_spaces_each_character_mapped_to_its_own():
+    raw = "标题\n| 业务 | 本季收入 | 同比 |\n|---|:---:|---|\n| 广告 | 20.4亿元 | +30% |\n标题丨来源|说明\n"
+    norm = normalize_text(raw)
+    lines = norm.text.split("\n")
+    assert lines[1].split() == ["业务", "本季收入", "同比"] and lines[2].strip() == "" and lines[3].split() == ["广告", "20.4亿元", "+30%"]
+    assert "|说明" in lines[4]  # (a bar inside a line is no table's)
+    k = norm.text.index("20.4亿元")
+    assert raw[norm.starts[k]:norm.ends[k + 5]] == "20.4亿元"
