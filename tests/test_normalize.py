@@ -291,5 +291,7 @@ def test_a_tables_pipes_become_spaces_each_character_mapped_to_its_own():
     lines = norm.text.split("\n")
     assert lines[1].split() == ["业务", "本季收入", "同比"] and lines[2].strip() == "" and lines[3].split() == ["广告", "20.4亿元", "+30%"]
     assert "|说明" in lines[4]  # (a bar inside a line is no table's)
+    assert normalize_text("品牌｜10月交付量｜同比\n远帆｜12,025｜+5%\n分享：微信｜微博｜QQ\n").text.split("\n")[:3] == \
+        ["品牌 10月交付量 同比", "远帆 12,025 +5%", "分享:微信|微博|QQ"]  # (cells between pipes with a figure; no chrome)
     k = norm.text.index("20.4亿元")
     assert raw[norm.starts[k]:norm.ends[k + 5]] == "20.4亿元"

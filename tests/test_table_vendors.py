@@ -212,3 +212,15 @@ def test_a_rank_column_and_names_ending_like_prose():
     assert got[("华为", "出货量")] == (8_200_000, [("yoy", 0.379)])
     assert got[("小米", "市场份额")] == (0.161, [])
     assert got[("苹果", "出货量")] == (4_000_000, [("yoy", 0.05)])
+
+
+def test_a_months_columns_without_their_year_a_running_total_and_signed_changes():
+    """品牌｜10月交付量｜同比｜1-10月累计: the month of the article's year, the running total of the
+    measure before it over the months, a change written +53.5% the row's as -33.7% is."""
+    text = ("蓝桥汽车10月交付数据出炉\n蓝桥汽车10月交付新车2万辆。\n部分品牌10月交付数据（单位：辆）\n"
+            "品牌｜10月交付量｜同比｜1-10月累计\n远帆汽车｜12,025｜-33.7%｜106,604\n恒星汽车｜11,012｜+53.5%｜97,962\n")
+    [doc] = extract_text(text, published="2023-11-01")
+    got = {(c.subject_text, c.metric, c.value, c.period, (c.change.kind, round(c.change.value, 4)) if c.change else None)
+           for c in doc.claims if c.evidence.column}
+    assert got == {("远帆汽车", "交付量", 12025, "2023-10", ("yoy", -0.337)), ("远帆汽车", "累计交付量", 106604, "2023-01/2023-10", None),
+                   ("恒星汽车", "交付量", 11012, "2023-10", ("yoy", 0.535)), ("恒星汽车", "累计交付量", 97962, "2023-01/2023-10", None)}, got

@@ -105,7 +105,8 @@ def normalize_source(data: bytes, path: str, doc_id: str | None = None):
     from ..text.normalize import normalize_text
 
     src = read_source(data, path)
-    norm = normalize_text(src.text, doc_id=doc_id or Path(path).stem, encoding=src.encoding, split=src.split)
+    norm = normalize_text(src.text, doc_id=doc_id or Path(path).stem, encoding=src.encoding, split=src.split,
+                          pipes=not src.tables)
     norm.replaced = src.replaced
     return norm, src
 

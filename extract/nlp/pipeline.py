@@ -365,7 +365,8 @@ def extract_bytes(data: bytes, source: str, ner: str = "lac", year: int | None =
     from .sources import apply_source
 
     src = read_source(data, source)
-    norm = normalize_text(src.text, doc_id=doc_id or Path(source).stem, encoding=src.encoding, split=src.split)
+    norm = normalize_text(src.text, doc_id=doc_id or Path(source).stem, encoding=src.encoding, split=src.split,
+                          pipes=not src.tables)
     norm.replaced = src.replaced
     published = parse_published(published) if published else None
     # the document's own title, outside its text: a PDF's, else the file's name (宁德时代-300750-年报点评.pdf)

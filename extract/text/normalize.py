@@ -25,14 +25,16 @@ from .repair import find_mojibake, repair
 from .split import _cap, _title_of, split_articles
 
 
-def normalize_text(raw: str, doc_id: str = "doc", encoding: str = "utf-8", split: bool = True) -> NormalizedText:
+def normalize_text(raw: str, doc_id: str = "doc", encoding: str = "utf-8", split: bool = True,
+                   pipes: bool = True) -> NormalizedText:
     """Normalize an already decoded ``raw`` text; articles get ids ``{doc_id}#1``, ``#2`` …
 
     ``split=False`` keeps the text one article (a web page, a PDF), only cut when it is longer
-    than :data:`MAX_ARTICLE`."""
+    than :data:`MAX_ARTICLE`; ``pipes=False`` keeps the pipes of table rows (a reader that laid
+    out its own tables with them, their cells known)."""
     # CRLF and CR become one line break mapped to both raw characters
     t = _crlf(raw) if "\r" in raw else _Tracked.identity(raw)
-    t, pinyin = repair(t)
+    t, pinyin = repair(t, pipes)
     norm = NormalizedText(raw=raw, text=t.text, starts=t.starts, ends=t.ends, encoding=encoding,
                           pinyin_removed=pinyin)
     norm.mojibake = find_mojibake(norm.text)

@@ -118,18 +118,18 @@ def _cn_small(m: re.Match[str]) -> str:
     return str((int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
 
 
-#: a row of a table written with pipes (| 广告 | 20.4亿元 | +30% |): its cells apart by spaces, as a
+#: a row of a table written with pipes (| 广告 | 20.4亿元 | +30% |, 极氪|11,012|+53.5%): its cells apart by spaces, as a
 #: flattened table's are (the length kept, so each character maps to its own); the rule under its
 #: header (|---|:---:|) blank
-_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+_PIPE_ROW = re.compile(r"(?m)^(?:[ \t]*\|[^\n]*\||(?=[^\n]*\d)[^\n|]*\|[^\n|]*\|[^\n]*)[ \t]*$")  # (between pipes, or two or more and a figure)
 _PIPE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*")
 
 
-def repair(t: _Tracked) -> tuple[_Tracked, int]:
+def repair(t: _Tracked, pipes: bool = True) -> tuple[_Tracked, int]:
     """The rewrites of :func:`extract.text.normalize.normalize_text`, in order, on a tracked
     text: character references unescaped, pinyin ruby removed, Traditional -> Simplified, full-width
     forms folded, dates in Chinese numerals made Arabic (二零二二年十二月三十一日 -> 2022年12月31日),
-    zero-width characters dropped, the stroke 丨 made a bar, a table's pipes made spaces, a line broken inside a figure and a wrapped line of running text joined. Returns the text and how many ruby annotations
+    zero-width characters dropped, the stroke 丨 made a bar, a table's pipes made spaces (``pipes``), a line broken inside a figure and a wrapped line of running text joined. Returns the text and how many ruby annotations
     were removed."""
     t = t.sub(_ENTITY, _unescape)
     pinyin = len(_PINYIN.findall(t.text))
@@ -142,7 +142,8 @@ def repair(t: _Tracked) -> tuple[_Tracked, int]:
     t = t.sub(_CN_DAY, _cn_small)
     t = t.sub(_ZERO_WIDTH, lambda m: "")
     t = t.sub(_STROKE_BAR, lambda m: "|")
-    t = t.sub(_PIPE_ROW, lambda m: (" " * len(m.group(0)) if _PIPE_RULE.fullmatch(m.group(0)) else m.group(0).replace("|", " ")))
+    if pipes:  # (not where a reader laid out its own tables with them: HTML, PDF)
+        t = t.sub(_PIPE_ROW, lambda m: (" " * len(m.group(0)) if _PIPE_RULE.fullmatch(m.group(0)) else m.group(0).replace("|", " ")))
     t = _unwrap(t)  # (before the breaks inside figures are joined: the lines keep the width they were set at)
     text, broken = t.text, line_words().broken  # (the breaks are tried at each line break only: the pattern opens with what is before it)
     t = t.sub(_NEWLINE, lambda m: "" if broken.match(text, m.start()) else m.group(0))

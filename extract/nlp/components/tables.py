@@ -103,7 +103,8 @@ def make_tables(nlp: Language, name: str):
                 continue
             if t.kind == "market":
                 res = read_market_table(t.table, lambda c: c.text, row_text, t.caption, subject, lex,
-                                        names=lambda c: _named(mentions, c), where=f"table {t.table.index} of the text")
+                                        names=lambda c: _named(mentions, c), where=f"table {t.table.index} of the text",
+                                        year=doc._.year)
                 claims += res.claims
                 left += res.left_out + t.left_out
                 continue

@@ -225,7 +225,7 @@ def find_scale(text: str, table_header: bool = False) -> Scale | None:
     return best
 
 
-_NUMBER = re.compile(r"^(?P<neg>[(（\-−–]|－)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+_NUMBER = re.compile(r"^(?:[+＋]|(?P<neg>[(（\-−–]|－))?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
                      r"(?P<pct>%|个百分点|百分点|ppt?s?)?\s*[)）]?\s*$")
 
 
@@ -233,8 +233,8 @@ def cell_number(text: str) -> tuple[float, str | None] | None:
     """The number in a cell and its mark (``%``, ``个百分点`` or ``None``); ``None`` when the
     cell holds no number (``—``, ``不适用``, a label).
 
-    >>> cell_number("126,898"), cell_number("(1,234.5)"), cell_number("11.8%"), cell_number("—")
-    ((126898.0, None), (-1234.5, None), (11.8, '%'), None)
+    >>> cell_number("126,898"), cell_number("(1,234.5)"), cell_number("11.8%"), cell_number("+53.5%"), cell_number("—")
+    ((126898.0, None), (-1234.5, None), (11.8, '%'), (53.5, '%'), None)
     >>> cell_number("RMB 31,144"), cell_number("(US$ 5)")
     ((31144.0, None), (-5.0, None))
     """

@@ -110,12 +110,12 @@ def _market(caption: str) -> str | None:
     return None
 
 
-def _period(text: str) -> str | None:
+def _period(text: str, year: int | None = None) -> str | None:
     """The period a caption or a column header names, the first: as prose says periods (a month,
     a span of months: 2023年1-10月), else as a results table's header does (3Q2023)."""
     from ..periods import find_periods
 
-    found = [p.period for p in find_periods(text, None) if not p.base]
+    found = [p.period for p in find_periods(text, year) if not p.base]
     return found[0] if found else header_period(text)
 
 
@@ -124,11 +124,12 @@ def _is(label: str, words) -> bool:
 
 
 def read_market_table(table: Table, cell_text, row_text, caption: str, subject, lex,
-                      names=None, where: str = "market table") -> TableClaims:
+                      names=None, where: str = "market table", year: int | None = None) -> TableClaims:
     """Claims of a market table (header row first, then a row a company): ``caption`` is the line
     above its header, ``subject`` the table's subject for its total when the caption names no
     market, ``names(cell)`` the ``(label, class)`` the entities stage gives a row label's span
-    (or ``None``); ``cell_text`` and ``row_text`` as for :func:`extract.nlp.tables.read_table`."""
+    (or ``None``); ``cell_text`` and ``row_text`` as for :func:`extract.nlp.tables.read_table`;
+    ``year`` the article's, for a column's month named without one (10月交付量)."""
     rows = [[cell_text(c) if c is not None else "" for c in r] for r in table.rows]
     header = rows[0]
     scale_all = measure_scale(caption)
@@ -142,9 +143,12 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
             cols.append((j, "change", named[0] if named else None, None, False, None, change))
         elif named is not None:
             metric, unit = named
+            before = [c[2] for c in cols if c[1] == "value" and c[2] != "累计"]
+            if metric == "累计" and before:
+                metric = "累计" + before[-1]  # (10月交付量 … 1-10月累计: the running total of deliveries)
             entry = _lex_kind(metric, lex)
             percent = "%" in unit or "%" in h or entry == "percent"
-            cols.append((j, "value", metric, _period(h) or period_all, percent,
+            cols.append((j, "value", metric, _period(h, year) or period_all, percent,
                          measure_scale(f"({unit})") if unit else scale_all, None))
     values = [c for c in cols if c[1] == "value"]
     named = [(c[2], c[3]) for c in values]

@@ -38,7 +38,7 @@ def _rx() -> re.Pattern[str]:
     w = table_words()
     latin = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
     return re.compile(
-        rf"(?P<P>{_MONTHS}|{_PERIOD})"
+        rf"(?P<P>{_MONTHS}|{_PERIOD}|{_BARE_MONTHS}(?=[ \t]*(?:{w.alt('market_metrics')})))"
         rf"|(?P<L>{latin.format(w.alt('label_columns'))})|(?P<K>{latin.format(w.alt('rank_columns'))})"
         rf"|(?P<M>(?:{latin.format(w.alt('market_metrics'))})(?:[ \t]*[(（][^()（）\n]{{1,10}}[)）])?)"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:[ \t]*[(（][ \t]*%[ \t]*[)）])?)")
@@ -46,6 +46,8 @@ def _rx() -> re.Pattern[str]:
 
 # a month or a span of months (2023年10月, 2023年1-10月), which results tables do not head columns with
 _MONTHS = r"(?:19|20)\d{2}\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*[-–~至]\s*)?(?:1[0-2]|0?[1-9])\s*月(?!\s*\d|份?\s*[0-3]?\d\s*日)"
+# … and one without its year right before its metric (10月交付量, 1-10月累计: the article's year)
+_BARE_MONTHS = r"(?<![\d年])(?:(?:1[0-2]|0?[1-9])\s*[-–~至]\s*)?(?:1[0-2]|0?[1-9])\s*月份?"
 _GAP = re.compile(r"[ \t\u3000|｜/、]*(?:\n[ \t\u3000|｜/、]*)*")
 _OPEN = re.compile(r"(?:^|\n)[ \t\u3000|｜]*(?=\S)")
 
