@@ -49,6 +49,13 @@ PIPED_MEASURE = """2023年华远省农业统计数据
 肉类 | 万吨 | 446.2 | -2.3
 """
 
+MONTHS_COLUMN = """华远省2024年1-10月经济运行情况
+附表：2024年1-10月全省主要经济指标
+指标　｜　单位　｜　1-10月　｜　比上年同期增长(%)
+社会消费品零售总额　｜　亿元　｜　21786.5　｜　4.0
+固定资产投资　｜　亿元　｜　—　｜　2.9
+"""
+
 
 def _table_claims(text, published="2024-03-04"):
     d = extract_text(text, doc_id="t", published=published)[0]
@@ -66,7 +73,10 @@ def _table_claims(text, published="2024-03-04"):
                    "城镇新增就业": (1_105_000, "users", "2023", [("yoy", -0.021)])}),
     (PIPED_MEASURE, {"粮食产量": (35_426_000, "other:吨", "2023", [("yoy", 0.018)]),
                      "肉类产量": (4_462_000, "other:吨", "2023", [("yoy", -0.023)])}),
-], ids=["one-row-a-line", "spaced-with-points", "one-cell-a-line", "a-column-of-units", "bars-and-a-measure-column"])
+    (MONTHS_COLUMN, {"社会消费品零售总额": (2_178_650_000_000, "CNY", "2024-01/2024-10", [("yoy", 0.04)]),
+                     "固定资产投资": (0.029, "percent", "2024-01/2024-10", [("yoy", 0.029)])}),
+], ids=["one-row-a-line", "spaced-with-points", "one-cell-a-line", "a-column-of-units", "bars-and-a-measure-column",
+        "a-months-column-and-a-change-with-no-level"])
 def test_indicator_table(text, want):
     got = _table_claims(text)
     assert set(got) == set(want), sorted(got)

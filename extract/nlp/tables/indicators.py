@@ -28,6 +28,8 @@ from .words import table_words
 
 _NUM = r"[-－−]?\d[\d,]*(?:\.\d+)?|[—–－-]{1,2}"
 _CELL_SEP = r"[ \t\u3000]+"
+#: a level column named by its months (1-10月, 2024年10月): the level of the period the caption names
+_MONTHS = r"(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|[1-9])\s*[-–~至]\s*)?(?:1[0-2]|[1-9])月份?"
 
 
 @cache
@@ -38,7 +40,7 @@ def _rx():
                                                   key=len, reverse=True)) or "(?!)"
     levels = "|".join(re.escape(x) for x in sorted(level_words, key=len, reverse=True)) or "(?!)"
     # (a column of the rows' units, 单位, with level columns that then state none: 指标 单位 绝对数 比上年增长(%))
-    column = rf"(?:(?:{names})?[ \t]*[(（][^()（）\n]{{1,8}}[)）]|计量单位|单位|(?:{levels})(?![(（]))"
+    column = rf"(?:(?:{names})?[ \t]*[(（][^()（）\n]{{1,8}}[)）]|计量单位|单位|(?:{levels}|{_MONTHS})(?![(（]))"
     label = "|".join(re.escape(x) for x in sorted(w.indicator_label_columns, key=len, reverse=True)) or "(?!)"
     one_line = re.compile(rf"^[ \t\u3000]*(?P<label>{label})(?P<cols>(?:{_CELL_SEP}{column}){{2,}})[ \t\u3000]*$", re.M)
     per_line = re.compile(rf"^[ \t\u3000]*(?P<label>{label})[ \t\u3000]*\n(?P<cols>(?:[ \t\u3000]*{column}[ \t\u3000]*(?:\n|$)){{2,}})", re.M)
@@ -52,7 +54,8 @@ def _column(text: str) -> tuple[str, str | None, str] | None:
         return "unit", None, ""
     m = re.fullmatch(r"(?P<name>[^()（）]*?)[ \t]*[(（](?P<u>[^()（）]+)[)）]", text.strip())
     if m is None:
-        return ("level", None, "") if text.strip() in (*w.indicator_level_columns, *w.indicator_measure_columns) else None
+        return ("level", None, "") if text.strip() in (*w.indicator_level_columns, *w.indicator_measure_columns) \
+            or re.fullmatch(_MONTHS, text.strip()) else None
     name, unit = m.group("name").strip(), m.group("u").strip()
     kind = next((k for c, k in sorted(w.indicator_change_columns, key=lambda x: -len(x[0])) if c in name), None)
     if kind is not None:
@@ -178,7 +181,7 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
             if metric.startswith(lead) and len(metric) > len(lead):
                 metric = metric[len(lead):].strip()
         text, a, b, ra, rb = row_text(k)
-        level = None
+        level, at = None, 0
         changes = []
         row_unit = next((c.text for j, c in enumerate(row[1:]) if roles[j][0] == "unit"), "")
         for j, c in enumerate(row[1:]):
@@ -195,6 +198,7 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
                 continue
             q = qs[0]
             if role == "change":
+                at = at if changes else j  # (the first change's column, for a row with no level)
                 changes.append(Change(kind="abs" if "百分点" in unit else kind, value=q.value, text=c.text))
                 continue
             if level is not None:
@@ -208,6 +212,15 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
                           subject_text=subject.label if subject else None, metric=metric_j,
                           metric_key=_metric_key(metric_j, lex, q.unit), value=q.value, unit=q.unit, period=period,
                           evidence=ev, surface=c.text, confidence=0.85)
+        if level is None and changes and changes[0].kind != "abs":
+            # 固定资产投资 亿元 — 2.9: no level, its change a claim of its own (the rate, as prose says it)
+            ev = Evidence(text=f"{text}【{header[at].text}】", start=a, end=b, raw_start=ra, raw_end=rb,
+                          page=table.page, table=table.index, row=k + 1, column=at + 2)
+            out.append(Claim(subject=subject.label if subject else "未知", subject_cls=subject.cls if subject and subject.cls in _CLASSES else None,
+                             subject_text=subject.label if subject else None, metric=metric, metric_key=None,
+                             value=changes[0].value, unit="percent", period=period, change=changes[0] if len(changes) == 1 else changes,
+                             evidence=ev, surface=changes[0].text, confidence=0.85))
+            continue
         if level is None:
             continue
         if changes:
