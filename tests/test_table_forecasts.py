@@ -84,3 +84,14 @@ def test_a_row_without_a_unit_is_left_out():
     assert {c.metric for c in claims} == {"营业收入", "预测营业收入"}
     assert [r for r in doc.rejected if "员工人数" in r] and [r for r in doc.rejected if "ROE" in r]
     assert not [c for c in doc.claims if c.value in (1200, 1350, 11.2, 12.5)]
+
+
+def test_a_forecast_the_prose_gives_and_the_table_repeats_is_one_claim():
+    """我们预计公司2024-2025年归母净利润分别为5.1/6.2亿元 over 归母净利润(百万元) 510 620: the prose
+    states the fact, the table's cells restating it add no second claim; a cell the prose does not
+    give (2023A) stays."""
+    text = (HEAD + "我们预计公司2024-2025年归母净利润分别为5.1/6.2亿元。\n"
+            "财务指标 2023A 2024E 2025E\n归母净利润(百万元) 420 510 620\n" + TAIL)
+    doc = extract_text(text, doc_id="fc", published="2024-04-02")[0]
+    got = sorted((c.period, c.value, c.evidence.table is not None) for c in doc.claims if "净利润" in c.metric)
+    assert got == [("2023", 420_000_000, True), ("2024", 510_000_000, False), ("2025", 620_000_000, False)], got

@@ -16,6 +16,7 @@ in order:
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -253,7 +254,11 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
         seen.setdefault(key, c)
         claims.append(c)
     claims = _without_headline_repeats(claims, art.text)
-    claims += doc._.table_claims or []  # the cells of the tables in the text (zhkg_tables)
+    # the cells of the tables in the text (zhkg_tables), less those of an analysts' forecast table
+    # that restate the note's forecasts (净利润分别为5.1/6.2亿元 over 净利润(百万元) 510 620: the
+    # table sums up the note, one claim a fact; a cell stating another change stands, its own fact)
+    summary = {t.table.index for t in doc._.tables or [] if t.kind == "forecast"}
+    claims += [c for c in doc._.table_claims or [] if c.evidence.table not in summary or not any(_restates(c, p) for p in claims)]
     entities += rels_mod.operators_reporting(entities, claims)  # 美团…收入: the company too
     rejected += doc._.table_left_out or []
     topic = doc._.topic
@@ -268,6 +273,18 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
                     entities=entities, relations=rels_mod.relations(mentions, art), claims=claims,
                     quotes=rels_mod.quotes(mentions, art),
                     rejected=rejected)
+
+
+def _restates(cell: Claim, prose: Claim) -> bool:
+    """Does a table's ``cell`` state the fact a ``prose`` claim states: its subject, period,
+    unit and value, a metric of the same name (a forecast's 预测 aside) and no other change?"""
+    def name(c: Claim) -> str:
+        return c.metric.removeprefix("预测")
+
+    return cell.subject == prose.subject and cell.period == prose.period and cell.unit == prose.unit \
+        and math.isclose(cell.value, prose.value, rel_tol=1e-6) \
+        and (name(cell) == name(prose) or bool(cell.metric_key) and cell.metric_key == prose.metric_key) \
+        and (not cell.change or [(x.kind, round(x.value, 6)) for x in cell.changes()] == [(x.kind, round(x.value, 6)) for x in prose.changes()])
 
 
 def _named(d, surfaces) -> str | None:
