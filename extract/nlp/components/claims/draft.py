@@ -66,6 +66,7 @@ class Draft:
         if self.change_kind in kinds and 0 not in keep:
             self.change_kind = kind
 
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[A-Za-z])?[\u4e00-\u9fffA-Za-z]{2,8}")  # (5G基站, 3D打印设备)
 _LIST_SEP = re.compile(r"\s*(?:、|/|和|与|及|以及|跟|(?<!合)同(?![比期时]))\s*")
 
 _CLAUSE_BREAK = re.compile(r"[;；。]")

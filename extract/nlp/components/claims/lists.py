@@ -8,8 +8,9 @@ import re
 from ...periods import PeriodMention
 from ..entities import Mention
 from ...patterns import WordRegex, load_patterns
-from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_SEP, _TRIM_HEAD, _may_be_subject, _clause_start
+from .draft import Draft, _CLAUSE_END, _HARD_STOP, _LIST_ITEM, _LIST_SEP, _TRIM_HEAD, _may_be_subject, _clause_start
 from .changes import _reattach
+from .subjects import _ranked_before
 from .timing import _YEAR_LIST, _YEAR_RANGE
 from ....text.chars import _jieba
 
@@ -123,15 +124,20 @@ def _classify_lists(sent: str, drafts: list[Draft]) -> None:
                 d.change_kind = first.change_kind
                 d.changes = [(first.change_kind, v) for _, v in d.changes]
 
+#: a name's aside in brackets inside a list (OPPO(含一加)和传音)
+_ASIDE = re.compile(r"[(（][^()（）\d]{1,12}[)）]")
+
+
 def _coordinated_before(sent: str, pos: int, spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """The list of names (腾讯、阿里巴巴和京东) that ends nearest before ``pos`` in its sentence,
     joined by 、/和/与/及; ``spans`` are (start, end, payload), in order."""
-    cands = [x for x in spans if x[1] <= pos]
+    asides = [m.span() for m in _ASIDE.finditer(sent, 0, pos)]
+    cands = [x for x in spans if x[1] <= pos and not any(a < x[0] and x[1] < b for a, b in asides)]
     if not cands or _HARD_STOP.search(sent, cands[-1][1], pos):
         return []
     run = [cands[-1]]
     for x in reversed(cands[:-1]):
-        if x[1] > run[0][0] or not _LIST_SEP.fullmatch(sent[x[1]:run[0][0]]):
+        if x[1] > run[0][0] or not _LIST_SEP.fullmatch(_ASIDE.sub("", sent[x[1]:run[0][0]])):  # (OPPO(含一加)和传音)
             break
         run.insert(0, x)
     return run
@@ -315,7 +321,6 @@ def _quarter_span_before(sent: str, pos: int, n: int, period: str | None) -> lis
         return None
     return [f"{year}Q{q}" for q in range(q1, q2 + 1)]
 
-_LIST_ITEM = re.compile(r"(?:\d{1,2}[A-Za-z])?[\u4e00-\u9fffA-Za-z]{2,8}")  # (5G基站, 3D打印设备)
 _WHOLE_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}")
 #: kinds of area a bulletin lists (城镇和农村居民…, 城市、农村价格)
 _AREAS = ("城镇", "农村", "乡村", "城市", "城区", "郊区")
@@ -402,21 +407,6 @@ def _kind_at(items: list[str]) -> int | None:
     last = items[-1]
     return next((j for k in load_patterns().list_kinds for j in [last.find(k)]
                  if 0 < j <= 4 and not any(k in x for x in items[:-1])), None)
-
-
-_RANKED = WordRegex(r"(?:{rank_leads})\s*")
-
-
-def _ranked_before(sent: str, pos: int, n: int, subjects) -> list[Mention]:
-    """The ``n`` names a ranking lists before ``pos`` (前三强为A、B、C), each a name of its own
-    when the tool knows it; none unless the list has exactly ``n`` plain items."""
-    lead = max(_RANKED.finditer(sent, 0, pos), key=lambda m: m.start(), default=None)
-    items = _LIST_SEP.split(_CLAUSE_END.split(sent[lead.end():pos])[0]) if lead else []
-    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
-        return []
-    known = {m.surface: m for _, _, m in subjects}
-    at = [sent.index(x, lead.end()) for x in items]
-    return [known.get(x) or Mention(a, a + len(x), "Segment", x, x, "pattern", 0.5) for a, x in zip(at, items)]
 
 
 def _listed_segments(sent: str, pos: int, lex_metrics: list[tuple[int, int, object]], n: int,

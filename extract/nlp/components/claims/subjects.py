@@ -9,7 +9,8 @@ from functools import cache
 from ...frame import INVESTS, Frame, is_generic, is_media, is_venue, opens_media
 from ...frame_places import publishes_national
 from ..entities import Mention
-from .draft import _CLAUSE_END, _may_be_subject, _clause_start
+from ...patterns import WordRegex
+from .draft import _CLAUSE_END, _LIST_ITEM, _LIST_SEP, _may_be_subject, _clause_start
 
 # (高于抖音的55%: 高于/低于 compare, the name after them owns the number; 覆盖全国…: the area covered)
 _PREP_BEFORE = re.compile(r"(?:覆盖|遍布|通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
@@ -397,3 +398,18 @@ def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
 _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
 #: a region's share of what a company has (其中成都地区占比超过四成): the company's figure, the region in the metric
 _REGION_SHARE = re.compile(r"(?:地区|区域|市场|业务)(?:占比|比重|份额)$")
+
+
+_RANKED = WordRegex(r"(?:{rank_leads})\s*")
+
+
+def _ranked_before(sent: str, pos: int, n: int, subjects) -> list[Mention]:
+    """The ``n`` names a ranking lists before ``pos`` (前三强为A、B、C), each a name of its own
+    when the tool knows it; none unless the list has exactly ``n`` plain items."""
+    lead = max(_RANKED.finditer(sent, 0, pos), key=lambda m: m.start(), default=None)
+    items = _LIST_SEP.split(_CLAUSE_END.split(sent[lead.end():pos])[0]) if lead else []
+    if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
+        return []
+    known = {m.surface: m for _, _, m in subjects}
+    at = [sent.index(x, lead.end()) for x in items]
+    return [known.get(x) or Mention(a, a + len(x), "Segment", x, x, "pattern", 0.5) for a, x in zip(at, items)]
