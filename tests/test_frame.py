@@ -112,6 +112,9 @@ def _claims(text: str, published: str):
     ("星河科技公布第三季度业绩。\n盘前拉升4.4%,目前股价61.7美元。\n", "2021-11-25", "asof:2021-11-25", "股价"),
     ("星河科技公布第三季度业绩。\n星河科技11月20日收报8.8港元。\n", "2021-11-25", "asof:2021-11-20", "收盘价"),
     ("星河科技公布第三季度业绩。\n星河科技股价为8.8港元。\n", "2021-11", None, "股价"),
+    # a rating's header: the price now, the day in brackets after it
+    ("星河科技(01234)三季报点评\n现价:92.55港元(2021年11月22日)　总市值:5786亿港元\n", "2021-11-25", "asof:2021-11-22", "股价"),
+    ("星河科技(01234)三季报点评\n当前价：92.55港元（11月23日）\n", "2021-11-25", "asof:2021-11-23", "股价"),
 ])
 def test_a_share_price_is_of_a_trading_day(text, published, period, metric):
     """A share price is dated by the day the clause names against the publication date (周二,

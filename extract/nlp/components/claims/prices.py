@@ -108,15 +108,21 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
         d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing (港股今早开报151.7元): Hong Kong dollars
     if any(x in _MIDDAY.sub("", lead) for x in w.price_close):  # (午收报: the price at midday, no close)
         d.metric, d.metric_key = "收盘价", None
-    elif not d.metric or "价" not in d.metric or _MIDDAY.search(lead):
+    elif not d.metric or "价" not in d.metric or _MIDDAY.search(lead) or d.metric in _CURRENT_PRICE:
         d.metric, d.metric_key = "股价", None
     d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
+    if (on := _DAY_AFTER.match(sent, q.end)) is not None:
+        lead = f"{int(on.group('m'))}月{int(on.group('d'))}日"  # (现价:92.55港元(2023年11月28日): the day in brackets)
     d.period = _trading_day(lead, frame)
 
 
 #: a day or a part of one a clause names (今早, 昨日, 周二, 11月20日) or an opening price (开报)
 _DAYS = r"今早|今晨|今日|今天|昨日|昨天|昨晚|周[一二三四五六日]"
 _OWN_DAY = re.compile(_DAYS + r"|\d{1,2}\s*月\s*\d{1,2}\s*日|开(?:盘|市)?报")
+#: a price's day in brackets after it ((10月26日), (2023-10-20), (2023年11月28日))
+_DAY_AFTER = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*)?(?P<m>1[0-2]|0?[1-9])\s*[月/.-]\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日?\s*[)）]")
+#: a rating's header naming the share's price as of now (现价:70.10元): its share price
+_CURRENT_PRICE = ("现价", "当前价", "当前股价", "最新价", "最新股价")
 #: the midday break's price (午收报, 半日收报): the morning's last, no closing price
 _MIDDAY = re.compile(r"(?:午|半日|早市|上午)\s*(?:收报|收市报?|收盘报?|收)")
 #: a share price named after the part of the trading day it is of (今早股价, 昨日收盘价)
