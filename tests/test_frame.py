@@ -2767,3 +2767,9 @@ def test_a_list_of_places_heading_a_companys_metric_goes_into_the_metric():
         "星河珠寶全年業績\n星河珠寶（01234）公布截至2024年3月31日止年度業績，營業額1089億港元。\n"
         "香港、澳門及其他市場營業額183億元，按年增長12.9%。\n", "2024-06-14")]
     assert ("星河珠宝", "香港、澳门及其他市场营业额") in got, got
+
+
+def test_a_labels_unit_holds_for_each_figure_of_its_slash_series():
+    """营业收入(亿元):4009.2/4193.6/4812.5: every figure of the series in 亿元, not the first alone."""
+    got = sorted(c.value for c in _claims("星河电池2024年一季报点评\n营业收入（亿元）：4009.2/4193.6/4812.5\n", "2024-04-16"))
+    assert got == [400_920_000_000, 419_360_000_000, 481_250_000_000], got

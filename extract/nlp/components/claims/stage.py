@@ -292,6 +292,8 @@ def _unit_labelled(text: str, qs: list, labels: list[tuple[int, int, str]]) -> t
             q = replace(q, value=g.value, unit=g.unit, kind=g.kind, unit_word=g.unit_word, magnitude_word=g.magnitude_word,
                         upper=g.upper)
             used.append((a, b))
+            if (more := re.compile(r"\s*/\s*").match(text, q.end)) is not None:
+                after[more.end()] = (a, b, unit)  # 营业收入(亿元):4009.2/4193.6/4812.5: each figure of the series
         out.append(q)
     return out, used
 
