@@ -2773,3 +2773,12 @@ def test_a_labels_unit_holds_for_each_figure_of_its_slash_series():
     """营业收入(亿元):4009.2/4193.6/4812.5: every figure of the series in 亿元, not the first alone."""
     got = sorted(c.value for c in _claims("星河电池2024年一季报点评\n营业收入（亿元）：4009.2/4193.6/4812.5\n", "2024-04-16"))
     assert got == [400_920_000_000, 419_360_000_000, 481_250_000_000], got
+
+
+def test_a_hong_kong_code_after_a_share_class_marker_lists_the_company_there():
+    """理想汽車-W(02015): listed in Hong Kong; its price in bare 元 is in Hong Kong dollars, though the
+    results are declared in 人民幣."""
+    text = ("星河汽車業績\n【經濟通訊】星河汽車-W（02015）今日公布截至2023年9月30日止三個月業績，"
+            "期內總收入346.8億元（人民幣．下同），按年增長271.2%。\n星河汽車股價今早向好，現報158.9元，升2.3%。\n")
+    got = {c.metric: c.unit for c in _claims(text, "2023-11-09")}
+    assert got["总收入"] == "CNY" and got["股价"] == "HKD", got

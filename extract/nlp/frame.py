@@ -286,8 +286,9 @@ _TICKER_BEFORE = re.compile(r"[(（;；]\s*[A-Za-z]{2,8}\s*[:：]\s*$")
 
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自治州|县)$")
 
-#: a Hong Kong stock code after a name: 4-5 digits from 0 (02099, 0700), or 4-5 digits with .HK
-_HK_CODE = re.compile(r"\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{3,4}|\d{4,5}\.HK)\s*[)）]")
+#: a Hong Kong stock code after a name: 4-5 digits from 0 (02099, 0700), or 4-5 digits with .HK; the
+#: marker of its shares' kind may stand between (理想汽车-W(02015), 快手-W(01024))
+_HK_CODE = re.compile(r"(?:\s*-\s*(?:SW|W|S|B|R|P)(?![A-Za-z]))?\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{3,4}|\d{4,5}\.HK)\s*[)）]")
 
 
 #: an investor of a funding round (由红杉中国领投, 腾讯跟投): never what the piece reports on
