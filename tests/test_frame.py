@@ -2782,3 +2782,10 @@ def test_a_hong_kong_code_after_a_share_class_marker_lists_the_company_there():
             "期內總收入346.8億元（人民幣．下同），按年增長271.2%。\n星河汽車股價今早向好，現報158.9元，升2.3%。\n")
     got = {c.metric: c.unit for c in _claims(text, "2023-11-09")}
     assert got["总收入"] == "CNY" and got["股价"] == "HKD", got
+
+
+def test_a_companys_spending_a_speaker_gives_is_the_companys():
+    text = ("星河汽车业绩\n星河汽车(02015)今日公布第三季度业绩,收入为人民币346.8亿元。\n"
+            "首席财务官李铁则称,预计全年交付量将超过37.6万辆,研发开支约105亿元。\n")
+    got = {c.metric: c.subject for c in _claims(text, "2023-11-09") if "研发" in c.metric}
+    assert got and set(got.values()) == {"星河汽车"}, got
