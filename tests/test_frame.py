@@ -2789,3 +2789,12 @@ def test_a_companys_spending_a_speaker_gives_is_the_companys():
             "首席财务官李铁则称,预计全年交付量将超过37.6万辆,研发开支约105亿元。\n")
     got = {c.metric: c.subject for c in _claims(text, "2023-11-09") if "研发" in c.metric}
     assert got and set(got.values()) == {"星河汽车"}, got
+
+
+def test_the_parts_after_a_breakdown_are_compared_as_the_first_part_says():
+    """从环比看,…比上月增长0.39%。分三大门类看,采矿业同比增长3.0%,制造业增长5.1%: the parts are
+    year on year, as the first says, not month on month as the sentence before."""
+    text = ("华远省统计局发布数据\n10月份,全省规模以上工业增加值同比增长4.6%。从环比看,10月份,规模以上工业增加值比上月增长0.39%。"
+            "分三大门类看,10月份,采矿业增加值同比增长3.0%,制造业增长5.1%。\n")
+    got = {c.value: c.change.kind for c in _claims(text, "2023-11-15") if c.value in (0.03, 0.051)}
+    assert got == {0.03: "yoy", 0.051: "yoy"}, got

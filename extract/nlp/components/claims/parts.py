@@ -189,9 +189,11 @@ def _part_after_of(sent: str, d: Draft, found: Mention | None, out: list[Draft],
         parent = next((x for x in earlier if last is not None and x.metric == last.metric), None)
     if parent is None:
         return
-    if d.is_change and d.change_kind == "growth" and any(k in ("yoy", "qoq") for k, _ in parent.changes):
-        # …比上年上涨0.4%,其中城市上涨0.5%(;食品价格上涨3.3%): the parts are compared as the whole is
-        kind = next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
+    sibling = next((x for x in reversed(out) if at <= x.q.start < d.q.start and x.is_change and x.change_kind in ("yoy", "qoq")), None)
+    if d.is_change and d.change_kind == "growth" and (sibling or any(k in ("yoy", "qoq") for k, _ in parent.changes)):
+        # …比上年上涨0.4%,其中城市上涨0.5%(;食品价格上涨3.3%): the parts are compared as the whole is,
+        # or as the part before them says (分三大门类看,采矿业同比增长3.0%,制造业增长5.1%)
+        kind = sibling.change_kind if sibling else next(k for k, _ in parent.changes if k in ("yoy", "qoq"))
         d.change_kind, d.changes, d.kinds_known = kind, [(kind, v) for _, v in d.changes], True
     measure = parent.whole or parent.metric  # (分三大门类看,… after 分经济类型看,…: the parts' whole)
     clause = _clause_start(sent, d.q.start)
