@@ -288,6 +288,8 @@ ROWS = [
       E(9.4, "CNY", period="2020Q4", subject="腾讯音乐", metric="ARPPU")),
     R("metric-expense-ratio", "星河科技2020年销售费用率为22.4%。",
       E(0.224, "percent", period="2020", subject="星河科技", metric="销售费用率")),
+    R("metric-the-measure-of-a-verbs-change", "2024年第三季度,华为出货按年大增59%。",
+      E(0.59, "percent", period="2024Q3", subject="华为", metric_is="出货量", change=[("yoy", 0.59)])),
     R("metric-without-its-maybe", "星河科技2023年经营利润率或回落至8%。",
       E(0.08, "percent", period="2023", subject="星河科技", metric_is="经营利润率")),
     R("metric-without-its-keeping-verb", "星河科技2023年派息比率维持90%。",

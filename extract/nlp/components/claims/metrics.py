@@ -426,11 +426,11 @@ def _money_verb_rx(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
 
 
 def _measure_of_verb(metric: str | None, unit: str | None) -> str | None:
-    """交付1.2万辆新车, 销售新车3003辆: a count after a verb of output is the verb's measure
-    (交付量, 销量), never the object noun (新车); the verbs and measures are data
-    (``verb_measures`` in patterns.toml)."""
+    """交付1.2万辆新车, 销售新车3003辆: a count after a verb of output is the verb's measure (交付量,
+    销量), never the object noun (新车); the verbs and measures are data (``verb_measures`` in patterns.toml)."""
     from ...patterns import load_patterns
-
+    if unit == "percent" and metric in load_patterns().verb_measures:
+        return load_patterns().verb_measures[metric]  # (华为出货按年大增59%: the change of its 出货量)
     if not metric or unit in ("CNY", "USD", "HKD", "percent") or (unit or "").startswith("other:元"):
         return metric
     for verb, measure in load_patterns().verb_measures.items():
