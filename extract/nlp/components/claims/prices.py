@@ -20,13 +20,15 @@ _WEEKDAYS = "一二三四五六日"
 _TARGET_PRICE = re.compile(r"(?P<by>[\u4e00-\u9fffA-Za-z]{0,8}?)(?:的)?目标价(?:格)?(?:由|从)?(?:上调|下调|调整|调升|调降|维持|上修|下修)?(?:至|为|到|在)?")
 
 
+#: the verbs a broker rates a company with (维持「买入」评级, 首予增持评级)
+_RATING_VERBS = "维持|给予|首予|重申|予以"
 #: what names a company's target price after the company: 目标价, 的目标价, or its rating first (「增持」评级,目标价…);
 #: not a verb of rating, which the broker's name is before (高盛维持买入评级,目标价…)
-_OWNS_TARGET = re.compile(r"\s*(?:的)?\s*(?:(?!维持|给予|首予|重申|予以)[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级\s*[,，]\s*)?目标价")
+_OWNS_TARGET = re.compile(r"\s*(?:的)?\s*(?:(?!" + _RATING_VERBS + r")[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级\s*[,，]\s*)?目标价")
 
 
 #: a broker's rating after its name (高盛维持「买入」评级,目标价…): the broker rates the article's company
-_RATES = re.compile(r"\s*(?:维持|给予|首予|重申|上调|下调|调升|调降|予以)?\s*[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级")
+_RATES = re.compile(r"\s*(?:" + _RATING_VERBS + r"|上调|下调|调升|调降)?\s*[「『“\"]?[\u4e00-\u9fffA-Za-z]{1,6}[」』”\"]?\s*评级")
 
 
 def _target_price(sent: str, d: Draft, frame: Frame | None, mentions) -> bool:

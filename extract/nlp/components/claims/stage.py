@@ -137,6 +137,7 @@ def make_claims(nlp: Language, name: str, year: int):
 
 _QUARTER = re.compile(r"\d{4}Q[1-4]")
 _PAR_BREAK = re.compile(r"(?<![,，;；、])\n")
+_SLASH = re.compile(r"\s*/\s*")  # (a/b/c: the figures of a series)
 
 
 _MAGNITUDE = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
@@ -292,7 +293,7 @@ def _unit_labelled(text: str, qs: list, labels: list[tuple[int, int, str]]) -> t
             q = replace(q, value=g.value, unit=g.unit, kind=g.kind, unit_word=g.unit_word, magnitude_word=g.magnitude_word,
                         upper=g.upper)
             used.append((a, b))
-            if (more := re.compile(r"\s*/\s*").match(text, q.end)) is not None:
+            if (more := _SLASH.match(text, q.end)) is not None:
                 after[more.end()] = (a, b, unit)  # 营业收入(亿元):4009.2/4193.6/4812.5: each figure of the series
         out.append(q)
     return out, used

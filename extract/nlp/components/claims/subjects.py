@@ -410,6 +410,9 @@ def _ranked_before(sent: str, pos: int, n: int, subjects) -> list[Mention]:
     items = _LIST_SEP.split(_CLAUSE_END.split(sent[lead.end():pos])[0]) if lead else []
     if len(items) != n or not all(_LIST_ITEM.fullmatch(x) for x in items):
         return []
-    known = {m.surface: m for _, _, m in subjects}
-    at = [sent.index(x, lead.end()) for x in items]
-    return [known.get(x) or Mention(a, a + len(x), "Segment", x, x, "pattern", 0.5) for a, x in zip(at, items)]
+    known, out, pos = {m.surface: m for _, _, m in subjects}, [], lead.end()
+    for x in items:  # (each item after the one before it)
+        pos = sent.index(x, pos)
+        out.append(known.get(x) or Mention(pos, pos + len(x), "Segment", x, x, "pattern", 0.5))
+        pos += len(x)
+    return out
