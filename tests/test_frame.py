@@ -1597,7 +1597,7 @@ def test_a_figure_stated_before_an_analysts_question_is_a_claim():
 def test_a_brokers_target_price_is_of_the_company_named_before_it():
     got = [(c.subject, c.metric, c.value, c.period) for c in _claims(
         "拼多多三季度财报\n三季度,拼多多营收为688.4亿元。高盛将拼多多的目标价上调至170美元。\n", "2023-11-29")]
-    assert got[1] == ("拼多多", "高盛目标价", 170, "asof:2023-11-29"), got
+    assert got[1] == ("拼多多", "高盛目标价", 170, None), got
 
 
 def test_the_companys_name_glued_to_a_brand_word_is_its_brand_in_the_metric():

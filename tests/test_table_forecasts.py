@@ -95,3 +95,40 @@ def test_a_forecast_the_prose_gives_and_the_table_repeats_is_one_claim():
     doc = extract_text(text, doc_id="fc", published="2024-04-02")[0]
     got = sorted((c.period, c.value, c.evidence.table is not None) for c in doc.claims if "净利润" in c.metric)
     assert got == [("2023", 420_000_000, True), ("2024", 510_000_000, False), ("2025", 620_000_000, False)], got
+
+
+def test_years_and_figures_apart_by_slashes_after_a_colon():
+    """预测指标:2023A/2024E/2025E, then 营业收入(亿元):a/b/c and 营收增速:x%/y%/z%: a forecast
+    table written on slashes; the growth row is the change of the amount row above it."""
+    table = "预测指标:2023A/2024E/2025E\n营业收入(亿元):120.0/150.0/180.0\n营收增速:8.0%/25.0%/20.0%\n"
+    claims, _ = _claims(table)
+    assert _by(claims, "营业收入", "2023").value == 1.2e10
+    assert _by(claims, "预测营业收入", "2025").value == 1.8e10
+    assert [(c.change.kind, c.change.value) for c in claims if c.period == "2024"] == [("yoy", 0.25)]
+    assert len(claims) == 3
+
+
+def test_the_unit_the_label_column_declares_is_every_rows():
+    """单位:百万元人民币 2023E 2024E over 营业收入 1,200 1,500: the rows are in millions of yuan."""
+    claims, _ = _claims("单位:百万元人民币 2024E 2025E\n营业收入 1,200 1,500\n")
+    assert sorted((c.period, c.value, c.unit) for c in claims) == [("2024", 1.2e9, "CNY"), ("2025", 1.5e9, "CNY")]
+
+
+def test_a_growth_row_under_no_amount_row_states_changes_of_its_own():
+    """| 财务预测 | 2023 | 2024E | over | 归母净利润增速(%) | 12.0 | -8.5 |: a year with no mark among
+    marked ones is an actual; each growth is a change stated alone (value and yoy change alike)."""
+    claims, _ = _claims("| 财务预测 | 2023 | 2024E |\n| 归母净利润增速(%) | 12.0 | -8.5 |\n")
+    got = sorted((c.period, c.metric, c.value, c.unit, c.change.kind, c.change.value) for c in claims)
+    assert got == [("2023", "归母净利润增速", 0.12, "percent", "yoy", 0.12),
+                   ("2024", "预测归母净利润增速", -0.085, "percent", "yoy", -0.085)], got
+
+
+def test_a_per_share_forecast_the_prose_names_by_its_abbreviation_is_one_claim():
+    """对应EPS分别为2.10/2.55元, 当前股价PE分别为25/20倍 over 每股收益(元) and 市盈率(倍) rows: the
+    table restates the prose under the metrics' full names; one claim a fact."""
+    text = (HEAD + "我们预计公司2024-2025年对应EPS分别为2.10/2.55元,对应当前股价PE分别为25/20倍。\n"
+            "会计年度 2023A 2024E 2025E\n每股收益(元) 1.80 2.10 2.55\n市盈率(倍) 30 25 20\n" + TAIL)
+    doc = extract_text(text, doc_id="fc", published="2024-04-02")[0]
+    got = sorted((c.period, c.value, c.evidence.table is not None) for c in doc.claims if c.unit == "CNY")
+    assert got == [("2023", 1.8, True), ("2024", 2.1, False), ("2025", 2.55, False)], got
+    assert sorted(c.value for c in doc.claims if c.unit == "other:倍") == [20, 25, 30]

@@ -278,12 +278,15 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
 def _restates(cell: Claim, prose: Claim) -> bool:
     """Does a table's ``cell`` state the fact a ``prose`` claim states: its subject, period,
     unit and value, a metric of the same name (a forecast's 预测 aside) and no other change?"""
-    def name(c: Claim) -> str:
-        return c.metric.removeprefix("预测")
+    def name(c: Claim) -> str:  # (预测当前股价PE: the table's 市盈率)
+        return re.sub(r"^(?:预测)?(?:(?:当前|目前|现)?股价)?(?:对应)?(?:的)?", "", c.metric)
+
+    def key(c: Claim) -> str | None:  # (EPS of the prose, 每股收益 of the table: one metric)
+        return c.metric_key or next((e.key for e in load_lexicon().by_surface(name(c)) if e.key.startswith("Metric:")), None)
 
     return cell.subject == prose.subject and cell.period == prose.period and cell.unit == prose.unit \
         and math.isclose(cell.value, prose.value, rel_tol=1e-6) \
-        and (name(cell) == name(prose) or bool(cell.metric_key) and cell.metric_key == prose.metric_key) \
+        and (name(cell) == name(prose) or key(cell) is not None and key(cell) == key(prose)) \
         and (not cell.change or [(x.kind, round(x.value, 6)) for x in cell.changes()] == [(x.kind, round(x.value, 6)) for x in prose.changes()])
 
 

@@ -17,9 +17,9 @@ from .timing import (
     _COMPARED_WITH, _OWN_LEVEL, _base_period_of, _change_of_the_current, _frame_defaults, _parallel_comparison, _from_base_periods, _in_context, _mark_base,
     _SINCE_BEFORE, _aside_closed, _period_for, _unqualified_is_yoy, _stock_by_comparison, _year_end_of_a_flow, _year_later, _yoy_against,
     said_of_its_figure)
-from .metrics import _hedged_share, _lexicon_metric, _metric_for
+from .metrics import _metric_for
 from .inherit import _metric_from_before, _metric_from_context, _part_of_a_pair
-from .units import _set_unit
+from .units import _hedged_share, _lexicon_metric, _set_unit
 from .prices import _share_price
 from .subjects import (_LISTED_PLACES, _REGION_SHARE, _company_frame, _region_of_company, _site_of_company, opens_a_group, speaks, _announcer, _bracketed_share, _counted_subject, _model_counted, _never_subject, _segment_subject,
                        _sibling_model, _subject_after, _subject_before, brand_metric, glued_brand, world_market)

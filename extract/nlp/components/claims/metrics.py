@@ -64,7 +64,7 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return after  # 以1860万台的出货量和23.8%的市场份额: each figure's measure is named after it
     if np and _ANAPHOR.fullmatch(np):
         return None, None  # 这一数字: the metric of the claim before (filled in by the caller)
-    label = _LINE_LABEL.match(sent) or next(_TOPIC.finditer(sent, 0, q.start), None)
+    label = _FIELD_LABEL.search(sent, 0, q.start) or _LINE_LABEL.match(sent) or next(_TOPIC.finditer(sent, 0, q.start), None)
     if label is not None and label.end() <= q.start and _names_metric(label.group("m")) \
             and not any(label.end() <= a and b <= q.start for a, b, _ in lex_metrics) and not (np and _names_metric(np)):
         # 快递业务量:2024年3月为19.5亿票,上年同期为…: the line's label (拨备覆盖率方面,A为…: the topic's), when
@@ -116,23 +116,6 @@ def _metric_for(sent: str, d: Draft, start_floor: int, lex_metrics: list[tuple[i
         return q.unit_word + "数", None  # 3亿人次 -> 人次数; never a currency's (万元人民币)
     return None, None
 
-def _hedged_share(d: Draft) -> None:
-    """网络广告收入约占总收入的17%: the hedge before 占 is the figure's qualifier, no part of its metric."""
-    from dataclasses import replace
-
-    m = re.search(r"(约|近|超过|逾|接近)占", d.metric or "")
-    if m and not d.q.qualifier:
-        d.metric, d.metric_key = d.metric[:m.start()] + d.metric[m.start(1) + len(m.group(1)):], None
-        d.q = replace(d.q, qualifier=m.group(1))
-
-def _lexicon_metric(lex: Lexicon, phrase: str) -> str | None:
-    """The lexicon metric a phrase names once a relative clause's verb is taken out (X产生的收入
-    -> X收入), or None."""
-    plain = re.sub(r"(?:产生|带来|贡献|实现|创造|获得|录得)的", "", phrase)
-    if plain == phrase:
-        return None
-    return next((e.key for e in lex.by_surface(plain) if getattr(e, "cls", "") == "Metric"), None)
-
 def _same_metric(phrase: str, match: str) -> bool:
     """Is the phrase as written the lexicon metric it contains, or a different metric built on
     it: per unit (每名日活跃用户平均线上营销服务收入), a share of it (占总收入比重), or a part of
@@ -154,6 +137,8 @@ _MEASURE_UNITS = ("other:", "count")
 
 #: a line's label before a colon (快递服务单票收入:2024年3月为1.84元): the metric of the figures after it
 _LINE_LABEL = re.compile(r"\s*(?:[•·●■◆▪\-\*—–－]\s*)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,16})\s*[:：]")
+#: a field's label right before its figure, on a line of fields (投资评级:买入  目标价:2280元)
+_FIELD_LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[,，;；|｜]))(?P<m>[\u4e00-\u9fffA-Za-z]{2,16})\s*[:：]\s*(?:人民币|港币|港元|美元|约)?\s*\Z")
 #: a topic opening a sentence's clauses (拨备覆盖率方面,华信银行为437.7%,浦江银行为173.51%)
 _TOPIC = re.compile(r"(?:^|(?<=[,，;；]))\s*(?:在)?(?P<m>[\u4e00-\u9fffA-Za-z]{2,12})方面\s*[,，]")
 

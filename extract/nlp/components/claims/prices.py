@@ -52,8 +52,7 @@ def _target_price(sent: str, d: Draft, frame: Frame | None, mentions) -> bool:
             and (frame is not None and frame.hk_listed or re.search(r"港元|港币|港股|H股", sent[:d.q.start])):
         d.unit = "HKD"
     d.metric, d.metric_key = (broker.label if broker is not None else said.group("by")) + "目标价", None
-    day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", (frame.published if frame is not None else None) or "")
-    d.period = f"asof:{day.group(0)}" if day else None
+    d.period = None  # a price the shares are to reach: of no period, whenever it is set
     return True
 
 

@@ -397,7 +397,7 @@ def _site_of_company(sent: str, found: Mention | None, q, frame) -> bool:
 
 _SITE = re.compile(r"年产|产能|项目|工厂|基地|园区|产线|生产线")
 #: a region's share of what a company has (其中成都地区占比超过四成): the company's figure, the region in the metric
-_REGION_SHARE = re.compile(r"(?:地区|区域|市场|业务)(?:占比|比重|份额)$")
+_REGION_SHARE = re.compile(r"(?:地区|区域|区|市场|业务)?(?:占比|比重|份额)$")
 
 
 _RANKED = WordRegex(r"(?:{rank_leads})\s*")

@@ -1,6 +1,6 @@
 """The unit of a claim: its quantity's own, corrected by its metric (员工 are a count, not users),
 else inferred for a bare number; fen and cents of a per-share amount; and the metric as a measure
-(交付 -> 交付量; 末期股息每股 -> 每股末期股息)."""
+(交付 -> 交付量; 末期股息每股 -> 每股末期股息), its hedge (约占) and its lexicon entry."""
 from __future__ import annotations
 
 import re
@@ -97,3 +97,21 @@ def _set_unit(sent: str, d: Draft, lex: Lexicon) -> None:
     if d.metric and d.metric.endswith("每股") and len(d.metric) > 2:
         # 末期股息每股72港仙: 每股末期股息 (连同中期息每股12仙, 另派特别股息每股5仙: 每股中期息, 每股特别股息)
         d.metric = "每股" + re.sub(r"^(?:批准|宣布|建议)?(?:连同|另派|另|并派|加派|拟派|派发|派)?(?!息)|(?:为|是)$", "", d.metric[:-2])
+
+
+def _hedged_share(d: Draft) -> None:
+    """网络广告收入约占总收入的17%: the hedge before 占 is the figure's qualifier, no part of its metric."""
+    from dataclasses import replace
+
+    m = re.search(r"(约|近|超过|逾|接近)占", d.metric or "")
+    if m and not d.q.qualifier:
+        d.metric, d.metric_key = d.metric[:m.start()] + d.metric[m.start(1) + len(m.group(1)):], None
+        d.q = replace(d.q, qualifier=m.group(1))
+
+def _lexicon_metric(lex: Lexicon, phrase: str) -> str | None:
+    """The lexicon metric a phrase names once a relative clause's verb is taken out (X产生的收入
+    -> X收入), or None."""
+    plain = re.sub(r"(?:产生|带来|贡献|实现|创造|获得|录得)的", "", phrase)
+    if plain == phrase:
+        return None
+    return next((e.key for e in lex.by_surface(plain) if getattr(e, "cls", "") == "Metric"), None)
