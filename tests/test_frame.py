@@ -2798,3 +2798,33 @@ def test_the_parts_after_a_breakdown_are_compared_as_the_first_part_says():
             "分三大门类看,10月份,采矿业增加值同比增长3.0%,制造业增长5.1%。\n")
     got = {c.value: c.change.kind for c in _claims(text, "2023-11-15") if c.value in (0.03, 0.051)}
     assert got == {0.03: "yoy", 0.051: "yoy"}, got
+
+
+def test_a_contraction_of_a_name_the_text_writes_in_full_names_the_company_in_full():
+    """招行 where the text also writes 招商银行: a contraction (characters left out between) stands
+    for the full name; a name with a word after it (快手平台) is no full name of 快手."""
+    claims = _claims("招商银行股份有限公司(下称“招商银行”)发布2023年年报。\n2023年,招行实现营业收入3000亿元,"
+                     "同比下降1.6%。招行净利润1400亿元。\n", "2024-03-26")
+    assert {c.subject_text for c in claims} == {"招商银行"}, [(c.subject_text, c.metric) for c in claims]
+
+
+def test_a_company_called_by_its_sector_or_its_seat_before_its_name_opens_its_clause():
+    """ABC龙头无锡云岭药业股份有限公司(下称“云岭药业”)则预计,…营业收入…: the company is the subject,
+    whatever it is called (龙头) and wherever seated (无锡) before its name."""
+    claims = _claims("医药股业绩预告出炉:星河医药净利预增近五成\n截至1月24日晚间,多家医药公司披露业绩预告,"
+                     "创新药龙头表现亮眼,ABC板块则普遍承压。\n江苏星河医药股份有限公司(下称“星河医药”)预计,"
+                     "2024年营业收入约200亿元。星河方面解释称,增长主要因创新药销售收入增长。\n"
+                     "ABC龙头无锡云岭药业股份有限公司(下称“云岭药业”)则预计,2024年营业收入约为300亿元,同比下降约2.7%。\n",
+                     "2025-01-25")
+    got = next(c for c in claims if c.value == 30_000_000_000)
+    assert "云岭药业" in got.subject_text, [(c.subject_text, c.value) for c in claims]
+
+
+def test_a_name_before_a_word_for_a_sector_is_no_organization():
+    from extract.nlp.components.entities import Mention
+    from extract.nlp.frame import is_sector
+
+    model = Mention(0, 3, "Organization", "CXO", "CXO", "model", 0.9)
+    assert is_sector(model, "CXO板块承压") and is_sector(model, "CXO龙头星河医药")
+    assert not is_sector(model, "CXO公布业绩")
+    assert not is_sector(Mention(0, 2, "Company", "比亚迪", "比亚迪", "lexicon", 1.0), "比亚迪龙头地位稳固")

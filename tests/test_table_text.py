@@ -209,6 +209,38 @@ SEQUENTIAL = """星河科技公布2024年第一季度业绩。
 """
 
 
+A_SHARE_QUARTER = """橙果股份发布2024年第三季度报告。
+主要会计数据和财务指标(单位:亿元)
+项目 本报告期 本报告期比上年同期增减 年初至报告期末 年初至报告期末比上年同期增减
+营业收入 50.20 12.5% 140.80 3.4%
+归属于上市公司股东的净利润 6.10 20.0% 15.30 -4.1%
+"""
+
+NINE_MONTHS = """星河科技公布截至2024年9月30日止九个月业绩。
+(人民币百万元) 截至9月30日止九个月
+ 2024年 2023年 变动
+收入 3,600 3,000 20%
+"""
+
+
+@pytest.mark.parametrize("table,metric,period,value,change", [
+    (A_SHARE_QUARTER, "营业收入", "2024Q3", 50.2e8, ("yoy", 0.125)),
+    (A_SHARE_QUARTER, "营业收入", "2024-01/2024-09", 140.8e8, ("yoy", 0.034)),
+    (A_SHARE_QUARTER, "归属于上市公司股东的净利润", "2024-01/2024-09", 15.3e8, ("yoy", -0.041)),
+    (NINE_MONTHS, "收入", "2024-01/2024-09", 3_600e6, ("yoy", 0.20)),
+    (NINE_MONTHS, "收入", "2023-01/2023-09", 3_000e6, None),
+], ids=["a-share-quarter", "a-share-year-to-date", "a-share-year-to-date-fall", "nine-months", "nine-months-before"])
+def test_year_to_date_columns_and_each_columns_own_change(table, metric, period, value, change):
+    """本报告期 增减 年初至报告期末 增减: the year to date is the months from January to the quarter's
+    end, and each change column is the change of the figures right before it; 截至9月30日止九个月
+    is January to September."""
+    _, claims = _claims(table)
+    c = claims[(metric, period)]
+    assert (c.value, c.unit) == (pytest.approx(value), "CNY")
+    got = c.change if isinstance(c.change, list) else [c.change] if c.change else []
+    assert [(x.kind, pytest.approx(x.value)) for x in got] == ([change] if change else [])
+
+
 @pytest.mark.parametrize("table,metric,period,value,change", [
     (RELATIVE, "收入", "2024Q3", 120.5e8, ("yoy", 0.205)),
     (RELATIVE, "收入", "2023Q3", 100e8, None),

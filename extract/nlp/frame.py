@@ -90,6 +90,15 @@ def is_generic(m) -> bool:
     return m.source != "lexicon" and bool(frame_words().generic_org.match(m.label or ""))
 
 
+def is_sector(m, text: str) -> bool:
+    """Is the mention a model took for an organization the name of a sector (CXO板块, 白酒行业,
+    锂电龙头), which no one's figures are of?"""
+    return m.source != "lexicon" and m.cls in _ORG and bool(_SECTOR_AFTER.match(text, m.end))
+
+
+_SECTOR_AFTER = re.compile(r"\s*(?:板块|行业|赛道|概念股|概念|龙头)")
+
+
 def is_segment_money(metric: str | None) -> bool:
     """Is the metric money a business makes or loses (收入, 经营利润), the company's figure?"""
     return bool(metric) and any(w in metric for w in frame_words().segment_money)
@@ -177,7 +186,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
     sure = load_ner_config().confidence.min_subject  # a subject must be confident (issue 18)
     mentions = [m for m in mentions if m.confidence >= sure and not opens_media(text, m) and not is_venue(text, m)]
     # (a name a model took for an organization that ends as a place does, 星河省, is a place)
-    cands = [m for m in mentions if m.cls in _ORG and not is_media(m, text) and not is_generic(m)
+    cands = [m for m in mentions if m.cls in _ORG and not is_media(m, text) and not is_generic(m) and not is_sector(m, text)
              and not (m.source != "lexicon" and _PLACE_NAME.search(m.label or ""))
              and not is_investor(m, sents) and not is_publisher(m, sents) and not _TICKER_BEFORE.search(text, max(0, m.start - 12), m.start)]
     # (吉利旗下极氪公布…: the parent a name is said to belong to reports nothing, the name after it does)
@@ -235,7 +244,7 @@ def _reporting_entity(sents: list[tuple[int, str]], mentions, topic, w: FrameWor
         return country  # 1-11月份全国规模以上工业企业利润: the country's statistics
     if not named and (titled := titled_company(sents)) is not None:
         return titled  # 华远证券发布研究报告《宁德时代2023年报点评》: what the note is on
-    if topic is not None and not is_media(topic) and not is_investor(topic, sents) and not is_publisher(topic, sents) \
+    if topic is not None and not is_media(topic) and not is_sector(topic, text or "") and not is_investor(topic, sents) and not is_publisher(topic, sents) \
             and not (text and is_partner(topic, text)) and not any(p.label == topic.label for p in parents):
         return topic
     if not cands and (place := _titled_place_mention(sents, mentions)) is not None:

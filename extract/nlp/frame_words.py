@@ -49,6 +49,7 @@ class _FrameFile(BaseModel):
     provisional_words: list[str] = []
     dateline: str = "(?!)"
     national_publishers: list[str] = []
+    national_bodies: str = "(?!)"
     currency_note: str = "(?!)"
     media_tag: str = "(?!)"
     fiscal_year_ends: dict[str, int] = {}
@@ -130,7 +131,8 @@ def frame_words() -> FrameWords:
                       tuple(raw.segment_money_metrics), re.compile(raw.listed_code),
                       _alternation(raw.analyst_words) if raw.analyst_words else None, tuple(raw.trailing_words),
                       tuple(raw.region_user_metrics), tuple(raw.stock_phrases), tuple(raw.provisional_words),
-                      re.compile(raw.dateline), _alternation(raw.national_publishers) if raw.national_publishers else None,
+                      re.compile(raw.dateline),
+                      re.compile(_alternation(raw.national_publishers).pattern + "|" + raw.national_bodies) if raw.national_publishers else None,
                       dict(raw.fiscal_year_ends), re.compile(raw.currency_note), re.compile(raw.media_tag),
                       re.compile(raw.price_move), tuple(raw.year_payouts), re.compile(raw.scale_note),
                       _alternation(raw.money_row_words) if raw.money_row_words else None, re.compile(raw.not_money_row),

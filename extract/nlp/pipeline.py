@@ -301,7 +301,15 @@ def _named(d, surfaces) -> str | None:
     if name.isascii() and not m.label.isascii():
         # (腾讯音乐娱乐集团(“TME”), WeChat: a Latin short name stands for the Chinese one the text uses, else the label)
         return next((w for w, _ in (common.most_common() if common else ()) if not w.isascii()), m.label)
-    return name
+    # (招行 where the text also writes 招商银行: a contraction stands for the full name it is cut from)
+    return next((w for w, _ in (common.most_common() if common else ()) if len(w) > len(name) and _contracts(name, w)), name)
+
+
+def _contracts(short: str, full: str) -> bool:
+    """Is ``short`` cut from ``full``, its first character and the rest in order, some left out
+    between them (招行 of 招商银行; not 快手 of 快手平台, the name with a word after it)?"""
+    rest = iter(full[1:])
+    return len(short) >= 2 and short[0] == full[0] and short not in full and all(ch in rest for ch in short[1:])
 
 
 def _without_headline_repeats(claims: list[Claim], text: str) -> list[Claim]:

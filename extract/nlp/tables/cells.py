@@ -45,6 +45,9 @@ def _latin(s: str, i: int) -> bool:
     return 0 <= i < len(s) and (s[i].isascii() and (s[i].isalnum() or s[i] in "()$&-"))
 
 
+_MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-—–~～至]\s*(\d{1,2})\s*月")
+
+
 def header_period(own: str, context: str = "") -> str | None:
     """The period a column header names: ``own`` is the column's own header text, ``context``
     header text that speaks for every column (it names no year).
@@ -59,6 +62,8 @@ def header_period(own: str, context: str = "") -> str | None:
     ('2024Q1', '2024Q1')
     >>> header_period("同比变动"), header_period("2024年第四季度")
     (None, '2024Q4')
+    >>> header_period("2024年1-9月"), header_period("2024年", "截至9月30日止九个月")
+    ('2024-01/2024-09', '2024-01/2024-09')
     """
     own, context = _hk_periods(_latin_periods(cn_years(own))), _hk_periods(_latin_periods(cn_years(context)))
     y = _YEAR.search(own)
@@ -66,6 +71,10 @@ def header_period(own: str, context: str = "") -> str | None:
         return None
     year = int(y.group(1))
     both = f"{context} {own}"
+    if months := _MONTH_RANGE.search(own):  # 2024年1-9月: those months
+        from ..period_codes import _span_code
+
+        return _span_code(year, int(months.group(1)), int(months.group(2))) if 1 <= int(months.group(1)) <= int(months.group(2)) <= 12 else None
     span = _SPAN.search(both)
     q = _QUARTER.search(own) or (None if span else _QUARTER.search(context))
     if q:
@@ -82,7 +91,11 @@ def header_period(own: str, context: str = "") -> str | None:
             return f"{year}H{1 if month <= 6 else 2}"
         if n == 12:
             return str(year)
-        return None  # nine months and the like: no period of the contract says it
+        if n <= month:  # 截至9月30日止九个月: January to September
+            from ..period_codes import _span_code
+
+            return _span_code(year, month - n + 1, month)
+        return None
     if h and not span:
         return f"{year}H{2 if h.group('h') == '下' else 1}"
     if span or re.search(r"年度|全年|财年|fy", both, re.IGNORECASE):

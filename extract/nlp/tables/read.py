@@ -65,6 +65,10 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
         cur = (latest.currency if latest else None) or currency \
             or (None if restated else header_currency(header_text)) or "CNY"
         scale = Scale(cur, factor, "")
+    # each change column right after a value column of its own (本报告期 增减 年初至报告期末 增减):
+    # that column's change; else every change is the current column's
+    own_of = {c.index: c.index - 1 for c in changes} if len(values) > 1 and len(changes) == len(values) \
+        and all(any(v.index == c.index - 1 for v in values) for c in changes) else {}
     out: list[Claim] = []
     left: list[str] = []
     for k in range(first_data, len(rows)):
@@ -77,12 +81,12 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
         metric, own_unit, loss = _metric_unit(label)
         if own_unit is None and _per_share(label):
             own_unit = Scale(scale.unit if scale else (currency or "CNY"), 1.0, "")
-        row_changes = []
+        row_changes: dict[int, list[Change]] = {}  # by the value column they are of
         for c in changes:
             if c.index in nums:
                 v, mark = nums[c.index]
-                row_changes.append(Change(kind="abs" if mark == "个百分点" else (c.change_kind or "yoy"),
-                                          value=round(v / 100, 10), text=row[c.index]))
+                row_changes.setdefault(own_of.get(c.index, latest.index if latest else -1), []).append(
+                    Change(kind="abs" if mark == "个百分点" else (c.change_kind or "yoy"), value=round(v / 100, 10), text=row[c.index]))
         text, a, b, ra, rb = row_text(k)
         for c in values:
             if c.index not in nums:
@@ -99,7 +103,7 @@ def read_table(table: Table, cell_text, row_text, scale_before: Scale | None, su
                           start=a, end=b, raw_start=ra, raw_end=rb, page=table.page, table=table.index,
                           row=k + 1, column=c.index + 1)
             key = _metric_key(metric, lex, unit)
-            ch = row_changes if (c is latest and row_changes) else None
+            ch = row_changes.get(c.index)
             out.append(Claim(subject=subject.label if subject else "未知",
                              subject_cls=subject.cls if subject and subject.cls in _CLASSES else None,
                              subject_text=subject.label if subject else None,

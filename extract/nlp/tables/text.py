@@ -51,7 +51,7 @@ _MD = (r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
        r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
 _SPAN = r"(?:止|的)\s*(?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月|年度|年)"
 _PERIOD = (
-    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年[ \t\u3000]*(?:{_MD}\s*(?:{_SPAN})?|第?[ \t]*[一二三四1-4][ \t]*季度?|Q[1-4]"
+    rf"(?:(?:截至|截止|于|於)\s*)?{_Y}\s*年[ \t\u3000]*(?:{_MD}\s*(?:{_SPAN})?|\d{{1,2}}\s*[-—–~～至]\s*\d{{1,2}}\s*月|第?[ \t]*[一二三四1-4][ \t]*季度?|Q[1-4]"
     r"|[首次]季(?![度节])|(?:3|6|9|12|三|六|九|十二)\s*月\s*(?:底|末)?\s*止?\s*(?:的|之)?\s*(?:季度|季)(?!末|底)"
     r"|[上下]半年|中期|全年|年度|财年|度|第(?=[ \t]*(?:\n|$)|[ \t]{2,}))?"
     r"|(?<![\d.])[12]\d\s*年\s*(?:第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|[首次]季(?![度节])|[上下]半年)"
@@ -102,6 +102,8 @@ def relative_header(word: str, period: str | None) -> str | None:
     ('2019年第4季度', '2018年第4季度', '2018年第4季度')
     >>> relative_header("上年", "2023"), relative_header("上年同期", "2023H1"), relative_header("本期", None)
     ('2022年度', '2022年上半年', None)
+    >>> relative_header("年初至报告期末", "2024Q3")
+    '2024年1-9月'
     """
     from .words import table_words
 
@@ -110,6 +112,8 @@ def relative_header(word: str, period: str | None) -> str | None:
     if which is None or m is None:
         return None
     y, kind, n = int(m.group(1)), m.group(2), int(m.group(3) or 0)
+    if which == "to_date":  # 年初至报告期末 of a third quarter: January to September
+        return f"{y}年度" if kind is None else f"{y}年1-{n * (3 if kind == 'Q' else 6)}月"
     if which == "year_before":
         y -= 1
     elif which == "period_before":

@@ -46,7 +46,7 @@ class _TableFile(BaseModel):
     indicator_measure_columns: list[str] = []
     indicator_change_columns: list[tuple[str, str]] = []
     indicator_label_leads: list[str] = []
-    relative_columns: list[tuple[str, Literal["current", "year_before", "period_before"]]] = []
+    relative_columns: list[tuple[str, Literal["current", "year_before", "period_before", "to_date"]]] = []
 
 
 @dataclass(frozen=True)

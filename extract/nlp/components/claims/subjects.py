@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...frame import INVESTS, Frame, is_generic, is_media, is_venue, opens_media
+from ...frame import INVESTS, Frame, is_generic, is_media, is_sector, is_venue, opens_media
 from ...frame_places import publishes_national
 from ..entities import Mention
 from ...patterns import WordRegex
@@ -112,9 +112,23 @@ def _titled(sent: str, m: Mention) -> bool:
 
 
 def _opens_clause(sent: str, m: Mention) -> bool:
-    """Does ``m`` open its clause (after a time phrase or a connective at most)?"""
+    """Does ``m`` open its clause (after a time phrase or a connective at most, and what it is
+    called before its name: CXO龙头药明康德, 无锡药明康德新药开发股份有限公司)?"""
     start = _clause_start(sent, m.start)
-    return _CLAUSE_OPENING.fullmatch(sent, start, m.start) is not None or _RANK_IS.fullmatch(sent, start, m.start) is not None
+    seats = (0, 2, 3) if _REGISTERED.match(sent, m.end) else (0,)
+    for end in (m.start - n for n in seats if m.start - n >= start and re.fullmatch(r"[\u4e00-\u9fff]*", sent[m.start - n:m.start])):
+        if described := _DESCRIBED.search(sent, start, end):
+            end = described.start()
+        if _CLAUSE_OPENING.fullmatch(sent, start, end) is not None or _RANK_IS.fullmatch(sent, start, end) is not None:
+            return True
+    return False
+
+
+#: what a company is called right before its name (CXO龙头, 另一工程机械龙头, 国内车企)
+_DESCRIBED = re.compile(r"(?:另一|又一|同为)?[\u4e00-\u9fffA-Za-z]{0,8}?(?:龙头|巨头|车企|药企|房企|险企|厂商)\s*\Z")
+#: (a registered name's seat, two or three characters, may come before the name the text goes by:
+#: 无锡 + 药明康德新药开发股份有限公司)
+_REGISTERED = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:股份)?有限公司")
 
 
 #: a rank said before the name it is of (排名第一的是vivo, 紧随其后的是华为): the name is the clause's subject
@@ -250,7 +264,7 @@ def _never_subject(sent: str, m: Mention) -> bool:
     """A news outlet, a wire or an exchange publishes figures and is never what they are about;
     a place negated as a modifier (非美国通用会计准则) or naming a security (美国存托凭证) is no
     subject either."""
-    if is_media(m, sent) or is_generic(m) or (m.cls == "Organization" and _BUREAU.search(m.label or "")) \
+    if is_media(m, sent) or is_generic(m) or is_sector(m, sent) or (m.cls == "Organization" and _BUREAU.search(m.label or "")) \
             or publishes_national(m, sent):
         return True  # (a statistics bureau publishes its place's figures: 国家统计局, 浙江调查总队)
     if m.cls == "Program" and (_TITLED.search(sent, max(0, m.start - 6), m.start) or re.search(r"[:：|｜]", m.label)
