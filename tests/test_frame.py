@@ -2828,3 +2828,19 @@ def test_a_name_before_a_word_for_a_sector_is_no_organization():
     assert is_sector(model, "CXO板块承压") and is_sector(model, "CXO龙头星河医药")
     assert not is_sector(model, "CXO公布业绩")
     assert not is_sector(Mention(0, 2, "Company", "比亚迪", "比亚迪", "lexicon", 1.0), "比亚迪龙头地位稳固")
+
+
+def test_a_pages_share_bar_names_no_entity_and_bencheng_is_hong_kong():
+    """文字:大 中 小  分享:WhatsApp Facebook 列印 is a page's tools; 政府统计处 publishing 本港's
+    figures gives Hong Kong's, in Hong Kong dollars; 较一年前同季 is the base, not the period."""
+    claims = _claims("统计处:10月零售业总销货价值按年跌7.3%\n文字:大 中 小  分享:WhatsApp Facebook 列印\n"
+                     "政府统计处今日公布,本港2024年10月零售业总销货价值的临时估计为305亿元,较2023年同月下跌7.3%。\n"
+                     "2024年第三季本地生产总值较一年前同季实质上升1.8%。\n", "2024-12-02")
+    assert [(c.subject, c.unit, c.period) for c in claims] == [("香港", "HKD", "2024-10"), ("香港", "percent", "2024Q3")], claims
+
+
+def test_a_hong_kong_code_after_the_full_name_makes_bare_yuan_hong_kong_dollars():
+    """星河房地产投资信托基金(00823): listed in Hong Kong though the text goes on as 星河; its 收报35.15元 is HKD."""
+    claims = _claims("领展房地产投资信托基金(00823)公布全年业绩,收益按年上升11.8%至136.82亿港元。\n"
+                     "领展今日收报35.15元,跌0.7%。\n", "2024-05-29")
+    assert [(c.value, c.unit) for c in claims if c.value == 35.15] == [(35.15, "HKD")], claims

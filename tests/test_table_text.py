@@ -280,3 +280,14 @@ def test_a_table_of_one_row_is_read():
     cur = claims[("经调整EBITDA", "2024Q3")]
     assert cur.value == pytest.approx(146.9e8) and [(cur.change.kind, cur.change.value)] == [("yoy", pytest.approx(1.021))]
     assert claims[("经调整EBITDA", "2023Q3")].value == pytest.approx(72.7e8)
+
+
+def test_a_caption_saying_how_amounts_are_stated_is_part_of_the_header():
+    """(除另有说明外,所有金额均以人民币千元列示) between a results table's header and its rows: the
+    table's scale, no break in it."""
+    _, claims = _claims("星河控股有限公司\n截至2024年6月30日止六个月之中期业绩公告\n财务摘要\n"
+                        "截至6月30日止六个月 2024年 2023年 变动\n(未经审核) (未经审核) (%)\n"
+                        "(除另有说明外,所有金额均以人民币千元列示)\n收入 1,434,509 1,435,484 (0.1)\n毛利 722,978 694,510 4.1\n")
+    assert claims[("收入", "2024H1")].value == pytest.approx(1_434_509_000)
+    assert claims[("毛利", "2023H1")].value == pytest.approx(694_510_000)
+    assert claims[("毛利", "2024H1")].change.value == pytest.approx(0.041)

@@ -297,7 +297,8 @@ _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?<!超)(?:省|市|自治区|自
 
 #: a Hong Kong stock code after a name: 4-5 digits from 0 (02099, 0700), or 4-5 digits with .HK; the
 #: marker of its shares' kind may stand between (理想汽车-W(02015), 快手-W(01024))
-_HK_CODE = re.compile(r"(?:\s*-\s*(?:SW|W|S|B|R|P)(?![A-Za-z]))?\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{3,4}|\d{4,5}\.HK)\s*[)）]")
+# (the code may follow the full name the surface starts: 领展 + 房地产投资信托基金(00823))
+_HK_CODE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:\s*-\s*(?:SW|W|S|B|R|P)(?![A-Za-z]))?\s*[(（]\s*(?:(?:股票|股份)?代[码號号]\s*[:：]?\s*)?(?:0\d{3,4}|\d{4,5}\.HK)\s*[)）]")
 
 
 #: an investor of a funding round (由红杉中国领投, 腾讯跟投): never what the piece reports on

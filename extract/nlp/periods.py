@@ -191,7 +191,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                     continue
                 y = int(g["y"]) if g.get("y") else year
             elif kind == "relative":
-                rel = re.sub(r"同季度?$", "同期", re.sub(r"^[上前]一年", "上年", g["rel"]))  # (而2019年同季度为…, 上年同季: the same period; 上一年)
+                rel = re.sub(r"同季度?$", "同期", re.sub(r"^(?:[上前]一年|一年前)", "上年", g["rel"]))  # (较一年前同季: 上年同期)  # (而2019年同季度为…, 上年同季: the same period; 上一年)
                 # 2023年营收…较上年: 上年 is the year before the one the sentence named (not a base, 较2021年的), not
                 # before the article's (a 2024 piece on 2023's results); 去年 is the year before publication's
                 named = sorted((p for p in out if p.end <= a and p.year and _YEAR_WRITTEN.search(text, p.start, p.end)),

@@ -40,6 +40,7 @@ from .components.topic import topic_entity
 from .lexicon import load_lexicon
 from .frame import Frame, build_frame, dateline_spans, frame_words
 from .ner import component as _ner  # noqa: F401  registers zhkg_ner
+from .patterns import load_patterns
 from .period_codes import article_year
 
 BACKENDS = ("crf", "lac", "fast")
@@ -63,7 +64,8 @@ def make_entities(nlp: Language, name: str, backend: str):
         # (datelines and outlets' tags: where a story was filed, neither names nor figures; the claims stage reads them too)
         filed = doc._.filed = dateline_spans(art.text, lambda w: any(e.cls == "Place" for e in lex.by_surface(w)),
                                              lambda w: any(e.cls in ("Company", "Platform") for e in lex.by_surface(w)))
-        mentions = ents_mod.recognize(art.text, sents, list(art.mojibake) + filed, backend=backend, lex=lex, tagged=tagged,
+        chrome = [(m.start(), m.end()) for m in pats.chrome_line.finditer(art.text)] if (pats := load_patterns()).chrome_line else []
+        mentions = ents_mod.recognize(art.text, sents, list(art.mojibake) + filed + chrome, backend=backend, lex=lex, tagged=tagged,
                                       model=model or [] if backend == "crf" else None)
         doc._.mentions = mentions
         spans = []

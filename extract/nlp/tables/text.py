@@ -63,7 +63,7 @@ _PERIOD = (
 _N_MONTHS = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*个\s*月"
 _CONTEXT = (rf"(?:截至|截止)\s*{_MD}\s*(?:{_SPAN})|(?:截至|截止)[^\n。,，;；\d]{{0,10}}?(?:止|的)?\s*{_N_MONTHS}"
             rf"|(?:已?结束的?)\s*{_N_MONTHS}|{_N_MONTHS}\s*(?:已?结束|截至|截止)"
-            r"|[(（][^()（）\n]{0,40}(?:除外|计|单位|(?i:millions|thousands|billions|except))[^()（）\n]{0,40}[)）]")
+            r"|[(（][^()（）\n]{0,40}(?:除外|计|单位|列示|列报|呈列|(?i:millions|thousands|billions|except))[^()（）\n]{0,40}[)）]")
 # a quarter or half named without its year, on a header line of its own (2023年 2024年 / 第一季度 第一季度)
 _BARE = (r"第\s*[一二三四1-4]\s*季度?|(?<![第\d])[一二三四]\s*季度?(?=[ \t]*(?:\n|$)|[ \t]{2,})"
          r"|(?<![A-Za-z0-9])[QH][1-4](?![\d'’])|[上下]半年")
