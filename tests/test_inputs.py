@@ -328,7 +328,8 @@ def test_cli_html_and_pdf_to_jsonl(tmp_path, annual_pdf):
     ("2024年上半年", "", "2024H1"),
     ("于2024年12月31日", "", "asof:2024-12"),
     ("2024年6月30日", "", "asof:2024-06"),
-    ("2024年", "截至9月30日止九个月", None),
+    ("2024年", "截至9月30日止九个月", "2024-01/2024-09"),  # nine months: January to September
+    ("2024年1-9月", "", "2024-01/2024-09"),
     ("同比变动", "截至12月31日止年度", None),
 ])
 def test_header_period(own, context, period):
