@@ -2844,3 +2844,17 @@ def test_a_hong_kong_code_after_the_full_name_makes_bare_yuan_hong_kong_dollars(
     claims = _claims("领展房地产投资信托基金(00823)公布全年业绩,收益按年上升11.8%至136.82亿港元。\n"
                      "领展今日收报35.15元,跌0.7%。\n", "2024-05-29")
     assert [(c.value, c.unit) for c in claims if c.value == 35.15] == [(35.15, "HKD")], claims
+
+
+def test_a_calls_quarter_named_alone_and_its_year_ahead():
+    """星河汽车Q4电话会纪要:一季度交付指引…, 全年目标… published in February: the call reports the
+    fourth quarter just ended; what it hopes for the whole year (全年, 年底) is the year under way,
+    and a relative table header (本季度 上季度) is placed against the quarter."""
+    d = extract_text("星河汽车Q4电话会纪要:一季度交付指引10万辆 全年销量目标80万辆\n"
+                     "本季度星河汽车共交付131805辆。\n核心数据(单位:人民币亿元)\n项目 本季度 上季度\n总收入 417.3 346.8\n"
+                     "A(CFO):我们希望全年整车毛利率保持在20%左右。超充站年底目标是两千座。\n",
+                     doc_id="p", published="2024-02-26")[0]
+    assert d.frame.period == "2023Q4"
+    by_value = {c.value: c.period for c in d.claims}
+    assert (by_value[131805], by_value[41_730_000_000], by_value[34_680_000_000]) == ("2023Q4", "2023Q4", "2023Q3"), by_value
+    assert (by_value[0.2], by_value[2000]) == ("2024", "asof:2024-12"), by_value

@@ -207,6 +207,11 @@ def _in_context(sent: str, periods: list[PeriodMention], carried: str | None,
             cq, pq = re.fullmatch(r"(\d{4})(?:Q([1-4]))?", ctx or ""), re.fullmatch(r"\d{4}Q([1-4])", p.period)
             if year and not named and cq and pq and FUTURE.search(sent) and (int(year), pq.group(1)) < (int(cq.group(1)), cq.group(2) or "4"):
                 year = str(int(year) + 1)  # 预计第一季度收入… after the fourth quarter's (the year's) results: next year's
+            if year and not named and published and int(year) < published[0] and re.fullmatch(r"\d{4}|asof:\d{4}-12", p.period) \
+                    and cq and cq.group(2) and (FUTURE.search(sent) or "希望" in sent):
+                # (我们希望全年毛利率…, 年底目标… in a call on a quarter, held after its year's end: the year under way;
+                # not a 业绩预告's 预计全年…, of the year just ended)
+                year = str(published[0])
             pm = re.fullmatch(r"\d{4}-(\d{2})", p.period)
             if year and not named and cq and pm and cq.group(1) == year \
                     and (cq.group(2) == "4" and int(pm.group(1)) < 10 or not cq.group(2) and FUTURE.search(sent)) \
