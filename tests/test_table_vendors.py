@@ -224,3 +224,23 @@ def test_a_months_columns_without_their_year_a_running_total_and_signed_changes(
            for c in doc.claims if c.evidence.column}
     assert got == {("远帆汽车", "交付量", 12025, "2023-10", ("yoy", -0.337)), ("远帆汽车", "累计交付量", 106604, "2023-01/2023-10", None),
                    ("恒星汽车", "交付量", 11012, "2023-10", ("yoy", 0.535)), ("恒星汽车", "累计交付量", 97962, "2023-01/2023-10", None)}, got
+
+
+def test_a_table_of_a_markets_parts_gives_the_markets_figures():
+    """车型 累计销量 同比 under 1-10月分车型销量(单位:万辆): the rows are the market's parts, not
+    companies; each figure is the market's (the country a national trade body reports on), the part
+    in the metric, the caption's months its period, a 其中: row a part too."""
+    text = ("中国星河工业协会发布数据显示,10月星河车产销同比双增。\n1-10月分车型销量(单位:万辆)\n车型  累计销量  同比\n"
+            "乘用车  2102.3  +10.9%\n商用车  294.4  +21.6%\n 其中:客车  39.7  +21.9%\n")
+    doc = extract_text(text, doc_id="v", published="2023-11-10")[0]
+    got = sorted((c.subject, c.metric, c.value, c.period, c.change.kind, c.change.value)
+                 for c in doc.claims if c.evidence.table is not None)
+    assert got == [("中国", "乘用车销量", 21_023_000, "2023-01/2023-10", "yoy", 0.109),
+                   ("中国", "商用车销量", 2_944_000, "2023-01/2023-10", "yoy", 0.216),
+                   ("中国", "客车销量", 397_000, "2023-01/2023-10", "yoy", 0.219)], got
+
+
+def test_a_pages_reader_counter_is_no_claim():
+    doc = extract_text("手机出货量报告\n【作者】星河实验室  【浏览次数】1205\n1-6月,国内市场手机出货量1.47亿部。\n",
+                       doc_id="v", published="2024-07-01")[0]
+    assert [c.value for c in doc.claims] == [147_000_000]

@@ -82,6 +82,7 @@ class Patterns:
     band_after: re.Pattern[str] | None = None
     navigation: re.Pattern[str] | None = None
     chrome_line: re.Pattern[str] | None = None
+    page_counter: re.Pattern[str] | None = None
     done_verbs: tuple[str, ...] = ()
     stock_code: re.Pattern[str] | None = None
     verb_measures: dict = None
@@ -208,6 +209,7 @@ def load_patterns() -> Patterns:
         band_after=re.compile(nc["band_after"]) if nc.get("band_after") else None,
         navigation=re.compile(nc["navigation"]) if nc.get("navigation") else None,
         chrome_line=re.compile(nc["chrome_line"], re.M) if nc.get("chrome_line") else None,
+        page_counter=re.compile(nc["page_counter"]) if nc.get("page_counter") else None,
         done_verbs=tuple(nc.get("done_verbs", [])),
         stock_code=re.compile(nc["stock_code"]) if nc.get("stock_code") else None,
         verb_measures=dict(nc.get("verb_measures", {})),

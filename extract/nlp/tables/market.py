@@ -133,8 +133,9 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
     rows = [[cell_text(c) if c is not None else "" for c in r] for r in table.rows]
     header = rows[0]
     scale_all = measure_scale(caption)
-    period_all = _period(caption)
+    period_all = _period(caption, year)
     market = _market(caption)
+    parts = _label(header[0]) in _words().category_columns  # (车型 over 乘用车, 商用车: the market's parts)
     cols = []  # (index, kind, metric, period, percent, scale, change kind)
     for j, h in enumerate(header[1:], 1):
         named = _metric(h)
@@ -163,7 +164,9 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
         if not label or _is(label, _words().other_rows):
             continue
         total = _is(label, _words().total_rows)
-        if total:
+        if parts and not total:  # (乘用车 2102.3 under 车型 累计销量: the market's 乘用车销量)
+            who, cls = (market, None) if market else (subject.label, subject.cls) if subject else (None, None)
+        elif total:
             who, cls = (market, None) if market else (subject.label, subject.cls) if subject else (None, None)
         else:
             who, cls = (names(table.rows[k][0]) if names else None) or (label, None)
@@ -193,8 +196,10 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
             head = header[j]
             ev = Evidence(text=f"{text}【{head}】", start=a, end=b, raw_start=ra, raw_end=rb, page=table.page,
                           table=table.index, row=k + 1, column=j + 1)
-            out.append(Claim(subject=who, subject_cls=cls if cls in _CLASSES else None, subject_text=who if total else label,
-                             metric=metric, metric_key=_metric_key(metric, lex, unit), value=value, unit=unit,
+            part = parts and not total
+            out.append(Claim(subject=who, subject_cls=cls if cls in _CLASSES else None, subject_text=who if total or part else label,
+                             metric=re.sub(r"^(?:其中\s*[:：]?\s*)", "", label) + metric if part else metric,
+                             metric_key=None if part else _metric_key(metric, lex, unit), value=value, unit=unit,
                              period=period, change=(changes[0] if len(changes) == 1 else changes) if changes else None,
                              evidence=ev, surface=row[j], confidence=0.85))
     return TableClaims(out, left)

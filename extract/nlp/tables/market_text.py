@@ -39,7 +39,7 @@ def _rx() -> re.Pattern[str]:
     latin = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
     return re.compile(
         rf"(?P<P>{_MONTHS}|{_PERIOD}|{_BARE_MONTHS}(?=[ \t]*(?:{w.alt('market_metrics')})))"
-        rf"|(?P<L>{latin.format(w.alt('label_columns'))})|(?P<K>{latin.format(w.alt('rank_columns'))})"
+        rf"|(?P<L>{latin.format(w.alt('label_columns', 'category_columns'))})|(?P<K>{latin.format(w.alt('rank_columns'))})"
         rf"|(?P<M>(?:{latin.format(w.alt('market_metrics'))})(?:[ \t]*[(（][^()（）\n]{{1,10}}[)）])?)"
         rf"|(?P<C>(?:{w.alt('yoy', 'qoq', 'change')})(?:[ \t]*[(（][ \t]*%[ \t]*[)）])?)")
 
@@ -209,6 +209,8 @@ def _rows_of_table(text: str, rows: list) -> list:
     over punctuation, or its last figure runs on into words."""
     out = []
     for row in rows:
+        if part := re.match(r"其中\s*[:：]\s*", row[0].text):  # (其中:客车 39.7: a part of the row above, a row too)
+            row = (Cell(row[0].text[part.end():], row[0].start + part.end(), row[0].end), *row[1:])
         label, b = row[0].text, row[3]
         if re.search(r"[，,：:。；;！？]", label) or re.match(r"[^\s|｜]", text[b:b + 1]):
             break

@@ -26,6 +26,7 @@ class _TableFile(BaseModel):
     header_notes: list[str]
     currencies: list[tuple[str, str]]
     label_columns: list[str]
+    category_columns: list[str] = []
     rank_columns: list[str]
     market_metrics: list[tuple[str, str]]
     total_rows: list[str]
@@ -63,6 +64,7 @@ class TableWords:
     header_notes: tuple[str, ...]
     currencies: tuple[tuple[str, str], ...]
     label_columns: tuple[str, ...] = ()
+    category_columns: tuple[str, ...] = ()
     rank_columns: tuple[str, ...] = ()
     market_metrics: tuple[tuple[str, str], ...] = ()
     total_rows: tuple[str, ...] = ()

@@ -98,6 +98,8 @@ def not_a_claim(sent: str, q) -> str | None:
         return "a table's header of years over currencies (2023 2024 人民币 人民币)"
     if pats.navigation is not None and pats.navigation.match(sent, sent.rfind("\n", 0, q.start) + 1):
         return "a link to another article (上一篇:…)"
+    if pats.page_counter is not None and pats.page_counter.search(sent, max(0, q.start - 12), q.start):
+        return "a page's counter of its readers (【浏览次数】1205)"
     if q.unit is None and (days := _DAYS_BRACKETED.match(sent, max(0, q.start - 1))) and days.end() >= q.end:
         return "the days of a week in brackets (本周(3.3-3.7))"
     clause = max(sent.rfind(c, 0, q.start) for c in ",，;；:：\n") + 1
