@@ -931,12 +931,14 @@ ROWS = [
       E(54854, "CNY", period="2021", change=[("yoy", 0.097), ("growth", 0.071)])),
     R("a-change-against-two-years-back-is-no-year-on-year-change", "2021年,华远省地区生产总值比2019年增长8.1%。",
       E(0.081, "percent", period="2021", change=[("growth", 0.081)])),
+    # a growth stated alone is the rate; its move in points against another period is a change of it
+    # (the contract's abs: a difference in the claim's own unit), not a figure of its own
     R("a-base-month-of-a-later-change-leaves-the-year-on-year-one", "11月份,华远市居民消费价格同比上涨0.3%,涨幅比上月回落0.2个百分点。",
-      E(0.003, "percent", period="2021-11", change=[("yoy", 0.003)]), E(-0.002, "percent", period="2021-11", change=[("abs", -0.002)])),
+      E(0.003, "percent", period="2021-11", change=[("yoy", 0.003), ("abs", -0.002)])),
     R("a-rate-speeding-up-in-points-is-the-rates-move", "三季度,华远市居民人均可支配收入19012元,同比增长5.7%,比二季度加快0.4个百分点。",
       E(19012, "CNY", period="2021Q3", change=[("yoy", 0.057)]), E(0.004, "percent", period="2021Q3", change=[("abs", 0.004)])),
     R("a-fall-narrowing-is-a-rise-of-the-rate", "11月份,华远市居民消费价格环比下降0.4%,降幅比上月收窄0.3个百分点。",
-      E(-0.004, "percent", period="2021-11", change=[("qoq", -0.004)]), E(0.003, "percent", period="2021-11", change=[("abs", 0.003)])),
+      E(-0.004, "percent", period="2021-11", change=[("qoq", -0.004), ("abs", 0.003)])),
     R("a-bare-number-inside-a-title-is-part-of-it", "2021年春节档期间,影片《星河人生2》票房为22.9亿元。",
       E(2_290_000_000, "CNY", period=ANY)),
     R("items-summed-after-an-owner-stay-one-metric", "截至2021年9月30日,公司持有的现金及现金等价物、受限现金和短期投资合计为118.1亿元。",
@@ -1252,8 +1254,7 @@ ROWS = [
       E(50_000_000, "other:吨", period="2021", change=[("yoy", 0.018)], subject=ANY, metric_is="粮食产量")),
     # a growth rate raised against last year's (增速比上年提高4.6个百分点) is the rate's move
     R("a-growth-rate-raised-against-last-years", "2021年一季度,华远省规模以上工业增加值同比增长9.7%,增速比上年提高4.6个百分点。",
-      E(0.097, "percent", period="2021Q1", change=[("yoy", 0.097)], subject=ANY, metric_is="规模以上工业增加值"),
-      E(0.046, "percent", period="2021Q1", change=[("abs", 0.046)], subject=ANY, metric_is="规模以上工业增加值增速")),
+      E(0.097, "percent", period="2021Q1", change=[("yoy", 0.097), ("abs", 0.046)], subject=ANY, metric_is="规模以上工业增加值")),
     # a rate of change said flat the other way (同比上涨0.7%,环比持平): both changes
     R("a-change-flat-the-other-way", "2021年2月份,华远省居民消费价格同比上涨0.7%,环比持平。",
       E(0.007, "percent", period="2021-02", change=[("yoy", 0.007), ("qoq", 0.0)], subject=ANY, metric_is="居民消费价格")),
@@ -1547,8 +1548,7 @@ ROWS = [
       E(0.163, "percent", period="2021-10", metric_is="16—24岁劳动力失业率"),
       E(0.064, "percent", period="2021-10", metric_is="25—29岁劳动力失业率")),
     R("a-change-after-a-rates-move-is-the-levels", "2021年5月,江苏省居民消费价格同比上涨0.3%,涨幅比上月扩大0.1个百分点,环比下降0.1%。",
-      E(0.003, "percent", period="2021-05", change=[("yoy", 0.003)], metric_is="居民消费价格"),
-      E(0.001, "percent", period="2021-05", change=[("abs", 0.001)], metric_is="居民消费价格涨幅"),
+      E(0.003, "percent", period="2021-05", change=[("yoy", 0.003), ("abs", 0.001)], metric_is="居民消费价格"),
       E(-0.001, "percent", period="2021-05", change=[("qoq", -0.001)], metric_is="居民消费价格")),
     R("an-expectation-in-passing-takes-no-change", "2021年第一季度,华远集团营收868.1亿元,市场预期760亿元,同比增长131%。",
       E(86_810_000_000, "CNY", period="2021Q1", change=[("yoy", 1.31)], metric_is="营收"),

@@ -398,6 +398,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
             floor = q.end if bound else floor  # (402个品牌成交额破亿元,其中国货品牌243个: a bound's words are no later figure's)
             continue
         floor = q.end
+        if d.is_change and d.attached:
+            continue  # (a growth's move in points, a change of the growth before it now)
         out.append(d)
     out = _distribute(sent, drafts, out, mentions, lex_metric_spans, periods,
                       frame.entity if _company_frame(frame) and _RESULTS.search(frame.evidence or "") else None, previous)

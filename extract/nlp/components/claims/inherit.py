@@ -107,8 +107,13 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
         d.metric, d.metric_key = (loss if "亏损" in d.metric else base), None
     if d.is_change and q.kind == "points" and (d.metric == prev.metric or (d.metric or "").startswith(("增速", "增幅", "涨幅", "降幅", "跌幅"))) \
             and (rate := _RATE_MOVED.search(sent, max(0, q.start - 16), q.start)):
-        # 同比增长4.0%,增速比上月加快0.9个百分点: the growth rate's move, no move of the level (原煤产量增速)
-        d.metric, d.metric_key = prev.metric + rate.group("r"), None
+        # 同比增长4.0%,增速比上月加快0.9个百分点: the growth rate's move, no move of the level: a change of the
+        # growth stated alone, else a figure of its own (原煤产量增速)
+        if prev.is_change and not prev.attached and d.changes:
+            prev.changes.append(("abs", d.changes[0][1]))
+            d.attached = True
+        else:
+            d.metric, d.metric_key = prev.metric + rate.group("r"), None
     if (named := _NAMED_IN_BRACKETS.search(sent, max(0, q.start - 24), q.start)) and q.kind == "percent":
         # 占常住人口比重(常住人口城镇化率)为69.43%: the rate the bracket names
         d.metric, d.metric_key = named.group("n"), None

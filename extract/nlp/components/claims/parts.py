@@ -246,13 +246,20 @@ _RATE_MOVE = re.compile(r"(?:比|较)[^,，;；。]{1,12}?(?:加快|放缓|减�
 
 def _growth_moves(sent: str, d: Draft, out: list[Draft]) -> None:
     """生产总值…同比增长5.8%,比一季度加快0.2个百分点: points after a growth, against another period,
-    are the move of the growth rate (生产总值增速), not of the level."""
-    if not out or not d.metric or "百分点" not in sent[d.q.start:d.q.end + 3] or d.metric.endswith(("增速", "增幅", "增长率")):
+    are the move of the growth rate: a change of the growth stated alone, else a figure of its own
+    (生产总值增速), never a move of the level."""
+    if not out or not d.metric or d.attached or "百分点" not in sent[d.q.start:d.q.end + 3] or d.metric.endswith(("增速", "增幅", "增长率")):
         return
     level = out[-1]
     if level.metric != d.metric or not (level.is_change or (level.unit != "percent" and level.changes)):
         return
     if _RATE_MOVE.search(sent, _clause_start(sent, d.q.start), d.q.start):
+        if level.is_change and not level.attached and d.is_change and d.changes:
+            # (同比增长6.1%,增速比1-9月加快0.3个百分点: the growth stated alone is the rate; its move in
+            # points is a change of it, in its own unit)
+            level.changes.append(("abs", d.changes[0][1]))
+            d.attached = True
+            return
         d.metric, d.metric_key = d.metric + "增速", None
 
 
