@@ -42,6 +42,9 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*)?首\s*(?P<nq>[二三两2-3])\s*(?:个)?\s*季(?:度)?"), "span", "季"),
     (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*(?:月\s*)?(?:-|~|～|—|至|到)\s*"
                 r"(?P<m2>" + _MONTH_N + r")\s*月(?!\s*\d{1,2}\s*日)"), "span", "月"),
+    # two months named together and then as one span (10月和11月两个月合计, 11月和12月每月): those months
+    (re.compile(r"(?:(?:(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?P<yy>[12]\d))\s*年\s*)?(?<![\d.])(?P<m1>" + _MONTH_N + r")\s*月(?:份)?\s*(?:和|及|与|、)\s*"
+                r"(?P<m2>" + _MONTH_N + r")\s*月(?:份)?(?=\s*(?:这)?(?:两个月|两月)|\s*(?:合计|共计|总共|累计|每月|月均|平均))"), "span", "月"),
     # a quarter named by the month it ends (2024年6月季度, 截至2025年9月底止季度): that calendar quarter,
     # whatever fiscal ordinal it has (截至2024年9月30日止第二季度 of a year ending in March: 2024Q3)
     (re.compile(r"(?:截至|截止)?\s*(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<qm>3|6|9|12|三|六|九|十二)\s*月份?\s*(?:底|末|30日|31日)?\s*(?:止)?\s*(?:的|之)?\s*(?:第\s*[一二三四1-4]\s*)?(?:三个月|季度|季)(?!末|底)"), "quarter", "季"),

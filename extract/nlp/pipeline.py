@@ -196,6 +196,7 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
     claims: list[Claim] = []
     rejected: list[str] = []
     seen: dict[tuple, Claim] = {}
+    headline = _headline_end(art.text)
     # a subject carried from elsewhere is named as the article mostly names it (B站, not 哔哩哔哩)
     surfaces: dict[str, Counter] = {}
     for m in mentions:
@@ -245,6 +246,10 @@ def to_document(doc: Doc, art: Article, source: str, sha: str, encoding: str) ->
             prev = None
         if prev is not None and prev.period == c.period and c.change and not prev.change:
             claims[claims.index(prev)] = c
+            seen[key] = c
+            continue
+        if prev is not None and prev.period == c.period and prev.evidence.start < headline <= c.evidence.start:
+            claims[claims.index(prev)] = c  # (车辆毛利率跌至16.4% in the headline, 车辆毛利率:16.4% in the body: the body's)
             seen[key] = c
             continue
         if prev is not None and (prev.period == c.period or c.period is None):
@@ -314,14 +319,22 @@ def _contracts(short: str, full: str) -> bool:
     return len(short) >= 2 and short[0] == full[0] and short not in full and all(ch in rest for ch in short[1:])
 
 
+def _headline_end(text: str) -> int:
+    """Where the headline (a short first line, a body after it) ends, or -1 when there is none."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end < 0 or not text[end:].strip() or end - lead > _HEADLINE_CHARS or "。" in text[lead:end].rstrip("。"):
+        return -1
+    return end
+
+
 def _without_headline_repeats(claims: list[Claim], text: str) -> list[Claim]:
     """The claims, less those of the headline (a short first line, a body after it) that the body
     states again in its own words: a rounded figure (5亿 of 5.01亿元), the top of a range (最高3600万元
     of 2800万元-3600万元), a unit left out (3亿 of 3.02亿元), a rounded change (跌8% of 下跌7.6%); the
     body's wording is the claim."""
-    lead = len(text) - len(text.lstrip())
-    end = text.find("\n", lead)
-    if end < 0 or not text[end:].strip() or end - lead > _HEADLINE_CHARS or "。" in text[lead:end].rstrip("。"):
+    end = _headline_end(text)
+    if end < 0:
         return claims
     body = [c for c in claims if c.evidence.start >= end]
 
