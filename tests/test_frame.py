@@ -2858,3 +2858,23 @@ def test_a_calls_quarter_named_alone_and_its_year_ahead():
     by_value = {c.value: c.period for c in d.claims}
     assert (by_value[131805], by_value[41_730_000_000], by_value[34_680_000_000]) == ("2023Q4", "2023Q4", "2023Q3"), by_value
     assert (by_value[0.2], by_value[2000]) == ("2024", "asof:2024-12"), by_value
+
+
+@pytest.mark.parametrize("line, metric, period, unit", [
+    ("投资评级:买入 当前股价(4月26日):243.60元", "股价", "asof:2024-04-26", "CNY"),
+    ("投资评级:买入 收市价(2024年3月26日):78.8港元", "收盘价", "asof:2024-03-26", "HKD"),
+])
+def test_a_price_named_with_its_day_in_brackets_before_it(line, metric, period, unit):
+    [c] = _claims(f"星河电池(300999)2023年报点评\n{line}\n", "2024-04-28")
+    assert (c.metric, c.period, c.unit) == (metric, period, unit), c
+
+
+@pytest.mark.parametrize("text", [
+    "我们预测2025-2027财年收入分别为人民币80亿元、90亿元及99亿元。",
+    "我们预计公司2025-2027年收入为80亿/90亿/99亿元。",
+])
+def test_a_forecast_list_over_fiscal_years_or_with_every_magnitude_written(text):
+    """2025-2027财年…分别为 spreads over the years as 2025-2027年 does; 80亿/90亿/99亿元 is a list of
+    three, each with its magnitude, not a rate per 亿."""
+    got = [(c.metric, c.value, c.period) for c in _claims(f"星河体育(02020)年报点评\n{text}\n", "2024-04-28")]
+    assert got == [("预测收入", 8e9, "2025"), ("预测收入", 9e9, "2026"), ("预测收入", 9.9e9, "2027")], got

@@ -138,8 +138,10 @@ def not_a_claim(sent: str, q) -> str | None:
         if rx.search(after):
             return f"context {rx.pattern!r}"
     # (10.5亿元/18.2亿元/25.6亿元: a list with its unit on every item, no denominator of a unit)
+    # (12.1亿/15.3亿/18.0亿元: or with its magnitude on every item)
     listed = bool(q.unit_word) and re.search(r"\d\s*[万亿千百]*" + re.escape(q.unit_word) + r"\s*/\s*$",
-                                             sent[max(0, q.start - 12):q.start])
+                                             sent[max(0, q.start - 12):q.start]) \
+        or bool(re.search(r"\d\s*[万亿千百]+\s*/\s*$", sent[max(0, q.start - 12):q.start]) and re.match(r"[\d.]+\s*[万亿千百]+", q.surface))
     for rx in pats.non_claim_before:
         if rx.search(before) and not (listed and "/" in rx.pattern):
             return f"context {rx.pattern!r}"

@@ -96,8 +96,9 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     per_share = sent[max(0, q.start - 1):q.start] == "报" and re.search(r"元/股", q.surface)  # (中科曙光报68.50元/股)
     # (蔚来昨日股价收报26.85元;今早再跌3%,至26.05元: a move to an amount after a price said is a price)
     moved = _MOVED_TO.search(sent, max(0, q.start - 12), q.start) is not None and _PRICE_SAID.search(sent, 0, q.start) is not None
+    dated = _PRICE_DATED.search(sent, max(0, q.start - 32), q.start)  # (当前股价(4月26日):243.60元)
     if q.kind != "money" or w.price_before is None or not (w.price_before.search(sent, max(0, q.start - 6), q.start)
-                                                          or d.metric in ("股价", "收盘价") or per_share or moved):
+                                                          or d.metric in ("股价", "收盘价") or per_share or moved or dated):
         return  # (天星航运今早股价高开,一度升8.2%至16.68港元: the price its clause or the one before names)
     lead = sent[max(0, clause - 24):q.start]  # the clause and the one before it (全日收挫3.1%,报…)
     if _OWN_DAY.search(sent, clause, q.start):
@@ -112,6 +113,9 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     elif not d.metric or "价" not in d.metric or _MIDDAY.search(lead) or d.metric in _CURRENT_PRICE:
         d.metric, d.metric_key = "股价", None
     d.changes = [("growth" if k in ("yoy", "growth") else k, v) for k, v in d.changes]
+    if dated is not None:  # (收市价(2024年3月26日):78.8港元: the day in brackets before it)
+        d.metric, d.metric_key = ("收盘价" if dated.group("w") in ("收市价", "收盘价") else "股价"), None
+        lead = f"{int(dated.group('m'))}月{int(dated.group('d'))}日"
     if (on := _DAY_AFTER.match(sent, q.end)) is not None:
         lead = f"{int(on.group('m'))}月{int(on.group('d'))}日"  # (现价:92.55港元(2023年11月28日): the day in brackets)
     d.period = _trading_day(lead, frame)
@@ -122,6 +126,9 @@ _DAYS = r"今早|今晨|今日|今天|昨日|昨天|昨晚|周[一二三四五�
 _OWN_DAY = re.compile(_DAYS + r"|\d{1,2}\s*月\s*\d{1,2}\s*日|开(?:盘|市)?报")
 #: a price's day in brackets after it ((10月26日), (2023-10-20), (2023年11月28日))
 _DAY_AFTER = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*)?(?P<m>1[0-2]|0?[1-9])\s*[月/.-]\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日?\s*[)）]")
+#: a price named with its day in brackets before its figure (当前股价(4月26日):243.60元, 收市价(2024年3月26日):78.8港元)
+_PRICE_DATED = re.compile(r"(?P<w>现价|当前价|当前股价|最新价|最新股价|收市价|收盘价|股价)\s*[(（]\s*(?:(?:19|20)\d{2}\s*[年/.-]\s*)?"
+                          r"(?P<m>1[0-2]|0?[1-9])\s*[月/.-]\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日?\s*[)）]\s*[:：]?\s*(?:人民币|港币|港元|美元)?\s*$")
 #: a rating's header naming the share's price as of now (现价:70.10元): its share price
 _CURRENT_PRICE = ("现价", "当前价", "当前股价", "最新价", "最新股价")
 #: the midday break's price (午收报, 半日收报): the morning's last, no closing price

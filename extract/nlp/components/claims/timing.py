@@ -395,8 +395,8 @@ _FROM_LEVEL = re.compile(r"(?:由|从)\s*(?:人民币|港币|约)?\s*$")
 #: a move from one level to the next with no rate (增加至, 下降到, 增长至)
 _RISEN_TO = WordRegex(r"\s*(?:{change_adverbs})?(?:{change_verbs})(?:了)?\s*(?:至|到)\s*(?:人民币|港币|约)?\s*")
 
-# 2024-2026年, 24-26年, 2024E-2026E: a span of years (lists.py gives one to each figure of a 分别 list)
-_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*年?\s*(?:-|－|~|～|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*(?:[EA]\s*年?|年)")
+# 2024-2026年, 24-26年, 2024E-2026E, 2025-2027财年: a span of years (lists.py gives one to each figure of a 分别 list)
+_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<y1>(?:19|20)?\d{2})\s*[EA]?\s*年?\s*(?:-|－|~|～|—|–|至|到)\s*(?P<y2>(?:19|20)?\d{2})\s*(?:[EA]\s*年?|财年|年)")
 #: a list of years (22/23/24年, 2022E/2023E/2024E, 22E、23E、24E): an analyst's forecast years
 _YEAR_LIST = re.compile(r"(?<![\d./])(?:(?:19|20)?[1-3]\d\s*[EA]?\s*年?\s*[/、]\s*){1,5}(?:19|20)?[1-3]\d\s*(?:[EA]\s*年?|年)")
 
