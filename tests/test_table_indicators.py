@@ -95,3 +95,16 @@ def test_a_line_of_prose_ends_the_table():
     text = ROWS_ONE_LINE + "全年全省居民人均消费支出为35000元,增长9.0%。\n"
     got = _table_claims(text)
     assert "全年全省居民人均消费支出" not in got and len(got) == 3
+
+
+def test_units_in_the_row_labels_of_an_indicator_table():
+    """指标|绝对量|同比增长(%) over 地区生产总值(亿元)|103403.82|3.4: each row's unit is its label's;
+    其中:出口 takes the unit of the row it is part of; a row with no level states its change alone."""
+    from extract.nlp.pipeline import extract_text
+
+    text = ("华远省统计局发布前三季度经济运行情况\n前三季度,全省经济运行总体平稳。\n主要指标\n指标|绝对量|同比增长(%)\n"
+            "地区生产总值(亿元)|10340.38|3.4\n固定资产投资(亿元)|—|-3.2\n进出口总额(亿元)|6912.97|10.9\n其中:出口|4509.38|9.5\n")
+    doc = extract_text(text, doc_id="i", published="2024-10-25")[0]
+    got = sorted((c.metric, c.value, c.unit, c.change.kind, c.change.value) for c in doc.claims if c.evidence.table is not None)
+    assert got == [("出口", 450_938_000_000, "CNY", "yoy", 0.095), ("固定资产投资", -0.032, "percent", "yoy", -0.032),
+                   ("地区生产总值", 1_034_038_000_000, "CNY", "yoy", 0.034), ("进出口总额", 691_297_000_000, "CNY", "yoy", 0.109)], got

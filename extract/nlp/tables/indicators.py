@@ -76,9 +76,9 @@ def find_indicator_tables(text: str, first_index: int = 1) -> list:
         cols = [c.group(0).strip() for c in column.finditer(h.group("cols"))]
         roles = [_column(c) for c in cols]
         if any(r is None for r in roles) or not any(r[0] == "level" for r in roles) \
-                or (any(r[0] == "level" and not r[2] for r in roles) != any(r[0] == "unit" for r in roles)) \
+                or (any(r[0] == "unit" for r in roles) and not any(r[0] == "level" and not r[2] for r in roles)) \
                 or (cell_lines and any(r[0] == "unit" for r in roles)):
-            continue  # (a level column states its unit, or a column of units gives each row's)
+            continue  # (a level column states its unit, or a column of units gives each row's, or each row's label does)
         a = h.start("label")
         table = Table(page=None, index=first_index + len(out), rows=[], start=a, end=h.end())
         base = h.start("cols")
@@ -159,6 +159,10 @@ def _rows_per_line(text: str, pos: int, n: int, number):
         k += 1 + n
 
 
+#: a row label's own unit in brackets at its end (地区生产总值(亿元)), no percentage
+_LABEL_UNIT = re.compile(r"[(（]\s*(?P<u>(?:[万亿千百]*(?:元|美元|港元|吨|千瓦时|人|户|辆|台|部|件|个|头|只|亩|公顷|标箱|人次|平方米|立方米)|万|亿))\s*[)）]$")
+
+
 def read_indicator_table(t, row_text, subject, lex, where: str, period: str | None):
     """Claims of an indicator table ``t`` (:func:`find_indicator_tables`); ``row_text`` and
     ``subject`` as for :func:`extract.nlp.tables.read_table`; ``period`` the frame's, for a
@@ -174,16 +178,24 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
     named = [p for p in find_periods(t.caption, None) if not p.base] if t.caption else []
     period = named[0].period if named else period
     out, left = [], []
+    parent_unit = ""  # (其中:出口 under 进出口总额(亿元): the unit of the row it is part of)
     for k in range(1, len(table.rows)):
         row = table.rows[k]
         metric = row[0].text
+        part = False
         for lead in w.indicator_label_leads:
             if metric.startswith(lead) and len(metric) > len(lead):
-                metric = metric[len(lead):].strip()
+                metric, part = metric[len(lead):].strip(), True
         text, a, b, ra, rb = row_text(k)
         level, at = None, 0
         changes = []
         row_unit = next((c.text for j, c in enumerate(row[1:]) if roles[j][0] == "unit"), "")
+        if not row_unit and (own := _LABEL_UNIT.search(metric)):  # (地区生产总值(亿元) 103403.82 3.4)
+            metric, row_unit = metric[:own.start()].strip(), own.group("u")
+        elif not row_unit and part:
+            row_unit = parent_unit
+        if not part:
+            parent_unit = row_unit
         for j, c in enumerate(row[1:]):
             role, kind, unit = roles[j]
             if role == "unit":
@@ -203,6 +215,9 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
                 continue
             if level is not None:
                 continue  # a second level column (a restatement) is left to the first
+            if not unit:
+                left.append(f"{where}, row {k + 1} ({row[0].text}): no unit for cell {c.text}")
+                continue
             named = header[j].text.strip()  # (a column named by its measure, 产量: 粮食产量)
             metric_j = metric + named if named in w.indicator_measure_columns and not metric.endswith(named) else metric
             ev = Evidence(text=f"{text}【{header[j].text}】", start=a, end=b, raw_start=ra, raw_end=rb,
