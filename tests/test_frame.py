@@ -2878,3 +2878,14 @@ def test_a_forecast_list_over_fiscal_years_or_with_every_magnitude_written(text)
     three, each with its magnitude, not a rate per 亿."""
     got = [(c.metric, c.value, c.period) for c in _claims(f"星河体育(02020)年报点评\n{text}\n", "2024-04-28")]
     assert got == [("预测收入", 8e9, "2025"), ("预测收入", 9e9, "2026"), ("预测收入", 9.9e9, "2027")], got
+
+
+def test_a_figure_named_by_an_anaphor_a_day_of_the_month_a_source_and_a_phone_number():
+    """该数字上季度为…: the measure of the figure before; 美股13日盘前上涨 said on the 14th: the 13th;
+    来自星河集团的广告营收: the source is no subject; 报料:021-962866 is no figure."""
+    claims = _claims("云岭科技公布三季度财报\n云岭科技第三季度营收为142.1亿元,同比增长89%。该数字上季度为121.9亿元。\n"
+                     "云岭科技美股13日盘前上涨1.5%,报22.3美元。\n第三季度来自星河集团的广告营收为5150万元。\n新闻报料:021-962866\n",
+                     "2020-11-14")
+    got = [(c.subject, c.metric, c.value, c.period) for c in claims]
+    assert got == [("云岭科技", "营收", 14_210_000_000, "2020Q3"), ("云岭科技", "营收", 12_190_000_000, "2020Q2"),
+                   ("云岭科技", "股价", 22.3, "asof:2020-11-13"), ("云岭科技", "广告营收", 51_500_000, "2020Q3")], got

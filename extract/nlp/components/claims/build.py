@@ -191,6 +191,10 @@ _PART_OF = re.compile(r"其中[^。;；]{0,40}$")
 _PART_NUMBER = re.compile(r"(?P<r>(?:内地|大陆|地区|区域|市场|以外地区)?)\s*(?:为|达|约|有|共|共有|合计)?\s*")
 
 
+#: a sentence opening with a word for the figure before it (该数字上季度为121.9亿元)
+_ANAPHOR_OPENS = re.compile(r"\s*(?:而|但)?\s*(?:这一|该|此|这个|上述)(?:数字|数据|数值)")
+
+
 def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexicon,
                  year: int | None, carried_period: str | None, carried_subject: Mention | None,
                  topic: Mention | None, quarter_ctx: str | None,
@@ -297,6 +301,8 @@ def build_claims(sent: str, quantities: list, mentions: list[Mention], lex: Lexi
                                     and "的" not in via[0][:-len(d.metric)]):  # (星河视频的付费会员数: an owner's)
                 d.metric, d.metric_key = via
         _place_item(sent, d, out)
+        if d.metric is None and not out and previous and previous[-1].metric and _ANAPHOR_OPENS.match(sent):
+            d.metric, d.metric_key = previous[-1].metric, previous[-1].metric_key  # (营收为142.1亿元。该数字上季度为…: its measure)
         _metric_from_before(sent, d, out)
         _metric_from_context(sent, d, out)
         if brand is not None and brand.cls == "Place" and d.metric and not d.metric.startswith(brand.surface):

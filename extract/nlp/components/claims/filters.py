@@ -98,6 +98,8 @@ def not_a_claim(sent: str, q) -> str | None:
         return "a table's header of years over currencies (2023 2024 人民币 人民币)"
     if pats.navigation is not None and pats.navigation.match(sent, sent.rfind("\n", 0, q.start) + 1):
         return "a link to another article (上一篇:…)"
+    if any(p.start() <= q.start and q.end <= p.end() for p in _PHONE.finditer(sent)):
+        return "a telephone number (报料:021-962866)"
     if q.unit_word in ("个月", "月") and _MONTHS_LISTED.search(sent, max(0, q.start - 16), q.start):
         return "the months listed right before, counted (10月和11月两个月)"
     if pats.page_counter is not None and pats.page_counter.search(sent, max(0, q.start - 12), q.start):
@@ -228,3 +230,5 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
 
 #: months named together right before a count of them (10月和11月两个月合计)
 _MONTHS_LISTED = re.compile(r"月(?:份)?\s*(?:和|及|与|、)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?:这)?\s*$")
+#: a telephone number: an area code, a dash and the line (021-962866, 010-12345678)
+_PHONE = re.compile(r"(?<![\d.])0\d{2,3}\s*-\s*\d{5,8}(?![\d.])")

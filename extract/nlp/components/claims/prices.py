@@ -158,6 +158,8 @@ def _trading_day(lead: str, frame: Frame | None) -> str | None:
     elif (wd := _WEEKDAY.search(lead)) is not None:
         want = _WEEKDAYS.index(wd.group(1).replace("天", "日"))
         day -= dt.timedelta(days=(day.weekday() - want) % 7)
+    elif (dm := _DAY_OF_MONTH.search(lead)) is not None and 1 <= int(dm.group(1)) <= day.day:
+        day = day.replace(day=int(dm.group(1)))  # (美股13日盘前上涨1.5%, said on the 14th: the 13th of the month)
     elif any(x in lead for x in w.price_yesterday):
         day -= dt.timedelta(days=1)
     elif re.search(r"当日|当天", lead) and frame.evidence and (md := _MONTH_DAY.search(frame.evidence)) is not None \
@@ -165,6 +167,8 @@ def _trading_day(lead: str, frame: Frame | None) -> str | None:
         day = dt.date(day.year, int(md.group(1)), int(md.group(2)))  # 11月28日,X发布财报。…股价当日…: that day
     return f"asof:{day.isoformat()}"
 
+#: a day of the month named alone before a move or price (美股13日盘前上涨1.5%)
+_DAY_OF_MONTH = re.compile(r"(?<![\d月.])([12]\d|3[01]|[1-9])\s*日(?=\s*(?:盘前|盘后|早盘|午盘|收盘|开盘|晚间|晚|早|上午|下午|盘中|[\u4e00-\u9fff]{0,4}(?:收报|报|上涨|下跌|涨|跌|升)))")
 _PRICE_SAID = re.compile(r"股价|收报|收市|收盘|高开|低开|午前|午后|盘中")
 #: a share's move on the day, then the price it moved to (再跌3%,至26.05元)
 _MOVED_TO = re.compile(r"(?:今早|今日|盘中|午后|早盘)?(?:再)?(?:升|跌|涨|挫)\s*[\d.]+\s*%\s*[,，]?\s*(?:至|到|报)\s*$")

@@ -13,7 +13,7 @@ from ...patterns import WordRegex
 from .draft import _CLAUSE_END, _LIST_ITEM, _LIST_SEP, _may_be_subject, _clause_start
 
 # (高于抖音的55%: 高于/低于 compare, the name after them owns the number; 覆盖全国…: the area covered)
-_PREP_BEFORE = re.compile(r"(?:覆盖|遍布|通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
+_PREP_BEFORE = re.compile(r"(?:来自|覆盖|遍布|通过|借助|依托|利用|在|(?<![高低大小])于|用|与|和|跟|同|对|向|从|为|给|把|被|让|使|将|据|根据|比如|包括|如|除了|除)\s*[《“]?$")
 
 # (记者张三 李四): who wrote the piece is not what it reports on
 _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|作者|撰文)\s*[:：]?\s*(?:[\u4e00-\u9fff]{2,4}[\s、])*$")
