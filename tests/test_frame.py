@@ -2889,3 +2889,11 @@ def test_a_figure_named_by_an_anaphor_a_day_of_the_month_a_source_and_a_phone_nu
     got = [(c.subject, c.metric, c.value, c.period) for c in claims]
     assert got == [("云岭科技", "营收", 14_210_000_000, "2020Q3"), ("云岭科技", "营收", 12_190_000_000, "2020Q2"),
                    ("云岭科技", "股价", 22.3, "asof:2020-11-13"), ("云岭科技", "广告营收", 51_500_000, "2020Q3")], got
+
+
+def test_the_links_after_a_related_news_heading_set_no_fiscal_year():
+    """相关新闻: a link naming another company's 第三财季 is another article's headline: the piece's
+    bare 第二季 stays the calendar quarter."""
+    claims = _claims("Counterpoint:内地第二季手机销量按年跌6%\n今年第二季中国内地智能手机销量按年下跌6%。\n"
+                     "华为第二季销量按年大增76%。\n相关新闻:\n‧苹果公布第三财季业绩\n", "2023-08-10")
+    assert [(c.value, c.period) for c in claims if c.value in (-0.06, 0.76)] == [(-0.06, "2023Q2"), (0.76, "2023Q2")], claims

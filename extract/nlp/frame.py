@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import load_patterns
 from .frame_words import FrameWords, frame_words  # noqa: F401  (the frame's words, re-exported)
 from .period_codes import fiscal_end_named, fiscal_year_end, period_end  # noqa: F401  (re-exported)
 from .frame_period import (RECORD_SINCE, _named_length, _published, _reporting_period, fiscal_quarter,  # noqa: F401  (re-exported)
@@ -316,7 +317,9 @@ def build_frame(text: str, sentences: list[tuple[int, str]], mentions, topic,
     ``lead_chars`` characters): ``sentences`` are (start, text) pairs. ``title`` is the document's
     own title (a PDF's, a file's name): where the text names no one and speaks of 公司, it names the company."""
     w = frame_words()
-    lead = [(a, s) for a, s in sentences if a < w.lead_chars]
+    nav = load_patterns().navigation  # (相关新闻: the links after it are other articles' headlines)
+    end = next((a for a, s in sentences if nav is not None and nav.match(s)), len(text))
+    lead = [(a, s) for a, s in sentences if a < min(w.lead_chars, end)]
     pub = _published(published) or ((year, 12) if year else None)
     entity = _reporting_entity(lead, sorted(mentions, key=lambda m: m.start), topic, w, text)
     analyst = w.analyst is not None and any(w.analyst.search(s) for _, s in sentences)

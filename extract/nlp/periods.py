@@ -205,7 +205,7 @@ def find_periods(text: str, year: int | None, quarter: str | None = None,
                 y = {"去年": base - 1, "上年": base - 1, "前年": base - 2, "明年": base + 1}.get(rel, base)
                 if rel == "本年" and cur_y and not cur_y.group(2):
                     y = int(cur_y.group(1))  # 本年度 in a year's results: the year reported
-                if rel == "同期" and (re.search(r"(?:^|[,，;；。])\s*$", text[:a]) and re.match(r"\s*(?:实现|录得|完成|公司|集团|[,，])", text[b:])
+                if rel == "同期" and (re.search(r"(?:^|[,，;；。])\s*$", text[:a]) and re.match(r"\s*(?:实现|录得|完成|公司|集团|[,，]|[\u4e00-\u9fffA-Za-z]{2,16}?(?:按年|同比|按季|环比))", text[b:])
                                      or not re.search(r"(?:较|比|与|和|同|相比|对比|于|年)\s*$", text[:a])
                                      and re.match(r"[\u4e00-\u9fffA-Za-z]{2,12}?(?<!分别)(?:为|达到?|实现|录得)\s*(?:人民币|约)?\s*[\d.]", text[b:])):
                     continue  # 2023年…营收…;同期实现归母净利润… (同期,…; B公司同期营收为…): the same period, no comparison

@@ -274,7 +274,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
         if target is None:  # 同比增长17.9%,环比增加9.3%: the next change of the same level
             before = [x for x in drafts if x.q.end <= q.start]
             gap = sent[before[-1].q.end:q.start] if before else ""
-            if before and before[-1].is_change and before[-1].attached and (len(gap) <= 8 or _COMPARED_CLAUSE.fullmatch(gap)) \
+            if before and before[-1].is_change and before[-1].attached and (len(gap) <= 8 or _COMPARED_CLAUSE.fullmatch(gap) or _CAUSE_CLAUSE.fullmatch(gap)) \
                     and _compatible(before[-1].target, d) and not _names_own(gap) \
                     and not (before[-1].change_kind == d.change_kind
                              and re.fullmatch(r"\s*[/／]\s*[+＋\-－−]?\s*", sent[before[-1].q.end:q.start])):
@@ -349,7 +349,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
 
 #: the words between two changes of one level: a comparison and its verb, no measure of their own (,环比增长)
 _RUN_ON = WordRegex(r"\s*[,，、]?\s*(?:并|且|而)?\s*(?:同比|环比|按年|按季|较上[一个]?(?:年|季度|季|月)(?:同期)?|比上[一个]?(?:年|季度|季|月)(?:同期)?)"
-                    r"\s*(?:{change_adverbs})?(?:{change_verbs})?(?:了)?\s*[+＋\-－−]?\s*")
+                    r"\s*(?:{change_adverbs}){0,2}(?:{change_verbs})?(?:了)?\s*[+＋\-－−]?\s*")
 
 
 def _changes_run_on(sent: str, drafts: list[Draft]) -> None:
@@ -438,3 +438,7 @@ def _without_rounded_bounds(drafts: list[Draft]) -> list[Draft]:
         # …首次突破100亿元,同比增长62%: the change the bound took nearer is the exact level's
         exact.changes.extend(c for c in d.changes if not any(k == c[0] for k, _ in exact.changes))
     return out
+
+
+#: a clause of cause between a level's two changes (同比增长5.6%,受春节淡季影响,环比下滑19.0%): no figure of its own
+_CAUSE_CLAUSE = re.compile(r"\s*[,，]\s*(?:主要)?(?:受|因|由于|受到|得益于|受益于)[^,，;；。\d]{1,16}(?:影响|拖累|带动|推动|冲击)?\s*[,，]\s*[^,，;；。\d]{0,8}")

@@ -30,7 +30,7 @@ def _compared_level_before(sent: str, q, drafts: list[Draft]) -> bool:
 #: a verb of change right before its number, with the comparison it names, if any (环比减少, 比上年增加)
 # (a rate given with 为 or 达, 同比增长为0.2%, is a change only after a comparison and as a percentage:
 # 增长为100亿元 and 毛利率下降为20% are levels reached; see changes._classify)
-_CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs})?(?P<verb>{change_verbs})"
+_CHANGE_VERB = WordRegex(r"(?P<cmp>{change_comparisons})?(?:分别)?(?:{change_adverbs}){0,2}(?P<verb>{change_verbs})"
                          r"(?:了)?(?:(?P<wei>为|是|达到|达)|{change_hedges})?\s*$")
 
 
