@@ -9,13 +9,15 @@ unit in brackets and one figure a year::
     同比(%) 8.10 10.54 12.61 14.20
     P/E(现价) 30.2 25.1 21.7 18.6
 
-:func:`find_forecast_tables` finds them (a header line of marked years, then one row a line with
-as many figures as years); :func:`read_forecast_table` reads them: a row's bracketed unit gives
-its unit and scale (百万元 ×1e6 CNY, (%) a fraction, (倍) or a valuation multiple's label other:倍);
-a row without a unit or a multiple's label is left out, never guessed; a change row (同比(%))
-right after an amount row is the yoy change of that row's cells, column by column; an estimate
-column's metric is a forecast (预测归母净利润), an actual column's the plain metric. The words
-are data (``ontology/tables.toml``).
+:func:`find_forecast_tables` finds them (a header line of years, one marked at least, apart by
+spaces, bars or slashes: ``预测指标:2023A/2024E/2025E``; then one row a line with as many figures as
+years); :func:`read_forecast_table` reads them: a row's bracketed unit gives its unit and scale
+(百万元 ×1e6 CNY, (%) a fraction, (倍) or a valuation multiple's label other:倍), else the unit the
+label column's header declares (``单位:百万元人民币``); a row with neither is left out, never
+guessed; a change row (同比(%), 营收增速) right after the amount row of its measure is the yoy change
+of that row's cells, column by column, and with none above it states its changes alone; an
+estimate column's metric is a forecast (预测归母净利润), an actual column's the plain metric. The
+words are data (``ontology/tables.toml``).
 """
 from __future__ import annotations
 
@@ -150,7 +152,8 @@ def _same_row(measure: str, metric: str) -> bool:
     if not measure or measure == plain:
         return True
     lex = load_lexicon()
-    return _metric_key(measure, lex, "CNY") is not None and _metric_key(measure, lex, "CNY") == _metric_key(plain, lex, "CNY")
+    key = _metric_key(measure, lex, "CNY")
+    return key is not None and key == _metric_key(plain, lex, "CNY")
 
 
 def read_forecast_table(t, row_text, subject, lex, where: str):

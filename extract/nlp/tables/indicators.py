@@ -159,8 +159,11 @@ def _rows_per_line(text: str, pos: int, n: int, number):
         k += 1 + n
 
 
-#: a row label's own unit in brackets at its end (地区生产总值(亿元)), no percentage
-_LABEL_UNIT = re.compile(r"[(（]\s*(?P<u>(?:[万亿千百]*(?:元|美元|港元|吨|千瓦时|人|户|辆|台|部|件|个|头|只|亩|公顷|标箱|人次|平方米|立方米)|万|亿))\s*[)）]$")
+@cache
+def _label_unit() -> re.Pattern[str]:
+    """A row label's own unit in brackets at its end (地区生产总值(亿元)), no percentage."""
+    units = "|".join(re.escape(u) for u in sorted(table_words().indicator_label_units, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"[(（]\s*(?P<u>[万亿千百]*(?:{units})|万|亿)\s*[)）]$")
 
 
 def read_indicator_table(t, row_text, subject, lex, where: str, period: str | None):
@@ -190,7 +193,7 @@ def read_indicator_table(t, row_text, subject, lex, where: str, period: str | No
         level, at = None, 0
         changes = []
         row_unit = next((c.text for j, c in enumerate(row[1:]) if roles[j][0] == "unit"), "")
-        if not row_unit and (own := _LABEL_UNIT.search(metric)):  # (地区生产总值(亿元) 103403.82 3.4)
+        if not row_unit and (own := _label_unit().search(metric)):  # (地区生产总值(亿元) 103403.82 3.4)
             metric, row_unit = metric[:own.start()].strip(), own.group("u")
         elif not row_unit and part:
             row_unit = parent_unit

@@ -198,7 +198,7 @@ def read_market_table(table: Table, cell_text, row_text, caption: str, subject, 
                           table=table.index, row=k + 1, column=j + 1)
             part = parts and not total
             out.append(Claim(subject=who, subject_cls=cls if cls in _CLASSES else None, subject_text=who if total or part else label,
-                             metric=re.sub(r"^(?:其中\s*[:：]?\s*)", "", label) + metric if part else metric,
+                             metric=label + metric if part else metric,
                              metric_key=None if part else _metric_key(metric, lex, unit), value=value, unit=unit,
                              period=period, change=(changes[0] if len(changes) == 1 else changes) if changes else None,
                              evidence=ev, surface=row[j], confidence=0.85))

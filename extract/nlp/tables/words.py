@@ -47,6 +47,7 @@ class _TableFile(BaseModel):
     indicator_measure_columns: list[str] = []
     indicator_change_columns: list[tuple[str, str]] = []
     indicator_label_leads: list[str] = []
+    indicator_label_units: list[str] = []
     relative_columns: list[tuple[str, Literal["current", "year_before", "period_before", "to_date"]]] = []
 
 
@@ -85,6 +86,7 @@ class TableWords:
     indicator_measure_columns: tuple[str, ...] = ()
     indicator_change_columns: tuple[tuple[str, str], ...] = ()
     indicator_label_leads: tuple[str, ...] = ()
+    indicator_label_units: tuple[str, ...] = ()
     relative_columns: tuple[tuple[str, str], ...] = ()
 
     def alt(self, *names: str) -> str:

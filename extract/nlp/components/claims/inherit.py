@@ -27,7 +27,8 @@ _SHARE_OF_TOTAL = re.compile(r"\s*[,，]\s*(?:约|分别)?占(?:全国|全省|�
 #: a measure said to be flat in the clause before, its number unsaid (居民消费价格同比持平,…)
 _FLAT_BEFORE = re.compile(r"(?:^|[,，:：\s])(?P<m>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:同比|环比|与上年|比上年|与去年)?(?:基本)?(?:保持)?持平"
                           r"\s*[,，]\s*[^,，。;；]*$")
-_BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增长|上升|上调|下降|降低|减少|下调|扩大|收窄|回升|回落)(?:了)?")
+_BARE_MOVE = re.compile(r"(?:大幅|进一步|再)?(?:提高|提升|增加|增长|上升|上调|下降|降低|减少|下调|扩大|收窄|回升|回落)(?:了)?"
+                        r"|(?:分别)?(?:占据|占有|拿下|斩获|获得)(?:了)?")  # (A、B和C分别占据13.5%、10.8%…: a share, as before)
 
 
 #: an average per day (month, week) said as the measure, its measure unsaid (日均, 日均人次)
