@@ -94,10 +94,7 @@ def is_generic(m) -> bool:
 def is_sector(m, text: str) -> bool:
     """Is the mention a model took for an organization the name of a sector (CXO板块, 白酒行业,
     锂电龙头), which no one's figures are of?"""
-    return m.source != "lexicon" and m.cls in _ORG and bool(_SECTOR_AFTER.match(text, m.end))
-
-
-_SECTOR_AFTER = re.compile(r"\s*(?:板块|行业|赛道|概念股|概念|龙头)")
+    return m.source != "lexicon" and m.cls in _ORG and text[m.end:m.end + 4].lstrip().startswith(frame_words().sector_words)
 
 
 def is_segment_money(metric: str | None) -> bool:

@@ -59,6 +59,7 @@ class _FrameFile(BaseModel):
     place_currencies: dict[str, str] = {}
     fiscal_years_named_by_start: list[str] = []
     traditional_markers: str = ""
+    sector_words: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class FrameWords:
     place_currencies: dict = None
     named_by_start: frozenset = frozenset()
     traditional_markers: frozenset = frozenset()
+    sector_words: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -137,4 +139,4 @@ def frame_words() -> FrameWords:
                       re.compile(raw.price_move), tuple(raw.year_payouts), re.compile(raw.scale_note),
                       _alternation(raw.money_row_words) if raw.money_row_words else None, re.compile(raw.not_money_row),
                       dict(raw.place_currencies), frozenset(raw.fiscal_years_named_by_start),
-                      frozenset(raw.traditional_markers))
+                      frozenset(raw.traditional_markers), tuple(raw.sector_words))

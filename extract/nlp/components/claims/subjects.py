@@ -124,8 +124,8 @@ def _opens_clause(sent: str, m: Mention) -> bool:
     return False
 
 
-#: what a company is called right before its name (CXO龙头, 另一工程机械龙头, 国内车企)
-_DESCRIBED = re.compile(r"(?:另一|又一|同为)?[\u4e00-\u9fffA-Za-z]{0,8}?(?:龙头|巨头|车企|药企|房企|险企|厂商)\s*\Z")
+#: what a company is called right before its name (CXO龙头, 另一工程机械龙头, 国内车企): claim_words.toml describing_heads
+_DESCRIBED = WordRegex(r"(?:另一|又一|同为)?[\u4e00-\u9fffA-Za-z]{0,8}?(?:{describing_heads})\s*\Z")
 #: (a registered name's seat, two or three characters, may come before the name the text goes by:
 #: 无锡 + 药明康德新药开发股份有限公司)
 _REGISTERED = re.compile(r"[\u4e00-\u9fff]{0,14}?(?:股份)?有限公司")
