@@ -14,6 +14,10 @@ from .metrics import _BASE_SAID, RANKED, _names_metric
 #: a growth rate said to move against another period's (增速比上月加快, 涨幅较上年回落)
 _RATE_MOVED = re.compile(r"(?P<r>增速|增幅|涨幅|降幅|跌幅)(?:比|较)[^,，;；。]{1,10}$")
 
+#: the words between a change stated alone and its other kind (…同比下降2.9%,环比下降0.1%; 按年跌5.9%,按月跌0.2%)
+_OTHER_KIND = re.compile(r"\s*[,，、]\s*(?:而|且|并)?\s*(?:同比|环比|按年|按季|按月|较上月|比上月|较上年同期|比上年同期)\s*"
+                         r"(?:[\u4e00-\u9fff]{1,3}?)?\s*[+＋\-－−]?\s*")
+
 #: a growth rate's name ending a metric (出厂价格降幅): its move in points is not the level's change
 _RATE_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:增速|增幅|涨幅|降幅|跌幅)$")
 
@@ -115,6 +119,12 @@ def _metric_from_before(sent: str, d: Draft, out: list[Draft]) -> None:
             d.attached = True
         else:
             d.metric, d.metric_key = prev.metric + rate.group("r"), None
+    if d.is_change and prev.is_change and not prev.attached and not d.attached and d.changes and prev.changes \
+            and {d.change_kind, prev.change_kind} == {"yoy", "qoq"} and q.kind == prev.q.kind == "percent" \
+            and d.metric in (None, prev.metric) and _OTHER_KIND.fullmatch(sent, prev.q.end, q.start):
+        # 出厂价格同比下降2.9%,环比下降0.1%: a change stated alone and its other kind are one claim, two changes
+        prev.changes.append((d.change_kind, d.changes[0][1]))
+        d.attached = True
     if (named := _NAMED_IN_BRACKETS.search(sent, max(0, q.start - 24), q.start)) and q.kind == "percent":
         # 占常住人口比重(常住人口城镇化率)为69.43%: the rate the bracket names
         d.metric, d.metric_key = named.group("n"), None
