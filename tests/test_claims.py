@@ -1589,6 +1589,17 @@ ROWS = [
     # conventions: a change with no level is a claim of its own; two changes in one clause, a list)
     R("a-change-alone-and-its-other-kind", "2021年10月份,华远省工业生产者出厂价格同比下降2.9%,环比下降0.1%。",
       E(-0.029, "percent", period="2021-10", change=[("yoy", -0.029), ("qoq", -0.001)], metric_is="工业生产者出厂价格")),
+    # a statistics office that names no place publishes Hong Kong's figures (政府统计处); a span compared with
+    # (较对上3个月期间) is the period before and no figure; 零件 holds no zero; a kind of business (百货公司) is no subject
+    R("the-hong-kong-statistics-office-and-the-period-before",
+      "政府统计处今日公布,2021年7月零售业总销货价值的临时估计为285亿元,较2020年同月下跌11.4%。"
+      "2021年5月至7月零售业总销货价值的临时估计较对上3个月期间下跌4.0%。",
+      E(28_500_000_000, ("HKD", "CNY"), period="2021-07", change=[("yoy", -0.114)], subject="香港", metric_is="零售业总销货价值"),
+      E(-0.04, "percent", period="2021-05/2021-07", change=[("qoq", -0.04)], subject="香港", metric_is="零售业总销货价值")),
+    R("a-kind-of-business-is-no-subject-and-parts-hold-no-zero",
+      "政府统计处公布,2021年7月百货公司货品销货价值下跌16.1%;汽车及汽车零件下跌21.5%。",
+      E(-0.161, "percent", period="2021-07", change=[("yoy", -0.161)], subject="香港"),
+      E(-0.215, "percent", period="2021-07", change=[("yoy", -0.215)], subject="香港", metric_is="汽车及汽车零件")),
     R("a-change-alone-and-its-other-kind-hk", "2021年10月,杭州二手住宅售价按年下降5.9%,按月下降0.2%。",
       E(-0.059, "percent", period="2021-10", change=[("yoy", -0.059), ("qoq", -0.002)], metric_is="二手住宅售价")),
     R("negative-before-the-currency-is-a-negative-amount", "2021年第二季度,华远集团经营活动现金净额为负人民币1.2亿元。",

@@ -87,8 +87,10 @@ def document_company(title: str | None):
 
 
 def is_generic(m) -> bool:
-    """Is the mention a word for the company the text is about (公司, 本集团), not a name?"""
-    return m.source != "lexicon" and bool(frame_words().generic_org.match(m.label or ""))
+    """Is the mention a word for the company the text is about (公司, 本集团) or for a kind of business
+    (百货公司, 车企), not a name?"""
+    w = frame_words()
+    return m.source != "lexicon" and (bool(w.generic_org.match(m.label or "")) or (m.label or "") in w.business_kinds)
 
 
 def is_sector(m, text: str) -> bool:

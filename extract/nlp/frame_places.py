@@ -33,7 +33,20 @@ def _titled_place(sents: list[tuple[int, str]]):
         if m is not None:
             a, b = base + m.start("n"), base + m.end("n")
             return Mention(a, b, "Place", m.group("n"), m.group("n"), "pattern", 0.7)
-    return _national(sents)
+    return _national(sents) or _regional(sents)
+
+
+def _regional(sents: list[tuple[int, str]]):
+    """The place whose statistics office the lead names without naming the place (政府统计处: 香港;
+    frame.toml regional_publishers)."""
+    from .components.entities import Mention
+
+    offices = frame_words().regional_publishers or {}
+    for base, s in sents:
+        for office in sorted(offices, key=len, reverse=True):
+            if (k := s.find(office)) >= 0:
+                return Mention(base + k, base + k + len(office), "Place", offices[office], office, "pattern", 0.7)
+    return None
 
 
 _PUBLISHES = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今天|今日|昨天|昨日|日前|近日|周[一二三四五六日](?:\s*[(（]\s*\d{1,2}\s*日\s*[)）])?)?\s*(?:最新)?"

@@ -60,6 +60,8 @@ class _FrameFile(BaseModel):
     fiscal_years_named_by_start: list[str] = []
     traditional_markers: str = ""
     sector_words: list[str] = []
+    regional_publishers: dict[str, str] = {}
+    business_kinds: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ class FrameWords:
     named_by_start: frozenset = frozenset()
     traditional_markers: frozenset = frozenset()
     sector_words: tuple[str, ...] = ()
+    regional_publishers: dict = None
+    business_kinds: frozenset = frozenset()
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -139,4 +143,5 @@ def frame_words() -> FrameWords:
                       re.compile(raw.price_move), tuple(raw.year_payouts), re.compile(raw.scale_note),
                       _alternation(raw.money_row_words) if raw.money_row_words else None, re.compile(raw.not_money_row),
                       dict(raw.place_currencies), frozenset(raw.fiscal_years_named_by_start),
-                      frozenset(raw.traditional_markers), tuple(raw.sector_words))
+                      frozenset(raw.traditional_markers), tuple(raw.sector_words),
+                      dict(raw.regional_publishers), frozenset(raw.business_kinds))

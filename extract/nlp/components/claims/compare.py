@@ -55,7 +55,8 @@ def _change_kind(cmp: str | None, q, relative: bool = False) -> str:
         return "abs"
     if q.kind == "multiple" and not relative:
         return "multiple"
-    if cmp and (any(w in cmp for w in _SEQUENTIAL) or cmp.strip().lower() == "qoq" or cmp.strip() in ("季", "月", "周")):
+    if cmp and (any(w in cmp for w in _SEQUENTIAL) or cmp.strip().lower() == "qoq" or cmp.strip() in ("季", "月", "周")
+                or re.search(r"对上(?!一?个?年)", cmp)):  # (HK 较对上一期, 较对上3个月期间: the period before)
         return "qoq"  # 环比, 较上一季度, 按季, 较上月, 较上月同期, 季增3%, 周涨2.4%
     if cmp and re.search(r"(?:19|20)\d{2}\s*年|(?:去年|上年)\s*\d{1,2}\s*月", cmp):
         return "growth"  # 较2019年同期, 较去年12月: the base's period decides (a year back: yoy), not the word 同期
