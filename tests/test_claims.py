@@ -1600,6 +1600,15 @@ ROWS = [
       "政府统计处公布,2021年7月百货公司货品销货价值下跌16.1%;汽车及汽车零件下跌21.5%。",
       E(-0.161, "percent", period="2021-07", change=[("yoy", -0.161)], subject="香港"),
       E(-0.215, "percent", period="2021-07", change=[("yoy", -0.215)], subject="香港", metric_is="汽车及汽车零件")),
+    # an insurer's new business value by region is the insurer's, the region in the metric, also when the level
+    # follows its change (香港业务新业务价值按年增长24%至17.26亿美元); a list of places is not cut inside a name
+    R("an-insurers-region-after-its-change-is-the-insurers",
+      "星河保险今日公布截至2021年12月31日止年度业绩。期内新业务价值按年增长18%至47.12亿美元。"
+      "分市场看,香港业务新业务价值按年增长24%至17.26亿美元;泰国及新加坡业务新业务价值分别增长17%及10%。",
+      E(4_712_000_000, "USD", period="2021", change=[("yoy", 0.18)], subject="星河保险", metric_is="新业务价值"),
+      E(1_726_000_000, "USD", period="2021", change=[("yoy", 0.24)], subject="星河保险", metric_is="香港业务新业务价值"),
+      E(0.17, "percent", period="2021", change=[("yoy", 0.17)], subject="星河保险", metric="泰国"),
+      E(0.10, "percent", period="2021", change=[("yoy", 0.10)], subject="星河保险", metric="新加坡业务新业务价值")),
     R("a-change-alone-and-its-other-kind-hk", "2021年10月,杭州二手住宅售价按年下降5.9%,按月下降0.2%。",
       E(-0.059, "percent", period="2021-10", change=[("yoy", -0.059), ("qoq", -0.002)], metric_is="二手住宅售价")),
     R("negative-before-the-currency-is-a-negative-amount", "2021年第二季度,华远集团经营活动现金净额为负人民币1.2亿元。",

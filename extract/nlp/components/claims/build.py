@@ -172,6 +172,8 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
         found = frame.entity
     elif (site := _site_of_company(sent, found, q, frame)) or _region_of_company(sent, found, q, frame):
         metric = _metric_for(sent, Draft(q), floor, lex_metric_spans, mentions, [x.q for x in drafts if x is not d])[0]
+        # (香港业务新业务价值按年增长24%至17.26亿美元: a level after its change names its measure before it)
+        metric = metric or (sent[found.end:q.start] if _TO_LEVEL.search(sent, found.end, q.start) else None)
         if site or is_segment_money(metric) or is_region_users(metric) or (metric and _REGION_SHARE.match(metric)):
             # 中国区广告收入, 海外收入, 中国零售市场移动月活跃用户 in a company's results: its figure,
             # the region (a site: the place nearest the number, 鄂尔多斯…、芜湖10GW组件项目) in the metric
@@ -188,6 +190,8 @@ def _named_subject(sent: str, d: Draft, drafts: list[Draft], mentions: list[Ment
 
 #: a part after 其中 (其中中国大陆1322家, 其中海外4,379家), and the words between a part's place and its number
 _PART_OF = re.compile(r"其中[^。;；]{0,40}$")
+#: a change before the level it reaches, in a clause (…按年增长24%至): the measure is named before the change
+_TO_LEVEL = re.compile(r"[\d.]+\s*%\s*(?:至|到|达到?)\s*$")
 _PART_NUMBER = re.compile(r"(?P<r>(?:内地|大陆|地区|区域|市场|以外地区)?)\s*(?:为|达|约|有|共|共有|合计)?\s*")
 
 

@@ -326,7 +326,7 @@ _WHOLE_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}")
 _AREAS = ("城镇", "农村", "乡村", "城市", "城区", "郊区")
 _LAST_ITEM = re.compile(r"(?:\d{1,2}[A-Za-z])?[\u4e00-\u9fffA-Za-z]{2,12}")  # (the last item holds the measure: 其他用品及服务价格)
 
-def _of_one_width(items: list[str]) -> list[str] | None:
+def _of_one_width(items: list[str], words: bool = True) -> list[str] | None:
     """Items of one width, the last with the measure after it (小学、初中、高中在校生: 小学在校生 …), or
     with none (出口、进口: each item is its measure)."""
     from .metrics import _names_metric
@@ -334,7 +334,13 @@ def _of_one_width(items: list[str]) -> list[str] | None:
     size = {len(x) for x in items[:-1]}
     if len(size) != 1 or not all(_LIST_ITEM.fullmatch(x) for x in items[:-1]) or any(_names_metric(x) for x in items[:-1]):
         return None
-    head = items[-1][size.pop():]
+    width = size.pop()
+    cuts = {0}
+    for w in _jieba().lcut(items[-1]):
+        cuts.add(max(cuts) + len(w))
+    if words and width not in cuts:
+        return None  # (泰国及新加坡业务…: 新加|坡 is no cut of the last item; 第三|产业 of ordinals is)
+    head = items[-1][width:]
     return [x + head for x in items[:-1]] + [items[-1]] if (not head and not _names_metric(items[-1])) or len(head) >= 2 else None
 
 
@@ -364,7 +370,7 @@ def _listed_parts(sent: str, pos: int, mentions: list[Mention], n: int, counted:
     ordinals = len(items) == n and bool(re.fullmatch(r"第[一二三四五六七八九十]", items[0]))
     if ordinals:  # 第一、二、三产业增加值: 第二, 第三产业增加值
         items = [items[0]] + ["第" + x if re.match(r"[一二三四五六七八九十]", x) else x for x in items[1:]]
-        return _of_one_width(items) or []
+        return _of_one_width(items, words=False) or []
     if len(items) == n > 1 and all(x in ("东", "南", "西", "北", "中") for x in items[:-1]) and re.match(r"[东南西北中]部", items[-1]):
         return [x + items[-1][1:] for x in items[:-1]] + [items[-1]]  # 东、中、西部地区快递业务量: 东部地区快递业务量…
     if len(items) == n and all(_names_metric(x) and _WHOLE_ITEM.fullmatch(x) for x in items):
