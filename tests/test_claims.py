@@ -1609,6 +1609,12 @@ ROWS = [
       E(1_726_000_000, "USD", period="2021", change=[("yoy", 0.24)], subject="星河保险", metric_is="香港业务新业务价值"),
       E(0.17, "percent", period="2021", change=[("yoy", 0.17)], subject="星河保险", metric="泰国"),
       E(0.10, "percent", period="2021", change=[("yoy", 0.10)], subject="星河保险", metric="新加坡业务新业务价值")),
+    # a work named in a clause of cause (主要得益于《…》等游戏的贡献) is no subject of the clauses after it
+    R("a-work-named-as-a-cause-is-no-later-subject",
+      "星河控股今日公布2021年第三季度业绩。本土市场游戏收入增长14%至460亿元,主要得益于《星河荣耀》《星河精英》等长青游戏的贡献;"
+      "国际市场游戏收入增长9%至139亿元。",
+      E(46_000_000_000, "CNY", period="2021Q3", change=[("yoy", 0.14)], subject="星河控股"),
+      E(13_900_000_000, "CNY", period="2021Q3", change=[("yoy", 0.09)], subject="星河控股")),
     R("a-change-alone-and-its-other-kind-hk", "2021年10月,杭州二手住宅售价按年下降5.9%,按月下降0.2%。",
       E(-0.059, "percent", period="2021-10", change=[("yoy", -0.059), ("qoq", -0.002)], metric_is="二手住宅售价")),
     R("negative-before-the-currency-is-a-negative-amount", "2021年第二季度,华远集团经营活动现金净额为负人民币1.2亿元。",

@@ -98,8 +98,12 @@ def _subject_before(sent: str, pos: int, mentions: list[Mention]) -> Mention | N
     # about, nor a name of a place or a body that does not open its clause (…,维持中国体育品牌的
     # 领先地位,毛利增加…: the object of a verb); a titled work is (推出视频《…》,曝光量近1亿)
     earlier = [m for m in cands if (not _speaks(sent, m.end) if m.cls == "Person"
-                                    else _titled(sent, m) or _opens_clause(sent, m))]
+                                    else _titled(sent, m) and not _CAUSE_BEFORE.search(sent, _clause_start(sent, m.start), m.start)
+                                    or _opens_clause(sent, m))]
     return earlier[-1] if earlier else None
+
+#: what names a cause or an example before a work in its clause (得益于《…》等游戏的贡献): no subject of later clauses
+_CAUSE_BEFORE = re.compile(r"得益于|受益于|受惠于|由于|因为|带动|推动|来自|源于|包括|例如|比如")
 
 #: what may stand before the subject at the start of its clause: time phrases, connectives
 _CLAUSE_OPENING = re.compile(r"(?:[\s“\"《(（【】)）]|其中|此外|另外|同时|而|但|并|且|截至|预计|预期|预测|估计|反观|再看|至于|相比之下|(?:竞争)?对手|[0-9０-９一二三四五六七八九十〇零]+|"
