@@ -52,6 +52,8 @@ ROWS = [
     ("首三季收入", ["2024-01/2024-09"]),
     ("星河集团2022/23财年收益", ["2022-04/2023-03"]),  # a fiscal year written over two years ends in March
     ("星河集团2022/23财年中期业绩", ["2022-04/2022-09"]),  # its interim results: the first half
+    ("公布2023年中期利润分配方案,每10股派3元", ["2023H1"]),  # a year's interim payout: its first half
+    ("拟派2023年中期股息每股0.3元", ["2023H1"]),
     ("公司连续3季度盈利", []),                      # a count of quarters, not the third
     ("第三季度营收5亿元,前一季度营收4亿元", ["2024Q3", "2024Q2"]),  # 前一季度: the quarter before
 ]

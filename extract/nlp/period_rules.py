@@ -82,6 +82,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
     # an analyst's two-digit year-end (截至21年末, 22年底)
     (re.compile(r"(?P<asof>截至|截止|截至到|截止到|到)?\s*(?<![\d.])(?P<yy>[12]\d)\s*年\s*(?P<end>底|末)(?!期(?:股息|息|派|分红|股利))"), "yearend", "年"),
     (re.compile(_Y + r"(?P<h>上|下)半年"), "half", "半"),
+    # a year's interim payout or results (2025年中期利润分配方案, 2024年中期股息, 2024年中期业绩): its first half
+    (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年(?:度)?\s*(?P<h>中)期(?=\s*(?:利润分配|分红|股息|派息|息|业绩|报告|财务报告))"), "half", "期"),
     (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年?[^》\n]{0,12}?(?P<h>半)年(?:度)?报"), "half", "半"),
     (re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年?[^》\n]{0,12}?(?:年报|年度报告)"), "year", "报"),
     (re.compile(_ASOF + r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?!\d)\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?(?P<end>底|末)?"), "month", "月"),
