@@ -311,7 +311,7 @@ def _attach(sent: str, drafts: list[Draft], periods: list[PeriodMention], mentio
                              [x.q for x in drafts if x is not d])
             # 人均增幅不低于20%: the rate of something else (a per-head amount)
             # (but 占移动电话用户的55%,占比较上年末提高8.4个百分点: the share's own move in points)
-            share_move = d.q.kind == "points" and own and _SHARE_WORD.match(own) and prev and prev[-1].q.kind == "percent" \
+            share_move = d.q.kind == "points" and own and (_SHARE_WORD.match(own) or _SHARE_WORD.search(own[-3:])) and prev and prev[-1].q.kind == "percent" \
                 and _SHARE_BEFORE.search(sent, max(0, prev[-1].q.start - 12), prev[-1].q.start)
             if own and (len(own) >= 2 and _names_metric(own) or _PER_UNIT.match(own) or _PART_ACT.fullmatch(own)) \
                     and not share_move:

@@ -231,4 +231,6 @@ def _describes_counted(sent: str, d: Draft, drafts: list[Draft]) -> bool:
 #: months named together right before a count of them (10月和11月两个月合计)
 _MONTHS_LISTED = re.compile(r"月(?:份)?\s*(?:和|及|与|、)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?:这)?\s*$")
 #: a telephone number: an area code, a dash and the line (021-962866, 010-12345678)
-_PHONE = re.compile(r"(?<![\d.])0\d{2,3}\s*-\s*\d{5,8}(?![\d.])")
+_PHONE = re.compile(r"(?<![\d.])0\d{2,3}\s*-\s*\d{5,8}(?![\d.])"
+                    # … or whatever a contact label gives (电话:+86 (20) 2233-0025, 传真:…, Tel:…)
+                    r"|(?:电话|联系电话|热线|传真|[Tt]el|TEL|[Pp]hone|[Ff]ax)\s*[:：]\s*[+＋]?[\d()（）\s\-－]{5,}")
