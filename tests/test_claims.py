@@ -1621,6 +1621,12 @@ ROWS = [
       "2021年10月,星河品牌乘用车共销售171.6万辆,同比增长24.5%,占乘用车销售总量的63.4%,销售占有率比上年同期提升7.6个百分点。",
       E(1_716_000, ("other:辆", "count"), period="2021-10", change=[("yoy", 0.245)]),
       E(0.634, "percent", period="2021-10", change=[("abs", 0.076)])),
+    # a growth rate said of an earlier period (增速较首季的7%放缓) is that period's rate, a claim of its own, no change
+    # of the level before it
+    R("a-growth-rate-of-an-earlier-period",
+      "星河控股公布2021年第二季度业绩。金融科技收入按年增长4%至500亿元,增速较首季的7%放缓。",
+      E(50_000_000_000, "CNY", period="2021Q2", change=[("yoy", 0.04)]),
+      E(0.07, "percent", period="2021Q1", change=[("yoy", 0.07)])),
     R("a-change-alone-and-its-other-kind-hk", "2021年10月,杭州二手住宅售价按年下降5.9%,按月下降0.2%。",
       E(-0.059, "percent", period="2021-10", change=[("yoy", -0.059), ("qoq", -0.002)], metric_is="二手住宅售价")),
     R("negative-before-the-currency-is-a-negative-amount", "2021年第二季度,华远集团经营活动现金净额为负人民币1.2亿元。",

@@ -48,6 +48,7 @@ _TIMES_OF = re.compile(r"(?:是|为|達|达|相当于)\s*(?P<base>去年同期|�
 
 # a rate of change named as a noun: 用户规模增长率为20.7%, 营收增速达18%, 降幅为5%, 降幅收窄至11.5%
 _RATE_OF_CHANGE = re.compile(r"(?P<cmp>同比|环比)?(?P<avg>年均复合|复合年均?|年复合|复合|年均|平均)?(?P<rate>增长率|增速|增幅|涨幅|升幅|降幅|下降率|跌幅|(?:增长|上升|上涨|下降|下跌)幅度)(?:分别)?"
+                             r"(?P<earlier>(?:较|比|较之)[^,，;；。\d%]{1,8}?的)?"  # (增速较首季的7%放缓: the earlier period's rate)
                              r"(?:为|是|达|达到|约为|约|在|(?:收窄|扩大|缩小|回落|回升|放缓|加快|提高|提升|升|降)(?:至|到))?\s*$")
 
 # … but a rate so named that is a level (人口自然增长率为-1.06‰)
@@ -128,7 +129,7 @@ def _classify(sent: str, drafts: list[Draft]) -> None:
             d.changes = [(d.change_kind, sign * q.value)]
             d.kinds_known = d.kinds_known or bool(rate.group("avg"))  # 复合增长率: over years, a plain rate
             # (…增至2023年的186亿元,复合年增长率为98.5%: of its own, no change of the last year's figure)
-            d.over_years = rate.group("avg") not in (None, "平均")
+            d.over_years = rate.group("avg") not in (None, "平均") or bool(rate.group("earlier"))  # (or an earlier period's)
             continue
         same = _same_unit_before(sent, q, drafts)
         bracket = _BRACKETED_CHANGE.search(before) if q.kind in ("percent", "points") or same else None
