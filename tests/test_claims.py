@@ -1627,6 +1627,13 @@ ROWS = [
       "星河控股公布2021年第二季度业绩。金融科技收入按年增长4%至500亿元,增速较首季的7%放缓。",
       E(50_000_000_000, "CNY", period="2021Q2", change=[("yoy", 0.04)]),
       E(0.07, "percent", period="2021Q1", change=[("yoy", 0.07)])),
+    # a stock index's level or move, no period said, is of the trading day, the index its subject; a price after
+    # a Hong Kong code (碧桂园(02007)…报0.545元) is in Hong Kong dollars
+    R("an-index-on-the-day-and-a-price-after-a-hong-kong-code",
+      "恒生指数收报17,511点,跌19点或0.1%。截至上午10时45分,恒生地产分类指数跌0.6%;星河地产(02999)跌1.8%,报0.545元。",
+      E(17_511, "other:点", period=None, subject="恒生指数", change=[("abs", -19), ("growth", -0.001)]),
+      E(-0.006, "percent", period=None, subject="恒生地产分类指数", change=[("growth", -0.006)]),
+      E(0.545, "HKD", period=None, metric_is="股价", change=[("growth", -0.018)])),
     R("a-change-alone-and-its-other-kind-hk", "2021年10月,杭州二手住宅售价按年下降5.9%,按月下降0.2%。",
       E(-0.059, "percent", period="2021-10", change=[("yoy", -0.059), ("qoq", -0.002)], metric_is="二手住宅售价")),
     R("negative-before-the-currency-is-a-negative-amount", "2021年第二季度,华远集团经营活动现金净额为负人民币1.2亿元。",

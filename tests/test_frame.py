@@ -125,6 +125,13 @@ def test_a_share_price_is_of_a_trading_day(text, published, period, metric):
         assert all(ch.kind == "growth" for ch in (price.change if isinstance(price.change, list) else [price.change]))
 
 
+def test_an_index_on_a_day_is_of_that_day():
+    """恒生指数收报17,511点,跌19点或0.1%: the index's level of the trading day, the index its subject."""
+    got = {c.value: c for c in _claims("港股收市。\n恒生指数昨日收报17,511点,跌19点或0.1%。\n恒生科技指数跌0.6%。\n", "2021-11-25")}
+    assert (got[17_511].subject, got[17_511].period, got[17_511].metric) == ("恒生指数", "asof:2021-11-24", "收盘点位")
+    assert (got[-0.006].subject, got[-0.006].period) == ("恒生科技指数", "asof:2021-11-25")
+
+
 def test_a_headline_repeating_the_body_is_annotated_once():
     text = ("恒达体育去年纯利跌2.5% 派末期息72港仙\n"
             "恒达体育公布去年业绩,纯利75.9亿元人民币,按年跌2.5%。末期息派72港仙。\n")

@@ -56,12 +56,18 @@ def _target_price(sent: str, d: Draft, frame: Frame | None, mentions) -> bool:
     return True
 
 
+#: a Hong Kong stock code after a name (碧桂园(02007), 2007.HK): its price is in Hong Kong dollars
+_HK_CODE = re.compile(r"[(（]\s*0\d{4}(?:\.HK)?\s*[)）]|(?<![\d.])\d{4,5}\.HK")
+
+
 def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     """A share price (股价61.7美元, 周二收报59.1美元, 全日收挫3.1%,报116.3港元) is of a trading day:
     the day the clause names (X月X日, 周二 or 昨日, against the publication date), else the day
     of publication; its metric is the closing price where the clause says so, and its move a
     plain change (growth). A price needs the full publication date to be dated."""
     if _target_price(sent, d, frame, mentions):
+        return
+    if _index_on_the_day(sent, d, frame):
         return
     if re.match(r"\s*(?:/|每)\s*(?:吨|千克|公斤|克|斤|桶|盎司|瓦|W|千瓦时|度|平方米|平米|头|立方米|方)", sent[d.q.end:d.q.end + 6]):
         if d.metric and (close := re.search(r"(?:收于|收报|报收于?|收盘于|收盘报)$", d.metric)):
@@ -105,9 +111,9 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
         lead = sent[clause:q.start]  # (港股今早开报151.7元: a clause naming its own day is its own)
     elif (cut := max(lead.rfind(";"), lead.rfind("；"))) >= 0:
         lead = lead[cut + 1:]  # (美股收报19.4美元;港股…: nor a clause after a semicolon)
-    if d.unit == "CNY" and (frame is not None and frame.hk_listed or re.search(r"港股|H股", lead)) \
+    if d.unit == "CNY" and (frame is not None and frame.hk_listed or re.search(r"港股|H股", lead) or _HK_CODE.search(lead)) \
             and not re.search(r"人民币|RMB|¥|￥", q.surface):
-        d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing (港股今早开报151.7元): Hong Kong dollars
+        d.unit = "HKD"  # 现报92.5元 of a Hong Kong listing (港股今早开报151.7元, 碧桂园(02007)跌1.8%,报0.545元): Hong Kong dollars
     if any(x in _MIDDAY.sub("", lead) for x in w.price_close):  # (午收报: the price at midday, no close)
         d.metric, d.metric_key = "收盘价", None
     elif not d.metric or "价" not in d.metric or _MIDDAY.search(lead) or d.metric in _CURRENT_PRICE:
@@ -119,6 +125,31 @@ def _share_price(sent: str, d: Draft, frame: Frame | None, mentions=()) -> None:
     if (on := _DAY_AFTER.match(sent, q.end)) is not None:
         lead = f"{int(on.group('m'))}月{int(on.group('d'))}日"  # (现价:92.55港元(2023年11月28日): the day in brackets)
     d.period = _trading_day(lead, frame)
+
+
+#: a stock index before its level or its move on a trading day (恒生指数收报17,511点; 恒生地产分类指数跌0.6%)
+_INDEX = re.compile(r"(?P<i>(?:[\u4e00-\u9fffA-Za-z]{2,10}?)指数)\s*(?:今日|今早|昨日|全日|早市|午间|半日)?\s*"
+                    r"(?:(?P<close>收报|收市报?|收盘报?|收于|报收于?|报)|(?:高开|低开|一度)?(?:下跌|上涨|上升|回落|跌|升|涨))\s*$")
+
+
+def _index_on_the_day(sent: str, d: Draft, frame: Frame | None) -> bool:
+    """恒生指数收报17,511点,跌19点或0.1% / 恒生地产分类指数跌0.6%: an index's level or move, with no period
+    said in its clause, is of a trading day (as a share price is); the index is its subject."""
+    from ..entities import Mention
+
+    q, clause = d.q, _clause_start(sent, d.q.start)
+    m = _INDEX.search(sent, clause, q.start)
+    level = m is not None and m.group("close") and q.unit_word == "点"
+    if m is None or not (level or (q.kind == "percent" and d.is_change and not m.group("close"))) \
+            or re.search(r"\d{4}\s*年|[上下]半年|季度?|全年|今年以来|年内|[1-9]\d?\s*月", sent[clause:q.start]):
+        return False
+    name = m.group("i")
+    d.subject, d.subject_here = Mention(m.start("i"), m.end("i"), "Segment", name, name, "pattern", 0.7), True
+    d.metric, d.metric_key = ("收盘点位" if "收" in (m.group("close") or "") else "点位") if level else "涨跌幅", None
+    d.changes = [("growth" if k in ("yoy", "growth", "qoq") else k, v) for k, v in d.changes]
+    d.change_kind = "growth" if d.is_change else d.change_kind
+    d.period = _trading_day(sent[max(0, clause - 24):q.start], frame)
+    return True
 
 
 #: a day or a part of one a clause names (今早, 昨日, 周二, 11月20日) or an opening price (开报)
